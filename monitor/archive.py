@@ -1,0 +1,287 @@
+"""The SQLite archive: articles, versions, mentions and the alerts outbox, in one file.
+
+Durability rules (RELIABILITY.md §3): WAL, synchronous=FULL, a busy timeout, and every write
+in ``BEGIN IMMEDIATE`` so a writer waits for the lock instead of failing on upgrade. An
+article, its version, its mentions and its alerts are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from monitor import migrations
+from monitor.clean import content_hash
+from monitor.errors import ArchiveError
+from monitor.models import Article, Mention, SaveOutcome, SaveResult
+from monitor.urls import canonical
+
+logger = logging.getLogger(__name__)
+BUSY_TIMEOUT_MS = 10_000
+
+
+def stamp(now: datetime) -> str:
+    """Timestamps are ISO-8601 UTC strings: readable in Datasette and ordered as text."""
+    return now.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def alert_key(channel: str, organisation: str, url: str, digest: str) -> str:
+    """Idempotency key: the same alert gets the same key across crashes and restarts."""
+    raw = f"v1|{channel}|{organisation}|{url}|{digest}".encode()
+    return "msg_" + hashlib.sha256(raw).hexdigest()[:40]
+
+
+class Archive:
+    """One archive file. Open it, use it, close it; a daemon keeps one open."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise ArchiveError(f"no archive at {self.path}: run `monitor run --once` first")
+        try:
+            if not readonly:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = Database(self.path)
+            self._configure(readonly)
+        except sqlite3.DatabaseError as exc:
+            raise ArchiveError(f"cannot open archive {self.path}: {exc}") from exc
+
+    def _configure(self, readonly: bool) -> None:
+        conn = self.db.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            return
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise ArchiveError(f"archive {self.path} failed its integrity check")
+        self.db.enable_wal()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA journal_size_limit = 67108864")
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """A write transaction taken with BEGIN IMMEDIATE; rolled back on any error."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ArchiveError(f"archive is busy: {exc}") from exc
+        try:
+            yield self.db
+        except BaseException:
+            self.db.rollback()
+            raise
+        try:
+            self.db.commit()
+        except sqlite3.Error as exc:
+            self.db.rollback()
+            raise ArchiveError(f"commit failed: {exc}") from exc
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any]) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def lookup(self, url: str) -> dict[str, Any] | None:
+        """The stored article for a URL, directly or through an alias (a syndicated copy)."""
+        key = canonical(url)
+        row = self._one("SELECT * FROM articles WHERE url = ?", [key])
+        if row is None:
+            row = self._one(
+                "SELECT a.* FROM aliases x JOIN articles a ON a.id = x.article_id WHERE x.url = ?",
+                [key],
+            )
+        return row
+
+    def known_urls(self, urls: Sequence[str]) -> set[str]:
+        """Which of these (canonical) URLs the archive has already seen."""
+        keys = [canonical(u) for u in urls]
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for table in ("articles", "aliases"):
+                found.update(r[0] for r in self.db.execute(
+                    f"SELECT url FROM {table} WHERE url IN ({marks})", chunk))
+        return found
+
+    def touch(self, url: str, now: datetime) -> None:
+        """A 304 or an identical page: the article is still there, nothing else changed."""
+        with self.write() as db:
+            db.execute("UPDATE articles SET last_seen = ? WHERE url = ?", [stamp(now), canonical(url)])
+
+    def save(
+        self, article: Article, *, source: str, mentions: Sequence[Mention],
+        channels: Sequence[str], now: datetime, validators: tuple[str | None, str | None] = (None, None),
+    ) -> SaveResult:
+        """Store an extracted article; queue alerts for organisations it newly mentions."""
+        url = canonical(article.url)
+        digest = content_hash(article.title, article.body)
+        try:
+            with self.write() as db:
+                return self._save(db, article, url, digest, source, mentions, channels,
+                                  stamp(now), validators)
+        except sqlite3.Error as exc:
+            raise ArchiveError(f"could not save {url}: {exc}") from exc
+
+    def _save(
+        self, db: Database, article: Article, url: str, digest: str, source: str,
+        mentions: Sequence[Mention], channels: Sequence[str], at: str,
+        validators: tuple[str | None, str | None],
+    ) -> SaveResult:
+        row = self.lookup(url)
+        etag, modified = validators
+        if row is not None and row["content_hash"] == digest:
+            db.execute("UPDATE articles SET last_seen = ?, etag = ?, last_modified = ? WHERE id = ?",
+                       [at, etag, modified, row["id"]])
+            return SaveResult(SaveOutcome.UNCHANGED, row["id"])
+        if row is None:
+            twin = self._one("SELECT id FROM articles WHERE content_hash = ?", [digest])
+            if twin is not None:
+                db.execute("INSERT OR IGNORE INTO aliases (url, article_id, first_seen) VALUES (?, ?, ?)",
+                           [url, twin["id"], at])
+                return SaveResult(SaveOutcome.DUPLICATE, twin["id"])
+        fields = {
+            "title": article.title, "published": article.published, "author": article.author,
+            "lang": article.lang, "body": article.body, "content_hash": digest, "last_seen": at,
+            "etag": etag, "last_modified": modified,
+        }
+        if row is None:
+            cursor = db.execute(
+                "INSERT INTO articles (source, url, first_seen, version_count, "
+                + ", ".join(fields) + ") VALUES (?, ?, ?, 1, " + ", ".join("?" * len(fields)) + ")",
+                [source, url, at, *fields.values()],
+            )
+            article_id, version, outcome = int(cursor.lastrowid or 0), 1, SaveOutcome.NEW
+            already: set[str] = set()
+        else:
+            article_id, version, outcome = row["id"], row["version_count"] + 1, SaveOutcome.CHANGED
+            db.execute(
+                "UPDATE articles SET version_count = ?, " + ", ".join(f"{k} = ?" for k in fields)
+                + " WHERE id = ?", [version, *fields.values(), article_id])
+            already = {r[0] for r in db.execute(
+                "SELECT DISTINCT organisation FROM mentions WHERE article_id = ?", [article_id])}
+        db.execute(
+            "INSERT INTO versions (article_id, version, content_hash, title, body, seen_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [article_id, version, digest, article.title, article.body, at])
+        queued = 0
+        for mention in mentions:
+            db.execute(
+                "INSERT INTO mentions (article_id, version, organisation, alias, count, snippet) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [article_id, version, mention.organisation, mention.alias, mention.count,
+                 mention.snippet])
+            if mention.organisation in already:
+                continue  # policy: an edit alerts only for organisations it newly mentions
+            for channel in channels:
+                queued += self._enqueue(db, channel, mention, article, url, digest, source,
+                                        outcome, article_id, at)
+        return SaveResult(outcome, article_id, tuple(mentions), queued)
+
+    def _enqueue(
+        self, db: Database, channel: str, mention: Mention, article: Article, url: str,
+        digest: str, source: str, outcome: SaveOutcome, article_id: int, at: str,
+    ) -> int:
+        key = alert_key(channel, mention.organisation, url, digest)
+        kind = "new" if outcome is SaveOutcome.NEW else "changed"
+        payload = {
+            "key": key, "kind": kind, "organisation": mention.organisation,
+            "alias": mention.alias, "url": url, "title": article.title,
+            "published": article.published, "source": source, "snippet": mention.snippet,
+        }
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO alerts (key, channel, organisation, article_id, kind, payload, "
+            "status, attempts, next_attempt, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+            [key, channel, mention.organisation, article_id, kind,
+             json.dumps(payload, ensure_ascii=False), at, at],
+        )
+        return cursor.rowcount
+
+    # -- sources and the fetch log ----------------------------------------------------------
+
+    def source_state(self, name: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM sources WHERE name = ?", [name])
+
+    def record_source(self, name: str, **fields: Any) -> None:
+        with self.write() as db:
+            db["sources"].upsert({"name": name, **fields}, pk="name")
+
+    def record_fetch(self, **fields: Any) -> None:
+        with self.write() as db:
+            db["fetches"].insert(fields)
+
+    def prune_fetches(self, before: datetime) -> int:
+        with self.write() as db:
+            return db.execute("DELETE FROM fetches WHERE at < ?", [stamp(before)]).rowcount
+
+    # -- queries behind the CLI -------------------------------------------------------------
+
+    def search(
+        self, text: str, *, organisation: str | None = None, source: str | None = None,
+        since: str | None = None, until: str | None = None, limit: int = 20,
+    ) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies; every word must occur (prefixes too)."""
+        where, params = ["articles_fts MATCH ?"], [fts_query(text)]
+        if organisation:
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE organisation = ? "
+                         "COLLATE NOCASE OR alias = ? COLLATE NOCASE)")
+            params += [organisation, organisation]
+        if source:
+            where.append("a.source = ?")
+            params.append(source)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        sql = (
+            "SELECT a.id, a.source, a.published, a.title, a.url, "
+            "snippet(articles_fts, 1, '', '', '…', 16) AS snippet, "
+            "(SELECT group_concat(DISTINCT m.organisation) FROM mentions m "
+            " WHERE m.article_id = a.id AND m.version = a.version_count) AS organisations "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?"
+        )
+        try:
+            return self.query(sql, [*params, limit])
+        except sqlite3.OperationalError as exc:
+            raise ArchiveError(f"search failed: {exc}") from exc
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query: each word quoted (no syntax errors on ``Poly's`` or
+    ``AT&T``), all required; a trailing ``*`` keeps its prefix meaning."""
+    terms = []
+    for word in text.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*").replace('"', '""')
+        if word:
+            terms.append(f'"{word}"' + ("*" if prefix else ""))
+    if not terms:
+        raise ArchiveError("empty search query")
+    return " ".join(terms)

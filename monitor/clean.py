@@ -1,0 +1,97 @@
+"""Pure text rules that turn extracted text into a clean body, and the hash of that body.
+
+``content_hash`` lives here, next to the normalisation it hashes, so that what counts as "the
+same article" is defined in one place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\ufeff]+")
+
+
+def normalize_line(text: str) -> str:
+    """Collapse every kind of white space (NBSP, U+3000, ...) to one space and strip."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize_text(text: str) -> str:
+    """One line per paragraph, each whitespace-normalised, no empty lines."""
+    lines = (normalize_line(line) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def content_hash(title: str, body: str) -> str:
+    """SHA-256 of the normalised title and body: equal for pages that read the same."""
+    canon = unicodedata.normalize("NFC", normalize_line(title) + "\n\n" + normalize_text(body))
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()
+
+
+# --- cleaning rules for extracted lines -------------------------------------------------
+# Markers put into the DOM by monitor.dom; kept as literals here so clean.py imports nothing.
+_LINK_OPEN = "\ue001"
+_LINK_CLOSE = "\ue002"
+_LINKED = re.compile("\ue001([^\ue001\ue002]*)\ue002")
+_MARKERS = re.compile("[\ue000-\ue002]")
+_SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
+_DATE_LIKE = re.compile(
+    r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
+    re.I,
+)
+
+
+def line_link_density(raw: str) -> float:
+    """Share of a marked line's characters that sit inside links."""
+    plain = _MARKERS.sub("", raw)
+    total = len(normalize_line(plain))
+    if not total:
+        return 0.0
+    linked = sum(len(normalize_line(m)) for m in _LINKED.findall(raw))
+    return min(linked / total, 1.0)
+
+
+def is_boilerplate_line(line: str, density: float, pattern: re.Pattern[str]) -> bool:
+    """A normalised line that navigation, credits or page chrome would produce."""
+    if pattern.match(line):
+        return True
+    if density >= 0.999 and len(line) < 200:
+        return True
+    return density > 0.5 and len(line) < 80 and not _SENTENCE_END.search(line)
+
+
+def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
+    """A short header line (date, views, source) rather than prose."""
+    if len(line) > 150:
+        return False
+    if pattern.search(line):
+        return True
+    return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not _SENTENCE_END.search(line)
+
+
+def clean_lines(
+    raw_lines: list[str], title: str, boiler: re.Pattern[str], meta: re.Pattern[str]
+) -> list[str]:
+    """Marked raw lines to clean body paragraphs: drop chrome, credits, header metadata."""
+    out: list[str] = []
+    title_key = normalize_line(title).casefold()
+    for raw in raw_lines:
+        line = normalize_line(_MARKERS.sub("", raw))
+        if not line:
+            continue
+        if is_boilerplate_line(line, line_link_density(raw), boiler):
+            continue
+        if title_key and line.casefold() == title_key:
+            continue
+        out.append(line)
+    start = 0
+    while start < len(out) and start < 4 and is_meta_line(out[start], meta):
+        start += 1
+    end = len(out)
+    while end > start and is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60:
+        end -= 1
+    return out[start:end]

@@ -1,0 +1,383 @@
+"""sources.yaml -> a validated, frozen :class:`Config`; every error names ``file:line:key``.
+
+Each setting is declared once below, with its default and help text (``Field(description=)``),
+so ``monitor check``, the README and the tests read the same table. Unknown keys are refused
+with a "did you mean" hint instead of being dropped. Relative paths resolve against the
+directory of the config file. Defaults that depend on other settings (a source's ``interval``,
+a file channel's ``dir``) are filled in at load time, so consumers never see ``None`` there.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from monitor.errors import ConfigError
+from monitor.models import ExtractRules, SourceKind
+from monitor.units import format_duration, format_size, parse_duration, parse_size
+from monitor.yamlsource import YamlDocument, load_yaml, locate, located_error
+
+MIN_INTERVAL = 10.0
+DEFAULT_USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
+_DURATION_FIELDS = frozenset({"interval", "timeout", "connect_timeout", "delay"})
+_SIZE_FIELDS = frozenset({"max_page_bytes"})
+_SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization", "x-api-key"})
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _duration(value: Any) -> float:
+    return parse_duration(value)
+
+
+def _size(value: Any) -> int:
+    return parse_size(value)
+
+
+def _min_interval(value: float) -> float:
+    if value < MIN_INTERVAL:
+        raise ValueError(
+            f"interval must be at least {format_duration(MIN_INTERVAL)}, got "
+            f"{format_duration(value)}")
+    return value
+
+
+def _resolve_path(value: Path, info: ValidationInfo) -> Path:
+    """Relative to the config file's directory, which the loader passes as context."""
+    value = value.expanduser()
+    base = (info.context or {}).get("base")
+    return value if value.is_absolute() or base is None else Path(base) / value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname \
+            or re.search(r"[\s\x00-\x1f\x7f]", value) or len(value) > 2083:
+        raise ValueError(f"must be an http(s) URL with a host, got '{value}'")
+    return value
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression '{value}': {exc}") from exc
+    return value
+
+
+def _check_headers(value: dict[str, str]) -> dict[str, str]:
+    for name, text in value.items():
+        if not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name) or re.search(r"[\r\n]", text):
+            raise ValueError(f"invalid HTTP header '{name}'")
+    return value
+
+
+Duration = Annotated[float, BeforeValidator(_duration)]
+Interval = Annotated[float, BeforeValidator(_duration), AfterValidator(_min_interval)]
+Size = Annotated[int, BeforeValidator(_size), Field(ge=1)]
+ConfigPath = Annotated[Path, AfterValidator(_resolve_path)]
+Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True),
+                AfterValidator(_check_url)]
+Regex = Annotated[str, Field(strict=True), AfterValidator(_check_regex)]
+Headers = Annotated[dict[Annotated[str, Field(strict=True)], Annotated[str, Field(strict=True)]],
+                    AfterValidator(_check_headers)]
+
+
+class _Strict(BaseModel):
+    """Frozen, no extra keys; an unknown key is reported with the closest known one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unknown_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            known = sorted(cls.model_fields)
+            for key in data:
+                if key not in cls.model_fields:
+                    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                    hint = f"; did you mean '{close[0]}'?" if close else \
+                        f"; expected one of {', '.join(known)}"
+                    raise PydanticCustomError(
+                        "unknown_key", "unknown key '{key}'{hint}", {"key": str(key), "hint": hint})
+        return data
+
+
+class PerHost(_Strict):
+    """Politeness towards one host, whatever the number of sources on it."""
+
+    concurrency: int = Field(1, ge=1, description="requests in flight per host")
+    delay: Duration = Field(1.0, ge=0, description="pause between two requests to one host")
+
+
+class Settings(_Strict):
+    """Global settings; each source may override ``interval``."""
+
+    database: ConfigPath = Field(Path("state/archive.db"), validate_default=True,
+                                 description="SQLite archive file")
+    alerts_dir: ConfigPath = Field(Path("alerts"), validate_default=True,
+                                   description="default directory of the file channel")
+    user_agent: Text = Field(DEFAULT_USER_AGENT, description="User-Agent sent with requests")
+    interval: Interval = Field(1800.0, description="default time between checks of a source")
+    timeout: Duration = Field(60.0, gt=0, description="total deadline of one fetch")
+    connect_timeout: Duration = Field(10.0, gt=0, description="TCP/TLS connect timeout")
+    concurrency: int = Field(8, ge=1, description="requests in flight overall")
+    per_host: PerHost = Field(default={}, validate_default=True, description="per-host limits")
+    max_page_bytes: Size = Field(5 * 1024 * 1024, description="cap on a decompressed page")
+    max_links: int = Field(200, ge=1, description="links taken from one listing page")
+    max_new_articles: int = Field(50, ge=1, description="new articles per source per pass")
+    retries: int = Field(2, ge=0, description="retries of a transient fetch failure")
+    baseline: bool = Field(False, description="reserved: first run stores without alerting")
+
+
+class Organisation(_Strict):
+    """A watched organisation: its canonical name and the surface forms to look for."""
+
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    case_sensitive: bool = False
+    exclude: tuple[Text, ...] = Field((), description="phrases whose occurrences do not count")
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The name and its aliases, once each, in the order given."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+class FileChannelConfig(_Strict):
+    """Write each alert as a file; ``dir`` defaults to ``settings.alerts_dir``."""
+
+    type: Literal["file"]
+    dir: ConfigPath | None = None
+
+
+# A discriminated union on `type`: a new channel is one more model here (`A | B`).
+ChannelConfig = Annotated[FileChannelConfig, Field(discriminator="type")]
+
+
+class ArticleSelectors(_Strict):
+    """Optional CSS selectors for article pages; empty ones fall back to automatic."""
+
+    title: Text | None = None
+    body: Text | None = None
+    date: Text | None = None
+    drop: tuple[Text, ...] = ()
+
+
+class SourceConfig(_Strict):
+    """One news source: exactly one of ``url`` (index page), ``feed`` or ``sitemap``."""
+
+    name: Text
+    url: Url | None = None
+    feed: Url | None = None
+    sitemap: Url | None = None
+    interval: Interval | None = Field(None, description="defaults to settings.interval")
+    links: Text | None = Field(None, description="CSS selector of article links on the index")
+    include: tuple[Regex, ...] = ()
+    exclude: tuple[Regex, ...] = ()
+    article: ArticleSelectors | None = None
+    enabled: bool = True
+    headers: Headers = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> SourceConfig:
+        given = [k for k in ("url", "feed", "sitemap") if getattr(self, k) is not None]
+        if len(given) != 1:
+            got = ", ".join(given) if given else "none"
+            raise ValueError(f"exactly one of url, feed, sitemap is required (got {got})")
+        return self
+
+    @property
+    def kind(self) -> SourceKind:
+        """How the source lists its articles, from which target key is set."""
+        if self.feed is not None:
+            return SourceKind.FEED
+        return SourceKind.SITEMAP if self.sitemap is not None else SourceKind.INDEX
+
+    @property
+    def target(self) -> str:
+        """The one URL to fetch for discovery."""
+        return self.url or self.feed or self.sitemap or ""
+
+    @property
+    def rules(self) -> ExtractRules | None:
+        """The article selectors as the extractor's record, or None when automatic."""
+        a = self.article
+        return None if a is None else ExtractRules(a.title, a.body, a.date, a.drop)
+
+    def effective_interval(self, settings: Settings) -> float:
+        """Seconds between checks (``load_config`` already fills ``interval``)."""
+        return self.interval if self.interval is not None else settings.interval
+
+
+class ConfigFile(_Strict):
+    """The document as written in sources.yaml."""
+
+    settings: Settings = Field(default={}, validate_default=True)
+    watch: tuple[Organisation, ...] = ()
+    channels: tuple[ChannelConfig, ...] = Field(default=({"type": "file"},),
+                                                validate_default=True)
+    sources: tuple[SourceConfig, ...] = ()
+
+    @field_validator("channels")
+    @classmethod
+    def _channel_dirs(cls, value: tuple[FileChannelConfig, ...],
+                      info: ValidationInfo) -> tuple[FileChannelConfig, ...]:
+        settings = info.data.get("settings")
+        if not isinstance(settings, Settings):
+            return value
+        return tuple(c if c.dir is not None else c.model_copy(update={"dir": settings.alerts_dir})
+                     for c in value)
+
+    @field_validator("sources")
+    @classmethod
+    def _source_intervals(cls, value: tuple[SourceConfig, ...],
+                          info: ValidationInfo) -> tuple[SourceConfig, ...]:
+        settings = info.data.get("settings")
+        if not isinstance(settings, Settings):
+            return value
+        return tuple(s if s.interval is not None
+                     else s.model_copy(update={"interval": settings.interval}) for s in value)
+
+
+class Config(ConfigFile):
+    """The loaded configuration, with the absolute path of the file it came from."""
+
+    path: Path
+
+
+class WatchFile(_Strict):
+    """A separate watch list file (``watch: path.yaml``), as in fixtures/watchlist.yaml."""
+
+    organisations: tuple[Organisation, ...] = ()
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and validate a config file; raise ConfigError naming ``file:line:key``."""
+    doc = load_yaml(Path(path))
+    data = _top_mapping(doc)
+    base = Path(path).resolve().parent
+    if isinstance(data.get("watch"), str):
+        data = {**data, "watch": _load_watchlist(data["watch"], doc, base)}
+    parsed = _validate(ConfigFile, doc, data, base)
+    _check_duplicates(parsed, doc)
+    fields = {name: getattr(parsed, name) for name in ConfigFile.model_fields}
+    return Config.model_validate({**fields, "path": Path(path).resolve()})
+
+
+def check_permissions(path: str | os.PathLike[str]) -> None:
+    """Refuse a config file or directory others can write (T49): it decides what we fetch."""
+    target = Path(path).resolve()
+    for item in (target, target.parent):
+        mode = item.stat().st_mode
+        if os.name == "posix" and mode & 0o022:
+            raise ConfigError(f"{item} is group- or world-writable (mode {mode & 0o777:o}); "
+                              "run: chmod go-w", path=str(path))
+
+
+def _top_mapping(doc: YamlDocument) -> dict[str, Any]:
+    if doc.data is None:
+        raise ConfigError("empty configuration", path=doc.path, line=1)
+    if not isinstance(doc.data, dict):
+        line = doc.root.start_mark.line + 1 if doc.root is not None else 1
+        raise ConfigError("the top level must be a mapping of keys", path=doc.path, line=line)
+    return doc.data
+
+
+def _validate(model: type[M], doc: YamlDocument, data: dict[str, Any], base: Path) -> M:
+    try:
+        return model.model_validate(data, context={"base": base})
+    except ValidationError as exc:
+        raise located_error(exc, doc) from None
+
+
+def _load_watchlist(ref: str, doc: YamlDocument, base: Path) -> tuple[Organisation, ...]:
+    """``watch: file.yaml`` -> the organisations listed in that file (relative to the config)."""
+    target = Path(ref).expanduser()
+    target = target if target.is_absolute() else base / target
+    if not target.is_file():
+        where = locate(doc.root, ("watch",))
+        raise ConfigError(f"watch list file not found: {target}", path=doc.path,
+                          line=where.line, key="watch")
+    wdoc = load_yaml(target)
+    return _validate(WatchFile, wdoc, _top_mapping(wdoc), target.parent).organisations
+
+
+def _check_duplicates(cfg: ConfigFile, doc: YamlDocument) -> None:
+    """Source names and organisation names must be unique (case-insensitively)."""
+    groups = (("sources", [s.name for s in cfg.sources]), ("watch", [o.name for o in cfg.watch]))
+    for field, names in groups:
+        seen: dict[str, int] = {}
+        for index, original in enumerate(names):
+            name = original.casefold()
+            if name in seen:
+                where = locate(doc.root, (field, index, "name"))
+                raise ConfigError(
+                    f"duplicate name '{original}' (also {field}[{seen[name]}])",
+                    path=doc.path, line=where.line, key=where.key)
+            seen[name] = index
+
+
+def dump_config(cfg: Config) -> dict[str, Any]:
+    """A JSON-able view for ``monitor check --json``: durations as "30m", secrets redacted."""
+    out = _dump_model(cfg)
+    for source, model in zip(out["sources"], cfg.sources, strict=True):
+        source["kind"] = model.kind.value
+        source["headers"] = {k: "***" if k.lower() in _SECRET_HEADERS else v
+                             for k, v in model.headers.items()}
+    return out
+
+
+def _dump_model(model: BaseModel) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if value is not None and name in _DURATION_FIELDS:
+            out[name] = format_duration(value)
+        elif value is not None and name in _SIZE_FIELDS:
+            out[name] = format_size(value)
+        else:
+            out[name] = _dump_value(name, value)
+    return out
+
+
+def _dump_value(name: str, value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return _dump_model(value)
+    if isinstance(value, tuple):
+        return [_dump_value(name, item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, str) and name in ("url", "feed", "sitemap"):
+        return redact_url(value)
+    return value
+
+
+def redact_url(url: str) -> str:
+    """Hide ``user:password@`` so a dumped or logged URL never shows credentials."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"***@{host}").geturl()

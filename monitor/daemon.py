@@ -1,0 +1,125 @@
+"""`monitor run`: APScheduler 3.x on the asyncio loop, one job per source, clean shutdown.
+
+Jobs coalesce and never overlap (``max_instances=1``); a run missed while the machine slept is
+run once, late, rather than skipped (``misfire_grace_time`` = the interval). The outbox is
+drained by its own job. On SIGINT/SIGTERM the scheduler stops, in-flight checks get a grace
+period to finish (their transactions are atomic, so cancelling one loses nothing), and pending
+alerts stay in the outbox for the next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from monitor.config import Config, SourceConfig
+from monitor.models import CheckResult
+from monitor.service import Monitor
+
+logger = logging.getLogger(__name__)
+OUTBOX_EVERY = 30.0
+SHUTDOWN_GRACE = 30.0
+Report = Callable[[CheckResult], None]
+
+
+class Daemon:
+    """Runs until ``stop()`` (or a signal); ``report`` sees every finished check."""
+
+    def __init__(self, cfg: Config, *, report: Report | None = None, workers: int = 2) -> None:
+        self.cfg = cfg
+        self._report = report
+        self._workers = workers
+        self._stop = asyncio.Event()
+        self._inflight: set[asyncio.Task[object]] = set()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, self.stop)
+        try:
+            async with Monitor(self.cfg, workers=self._workers) as monitor:
+                scheduler = self._scheduler(monitor)
+                scheduler.start()
+                logger.info("monitor started: %d sources", len(monitor.enabled_sources()))
+                await self._stop.wait()
+                logger.info("stopping: waiting up to %.0fs for checks in flight", SHUTDOWN_GRACE)
+                scheduler.shutdown(wait=False)
+                await self._drain()
+        finally:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(sig)
+
+    def _scheduler(self, monitor: Monitor) -> AsyncIOScheduler:
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler.add_listener(self._on_event,
+                               EVENT_JOB_ERROR | EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
+        now = datetime.now(UTC)
+        for source in monitor.enabled_sources():
+            interval = source.interval or self.cfg.settings.interval
+            scheduler.add_job(
+                self._tracked, IntervalTrigger(seconds=interval, timezone=UTC),
+                args=(self._check, monitor, source), id=f"source:{source.name}",
+                name=source.name, next_run_time=now, coalesce=True, max_instances=1,
+                misfire_grace_time=int(interval),
+            )
+        scheduler.add_job(self._tracked, IntervalTrigger(seconds=OUTBOX_EVERY, timezone=UTC),
+                          args=(self._deliver, monitor, None), id="outbox", next_run_time=now,
+                          coalesce=True, max_instances=1, misfire_grace_time=int(OUTBOX_EVERY))
+        return scheduler
+
+    async def _tracked(self, job: Callable[..., object], monitor: Monitor,
+                       source: SourceConfig | None) -> None:
+        """Run a job as a task we can wait for at shutdown (the executor's cannot)."""
+        if self._stop.is_set():
+            return
+        task: asyncio.Task[object] = asyncio.ensure_future(job(monitor, source))  # type: ignore[arg-type]
+        self._inflight.add(task)
+        try:
+            await asyncio.shield(task)
+        finally:
+            self._inflight.discard(task)
+
+    async def _check(self, monitor: Monitor, source: SourceConfig) -> None:
+        result = await monitor.check(source)
+        logger.info("checked %s: new=%d changed=%d unchanged=%d alerts=%d errors=%d%s",
+                    source.name, result.new, result.changed, result.unchanged, result.alerts,
+                    result.errors, f" ({result.error})" if result.error else "")
+        if self._report is not None:
+            self._report(result)
+        monitor.deliver()
+
+    async def _deliver(self, monitor: Monitor, _source: None) -> None:
+        report = monitor.deliver()
+        if report.sent or report.retrying or report.dead:
+            logger.info("alerts: sent=%d retrying=%d dead=%d", report.sent, report.retrying,
+                        report.dead)
+
+    async def _drain(self) -> None:
+        if not self._inflight:
+            return
+        done, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=5)
+            logger.warning("abandoned %d checks at shutdown (nothing half-written)", len(pending))
+
+    def _on_event(self, event: object) -> None:
+        code = getattr(event, "code", 0)
+        job = getattr(event, "job_id", "?")
+        if code == EVENT_JOB_ERROR:
+            logger.error("job %s crashed: %s", job, getattr(event, "exception", None))
+        elif code == EVENT_JOB_MISSED:
+            logger.warning("job %s missed its run time", job)
+        else:
+            logger.warning("job %s still running; this run was skipped", job)

@@ -1,0 +1,209 @@
+"""Pure discovery: a listing (index HTML, RSS/Atom feed, sitemap) -> candidate article links.
+
+XML is parsed with defusedxml, so entity tricks in a hostile feed (XXE, billion laughs) fail
+instead of expanding. Links keep listing order, resolved against the page URL or its
+``<base href>``, fragments dropped, de-duplicated by canonical URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from defusedxml import ElementTree as SafeET
+from selectolax.lexbor import LexborHTMLParser
+
+from monitor.errors import ExtractionFailed
+from monitor.models import Link, SourceKind
+from monitor.urls import canonical, in_scope, resolve
+
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What one listing page gave: article links, and child sitemaps of a sitemap index."""
+
+    links: tuple[Link, ...]
+    sitemaps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which discovered links belong to a source (see ``urls.in_scope``)."""
+
+    site: str
+    include: tuple[re.Pattern[str], ...] = ()
+    exclude: tuple[re.Pattern[str], ...] = ()
+    same_site: bool = True
+    limit: int = 200
+
+
+def links_from_html(html: str, page_url: str, selector: str | None = None) -> tuple[Link, ...]:
+    """Every link of an HTML page (or of the elements a CSS selector picks)."""
+    tree = LexborHTMLParser(html)
+    base = page_url
+    base_node = tree.css_first("base[href]")
+    if base_node is not None:
+        base = resolve(page_url, base_node.attributes.get("href") or "") or page_url
+    anchors: list[Any] = []
+    if selector:
+        for node in tree.css(selector):
+            anchors.extend([node] if node.tag == "a" else node.css("a[href]"))
+    else:
+        anchors = tree.css("a[href]")
+    links = []
+    for anchor in anchors:
+        url = resolve(base, anchor.attributes.get("href") or "")
+        if url:
+            title = anchor.text(strip=True) or None
+            links.append(Link(url=url.split("#", 1)[0], title=title))
+    return _dedupe(links)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _child_text(node: Element, *names: str) -> str | None:
+    for child in node:
+        if _local(child.tag) in names and child.text and child.text.strip():
+            return child.text.strip()
+    return None
+
+
+def feed_date(value: str | None) -> str | None:
+    """The local calendar date of an RFC 822 or ISO 8601 timestamp, as the feed wrote it."""
+    if not value:
+        return None
+    match = _ISO_DATE.match(value)
+    if match:
+        return match.group(1)
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _parse_xml(data: bytes | str) -> Element:
+    try:
+        root: Element = SafeET.fromstring(data)
+    except Exception as exc:  # defusedxml raises several unrelated types; all mean "not XML"
+        raise ExtractionFailed(f"not a valid XML document: {exc}") from exc
+    return root
+
+
+def links_from_feed(data: bytes | str, page_url: str) -> tuple[Link, ...]:
+    """Items of an RSS 0.9x/1.0/2.0 or Atom feed, with their dates and titles."""
+    root = _parse_xml(data)
+    links = []
+    for node in root.iter():
+        name = _local(node.tag)
+        if name == "item":
+            href = _child_text(node, "link") or _permalink_guid(node)
+            date = _child_text(node, "pubdate", "date", "published", "issued")
+        elif name == "entry":
+            href = _atom_link(node)
+            date = _child_text(node, "published", "issued", "updated")
+        else:
+            continue
+        url = resolve(page_url, href or "")
+        if url:
+            links.append(Link(url=url.split("#", 1)[0], published=feed_date(date),
+                              title=_child_text(node, "title")))
+    return _dedupe(links)
+
+
+def _permalink_guid(item: Element) -> str | None:
+    for child in item:
+        if _local(child.tag) == "guid" and child.get("isPermaLink", "true") != "false":
+            return (child.text or "").strip() or None
+    return None
+
+
+def _atom_link(entry: Element) -> str | None:
+    fallback = None
+    for child in entry:
+        if _local(child.tag) != "link":
+            continue
+        rel = child.get("rel", "alternate")
+        if rel == "alternate":
+            return child.get("href")
+        fallback = fallback or child.get("href")
+    return fallback
+
+
+def links_from_sitemap(data: bytes | str, page_url: str) -> Listing:
+    """URLs of a sitemap (with Google News dates), or the child sitemaps of a sitemap index."""
+    root = _parse_xml(data)
+    kind = _local(root.tag)
+    links, children = [], []
+    for node in root:
+        loc = resolve(page_url, _child_text(node, "loc") or "")
+        if not loc:
+            continue
+        if kind == "sitemapindex":
+            children.append(loc)
+            continue
+        published = None
+        for sub in node.iter():
+            if _local(sub.tag) == "publication_date":
+                published = feed_date(sub.text)
+        links.append(Link(url=loc.split("#", 1)[0], published=published))
+    return Listing(links=_dedupe(links), sitemaps=tuple(dict.fromkeys(children)))
+
+
+def _dedupe(links: Iterable[Link]) -> tuple[Link, ...]:
+    """First occurrence wins, but a later one may fill in a missing title or date."""
+    seen: dict[str, Link] = {}
+    for link in links:
+        key = canonical(link.url)
+        old = seen.get(key)
+        if old is None:
+            seen[key] = link
+        elif (old.title is None and link.title) or (old.published is None and link.published):
+            seen[key] = Link(old.url, old.published or link.published, old.title or link.title)
+    return tuple(seen.values())
+
+
+def in_source(links: Iterable[Link], scope: Scope) -> tuple[Link, ...]:
+    """The links that are this source's articles, capped at ``scope.limit``."""
+    kept: list[Link] = []
+    for link in links:
+        if len(kept) >= scope.limit:
+            break
+        if scope.same_site:
+            ok = in_scope(link.url, site=scope.site, include=scope.include, exclude=scope.exclude)
+        else:
+            ok = _matches(link.url, scope)
+        if ok:
+            kept.append(link)
+    return tuple(kept)
+
+
+def _matches(url: str, scope: Scope) -> bool:
+    if any(p.search(url) for p in scope.exclude):
+        return False
+    return not scope.include or any(p.search(url) for p in scope.include)
+
+
+def discover(
+    kind: SourceKind, content: str | bytes, page_url: str, scope: Scope,
+    selector: str | None = None,
+) -> Listing:
+    """Article links of one listing page of a source, in scope and capped."""
+    if kind is SourceKind.FEED:
+        return Listing(in_source(links_from_feed(content, page_url), scope))
+    if kind is SourceKind.SITEMAP:
+        listing = links_from_sitemap(content, page_url)
+        return Listing(in_source(listing.links, scope), listing.sitemaps)
+    html = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+    return Listing(in_source(links_from_html(html, page_url, selector), scope))
+
+
+def iter_urls(listing: Listing) -> Iterator[str]:
+    return (link.url for link in listing.links)

@@ -1,0 +1,217 @@
+"""DOM stages of automatic extraction: prune, score, pick the main container, render lines.
+
+The heavy lifting stays inside lexbor (CSS selection, subtree text). Python only loops over
+paragraph-like elements and a handful of candidates, which keeps a page within a few
+milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from monitor import selectors as sel
+
+PARA = "\ue000"  # paragraph break inserted around block elements
+LINK_OPEN = "\ue001"
+LINK_CLOSE = "\ue002"
+MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A container that paragraphs voted for."""
+
+    node: LexborNode
+    score: float = 0.0
+    paragraphs: int = 0
+    chars: int = 0
+    children: list[int] = field(default_factory=list)
+
+
+def text_len(node: LexborNode, deep: bool = True) -> int:
+    """Length of a node's text without surrounding white space."""
+    return len((node.text(deep=deep) or "").strip())
+
+
+def remove_junk(tree: LexborHTMLParser) -> None:
+    """Drop elements that never carry article text (scripts, styles, forms controls...)."""
+    tree.strip_tags(list(sel.JUNK_TAGS))
+
+
+def ancestry(node: LexborNode | None) -> set[int]:
+    """mem_ids of a node and its ancestors: the path pruning must not cut."""
+    found: set[int] = set()
+    while node is not None:
+        found.add(node.mem_id)
+        node = node.parent
+    return found
+
+
+def remove_boilerplate(
+    root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None
+) -> None:
+    """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the text.
+
+    The guards matter because class names are matched by substring: a wrapper called
+    ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
+    the container a first scoring pass preferred.
+    """
+    total = max(text_len(root), 1)
+    protect = protect or set()
+    protect.add(root.mem_id)
+    for node in reversed(root.css(selector)):
+        if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
+            continue
+        if node.tag in ("h1",):
+            continue
+        if text_len(node) > keep_share * total:
+            continue
+        node.decompose()
+
+
+def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int) -> None:
+    if node is None or not node.tag or node.tag.startswith("#"):
+        return
+    key = node.mem_id
+    cand = cands.get(key)
+    if cand is None:
+        cand = cands[key] = Candidate(node)
+    cand.score += score
+    cand.paragraphs += 1
+    cand.chars += chars
+
+
+def _paragraph_score(text: str) -> float:
+    return 1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)
+
+
+def score_candidates(root: LexborNode) -> dict[int, Candidate]:
+    """Readability-style voting: each paragraph credits its parent fully, grandparent half."""
+    cands: dict[int, Candidate] = {}
+    for para in root.css(sel.PARAGRAPH_SELECTOR):
+        text = (para.text() or "").strip()
+        if len(text) < MIN_PARAGRAPH:
+            continue
+        score = _paragraph_score(text)
+        parent = para.parent
+        _vote(cands, parent, score, len(text))
+        if parent is not None:
+            _vote(cands, parent.parent, score / 2.0, len(text))
+    # Text written straight into a container (<div>text<br>text</div>) votes for itself.
+    for box in root.css(sel.TEXT_CONTAINERS):
+        text = (box.text(deep=False) or "").strip()
+        if len(text) < MIN_PARAGRAPH:
+            continue
+        score = _paragraph_score(text)
+        _vote(cands, box, score, len(text))
+        _vote(cands, box.parent, score / 2.0, len(text))
+    return cands
+
+
+def link_density(node: LexborNode, total: int | None = None) -> float:
+    """Share of a node's text that sits inside links."""
+    total = text_len(node) if total is None else total
+    if total <= 0:
+        return 0.0
+    linked = sum(text_len(a) for a in node.css("a"))
+    return min(linked / total, 1.0)
+
+
+def class_weight(node: LexborNode) -> float:
+    """Readability's class/id prior: article-ish names up, boilerplate-ish names down."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    weight = 0.0
+    if names.strip():
+        if sel.NEGATIVE_CLASS.search(names):
+            weight -= 25.0
+        if sel.POSITIVE_CLASS.search(names):
+            weight += 25.0
+    if node.tag in ("article", "main"):
+        weight += 10.0
+    return weight
+
+
+def in_comments(node: LexborNode, levels: int = 4) -> bool:
+    """Whether a node sits in a comment thread (reader text, never the article)."""
+    probe: LexborNode | None = node
+    for _ in range(levels):
+        if probe is None:
+            return False
+        attrs = probe.attributes
+        if sel.COMMENT_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        probe = probe.parent
+    return False
+
+
+def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | None:
+    """The container with the best score after the link-density and class penalties."""
+    if not cands:
+        return None
+    ranked = sorted(cands.values(), key=lambda c: c.score, reverse=True)[:top]
+    best: Candidate | None = None
+    best_score = float("-inf")
+    for cand in ranked:
+        if cand.node.tag in ("html", "body") or in_comments(cand.node):
+            continue
+        adjusted = (cand.score + class_weight(cand.node)) * (1.0 - link_density(cand.node))
+        cand.score = adjusted
+        if adjusted > best_score:
+            best, best_score = cand, adjusted
+    return best
+
+
+def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float) -> bool:
+    cand = cands.get(node.mem_id)
+    if cand is not None and cand.score >= threshold:
+        return True
+    if node.tag != "p":
+        return False
+    text = (node.text() or "").strip()
+    if not text:
+        return False
+    density = link_density(node, len(text))
+    if len(text) > 80 and density < 0.25:
+        return True
+    return density == 0 and text[-1:] in ".!?。！？\"”" and len(text) > 20
+
+
+def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
+    """The best container plus siblings that look like more of the same article."""
+    parent = best.node.parent
+    if parent is None or parent.tag in ("html", "#document"):
+        return [best.node]
+    threshold = max(10.0, best.score * 0.2)
+    out: list[LexborNode] = []
+    best_id = best.node.mem_id
+    for count, child in enumerate(parent.iter()):
+        if count > 300:
+            break
+        if child.mem_id == best_id or _sibling_ok(child, cands, threshold):
+            out.append(child)
+    return out or [best.node]
+
+
+def mark_blocks(node: LexborNode) -> None:
+    """Put paragraph and link markers into the tree so one text() call keeps the structure."""
+    for block in node.css(sel.BLOCK_SELECTOR):
+        block.insert_before(PARA)
+        if block.tag != "br":
+            block.insert_after(PARA)
+    for link in node.css("a"):
+        link.insert_before(LINK_OPEN)
+        link.insert_after(LINK_CLOSE)
+
+
+def raw_lines(nodes: list[LexborNode]) -> list[str]:
+    """Text of the nodes split at block boundaries (link markers kept for later filters)."""
+    parts: list[str] = []
+    for node in nodes:
+        mark_blocks(node)
+        text = node.text(deep=True) or ""
+        parts.append(text if node.tag != "br" else PARA)
+        parts.append(PARA)
+    return "".join(parts).split(PARA)

@@ -1,0 +1,100 @@
+"""Bytes to text before parsing: BOM, then the HTTP charset, then <meta>, then detection.
+
+lexbor (selectolax) only understands UTF-8, so every page is decoded here first. Labels follow
+the WHATWG encoding standard where Python's codec names differ (gb2312 means GBK, latin-1
+means windows-1252), because that is what browsers, and so page authors, assume.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# WHATWG labels whose Python codec is narrower than what browsers decode.
+_WHATWG = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "chinese": "gb18030",
+    "csgb2312": "gb18030",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+    "shift-jis": "shift_jis",
+    "ks_c_5601-1987": "euc-kr",
+    "tis-620": "cp874",
+    "iso-8859-9": "cp1254",
+}
+_HEADER_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I
+)
+_PRESCAN_BYTES = 4096
+
+
+def codec_for(label: str | None) -> str | None:
+    """The Python codec for a declared charset label, or None when the label is unknown."""
+    if not label:
+        return None
+    name = label.strip().strip("\"'").lower()
+    name = _WHATWG.get(name, name)
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if info.name in ("utf-16-le", "utf-16-be", "utf-16"):
+        return "utf-8"  # an ASCII-compatible page cannot really be UTF-16 (WHATWG rule)
+    return _WHATWG.get(info.name, info.name)
+
+
+def header_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type.encode("latin-1", "replace"))
+    return codec_for(match.group(1).decode("ascii", "replace")) if match else None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta charset>`` or http-equiv)."""
+    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
+    return codec_for(match.group(1).decode("ascii", "replace")) if match else None
+
+
+def sniff_encoding(data: bytes, content_type: str | None = None) -> str:
+    """Choose the codec for a page: BOM, HTTP header, meta, then statistical detection."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    declared = header_charset(content_type) or meta_charset(data)
+    if declared:
+        return declared
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = from_bytes(data[:65536]).best()
+        if best is not None and best.encoding:
+            return codec_for(best.encoding) or "utf-8"
+    return "utf-8"
+
+
+def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode page bytes to text; invalid bytes become U+FFFD rather than an error."""
+    encoding = sniff_encoding(data, content_type)
+    if encoding.startswith("utf-8") and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    text = data.decode(encoding, errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\x00", "\ufffd"), encoding

@@ -1,0 +1,166 @@
+"""Turn one HTML page into an Article: automatic main-content detection plus metadata.
+
+Stages: decode bytes, parse with lexbor (repairing an unclosed <title>), read structured
+metadata, drop junk elements, prune boilerplate blocks by class/id/role, score containers by
+the paragraphs they hold (readability-style, with link density and class priors), render the
+chosen container to lines at block boundaries, then filter lines (credits, share text, image
+file names, header metadata). Per-source rules replace any stage they name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from monitor import dom, metadata
+from monitor import selectors as sel
+from monitor.clean import clean_lines, normalize_line
+from monitor.encoding import decode_html
+from monitor.errors import ExtractionFailed
+from monitor.models import Article, ExtractRules
+
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title", re.I)
+_CREDIT = re.compile(
+    r"^(?:reporter|writer|author|written\s+by|by)s?\s*[|｜:：]\s*(.{2,60})$", re.I
+)
+MIN_BODY_CHARS = 1
+
+
+def _to_text(html: bytes | str) -> str:
+    if isinstance(html, bytes | bytearray):
+        return decode_html(bytes(html), None)[0]
+    return html.replace("\x00", "\ufffd")
+
+
+def parse(html: str) -> LexborHTMLParser:
+    """Parse, closing an unclosed <title> first: lexbor would swallow the page into it."""
+    opening = _TITLE_OPEN.search(html)
+    if opening is not None and _TITLE_CLOSE.search(html, opening.end()) is None:
+        end = html.find("<", opening.end())
+        end = len(html) if end < 0 else end
+        html = html[:end] + "</title>" + html[end:]
+    return LexborHTMLParser(html)
+
+
+def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
+    for selector in selectors:
+        for node in reversed(root.css(selector)):
+            node.decompose()
+
+
+def _auto_nodes(root: LexborNode) -> list[LexborNode]:
+    """The automatic choice of body container(s).
+
+    Class/id pruning is the costly selector, so it runs only around the container that
+    paragraph voting chose, with the path to that container protected.
+    """
+    explicit = root.css_first(sel.EXPLICIT_BODY)
+    if explicit is not None and dom.text_len(explicit) >= 200:
+        dom.remove_boilerplate(explicit, sel.STRUCTURAL_BOILERPLATE, 0.5)
+        dom.remove_boilerplate(explicit, sel.BOILERPLATE_ATTRS, 0.3)
+        return [explicit]
+    first = dom.best_candidate(dom.score_candidates(root))
+    protect = dom.ancestry(first.node if first is not None else None)
+    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect)
+    cands = dom.score_candidates(root)
+    best = dom.best_candidate(cands)
+    if best is None:
+        return [root]
+    region = best.node.parent if best.node.parent is not None else best.node
+    if region.tag in ("html", "#document"):
+        region = best.node
+    dom.remove_boilerplate(region, sel.BOILERPLATE_ATTRS, 0.4, dom.ancestry(best.node))
+    return dom.gather(best, cands)
+
+
+def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) -> list[str]:
+    root = tree.body
+    if root is None:
+        return []
+    if rules is not None and rules.drop:
+        _drop(root, rules.drop)
+    nodes: list[LexborNode] = []
+    if rules is not None and rules.body:
+        nodes = root.css(rules.body)
+    if not nodes:
+        nodes = _auto_nodes(root)
+    raw = dom.raw_lines(nodes)
+    return clean_lines(raw, title, sel.BOILERPLATE_LINE, sel.META_LINE)
+
+
+def _rule_text(tree: LexborHTMLParser, selector: str | None) -> tuple[str, LexborNode | None]:
+    if not selector:
+        return "", None
+    node = tree.css_first(selector)
+    if node is None:
+        return "", None
+    return metadata.clean_text(node.text()), node
+
+
+def _rule_date(node: LexborNode | None) -> str | None:
+    if node is None:
+        return None
+    attrs = node.attributes
+    return metadata.parse_date(attrs.get("datetime") or attrs.get("content") or node.text())
+
+
+def _author_from_credits(body: list[str], raw_lines: list[str]) -> str | None:
+    for raw in raw_lines[-40:]:
+        match = _CREDIT.match(metadata.clean_text(raw))
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def extract(
+    html: bytes | str, url: str | None = None, rules: ExtractRules | None = None
+) -> Article:
+    """Extract the article of one page; raises ExtractionFailed when there is no body."""
+    text = _to_text(html)
+    if not text.strip():
+        raise ExtractionFailed("empty page")
+    tree = parse(text)
+    ld = metadata.ld_article(metadata.json_ld(tree))
+    metas = metadata.meta_map(tree)
+    dom.remove_junk(tree)
+    title, title_node = _rule_text(tree, rules.title if rules else None)
+    doc_title_node = tree.css_first("title")
+    doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
+    _, headline = metadata.headline_node(tree, doc_title[:400])
+    title = title or metadata.find_title(tree, ld, metas)
+    published = None
+    if rules is not None and rules.date:
+        published = _rule_date(tree.css_first(rules.date))
+    if published is None:
+        published = metadata.find_published(tree, ld, metas, title_node or headline)
+    author = metadata.find_author(tree, ld, metas)
+    lang = metadata.find_lang(tree, metas)
+    canonical = metadata.find_canonical(tree, metas)
+    body = _body_lines(tree, rules, title)
+    if not body:
+        raise ExtractionFailed("no main content")
+    return Article(
+        url=url or canonical or "",
+        title=title,
+        body="\n".join(body),
+        published=published,
+        author=author,
+        lang=lang,
+        canonical_url=canonical,
+    )
+
+
+def extract_text(html: str | bytes, url: str | None = None) -> str:
+    """The article body alone, for benchmarks; never raises (an empty string instead)."""
+    try:
+        text = _to_text(html)
+        tree = parse(text)
+        metas = metadata.meta_map(tree)
+        ld = metadata.ld_article(metadata.json_ld(tree))
+        dom.remove_junk(tree)
+        title = metadata.find_title(tree, ld, metas)
+        return "\n".join(_body_lines(tree, None, normalize_line(title)))
+    except Exception:
+        return ""

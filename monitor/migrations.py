@@ -1,0 +1,116 @@
+"""The archive schema's history, applied on open (sqlite-utils ``Migrations``).
+
+Table and column names are a contract: Datasette, exports and users' own SQL read them.
+Add a new migration for every change; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("monitor")
+
+_SCHEMA = """
+CREATE TABLE sources (
+  name TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  last_checked TEXT,
+  last_status TEXT,
+  last_error TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  next_due TEXT
+);
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  published TEXT,
+  author TEXT,
+  lang TEXT,
+  body TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  version_count INTEGER NOT NULL DEFAULT 1,
+  etag TEXT,
+  last_modified TEXT
+);
+CREATE INDEX articles_content_hash ON articles(content_hash);
+CREATE INDEX articles_source_published ON articles(source, published);
+CREATE TABLE aliases (
+  url TEXT PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  first_seen TEXT NOT NULL
+);
+CREATE TABLE versions (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  version INTEGER NOT NULL,
+  content_hash TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  UNIQUE (article_id, version)
+);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  version INTEGER NOT NULL,
+  organisation TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  snippet TEXT NOT NULL,
+  UNIQUE (article_id, version, organisation)
+);
+CREATE INDEX mentions_organisation ON mentions(organisation);
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  kind TEXT NOT NULL CHECK (kind IN ('new', 'changed')),
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'in_flight', 'sent', 'failed', 'dead')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt TEXT NOT NULL,
+  lease_until TEXT,
+  last_error TEXT,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+);
+CREATE INDEX alerts_due ON alerts(status, next_attempt);
+CREATE TABLE fetches (
+  id INTEGER PRIMARY KEY,
+  source TEXT,
+  url TEXT NOT NULL,
+  status INTEGER,
+  bytes INTEGER,
+  elapsed REAL,
+  error TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX fetches_at ON fetches(at);
+"""
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    for statement in _SCHEMA.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0002_articles_fts")
+def articles_fts(db: Database) -> None:
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
+
+
+def apply(db: Database) -> None:
+    migrations.apply(db)

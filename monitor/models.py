@@ -1,0 +1,148 @@
+"""Records that cross module boundaries: frozen, slotted, tuples instead of lists."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class SaveOutcome(enum.Enum):
+    """What storing one extracted article did to the archive."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+
+
+class AlertStatus(enum.Enum):
+    """Life of one row of the alerts outbox."""
+
+    PENDING = "pending"
+    IN_FLIGHT = "in_flight"
+    SENT = "sent"
+    FAILED = "failed"
+    DEAD = "dead"
+
+
+class SourceKind(enum.Enum):
+    """How a source lists its articles."""
+
+    INDEX = "index"
+    FEED = "feed"
+    SITEMAP = "sitemap"
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractRules:
+    """Per-source CSS selectors; any left empty falls back to automatic detection."""
+
+    title: str | None = None
+    body: str | None = None
+    date: str | None = None
+    drop: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One extracted article. ``published`` is the ISO date (YYYY-MM-DD) the page declares."""
+
+    url: str
+    title: str
+    body: str
+    published: str | None = None
+    author: str | None = None
+    lang: str | None = None
+    canonical_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A fetched page. A 304 is ``not_modified=True`` with empty content, not an error."""
+
+    url: str
+    final_url: str
+    status: int
+    content: bytes = b""
+    text: str = ""
+    encoding: str | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+    elapsed: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A candidate article URL found by discovery, with what the listing said about it."""
+
+    url: str
+    published: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A watched organisation found in an article's title or body."""
+
+    organisation: str
+    alias: str
+    count: int
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """One alert as channels receive it; ``key`` is the idempotency key receivers dedupe on."""
+
+    key: str
+    kind: str  # "new" | "changed"
+    organisation: str
+    alias: str
+    url: str
+    title: str
+    published: str | None
+    source: str
+    snippet: str
+    channel: str
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What ``archive.save`` did: the outcome, the article row and the alerts it queued."""
+
+    outcome: SaveOutcome
+    article_id: int
+    mentions: tuple[Mention, ...] = ()
+    alerts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleError:
+    """Why one article URL of a source failed this pass."""
+
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The result of one check of one source, for the summary table and the sources table."""
+
+    source: str
+    ok: bool
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    mentions: int = 0
+    alerts: int = 0
+    error: str | None = None
+    article_errors: tuple[ArticleError, ...] = ()
+    saved: tuple[tuple[SaveOutcome, str, str], ...] = field(default=())  # (outcome, url, title)
+
+    @property
+    def errors(self) -> int:
+        return (1 if self.error else 0) + len(self.article_errors)

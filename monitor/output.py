@@ -1,0 +1,122 @@
+"""Shared rendering for the CLI: safe terminal text, tables, progress, and --json.
+
+Scraped text is data, never markup: control characters, ANSI/OSC escapes and bidi overrides
+are stripped and rich markup is not interpreted, so a hostile headline cannot restyle or
+rewrite the terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from monitor.config import Config
+from monitor.models import CheckResult
+
+_UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
+                     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(value: object) -> Text:
+    """Terminal-safe, markup-free text for anything that came from the web."""
+    return Text(_UNSAFE.sub("", "" if value is None else str(value)))
+
+
+def console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[object]],
+          numeric: Sequence[str] = ()) -> Table:
+    out = Table(title=title, title_justify="left", header_style="bold")
+    for name in columns:
+        out.add_column(name, justify="right" if name in numeric else "left",
+                       overflow="fold")
+    for row in rows:
+        out.add_row(*(safe(cell) for cell in row))
+    return out
+
+
+SUMMARY_COLUMNS = ("source", "status", "new", "changed", "unchanged", "duplicate", "mentions",
+                   "alerts", "errors")
+
+
+def summary_table(results: Sequence[CheckResult]) -> Table:
+    rows = [
+        (r.source, "ok" if r.ok else f"failed: {r.error}", r.new, r.changed, r.unchanged,
+         r.duplicate, r.mentions, r.alerts, r.errors)
+        for r in results
+    ]
+    totals = ("total", f"{sum(r.ok for r in results)}/{len(results)} ok",
+              *(sum(getattr(r, c) for r in results) for c in SUMMARY_COLUMNS[2:]))
+    return table("Pass summary", SUMMARY_COLUMNS, [*rows, totals], numeric=SUMMARY_COLUMNS[2:])
+
+
+def result_dict(result: CheckResult) -> dict[str, Any]:
+    return {
+        "source": result.source, "ok": result.ok, "error": result.error, "new": result.new,
+        "changed": result.changed, "unchanged": result.unchanged,
+        "duplicate": result.duplicate, "mentions": result.mentions, "alerts": result.alerts,
+        "errors": [{"url": e.url, "reason": e.reason} for e in result.article_errors],
+    }
+
+
+@contextmanager
+def progress(out: Console, total: int, label: str) -> Iterator[Callable[[str, str], None]]:
+    """A progress bar on a terminal (nothing otherwise); yields the pipeline's callback."""
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=out, transient=True,
+                   disable=not out.is_terminal)
+    with bar:
+        task = bar.add_task(label, total=total or None)
+
+        def advance(source: str, _url: str) -> None:
+            bar.update(task, advance=1, description=f"{label} [{_UNSAFE.sub('', source)}]")
+
+        yield advance
+
+
+def config_tables(cfg: Config) -> list[Table | Text]:
+    """What `monitor check` shows: sources, watchlist, channels and the main settings."""
+    s = cfg.settings
+    sources = [
+        (src.name, src.kind.value, src.target, human_duration(src.interval or s.interval),
+         "selectors" if src.rules else "automatic", "yes" if src.enabled else "no")
+        for src in cfg.sources
+    ]
+    watch = [(org.name, ", ".join(org.aliases), "yes" if org.case_sensitive else "no")
+             for org in cfg.watch]
+    channels = [(ch.type, str(ch.dir or s.alerts_dir)) for ch in cfg.channels]
+    return [
+        Text(f"{cfg.path}: OK — {len(cfg.sources)} sources, {len(cfg.watch)} organisations, "
+             f"{len(cfg.channels)} channels", style="green"),
+        table("Sources", ("name", "kind", "url", "interval", "extraction", "enabled"), sources),
+        table("Watchlist", ("organisation", "aliases", "case-sensitive"), watch),
+        table("Channels", ("type", "destination"), channels),
+        table("Settings", ("setting", "value"), [
+            ("database", s.database), ("alerts_dir", s.alerts_dir),
+            ("user_agent", s.user_agent), ("default interval", human_duration(s.interval)),
+            ("concurrency", f"{s.concurrency} overall, {s.per_host.concurrency} per host, "
+                            f"{human_duration(s.per_host.delay)} between requests"),
+        ]),
+    ]
+
+
+def human_duration(seconds: float) -> str:
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:g}s"

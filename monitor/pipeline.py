@@ -1,0 +1,170 @@
+"""One check of one source: listing -> links -> articles -> archive -> outbox. Wiring only.
+
+Every business rule lives in the stage modules; this module decides order and error scope:
+a failing listing fails the source for this pass, a failing article fails only that article.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from monitor.archive import Archive, stamp
+from monitor.config import Settings, SourceConfig
+from monitor.discover import Listing, Scope
+from monitor.errors import ArchiveError, ExtractionFailed, FetchError
+from monitor.fetch import Fetcher
+from monitor.models import ArticleError, CheckResult, Link, SaveOutcome, SourceKind
+from monitor.urls import canonical
+from monitor.watch import Matcher
+from monitor.workers import ParserPool
+
+logger = logging.getLogger(__name__)
+MAX_CHILD_SITEMAPS = 5
+Progress = Callable[[str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a check needs, built once by the CLI or the daemon and passed in."""
+
+    fetcher: Fetcher
+    archive: Archive
+    pool: ParserPool
+    matcher: Matcher
+    settings: Settings
+    channels: tuple[str, ...]
+    allowed_hosts: frozenset[str]
+    progress: Progress | None = field(default=None)
+
+
+def scope_of(source: SourceConfig, settings: Settings) -> Scope:
+    return Scope(
+        site=source.target,
+        include=tuple(re.compile(p) for p in source.include),
+        exclude=tuple(re.compile(p) for p in source.exclude),
+        same_site=source.kind is not SourceKind.FEED,
+        limit=settings.max_links,
+    )
+
+
+async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResult:
+    """Check one source once; never raises for a bad page, only reports."""
+    try:
+        links = await _listing(source, ctx)
+    except (FetchError, ExtractionFailed, ArchiveError) as exc:
+        logger.warning("source %s failed: %s", source.name, exc)
+        result = CheckResult(source.name, ok=False, error=_reason(exc))
+        _record(ctx.archive, source, result, now)
+        return result
+    links = _due(links, ctx)
+    outcomes = await asyncio.gather(*(_article(source, link, ctx, now) for link in links))
+    result = _tally(source.name, outcomes)
+    _record(ctx.archive, source, result, now)
+    return result
+
+
+async def _listing(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
+    page = await ctx.fetcher.get(source.target, allowed_hosts=ctx.allowed_hosts,
+                                 source=source.name, headers=source.headers)
+    scope = scope_of(source, ctx.settings)
+    content: str | bytes = page.content if source.kind is not SourceKind.INDEX else page.text
+    listing = await ctx.pool.discover(source.kind, content, page.final_url, scope, source.links)
+    links = list(listing.links)
+    for child in listing.sitemaps[:MAX_CHILD_SITEMAPS]:
+        sub = await ctx.fetcher.get(child, allowed_hosts=ctx.allowed_hosts, source=source.name)
+        more: Listing = await ctx.pool.discover(SourceKind.SITEMAP, sub.content, sub.final_url,
+                                                scope, None)
+        links.extend(more.links)
+    return tuple(links[: ctx.settings.max_links])
+
+
+def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
+    """Known articles are re-checked (conditional GET); new ones are capped per pass."""
+    known = ctx.archive.known_urls([link.url for link in links])
+    budget = ctx.settings.max_new_articles
+    due = []
+    for link in links:
+        if canonical(link.url) not in known:
+            if budget <= 0:
+                continue
+            budget -= 1
+        due.append(link)
+    return tuple(due)
+
+
+async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
+                   ) -> tuple[SaveOutcome, int, int, str, str] | ArticleError:
+    """(outcome, mentions, alerts, url, title) for one article, or why it failed."""
+    try:
+        stored = ctx.archive.lookup(link.url)
+        etag = stored["etag"] if stored else None
+        modified = stored["last_modified"] if stored else None
+        page = await ctx.fetcher.get(link.url, allowed_hosts=ctx.allowed_hosts, etag=etag,
+                                     last_modified=modified, source=source.name,
+                                     headers=source.headers)
+        if page.not_modified and stored is not None:
+            ctx.archive.touch(link.url, now)
+            return SaveOutcome.UNCHANGED, 0, 0, link.url, stored["title"]
+        article = await ctx.pool.extract(page.text, link.url, source.rules)
+        if article.published is None and link.published:
+            article = replace(article, published=link.published)
+        article = replace(article, url=link.url)
+        mentions = ctx.matcher.match(article.title, article.body)
+        saved = ctx.archive.save(article, source=source.name, mentions=mentions,
+                                 channels=ctx.channels, now=now,
+                                 validators=(page.etag, page.last_modified))
+        found = len(saved.mentions) if saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED) else 0
+        return saved.outcome, found, saved.alerts, link.url, article.title
+    except (FetchError, ExtractionFailed, ArchiveError) as exc:
+        logger.warning("article %s of %s failed: %s", link.url, source.name, exc)
+        return ArticleError(link.url, _reason(exc))
+    finally:
+        if ctx.progress is not None:
+            ctx.progress(source.name, link.url)
+
+
+def _tally(name: str, outcomes: Sequence[tuple[SaveOutcome, int, int, str, str] | ArticleError]
+           ) -> CheckResult:
+    counts = {outcome: 0 for outcome in SaveOutcome}
+    mentions = alerts = 0
+    errors, saved = [], []
+    for item in outcomes:
+        if isinstance(item, ArticleError):
+            errors.append(item)
+            continue
+        outcome, found, queued, url, title = item
+        counts[outcome] += 1
+        mentions += found
+        alerts += queued
+        saved.append((outcome, url, title))
+    return CheckResult(
+        name, ok=True, new=counts[SaveOutcome.NEW], changed=counts[SaveOutcome.CHANGED],
+        unchanged=counts[SaveOutcome.UNCHANGED], duplicate=counts[SaveOutcome.DUPLICATE],
+        mentions=mentions, alerts=alerts, article_errors=tuple(errors), saved=tuple(saved),
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, FetchError):
+        return f"{exc.reason}" + (f" ({exc.detail})" if exc.detail else "")
+    if isinstance(exc, ExtractionFailed):
+        return f"extraction_failed ({exc.reason})"
+    return str(exc)
+
+
+def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: datetime) -> None:
+    previous = archive.source_state(source.name) or {}
+    failures = 0 if result.ok else int(previous.get("failures") or 0) + 1
+    try:
+        archive.record_source(
+            source.name, url=source.target, kind=source.kind.value, last_checked=stamp(now),
+            last_status="ok" if result.ok else "failed", last_error=result.error,
+            failures=failures,
+        )
+    except ArchiveError as exc:
+        logger.error("could not record the state of %s: %s", source.name, exc)

@@ -1,0 +1,31 @@
+"""Per-host politeness: at most N requests in flight per host, and a delay between them."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+
+class HostLimiter:
+    """Global and per-host concurrency, plus a randomised minimum gap per host (Scrapy's
+    RANDOMIZE_DOWNLOAD_DELAY: 0.5x to 1.5x the configured delay)."""
+
+    def __init__(self, *, total: int, per_host: int, delay: float) -> None:
+        self._total = asyncio.Semaphore(max(1, total))
+        self._per_host = max(1, per_host)
+        self._delay = max(0.0, delay)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._next_start: dict[str, float] = {}
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        gate = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host))
+        async with gate, self._total:
+            wait = self._next_start.get(host, 0.0) - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            self._next_start[host] = time.monotonic() + self._delay * random.uniform(0.5, 1.5)
+            yield

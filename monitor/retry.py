@@ -1,0 +1,42 @@
+"""Pure backoff policy shared by fetching and the alert outbox."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+# Standard Webhooks' schedule (seconds after the first failure), used for every channel.
+ALERT_SCHEDULE = (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
+MAX_RETRY_AFTER = 6 * 3600
+
+
+def alert_delay(attempts: int, rand: random.Random | None = None) -> float | None:
+    """Seconds until the next delivery attempt after ``attempts`` failures; None = give up."""
+    if attempts < 1 or attempts > len(ALERT_SCHEDULE):
+        return None
+    base = ALERT_SCHEDULE[attempts - 1]
+    return base * (rand or random).uniform(0.8, 1.2)
+
+
+def fetch_delay(attempt: int, base: float = 1.0, cap: float = 30.0,
+                rand: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter for the retries of one fetch."""
+    return (rand or random).uniform(0, min(cap, base * 2 ** attempt))
+
+
+def retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds a ``Retry-After`` header asks for (delta or HTTP-date), capped at 6 h."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)

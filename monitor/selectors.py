@@ -1,0 +1,146 @@
+"""Data for the automatic extractor: CSS selectors and boilerplate patterns, no logic.
+
+Kept apart from the algorithm so that tuning what counts as boilerplate is a data change.
+Every pattern here is generic (HTML semantics, common CMS class names, common phrases);
+none is aimed at a particular site.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements whose content is never article text; removed right after parsing.
+JUNK_TAGS: tuple[str, ...] = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "button", "select", "textarea", "input", "video", "audio", "map", "dialog",
+)
+
+# Block-level elements: a paragraph break goes before and after each of them.
+BLOCK_TAGS: tuple[str, ...] = (
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th",
+    "tr", "dt", "dd", "section", "article", "header", "footer", "figure", "figcaption", "pre",
+    "table", "ul", "ol", "dl", "hr", "main", "aside", "nav", "address", "center", "caption",
+)
+BLOCK_SELECTOR = ", ".join(BLOCK_TAGS)
+
+# Explicit markup for the article body (schema.org, microformats); trusted when long enough.
+EXPLICIT_BODY = (
+    '[itemprop="articleBody"], [itemprop="reviewBody"], [property="articleBody"], '
+    '[property="schema:articleBody"]'
+)
+
+# Elements that hold text paragraphs, scored to find the main container.
+PARAGRAPH_SELECTOR = "p, pre, blockquote"
+TEXT_CONTAINERS = "div, td, section, article, font, span, main"
+
+# Structural boilerplate, removed before scoring (with a guard against removing the article).
+STRUCTURAL_BOILERPLATE = (
+    "nav, aside, footer, menu, [role=navigation], [role=complementary], [role=contentinfo], "
+    "[role=banner], [role=search], [aria-hidden=true], [hidden], [style*='display:none'], "
+    "[style*='display: none'], [style*='visibility:hidden'], form[role=search]"
+)
+
+# class/id fragments of boilerplate blocks. Substring matches ([class*=...]), so they are
+# chosen long or specific enough not to hit ordinary words.
+_BOILER_FRAGMENTS: tuple[str, ...] = (
+    "share", "sharing", "social", "related", "recommend", "comment", "disqus", "sidebar",
+    "breadcrumb", "crumb", "newsletter", "subscri", "signup", "sign-up", "promo", "advert",
+    "sponsor", "popular", "trending", "most-read", "mostread", "more-stories", "morestories",
+    "read-more", "readmore", "read-next", "readnext", "prenext", "pre-next", "prev-next",
+    "pagination", "pager", "page-turn", "footer", "masthead", "navbar", "navigation",
+    "menu", "toolbar", "tools", "author-bio", "authorbio", "author-info", "byline", "dateline",
+    "timestamp", "pubtime", "pubdate", "publish-date", "art-meta", "article-meta",
+    "post-meta", "entry-meta", "meta-data", "metadata", "taglist", "tag-list", "tags",
+    "keyword", "cookie", "consent", "gdpr", "paywall", "login", "modal", "popup", "overlay",
+    "widget", "hot-news", "hotnews", "banner", "print", "font-size", "fontsize", "rating",
+    "copyright", "disclaimer", "skip-link", "visually-hidden", "sr-only", "screen-reader",
+    "offscreen", "caption-credit", "credit", "outbrain", "taboola", "teaser", "newsbox",
+)
+_BOILER_WORDS: tuple[str, ...] = (
+    "ad", "ads", "adv", "nav", "info", "meta", "date", "time", "share", "tag", "hot",
+    "related", "author", "source", "social", "rss", "top", "hide", "hidden", "noprint",
+)
+
+
+def _attr_selector(fragments: tuple[str, ...], words: tuple[str, ...]) -> str:
+    parts = [f'[class*="{f}" i], [id*="{f}" i]' for f in fragments]
+    parts += [f'[class~="{w}" i], [id="{w}" i]' for w in words]
+    return ", ".join(parts)
+
+
+BOILERPLATE_ATTRS = _attr_selector(_BOILER_FRAGMENTS, _BOILER_WORDS)
+# The few strongest patterns, cheap enough to prune the whole page before scoring.
+GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + _attr_selector(
+    ("comment", "sidebar", "related", "footer", "recommend", "popular", "most-read",
+     "disqus", "newsletter", "outbrain", "taboola"),
+    (),
+)
+
+# class/id words that make a container more (or less) likely to be the article.
+POSITIVE_CLASS = re.compile(
+    r"article|body|content|entry|hentry|main|page|post|story|text|blog|detail|news|zw|"
+    r"paragraph|richtext|rich-text|prose",
+    re.I,
+)
+NEGATIVE_CLASS = re.compile(
+    r"comment|combx|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|"
+    r"scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|share|social|nav|menu|"
+    r"breadcrumb|banner|popular|recommend|hot|list|teaser|card",
+    re.I,
+)
+
+COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
+
+# Text lines that are never body text, whatever element they sit in.
+BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
+            posts|reading|videos?)\s*:?
+      | (?:last|previous|prev|next)\s+(?:one|article|post|story|page)\s*[:：].*
+      | (?:share|share\s+(?:this|to|on|via)|follow\s+us)(?:\s+\S+){0,3}\s*:?
+      | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
+      | (?:read|see)\s+(?:more|also|next)\s*:?
+      | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
+        \s*:?(?:\s*[a+-]+)*
+      | (?:you\s+are\s+here|your\s+location|current\s+location|location)\s*[:：].*
+      | (?:reporter|revisor|editor|edited\s+by|translator|translated\s+by|writer|author|
+            photo|photos|photographer|source|reviewer|proofreader|contributor|compiler|
+            producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}
+      | [\w\s()\[\]_.,-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)
+      | (?:copyright|©|\(c\))\s.*all\s+rights\s+reserved.*
+    )$""",
+    re.I | re.X,
+)
+
+# Metadata lines (views, hits, dates) that sit at the top of a body container.
+META_LINE = re.compile(
+    r"(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|posted|"
+    r"release\s+time|time)\s*[:：]",
+    re.I,
+)
+
+# Metadata
+TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»·•/_]+\s+|\s*[|–—»·•]\s*")
+LOGO_HINT = re.compile(r"logo|brand|site-?name|site-?title|masthead", re.I)
+HEADLINE_SELECTOR = (
+    'h1, h2, [itemprop="headline"], [class*="title" i], [class*="headline" i], '
+    '[id*="title" i], [id*="headline" i]'
+)
+DATE_META_NAMES: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "published_time", "article.published", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.date",
+    "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
+    "citation_publication_date", "citation_date", "article_date_original", "originalpublicationdate",
+    "cxenseparse:recs:publishtime", "publication_date", "release_date", "last-modified",
+)
+DATE_HINT_SELECTOR = (
+    'time, [itemprop="datePublished"], [class*="date" i], [id*="date" i], [class*="time" i], '
+    '[id*="time" i], [class*="info" i], [class*="meta" i], [class*="pub" i], '
+    '[class*="byline" i], [class*="source" i], [class*="post-" i], [class*="article-" i], '
+    '[class*="art-" i]'
+)
+AUTHOR_SELECTOR = (
+    '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], '
+    '[class*="byline" i], [class*="author" i]'
+)

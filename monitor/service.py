@@ -1,0 +1,135 @@
+"""The long-lived parts of a running monitor, built from a config and shared by every check.
+
+``run --once``, ``demo`` and the daemon all go through ``Monitor``: it owns the HTTP client,
+the archive connection, the parser pool, the watchlist matcher and the channels, and closes
+them in order. Everything runs on one event loop thread, which is also the archive's only
+writer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from monitor.archive import Archive
+from monitor.config import Config, SourceConfig
+from monitor.egress import host_key
+from monitor.errors import ArchiveError
+from monitor.fetch import Fetcher, FetchSettings, make_client
+from monitor.models import CheckResult, FetchResult
+from monitor.notify import build_channels, channel_names
+from monitor.notify.outbox import DeliveryReport, deliver
+from monitor.pipeline import Context, Progress, check
+from monitor.politeness import HostLimiter
+from monitor.watch import Matcher
+from monitor.workers import ParserPool
+
+
+def fetch_settings(cfg: Config) -> FetchSettings:
+    s = cfg.settings
+    return FetchSettings(user_agent=s.user_agent, timeout=s.timeout,
+                         connect_timeout=s.connect_timeout, max_bytes=s.max_page_bytes,
+                         retries=s.retries)
+
+
+@contextmanager
+def instance_lock(database: Path) -> Iterator[None]:
+    """One writer per archive: a second daemon or pass on the same file refuses to start."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise ArchiveError(f"another monitor is already running on {database}") from exc
+        yield
+    finally:
+        os.close(fd)
+
+
+class Monitor:
+    """Use as ``async with Monitor(cfg) as m: await m.run_pass()``."""
+
+    def __init__(self, cfg: Config, *, workers: int = 2, progress: Progress | None = None) -> None:
+        self.cfg = cfg
+        self._workers = workers
+        self._progress = progress
+        self.archive: Archive | None = None
+        self._pool: ParserPool | None = None
+        self._context: Context | None = None
+
+    async def __aenter__(self) -> Monitor:
+        s = self.cfg.settings
+        settings = fetch_settings(self.cfg)
+        self.archive = Archive(s.database)
+        self._pool = ParserPool(self._workers)
+        client = make_client(settings)
+        limiter = HostLimiter(total=s.concurrency, per_host=s.per_host.concurrency,
+                              delay=s.per_host.delay)
+        fetcher = Fetcher(client, settings, limiter, log=self._log_fetch)
+        self._client = client
+        self._context = Context(
+            fetcher=fetcher, archive=self.archive, pool=self._pool,
+            matcher=Matcher(self.cfg.watch), settings=s,
+            channels=channel_names(self.cfg.channels),
+            allowed_hosts=frozenset(host_key(src.target) for src in self.cfg.sources),
+            progress=self._progress,
+        )
+        self.channels = build_channels(self.cfg.channels, s.alerts_dir)
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        await self._client.aclose()
+        if self._pool is not None:
+            self._pool.close()
+        if self.archive is not None:
+            self.archive.close()
+
+    def _log_fetch(self, **fields: object) -> None:
+        if self.archive is not None:
+            fields["at"] = datetime.now(UTC).isoformat(timespec="seconds")
+            self.archive.record_fetch(**fields)
+
+    @property
+    def context(self) -> Context:
+        if self._context is None:
+            raise RuntimeError("Monitor used outside `async with`")
+        return self._context
+
+    def enabled_sources(self, names: Iterable[str] = ()) -> list[SourceConfig]:
+        wanted = set(names)
+        return [s for s in self.cfg.sources if s.enabled and (not wanted or s.name in wanted)]
+
+    async def check(self, source: SourceConfig, now: datetime | None = None) -> CheckResult:
+        return await check(source, self.context, now or datetime.now(UTC))
+
+    async def run_pass(self, sources: Iterable[SourceConfig] | None = None) -> list[CheckResult]:
+        """Check the sources concurrently (politeness limits still apply), then send alerts."""
+        chosen = list(sources) if sources is not None else self.enabled_sources()
+        results = await asyncio.gather(*(self.check(source) for source in chosen))
+        self.deliver()
+        return list(results)
+
+    def deliver(self, now: datetime | None = None) -> DeliveryReport:
+        if self.archive is None:
+            raise RuntimeError("Monitor used outside `async with`")
+        return deliver(self.archive, self.channels, now or datetime.now(UTC))
+
+
+def fetch_page(cfg: Config | None, url: str) -> FetchResult:
+    """Fetch one page the way a source's pages are fetched (for `monitor extract URL`)."""
+    settings = fetch_settings(cfg) if cfg is not None else FetchSettings()
+
+    async def go() -> FetchResult:
+        async with make_client(settings) as client:
+            fetcher = Fetcher(client, settings, HostLimiter(total=1, per_host=1, delay=0))
+            return await fetcher.get(url, allowed_hosts={host_key(url)})
+
+    return asyncio.run(go())

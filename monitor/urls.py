@@ -1,0 +1,105 @@
+"""Pure URL rules: resolve, canonicalise, and decide what is in a source's scope.
+
+Canonical URLs are the archive's identity for an article, so the rules are conservative:
+lower-case scheme and host, default port dropped, fragment dropped, tracking parameters
+(utm_*, fbclid, ...) removed, everything else kept as the site wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+MAX_URL_LENGTH = 2083
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|spm|from|share|ref_src)$", re.I)
+_SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "sms:", "ftp:", "file:", "about:")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+# Files a news listing links to that are never articles.
+_NOT_PAGES = re.compile(
+    r"\.(pdf|jpe?g|png|gif|webp|svg|bmp|ico|mp3|mp4|avi|mov|wmv|flv|zip|rar|7z|gz|tar|"
+    r"docx?|xlsx?|pptx?|apk|exe|dmg|css|js|json|xml|rss|txt)$",
+    re.I,
+)
+# Listing pages, not articles: index_2.html, /page/3/, list_1.html, ?page=2.
+_PAGINATION = re.compile(
+    r"(/|^)(index|list|page|default)([_-]?\d+)?\.(s?html?|php|aspx?)$|/page/\d+/?$|"
+    r"[?&](page|p|pg|start|offset)=\d+",
+    re.I,
+)
+_ARTICLE_HINT = re.compile(
+    r"\d{4}[-/]?\d{2}[-/]?\d{2}|/\d{4}-\d{2}/|\d{3,}|[a-z0-9]+(-[a-z0-9]+){3,}", re.I
+)
+
+
+def resolve(base: str, href: str) -> str | None:
+    """Absolute http(s) URL for a link as a browser would resolve it, or None to skip it."""
+    href = _CONTROL.sub("", href.strip()) if href else ""
+    if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+        return None
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    if len(url) > MAX_URL_LENGTH:
+        return None
+    return url
+
+
+def canonical(url: str) -> str:
+    """The archive's identity for a URL (see module docstring)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    if port and not (scheme == "http" and port == 80) and not (scheme == "https" and port == 443):
+        host = f"{host}:{port}"
+    if parts.username:
+        host = f"{parts.username}@{host}"  # kept: never dropped silently, redacted when shown
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    )
+    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+
+
+def site_of(url: str) -> str:
+    """Host and port without a leading ``www.``: what "the same site" compares."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    host = host.removeprefix("www.")
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def same_site(url: str, other: str) -> bool:
+    return site_of(url) == site_of(other)
+
+
+def looks_like_article(url: str) -> bool:
+    """The automatic rule: a page (not a file or a listing) with an id, date or long slug."""
+    path = urlsplit(url).path
+    if _NOT_PAGES.search(path) or _PAGINATION.search(url):
+        return False
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(last) and bool(_ARTICLE_HINT.search(path))
+
+
+def in_scope(
+    url: str, *, site: str, include: Iterable[re.Pattern[str]] = (),
+    exclude: Iterable[re.Pattern[str]] = (),
+) -> bool:
+    """Whether a discovered URL is one of this source's articles.
+
+    With include patterns, a URL must match one (the user said what articles look like);
+    without, the automatic rule applies. Exclude patterns always win.
+    """
+    if not same_site(url, site):
+        return False
+    if any(p.search(url) for p in exclude):
+        return False
+    patterns = list(include)
+    if patterns:
+        return any(p.search(url) for p in patterns)
+    return looks_like_article(url)
