@@ -228,11 +228,11 @@ class Archive:
 
     def record_source(self, name: str, **fields: Any) -> None:
         with self.write() as db:
-            db["sources"].upsert({"name": name, **fields}, pk="name")
+            db.table("sources").upsert({"name": name, **fields}, pk="name")
 
     def record_fetch(self, **fields: Any) -> None:
         with self.write() as db:
-            db["fetches"].insert(fields)
+            db.table("fetches").insert(fields)
 
     def prune_fetches(self, before: datetime) -> int:
         with self.write() as db:

@@ -57,7 +57,7 @@ def line_link_density(raw: str) -> float:
 
 def is_boilerplate_line(line: str, density: float, pattern: re.Pattern[str]) -> bool:
     """A normalised line that navigation, credits or page chrome would produce."""
-    if pattern.match(line):
+    if len(line) < 240 and pattern.match(line):
         return True
     if density >= 0.999 and len(line) < 200:
         return True
@@ -80,10 +80,13 @@ def clean_lines(
     out: list[str] = []
     title_key = normalize_line(title).casefold()
     for raw in raw_lines:
-        line = normalize_line(_MARKERS.sub("", raw))
+        if not raw or raw.isspace():
+            continue
+        linked = _LINK_OPEN in raw or _LINK_CLOSE in raw
+        line = normalize_line(_MARKERS.sub("", raw) if linked else raw)
         if not line:
             continue
-        if is_boilerplate_line(line, line_link_density(raw), boiler):
+        if is_boilerplate_line(line, line_link_density(raw) if linked else 0.0, boiler):
             continue
         if title_key and line.casefold() == title_key:
             continue

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,15 @@ from monitor.config import Config, dump_config, load_config
 from monitor.errors import MonitorError
 from monitor.models import CheckResult, SaveOutcome
 from monitor.output import (
-    config_tables, console, print_json, progress, result_dict, safe, summary_table, table,
+    config_tables,
+    console,
+    failure_lines,
+    print_json,
+    progress,
+    result_dict,
+    safe,
+    summary_table,
+    table,
 )
 
 
@@ -138,9 +145,8 @@ def _show_results(results: list[CheckResult], as_json: bool) -> None:
         return
     out = console()
     out.print(summary_table(results))
-    for result in results:
-        for error in result.article_errors:
-            out.print(safe(f"  {result.source}: {error.url}: {error.reason}"), style="yellow")
+    for line in failure_lines(results):
+        out.print(line, style="yellow")
 
 
 @cli.command()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED
@@ -37,7 +37,7 @@ class Daemon:
         self._report = report
         self._workers = workers
         self._stop = asyncio.Event()
-        self._inflight: set[asyncio.Task[object]] = set()
+        self._inflight: set[asyncio.Task[None]] = set()
 
     def stop(self) -> None:
         self._stop.set()
@@ -77,12 +77,12 @@ class Daemon:
                           coalesce=True, max_instances=1, misfire_grace_time=int(OUTBOX_EVERY))
         return scheduler
 
-    async def _tracked(self, job: Callable[..., object], monitor: Monitor,
+    async def _tracked(self, job: Callable[..., Awaitable[None]], monitor: Monitor,
                        source: SourceConfig | None) -> None:
         """Run a job as a task we can wait for at shutdown (the executor's cannot)."""
         if self._stop.is_set():
             return
-        task: asyncio.Task[object] = asyncio.ensure_future(job(monitor, source))  # type: ignore[arg-type]
+        task: asyncio.Task[None] = asyncio.ensure_future(job(monitor, source))
         self._inflight.add(task)
         try:
             await asyncio.shield(task)
@@ -107,7 +107,7 @@ class Daemon:
     async def _drain(self) -> None:
         if not self._inflight:
             return
-        done, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
+        _done, pending = await asyncio.wait(self._inflight, timeout=SHUTDOWN_GRACE)
         for task in pending:
             task.cancel()
         if pending:

@@ -7,7 +7,8 @@ milliseconds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -27,7 +28,8 @@ class Candidate:
     score: float = 0.0
     paragraphs: int = 0
     chars: int = 0
-    children: list[int] = field(default_factory=list)
+    order: int = 0
+    raw: float = 0.0
 
 
 def text_len(node: LexborNode, deep: bool = True) -> int:
@@ -71,14 +73,63 @@ def remove_boilerplate(
         node.decompose()
 
 
+_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+def boilerplate_names(names: str) -> bool:
+    """Whether class/id names mark a boilerplate block (see selectors.BOILER_*)."""
+    previous = ""
+    for token in _NAME_SPLIT.split(names.lower()):
+        if token:
+            if (
+                token in sel.BOILER_WORDS
+                or token.startswith(sel.BOILER_PREFIXES)
+                or token.endswith(sel.BOILER_SUFFIXES)
+                or f"{previous}-{token}" in sel.BOILER_PAIRS
+            ):
+                return True
+            previous = token
+    return False
+
+
+def _is_boilerplate(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if node.tag in ("figure", "figcaption", "picture", "form"):
+        return True
+    style = attrs.get("style")
+    if style and sel.HIDDEN_STYLE.search(style):
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    return len(names) > 1 and boilerplate_names(names)
+
+
+def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
+    """Remove class/id/style boilerplate inside the chosen region.
+
+    One lexbor query for elements with attributes, then one compiled regex per element:
+    cheaper than a selector per pattern over the region.
+    """
+    total = max(text_len(region), 1)
+    victims: list[LexborNode] = []
+    query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
+    for node in region.css(query):
+        if node.mem_id in protect or node.tag in ("html", "body", "main", "article", "h1"):
+            continue
+        if _is_boilerplate(node) and text_len(node) <= keep_share * total:
+            victims.append(node)
+    for node in reversed(victims):
+        node.decompose()
+
+
 def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int) -> None:
     if node is None or not node.tag or node.tag.startswith("#"):
         return
     key = node.mem_id
     cand = cands.get(key)
     if cand is None:
-        cand = cands[key] = Candidate(node)
+        cand = cands[key] = Candidate(node, order=len(cands))
     cand.score += score
+    cand.raw += score
     cand.paragraphs += 1
     cand.chars += chars
 
@@ -193,6 +244,60 @@ def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
         if child.mem_id == best_id or _sibling_ok(child, cands, threshold):
             out.append(child)
     return out or [best.node]
+
+
+def _depth_below(ancestor_ids: list[int], node: LexborNode, limit: int) -> int:
+    """How many levels above ``node`` its path meets ``ancestor_ids`` (-1: not within limit)."""
+    probe: LexborNode | None = node
+    for level in range(limit + 1):
+        if probe is None:
+            return -1
+        if probe.mem_id in ancestor_ids:
+            return level
+        probe = probe.parent
+    return -1
+
+
+def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNode],
+            levels: int = 4) -> list[LexborNode]:
+    """Add nearby containers that hold more of the article (bodies split by ads or sections).
+
+    A cousin must score like article text, sit within ``levels`` of the best container's
+    ancestors, not be nested in (or contain) what is already chosen, and have few links.
+    """
+    path: list[int] = []
+    probe: LexborNode | None = best.node
+    for _ in range(levels + 1):
+        if probe is None or probe.tag in ("body", "html"):
+            break
+        path.append(probe.mem_id)
+        probe = probe.parent
+    chosen_ids = {n.mem_id for n in chosen}
+    threshold = max(3.0, 0.3 * best.raw)
+    extra: list[Candidate] = []
+    for cand in cands.values():
+        if cand.raw < threshold or cand.node.mem_id in chosen_ids or cand.node.mem_id in path:
+            continue
+        if _depth_below(path, cand.node, levels) < 0:
+            continue
+        if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
+            continue
+        if _is_boilerplate(cand.node) or class_weight(cand.node) < 0:
+            continue
+        if link_density(cand.node) > 0.25:
+            continue
+        extra.append(cand)
+    if not extra:
+        return chosen
+    # drop extras nested in other extras (keep the outermost)
+    ids = {c.node.mem_id for c in extra}
+    kept = [c for c in extra if not (ancestry(c.node.parent) & ids)]
+    for cand in kept:
+        prune_region(cand.node, 0.4, {cand.node.mem_id})
+    order = {n.mem_id: cands[n.mem_id].order if n.mem_id in cands else best.order for n in chosen}
+    nodes = [(order[n.mem_id], n) for n in chosen] + [(c.order, c.node) for c in kept]
+    nodes.sort(key=lambda item: item[0])
+    return [n for _, n in nodes]
 
 
 def mark_blocks(node: LexborNode) -> None:

@@ -22,10 +22,6 @@ from monitor.models import Article, ExtractRules
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
-_CREDIT = re.compile(
-    r"^(?:reporter|writer|author|written\s+by|by)s?\s*[|｜:：]\s*(.{2,60})$", re.I
-)
-MIN_BODY_CHARS = 1
 
 
 def _to_text(html: bytes | str) -> str:
@@ -44,9 +40,17 @@ def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 
 
+def _select(root: LexborNode, selector: str) -> list[LexborNode]:
+    """Nodes for a user-written selector; an invalid selector selects nothing."""
+    try:
+        return list(root.css(selector))
+    except Exception:
+        return []
+
+
 def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
     for selector in selectors:
-        for node in reversed(root.css(selector)):
+        for node in reversed(_select(root, selector)):
             node.decompose()
 
 
@@ -59,7 +63,7 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
     explicit = root.css_first(sel.EXPLICIT_BODY)
     if explicit is not None and dom.text_len(explicit) >= 200:
         dom.remove_boilerplate(explicit, sel.STRUCTURAL_BOILERPLATE, 0.5)
-        dom.remove_boilerplate(explicit, sel.BOILERPLATE_ATTRS, 0.3)
+        dom.prune_region(explicit, 0.3, {explicit.mem_id})
         return [explicit]
     first = dom.best_candidate(dom.score_candidates(root))
     protect = dom.ancestry(first.node if first is not None else None)
@@ -71,8 +75,8 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
     region = best.node.parent if best.node.parent is not None else best.node
     if region.tag in ("html", "#document"):
         region = best.node
-    dom.remove_boilerplate(region, sel.BOILERPLATE_ATTRS, 0.4, dom.ancestry(best.node))
-    return dom.gather(best, cands)
+    dom.prune_region(region, 0.4, dom.ancestry(best.node))
+    return dom.cousins(best, cands, dom.gather(best, cands))
 
 
 def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) -> list[str]:
@@ -83,7 +87,7 @@ def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) 
         _drop(root, rules.drop)
     nodes: list[LexborNode] = []
     if rules is not None and rules.body:
-        nodes = root.css(rules.body)
+        nodes = _select(root, rules.body)
     if not nodes:
         nodes = _auto_nodes(root)
     raw = dom.raw_lines(nodes)
@@ -93,9 +97,10 @@ def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) 
 def _rule_text(tree: LexborHTMLParser, selector: str | None) -> tuple[str, LexborNode | None]:
     if not selector:
         return "", None
-    node = tree.css_first(selector)
-    if node is None:
+    found = _select(tree.root, selector) if tree.root is not None else []
+    if not found:
         return "", None
+    node = found[0]
     return metadata.clean_text(node.text()), node
 
 
@@ -104,14 +109,6 @@ def _rule_date(node: LexborNode | None) -> str | None:
         return None
     attrs = node.attributes
     return metadata.parse_date(attrs.get("datetime") or attrs.get("content") or node.text())
-
-
-def _author_from_credits(body: list[str], raw_lines: list[str]) -> str | None:
-    for raw in raw_lines[-40:]:
-        match = _CREDIT.match(metadata.clean_text(raw))
-        if match:
-            return match.group(1).strip()
-    return None
 
 
 def extract(
@@ -132,7 +129,8 @@ def extract(
     title = title or metadata.find_title(tree, ld, metas)
     published = None
     if rules is not None and rules.date:
-        published = _rule_date(tree.css_first(rules.date))
+        dates = _select(tree.root, rules.date) if tree.root is not None else []
+        published = _rule_date(dates[0] if dates else None)
     if published is None:
         published = metadata.find_published(tree, ld, metas, title_node or headline)
     author = metadata.find_author(tree, ld, metas)

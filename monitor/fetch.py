@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ MAX_REDIRECTS = 5
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
 FetchLog = Callable[..., None]
+_DNS_FAILURE = re.compile(r"Name or service not known|name resolution|nodename nor servname|"
+                          r"No address associated|getaddrinfo failed", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +157,11 @@ class Fetcher:
                 return status, response.headers, body
         except httpx.TimeoutException as exc:
             raise TransientFetchError(url, "timeout", type(exc).__name__) from exc
-        except (httpx.ConnectError, httpx.ReadError, httpx.WriteError,
-                httpx.RemoteProtocolError) as exc:
+        except httpx.ConnectError as exc:
+            text = str(exc) or type(exc).__name__
+            reason = "dns_error" if _DNS_FAILURE.search(text) else "connection_error"
+            raise TransientFetchError(url, reason, text) from exc
+        except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
             raise TransientFetchError(url, "connection_error", str(exc) or type(exc).__name__) from exc
         except httpx.HTTPError as exc:
             raise PermanentFetchError(url, "http_error", str(exc) or type(exc).__name__) from exc

@@ -109,7 +109,7 @@ def initial(db: Database) -> None:
 
 @migrations(name="0002_articles_fts")
 def articles_fts(db: Database) -> None:
-    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
+    db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
 
 
 def apply(db: Database) -> None:

@@ -32,7 +32,11 @@ def safe(value: object) -> Text:
 
 
 def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    """A console; when output is piped, tables get a readable width instead of 80 columns."""
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal:
+        out.width = 160
+    return out
 
 
 def print_json(data: Any) -> None:
@@ -56,13 +60,23 @@ SUMMARY_COLUMNS = ("source", "status", "new", "changed", "unchanged", "duplicate
 
 def summary_table(results: Sequence[CheckResult]) -> Table:
     rows = [
-        (r.source, "ok" if r.ok else f"failed: {r.error}", r.new, r.changed, r.unchanged,
+        (r.source, "ok" if r.ok else "FAILED", r.new, r.changed, r.unchanged,
          r.duplicate, r.mentions, r.alerts, r.errors)
         for r in results
     ]
     totals = ("total", f"{sum(r.ok for r in results)}/{len(results)} ok",
               *(sum(getattr(r, c) for r in results) for c in SUMMARY_COLUMNS[2:]))
     return table("Pass summary", SUMMARY_COLUMNS, [*rows, totals], numeric=SUMMARY_COLUMNS[2:])
+
+
+def failure_lines(results: Sequence[CheckResult]) -> list[Text]:
+    """Why each failed source or article failed, one line each, under the summary table."""
+    lines = []
+    for r in results:
+        if r.error:
+            lines.append(safe(f"{r.source}: failed: {r.error}"))
+        lines.extend(safe(f"{r.source}: {e.url}: {e.reason}") for e in r.article_errors)
+    return lines
 
 
 def result_dict(result: CheckResult) -> dict[str, Any]:

@@ -61,6 +61,11 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         result = CheckResult(source.name, ok=False, error=_reason(exc))
         _record(ctx.archive, source, result, now)
         return result
+    except Exception as exc:  # a bug on one page must not stop the other sources
+        logger.exception("source %s failed unexpectedly", source.name)
+        result = CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})")
+        _record(ctx.archive, source, result, now)
+        return result
     links = _due(links, ctx)
     outcomes = await asyncio.gather(*(_article(source, link, ctx, now) for link in links))
     result = _tally(source.name, outcomes)
@@ -123,6 +128,9 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("article %s of %s failed: %s", link.url, source.name, exc)
         return ArticleError(link.url, _reason(exc))
+    except Exception as exc:  # a bug on one page must not lose the source's other articles
+        logger.exception("article %s of %s failed unexpectedly", link.url, source.name)
+        return ArticleError(link.url, f"internal_error ({exc!r})")
     finally:
         if ctx.progress is not None:
             ctx.progress(source.name, link.url)

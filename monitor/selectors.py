@@ -34,47 +34,52 @@ PARAGRAPH_SELECTOR = "p, pre, blockquote"
 TEXT_CONTAINERS = "div, td, section, article, font, span, main"
 
 # Structural boilerplate, removed before scoring (with a guard against removing the article).
+# Each selector costs a pass over the page inside lexbor, so this list stays short.
 STRUCTURAL_BOILERPLATE = (
-    "nav, aside, footer, menu, [role=navigation], [role=complementary], [role=contentinfo], "
-    "[role=banner], [role=search], [aria-hidden=true], [hidden], [style*='display:none'], "
-    "[style*='display: none'], [style*='visibility:hidden'], form[role=search]"
+    "nav, aside, footer, menu, [role=navigation], [role=complementary], [hidden], "
+    "[aria-hidden=true]"
 )
 
-# class/id fragments of boilerplate blocks. Substring matches ([class*=...]), so they are
-# chosen long or specific enough not to hit ordinary words.
-_BOILER_FRAGMENTS: tuple[str, ...] = (
+# class/id vocabulary of boilerplate blocks. Names are split into tokens at "-", "_", " "
+# etc.; a token is boilerplate when it is one of BOILER_WORDS, starts with one of
+# BOILER_PREFIXES or ends with one of BOILER_SUFFIXES, or a token pair is in BOILER_PAIRS.
+# (Token tests are plain set/str operations: far cheaper than a regex per element.)
+BOILER_WORDS: frozenset[str] = frozenset((
+    "ad", "ads", "adv", "advert", "nav", "info", "meta", "date", "time", "tag", "tags", "hot",
+    "author", "source", "rss", "top", "hide", "hidden", "noprint", "print", "tools",
+    "toolbar", "byline", "dateline", "timestamp", "pubtime", "pubdate", "credit", "credits",
+    "widget", "banner", "cookie", "consent", "gdpr", "login", "modal", "popup", "overlay",
+    "copyright", "disclaimer", "offscreen", "teaser", "newsbox", "pager", "pagination",
+    "masthead", "navbar", "keywords", "keyword", "taglist", "rating", "prenext", "caption",
+    "gallery", "slideshow", "carousel", "lightbox", "subscription", "readtime", "mostread",
+    "morestories", "readmore", "readnext", "authorbio", "hotnews", "fontsize", "metadata",
+    "breadcrumbs", "crumbs", "crumb", "signup",
+))
+BOILER_PREFIXES: tuple[str, ...] = (
     "share", "sharing", "social", "related", "recommend", "comment", "disqus", "sidebar",
-    "breadcrumb", "crumb", "newsletter", "subscri", "signup", "sign-up", "promo", "advert",
-    "sponsor", "popular", "trending", "most-read", "mostread", "more-stories", "morestories",
-    "read-more", "readmore", "read-next", "readnext", "prenext", "pre-next", "prev-next",
-    "pagination", "pager", "page-turn", "footer", "masthead", "navbar", "navigation",
-    "menu", "toolbar", "tools", "author-bio", "authorbio", "author-info", "byline", "dateline",
-    "timestamp", "pubtime", "pubdate", "publish-date", "art-meta", "article-meta",
-    "post-meta", "entry-meta", "meta-data", "metadata", "taglist", "tag-list", "tags",
-    "keyword", "cookie", "consent", "gdpr", "paywall", "login", "modal", "popup", "overlay",
-    "widget", "hot-news", "hotnews", "banner", "print", "font-size", "fontsize", "rating",
-    "copyright", "disclaimer", "skip-link", "visually-hidden", "sr-only", "screen-reader",
-    "offscreen", "caption-credit", "credit", "outbrain", "taboola", "teaser", "newsbox",
+    "breadcrumb", "newsletter", "subscri", "promo", "advert", "sponsor", "popular",
+    "trending", "footer", "navigation", "menu", "outbrain", "taboola", "caption", "gallery",
+    "slideshow", "carousel", "lightbox",
 )
-_BOILER_WORDS: tuple[str, ...] = (
-    "ad", "ads", "adv", "nav", "info", "meta", "date", "time", "share", "tag", "hot",
-    "related", "author", "source", "social", "rss", "top", "hide", "hidden", "noprint",
+BOILER_SUFFIXES: tuple[str, ...] = (
+    "share", "sharing", "social", "related", "comments", "sidebar", "footer", "menu", "nav",
+    "navigation", "crumb", "crumbs", "promo", "caption", "credit", "newsletter",
 )
+BOILER_PAIRS: frozenset[str] = frozenset((
+    "most-read", "more-stories", "read-more", "read-next", "pre-next", "prev-next",
+    "page-turn", "author-bio", "author-info", "publish-date", "art-meta", "article-meta",
+    "post-meta", "entry-meta", "meta-data", "tag-list", "hot-news", "font-size", "skip-link",
+    "visually-hidden", "sr-only", "screen-reader", "sign-up", "follow-us", "reading-time",
+    "read-time", "inline-related", "embed-related", "most-popular", "you-may", "also-like",
+))
 
-
-def _attr_selector(fragments: tuple[str, ...], words: tuple[str, ...]) -> str:
-    parts = [f'[class*="{f}" i], [id*="{f}" i]' for f in fragments]
-    parts += [f'[class~="{w}" i], [id="{w}" i]' for w in words]
-    return ", ".join(parts)
-
-
-BOILERPLATE_ATTRS = _attr_selector(_BOILER_FRAGMENTS, _BOILER_WORDS)
+# Tags always dropped inside the chosen region (image captions and credits are not body).
+REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"
 # The few strongest patterns, cheap enough to prune the whole page before scoring.
-GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + _attr_selector(
-    ("comment", "sidebar", "related", "footer", "recommend", "popular", "most-read",
-     "disqus", "newsletter", "outbrain", "taboola"),
-    (),
-)
+GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + ", ".join(
+    f'[class*="{f}"], [id*="{f}"]' for f in ("comment", "sidebar", "related", "footer")
+) + ', [class*="recommend"], [class*="popular"], [class*="newsletter"]'
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # class/id words that make a container more (or less) likely to be the article.
 POSITIVE_CLASS = re.compile(
@@ -108,6 +113,15 @@ BOILERPLATE_LINE = re.compile(
             producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}
       | [\w\s()\[\]_.,-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)
       | (?:copyright|©|\(c\))\s.*all\s+rights\s+reserved.*
+      | (?:you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|more|topics|related(?:\s+\w+){0,2}|
+            continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|
+            advert(?:isement)?|iklan|anzeige|publicidade|publicidad|werbung|pubblicità|
+            filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
+        \b\s*[:|]?.{0,60}
+      | \[?related\s*:.{0,150}
+      | .{0,100}(?:subscribe|sign\s+up|newsletter|follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+
+            (?:facebook|twitter|instagram))|share\s+it\s+with).{0,120}
+      | .{0,100}(?:getty\s+images|shutterstock|istock|alamy|ap\s+photo|afp|reuters|epa)\)?
     )$""",
     re.I | re.X,
 )
@@ -131,8 +145,9 @@ DATE_META_NAMES: tuple[str, ...] = (
     "published_time", "article.published", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.date",
     "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
-    "citation_publication_date", "citation_date", "article_date_original", "originalpublicationdate",
-    "cxenseparse:recs:publishtime", "publication_date", "release_date", "last-modified",
+    "citation_publication_date", "citation_date", "article_date_original",
+    "originalpublicationdate", "cxenseparse:recs:publishtime", "publication_date",
+    "release_date",
 )
 DATE_HINT_SELECTOR = (
     'time, [itemprop="datePublished"], [class*="date" i], [id*="date" i], [class*="time" i], '

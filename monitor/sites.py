@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import threading
-from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,23 +20,25 @@ _TYPES = {".html": "text/html", ".htm": "text/html", ".xml": "application/xml",
           ".json": "application/json"}
 
 
+class _SiteHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    root: Path
+    rewrites: tuple[tuple[bytes, bytes], ...] = ()
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "sample-sites/1"
+    server: _SiteHTTPServer
 
-    def __init__(self, *args: object, root: Path, rewrites: tuple[tuple[bytes, bytes], ...],
-                 **kwargs: object) -> None:
-        self.root = root
-        self.rewrites = rewrites
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
+        root = self.server.root
         path = unquote(urlsplit(self.path).path).lstrip("/") or "index.html"
-        target = (self.root / path).resolve()
-        if self.root not in target.parents or not target.is_file():
+        target = (root / path).resolve()
+        if root not in target.parents or not target.is_file():
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         body = target.read_bytes()
-        for old, new in self.rewrites:
+        for old, new in self.server.rewrites:
             body = body.replace(old, new)
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", _TYPES.get(target.suffix, "application/octet-stream"))
@@ -45,7 +46,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet: the demo prints its own summary."""
 
 
@@ -58,7 +59,7 @@ class SiteServer:
             base_url = json.loads((root / "expected.json").read_text("utf-8"))["base_url"]
         self.base_url = base_url
         self._port = port
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _SiteHTTPServer | None = None
 
     @property
     def url(self) -> str:
@@ -77,17 +78,15 @@ class SiteServer:
             self._server = self._bind(0)  # the preferred port is taken: any free one will do
         host = urlsplit(self.base_url).netloc.encode()
         here = self.url.rstrip("/").encode()
-        rewrites = ((b"https://" + host, here), (b"http://" + host, here),
-                    (b"//" + host, here.removeprefix(b"http:")))
-        self._server.RequestHandlerClass = partial(_Handler, root=self.root, rewrites=rewrites)  # type: ignore[assignment]
+        self._server.root = self.root
+        self._server.rewrites = ((b"https://" + host, here), (b"http://" + host, here),
+                                 (b"//" + host, here.removeprefix(b"http:")))
         threading.Thread(target=self._server.serve_forever, daemon=True,
                          name=f"site:{self.root.name}").start()
         return self
 
-    def _bind(self, port: int) -> ThreadingHTTPServer:
-        server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
-        server.daemon_threads = True
-        return server
+    def _bind(self, port: int) -> _SiteHTTPServer:
+        return _SiteHTTPServer(("127.0.0.1", port), _Handler)
 
     def stop(self) -> None:
         if self._server is not None:

@@ -77,7 +77,7 @@ SEMANTIC = [
     ("settings:\n  concurrency: many\n", 2, "settings.concurrency", "valid integer"),
     ("settings:\n  concurrency: 0\n", 2, "settings.concurrency", "greater than or equal to 1"),
     ("settings:\n  max_page_bytes: 5XB\n", 2, "settings.max_page_bytes", "invalid size '5XB'"),
-    ("settings:\n  baseline: maybe\n", 2, "settings.baseline", "valid boolean"),
+    (OK_SOURCE + "    enabled: maybe\n", 4, "sources[0].enabled", "valid boolean"),
     ("settings: [1]\n", 1, "settings", "expected a mapping"),
     ("sources: {a: 1}\n", 1, "sources", "expected a list"),
     (OK_SOURCE + "  - name: a\n    feed: https://b.example/rss\n", 4, "sources[1].name",

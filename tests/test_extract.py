@@ -134,3 +134,10 @@ def test_no_content_fails() -> None:
 def test_extract_text_never_raises() -> None:
     assert extract_text("") == ""
     assert extract_text(b"\xff\xfe\x00garbage") == extract_text(b"\xff\xfe\x00garbage")
+
+
+def test_bad_rule_selectors_fall_back_to_automatic() -> None:
+    rules = ExtractRules(title="h1[[[", body="div:::", date="(", drop=("]]",))
+    art = extract(ARTICLE, rules=rules)
+    assert art.title == "Rain in Spain"
+    assert "Farmers welcomed" in art.body

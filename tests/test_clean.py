@@ -1,0 +1,63 @@
+"""Text normalisation, the body hash, and the line rules that drop page chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor import selectors as sel
+from monitor.clean import (
+    clean_lines,
+    content_hash,
+    is_boilerplate_line,
+    line_link_density,
+    normalize_line,
+    normalize_text,
+)
+
+
+def test_normalize_line_collapses_every_space() -> None:
+    assert normalize_line("\u3000\u3000a\u00a0\u00a0b \t c\u200b ") == "a b c"
+
+
+def test_normalize_text_drops_empty_lines() -> None:
+    assert normalize_text(" one \n\n\u00a0\n two\u3000\n") == "one\ntwo"
+
+
+def test_content_hash_ignores_whitespace_only_changes() -> None:
+    assert content_hash("T", "a\n\nb") == content_hash(" T ", "a \nb\u00a0")
+    assert content_hash("T", "a\nb") != content_hash("T", "a\nc")
+
+
+@pytest.mark.parametrize("line", [
+    "Related news:", "Last one: Hailing signs 12 new energy projects", "Next article: None",
+    "640 (13).jpeg", "Reporter | Chen Ying", "Revisor | Jessica", "Photo | Shunde Media Center",
+    "Share to:", "Advertisement", "Your location: Home > News", "Read more:",
+    "Sakib Ali/Hindustan Times/Getty Images", "Subscribe to our newsletter",
+    "Copyright © 2024 Example Co. All Rights Reserved.",
+])
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate_line(line, 0.0, sel.BOILERPLATE_LINE)
+
+
+@pytest.mark.parametrize("line", [
+    "The intelligent manufacturing alliance of Jiangsu is inaugurated at the forum. "
+    "[Photo/WeChat account: weihailing0523]",
+    "More than 40 food machinery manufacturers showcased their products.",
+    "Photo opportunities were few, the reporter said.",
+    "Share prices fell 3% on Tuesday.",
+])
+def test_prose_is_kept(line: str) -> None:
+    assert not is_boilerplate_line(line, 0.0, sel.BOILERPLATE_LINE)
+
+
+def test_link_density_of_marked_line() -> None:
+    assert line_link_density("\ue001Home\ue002") == 1.0
+    assert line_link_density("plain text") == 0.0
+    assert 0.0 < line_link_density("see \ue001this story\ue002 for more details") < 0.5
+
+
+def test_clean_lines_drops_title_header_metadata_and_links() -> None:
+    raw = ["Big news", "Browsing volume:57 Date:2024-04-19", "\ue001Home\ue002",
+           "First paragraph of the article.", "", "Second paragraph.", "Reporter | A. B."]
+    got = clean_lines(raw, "Big news", sel.BOILERPLATE_LINE, sel.META_LINE)
+    assert got == ["First paragraph of the article.", "Second paragraph."]

@@ -1,0 +1,112 @@
+"""The command line as a user meets it: exit codes, messages, --json, the demo."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+
+from .conftest import REPO, SITES, all_articles
+
+
+def invoke(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    if cwd is None:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+    else:
+        with runner.isolated_filesystem(temp_dir=cwd):
+            result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("demo")
+    code, out, _ = invoke("demo", "--dir", str(root))
+    assert code == 0, out
+    return root
+
+
+def test_demo_stores_everything_and_fires_expected_alerts(demo_dir: Path) -> None:
+    alerts = [json.loads(p.read_text("utf-8")) for p in (demo_dir / "alerts" / "demo").glob("*.json")]
+    want = {(a["title"], org) for _site, a in all_articles() for org in a["mentions"]}
+    assert {(a["title"], a["organisation"]) for a in alerts} == want
+    assert len(alerts) == len(want) == 13
+
+
+def test_demo_again_finds_nothing_new(demo_dir: Path) -> None:
+    code, out, _ = invoke("demo", "--dir", str(demo_dir))
+    assert code == 0
+    assert "Articles (0 new)" in out and "Alerts fired this run (0)" in out
+    assert len(list((demo_dir / "alerts" / "demo").glob("*.json"))) == 13
+
+
+def test_search_the_demo_archive(demo_dir: Path) -> None:
+    config = str(demo_dir / "state" / "demo.yaml")
+    code, out, _ = invoke("--config", config, "search", "Haisum", "--org", "SIMIA", "--json")
+    assert code == 0
+    titles = {row["title"] for row in json.loads(out)}
+    assert titles == {"SIMIA Delegation Visits China Haisum to Discuss Intelligent "
+                      "Manufacturing Cooperation"}
+    code, out, _ = invoke("--config", config, "status", "--json")
+    assert {r["name"]: r["articles"] for r in json.loads(out)} == {
+        "haisum": 6, "hailing": 4, "foshan": 4}
+
+
+def test_check_summarises_the_default_config() -> None:
+    code, out, _ = invoke("--config", str(REPO / "sources.yaml"), "check")
+    assert code == 0 and "OK" in out and "Watchlist" in out and "China Haisum" in out
+    code, out, _ = invoke("--config", str(REPO / "sources.yaml"), "check", "--json")
+    assert code == 0 and len(json.loads(out)["sources"]) >= 3
+
+
+def test_broken_config_exits_2_naming_the_line(tmp_path: Path) -> None:
+    """T48: a semantic error names file, line and key; exit code 2, no traceback."""
+    bad = tmp_path / "sources.yaml"
+    bad.write_text("settings:\n  interval: 30m\nsources:\n  - name: a\n    url: https://a.example/\n"
+                   "    interval: 1 hour\n", "utf-8")
+    code, _out, err = invoke("--config", str(bad), "check")
+    assert code == 2
+    assert re.search(r"sources\.yaml:6: sources\[0\]\.interval: invalid duration '1 hour'", err)
+    assert "Traceback" not in err
+
+
+def test_run_once_offline_reports_each_source_failed(tmp_path: Path) -> None:
+    """The default sources.yaml with its hosts made unresolvable (.invalid, RFC 6761), so the
+    test can never reach a real site: every source fails clearly, exit code 0."""
+    text = (REPO / "sources.yaml").read_text("utf-8")
+    text = re.sub(r"(https?://[A-Za-z0-9.-]+)", r"\1.invalid", text)
+    text = text.replace("database: state/archive.db", f"database: {tmp_path}/a.db")
+    config = tmp_path / "sources.yaml"
+    config.write_text(text, "utf-8")
+    code, out, err = invoke("--config", str(config), "run", "--once", "--json")
+    assert code == 0, err
+    results = json.loads(out)
+    assert len(results) >= 3 and not any(r["ok"] for r in results)
+    assert all(r["error"] for r in results) and "Traceback" not in err
+
+
+def test_extract_a_file() -> None:
+    page = SITES / "haisum" / "news" / "show_716.html"
+    code, out, _ = invoke("extract", str(page), "--json")
+    assert code == 0
+    article = json.loads(out)
+    assert article["published"] == "2021-09-27" and "Haisum" in article["title"]
+
+
+def test_unknown_source_is_a_usage_error(demo_dir: Path) -> None:
+    code, _out, err = invoke("--config", str(demo_dir / "state" / "demo.yaml"), "run", "--once",
+                             "--source", "nope")
+    assert code == 2 and "nope" in err
+
+
+def test_every_command_teaches() -> None:
+    for name, command in cli.commands.items():
+        assert command.help and len(command.help) > 40, name
+        code, out, _ = invoke(name, "--help")
+        assert code == 0 and "Usage" in out
