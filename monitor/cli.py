@@ -8,13 +8,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from monitor import __version__
-from monitor.archive import Archive
+from monitor.archive import Archive, stamp
 from monitor.config import Config, dump_config, load_config
 from monitor.errors import MonitorError
 from monitor.models import CheckResult, SaveOutcome
@@ -165,12 +166,13 @@ def demo(fresh: bool, root: Path) -> None:
     paths = DemoPaths.under(root)
     if fresh:
         reset(paths)
+    started = stamp(datetime.now(UTC))
     with serve(paths) as cfg:
         results = _one_pass(cfg, ())
-    _show_demo(results, paths)
+    _show_demo(results, paths, started)
 
 
-def _show_demo(results: list[CheckResult], paths: Any) -> None:
+def _show_demo(results: list[CheckResult], paths: Any, started: str) -> None:
     out = console()
     rows = [(r.source, outcome.value, title, url) for r in results
             for outcome, url, title in r.saved]
@@ -179,7 +181,7 @@ def _show_demo(results: list[CheckResult], paths: Any) -> None:
     with Archive(paths.database, readonly=True) as archive:
         fired = archive.query(
             "SELECT organisation, kind, json_extract(payload, '$.title') AS title FROM alerts "
-            "WHERE created_at >= (SELECT max(last_checked) FROM sources) ORDER BY id")
+            "WHERE created_at >= ? ORDER BY id", [started])
     out.print(table(f"Alerts fired this run ({len(fired)})", ("organisation", "kind", "article"),
                     [(a["organisation"], a["kind"], a["title"]) for a in fired]))
     out.print(summary_table(results))

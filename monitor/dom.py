@@ -182,7 +182,22 @@ def class_weight(node: LexborNode) -> float:
             weight += 25.0
     if node.tag in ("article", "main"):
         weight += 10.0
+    item = attrs.get("itemtype") or ""
+    if "Article" in item or "BlogPosting" in item or "Report" in item:
+        weight += 25.0
     return weight
+
+
+def article_root(node: LexborNode, levels: int = 10) -> int | None:
+    """mem_id of the nearest <article> at or above a node: separate articles are separate."""
+    probe: LexborNode | None = node
+    for _ in range(levels):
+        if probe is None or probe.tag in ("body", "html"):
+            return None
+        if probe.tag == "article":
+            return probe.mem_id
+        probe = probe.parent
+    return None
 
 
 def in_comments(node: LexborNode, levels: int = 4) -> bool:
@@ -238,10 +253,13 @@ def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
     threshold = max(10.0, best.score * 0.2)
     out: list[LexborNode] = []
     best_id = best.node.mem_id
+    separate = best.node.tag == "article"
     for count, child in enumerate(parent.iter()):
         if count > 300:
             break
-        if child.mem_id == best_id or _sibling_ok(child, cands, threshold):
+        is_best = child.mem_id == best_id
+        other_article = separate and child.tag == "article"
+        if is_best or (not other_article and _sibling_ok(child, cands, threshold)):
             out.append(child)
     return out or [best.node]
 
@@ -273,6 +291,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
         path.append(probe.mem_id)
         probe = probe.parent
     chosen_ids = {n.mem_id for n in chosen}
+    home = article_root(best.node)
     threshold = max(3.0, 0.3 * best.raw)
     extra: list[Candidate] = []
     for cand in cands.values():
@@ -283,6 +302,8 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
         if _is_boilerplate(cand.node) or class_weight(cand.node) < 0:
+            continue
+        if home is not None and article_root(cand.node) not in (home, None):
             continue
         if link_density(cand.node) > 0.25:
             continue

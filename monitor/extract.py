@@ -75,7 +75,7 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
     region = best.node.parent if best.node.parent is not None else best.node
     if region.tag in ("html", "#document"):
         region = best.node
-    dom.prune_region(region, 0.4, dom.ancestry(best.node))
+    dom.prune_region(region, 0.6, dom.ancestry(best.node))
     return dom.cousins(best, cands, dom.gather(best, cands))
 
 

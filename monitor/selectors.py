@@ -102,7 +102,7 @@ BOILERPLATE_LINE = re.compile(
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
             posts|reading|videos?)\s*:?
       | (?:last|previous|prev|next)\s+(?:one|article|post|story|page)\s*[:：].*
-      | (?:share|share\s+(?:this|to|on|via)|follow\s+us)(?:\s+\S+){0,3}\s*:?
+      | (?:share|share\s+(?:this|to|on|via)(?:\s+\w+)?|follow\s+us(?:\s+on)?(?:\s+\w+)?)\s*:?
       | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
       | (?:read|see)\s+(?:more|also|next)\s*:?
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
@@ -117,10 +117,12 @@ BOILERPLATE_LINE = re.compile(
             continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|
             advert(?:isement)?|iklan|anzeige|publicidade|publicidad|werbung|pubblicità|
             filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
-        \b\s*[:|]?.{0,60}
+        \b\s*(?:[:|].{0,60})?
       | \[?related\s*:.{0,150}
-      | .{0,100}(?:subscribe|sign\s+up|newsletter|follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+
-            (?:facebook|twitter|instagram))|share\s+it\s+with).{0,120}
+      | (?:.{0,120}[.!?]\s+)?(?:subscribe|sign\s+up)\b.{0,160}
+      | .{0,160}\bnewsletters?\b.{0,20}
+      | .{0,100}\b(?:follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|
+            share\s+it\s+with).{0,120}
       | .{0,100}(?:getty\s+images|shutterstock|istock|alamy|ap\s+photo|afp|reuters|epa)\)?
     )$""",
     re.I | re.X,

@@ -29,6 +29,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("demo")
     code, out, _ = invoke("demo", "--dir", str(root))
     assert code == 0, out
+    assert "Articles (14 new)" in out and "Alerts fired this run (13)" in out
     return root
 
 
@@ -110,3 +111,16 @@ def test_every_command_teaches() -> None:
         assert command.help and len(command.help) > 40, name
         code, out, _ = invoke(name, "--help")
         assert code == 0 and "Usage" in out
+
+
+def test_bundled_demo_sites_match_the_shared_fixtures() -> None:
+    """The demo ships a copy of ../shared/fixtures; it must not drift from the original."""
+    from .conftest import BUNDLED, SHARED
+
+    source = SHARED / "fixtures"
+    if not source.is_dir():
+        pytest.skip("no ../shared beside the repo")
+    originals = {p.relative_to(source): p.read_bytes() for p in source.rglob("*")
+                 if p.is_file() and p.name != "README.md"}
+    copies = {p.relative_to(BUNDLED): p.read_bytes() for p in BUNDLED.rglob("*") if p.is_file()}
+    assert copies == originals
