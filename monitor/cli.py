@@ -128,8 +128,8 @@ def _one_pass(cfg: Config, names: tuple[str, ...]) -> list[CheckResult]:
     out = console(stderr=True)
 
     async def go() -> list[CheckResult]:
-        with progress(out, 0, "checking") as advance:
-            async with Monitor(cfg, progress=advance) as monitor:
+        with progress(out, "checking") as bar:
+            async with Monitor(cfg, progress=bar) as monitor:
                 chosen = monitor.enabled_sources(names)
                 if names and len(chosen) != len(set(names)):
                     missing = set(names) - {s.name for s in chosen}

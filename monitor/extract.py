@@ -91,7 +91,9 @@ def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) 
     if not nodes:
         nodes = _auto_nodes(root)
     raw = dom.raw_lines(nodes)
-    return clean_lines(raw, title, sel.BOILERPLATE_LINE, sel.META_LINE)
+    return clean_lines(
+        raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END
+    )
 
 
 def _rule_text(tree: LexborHTMLParser, selector: str | None) -> tuple[str, LexborNode | None]:

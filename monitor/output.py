@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -88,19 +88,32 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
     }
 
 
+class _Bar:
+    """The pipeline's Progress, drawn as one bar whose total grows as listings are read."""
+
+    def __init__(self, bar: Progress, label: str) -> None:
+        self._bar = bar
+        self._label = label
+        self._task = bar.add_task(label, total=0)
+        self._total = 0
+
+    def found(self, source: str, count: int) -> None:
+        self._total += count
+        self._bar.update(self._task, total=self._total)
+
+    def done(self, source: str, url: str) -> None:
+        self._bar.update(self._task, advance=1,
+                         description=f"{self._label} {_UNSAFE.sub('', source)}")
+
+
 @contextmanager
-def progress(out: Console, total: int, label: str) -> Iterator[Callable[[str, str], None]]:
-    """A progress bar on a terminal (nothing otherwise); yields the pipeline's callback."""
+def progress(out: Console, label: str) -> Iterator[_Bar]:
+    """A progress bar on a terminal (drawn on stderr, nothing when piped)."""
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn(), console=out, transient=True,
                    disable=not out.is_terminal)
     with bar:
-        task = bar.add_task(label, total=total or None)
-
-        def advance(source: str, _url: str) -> None:
-            bar.update(task, advance=1, description=f"{label} [{_UNSAFE.sub('', source)}]")
-
-        yield advance
+        yield _Bar(bar, label)
 
 
 def config_tables(cfg: Config) -> list[Table | Text]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Protocol
 
 from monitor.archive import Archive, stamp
 from monitor.config import Settings, SourceConfig
@@ -25,7 +26,13 @@ from monitor.workers import ParserPool
 
 logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 5
-Progress = Callable[[str, str], None]
+
+
+class Progress(Protocol):
+    """Where a check reports its progress (the CLI's progress bar)."""
+
+    def found(self, source: str, count: int) -> None: ...
+    def done(self, source: str, url: str) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +74,8 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         _record(ctx.archive, source, result, now)
         return result
     links = _due(links, ctx)
+    if ctx.progress is not None:
+        ctx.progress.found(source.name, len(links))
     outcomes = await asyncio.gather(*(_article(source, link, ctx, now) for link in links))
     result = _tally(source.name, outcomes)
     _record(ctx.archive, source, result, now)
@@ -133,7 +142,7 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
         return ArticleError(link.url, f"internal_error ({exc!r})")
     finally:
         if ctx.progress is not None:
-            ctx.progress(source.name, link.url)
+            ctx.progress.done(source.name, link.url)
 
 
 def _tally(name: str, outcomes: Sequence[tuple[SaveOutcome, int, int, str, str] | ArticleError]

@@ -119,13 +119,18 @@ BOILERPLATE_LINE = re.compile(
             filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
         \b\s*(?:[:|].{0,60})?
       | \[?related\s*:.{0,150}
-      | (?:.{0,120}[.!?]\s+)?(?:subscribe|sign\s+up)\b.{0,160}
-      | .{0,160}\bnewsletters?\b.{0,20}
-      | .{0,100}\b(?:follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|
-            share\s+it\s+with).{0,120}
-      | .{0,100}(?:getty\s+images|shutterstock|istock|alamy|ap\s+photo|afp|reuters|epa)\)?
     )$""",
     re.I | re.X,
+)
+# Calls to action and photo credits found anywhere in a short line; clean.py checks where.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:(?P<start>subscribe|sign\s+up)|(?P<end>newsletters?)|"
+    r"(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|"
+    r"share\s+it\s+with))\b",
+    re.I,
+)
+PHOTO_CREDIT_END = re.compile(
+    r"(?:getty\s+images|shutterstock|istock|alamy|ap\s+photo|afp|reuters|epa)\)?$", re.I
 )
 
 # Metadata lines (views, hits, dates) that sit at the top of a body container.
