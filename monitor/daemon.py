@@ -100,6 +100,7 @@ class Daemon:
 
     async def _deliver(self, monitor: Monitor, _source: None) -> None:
         report = monitor.deliver()
+        monitor.housekeeping()
         if report.sent or report.retrying or report.dead:
             logger.info("alerts: sent=%d retrying=%d dead=%d", report.sent, report.retrying,
                         report.dead)

@@ -93,6 +93,7 @@ def boilerplate_names(names: str) -> bool:
 
 
 def _is_boilerplate(node: LexborNode) -> bool:
+    """Figure/caption/form elements, hidden styles, or boilerplate class/id names."""
     attrs = node.attributes
     if node.tag in ("figure", "figcaption", "picture", "form"):
         return True
@@ -122,6 +123,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
 
 
 def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int) -> None:
+    """Credit one container with one paragraph's score (creation order = document order)."""
     if node is None or not node.tag or node.tag.startswith("#"):
         return
     key = node.mem_id
@@ -135,6 +137,7 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
 
 
 def _paragraph_score(text: str) -> float:
+    """Readability's weight: commas mark sentences, length counts up to 300 characters."""
     return 1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)
 
 
@@ -231,6 +234,7 @@ def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | Non
 
 
 def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float) -> bool:
+    """A sibling of the best container that reads like more of the article."""
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True

@@ -10,6 +10,7 @@ file names, header metadata). Per-source rules replace any stage they name.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -25,6 +26,7 @@ _TITLE_CLOSE = re.compile(r"</title", re.I)
 
 
 def _to_text(html: bytes | str) -> str:
+    """Page text: bytes through the charset rules of monitor.encoding, NULs neutralised."""
     if isinstance(html, bytes | bytearray):
         return decode_html(bytes(html), None)[0]
     return html.replace("\x00", "\ufffd")
@@ -49,6 +51,7 @@ def _select(root: LexborNode, selector: str) -> list[LexborNode]:
 
 
 def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
+    """Remove what a source's ``drop`` selectors name (innermost first, so nodes stay valid)."""
     for selector in selectors:
         for node in reversed(_select(root, selector)):
             node.decompose()
@@ -79,7 +82,11 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
     return dom.cousins(best, cands, dom.gather(best, cands))
 
 
-def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) -> list[str]:
+def _body_lines(
+    tree: LexborHTMLParser, rules: ExtractRules | None, title: str,
+    credits: list[str] | None = None,
+) -> list[str]:
+    """Clean body lines; ``credits`` (when given) receives the last raw lines for bylines."""
     root = tree.body
     if root is None:
         return []
@@ -91,12 +98,15 @@ def _body_lines(tree: LexborHTMLParser, rules: ExtractRules | None, title: str) 
     if not nodes:
         nodes = _auto_nodes(root)
     raw = dom.raw_lines(nodes)
+    if credits is not None:
+        credits.extend(line for line in raw[-60:] if line and not line.isspace())
     return clean_lines(
         raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END
     )
 
 
 def _rule_text(tree: LexborHTMLParser, selector: str | None) -> tuple[str, LexborNode | None]:
+    """Text of the first node a source's selector names, and the node (for the date scope)."""
     if not selector:
         return "", None
     found = _select(tree.root, selector) if tree.root is not None else []
@@ -107,6 +117,7 @@ def _rule_text(tree: LexborHTMLParser, selector: str | None) -> tuple[str, Lexbo
 
 
 def _rule_date(node: LexborNode | None) -> str | None:
+    """A date from the node a source's date selector names: datetime/content, else text."""
     if node is None:
         return None
     attrs = node.attributes
@@ -116,7 +127,20 @@ def _rule_date(node: LexborNode | None) -> str | None:
 def extract(
     html: bytes | str, url: str | None = None, rules: ExtractRules | None = None
 ) -> Article:
-    """Extract the article of one page; raises ExtractionFailed when there is no body."""
+    """Extract the article of one page; raises ExtractionFailed when there is no body.
+
+    Any other failure inside the parser or the heuristics is reported as ExtractionFailed
+    too, so callers handle one exception for one bad page.
+    """
+    try:
+        return _extract(html, url, rules)
+    except ExtractionFailed:
+        raise
+    except Exception as exc:
+        raise ExtractionFailed(f"extraction error: {type(exc).__name__}") from exc
+
+
+def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> Article:
     text = _to_text(html)
     if not text.strip():
         raise ExtractionFailed("empty page")
@@ -138,9 +162,13 @@ def extract(
     author = metadata.find_author(tree, ld, metas)
     lang = metadata.find_lang(tree, metas)
     canonical = metadata.find_canonical(tree, metas)
-    body = _body_lines(tree, rules, title)
+    if canonical and url:
+        canonical = urljoin(url, canonical)
+    tail: list[str] = []
+    body = _body_lines(tree, rules, title, tail)
     if not body:
         raise ExtractionFailed("no main content")
+    author = author or metadata.author_from_credits(tail)
     return Article(
         url=url or canonical or "",
         title=title,

@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 REDIRECTS = (301, 302, 303, 307, 308)
 TRANSIENT_STATUS = (408, 425, 429, 500, 502, 503, 504, 522, 524)
 MAX_REDIRECTS = 5
+_SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
 FetchLog = Callable[..., None]
@@ -191,9 +192,21 @@ def _check_status(url: str, response: httpx.Response) -> None:
         raise PermanentFetchError(url, "not_html", kind.split(";")[0])
 
 
+def looks_binary(content: bytes) -> bool:
+    """Whether a body that claims to be text is really binary (T10): text, in any of the
+    encodings pages use, has almost no C0 control bytes other than white space."""
+    head = content[:_SNIFF_BYTES]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # empty, or UTF-16 with a BOM (which has NULs by nature)
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(head) // 100
+
+
 def _result(url: str, final: str, status: int, headers: httpx.Headers, content: bytes,
             elapsed: float) -> FetchResult:
     kind = headers.get("content-type")
+    if looks_binary(content):
+        raise PermanentFetchError(url, "not_html", "binary content")
     text, encoding = decode_html(content, kind) if content else ("", None)
     return FetchResult(
         url=url, final_url=final, status=status, content=content, text=text, encoding=encoding,

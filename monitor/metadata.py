@@ -7,6 +7,7 @@ body or from lists of other articles.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -70,7 +71,11 @@ def parse_date(text: str | None) -> str | None:
 
 
 def clean_text(text: str | None) -> str:
-    return normalize_line(_MARKERS.sub("", text or ""))
+    """Visible or declared text as one clean line (markers out, stray entities decoded)."""
+    text = _MARKERS.sub("", text or "")
+    if "&" in text:
+        text = html.unescape(text)  # double-escaped meta content: &amp;#8216; -> ‘
+    return normalize_line(text)
 
 
 # --- structured data --------------------------------------------------------------------
@@ -136,6 +141,7 @@ def meta_map(tree: LexborHTMLParser) -> dict[str, str]:
 
 
 def _is_logo(node: LexborNode) -> bool:
+    """A heading that is the site's logo (logo/brand class nearby, or a link to the home page)."""
     probe: LexborNode | None = node
     for _ in range(3):
         if probe is None:
@@ -229,6 +235,7 @@ _LISTY = re.compile(r"related|sidebar|hot|recommend|popular|list|teaser|prenext|
 
 def _structured_date(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
                      ) -> str | None:
+    """Dates the page declares on purpose: JSON-LD, meta tags, itemprop, <time datetime>."""
     for key in ("datePublished", "dateCreated", "uploadDate"):
         value = ld.get(key)
         if isinstance(value, str) and parse_date(value):
@@ -236,7 +243,7 @@ def _structured_date(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str
     for name in sel.DATE_META_NAMES:
         if name in metas and parse_date(metas[name]):
             return parse_date(metas[name])
-    for node in tree.css('[itemprop="datePublished"], time[pubdate], time[datetime]'):
+    for node in tree.css('[itemprop~="datePublished"], time[pubdate], time[datetime]'):
         if node.tag == "time" and _in_list(node):
             continue
         attrs = node.attributes
@@ -271,7 +278,11 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
 
 # --- author, language, canonical ----------------------------------------------------------
 
-_BY = re.compile(r"^(?:by|from|von|par|por|di)\s+", re.I)
+_BY = re.compile(r"^(?:(?:posted|written|reported|words)\s+by|by|from|von|par|por|di)\b\s*:?\s*",
+                 re.I)
+_CREDIT = re.compile(
+    r"^(?:reporter|writer|author|written\s+by|text)s?\s*[|｜:：]\s*(.{2,60})$", re.I
+)
 
 
 def _ld_author(ld: dict[str, Any]) -> str | None:
@@ -293,7 +304,7 @@ def find_author(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str
     if found:
         return found
     for key in ("author", "article:author", "byl", "byline", "dc.creator", "parsely-author",
-                "sailthru.author", "twitter:creator"):
+                "sailthru.author"):
         value = clean_text(metas.get(key))
         if value and not value.startswith(("http://", "https://")):
             return _BY.sub("", value)
@@ -301,8 +312,17 @@ def find_author(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str
         if count > 10:
             break
         text = _BY.sub("", clean_text(node.text()))
-        if 2 < len(text) < 80:
+        if 2 < len(text) < 50:
             return text
+    return None
+
+
+def author_from_credits(lines: list[str]) -> str | None:
+    """'Reporter | Chen Ying' style credit lines (kept out of the body) name the author."""
+    for line in lines:
+        match = _CREDIT.match(clean_text(line))
+        if match:
+            return match.group(1).strip()
     return None
 
 

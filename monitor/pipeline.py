@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from monitor.archive import Archive, stamp
@@ -66,19 +66,19 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("source %s failed: %s", source.name, exc)
         result = CheckResult(source.name, ok=False, error=_reason(exc))
-        _record(ctx.archive, source, result, now)
+        _record(ctx.archive, source, result, now, ctx.settings.interval)
         return result
     except Exception as exc:  # a bug on one page must not stop the other sources
         logger.exception("source %s failed unexpectedly", source.name)
         result = CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})")
-        _record(ctx.archive, source, result, now)
+        _record(ctx.archive, source, result, now, ctx.settings.interval)
         return result
     links = _due(links, ctx)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     outcomes = await asyncio.gather(*(_article(source, link, ctx, now) for link in links))
     result = _tally(source.name, outcomes)
-    _record(ctx.archive, source, result, now)
+    _record(ctx.archive, source, result, now, ctx.settings.interval)
     return result
 
 
@@ -174,7 +174,8 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: datetime) -> None:
+def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: datetime,
+            ctx_interval: float) -> None:
     previous = archive.source_state(source.name) or {}
     failures = 0 if result.ok else int(previous.get("failures") or 0) + 1
     try:
@@ -182,6 +183,7 @@ def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: da
             source.name, url=source.target, kind=source.kind.value, last_checked=stamp(now),
             last_status="ok" if result.ok else "failed", last_error=result.error,
             failures=failures,
+            next_due=stamp(now + timedelta(seconds=source.interval or ctx_interval)),
         )
     except ArchiveError as exc:
         logger.error("could not record the state of %s: %s", source.name, exc)

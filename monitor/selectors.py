@@ -117,7 +117,9 @@ BOILERPLATE_LINE = re.compile(
             continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|
             advert(?:isement)?|iklan|anzeige|publicidade|publicidad|werbung|pubblicità|
             filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
-        \b\s*(?:[:|].{0,60})?
+        \b\s*(?:[:|].{0,60}|[.…!]*)
+      | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
+      | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
     )$""",
     re.I | re.X,
@@ -148,7 +150,7 @@ HEADLINE_SELECTOR = (
     '[id*="title" i], [id*="headline" i]'
 )
 DATE_META_NAMES: tuple[str, ...] = (
-    "article:published_time", "og:article:published_time", "og:published_time",
+    "article:published_time", "article:published", "og:article:published_time", "og:published_time",
     "published_time", "article.published", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "date", "dc.date.issued", "dc.date", "dcterms.date",
     "dcterms.created", "dc.date.created", "sailthru.date", "parsely-pub-date",
@@ -157,7 +159,7 @@ DATE_META_NAMES: tuple[str, ...] = (
     "release_date",
 )
 DATE_HINT_SELECTOR = (
-    'time, [itemprop="datePublished"], [class*="date" i], [id*="date" i], [class*="time" i], '
+    'time, [itemprop~="datePublished"], [class*="date" i], [id*="date" i], [class*="time" i], '
     '[id*="time" i], [class*="info" i], [class*="meta" i], [class*="pub" i], '
     '[class*="byline" i], [class*="source" i], [class*="post-" i], [class*="article-" i], '
     '[class*="art-" i]'

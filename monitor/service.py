@@ -13,7 +13,7 @@ import fcntl
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -29,6 +29,8 @@ from monitor.pipeline import Context, Progress, check
 from monitor.politeness import HostLimiter
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
+
+FETCH_LOG_DAYS = 30
 
 
 def fetch_settings(cfg: Config) -> FetchSettings:
@@ -116,6 +118,11 @@ class Monitor:
         results = await asyncio.gather(*(self.check(source) for source in chosen))
         self.deliver()
         return list(results)
+
+    def housekeeping(self, now: datetime | None = None) -> None:
+        """Prune the fetch log (kept FETCH_LOG_DAYS) so the archive does not grow forever."""
+        if self.archive is not None:
+            self.archive.prune_fetches((now or datetime.now(UTC)) - timedelta(days=FETCH_LOG_DAYS))
 
     def deliver(self, now: datetime | None = None) -> DeliveryReport:
         if self.archive is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -21,6 +21,7 @@ from monitor.models import Article, ExtractRules, SourceKind
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+PARSE_BUDGET = 15.0  # seconds; lexbor is quadratic on absurd nesting (T19)
 
 
 def extract_job(text: str, url: str, rules: ExtractRules | None) -> Article:
@@ -35,12 +36,14 @@ def discover_job(kind: SourceKind, content: str | bytes, url: str, scope: Scope,
 class ParserPool:
     """A process pool for the pure parsing stages; ``workers=0`` parses in-process."""
 
-    def __init__(self, workers: int = 2, *, max_tasks_per_child: int = 200) -> None:
+    def __init__(self, workers: int = 2, *, max_tasks_per_child: int = 200,
+                 timeout: float = PARSE_BUDGET) -> None:
         self._workers = workers
         self._max_tasks = max_tasks_per_child
-        self._executor: Executor | None = None
+        self._timeout = timeout
+        self._executor: ProcessPoolExecutor | None = None
 
-    def _pool(self) -> Executor | None:
+    def _pool(self) -> ProcessPoolExecutor | None:
         if self._workers > 0 and self._executor is None:
             self._executor = ProcessPoolExecutor(self._workers,
                                                  max_tasks_per_child=self._max_tasks)
@@ -50,17 +53,28 @@ class ParserPool:
         pool = self._pool()
         if pool is None:
             return fn(*args)
+        future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+            return await asyncio.wait_for(future, self._timeout)
         except BrokenProcessPool as exc:
             logger.error("a parser worker crashed; rebuilding the pool")
-            self._reset()
+            self._reset(kill=False)
             raise ExtractionFailed("parse_crash") from exc
+        except TimeoutError as exc:
+            logger.error("a page took over %.0fs to parse; rebuilding the pool", self._timeout)
+            self._reset(kill=True)
+            raise ExtractionFailed("parse_timeout") from exc
 
-    def _reset(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-        self._executor = None
+    def _reset(self, *, kill: bool) -> None:
+        """Drop the pool; with ``kill``, stop its workers first (one is stuck on a page).
+        Pages in flight in other workers fail with parse_crash and are retried next pass."""
+        executor, self._executor = self._executor, None
+        if executor is None:
+            return
+        if kill:
+            for process in list(getattr(executor, "_processes", {}).values()):
+                process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
 
     async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
         return await self.run(extract_job, text, url, rules)

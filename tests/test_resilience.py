@@ -1,0 +1,100 @@
+"""Bad pages in a real flow: churn, soft failures, hidden mentions, broken markup."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import yaml
+
+from monitor.archive import Archive
+from monitor.config import Config, load_config
+
+from .flows import one_pass
+from .servers import ScriptedServer, html, scripted
+
+ARTICLE = """<html><head><title>{title} - Daily</title>
+<script>var nonce="{nonce}"; var watched="Poly Group";</script></head><body>
+<nav><a href="/">Home</a> <a href="/about">About Poly Group</a></nav>
+<div class="ad">Advert {nonce}: buy now</div>
+<article><h1>{title}</h1><p class="date">Date: 2024-05-10</p>
+<p>China Haisum signed a contract for a new dairy plant with a capacity of 500 tonnes a day,
+the company said on Friday, after two years of talks with the provincial government.</p>
+<p>The plant will be built in three phases and is expected to create 800 jobs in the region,
+according to the statement released by the company.</p>
+<p><img src="/a.jpg" alt="Poly Group logo" title="SIMIA"></p>
+</article>
+<footer>Copyright Poly Group partners <!-- SIMIA --></footer></body></html>"""
+
+
+def _config(tmp: Path, srv: ScriptedServer) -> Config:
+    doc = {
+        "settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
+                     "per_host": {"delay": "0s", "concurrency": 2}},
+        "watch": [{"name": "China Haisum", "aliases": ["Haisum"]}, {"name": "Poly Group"},
+                  {"name": "SIMIA"}],
+        "sources": [{"name": "news", "url": srv.url + "/", "include": [r"/news/\d+"]}],
+    }
+    path = tmp / "sources.yaml"
+    path.write_text(yaml.safe_dump(doc), "utf-8")
+    return load_config(path)
+
+
+def _index(*paths: str) -> str:
+    return "<ul>" + "".join(f'<li><a href="{p}">story</a></li>' for p in paths) + "</ul>"
+
+
+def test_boilerplate_churn_is_not_a_change_and_hidden_names_do_not_alert(tmp_path: Path) -> None:
+    """T20: a rotating nonce and advert leave the body hash unchanged (no version, no alert).
+    T22: names only in script, nav, footer, comments and alt/title attributes never count."""
+    nonces = itertools.count()
+
+    def page(_req):
+        body = ARTICLE.format(title="Haisum wins dairy plant", nonce=next(nonces))
+        return 200, {"Content-Type": "text/html"}, body.encode()
+
+    with scripted({"/": html(_index("/news/1")), "/news/1": page}) as srv:
+        cfg = _config(tmp_path, srv)
+        first, second = one_pass(cfg)[0], one_pass(cfg)[0]
+    assert (first.new, first.alerts) == (1, 1)
+    assert (second.unchanged, second.changed, second.alerts) == (1, 0, 0)
+    with Archive(cfg.settings.database, readonly=True) as archive:
+        orgs = archive.query("SELECT organisation FROM mentions")
+    assert orgs == [{"organisation": "China Haisum"}]
+
+
+def test_soft_failures_are_not_stored(tmp_path: Path) -> None:
+    """T21: an empty 200, a binary body and a page with no article are reported as failed
+    articles; nothing is stored, no alert; the good article next to them is stored."""
+    good = ARTICLE.format(title="Haisum wins dairy plant", nonce=1)
+    routes = {
+        "/": html(_index("/news/1", "/news/2", "/news/3", "/news/4")),
+        "/news/1": html(good),
+        "/news/2": html(""),
+        "/news/3": lambda _r: (200, {"Content-Type": "text/html"}, bytes(range(256)) * 50),
+        "/news/4": html("<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+    }
+    with scripted(routes) as srv:
+        cfg = _config(tmp_path, srv)
+        (result,) = one_pass(cfg)
+    assert result.ok and result.new == 1 and len(result.article_errors) == 3
+    reasons = sorted(e.reason.split(" ")[0] for e in result.article_errors)
+    assert reasons == ["extraction_failed", "extraction_failed", "not_html"]
+    with Archive(cfg.settings.database, readonly=True) as archive:
+        assert archive.query("SELECT count(*) AS n FROM articles")[0]["n"] == 1
+
+
+def test_unclosed_title_and_nested_markup_do_not_break_a_pass(tmp_path: Path) -> None:
+    """T18 (inputs): an unclosed <title> and deeply nested divs cost at most their page."""
+    nested = "<div>" * 20_000 + "deep" + "</div>" * 20_000
+    routes = {
+        "/": html(_index("/news/1", "/news/2", "/news/3")),
+        "/news/1": html("<html><head><title>Broken" + ARTICLE.split("<body>", 1)[1]),
+        "/news/2": html(nested),
+        "/news/3": html(ARTICLE.format(title="Haisum wins dairy plant", nonce=1)),
+    }
+    with scripted(routes) as srv:
+        cfg = _config(tmp_path, srv)
+        (result,) = one_pass(cfg, workers=1)
+    assert result.ok and result.new >= 1
+    assert result.new + len(result.article_errors) == 3
