@@ -174,8 +174,7 @@ def demo(fresh: bool, root: Path) -> None:
 
 def _show_demo(results: list[CheckResult], paths: Any, started: str) -> None:
     out = console()
-    rows = [(r.source, outcome.value, title, url) for r in results
-            for outcome, url, title in r.saved]
+    rows = [(r.source, a.outcome.value, a.title, a.url) for r in results for a in r.articles]
     new = sum(1 for row in rows if row[1] == SaveOutcome.NEW.value)
     out.print(table(f"Articles ({new} new)", ("source", "outcome", "title", "url"), rows))
     with Archive(paths.database, readonly=True) as archive:

@@ -8,7 +8,7 @@ instead of expanding. Links keep listing order, resolved against the page URL or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -203,7 +203,3 @@ def discover(
         return Listing(in_source(listing.links, scope), listing.sitemaps)
     html = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
     return Listing(in_source(links_from_html(html, page_url, selector), scope))
-
-
-def iter_urls(listing: Listing) -> Iterator[str]:
-    return (link.url for link in listing.links)

@@ -14,7 +14,6 @@ import re
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import httpx
 
@@ -74,6 +73,10 @@ class Fetcher:
         self._settings = settings
         self._limiter = limiter
         self._log = log
+
+    async def aclose(self) -> None:
+        """Close the HTTP client (its connections) when the monitor stops."""
+        await self._client.aclose()
 
     async def get(self, url: str, *, allowed_hosts: Collection[str], etag: str | None = None,
                   last_modified: str | None = None, source: str | None = None,
@@ -214,9 +217,3 @@ def _result(url: str, final: str, status: int, headers: httpx.Headers, content: 
         not_modified=status == 304, elapsed=elapsed,
     )
 
-
-def describe(exc: BaseException) -> dict[str, Any]:
-    """A FetchError as the short fields the sources table and the summary show."""
-    if isinstance(exc, FetchError):
-        return {"reason": exc.reason, "detail": exc.detail}
-    return {"reason": type(exc).__name__, "detail": str(exc)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class SaveOutcome(enum.Enum):
@@ -128,6 +128,17 @@ class ArticleError:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckedArticle:
+    """What one article of a pass came to: stored how, with how many mentions and alerts."""
+
+    url: str
+    title: str
+    outcome: SaveOutcome
+    mentions: int = 0
+    alerts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """The result of one check of one source, for the summary table and the sources table."""
 
@@ -141,7 +152,7 @@ class CheckResult:
     alerts: int = 0
     error: str | None = None
     article_errors: tuple[ArticleError, ...] = ()
-    saved: tuple[tuple[SaveOutcome, str, str], ...] = field(default=())  # (outcome, url, title)
+    articles: tuple[CheckedArticle, ...] = ()
 
     @property
     def errors(self) -> int:

@@ -19,7 +19,14 @@ from monitor.config import Settings, SourceConfig
 from monitor.discover import Listing, Scope
 from monitor.errors import ArchiveError, ExtractionFailed, FetchError
 from monitor.fetch import Fetcher
-from monitor.models import ArticleError, CheckResult, Link, SaveOutcome, SourceKind
+from monitor.models import (
+    ArticleError,
+    CheckedArticle,
+    CheckResult,
+    Link,
+    SaveOutcome,
+    SourceKind,
+)
 from monitor.urls import canonical
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
@@ -112,8 +119,8 @@ def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
 
 
 async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
-                   ) -> tuple[SaveOutcome, int, int, str, str] | ArticleError:
-    """(outcome, mentions, alerts, url, title) for one article, or why it failed."""
+                   ) -> CheckedArticle | ArticleError:
+    """What happened to one article, or why it failed."""
     try:
         stored = ctx.archive.lookup(link.url)
         etag = stored["etag"] if stored else None
@@ -123,7 +130,7 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
                                      headers=source.headers)
         if page.not_modified and stored is not None:
             ctx.archive.touch(link.url, now)
-            return SaveOutcome.UNCHANGED, 0, 0, link.url, stored["title"]
+            return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
         article = await ctx.pool.extract(page.text, link.url, source.rules)
         if article.published is None and link.published:
             article = replace(article, published=link.published)
@@ -132,8 +139,9 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
         saved = ctx.archive.save(article, source=source.name, mentions=mentions,
                                  channels=ctx.channels, now=now,
                                  validators=(page.etag, page.last_modified))
-        found = len(saved.mentions) if saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED) else 0
-        return saved.outcome, found, saved.alerts, link.url, article.title
+        fresh = saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED)
+        return CheckedArticle(link.url, article.title, saved.outcome,
+                              len(saved.mentions) if fresh else 0, saved.alerts)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("article %s of %s failed: %s", link.url, source.name, exc)
         return ArticleError(link.url, _reason(exc))
@@ -145,24 +153,18 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
             ctx.progress.done(source.name, link.url)
 
 
-def _tally(name: str, outcomes: Sequence[tuple[SaveOutcome, int, int, str, str] | ArticleError]
-           ) -> CheckResult:
-    counts = {outcome: 0 for outcome in SaveOutcome}
-    mentions = alerts = 0
-    errors, saved = [], []
-    for item in outcomes:
-        if isinstance(item, ArticleError):
-            errors.append(item)
-            continue
-        outcome, found, queued, url, title = item
-        counts[outcome] += 1
-        mentions += found
-        alerts += queued
-        saved.append((outcome, url, title))
+def _tally(name: str, outcomes: Sequence[CheckedArticle | ArticleError]) -> CheckResult:
+    done = [item for item in outcomes if isinstance(item, CheckedArticle)]
+    errors = tuple(item for item in outcomes if isinstance(item, ArticleError))
+
+    def count(outcome: SaveOutcome) -> int:
+        return sum(1 for item in done if item.outcome is outcome)
+
     return CheckResult(
-        name, ok=True, new=counts[SaveOutcome.NEW], changed=counts[SaveOutcome.CHANGED],
-        unchanged=counts[SaveOutcome.UNCHANGED], duplicate=counts[SaveOutcome.DUPLICATE],
-        mentions=mentions, alerts=alerts, article_errors=tuple(errors), saved=tuple(saved),
+        name, ok=True, new=count(SaveOutcome.NEW), changed=count(SaveOutcome.CHANGED),
+        unchanged=count(SaveOutcome.UNCHANGED), duplicate=count(SaveOutcome.DUPLICATE),
+        mentions=sum(item.mentions for item in done), alerts=sum(item.alerts for item in done),
+        article_errors=errors, articles=tuple(done),
     )
 
 

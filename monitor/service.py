@@ -65,6 +65,7 @@ class Monitor:
         self.archive: Archive | None = None
         self._pool: ParserPool | None = None
         self._context: Context | None = None
+        self._fetcher: Fetcher | None = None
 
     async def __aenter__(self) -> Monitor:
         s = self.cfg.settings
@@ -75,7 +76,7 @@ class Monitor:
         limiter = HostLimiter(total=s.concurrency, per_host=s.per_host.concurrency,
                               delay=s.per_host.delay)
         fetcher = Fetcher(client, settings, limiter, log=self._log_fetch)
-        self._client = client
+        self._fetcher = fetcher
         self._context = Context(
             fetcher=fetcher, archive=self.archive, pool=self._pool,
             matcher=Matcher(self.cfg.watch), settings=s,
@@ -88,7 +89,8 @@ class Monitor:
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
-        await self._client.aclose()
+        if self._fetcher is not None:
+            await self._fetcher.aclose()
         if self._pool is not None:
             self._pool.close()
         if self.archive is not None:
