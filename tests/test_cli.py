@@ -124,3 +124,16 @@ def test_bundled_demo_sites_match_the_shared_fixtures() -> None:
                  if p.is_file() and p.name != "README.md"}
     copies = {p.relative_to(BUNDLED): p.read_bytes() for p in BUNDLED.rglob("*") if p.is_file()}
     assert copies == originals
+
+
+def test_extract_a_url_through_the_fetcher(site_servers: dict) -> None:
+    """`monitor extract URL` fetches like a source does (charset from the page's meta)."""
+    url = site_servers["haisum"].map_url("https://en.haisum.example/news/show_716.html")
+    code, out, err = invoke("--config", "/nonexistent/sources.yaml", "extract", url)
+    assert code == 0, err
+    assert "published: 2021-09-27" in out and "\ufffd" not in out
+
+
+def test_extract_rejects_what_is_neither_file_nor_url() -> None:
+    code, _out, err = invoke("extract", "no-such-file.html")
+    assert code == 2 and "neither a file nor an http(s) URL" in err
