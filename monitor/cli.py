@@ -17,7 +17,7 @@ import click
 from monitor import __version__
 from monitor.archive import Archive, stamp
 from monitor.config import Config, dump_config, load_config
-from monitor.errors import MonitorError
+from monitor.errors import ConfigError, MonitorError
 from monitor.models import CheckResult, SaveOutcome
 from monitor.output import (
     config_tables,
@@ -39,7 +39,7 @@ class MonitorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except MonitorError as exc:
-            console(stderr=True).print(safe(f"error: {exc}"), style="red")
+            console(stderr=True).print(safe(f"error: {exc}"), style="red", soft_wrap=True)
             ctx.exit(exc.exit_code)
 
 
@@ -67,7 +67,12 @@ def cli(ctx: click.Context, config_path: Path, verbose: int) -> None:
 
 
 def _config(ctx: click.Context) -> Config:
-    return load_config(ctx.find_root().obj)
+    path: Path = ctx.find_root().obj
+    if not path.exists():
+        raise ConfigError(
+            "no such file; pass --config PATH or set MONITOR_CONFIG (the repository's "
+            "sources.yaml is a commented example; `monitor demo` runs without one)", path=str(path))
+    return load_config(path)
 
 
 def _optional_config(ctx: click.Context) -> Config | None:
