@@ -102,6 +102,18 @@ def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
     return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not _SENTENCE_END.search(line)
 
 
+def _drop_trailing_labels(out: list[str], links_after: list[int]) -> None:
+    """Drop closing labels whose link list was removed ("Related stories", "Most read").
+
+    A short line without sentence punctuation that only introduced a list of links says
+    nothing once the links are gone. A signature ("Kim Gump, Dallas") has no links after
+    it, and a list item with its one shop link is not a label, hence two links at least.
+    """
+    while out and links_after[-1] >= 2 and len(out[-1]) <= 50 and not _SENTENCE_END.search(out[-1]):
+        out.pop()
+        links_after.pop()
+
+
 def clean_lines(
     raw_lines: list[str],
     title: str,
@@ -112,6 +124,7 @@ def clean_lines(
 ) -> list[str]:
     """Marked raw lines to clean body paragraphs: drop chrome, credits, header metadata."""
     out: list[str] = []
+    links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
     for raw in raw_lines:
         if not raw or raw.isspace():
@@ -122,10 +135,14 @@ def clean_lines(
             continue
         density = line_link_density(raw) if linked else 0.0
         if is_boilerplate_line(line, density, boiler, cta, credit):
+            if density >= 0.999 and links_after:
+                links_after[-1] += 1
             continue
         if title_key and line.casefold() == title_key:
             continue
         out.append(line)
+        links_after.append(0)
+    _drop_trailing_labels(out, links_after)
     start = 0
     while start < len(out) and start < 4 and is_meta_line(out[start], meta):
         start += 1

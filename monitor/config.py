@@ -146,6 +146,7 @@ class Settings(_Strict):
     max_links: int = Field(200, ge=1, description="links taken from one listing page")
     max_new_articles: int = Field(50, ge=1, description="new articles per source per pass")
     retries: int = Field(2, ge=0, description="retries of a transient fetch failure")
+    robots: bool = Field(True, description="obey robots.txt (RFC 9309) for every request")
 
 
 class Organisation(_Strict):

@@ -230,14 +230,29 @@ def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | Non
         cand.score = adjusted
         if adjusted > best_score:
             best, best_score = cand, adjusted
+    return _inner_holder(best, ranked, best_score)
+
+
+def _inner_holder(
+    best: Candidate | None, ranked: list[Candidate], best_score: float
+) -> Candidate | None:
+    """A container nested in the winner that holds more paragraphs of its own than the winner.
+
+    A wrapper that only echoes its child's half votes can still win on a class bonus
+    ("story", "content") and then drags its sidebars along; the child is the article.
+    """
+    if best is None:
+        return None
+    for cand in ranked:
+        if cand is best or cand.raw <= best.raw or cand.score < 0.5 * best_score:
+            continue
+        if best.node.mem_id in ancestry(cand.node.parent):
+            return cand
     return best
 
 
-def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float) -> bool:
-    """A sibling of the best container that reads like more of the article."""
-    cand = cands.get(node.mem_id)
-    if cand is not None and cand.score >= threshold:
-        return True
+def _prose_paragraph(node: LexborNode) -> bool:
+    """A <p> that reads like article prose: long with few links, or a short full sentence."""
     if node.tag != "p":
         return False
     text = (node.text() or "").strip()
@@ -247,6 +262,43 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float)
     if len(text) > 80 and density < 0.25:
         return True
     return density == 0 and text[-1:] in ".!?。！？\"”" and len(text) > 20
+
+
+def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float) -> bool:
+    """A sibling of the best container that reads like more of the article."""
+    cand = cands.get(node.mem_id)
+    if cand is not None and cand.score >= threshold:
+        return True
+    return _prose_paragraph(node)
+
+
+def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = 2) -> list[LexborNode]:
+    """Add prose paragraphs that sit beside the best container's ancestors.
+
+    Bodies are often split: a lead and the first paragraphs straight in the article wrapper,
+    the rest in a nested "more" box that wins the vote on its own. Only plain <p> prose is
+    taken from those upper levels, never whole blocks, and never across an <article>.
+    """
+    probe = start
+    for _ in range(levels):
+        parent = probe.parent
+        if parent is None or probe.tag in ("article", "main", "body"):
+            break
+        if parent.tag in ("html", "body", "#document"):
+            break
+        before: list[LexborNode] = []
+        after: list[LexborNode] = []
+        seen = False
+        for count, child in enumerate(parent.iter()):
+            if count > 300:
+                break
+            if child.mem_id == probe.mem_id:
+                seen = True
+            elif _prose_paragraph(child):
+                (after if seen else before).append(child)
+        nodes = before + nodes + after
+        probe = parent
+    return nodes
 
 
 def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
@@ -265,7 +317,7 @@ def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
         other_article = separate and child.tag == "article"
         if is_best or (not other_article and _sibling_ok(child, cands, threshold)):
             out.append(child)
-    return out or [best.node]
+    return _climb(parent, out) if out else [best.node]
 
 
 def _depth_below(ancestor_ids: list[int], node: LexborNode, limit: int) -> int:

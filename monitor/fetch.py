@@ -23,6 +23,7 @@ from monitor.errors import FetchError, PermanentFetchError, TransientFetchError
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 from monitor.retry import fetch_delay, retry_after
+from monitor.robots import RobotsCache
 from monitor.urls import resolve
 
 logger = logging.getLogger(__name__)
@@ -68,11 +69,12 @@ class Fetcher:
     """GETs pages for the pipeline; one per pass or per daemon, sharing one client."""
 
     def __init__(self, client: httpx.AsyncClient, settings: FetchSettings, limiter: HostLimiter,
-                 *, log: FetchLog | None = None) -> None:
+                 *, log: FetchLog | None = None, robots: RobotsCache | None = None) -> None:
         self._client = client
         self._settings = settings
         self._limiter = limiter
         self._log = log
+        self._robots = robots
 
     async def aclose(self) -> None:
         """Close the HTTP client (its connections) when the monitor stops."""
@@ -82,6 +84,7 @@ class Fetcher:
                   last_modified: str | None = None, source: str | None = None,
                   headers: Mapping[str, str] | None = None) -> FetchResult:
         """Fetch one URL, retrying transient failures; raise FetchError when it cannot."""
+        await self._obey_robots(url, allowed_hosts)
         attempt = 0
         while True:
             started = time.monotonic()
@@ -98,6 +101,21 @@ class Fetcher:
                 continue
             self._record(source, url, result.status, len(result.content), result.elapsed, None)
             return result
+
+    async def _obey_robots(self, url: str, allowed_hosts: Collection[str]) -> None:
+        if self._robots is None:
+            return
+
+        async def fetch_robots(robots: str) -> bytes:
+            result = await self._once(robots, allowed_hosts, None, None, {})
+            return result.content
+
+        refusal = await self._robots.refusal(url, fetch_robots)
+        if refusal is not None:
+            raise PermanentFetchError(url, *refusal)
+        delay = self._robots.crawl_delay(url)
+        if delay is not None:
+            self._limiter.raise_delay(host_key(url), delay)
 
     def _retry_wait(self, exc: FetchError, attempt: int) -> float | None:
         if not isinstance(exc, TransientFetchError) or attempt >= self._settings.retries:

@@ -8,6 +8,8 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+MAX_HOST_DELAY = 60.0
+
 
 class HostLimiter:
     """Global and per-host concurrency, plus a randomised minimum gap per host (Scrapy's
@@ -19,6 +21,15 @@ class HostLimiter:
         self._delay = max(0.0, delay)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._next_start: dict[str, float] = {}
+        self._host_delay: dict[str, float] = {}
+
+    def raise_delay(self, host: str, seconds: float) -> None:
+        """A host asked for more time between requests (robots.txt Crawl-delay); capped at a
+        minute, and never lowering the configured delay."""
+        self._host_delay[host] = min(max(seconds, self._delay), MAX_HOST_DELAY)
+
+    def delay_for(self, host: str) -> float:
+        return self._host_delay.get(host, self._delay)
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
@@ -27,5 +38,6 @@ class HostLimiter:
             wait = self._next_start.get(host, 0.0) - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
-            self._next_start[host] = time.monotonic() + self._delay * random.uniform(0.5, 1.5)
+            delay = self.delay_for(host)
+            self._next_start[host] = time.monotonic() + delay * random.uniform(0.5, 1.5)
             yield

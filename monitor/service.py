@@ -27,6 +27,7 @@ from monitor.notify import build_channels, channel_names
 from monitor.notify.outbox import DeliveryReport, deliver
 from monitor.pipeline import Context, Progress, check
 from monitor.politeness import HostLimiter
+from monitor.robots import RobotsCache
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
 
@@ -75,7 +76,8 @@ class Monitor:
         client = make_client(settings)
         limiter = HostLimiter(total=s.concurrency, per_host=s.per_host.concurrency,
                               delay=s.per_host.delay)
-        fetcher = Fetcher(client, settings, limiter, log=self._log_fetch)
+        robots = RobotsCache(s.user_agent) if s.robots else None
+        fetcher = Fetcher(client, settings, limiter, log=self._log_fetch, robots=robots)
         self._fetcher = fetcher
         self._context = Context(
             fetcher=fetcher, archive=self.archive, pool=self._pool,

@@ -88,3 +88,19 @@ def test_clean_lines_drops_title_header_metadata_and_links() -> None:
            "First paragraph of the article.", "", "Second paragraph.", "Reporter | A. B."]
     got = clean_lines(raw, "Big news", sel.BOILERPLATE_LINE, sel.META_LINE)
     assert got == ["First paragraph of the article.", "Second paragraph."]
+
+
+def test_clean_lines_drops_a_closing_label_of_removed_links() -> None:
+    raw = ["The council voted on Tuesday, and the plan passed.", "More on the Valley plan",
+           "\ue001Plan passes first reading\ue002", "\ue001Council meets again\ue002"]
+    got = clean_lines(raw, "", sel.BOILERPLATE_LINE, sel.META_LINE)
+    assert got == ["The council voted on Tuesday, and the plan passed."]
+
+
+def test_clean_lines_keeps_signatures_and_single_link_items() -> None:
+    signed = ["I am thankful to the officers for all they do.", "Kim Gump, Dallas"]
+    assert clean_lines(signed, "", sel.BOILERPLATE_LINE, sel.META_LINE) == signed
+    item = ["Our pick of board games for the family.", "22) Classic surgery game",
+            "\ue001http://shop.example/x\ue002"]
+    got = clean_lines(item, "", sel.BOILERPLATE_LINE, sel.META_LINE)
+    assert got[-1] == "22) Classic surgery game"

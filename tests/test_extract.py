@@ -141,3 +141,28 @@ def test_bad_rule_selectors_fall_back_to_automatic() -> None:
     art = extract(ARTICLE, rules=rules)
     assert art.title == "Rain in Spain"
     assert "Farmers welcomed" in art.body
+
+
+_PARA = "<p>{n}. The committee heard evidence from residents, engineers and officials over " \
+        "three days, and its report will be published next month after a final review.</p>"
+
+
+def test_lead_beside_a_nested_body_box_is_kept() -> None:
+    lead = "".join(_PARA.format(n=i) for i in (1, 2))
+    rest = "".join(_PARA.format(n=i) for i in range(3, 9))
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><div class='story-body'>{lead}"
+            f"<div id='more'><div id='more-link'><a href='#'>Read more</a></div>"
+            f"<div id='more-content'>{rest}</div></div></div></body></html>")
+    lines = extract_text(page).split("\n")
+    assert [line.split(".")[0] for line in lines] == [str(i) for i in range(1, 9)]
+
+
+def test_class_bonus_does_not_pull_in_the_sidebar() -> None:
+    body = "".join(_PARA.format(n=i) for i in range(1, 8))
+    side = ("<div class='aside-box'><p>Most viewed: a long teaser sentence about another "
+            "story, with a few commas, to look like prose.</p></div>")
+    page = (f"<html><body><div class='storyarea'><div class='col-right'>{body}</div>"
+            f"{side}</div></body></html>")
+    text = extract_text(page)
+    assert "1. The committee" in text and "7. The committee" in text
+    assert "Most viewed" not in text
