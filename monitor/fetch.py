@@ -12,11 +12,13 @@ import asyncio
 import logging
 import re
 import time
+import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 import httpx
 
+from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
 from monitor.egress import check_url, host_key
 from monitor.encoding import decode_html
 from monitor.errors import FetchError, PermanentFetchError, TransientFetchError
@@ -189,16 +191,21 @@ class Fetcher:
             raise PermanentFetchError(url, "http_error", str(exc) or type(exc).__name__) from exc
 
     async def _read(self, url: str, response: httpx.Response) -> bytes:
+        """The body, decoded by us with a cap on the decoded size (see decompress.py)."""
         cap = self._settings.max_bytes
+        encoding = response.headers.get("content-encoding")
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap and "content-encoding" not in response.headers:
+        if declared.isdigit() and int(declared) > cap and not encoding:
             raise PermanentFetchError(url, "too_large", f"Content-Length {declared} > {cap}")
-        chunks, size = [], 0
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise PermanentFetchError(url, "too_large", f"over {cap} bytes")
-            chunks.append(chunk)
+        try:
+            decoder = BoundedDecoder(encoding, cap)
+            chunks = [decoder.feed(chunk) async for chunk in response.aiter_raw()]
+        except TooLarge as exc:
+            raise PermanentFetchError(url, "too_large", f"over {cap} bytes decoded") from exc
+        except UnsupportedEncoding as exc:
+            raise PermanentFetchError(url, "bad_encoding", f"Content-Encoding {exc}") from exc
+        except zlib.error as exc:
+            raise TransientFetchError(url, "bad_encoding", f"corrupt compressed body: {exc}") from exc
         return b"".join(chunks)
 
 

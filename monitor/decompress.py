@@ -1,0 +1,67 @@
+"""Bounded decoding of Content-Encoding, so a compression bomb never inflates past the cap.
+
+httpx inflates each network chunk whole; a 64 KiB gzip chunk of zeros becomes 64 MiB in
+memory before anyone can count it. Here every step asks zlib for at most the bytes still
+allowed (``max_length``), so memory stays near the cap whatever the ratio. Only the encodings
+we advertise (gzip, deflate) are accepted; anything else is refused, not guessed.
+"""
+
+from __future__ import annotations
+
+import zlib
+
+ACCEPTED = ("gzip", "x-gzip", "deflate", "identity")
+
+
+class TooLarge(Exception):
+    """The decoded body would exceed the cap."""
+
+
+class UnsupportedEncoding(Exception):
+    """A Content-Encoding we did not advertise (br, zstd, compress...)."""
+
+
+class _Inflater:
+    """One gzip or deflate layer; zlib-wrapped or raw deflate is decided on the first bytes."""
+
+    def __init__(self, encoding: str) -> None:
+        self._gzip = encoding in ("gzip", "x-gzip")
+        self._obj: zlib._Decompress | None = zlib.decompressobj(47) if self._gzip else None
+
+    def feed(self, data: bytes, allowance: int) -> bytes:
+        if self._obj is None:  # deflate: RFC says zlib, servers often send raw deflate
+            zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._obj = zlib.decompressobj(15 if zlib_header else -15)
+        out = bytearray()
+        pending = data
+        while pending and len(out) <= allowance:
+            out += self._obj.decompress(pending, allowance - len(out) + 1)
+            pending = self._obj.unconsumed_tail
+            if self._obj.eof and self._obj.unused_data and self._gzip:
+                pending = self._obj.unused_data  # another gzip member follows
+                self._obj = zlib.decompressobj(47)
+        if len(out) > allowance:
+            raise TooLarge
+        return bytes(out)
+
+
+class BoundedDecoder:
+    """Decode a body through its Content-Encoding layers, raising TooLarge past ``cap``."""
+
+    def __init__(self, content_encoding: str | None, cap: int) -> None:
+        names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
+        unknown = [n for n in names if n not in ACCEPTED]
+        if unknown:
+            raise UnsupportedEncoding(", ".join(unknown))
+        # Encodings are listed in the order applied, so they are undone in reverse.
+        self._layers = [_Inflater(n) for n in reversed(names) if n != "identity"]
+        self._cap = cap
+        self._size = 0
+
+    def feed(self, chunk: bytes) -> bytes:
+        for layer in self._layers:
+            chunk = layer.feed(chunk, self._cap - self._size)
+        self._size += len(chunk)
+        if self._size > self._cap:
+            raise TooLarge
+        return chunk

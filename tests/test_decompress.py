@@ -1,0 +1,91 @@
+"""Bounded Content-Encoding decoding (T8, T9)."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import tracemalloc
+import zlib
+
+import pytest
+
+from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
+from monitor.errors import PermanentFetchError
+from monitor.fetch import Fetcher, FetchSettings, make_client
+from monitor.politeness import HostLimiter
+
+from .servers import scripted
+
+PAGE = b"<p>" + b"news " * 2000 + b"</p>"
+
+
+def decode(encoding: str | None, data: bytes, cap: int = 1 << 20, step: int = 1000) -> bytes:
+    decoder = BoundedDecoder(encoding, cap)
+    return b"".join(decoder.feed(data[i:i + step]) for i in range(0, len(data), step))
+
+
+def raw_deflate(data: bytes) -> bytes:
+    obj = zlib.compressobj(wbits=-15)
+    return obj.compress(data) + obj.flush()
+
+
+@pytest.mark.parametrize(("encoding", "data"), [
+    (None, PAGE), ("identity", PAGE), ("gzip", gzip.compress(PAGE)),
+    ("x-gzip", gzip.compress(PAGE)), ("deflate", zlib.compress(PAGE)),
+    ("deflate", raw_deflate(PAGE)), ("gzip, gzip", gzip.compress(gzip.compress(PAGE))),
+    ("gzip", gzip.compress(PAGE[:5000]) + gzip.compress(PAGE[5000:])),  # two members
+])
+def test_decodes_what_we_advertise(encoding: str | None, data: bytes) -> None:
+    """T9: gzip, raw and zlib deflate, nested encodings and multi-member gzip."""
+    assert decode(encoding, data) == PAGE
+
+
+@pytest.mark.parametrize("encoding", ["br", "zstd", "gzip, br", "compress"])
+def test_refuses_what_we_did_not_advertise(encoding: str) -> None:
+    with pytest.raises(UnsupportedEncoding):
+        BoundedDecoder(encoding, 1000)
+
+
+def test_cap_applies_to_decoded_bytes_of_every_layer() -> None:
+    bomb = gzip.compress(gzip.compress(b"\0" * 5_000_000))
+    with pytest.raises(TooLarge):
+        decode("gzip, gzip", bomb, cap=1_000_000, step=len(bomb))
+
+
+def test_gzip_bomb_is_refused_with_bounded_memory() -> None:
+    """T8: 200 MB of zeros gzipped to ~200 KB, sent in one piece: refused as too_large while
+    the memory the fetch allocates stays within a few times the 5 MiB cap (< 64 MiB)."""
+    bomb = gzip.compress(b"\0" * 200_000_000, compresslevel=9)
+    route = lambda _r: (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb)  # noqa: E731
+    settings = FetchSettings(retries=0)
+
+    async def go(url: str, host: str) -> None:
+        async with make_client(settings) as client:
+            fetcher = Fetcher(client, settings, HostLimiter(total=1, per_host=1, delay=0))
+            await fetcher.get(url, allowed_hosts={host})
+
+    with scripted({"/bomb": route}) as srv:
+        tracemalloc.start()
+        try:
+            with pytest.raises(PermanentFetchError) as err:
+                asyncio.run(go(srv.url + "/bomb", srv.host))
+            _current, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert err.value.reason == "too_large"
+    assert peak < 64 * 1024 * 1024
+
+
+def test_unadvertised_encoding_from_server_is_refused() -> None:
+    """T9: a br body although we only advertise gzip and deflate."""
+    route = lambda _r: (200, {"Content-Type": "text/html", "Content-Encoding": "br"}, b"xx")  # noqa: E731
+    settings = FetchSettings(retries=0)
+
+    async def go(url: str, host: str) -> None:
+        async with make_client(settings) as client:
+            fetcher = Fetcher(client, settings, HostLimiter(total=1, per_host=1, delay=0))
+            await fetcher.get(url, allowed_hosts={host})
+
+    with scripted({"/br": route}) as srv, pytest.raises(PermanentFetchError) as err:
+        asyncio.run(go(srv.url + "/br", srv.host))
+    assert err.value.reason == "bad_encoding"
