@@ -4,7 +4,9 @@ Jobs coalesce and never overlap (``max_instances=1``); a run missed while the ma
 run once, late, rather than skipped (``misfire_grace_time`` = the interval). The outbox is
 drained by its own job. On SIGINT/SIGTERM the scheduler stops, in-flight checks get a grace
 period to finish (their transactions are atomic, so cancelling one loses nothing), and pending
-alerts stay in the outbox for the next start.
+alerts stay in the outbox for the next start. SIGHUP reloads the configuration; a source
+checked recently is not checked again at start (its ``next_due`` is kept), so restarts and
+reloads do not hammer sites.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_J
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor.config import Config, SourceConfig
+from monitor.config import Config, SourceConfig, load_config
+from monitor.errors import ConfigError
 from monitor.models import CheckResult
 from monitor.service import Monitor
 
@@ -37,27 +40,64 @@ class Daemon:
         self._report = report
         self._workers = workers
         self._stop = asyncio.Event()
+        self._reload = asyncio.Event()
         self._inflight: set[asyncio.Task[None]] = set()
 
     def stop(self) -> None:
         self._stop.set()
 
+    def reload(self) -> None:
+        self._reload.set()
+
     async def run(self) -> None:
+        """Run until stopped; SIGHUP reloads the configuration file (if it is valid)."""
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, self.stop)
+        handlers = {signal.SIGINT: self.stop, signal.SIGTERM: self.stop, signal.SIGHUP: self.reload}
+        for sig, handler in handlers.items():
+            loop.add_signal_handler(sig, handler)
         try:
-            async with Monitor(self.cfg, workers=self._workers) as monitor:
-                scheduler = self._scheduler(monitor)
-                scheduler.start()
-                logger.info("monitor started: %d sources", len(monitor.enabled_sources()))
-                await self._stop.wait()
-                logger.info("stopping: waiting up to %.0fs for checks in flight", SHUTDOWN_GRACE)
-                scheduler.shutdown(wait=False)
-                await self._drain()
+            while await self._generation():
+                logger.info("reloaded configuration from %s", self.cfg.path)
         finally:
-            for sig in (signal.SIGINT, signal.SIGTERM):
+            for sig in handlers:
                 loop.remove_signal_handler(sig)
+
+    async def _generation(self) -> bool:
+        """Run the current configuration; True when a valid new one should replace it."""
+        async with Monitor(self.cfg, workers=self._workers) as monitor:
+            scheduler = self._scheduler(monitor)
+            scheduler.start()
+            logger.info("monitor started: %d sources", len(monitor.enabled_sources()))
+            reload = await self._next_config()
+            logger.info("stopping: waiting up to %.0fs for checks in flight", SHUTDOWN_GRACE)
+            scheduler.shutdown(wait=False)
+            await self._drain()
+        if reload is None:
+            return False
+        self.cfg = reload
+        return True
+
+    async def _next_config(self) -> Config | None:
+        """Wait for a stop (None) or a reload with a valid configuration (T47: a broken
+        file is reported and the last good configuration keeps running)."""
+        while True:
+            stop = asyncio.ensure_future(self._stop.wait())
+            again = asyncio.ensure_future(self._reload.wait())
+            await asyncio.wait((stop, again), return_when=asyncio.FIRST_COMPLETED)
+            stop.cancel()
+            again.cancel()
+            if self._stop.is_set():
+                return None
+            self._reload.clear()
+            try:
+                new = load_config(self.cfg.path)
+            except ConfigError as exc:
+                logger.error("configuration not reloaded, keeping the last good one: %s", exc)
+                continue
+            if new.settings.database != self.cfg.settings.database:
+                logger.error("configuration not reloaded: a new database needs a restart")
+                continue
+            return new
 
     def _scheduler(self, monitor: Monitor) -> AsyncIOScheduler:
         scheduler = AsyncIOScheduler(timezone=UTC)
@@ -66,10 +106,13 @@ class Daemon:
         now = datetime.now(UTC)
         for source in monitor.enabled_sources():
             interval = source.interval or self.cfg.settings.interval
+            first = monitor.next_due(source.name, now)
+            logger.info("source %s: every %ss, next check %s", source.name, int(interval),
+                        first.isoformat(timespec="seconds"))
             scheduler.add_job(
                 self._tracked, IntervalTrigger(seconds=interval, timezone=UTC),
                 args=(self._check, monitor, source), id=f"source:{source.name}",
-                name=source.name, next_run_time=now, coalesce=True, max_instances=1,
+                name=source.name, next_run_time=first, coalesce=True, max_instances=1,
                 misfire_grace_time=int(interval),
             )
         scheduler.add_job(self._tracked, IntervalTrigger(seconds=OUTBOX_EVERY, timezone=UTC),

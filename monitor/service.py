@@ -123,6 +123,15 @@ class Monitor:
         self.deliver()
         return list(results)
 
+    def next_due(self, name: str, now: datetime) -> datetime:
+        """When a source should next be checked: its stored next_due, or now."""
+        state = self.archive.source_state(name) if self.archive is not None else None
+        if state and state.get("next_due") and state.get("last_status") == "ok":
+            due = datetime.fromisoformat(state["next_due"])
+            if due > now:
+                return due
+        return now
+
     def housekeeping(self, now: datetime | None = None) -> None:
         """Prune the fetch log (kept FETCH_LOG_DAYS) so the archive does not grow forever."""
         if self.archive is not None:

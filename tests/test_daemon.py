@@ -6,7 +6,10 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+
+import yaml
 
 from monitor.archive import Archive
 from monitor.sites import SiteServer
@@ -29,40 +32,84 @@ def _wait_for_lines(proc: subprocess.Popen[str], needles: set[str], timeout: flo
     return seen
 
 
+def _start(cfg_path: Path) -> subprocess.Popen[str]:
+    cmd = [sys.executable, "-m", "monitor", "--config", str(cfg_path), "run"]
+    return subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            cwd=cfg_path.parent)
+
+
+def _stop(proc: subprocess.Popen[str]) -> int:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=40)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
 def test_daemon_checks_sources_and_stops_on_sigterm(
         tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
-    """T44: SIGTERM stops scheduling and exits 0; what was stored stays stored; the next
-    start finds nothing new and sends nothing twice."""
+    """T44: SIGTERM stops scheduling and exits 0; what was stored stays stored. The next
+    start resumes: sources checked recently wait for their next_due instead of being
+    fetched again at once, and nothing is sent twice."""
     cfg = write_config(tmp_path, site_servers)
-    cmd = [sys.executable, "-m", "monitor", "--config", str(cfg.path), "run"]
-    for _round in range(2):
-        proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                text=True, cwd=tmp_path)
-        try:
-            lines = _wait_for_lines(proc, {"checked haisum", "checked hailing", "checked foshan"},
-                                    timeout=60)
-            proc.send_signal(signal.SIGTERM)
-            assert proc.wait(timeout=40) == 0
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-        assert not any("Traceback" in line for line in lines)
+    proc = _start(cfg.path)
+    try:
+        lines = _wait_for_lines(proc, {"checked haisum", "checked hailing", "checked foshan"},
+                                timeout=60)
+    finally:
+        assert _stop(proc) == 0
+    assert not any("Traceback" in line for line in lines)
+    proc = _start(cfg.path)
+    try:
+        lines = _wait_for_lines(proc, {"monitor started"}, timeout=60)
+    finally:
+        assert _stop(proc) == 0
+    scheduled = [line for line in lines if "next check" in line]
+    assert len(scheduled) == 3
+    upcoming = [datetime.fromisoformat(line.rsplit("next check ", 1)[1].strip())
+                for line in scheduled]
+    assert all(when > datetime.now(UTC) for when in upcoming)  # not re-checked at start
     with Archive(cfg.settings.database, readonly=True) as archive:
         assert archive.query("SELECT count(*) AS n FROM articles")[0]["n"] == 14
         statuses = archive.query("SELECT status, count(*) AS n FROM alerts GROUP BY status")
+        due = [r["next_due"] for r in archive.query("SELECT next_due FROM sources")]
     assert statuses == [{"status": "sent", "n": 13}]
+    assert all(line.rsplit("next check ", 1)[1].strip() in due for line in scheduled)
     assert len(list(cfg.settings.alerts_dir.glob("*.json"))) == 13
+
+
+def test_sighup_reloads_and_keeps_last_good_config(
+        tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
+    """T47: SIGHUP applies a valid new configuration (a new source is checked); a broken
+    one is reported with its file:line and the running configuration stays."""
+    full = write_config(tmp_path, site_servers)
+    text = full.path.read_text("utf-8")
+    doc = yaml.safe_load(text)
+    doc["sources"] = [s for s in doc["sources"] if s["name"] == "haisum"]
+    full.path.write_text(yaml.safe_dump(doc), "utf-8")
+    proc = _start(full.path)
+    try:
+        _wait_for_lines(proc, {"checked haisum"}, timeout=60)
+        full.path.write_text(text, "utf-8")
+        proc.send_signal(signal.SIGHUP)
+        _wait_for_lines(proc, {"reloaded configuration", "checked foshan"}, timeout=60)
+        full.path.write_text(text.replace("sources:", "sources:\n  - name: [oops", 1), "utf-8")
+        proc.send_signal(signal.SIGHUP)
+        lines = _wait_for_lines(proc, {"configuration not reloaded"}, timeout=60)
+        assert "sources.yaml:" in lines[-1]
+    finally:
+        assert _stop(proc) == 0
 
 
 def test_second_daemon_refuses_to_start(tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
     """T30: two daemons on one archive: the second exits with "already running"."""
     cfg = write_config(tmp_path, site_servers)
-    cmd = [sys.executable, "-m", "monitor", "--config", str(cfg.path), "run"]
-    first = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    first = _start(cfg.path)
     try:
         _wait_for_lines(first, {"monitor started"}, timeout=60)
-        second = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        second = subprocess.run([sys.executable, "-m", "monitor", "--config", str(cfg.path), "run"],
+                                capture_output=True, text=True, timeout=60)
         assert second.returncode == 1 and "already running" in second.stderr
     finally:
-        first.send_signal(signal.SIGTERM)
-        first.wait(timeout=40)
+        assert _stop(first) == 0
