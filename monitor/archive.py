@@ -272,6 +272,40 @@ class Archive:
         except sqlite3.OperationalError as exc:
             raise ArchiveError(f"search failed: {exc}") from exc
 
+    def article(self, article_id: int) -> dict[str, Any] | None:
+        """One article with its mentions (current version) and how many versions it has."""
+        row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
+        if row is not None:
+            row["mentions"] = self.query(
+                "SELECT organisation, alias, count, snippet FROM mentions "
+                "WHERE article_id = ? AND version = ? ORDER BY organisation",
+                [article_id, row["version_count"]])
+        return row
+
+    def versions(self, article_id: int) -> list[dict[str, Any]]:
+        return self.query("SELECT version, content_hash, title, body, seen_at FROM versions "
+                          "WHERE article_id = ? ORDER BY version", [article_id])
+
+    def export_rows(self, *, source: str | None = None, since: str | None = None
+                    ) -> Iterator[dict[str, Any]]:
+        """Every article (optionally one source's, or published since a date), streamed."""
+        where, params = ["1 = 1"], []
+        if source:
+            where.append("a.source = ?")
+            params.append(source)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        cursor = self.db.execute(
+            "SELECT a.id, a.source, a.url, a.title, a.published, a.author, a.lang, "
+            "a.first_seen, a.last_seen, a.version_count, a.content_hash, "
+            "(SELECT group_concat(m.organisation, '; ') FROM mentions m WHERE m.article_id = a.id "
+            " AND m.version = a.version_count) AS organisations, a.body "
+            f"FROM articles a WHERE {' AND '.join(where)} ORDER BY a.id", params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
 
 def fts_query(text: str) -> str:
     """User words as an FTS5 query: each word quoted (no syntax errors on ``Poly's`` or

@@ -137,3 +137,43 @@ def test_extract_a_url_through_the_fetcher(site_servers: dict) -> None:
 def test_extract_rejects_what_is_neither_file_nor_url() -> None:
     code, _out, err = invoke("extract", "no-such-file.html")
     assert code == 2 and "neither a file nor an http(s) URL" in err
+
+
+def test_show_and_export_the_demo_archive(demo_dir: Path, tmp_path: Path) -> None:
+    config = str(demo_dir / "state" / "demo.yaml")
+    code, out, _ = invoke("--config", config, "search", "SIMIA", "--json")
+    article_id = json.loads(out)[0]["id"]
+    code, out, _ = invoke("--config", config, "show", str(article_id), "--json")
+    shown = json.loads(out)
+    assert code == 0 and {m["organisation"] for m in shown["mentions"]} >= {"SIMIA"}
+    code, _out, err = invoke("--config", config, "show", "999999")
+    assert code == 1 and "no article with id 999999" in err
+    target = tmp_path / "all.csv"
+    code, _out, err = invoke("--config", config, "export", "--format", "csv", "-o", str(target))
+    assert code == 0 and "exported 14 articles" in err
+    import csv
+
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert len(rows) == 14 and all(r["body"] and r["title"] for r in rows)
+    code, out, _ = invoke("--config", config, "export", "--source", "foshan")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == 4 and {line["source"] for line in lines} == {"foshan"}
+
+
+def test_history_shows_each_edit_as_a_diff(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from monitor.archive import Archive
+    from monitor.models import Article
+
+    db = tmp_path / "a.db"
+    config = tmp_path / "sources.yaml"
+    config.write_text(f"settings:\n  database: {db}\n", "utf-8")
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    with Archive(db) as archive:
+        for body in ("First line.\nSecond line.", "First line.\nSecond line, corrected."):
+            saved = archive.save(Article("https://a.example/1", "T", body), source="s",
+                                 mentions=[], channels=[], now=now)
+    code, out, _ = invoke("--config", str(config), "history", str(saved.article_id))
+    assert code == 0
+    assert "version 2" in out and "-Second line." in out and "+Second line, corrected." in out

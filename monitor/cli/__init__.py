@@ -1,0 +1,24 @@
+"""The `monitor` command line: thin commands that parse, call the library, and render.
+
+    group.py     the root group: --config, -v, error translation (exit 0 / 1 / 2)
+    running.py   check, run (daemon or --once), demo
+    archive.py   search, show, history, export, status
+    pages.py     extract (one page, to see why a site extracts badly)
+
+Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+from monitor.cli import archive, pages, running
+from monitor.cli.group import cli
+
+for _command in (running.check, running.run, running.demo, archive.search, archive.show,
+                 archive.history, archive.export, archive.status, pages.extract):
+    cli.add_command(_command)
+
+__all__ = ["cli", "main"]
+
+
+def main() -> None:
+    cli(prog_name="monitor")

@@ -1,0 +1,65 @@
+"""The root `monitor` group: global options, config loading, error translation."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import click
+
+from monitor import __version__
+from monitor.config import Config, load_config
+from monitor.errors import ConfigError, MonitorError
+from monitor.output import console, safe
+
+
+class MonitorGroup(click.Group):
+    """Translates our errors into a one-line message and the documented exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MonitorError as exc:
+            console(stderr=True).print(safe(f"error: {exc}"), style="red", soft_wrap=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=MonitorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", envvar="MONITOR_CONFIG", default="sources.yaml",
+              show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Configuration file (or set MONITOR_CONFIG).")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+@click.version_option(__version__, prog_name="monitor")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path, verbose: int) -> None:
+    """Watch news sites, archive their articles, and alert on watched organisations.
+
+    \b
+    Start here:
+      monitor demo                 full pass over bundled sample sites, offline
+      monitor check                validate sources.yaml and show what it watches
+      monitor run --once           one pass over every source, with a summary
+      monitor run                  the daemon: check each source at its interval
+      monitor search "Haisum"      full-text search of the archive
+      monitor show 12              one stored article; `history 12` its edits
+      monitor export -o out.jsonl  the archive as JSON lines or CSV
+    """
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    ctx.obj = config_path
+
+
+def config_of(ctx: click.Context) -> Config:
+    path: Path = ctx.find_root().obj
+    if not path.exists():
+        raise ConfigError(
+            "no such file; pass --config PATH or set MONITOR_CONFIG (the repository's "
+            "sources.yaml is a commented example; `monitor demo` runs without one)", path=str(path))
+    return load_config(path)
+
+
+def optional_config(ctx: click.Context) -> Config | None:
+    """The config when there is one: `extract` works on a fresh machine without it."""
+    path: Path = ctx.find_root().obj
+    return load_config(path) if path.exists() else None
