@@ -2,7 +2,7 @@
 
     group.py     the root group: --config, -v, error translation (exit 0 / 1 / 2)
     running.py   check, run (daemon or --once), demo
-    archive.py   search, show, history, export, status
+    archive.py   search, show, history, export, status, browse (Datasette)
     pages.py     extract (one page, to see why a site extracts badly)
 
 Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error.
@@ -14,7 +14,7 @@ from monitor.cli import archive, pages, running
 from monitor.cli.group import cli
 
 for _command in (running.check, running.run, running.demo, archive.search, archive.show,
-                 archive.history, archive.export, archive.status, pages.extract):
+                 archive.history, archive.export, archive.status, archive.browse, pages.extract):
     cli.add_command(_command)
 
 __all__ = ["cli", "main"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import difflib
 import json
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -166,3 +168,35 @@ def _write(rows: Any, fmt: str, handle: IO[str]) -> int:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to serve on (loopback only: the archive has no login).")
+@click.option("--port", default=8001, show_default=True, help="Port to serve on.")
+@click.pass_context
+def browse(ctx: click.Context, host: str, port: int) -> None:
+    """Browse and query the archive in Datasette (pip install 'news-monitor[browse]').
+
+    Example: monitor browse --port 8001, then open http://127.0.0.1:8001/
+    """
+    from monitor import browse as datasette
+
+    try:
+        datasette.loopback_only(host)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--host") from exc
+    database = config_of(ctx).settings.database
+    if not database.exists():
+        raise ArchiveError(f"no archive at {database}: run `monitor run --once` first")
+    with tempfile.TemporaryDirectory() as tmp:
+        meta = Path(tmp) / "metadata.json"
+        meta.write_text(json.dumps(datasette.metadata(database)), "utf-8")
+        args = datasette.command(database, meta, host, port)
+        console(stderr=True).print(safe(f"serving {database} on http://{host}:{port}/ "
+                                        "(Ctrl-C stops)"))
+        try:
+            code = subprocess.call(args)
+        except KeyboardInterrupt:
+            code = 0
+    ctx.exit(code)

@@ -1,0 +1,57 @@
+"""`monitor browse`: the archive in Datasette, bound to loopback, with useful defaults.
+
+Datasette reads the tables directly (their names and columns are the contract), so this
+module only supplies metadata: table descriptions, facets and sort orders that make the
+archive readable at first sight.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import ipaddress
+import sys
+from pathlib import Path
+from typing import Any
+
+from monitor.errors import MonitorError
+
+
+def metadata(database: Path) -> dict[str, Any]:
+    """Datasette metadata for an archive file (its database name is the file's stem)."""
+    tables = {
+        "articles": {"description": "Every stored article, its current text and hash.",
+                     "sort_desc": "published", "facets": ["source", "lang"],
+                     "label_column": "title"},
+        "mentions": {"description": "Watched organisations found in each article version.",
+                     "facets": ["organisation"]},
+        "alerts": {"description": "The alerts outbox: one row per alert and channel.",
+                   "sort_desc": "created_at", "facets": ["status", "channel", "organisation"]},
+        "versions": {"description": "Every distinct text an article has had."},
+        "sources": {"description": "Each source's last check and health."},
+        "fetches": {"description": "The fetch log (pruned after 30 days).", "sort_desc": "at",
+                    "facets": ["status", "error"]},
+        "aliases": {"description": "Other URLs where an article's exact text was found."},
+    }
+    return {"title": "News monitor archive",
+            "databases": {database.stem: {"tables": tables}}}
+
+
+def loopback_only(host: str) -> str:
+    """The archive has no access control of its own, so it is only served on loopback (T50)."""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        raise ValueError(f"refusing to serve the archive on {host!r}: use 127.0.0.1 and put an "
+                         "authenticating reverse proxy in front if others need it")
+    return host
+
+
+def command(database: Path, metadata_file: Path, host: str, port: int) -> list[str]:
+    """The Datasette command line that serves ``database`` read-only."""
+    if importlib.util.find_spec("datasette") is None:
+        raise MonitorError("Datasette is not installed: pip install 'news-monitor[browse]'")
+    return [sys.executable, "-m", "datasette", "serve", str(database), "--host", host,
+            "--port", str(port), "--metadata", str(metadata_file),
+            "--setting", "default_page_size", "50"]

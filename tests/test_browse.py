@@ -1,0 +1,50 @@
+"""The archive as Datasette reads it: the table contract, facets, search; loopback only."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from datasette.app import Datasette
+
+from monitor.browse import command, loopback_only, metadata
+
+from .flows import one_pass, write_config
+
+
+def test_datasette_reads_the_archive(tmp_path: Path, site_servers: dict) -> None:
+    """Datasette opens a real archive with our metadata: articles faceted by source,
+    full-text search through articles_fts, the outbox readable."""
+    cfg = write_config(tmp_path, site_servers)
+    one_pass(cfg)
+    db = cfg.settings.database
+    ds = Datasette([str(db)], metadata=metadata(db))
+
+    async def get(path: str) -> dict:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+        return response.json()
+
+    async def go() -> tuple[dict, dict, dict]:
+        return (await get(f"/{db.stem}/articles.json?_shape=objects&_facet=source"),
+                await get(f"/{db.stem}/articles.json?_search=Haisum&_shape=objects"),
+                await get(f"/{db.stem}/alerts.json?_shape=objects&status=sent"))
+
+    articles, found, alerts = asyncio.run(go())
+    facets = {f["value"]: f["count"] for f in articles["facet_results"]["source"]["results"]}
+    assert facets == {"haisum": 6, "hailing": 4, "foshan": 4}
+    assert found["rows"] and all("Haisum" in r["title"] + r["body"] for r in found["rows"])
+    assert len(alerts["rows"]) == 13
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.5", "example.com", "::"])
+def test_only_loopback(host: str) -> None:
+    """T50: no unauthenticated archive on a non-loopback interface."""
+    with pytest.raises(ValueError, match="refusing"):
+        loopback_only(host)
+
+
+def test_command_serves_on_loopback(tmp_path: Path) -> None:
+    args = command(tmp_path / "a.db", tmp_path / "m.json", "127.0.0.1", 8123)
+    assert args[1:4] == ["-m", "datasette", "serve"] and "127.0.0.1" in args and "8123" in args
