@@ -87,3 +87,12 @@ def test_crash_after_claim_resends_with_same_key(tmp_path: Path, now: datetime) 
         assert deliver(archive, {"file": channel}, now).sent == 0  # still leased
         assert deliver(archive, {"file": channel}, now + LEASE + timedelta(seconds=1)).sent == 1
         assert [a.key for a in channel.received] == [claimed.key]
+
+
+def test_file_channel_sweeps_half_written_files(tmp_path: Path, now: datetime) -> None:
+    """A process killed mid-write leaves a .tmp- file; the next sender removes it."""
+    (tmp_path / "alerts").mkdir()
+    (tmp_path / "alerts" / ".tmp-abc.json").write_text("{", "utf-8")
+    with _queued(tmp_path / "a.db", now) as archive:
+        deliver(archive, {"file": FileChannel("file", tmp_path / "alerts")}, now)
+    assert [p.name for p in (tmp_path / "alerts").iterdir() if p.name.startswith(".tmp-")] == []

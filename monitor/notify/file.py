@@ -11,6 +11,7 @@ from pathlib import Path
 from monitor.errors import ChannelError
 from monitor.models import Alert
 
+_TMP_PREFIX = ".tmp-"
 PAYLOAD_KEYS = ("url", "title", "published", "source", "organisation", "alias", "snippet",
                 "kind", "key")
 
@@ -22,6 +23,14 @@ class FileChannel:
     def __init__(self, name: str, directory: Path) -> None:
         self.name = name
         self.directory = directory
+        self._swept = False
+
+    def _sweep(self) -> None:
+        """Remove half-written files a killed process left behind (one writer holds the
+        archive lock, so no other writer can be mid-write here)."""
+        for leftover in self.directory.glob(f"{_TMP_PREFIX}*"):
+            leftover.unlink(missing_ok=True)
+        self._swept = True
 
     def path_for(self, alert: Alert) -> Path:
         return self.directory / f"{alert.key}.json"
@@ -31,7 +40,9 @@ class FileChannel:
         data = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+            if not self._swept:
+                self._sweep()
+            fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=_TMP_PREFIX, suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(data)
                 handle.flush()
