@@ -1,4 +1,4 @@
-"""DOM stages of automatic extraction: prune, score, pick the main container, render lines.
+"""DOM stages of automatic extraction: prune, score, pick the main container.
 
 The heavy lifting stays inside lexbor (CSS selection, subtree text). Python only loops over
 paragraph-like elements and a handful of candidates, which keeps a page within a few
@@ -14,9 +14,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 
-PARA = "\ue000"  # paragraph break inserted around block elements
-LINK_OPEN = "\ue001"
-LINK_CLOSE = "\ue002"
 MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
 
 
@@ -251,8 +248,15 @@ def _inner_holder(
     return best
 
 
-def _prose_paragraph(node: LexborNode) -> bool:
-    """A <p> that reads like article prose: long with few links, or a short full sentence."""
+def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
+    """A <p> that reads like prose: long with few links, or a short full sentence.
+
+    ``boxed`` also accepts a neutrally named box holding just one such <p> (the usual
+    "intro"/"lead" wrapper); only used above the best container, never for its siblings.
+    """
+    if boxed and node.tag in ("div", "section") and class_weight(node) >= 0:
+        kids = list(node.iter())
+        node = kids[0] if len(kids) == 1 else node
     if node.tag != "p":
         return False
     text = (node.text() or "").strip()
@@ -294,7 +298,7 @@ def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = 2) -> list[
                 break
             if child.mem_id == probe.mem_id:
                 seen = True
-            elif _prose_paragraph(child):
+            elif _prose_paragraph(child, boxed=True):
                 (after if seen else before).append(child)
         nodes = before + nodes + after
         probe = parent
@@ -376,24 +380,3 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     nodes.sort(key=lambda item: item[0])
     return [n for _, n in nodes]
 
-
-def mark_blocks(node: LexborNode) -> None:
-    """Put paragraph and link markers into the tree so one text() call keeps the structure."""
-    for block in node.css(sel.BLOCK_SELECTOR):
-        block.insert_before(PARA)
-        if block.tag != "br":
-            block.insert_after(PARA)
-    for link in node.css("a"):
-        link.insert_before(LINK_OPEN)
-        link.insert_after(LINK_CLOSE)
-
-
-def raw_lines(nodes: list[LexborNode]) -> list[str]:
-    """Text of the nodes split at block boundaries (link markers kept for later filters)."""
-    parts: list[str] = []
-    for node in nodes:
-        mark_blocks(node)
-        text = node.text(deep=True) or ""
-        parts.append(text if node.tag != "br" else PARA)
-        parts.append(PARA)
-    return "".join(parts).split(PARA)

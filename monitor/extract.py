@@ -22,6 +22,9 @@ from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_PARA = "\ue000"  # paragraph break inserted around block elements (see monitor.clean)
+_LINK_OPEN = "\ue001"
+_LINK_CLOSE = "\ue002"
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 
 
@@ -82,6 +85,28 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
     return dom.cousins(best, cands, dom.gather(best, cands))
 
 
+def _mark_blocks(node: LexborNode) -> None:
+    """Put paragraph and link markers into the tree so one text() call keeps the structure."""
+    for block in node.css(sel.BLOCK_SELECTOR):
+        block.insert_before(_PARA)
+        if block.tag != "br":
+            block.insert_after(_PARA)
+    for link in node.css("a"):
+        link.insert_before(_LINK_OPEN)
+        link.insert_after(_LINK_CLOSE)
+
+
+def _raw_lines(nodes: list[LexborNode]) -> list[str]:
+    """Text of the nodes split at block boundaries (link markers kept for later filters)."""
+    parts: list[str] = []
+    for node in nodes:
+        _mark_blocks(node)
+        text = node.text(deep=True) or ""
+        parts.append(text if node.tag != "br" else _PARA)
+        parts.append(_PARA)
+    return "".join(parts).split(_PARA)
+
+
 def _body_lines(
     tree: LexborHTMLParser, rules: ExtractRules | None, title: str,
     credits: list[str] | None = None,
@@ -97,7 +122,7 @@ def _body_lines(
         nodes = _select(root, rules.body)
     if not nodes:
         nodes = _auto_nodes(root)
-    raw = dom.raw_lines(nodes)
+    raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
     return clean_lines(
