@@ -11,7 +11,6 @@ the body-text floor (selectolax-body) is always shown. See bench/README.md for t
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,20 +21,12 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench" / "extraction"
 sys.path.insert(0, str(ROOT))
 
+from extraction_speed import load_score  # noqa: E402  (this folder is sys.path[0])
+
 from monitor.extract import extract_text  # noqa: E402
 
 Extractor = Callable[[str, str], Any]
 BUILTINS = ("trafilatura", "readability-lxml", "selectolax-body")
-
-
-def load_score() -> ModuleType:
-    """score.py from the shared bench, loaded by path (it is not a package)."""
-    spec = importlib.util.spec_from_file_location("score", BENCH / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {BENCH / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:

@@ -245,25 +245,17 @@ class Archive:
         since: str | None = None, until: str | None = None, limit: int = 20,
     ) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies; every word must occur (prefixes too)."""
-        where, params = ["articles_fts MATCH ?"], [fts_query(text)]
+        where, params = _filters(source=source, since=since, until=until)
+        where.append("articles_fts MATCH ?")
+        params.append(fts_query(text))
         if organisation:
             where.append("a.id IN (SELECT article_id FROM mentions WHERE organisation = ? "
                          "COLLATE NOCASE OR alias = ? COLLATE NOCASE)")
             params += [organisation, organisation]
-        if source:
-            where.append("a.source = ?")
-            params.append(source)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until)
         sql = (
             "SELECT a.id, a.source, a.published, a.title, a.url, "
             "snippet(articles_fts, 1, '', '', '…', 16) AS snippet, "
-            "(SELECT group_concat(DISTINCT m.organisation) FROM mentions m "
-            " WHERE m.article_id = a.id AND m.version = a.version_count) AS organisations "
+            f"{_ORGANISATIONS} AS organisations "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ?"
         )
@@ -289,22 +281,33 @@ class Archive:
     def export_rows(self, *, source: str | None = None, since: str | None = None
                     ) -> Iterator[dict[str, Any]]:
         """Every article (optionally one source's, or published since a date), streamed."""
-        where, params = ["1 = 1"], []
-        if source:
-            where.append("a.source = ?")
-            params.append(source)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
+        where, params = _filters(source=source, since=since)
         cursor = self.db.execute(
             "SELECT a.id, a.source, a.url, a.title, a.published, a.author, a.lang, "
             "a.first_seen, a.last_seen, a.version_count, a.content_hash, "
-            "(SELECT group_concat(m.organisation, '; ') FROM mentions m WHERE m.article_id = a.id "
-            " AND m.version = a.version_count) AS organisations, a.body "
-            f"FROM articles a WHERE {' AND '.join(where)} ORDER BY a.id", params)
+            f"{_ORGANISATIONS} AS organisations, a.body "
+            f"FROM articles a WHERE {' AND '.join(where) or '1 = 1'} ORDER BY a.id", params)
         names = [d[0] for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+
+# The organisations the current version of article ``a`` mentions, as one text column.
+_ORGANISATIONS = ("(SELECT group_concat(m.organisation, ', ') FROM mentions m "
+                  "WHERE m.article_id = a.id AND m.version = a.version_count)")
+
+
+def _filters(*, source: str | None = None, since: str | None = None, until: str | None = None
+             ) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters shared by search and export (on alias ``a``)."""
+    where: list[str] = []
+    params: list[Any] = []
+    for clause, value in (("a.source = ?", source), ("a.published >= ?", since),
+                          ("a.published <= ?", until)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    return where, params
 
 
 def fts_query(text: str) -> str:
