@@ -105,7 +105,7 @@ class Daemon:
                                EVENT_JOB_ERROR | EVENT_JOB_MISSED | EVENT_JOB_MAX_INSTANCES)
         now = datetime.now(UTC)
         for source in monitor.enabled_sources():
-            interval = source.interval or self.cfg.settings.interval
+            interval = source.effective_interval(self.cfg.settings)
             first = monitor.next_due(source.name, now)
             logger.info("source %s: every %ss, next check %s", source.name, int(interval),
                         first.isoformat(timespec="seconds"))

@@ -107,6 +107,7 @@ class Alert:
     snippet: str
     channel: str
     id: int | None = None
+    attempts: int = 0  # delivery attempts so far, this one included
 
 
 @dataclass(frozen=True, slots=True)

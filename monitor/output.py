@@ -21,6 +21,7 @@ from rich.text import Text
 
 from monitor.config import Config
 from monitor.models import CheckResult
+from monitor.units import format_duration
 
 _UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
                      r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -120,7 +121,7 @@ def config_tables(cfg: Config) -> list[Table | Text]:
     """What `monitor check` shows: sources, watchlist, channels and the main settings."""
     s = cfg.settings
     sources = [
-        (src.name, src.kind.value, src.target, human_duration(src.interval or s.interval),
+        (src.name, src.kind.value, src.target, format_duration(src.effective_interval(s)),
          "selectors" if src.rules else "automatic", "yes" if src.enabled else "no")
         for src in cfg.sources
     ]
@@ -135,15 +136,9 @@ def config_tables(cfg: Config) -> list[Table | Text]:
         table("Channels", ("type", "destination"), channels),
         table("Settings", ("setting", "value"), [
             ("database", s.database), ("alerts_dir", s.alerts_dir),
-            ("user_agent", s.user_agent), ("default interval", human_duration(s.interval)),
+            ("user_agent", s.user_agent), ("default interval", format_duration(s.interval)),
             ("concurrency", f"{s.concurrency} overall, {s.per_host.concurrency} per host, "
-                            f"{human_duration(s.per_host.delay)} between requests"),
+                            f"{format_duration(s.per_host.delay)} between requests"),
         ]),
     ]
 
-
-def human_duration(seconds: float) -> str:
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
-        if seconds >= size and seconds % size == 0:
-            return f"{int(seconds // size)}{unit}"
-    return f"{seconds:g}s"

@@ -73,19 +73,19 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("source %s failed: %s", source.name, exc)
         result = CheckResult(source.name, ok=False, error=_reason(exc))
-        _record(ctx.archive, source, result, now, ctx.settings.interval)
+        _record(ctx.archive, source, result, now, ctx.settings)
         return result
     except Exception as exc:  # a bug on one page must not stop the other sources
         logger.exception("source %s failed unexpectedly", source.name)
         result = CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})")
-        _record(ctx.archive, source, result, now, ctx.settings.interval)
+        _record(ctx.archive, source, result, now, ctx.settings)
         return result
     links = _due(links, ctx)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     outcomes = await asyncio.gather(*(_article(source, link, ctx, now) for link in links))
     result = _tally(source.name, outcomes)
-    _record(ctx.archive, source, result, now, ctx.settings.interval)
+    _record(ctx.archive, source, result, now, ctx.settings)
     return result
 
 
@@ -177,7 +177,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: datetime,
-            ctx_interval: float) -> None:
+            settings: Settings) -> None:
     previous = archive.source_state(source.name) or {}
     failures = 0 if result.ok else int(previous.get("failures") or 0) + 1
     try:
@@ -185,7 +185,7 @@ def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: da
             source.name, url=source.target, kind=source.kind.value, last_checked=stamp(now),
             last_status="ok" if result.ok else "failed", last_error=result.error,
             failures=failures,
-            next_due=stamp(now + timedelta(seconds=source.interval or ctx_interval)),
+            next_due=stamp(now + timedelta(seconds=source.effective_interval(settings))),
         )
     except ArchiveError as exc:
         logger.error("could not record the state of %s: %s", source.name, exc)

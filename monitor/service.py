@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
-from monitor.archive import Archive
+from monitor.archive import Archive, stamp
 from monitor.config import Config, SourceConfig
 from monitor.egress import host_key
 from monitor.errors import ArchiveError
@@ -100,7 +100,7 @@ class Monitor:
 
     def _log_fetch(self, **fields: object) -> None:
         if self.archive is not None:
-            fields["at"] = datetime.now(UTC).isoformat(timespec="seconds")
+            fields["at"] = stamp(datetime.now(UTC))
             self.archive.record_fetch(**fields)
 
     @property

@@ -39,16 +39,16 @@ def claim(archive: Archive, now: datetime, limit: int = 100) -> list[Alert]:
             "UPDATE alerts SET status = 'in_flight', lease_until = ?, attempts = attempts + 1 "
             "WHERE id IN (SELECT id FROM alerts WHERE (status = 'pending' AND next_attempt <= ?) "
             "OR (status = 'in_flight' AND lease_until < ?) ORDER BY next_attempt, id LIMIT ?) "
-            "RETURNING id, channel, payload",
+            "RETURNING id, channel, payload, attempts",
             [stamp(now + LEASE), at, at, limit],
         ).fetchall()
-    return [_alert(row[0], row[1], row[2]) for row in sorted(rows)]
+    return [_alert(*row) for row in sorted(rows)]
 
 
-def _alert(alert_id: int, channel: str, payload: str) -> Alert:
+def _alert(alert_id: int, channel: str, payload: str, attempts: int) -> Alert:
     data = json.loads(payload)
     return Alert(
-        id=alert_id, channel=channel, key=data["key"], kind=data["kind"],
+        id=alert_id, channel=channel, attempts=attempts, key=data["key"], kind=data["kind"],
         organisation=data["organisation"], alias=data["alias"], url=data["url"],
         title=data["title"], published=data.get("published"), source=data["source"],
         snippet=data["snippet"],
@@ -80,8 +80,7 @@ def deliver(archive: Archive, channels: Mapping[str, Channel], now: datetime) ->
 
 def _fail(archive: Archive, alert: Alert, exc: ChannelError, now: datetime) -> bool:
     """Record a failed attempt; True when it will be retried."""
-    row = archive.query("SELECT attempts FROM alerts WHERE id = ?", [alert.id])
-    attempts = int(row[0]["attempts"]) if row else 1
+    attempts = alert.attempts
     delay = alert_delay(attempts) if exc.retryable else None
     logger.warning("alert %s via %s failed (attempt %d): %s", alert.key, alert.channel,
                    attempts, exc)
