@@ -1,16 +1,19 @@
 """Ours vs trafilatura vs readability-lxml on a held-out set in score.py's layout.
 
-Usage: .venv/bin/python bench/heldout.py --data DIR [--worst N]
+Usage: .venv/bin/python bench/heldout.py --data DIR [--data DIR2 ...] [--worst N] [--misses]
 
-DIR holds ground-truth.json ({id: {"articleBody": ...}}) and html/<id>.html.gz, like
-../shared/bench/extraction/scrapinghub. Scoring is score.py's own metric (imported by path)
-so figures here and from score.py agree. Extractors that are not importable are skipped;
-the body-text floor (selectolax-body) is always shown. See bench/README.md for the sets.
+DIR holds ground-truth.json ({id: {"articleBody": ..., "title": ..., "date": ...}}) and
+html/<id>.html.gz, like ../shared/bench/extraction/scrapinghub or a set written by
+build_devset.py. Body scoring is score.py's own metric (imported by path) over the pages
+with a body reference, so figures here and from score.py agree. Titles (exact, after white
+space normalisation) and dates (same day) are scored over the pages that state them.
+Extractors that are not importable are skipped; the body-text floor is always shown.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -23,9 +26,12 @@ sys.path.insert(0, str(ROOT))
 
 from extraction_speed import load_score  # noqa: E402  (this folder is sys.path[0])
 
-from monitor.extract import extract_text  # noqa: E402
+from monitor.clean import normalize_line  # noqa: E402
+from monitor.errors import ExtractionFailed  # noqa: E402
+from monitor.extract import extract, extract_text  # noqa: E402
 
 Extractor = Callable[[str, str], Any]
+Meta = Callable[[str, str], tuple[str | None, str | None]]
 BUILTINS = ("trafilatura", "readability-lxml", "selectolax-body")
 
 
@@ -42,16 +48,42 @@ def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:
     return found
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--data", type=Path, required=True, help="set in score.py's layout")
-    ap.add_argument("--worst", type=int, default=0, help="list our N worst pages")
-    args = ap.parse_args()
-    score = load_score()
-    pages = score.load_pages(args.data)
+def _ours_meta(html: str, url: str) -> tuple[str | None, str | None]:
+    try:
+        art = extract(html, url or None)
+    except ExtractionFailed:
+        return None, None
+    return art.title, art.published
+
+
+def meta_extractors() -> list[tuple[str, Meta]]:
+    """Title/date readers: ours, trafilatura's metadata, readability-lxml's title."""
+    found: list[tuple[str, Meta]] = [("ours", _ours_meta)]
+    try:
+        import trafilatura
+
+        def traf(html: str, url: str) -> tuple[str | None, str | None]:
+            doc = trafilatura.extract_metadata(html, default_url=url or None)
+            return (doc.title, doc.date) if doc is not None else (None, None)
+
+        found.append(("trafilatura", traf))
+    except ImportError:
+        pass
+    try:
+        from readability import Document
+
+        def rdl(html: str, url: str) -> tuple[str | None, str | None]:
+            return Document(html).short_title(), None
+
+        found.append(("readability-lxml", rdl))
+    except ImportError:
+        pass
+    return found
+
+
+def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
     truths = [p.truth for p in pages]
-    print(f"{args.data} : {len(pages)} pages")
-    print(f"{'extractor':<18}{'F1':>7}{'P':>7}{'R':>7}{'empty':>7}{'ms/page':>9}")
+    print(f"{'body extractor':<18}{'F1':>7}{'P':>7}{'R':>7}{'empty':>7}{'ms/page':>9}")
     ours: dict[str, Any] = {}
     for name, func in extractors(score):
         outs, secs, _errs = score.run_extractor(func, pages)
@@ -62,10 +94,62 @@ def main() -> None:
               f"{empty:>7}{ms:>9.2f}")
         if name == "ours":
             ours = res
-    if args.worst:
-        rows = sorted(zip(pages, ours["per_page"], strict=True), key=lambda item: item[1]["f1"])
-        for page, row in rows[: args.worst]:
-            print(f"  {row['f1']:.3f} P={row['precision']:.2f} R={row['recall']:.2f} {page.id}")
+    rows = sorted(zip(pages, ours["per_page"], strict=True), key=lambda item: item[1]["f1"])
+    for page, row in rows[:worst]:
+        print(f"  {row['f1']:.3f} P={row['precision']:.2f} R={row['recall']:.2f} {page.id}")
+
+
+def _same_title(got: str | None, want: str) -> bool:
+    return normalize_line(got or "") == normalize_line(want)
+
+
+def meta_scores(pages: list[Any], truth: dict[str, Any], misses: bool) -> None:
+    titled = [p for p in pages if truth[p.id].get("title")]
+    dated = [p for p in pages if truth[p.id].get("date")]
+    print(f"{'metadata':<18}{'titles exact':>14}{'dates same-day':>16}   "
+          f"({len(titled)} titles, {len(dated)} dates)")
+    for name, func in meta_extractors():
+        got: dict[str, tuple[str | None, str | None]] = {}
+        for page in pages:
+            try:
+                got[page.id] = func(page.html, page.url)
+            except Exception:
+                got[page.id] = (None, None)
+        ok_t = [p for p in titled if _same_title(got[p.id][0], truth[p.id]["title"])]
+        ok_d = [p for p in dated if (got[p.id][1] or "")[:10] == truth[p.id]["date"]]
+        date_cell = f"{len(ok_d) / max(len(dated), 1):>15.1%}" if name != "readability-lxml" \
+            else f"{'-':>15}"
+        print(f"{name:<18}{len(ok_t) / max(len(titled), 1):>13.1%} {date_cell}")
+        if misses and name == "ours":
+            for p in titled:
+                if p not in ok_t:
+                    print(f"   title {p.id}: {got[p.id][0]!r} != {truth[p.id]['title']!r}")
+            for p in dated:
+                if p not in ok_d:
+                    print(f"   date  {p.id}: {got[p.id][1]!r} != {truth[p.id]['date']!r}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--data", type=Path, required=True, action="append",
+                    help="set in score.py's layout (repeat to pool sets)")
+    ap.add_argument("--worst", type=int, default=0, help="list our N worst body pages")
+    ap.add_argument("--misses", action="store_true", help="list our title and date misses")
+    ap.add_argument("--no-meta", action="store_true", help="body scores only")
+    args = ap.parse_args()
+    score = load_score()
+    pages: list[Any] = []
+    truth: dict[str, Any] = {}
+    for data in args.data:
+        pages += score.load_pages(data)
+        truth.update(json.loads((data / "ground-truth.json").read_text(encoding="utf-8")))
+    bodies = [p for p in pages if truth[p.id].get("articleBody")]
+    print(f"{', '.join(map(str, args.data))} : {len(pages)} pages, {len(bodies)} with a body")
+    if bodies:
+        body_scores(score, bodies, args.worst)
+    if not args.no_meta and any(truth[p.id].get("title") or truth[p.id].get("date")
+                                for p in pages):
+        meta_scores(pages, truth, args.misses)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""DOM stages of automatic extraction: prune, score, pick the main container.
+"""DOM stages of automatic extraction: prune boilerplate, gather the body around the winner.
 
 The heavy lifting stays inside lexbor (CSS selection, subtree text). Python only loops over
 paragraph-like elements and a handful of candidates, which keeps a page within a few
@@ -8,44 +8,31 @@ milliseconds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
+from monitor.scoring import (
+    Candidate,
+    ancestry,
+    article_root,
+    best_candidate,
+    class_weight,
+    in_comments,
+    link_density,
+    score_candidates,
+    text_len,
+)
 
-MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A container that paragraphs voted for."""
-
-    node: LexborNode
-    score: float = 0.0
-    paragraphs: int = 0
-    chars: int = 0
-    order: int = 0
-    raw: float = 0.0
-
-
-def text_len(node: LexborNode, deep: bool = True) -> int:
-    """Length of a node's text without surrounding white space."""
-    return len((node.text(deep=deep) or "").strip())
+__all__ = [
+    "Candidate", "ancestry", "best_candidate", "cousins", "gather", "prune_region",
+    "remove_boilerplate", "remove_junk", "score_candidates", "text_len",
+]
 
 
 def remove_junk(tree: LexborHTMLParser) -> None:
     """Drop elements that never carry article text (scripts, styles, forms controls...)."""
     tree.strip_tags(list(sel.JUNK_TAGS))
-
-
-def ancestry(node: LexborNode | None) -> set[int]:
-    """mem_ids of a node and its ancestors: the path pruning must not cut."""
-    found: set[int] = set()
-    while node is not None:
-        found.add(node.mem_id)
-        node = node.parent
-    return found
 
 
 def remove_boilerplate(
@@ -118,134 +105,6 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     for node in reversed(victims):
         node.decompose()
 
-
-def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int) -> None:
-    """Credit one container with one paragraph's score (creation order = document order)."""
-    if node is None or not node.tag or node.tag.startswith("#"):
-        return
-    key = node.mem_id
-    cand = cands.get(key)
-    if cand is None:
-        cand = cands[key] = Candidate(node, order=len(cands))
-    cand.score += score
-    cand.raw += score
-    cand.paragraphs += 1
-    cand.chars += chars
-
-
-def _paragraph_score(text: str) -> float:
-    """Readability's weight: commas mark sentences, length counts up to 300 characters."""
-    return 1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)
-
-
-def score_candidates(root: LexborNode) -> dict[int, Candidate]:
-    """Readability-style voting: each paragraph credits its parent fully, grandparent half."""
-    cands: dict[int, Candidate] = {}
-    for para in root.css(sel.PARAGRAPH_SELECTOR):
-        text = (para.text() or "").strip()
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        score = _paragraph_score(text)
-        parent = para.parent
-        _vote(cands, parent, score, len(text))
-        if parent is not None:
-            _vote(cands, parent.parent, score / 2.0, len(text))
-    # Text written straight into a container (<div>text<br>text</div>) votes for itself.
-    for box in root.css(sel.TEXT_CONTAINERS):
-        text = (box.text(deep=False) or "").strip()
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        score = _paragraph_score(text)
-        _vote(cands, box, score, len(text))
-        _vote(cands, box.parent, score / 2.0, len(text))
-    return cands
-
-
-def link_density(node: LexborNode, total: int | None = None) -> float:
-    """Share of a node's text that sits inside links."""
-    total = text_len(node) if total is None else total
-    if total <= 0:
-        return 0.0
-    linked = sum(text_len(a) for a in node.css("a"))
-    return min(linked / total, 1.0)
-
-
-def class_weight(node: LexborNode) -> float:
-    """Readability's class/id prior: article-ish names up, boilerplate-ish names down."""
-    attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    weight = 0.0
-    if names.strip():
-        if sel.NEGATIVE_CLASS.search(names):
-            weight -= 25.0
-        if sel.POSITIVE_CLASS.search(names):
-            weight += 25.0
-    if node.tag in ("article", "main"):
-        weight += 10.0
-    item = attrs.get("itemtype") or ""
-    if "Article" in item or "BlogPosting" in item or "Report" in item:
-        weight += 25.0
-    return weight
-
-
-def article_root(node: LexborNode, levels: int = 10) -> int | None:
-    """mem_id of the nearest <article> at or above a node: separate articles are separate."""
-    probe: LexborNode | None = node
-    for _ in range(levels):
-        if probe is None or probe.tag in ("body", "html"):
-            return None
-        if probe.tag == "article":
-            return probe.mem_id
-        probe = probe.parent
-    return None
-
-
-def in_comments(node: LexborNode, levels: int = 4) -> bool:
-    """Whether a node sits in a comment thread (reader text, never the article)."""
-    probe: LexborNode | None = node
-    for _ in range(levels):
-        if probe is None:
-            return False
-        attrs = probe.attributes
-        if sel.COMMENT_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-            return True
-        probe = probe.parent
-    return False
-
-
-def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | None:
-    """The container with the best score after the link-density and class penalties."""
-    if not cands:
-        return None
-    ranked = sorted(cands.values(), key=lambda c: c.score, reverse=True)[:top]
-    best: Candidate | None = None
-    best_score = float("-inf")
-    for cand in ranked:
-        if cand.node.tag in ("html", "body") or in_comments(cand.node):
-            continue
-        adjusted = (cand.score + class_weight(cand.node)) * (1.0 - link_density(cand.node))
-        cand.score = adjusted
-        if adjusted > best_score:
-            best, best_score = cand, adjusted
-    return _inner_holder(best, ranked, best_score)
-
-
-def _inner_holder(
-    best: Candidate | None, ranked: list[Candidate], best_score: float
-) -> Candidate | None:
-    """A container nested in the winner that holds more paragraphs of its own than the winner.
-
-    A wrapper that only echoes its child's half votes can still win on a class bonus
-    ("story", "content") and then drags its sidebars along; the child is the article.
-    """
-    if best is None:
-        return None
-    for cand in ranked:
-        if cand is best or cand.raw <= best.raw or cand.score < 0.5 * best_score:
-            continue
-        if best.node.mem_id in ancestry(cand.node.parent):
-            return cand
-    return best
 
 
 def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:

@@ -1,0 +1,172 @@
+"""Build the extraction development set from public test corpora, outside the repository.
+
+Usage:
+    .venv/bin/python bench/build_devset.py --out /work/devset \
+        --readability /work/.mirror/mozilla+readability/repo \
+        --newspaper4k /work/.mirror/AndyTheFactory+newspaper4k/repo \
+        --trafilatura /work/.mirror/adbar+trafilatura/repo
+
+Each source path is a checkout or a bare git directory (read with ``git show HEAD:path``).
+Any source may be left out. The pages are other projects' test data (copies of third-party
+web pages), so they are written only to ``--out``, never into this repository.
+
+Sources and what each page brings:
+
+* mozilla/readability ``test/test-pages/<name>/``: body (text of ``expected.html``), title
+  and ``publishedTime`` from ``expected-metadata.json`` (Apache-2.0 test suite);
+* newspaper4k ``tests/data/html/<name>.html``: body from ``txt/<name>.txt``, title and
+  ``publish_date`` from ``metadata/<name>.json`` when present (MIT);
+* trafilatura ``tests/evaldata.json``: title and date only (its pages under ``tests/eval``
+  or ``tests/cache``; its body references are snippets, not full texts) (Apache-2.0).
+
+Pages go to ``tune/`` or ``holdout/`` by a hash of their id (about 60/40), so the split is
+stable across rebuilds; each holds score.py's layout (``ground-truth.json`` with
+``articleBody`` where there is a body reference, plus ``title``, ``date``, ``source``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extraction_speed import load_score  # noqa: E402  (this folder is sys.path[0])
+
+TUNE_SHARE = 6  # of 10: pages whose id hash falls below go to tune/, the rest to holdout/
+FAKE_URL = "http://fakehost/test/page.html"  # readability's own test harness URL
+MIN_BODY = 200  # characters; shorter references are teasers, not article bodies
+
+
+class Source:
+    """Files of a checkout or of a bare git directory, by path inside the repository."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.bare = (path / "HEAD").is_file() and (path / "objects").is_dir()
+
+    def read(self, rel: str) -> bytes | None:
+        if not self.bare:
+            file = self.path / rel
+            return file.read_bytes() if file.is_file() else None
+        done = subprocess.run(["git", f"--git-dir={self.path}", "show", f"HEAD:{rel}"],
+                              capture_output=True, check=False)
+        return done.stdout if done.returncode == 0 else None
+
+    def names(self, rel: str) -> list[str]:
+        if not self.bare:
+            folder = self.path / rel
+            return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        done = subprocess.run(["git", f"--git-dir={self.path}", "ls-tree", "--name-only",
+                               f"HEAD:{rel}"], capture_output=True, text=True, check=False)
+        return sorted(done.stdout.split()) if done.returncode == 0 else []
+
+
+def _text(raw: bytes | None) -> str:
+    return raw.decode("utf-8", errors="replace") if raw else ""
+
+
+def _day(value: Any) -> str | None:
+    match = re.match(r"(\d{4}-\d\d-\d\d)", value) if isinstance(value, str) else None
+    return match.group(1) if match else None
+
+
+def readability_pages(src: Source, score: Any) -> list[dict[str, Any]]:
+    pages = []
+    for name in src.names("test/test-pages"):
+        base = f"test/test-pages/{name}"
+        html, expected = _text(src.read(f"{base}/source.html")), src.read(f"{base}/expected.html")
+        meta = json.loads(_text(src.read(f"{base}/expected-metadata.json")) or "{}")
+        if not html or meta.get("readerable") is False:
+            continue
+        body = score._fragment_text(_text(expected)) if expected else ""
+        pages.append({"id": f"readability-{name}", "source": "readability", "url": FAKE_URL,
+                      "html": html, "articleBody": body if len(body) >= MIN_BODY else None,
+                      "title": meta.get("title"), "date": _day(meta.get("publishedTime"))})
+    return pages
+
+
+def newspaper_pages(src: Source) -> list[dict[str, Any]]:
+    pages = []
+    for file in src.names("tests/data/html"):
+        name = file.rsplit(".", 1)[0]
+        html = _text(src.read(f"tests/data/html/{file}"))
+        body = _text(src.read(f"tests/data/txt/{name}.txt")).strip()
+        meta = json.loads(_text(src.read(f"tests/data/metadata/{name}.json")) or "{}")
+        if not html or (len(body) < MIN_BODY and not meta):
+            continue
+        pages.append({"id": f"newspaper4k-{name}", "source": "newspaper4k",
+                      "url": meta.get("url") or "", "html": html,
+                      "articleBody": body if len(body) >= MIN_BODY else None,
+                      "title": meta.get("title"), "date": _day(meta.get("publish_date"))})
+    return pages
+
+
+def trafilatura_pages(src: Source) -> list[dict[str, Any]]:
+    pages = []
+    evaldata = json.loads(_text(src.read("tests/evaldata.json")) or "{}")
+    for url, item in evaldata.items():
+        if not item.get("title") and not item.get("date"):
+            continue
+        raw = src.read(f"tests/eval/{item['file']}") or src.read(f"tests/cache/{item['file']}")
+        if not raw:
+            continue
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "_", item["file"].rsplit(".", 1)[0])[:80]
+        pages.append({"id": f"trafilatura-{stem}", "source": "trafilatura", "url": url,
+                      "html": _text(raw), "articleBody": None, "title": item.get("title"),
+                      "date": _day(item.get("date"))})
+    return pages
+
+
+def split_of(page_id: str) -> str:
+    digit = int(hashlib.sha1(page_id.encode("utf-8")).hexdigest()[:8], 16) % 10
+    return "tune" if digit < TUNE_SHARE else "holdout"
+
+
+def write(out: Path, pages: list[dict[str, Any]]) -> None:
+    truths: dict[str, dict[str, dict[str, Any]]] = {"tune": {}, "holdout": {}}
+    for page in pages:
+        part = split_of(page["id"])
+        folder = out / part / "html"
+        folder.mkdir(parents=True, exist_ok=True)
+        with gzip.open(folder / f"{page['id']}.html.gz", "wt", encoding="utf-8") as handle:
+            handle.write(page["html"])
+        truths[part][page["id"]] = {k: v for k, v in page.items() if k not in ("id", "html")}
+    for part, truth in truths.items():
+        (out / part / "ground-truth.json").write_text(
+            json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+        bodies = sum(1 for t in truth.values() if t["articleBody"])
+        print(f"{part}: {len(truth)} pages, {bodies} with a body reference, "
+              f"{sum(1 for t in truth.values() if t['title'])} titles, "
+              f"{sum(1 for t in truth.values() if t['date'])} dates")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--out", type=Path, required=True, help="output folder (outside the repo)")
+    ap.add_argument("--readability", type=Path, help="mozilla/readability checkout or git dir")
+    ap.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k checkout")
+    ap.add_argument("--trafilatura", type=Path, help="adbar/trafilatura checkout or git dir")
+    args = ap.parse_args()
+    if ROOT in args.out.resolve().parents:
+        raise SystemExit("--out must be outside the repository (the pages are not ours)")
+    pages: list[dict[str, Any]] = []
+    if args.readability:
+        pages += readability_pages(Source(args.readability), load_score())
+    if args.newspaper4k:
+        pages += newspaper_pages(Source(args.newspaper4k))
+    if args.trafilatura:
+        pages += trafilatura_pages(Source(args.trafilatura))
+    write(args.out, pages)
+
+
+if __name__ == "__main__":
+    main()
