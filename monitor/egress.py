@@ -1,9 +1,15 @@
-"""The egress guard: which URLs the monitor may connect to.
+"""The egress guard: which URLs the monitor may connect to, and at which address.
 
-A source's own configured hosts may be anything its owner chose (the demo and the tests use
+A source's own configured host may be anything its owner chose (the demo and the tests use
 127.0.0.1). Any OTHER host, reached by a discovered link or a redirect, must resolve only to
 public addresses: no loopback, private, CGNAT, link-local, multicast or metadata ranges, so a
-hostile page cannot make the daemon probe the network it runs in.
+hostile page cannot make the daemon probe the network it runs in. "Own" is per source: one
+source's links and redirects cannot reach another source's (intranet) host.
+
+A name is resolved once, here, and the fetcher connects to the address that was checked
+(``Destination.address``), never resolving the name again: a name that answers a public
+address to the check and 127.0.0.1 to the connection (DNS rebinding, T3) cannot get through.
+The resolver is injectable, so tests answer in-process and never touch the system resolver.
 """
 
 from __future__ import annotations
@@ -11,12 +17,17 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from monitor.errors import PermanentFetchError
+from monitor.errors import PermanentFetchError, TransientFetchError
 
 ALLOWED_SCHEMES = ("http", "https")
+DNS_TIMEOUT = 10.0
+# RFC 6761: names under these never resolve, so they are answered without asking DNS.
+NEVER_RESOLVES = (".invalid",)
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 
 
 def is_public(address: str) -> bool:
@@ -38,19 +49,70 @@ def host_key(url: str) -> str:
     return f"{host}:{port}"
 
 
-async def check_url(url: str, allowed_hosts: Collection[str]) -> None:
-    """Raise PermanentFetchError("blocked") unless the monitor may fetch ``url``."""
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
-        raise PermanentFetchError(url, "blocked_scheme", "only http and https are fetched")
-    if host_key(url) in allowed_hosts:
-        return
-    host = parts.hostname.rstrip(".")
+def _literal(host: str) -> str | None:
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(
-            host, parts.port or 443, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
-        raise PermanentFetchError(url, "dns_error", str(exc)) from exc
-    addresses = {str(info[4][0]) for info in infos}
-    if not addresses or not all(is_public(a) for a in addresses):
-        raise PermanentFetchError(url, "blocked_ssrf", f"{host} resolves to a non-public address")
+        return str(ipaddress.ip_address(host.split("%", 1)[0]))
+    except ValueError:
+        return None
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    """The addresses of ``host`` from the operating system's resolver (off the event loop)."""
+    if host.lower().endswith(NEVER_RESOLVES):
+        raise OSError(f"{host}: name does not resolve (RFC 6761)")
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """A checked URL and the one address the fetcher must connect to for it."""
+
+    url: str
+    host: str  # the name as written (lower-case), for Host and TLS SNI
+    address: str  # the validated IP
+
+    @property
+    def pinned(self) -> bool:
+        """True when the URL names a host (not an IP) and so must be reached by address."""
+        return _literal(self.host) is None
+
+
+class EgressGuard:
+    """Checks every request and redirect hop; ``resolver`` defaults to the system's."""
+
+    def __init__(self, resolver: Resolver | None = None, timeout: float = DNS_TIMEOUT) -> None:
+        self._resolve = resolver or system_resolver
+        self._timeout = timeout
+
+    async def check(self, url: str, own_hosts: Collection[str]) -> Destination:
+        """Where to connect for ``url``; raises PermanentFetchError("blocked_*") when the
+        monitor may not, TransientFetchError("dns_error") when the name does not resolve.
+        ``own_hosts`` are the ``host:port`` keys of the requesting source's own URLs."""
+        parts = urlsplit(url)
+        if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
+            raise PermanentFetchError(url, "blocked_scheme", "only http and https are fetched")
+        host = parts.hostname.rstrip(".")
+        own = host_key(url) in own_hosts
+        addresses = await self._addresses(url, host, parts.port or 443)
+        if not own and not all(is_public(a) for a in addresses):
+            raise PermanentFetchError(url, "blocked_ssrf", f"{host} resolves to a non-public "
+                                      "address and is not this source's own host")
+        return Destination(url, host, addresses[0])
+
+    async def _addresses(self, url: str, host: str, port: int) -> list[str]:
+        literal = _literal(host)
+        if literal is not None:
+            return [literal]
+        try:
+            async with asyncio.timeout(self._timeout):
+                found = list(await self._resolve(host, port))
+        except TimeoutError as exc:
+            raise TransientFetchError(url, "dns_error", f"{host}: no answer in "
+                                      f"{self._timeout:g}s") from exc
+        except (OSError, UnicodeError) as exc:
+            raise TransientFetchError(url, "dns_error", f"{host}: {exc}") from exc
+        addresses = [a for a in (_literal(a) for a in found) if a is not None]
+        if not addresses:
+            raise TransientFetchError(url, "dns_error", f"{host}: no address")
+        return addresses

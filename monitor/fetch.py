@@ -1,31 +1,35 @@
 """The only module that speaks HTTP (httpx): one GET with every safety rail on.
 
 Each fetch has a total deadline, a byte cap counted on the decompressed stream, at most five
-redirects each re-checked by the egress guard, conditional GET validators, and transient
-failures retried with backoff. httpx's exceptions become our FetchError tree here, so the
-rest of the monitor never imports httpx.
+redirects, conditional GET validators, and transient failures retried with backoff. Every hop
+is checked by the egress guard and robots.txt, then sent to the very address the guard
+validated (URL host = that IP, ``Host`` = the name, TLS SNI and certificate check = the name),
+so DNS is asked once per hop and cannot answer differently to the connection (T3). httpx's
+exceptions become our FetchError tree here, so the rest of the monitor never imports httpx.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import re
+import ssl
 import time
 import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from typing import Any
 
 import httpx
 
 from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
-from monitor.egress import check_url, host_key
+from monitor.egress import Destination, EgressGuard, host_key
 from monitor.encoding import decode_html
 from monitor.errors import FetchError, PermanentFetchError, TransientFetchError
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 from monitor.retry import fetch_delay, retry_after
-from monitor.robots import RobotsCache
+from monitor.robots import MAX_ROBOTS_BYTES, RobotsCache
 from monitor.urls import resolve
 
 logger = logging.getLogger(__name__)
@@ -37,8 +41,7 @@ _SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
 FetchLog = Callable[..., None]
-_DNS_FAILURE = re.compile(r"Name or service not known|name resolution|nodename nor servname|"
-                          r"No address associated|getaddrinfo failed", re.I)
+RETRY_AFTER_STATUS = ("http_429",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,27 +59,72 @@ class FetchSettings:
 
 
 def make_client(settings: FetchSettings) -> httpx.AsyncClient:
-    """An httpx client that ignores proxy variables and never follows redirects on its own."""
+    """An httpx client that ignores proxy variables, never follows redirects on its own, keeps
+    no cookies (requests go to addresses, and an address may serve many names) and keeps one
+    connection pool per TLS server name (see ``_PoolPerName``)."""
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     return httpx.AsyncClient(
         timeout=timeout, follow_redirects=False, trust_env=False,
+        transport=_PoolPerName(httpx.Limits(max_connections=64, max_keepalive_connections=16)),
+        cookies=CookieJar(policy=_NoCookies()),
         headers={"User-Agent": settings.user_agent,
                  "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
                  "Accept-Encoding": "gzip, deflate"},
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=16),
     )
+
+
+class _NoCookies(DefaultCookiePolicy):
+    def set_ok(self, cookie: Cookie, request: Any) -> bool:
+        return False
+
+    def return_ok(self, cookie: Cookie, request: Any) -> bool:
+        return False
+
+
+class _PoolPerName(httpx.AsyncBaseTransport):
+    """httpcore pools connections by (scheme, host, port) of the URL, which is now an IP: two
+    names on one address would share a TLS connection verified for only one of them. So https
+    gets one pool per server name (SNI); plain http shares one pool (Host is per request)."""
+
+    def __init__(self, limits: httpx.Limits) -> None:
+        self._limits = limits
+        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        name = str(request.extensions.get("sni_hostname") or "") if request.url.scheme == "https" else ""
+        pool = self._pools.get(name)
+        if pool is None:
+            pool = self._pools[name] = httpx.AsyncHTTPTransport(limits=self._limits, trust_env=False)
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What one fetch (all its hops) obeys."""
+
+    own_hosts: Collection[str]
+    headers: dict[str, str]
+    cap: int
+    robots: bool = True
 
 
 class Fetcher:
     """GETs pages for the pipeline; one per pass or per daemon, sharing one client."""
 
     def __init__(self, client: httpx.AsyncClient, settings: FetchSettings, limiter: HostLimiter,
-                 *, log: FetchLog | None = None, robots: RobotsCache | None = None) -> None:
+                 *, log: FetchLog | None = None, robots: RobotsCache | None = None,
+                 guard: EgressGuard | None = None) -> None:
         self._client = client
         self._settings = settings
         self._limiter = limiter
         self._log = log
         self._robots = robots
+        self._guard = guard or EgressGuard(timeout=settings.connect_timeout)
 
     async def aclose(self) -> None:
         """Close the HTTP client (its connections) when the monitor stops."""
@@ -85,13 +133,16 @@ class Fetcher:
     async def get(self, url: str, *, allowed_hosts: Collection[str], etag: str | None = None,
                   last_modified: str | None = None, source: str | None = None,
                   headers: Mapping[str, str] | None = None) -> FetchResult:
-        """Fetch one URL, retrying transient failures; raise FetchError when it cannot."""
-        await self._obey_robots(url, allowed_hosts)
+        """Fetch one URL, retrying transient failures; raise FetchError when it cannot.
+        ``allowed_hosts``: the ``host:port`` keys of this source's own URLs, the only hosts
+        that may be non-public addresses (see egress.py)."""
+        plan = _Plan(allowed_hosts, _validators({**self._settings.headers, **(headers or {})},
+                                                etag, last_modified), self._settings.max_bytes)
         attempt = 0
         while True:
             started = time.monotonic()
             try:
-                result = await self._once(url, allowed_hosts, etag, last_modified, headers or {})
+                result = await self._once(url, plan)
             except FetchError as exc:
                 self._record(source, url, None, 0, time.monotonic() - started, exc.reason)
                 wait = self._retry_wait(exc, attempt)
@@ -104,25 +155,27 @@ class Fetcher:
             self._record(source, url, result.status, len(result.content), result.elapsed, None)
             return result
 
-    async def _obey_robots(self, url: str, allowed_hosts: Collection[str]) -> None:
+    async def _obey_robots(self, url: str, hop: str, own_hosts: Collection[str]) -> None:
+        """Refuse ``hop`` (the URL itself or a redirect target) when robots.txt says so."""
         if self._robots is None:
             return
 
         async def fetch_robots(robots: str) -> bytes:
-            result = await self._once(robots, allowed_hosts, None, None, {})
-            return result.content
+            plan = _Plan(own_hosts, {}, MAX_ROBOTS_BYTES, robots=False)
+            return (await self._once(robots, plan)).content
 
-        refusal = await self._robots.refusal(url, fetch_robots)
+        refusal = await self._robots.refusal(hop, fetch_robots)
         if refusal is not None:
-            raise PermanentFetchError(url, *refusal)
-        delay = self._robots.crawl_delay(url)
+            reason, detail = refusal
+            raise PermanentFetchError(url, reason, detail if hop == url else f"{hop}: {detail}")
+        delay = self._robots.crawl_delay(hop)
         if delay is not None:
-            self._limiter.raise_delay(host_key(url), delay)
+            self._limiter.raise_delay(host_key(hop), delay)
 
     def _retry_wait(self, exc: FetchError, attempt: int) -> float | None:
         if not isinstance(exc, TransientFetchError) or attempt >= self._settings.retries:
             return None
-        asked = retry_after(exc.detail) if exc.reason == "http_429" else None
+        asked = retry_after(exc.detail) if exc.reason in RETRY_AFTER_STATUS else None
         wait = asked if asked is not None else fetch_delay(attempt)
         return wait if wait <= self._settings.max_retry_wait else None
 
@@ -132,27 +185,24 @@ class Fetcher:
             self._log(source=source, url=url, status=status, bytes=size,
                       elapsed=round(elapsed, 4), error=error)
 
-    async def _once(self, url: str, allowed_hosts: Collection[str], etag: str | None,
-                    last_modified: str | None, extra: Mapping[str, str]) -> FetchResult:
-        headers = {**self._settings.headers, **extra}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
+    async def _once(self, url: str, plan: _Plan) -> FetchResult:
         started = time.monotonic()
         try:
             async with asyncio.timeout(self._settings.timeout):
-                return await self._follow(url, allowed_hosts, headers, started)
+                return await self._follow(url, plan, started)
         except TimeoutError as exc:
             raise TransientFetchError(url, "timeout", f"over {self._settings.timeout:g}s") from exc
 
-    async def _follow(self, url: str, allowed_hosts: Collection[str], headers: dict[str, str],
-                      started: float) -> FetchResult:
-        current = url
+    async def _follow(self, url: str, plan: _Plan, started: float) -> FetchResult:
+        """Every hop is checked by the egress guard (and robots.txt), then reached at the
+        address the guard validated."""
+        current, headers = url, plan.headers
         for _hop in range(MAX_REDIRECTS + 1):
-            await check_url(current, allowed_hosts)
+            target = await self._guard.check(current, plan.own_hosts)
+            if plan.robots:
+                await self._obey_robots(url, current, plan.own_hosts)
             async with self._limiter.slot(host_key(current)):
-                outcome = await self._request(current, headers)
+                outcome = await self._request(target, headers, plan.cap)
             if isinstance(outcome, str):
                 if host_key(outcome) != host_key(current):
                     headers = {k: v for k, v in headers.items()
@@ -164,35 +214,40 @@ class Fetcher:
                            time.monotonic() - started)
         raise PermanentFetchError(url, "too_many_redirects", f"more than {MAX_REDIRECTS}")
 
-    async def _request(self, url: str, headers: Mapping[str, str]
+    async def _request(self, target: Destination, headers: Mapping[str, str], cap: int
                        ) -> str | tuple[int, httpx.Headers, bytes]:
-        """One HTTP exchange: a redirect target, or (status, headers, capped body)."""
+        """One HTTP exchange with the validated address: a redirect target, or (status,
+        headers, capped body)."""
+        url = target.url
+        request_url, extensions, headers = _pinned(target, headers)
         try:
-            async with self._client.stream("GET", url, headers=headers) as response:
+            async with self._client.stream("GET", request_url, headers=headers,
+                                           extensions=extensions) as response:
                 status = response.status_code
                 if status in REDIRECTS:
-                    target = resolve(url, response.headers.get("location", ""))
-                    if target is None:
-                        raise PermanentFetchError(url, "bad_redirect",
-                                                  response.headers.get("location", ""))
-                    return target
+                    location = response.headers.get("location", "")
+                    redirect = resolve(url, location)
+                    if redirect is None:
+                        raise PermanentFetchError(url, "bad_redirect", location)
+                    return redirect
                 _check_status(url, response)
-                body = await self._read(url, response) if status != 304 else b""
+                body = await self._read(url, response, cap) if status != 304 else b""
                 return status, response.headers, body
         except httpx.TimeoutException as exc:
             raise TransientFetchError(url, "timeout", type(exc).__name__) from exc
         except httpx.ConnectError as exc:
-            text = str(exc) or type(exc).__name__
-            reason = "dns_error" if _DNS_FAILURE.search(text) else "connection_error"
-            raise TransientFetchError(url, reason, text) from exc
-        except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as exc:
+            reason, detail = _connect_failure(exc)
+            error = PermanentFetchError if reason == "tls_error" else TransientFetchError
+            raise error(url, reason, detail) from exc
+        except httpx.RemoteProtocolError as exc:
+            raise TransientFetchError(url, "protocol_error", str(exc) or type(exc).__name__) from exc
+        except (httpx.ReadError, httpx.WriteError) as exc:
             raise TransientFetchError(url, "connection_error", str(exc) or type(exc).__name__) from exc
         except httpx.HTTPError as exc:
             raise PermanentFetchError(url, "http_error", str(exc) or type(exc).__name__) from exc
 
-    async def _read(self, url: str, response: httpx.Response) -> bytes:
+    async def _read(self, url: str, response: httpx.Response, cap: int) -> bytes:
         """The body, decoded by us with a cap on the decoded size (see decompress.py)."""
-        cap = self._settings.max_bytes
         encoding = response.headers.get("content-encoding")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap and not encoding:
@@ -207,6 +262,49 @@ class Fetcher:
         except zlib.error as exc:
             raise TransientFetchError(url, "bad_encoding", f"corrupt compressed body: {exc}") from exc
         return b"".join(chunks)
+
+
+def _validators(headers: dict[str, str], etag: str | None, last_modified: str | None
+                ) -> dict[str, str]:
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _pinned(target: Destination, headers: Mapping[str, str]
+            ) -> tuple[httpx.URL, dict[str, Any], dict[str, str]]:
+    """The request for ``target`` addressed to its validated IP: the URL names the IP, Host
+    names the site, and TLS sends and verifies the site's name (SNI), not the IP."""
+    url = httpx.URL(target.url)
+    if not target.pinned:
+        return url, {}, dict(headers)
+    extensions: dict[str, Any] = {}
+    if url.scheme == "https":
+        extensions["sni_hostname"] = url.raw_host.decode("ascii")
+    return (url.copy_with(host=target.address), extensions,
+            {**headers, "Host": url.netloc.decode("ascii")})
+
+
+def _connect_failure(exc: BaseException) -> tuple[str, str]:
+    """(reason, detail) of a failed connection: refused, TLS (certificate, or https spoken to
+    an http server), or another connection error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return "tls_error", f"certificate: {seen.verify_message or seen}"
+        if isinstance(seen, ssl.SSLError):
+            return "tls_error", str(seen)
+        if isinstance(seen, ConnectionRefusedError):
+            return "connection_refused", str(seen)
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc) or type(exc).__name__
+    if "refused" in text.lower():
+        return "connection_refused", text
+    if "ssl" in text.lower() or "certificate" in text.lower():
+        return "tls_error", text
+    return "connection_error", text
 
 
 def _check_status(url: str, response: httpx.Response) -> None:

@@ -17,6 +17,7 @@ from typing import Protocol
 from monitor.archive import Archive, stamp
 from monitor.config import Settings, SourceConfig
 from monitor.discover import Listing, Scope
+from monitor.egress import host_key
 from monitor.errors import ArchiveError, ExtractionFailed, FetchError
 from monitor.fetch import Fetcher
 from monitor.models import (
@@ -52,8 +53,13 @@ class Context:
     matcher: Matcher
     settings: Settings
     channels: tuple[str, ...]
-    allowed_hosts: frozenset[str]
     progress: Progress | None = field(default=None)
+
+
+def own_hosts(source: SourceConfig) -> frozenset[str]:
+    """The only hosts this source's links and redirects may reach at a non-public address:
+    its own, never another source's (egress.py)."""
+    return frozenset({host_key(source.target)})
 
 
 def scope_of(source: SourceConfig, settings: Settings) -> Scope:
@@ -90,14 +96,14 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
 
 
 async def _listing(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
-    page = await ctx.fetcher.get(source.target, allowed_hosts=ctx.allowed_hosts,
+    page = await ctx.fetcher.get(source.target, allowed_hosts=own_hosts(source),
                                  source=source.name, headers=source.headers)
     scope = scope_of(source, ctx.settings)
     content: str | bytes = page.content if source.kind is not SourceKind.INDEX else page.text
     listing = await ctx.pool.discover(source.kind, content, page.final_url, scope, source.links)
     links = list(listing.links)
     for child in listing.sitemaps[:MAX_CHILD_SITEMAPS]:
-        sub = await ctx.fetcher.get(child, allowed_hosts=ctx.allowed_hosts, source=source.name)
+        sub = await ctx.fetcher.get(child, allowed_hosts=own_hosts(source), source=source.name)
         more: Listing = await ctx.pool.discover(SourceKind.SITEMAP, sub.content, sub.final_url,
                                                 scope, None)
         links.extend(more.links)
@@ -125,7 +131,7 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
         stored = ctx.archive.lookup(link.url)
         etag = stored["etag"] if stored else None
         modified = stored["last_modified"] if stored else None
-        page = await ctx.fetcher.get(link.url, allowed_hosts=ctx.allowed_hosts, etag=etag,
+        page = await ctx.fetcher.get(link.url, allowed_hosts=own_hosts(source), etag=etag,
                                      last_modified=modified, source=source.name,
                                      headers=source.headers)
         if page.not_modified and stored is not None:

@@ -1,8 +1,11 @@
 """robots.txt, read the way RFC 9309 says: cached per origin for at most a day.
 
-A 4xx ("unavailable") allows everything; a 5xx or a network failure ("unreachable") means
-complete disallow until the next try, so a struggling site is not hammered. Only the first
-500 KiB are parsed. A ``Crawl-delay`` for our user agent raises that host's delay.
+Only a 4xx ("unavailable") allows everything. Anything else that stops us reading the rules
+fails closed: a 5xx, a network, DNS or TLS failure, a file over 500 KiB (decoded, so a
+compression bomb too), a body that is not text, a redirect the egress guard refuses, or a file
+the parser rejects all mean complete disallow until the next try, 15 minutes later. The
+refusal names the cause (``robots_unreadable``: "robots.txt could not be read: ..."). A
+``Crawl-delay`` for our user agent raises that host's delay.
 """
 
 from __future__ import annotations
@@ -16,12 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 from protego import Protego
 
-from monitor.errors import FetchError, TransientFetchError
+from monitor.errors import FetchError
 
 logger = logging.getLogger(__name__)
 MAX_ROBOTS_BYTES = 500 * 1024
 TTL = 24 * 3600.0
-UNREACHABLE_TTL = 15 * 60.0
+UNREADABLE_TTL = 15 * 60.0
 RobotsFetch = Callable[[str], Awaitable[bytes]]
 
 
@@ -56,7 +59,8 @@ class RobotsCache:
                 rules = await self._load(origin, fetch)
                 self._rules[origin] = rules
         if rules.unreachable is not None:
-            return rules.unreachable, "robots.txt unreachable, so nothing may be fetched"
+            return "robots_unreadable", (f"robots.txt could not be read ({rules.unreachable}), "
+                                         "so nothing is fetched from this site for now")
         if rules.parser is None or rules.parser.can_fetch(url, self._agent):
             return None
         return "blocked_by_robots", "robots.txt disallows it"
@@ -72,15 +76,16 @@ class RobotsCache:
         now = time.monotonic()
         try:
             content = await fetch(origin)
-        except TransientFetchError as exc:
-            logger.warning("robots.txt unreachable (%s): not fetching from %s for now",
-                           exc.reason, origin)
-            return _Rules(None, now + UNREACHABLE_TTL, unreachable=exc.reason)
-        except FetchError:
-            return _Rules(None, now + TTL)  # 4xx, too large, not text: no rules
-        text = content[:MAX_ROBOTS_BYTES].decode("utf-8", "replace")
+        except FetchError as exc:
+            if exc.reason.startswith("http_4") and exc.reason != "http_429":
+                return _Rules(None, now + TTL)  # RFC 9309 "unavailable": no rules
+            cause = f"{exc.reason}: {exc.detail}" if exc.detail else exc.reason
+            logger.warning("robots.txt at %s could not be read (%s): not fetching from that "
+                           "site for now", origin, cause)
+            return _Rules(None, now + UNREADABLE_TTL, unreachable=cause)
+        text = content.decode("utf-8", "replace")
         try:
             return _Rules(Protego.parse(text), now + TTL)
-        except Exception:  # a robots.txt that breaks the parser is treated as absent
-            logger.warning("unparsable robots.txt at %s: ignored", origin)
-            return _Rules(None, now + TTL)
+        except Exception as exc:  # rules we cannot read are not "no rules"
+            logger.warning("unparsable robots.txt at %s: not fetching from that site", origin)
+            return _Rules(None, now + UNREADABLE_TTL, unreachable=f"unparsable: {exc!r}")

@@ -83,7 +83,6 @@ class Monitor:
             fetcher=fetcher, archive=self.archive, pool=self._pool,
             matcher=Matcher(self.cfg.watch), settings=s,
             channels=channel_names(self.cfg.channels),
-            allowed_hosts=frozenset(host_key(src.target) for src in self.cfg.sources),
             progress=self._progress,
         )
         self.channels = build_channels(self.cfg.channels, s.alerts_dir)
