@@ -41,7 +41,7 @@ _SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
 FetchLog = Callable[..., None]
-RETRY_AFTER_STATUS = ("http_429",)
+RETRY_AFTER_STATUS = ("http_429", "http_503")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import time
 from collections.abc import Collection
 
 import pytest
@@ -112,11 +113,26 @@ def test_transient_errors_are_retried() -> None:
         assert srv.hits["/gone"] == 1
 
 
-def test_persistent_429_gives_up_with_reason() -> None:
-    busy = {"/busy": html("", status=429, **{"Retry-After": "99999999"})}
-    with scripted(busy) as srv, pytest.raises(TransientFetchError) as err:
-        get(srv.url + "/busy", {srv.host}, FetchSettings(retries=2))
-    assert err.value.reason == "http_429" and srv.hits["/busy"] == 1  # 6 h wait: not this pass
+@pytest.mark.parametrize("status", [429, 503])
+def test_retry_after_is_honoured(status: int) -> None:
+    """T13: a 429 or a 503 asking for a long wait (capped at 6 h) is not retried within the
+    pass; one asking for 1 s is retried after it."""
+    calls = {"n": 0}
+
+    def short(_req):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return status, {"Retry-After": "1"}, b""
+        return 200, {"Content-Type": "text/html"}, b"<p>ok</p>"
+
+    busy = {"/busy": html("", status=status, **{"Retry-After": "99999999"}), "/short": short}
+    with scripted(busy) as srv:
+        with pytest.raises(TransientFetchError) as err:
+            get(srv.url + "/busy", {srv.host}, FetchSettings(retries=2))
+        assert err.value.reason == f"http_{status}" and srv.hits["/busy"] == 1  # not this pass
+        started = time.monotonic()
+        assert get(srv.url + "/short", {srv.host}, FetchSettings(retries=2)).text == "<p>ok</p>"
+        assert time.monotonic() - started >= 0.9
 
 
 def test_binary_content_is_skipped() -> None:
@@ -129,8 +145,6 @@ def test_binary_content_is_skipped() -> None:
 
 def test_total_deadline() -> None:
     """T11: a server that never answers is cut off by the total deadline."""
-    import time
-
     def slow(_req):
         time.sleep(3)
         return 200, {"Content-Type": "text/html"}, b"late"
