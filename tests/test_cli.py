@@ -79,14 +79,15 @@ def test_broken_config_exits_2_naming_the_line(tmp_path: Path) -> None:
 
 def test_run_once_offline_reports_each_source_failed(tmp_path: Path) -> None:
     """The default sources.yaml with its hosts made unresolvable (.invalid, RFC 6761), so the
-    test can never reach a real site: every source fails clearly, exit code 0."""
+    test can never reach a real site (and never asks DNS): every source fails clearly, and
+    the exit code is 1 (issue 8.9)."""
     text = (REPO / "sources.yaml").read_text("utf-8")
     text = re.sub(r"(https?://[A-Za-z0-9.-]+)", r"\1.invalid", text)
     text = text.replace("database: state/archive.db", f"database: {tmp_path}/a.db")
     config = tmp_path / "sources.yaml"
     config.write_text(text, "utf-8")
     code, out, err = invoke("--config", str(config), "run", "--once", "--json")
-    assert code == 0, err
+    assert code == 1, err
     results = json.loads(out)
     assert len(results) >= 3 and not any(r["ok"] for r in results)
     assert all(r["error"] for r in results) and "Traceback" not in err

@@ -54,7 +54,8 @@ def run(ctx: click.Context, once: bool, sources: tuple[str, ...], as_json: bool)
     """Run the monitor: the daemon, or a single pass with --once.
 
     The daemon checks every source at its interval (settings.interval or the source's own)
-    and sends alerts from the outbox; stop it with Ctrl-C or SIGTERM. Example:
+    and sends alerts from the outbox; stop it with Ctrl-C or SIGTERM. With --once the exit
+    code is 1 when any source failed. Example:
 
         monitor run --once --source haisum
     """
@@ -65,6 +66,8 @@ def run(ctx: click.Context, once: bool, sources: tuple[str, ...], as_json: bool)
         if once:
             results = _one_pass(cfg, sources)
             _show_results(results, as_json)
+            if any(not result.ok for result in results):
+                ctx.exit(1)  # a source failed: scripts and cron see it (README, exit codes)
             return
         from monitor.daemon import Daemon
 
