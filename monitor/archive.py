@@ -7,8 +7,6 @@ article, its version, its mentions and its alerts are committed together or not 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -20,24 +18,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from monitor import migrations
+from monitor.changes import added_sentences
 from monitor.clean import content_hash
+from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
-from monitor.models import Article, Mention, SaveOutcome, SaveResult
+from monitor.models import AlertKind, Article, Mention, Route, SaveOutcome, SaveResult
+from monitor.units import stamp as stamp  # re-exported: the archive's time format
 from monitor.urls import canonical
 
 logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
-
-
-def stamp(now: datetime) -> str:
-    """Timestamps are ISO-8601 UTC strings: readable in Datasette and ordered as text."""
-    return now.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def alert_key(channel: str, organisation: str, url: str, digest: str) -> str:
-    """Idempotency key: the same alert gets the same key across crashes and restarts."""
-    raw = f"v1|{channel}|{organisation}|{url}|{digest}".encode()
-    return "msg_" + hashlib.sha256(raw).hexdigest()[:40]
 
 
 class Archive:
@@ -136,23 +126,26 @@ class Archive:
 
     def save(
         self, article: Article, *, source: str, mentions: Sequence[Mention],
-        channels: Sequence[str], now: datetime, validators: tuple[str | None, str | None] = (None, None),
+        routes: Sequence[Route], now: datetime,
+        validators: tuple[str | None, str | None] = (None, None),
     ) -> SaveResult:
-        """Store an extracted article; queue alerts for organisations it newly mentions."""
+        """Store an extracted article; queue alerts for organisations it newly mentions
+        (``routes=()`` records without alerting, as a source's baseline pass does)."""
         url = canonical(article.url)
         digest = content_hash(article.title, article.body)
         try:
             with self.write() as db:
-                return self._save(db, article, url, digest, source, mentions, channels,
-                                  stamp(now), validators)
+                return self._save(db, article, url, digest, source, mentions, routes,
+                                  now, validators)
         except sqlite3.Error as exc:
             raise ArchiveError(f"could not save {url}: {exc}") from exc
 
     def _save(
         self, db: Database, article: Article, url: str, digest: str, source: str,
-        mentions: Sequence[Mention], channels: Sequence[str], at: str,
+        mentions: Sequence[Mention], routes: Sequence[Route], now: datetime,
         validators: tuple[str | None, str | None],
     ) -> SaveResult:
+        at = stamp(now)
         row = self.lookup(url)
         etag, modified = validators
         if row is not None and row["content_hash"] == digest:
@@ -178,6 +171,7 @@ class Archive:
             )
             article_id, version, outcome = int(cursor.lastrowid or 0), 1, SaveOutcome.NEW
             already: set[str] = set()
+            added: tuple[str, ...] = ()
         else:
             article_id, version, outcome = row["id"], row["version_count"] + 1, SaveOutcome.CHANGED
             db.execute(
@@ -185,9 +179,13 @@ class Archive:
                 + " WHERE id = ?", [version, *fields.values(), article_id])
             already = {r[0] for r in db.execute(
                 "SELECT DISTINCT organisation FROM mentions WHERE article_id = ?", [article_id])}
+            added = added_sentences(row["body"], article.body)
         db.execute(
             "INSERT INTO versions (article_id, version, content_hash, title, body, seen_at) "
             "VALUES (?, ?, ?, ?, ?, ?)", [article_id, version, digest, article.title, article.body, at])
+        kind = AlertKind.NEW if outcome is SaveOutcome.NEW else AlertKind.CHANGED
+        facts = ArticleFacts(article_id, url, digest, article.title, article.published, source,
+                             kind, added)
         queued = 0
         for mention in mentions:
             db.execute(
@@ -195,40 +193,24 @@ class Archive:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 [article_id, version, mention.organisation, mention.alias, mention.count,
                  mention.snippet])
-            if mention.organisation in already:
-                continue  # policy: an edit alerts only for organisations it newly mentions
-            for channel in channels:
-                queued += self._enqueue(db, channel, mention, article, url, digest, source,
-                                        outcome, article_id, at)
+            if mention.organisation not in already:  # an edit alerts only for newcomers
+                queued += queue_mention(db, routes, mention, facts, now)
         return SaveResult(outcome, article_id, tuple(mentions), queued)
-
-    def _enqueue(
-        self, db: Database, channel: str, mention: Mention, article: Article, url: str,
-        digest: str, source: str, outcome: SaveOutcome, article_id: int, at: str,
-    ) -> int:
-        key = alert_key(channel, mention.organisation, url, digest)
-        kind = "new" if outcome is SaveOutcome.NEW else "changed"
-        payload = {
-            "key": key, "kind": kind, "organisation": mention.organisation,
-            "alias": mention.alias, "url": url, "title": article.title,
-            "published": article.published, "source": source, "snippet": mention.snippet,
-        }
-        cursor = db.execute(
-            "INSERT OR IGNORE INTO alerts (key, channel, organisation, article_id, kind, payload, "
-            "status, attempts, next_attempt, created_at) VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
-            [key, channel, mention.organisation, article_id, kind,
-             json.dumps(payload, ensure_ascii=False), at, at],
-        )
-        return cursor.rowcount
 
     # -- sources and the fetch log ----------------------------------------------------------
 
     def source_state(self, name: str) -> dict[str, Any] | None:
         return self._one("SELECT * FROM sources WHERE name = ?", [name])
 
-    def record_source(self, name: str, **fields: Any) -> None:
+    def record_source(self, name: str, *, notice: Notice | None = None,
+                      routes: Sequence[Route] = (), now: datetime | None = None,
+                      **fields: Any) -> int:
+        """Update a source's state; queue its operational alert in the same transaction."""
         with self.write() as db:
             db.table("sources").upsert({"name": name, **fields}, pk="name")
+            if notice is None:
+                return 0
+            return queue_notice(db, routes, notice, now or datetime.now(UTC))
 
     def record_fetch(self, **fields: Any) -> None:
         with self.write() as db:

@@ -11,31 +11,36 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
-    StringConstraints,
     ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
+from monitor.channelconfig import AnyChannelConfig, ChannelConfig, FileChannelConfig, channel_names
+from monitor.configtypes import (
+    ConfigPath,
+    Duration,
+    Headers,
+    Interval,
+    Regex,
+    Size,
+    Strict,
+    Text,
+    Url,
+)
 from monitor.errors import ConfigError
 from monitor.models import ExtractRules, SourceKind
-from monitor.units import format_duration, format_size, parse_duration, parse_size
+from monitor.units import format_duration, format_size
 from monitor.yamlsource import YamlDocument, load_yaml, locate, located_error
 
-MIN_INTERVAL = 10.0
 DEFAULT_USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
 _DURATION_FIELDS = frozenset({"interval", "timeout", "connect_timeout", "delay"})
 _SIZE_FIELDS = frozenset({"max_page_bytes"})
@@ -44,92 +49,14 @@ _SECRET_HEADERS = frozenset({"authorization", "cookie", "proxy-authorization", "
 M = TypeVar("M", bound=BaseModel)
 
 
-def _duration(value: Any) -> float:
-    return parse_duration(value)
-
-
-def _size(value: Any) -> int:
-    return parse_size(value)
-
-
-def _min_interval(value: float) -> float:
-    if value < MIN_INTERVAL:
-        raise ValueError(
-            f"interval must be at least {format_duration(MIN_INTERVAL)}, got "
-            f"{format_duration(value)}")
-    return value
-
-
-def _resolve_path(value: Path, info: ValidationInfo) -> Path:
-    """Relative to the config file's directory, which the loader passes as context."""
-    value = value.expanduser()
-    base = (info.context or {}).get("base")
-    return value if value.is_absolute() or base is None else Path(base) / value
-
-
-def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname \
-            or re.search(r"[\s\x00-\x1f\x7f]", value) or len(value) > 2083:
-        raise ValueError(f"must be an http(s) URL with a host, got '{value}'")
-    return value
-
-
-def _check_regex(value: str) -> str:
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"invalid regular expression '{value}': {exc}") from exc
-    return value
-
-
-def _check_headers(value: dict[str, str]) -> dict[str, str]:
-    for name, text in value.items():
-        if not re.fullmatch(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+", name) or re.search(r"[\r\n]", text):
-            raise ValueError(f"invalid HTTP header '{name}'")
-    return value
-
-
-Duration = Annotated[float, BeforeValidator(_duration)]
-Interval = Annotated[float, BeforeValidator(_duration), AfterValidator(_min_interval)]
-Size = Annotated[int, BeforeValidator(_size), Field(ge=1)]
-ConfigPath = Annotated[Path, AfterValidator(_resolve_path)]
-Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True),
-                AfterValidator(_check_url)]
-Regex = Annotated[str, Field(strict=True), AfterValidator(_check_regex)]
-Headers = Annotated[dict[Annotated[str, Field(strict=True)], Annotated[str, Field(strict=True)]],
-                    AfterValidator(_check_headers)]
-
-
-class _Strict(BaseModel):
-    """Frozen, no extra keys; an unknown key is reported with the closest known one."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _unknown_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            known = sorted(cls.model_fields)
-            for key in data:
-                if key not in cls.model_fields:
-                    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-                    hint = f"; did you mean '{close[0]}'?" if close else \
-                        f"; expected one of {', '.join(known)}"
-                    raise PydanticCustomError(
-                        "unknown_key", "unknown key '{key}'{hint}", {"key": str(key), "hint": hint})
-        return data
-
-
-class PerHost(_Strict):
+class PerHost(Strict):
     """Politeness towards one host, whatever the number of sources on it."""
 
     concurrency: int = Field(1, ge=1, description="requests in flight per host")
     delay: Duration = Field(1.0, ge=0, description="pause between two requests to one host")
 
 
-class Settings(_Strict):
+class Settings(Strict):
     """Global settings; each source may override ``interval``."""
 
     database: ConfigPath = Field(Path("state/archive.db"), validate_default=True,
@@ -147,9 +74,14 @@ class Settings(_Strict):
     max_new_articles: int = Field(50, ge=1, description="new articles per source per pass")
     retries: int = Field(2, ge=0, description="retries of a transient fetch failure")
     robots: bool = Field(True, description="obey robots.txt (RFC 9309) for every request")
+    baseline: bool = Field(
+        True, description="a new source's first pass records its articles and alerts nobody")
+    alert_on_failure: int = Field(
+        5, ge=0, description="consecutive failed checks of a source that raise an operational "
+        "alert (0: never)")
 
 
-class Organisation(_Strict):
+class Organisation(Strict):
     """A watched organisation: its canonical name and the surface forms to look for."""
 
     name: Text
@@ -163,18 +95,7 @@ class Organisation(_Strict):
         return tuple(dict.fromkeys((self.name, *self.aliases)))
 
 
-class FileChannelConfig(_Strict):
-    """Write each alert as a file; ``dir`` defaults to ``settings.alerts_dir``."""
-
-    type: Literal["file"]
-    dir: ConfigPath | None = None
-
-
-# A discriminated union on `type`: a new channel is one more model here (`A | B`).
-ChannelConfig = Annotated[FileChannelConfig, Field(discriminator="type")]
-
-
-class ArticleSelectors(_Strict):
+class ArticleSelectors(Strict):
     """Optional CSS selectors for article pages; empty ones fall back to automatic."""
 
     title: Text | None = None
@@ -183,7 +104,7 @@ class ArticleSelectors(_Strict):
     drop: tuple[Text, ...] = ()
 
 
-class SourceConfig(_Strict):
+class SourceConfig(Strict):
     """One news source: exactly one of ``url`` (index page), ``feed`` or ``sitemap``."""
 
     name: Text
@@ -197,6 +118,7 @@ class SourceConfig(_Strict):
     article: ArticleSelectors | None = None
     enabled: bool = True
     headers: Headers = Field(default_factory=dict)
+    baseline: bool | None = Field(None, description="defaults to settings.baseline")
 
     @model_validator(mode="after")
     def _one_target(self) -> SourceConfig:
@@ -224,12 +146,16 @@ class SourceConfig(_Strict):
         a = self.article
         return None if a is None else ExtractRules(a.title, a.body, a.date, a.drop)
 
+    def effective_baseline(self, settings: Settings) -> bool:
+        """Whether this source's first pass stays silent."""
+        return settings.baseline if self.baseline is None else self.baseline
+
     def effective_interval(self, settings: Settings) -> float:
         """Seconds between checks (``load_config`` already fills ``interval``)."""
         return self.interval if self.interval is not None else settings.interval
 
 
-class ConfigFile(_Strict):
+class ConfigFile(Strict):
     """The document as written in sources.yaml."""
 
     settings: Settings = Field(default={}, validate_default=True)
@@ -240,13 +166,13 @@ class ConfigFile(_Strict):
 
     @field_validator("channels")
     @classmethod
-    def _channel_dirs(cls, value: tuple[FileChannelConfig, ...],
-                      info: ValidationInfo) -> tuple[FileChannelConfig, ...]:
+    def _channel_dirs(cls, value: tuple[AnyChannelConfig, ...],
+                      info: ValidationInfo) -> tuple[AnyChannelConfig, ...]:
         settings = info.data.get("settings")
         if not isinstance(settings, Settings):
             return value
-        return tuple(c if c.dir is not None else c.model_copy(update={"dir": settings.alerts_dir})
-                     for c in value)
+        return tuple(c.model_copy(update={"dir": settings.alerts_dir})
+                     if isinstance(c, FileChannelConfig) and c.dir is None else c for c in value)
 
     @field_validator("sources")
     @classmethod
@@ -265,7 +191,7 @@ class Config(ConfigFile):
     path: Path
 
 
-class WatchFile(_Strict):
+class WatchFile(Strict):
     """A separate watch list file (``watch: path.yaml``), as in fixtures/watchlist.yaml."""
 
     organisations: tuple[Organisation, ...] = ()
@@ -280,6 +206,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         data = {**data, "watch": _load_watchlist(data["watch"], doc, base)}
     parsed = _validate(ConfigFile, doc, data, base)
     _check_duplicates(parsed, doc)
+    _check_channel_filters(parsed, doc)
     fields = {name: getattr(parsed, name) for name in ConfigFile.model_fields}
     return Config.model_validate({**fields, "path": Path(path).resolve()})
 
@@ -323,8 +250,9 @@ def _load_watchlist(ref: str, doc: YamlDocument, base: Path) -> tuple[Organisati
 
 
 def _check_duplicates(cfg: ConfigFile, doc: YamlDocument) -> None:
-    """Source names and organisation names must be unique (case-insensitively)."""
-    groups = (("sources", [s.name for s in cfg.sources]), ("watch", [o.name for o in cfg.watch]))
+    """Source, organisation and channel names must be unique (case-insensitively)."""
+    groups = (("sources", [s.name for s in cfg.sources]), ("watch", [o.name for o in cfg.watch]),
+              ("channels", list(channel_names(cfg.channels))))
     for field, names in groups:
         seen: dict[str, int] = {}
         for index, original in enumerate(names):
@@ -335,6 +263,22 @@ def _check_duplicates(cfg: ConfigFile, doc: YamlDocument) -> None:
                     f"duplicate name '{original}' (also {field}[{seen[name]}])",
                     path=doc.path, line=where.line, key=where.key)
             seen[name] = index
+
+
+def _check_channel_filters(cfg: ConfigFile, doc: YamlDocument) -> None:
+    """A channel filter naming an organisation or source that does not exist is a typo that
+    would silently mute the channel: refuse it."""
+    known = {"organisations": {o.name for o in cfg.watch}, "sources": {s.name for s in cfg.sources}}
+    for index, channel in enumerate(cfg.channels):
+        for field, names in (("organisations", channel.organisations),
+                             ("sources", channel.sources)):
+            for position, name in enumerate(names):
+                if name not in known[field]:
+                    where = locate(doc.root, ("channels", index, field, position))
+                    close = difflib.get_close_matches(name, sorted(known[field]), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    raise ConfigError(f"no {field[:-1]} named '{name}'{hint}", path=doc.path,
+                                      line=where.line, key=where.key)
 
 
 def dump_config(cfg: Config) -> dict[str, Any]:
@@ -371,6 +315,8 @@ def _dump_value(name: str, value: Any) -> Any:
         return dict(value)
     if isinstance(value, str) and name in ("url", "feed", "sitemap"):
         return redact_url(value)
+    if isinstance(value, str) and name == "urls":  # Apprise URLs carry their tokens
+        return value.split("://", 1)[0] + "://***"
     return value
 
 

@@ -139,14 +139,14 @@ class Daemon:
                     result.errors, f" ({result.error})" if result.error else "")
         if self._report is not None:
             self._report(result)
-        monitor.deliver()
+        await monitor.deliver()
 
     async def _deliver(self, monitor: Monitor, _source: None) -> None:
-        report = monitor.deliver()
+        report = await monitor.deliver()
         monitor.housekeeping()
-        if report.sent or report.retrying or report.dead:
-            logger.info("alerts: sent=%d retrying=%d dead=%d", report.sent, report.retrying,
-                        report.dead)
+        if report.sent or report.retrying or report.dead or report.paused:
+            logger.info("alerts: sent=%d retrying=%d dead=%d paused=%d", report.sent,
+                        report.retrying, report.dead, report.paused)
 
     async def _drain(self) -> None:
         if not self._inflight:

@@ -78,6 +78,7 @@ def demo_config(paths: DemoPaths, servers: dict[str, SiteServer]) -> dict[str, A
             "alerts_dir": str(paths.alerts.resolve()),
             "per_host": {"concurrency": 4, "delay": "0s"},
             "interval": "10m",
+            "baseline": False,  # the demo's point is to show alerts on its first pass
         },
         "watch": watchlist["organisations"],
         "channels": [{"type": "file"}],

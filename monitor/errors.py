@@ -76,8 +76,16 @@ class ArchiveError(MonitorError):
 
 
 class ChannelError(MonitorError):
-    """An alert could not be delivered; ``retryable`` decides between retry and dead."""
+    """An alert could not be delivered.
 
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
-        self.retryable = retryable
+    ``retryable`` decides between another attempt and dead; ``retry_after`` (seconds) is the
+    receiver's own wish (HTTP Retry-After), never shortening our schedule; ``disable`` pauses
+    the whole channel (webhook 410 Gone, SMTP authentication or TLS failure), so one broken
+    destination is not hammered alert by alert."""
+
+    def __init__(self, message: str, *, retryable: bool = True, retry_after: float | None = None,
+                 disable: bool = False) -> None:
+        self.retryable = retryable and not disable
+        self.retry_after = retry_after
+        self.disable = disable
         super().__init__(message)

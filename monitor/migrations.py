@@ -112,5 +112,60 @@ def articles_fts(db: Database) -> None:
     db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
 
 
+_ALERTS_V2 = """
+CREATE TABLE alerts_v2 (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  article_id INTEGER REFERENCES articles(id),
+  source TEXT,
+  kind TEXT NOT NULL
+    CHECK (kind IN ('new', 'changed', 'source_failed', 'source_recovered')),
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'in_flight', 'sent', 'dead', 'paused')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt TEXT NOT NULL,
+  lease_until TEXT,
+  last_error TEXT,
+  last_response TEXT,
+  batch TEXT,
+  created_at TEXT NOT NULL,
+  sent_at TEXT
+);
+INSERT INTO alerts_v2 (id, key, channel, organisation, article_id, source, kind, payload, status,
+    attempts, next_attempt, lease_until, last_error, created_at, sent_at)
+  SELECT a.id, a.key, a.channel, a.organisation, a.article_id,
+         (SELECT source FROM articles WHERE articles.id = a.article_id), a.kind, a.payload,
+         CASE a.status WHEN 'failed' THEN 'pending' ELSE a.status END,
+         a.attempts, a.next_attempt, a.lease_until, a.last_error, a.created_at, a.sent_at
+  FROM alerts a;
+DROP TABLE alerts;
+ALTER TABLE alerts_v2 RENAME TO alerts;
+CREATE INDEX alerts_due ON alerts(channel, status, next_attempt);
+CREATE INDEX alerts_sent ON alerts(channel, sent_at);
+CREATE TABLE channel_state (
+  name TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('paused')),
+  reason TEXT,
+  since TEXT NOT NULL
+);
+ALTER TABLE sources ADD COLUMN first_ok TEXT;
+ALTER TABLE sources ADD COLUMN failing_since TEXT;
+UPDATE sources SET first_ok = last_checked
+  WHERE last_status = 'ok' OR name IN (SELECT DISTINCT source FROM articles)
+"""
+
+
+@migrations(name="0003_alert_lifecycle")
+def alert_lifecycle(db: Database) -> None:
+    """Operational alerts (no article), paused channels, digests (``batch``), the receiver's
+    last answer, and ``sources.first_ok`` (a source before it is in its baseline pass)."""
+    for statement in _ALERTS_V2.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

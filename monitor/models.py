@@ -18,11 +18,21 @@ class SaveOutcome(enum.Enum):
 class AlertStatus(enum.Enum):
     """Life of one row of the alerts outbox."""
 
-    PENDING = "pending"
-    IN_FLIGHT = "in_flight"
+    PENDING = "pending"  # waiting for its next attempt (or its digest)
+    IN_FLIGHT = "in_flight"  # claimed by a sender under a lease
     SENT = "sent"
-    FAILED = "failed"
-    DEAD = "dead"
+    DEAD = "dead"  # gave up: a permanent failure or the retry schedule ran out
+    PAUSED = "paused"  # its channel was disabled (webhook 410, SMTP auth or TLS failure)
+
+
+class AlertKind(enum.Enum):
+    """Why an alert was raised."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    SOURCE_FAILED = "source_failed"
+    SOURCE_RECOVERED = "source_recovered"
+    TEST = "test"
 
 
 class SourceKind(enum.Enum):
@@ -94,10 +104,13 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Alert:
-    """One alert as channels receive it; ``key`` is the idempotency key receivers dedupe on."""
+    """One alert as channels receive it; ``key`` is the idempotency key receivers dedupe on.
+
+    Operational alerts (a source failing or recovering) use the same record: no
+    organisation, the source's URL, and the error as the snippet."""
 
     key: str
-    kind: str  # "new" | "changed"
+    kind: str  # an AlertKind value
     organisation: str
     alias: str
     url: str
@@ -106,8 +119,47 @@ class Alert:
     source: str
     snippet: str
     channel: str
+    detected_at: str = ""
+    added: tuple[str, ...] = ()  # sentences a changed article gained
     id: int | None = None
     attempts: int = 0  # delivery attempts so far, this one included
+
+    def payload(self) -> dict[str, object]:
+        """What receivers get (the file channel's JSON, the webhook's ``data``)."""
+        return {name: getattr(self, name) if name != "added" else list(self.added)
+                for name in PAYLOAD_FIELDS}
+
+
+PAYLOAD_FIELDS = ("key", "kind", "organisation", "alias", "title", "url", "source", "published",
+                  "detected_at", "snippet", "added")
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Several alerts of one channel delivered as one message; its key is derived from
+    theirs, so a resend after a crash carries the same key."""
+
+    key: str
+    channel: str
+    alerts: tuple[Alert, ...]
+
+
+Message = Alert | Digest
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Which alerts one channel wants, and how they are paced (from its config)."""
+
+    channel: str
+    organisations: frozenset[str] = frozenset()
+    sources: frozenset[str] = frozenset()
+    digest: str | None = None
+    source_failures: bool = False
+
+    def wants(self, organisation: str, source: str) -> bool:
+        return ((not self.organisations or organisation in self.organisations)
+                and (not self.sources or source in self.sources))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +204,7 @@ class CheckResult:
     mentions: int = 0
     alerts: int = 0
     error: str | None = None
+    baseline: bool = False  # a new source's first pass: articles recorded, nobody alerted
     article_errors: tuple[ArticleError, ...] = ()
     articles: tuple[CheckedArticle, ...] = ()
 

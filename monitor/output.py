@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from monitor.channelconfig import AnyChannelConfig, channel_names
 from monitor.config import Config
 from monitor.models import CheckResult
 from monitor.units import format_duration
@@ -117,6 +118,18 @@ def progress(out: Console, label: str) -> Iterator[_Bar]:
         yield _Bar(bar, label)
 
 
+def _routing(ch: AnyChannelConfig) -> str:
+    """One line on what a channel receives and how it is paced."""
+    parts = [f"organisations: {', '.join(ch.organisations)}" if ch.organisations else "all"]
+    if ch.sources:
+        parts.append(f"sources: {', '.join(ch.sources)}")
+    parts.append(f"digest {ch.digest}" if ch.digest else
+                 f"at most {ch.max_per_hour}/h" if ch.max_per_hour else "no cap")
+    if ch.source_failures:
+        parts.append("source failures")
+    return "; ".join(parts)
+
+
 def config_tables(cfg: Config) -> list[Table | Text]:
     """What `monitor check` shows: sources, watchlist, channels and the main settings."""
     s = cfg.settings
@@ -127,13 +140,14 @@ def config_tables(cfg: Config) -> list[Table | Text]:
     ]
     watch = [(org.name, ", ".join(org.aliases), "yes" if org.case_sensitive else "no")
              for org in cfg.watch]
-    channels = [(ch.type, str(ch.dir or s.alerts_dir)) for ch in cfg.channels]
+    channels = [(name, ch.type, ch.destination, _routing(ch))
+                for name, ch in zip(channel_names(cfg.channels), cfg.channels, strict=True)]
     return [
         Text(f"{cfg.path}: OK — {len(cfg.sources)} sources, {len(cfg.watch)} organisations, "
              f"{len(cfg.channels)} channels", style="green"),
         table("Sources", ("name", "kind", "url", "interval", "extraction", "enabled"), sources),
         table("Watchlist", ("organisation", "aliases", "case-sensitive"), watch),
-        table("Channels", ("type", "destination"), channels),
+        table("Channels", ("name", "type", "destination", "alerts"), channels),
         table("Settings", ("setting", "value"), [
             ("database", s.database), ("alerts_dir", s.alerts_dir),
             ("user_agent", s.user_agent), ("default interval", format_duration(s.interval)),

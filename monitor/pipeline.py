@@ -12,19 +12,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from monitor.archive import Archive, stamp
 from monitor.config import Settings, SourceConfig
 from monitor.discover import Listing, Scope
 from monitor.egress import host_key
+from monitor.enqueue import Notice
 from monitor.errors import ArchiveError, ExtractionFailed, FetchError
 from monitor.fetch import Fetcher
 from monitor.models import (
+    AlertKind,
     ArticleError,
     CheckedArticle,
     CheckResult,
     Link,
+    Route,
     SaveOutcome,
     SourceKind,
 )
@@ -52,7 +55,7 @@ class Context:
     pool: ParserPool
     matcher: Matcher
     settings: Settings
-    channels: tuple[str, ...]
+    routes: tuple[Route, ...]
     progress: Progress | None = field(default=None)
 
 
@@ -74,25 +77,25 @@ def scope_of(source: SourceConfig, settings: Settings) -> Scope:
 
 async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResult:
     """Check one source once; never raises for a bad page, only reports."""
+    state = ctx.archive.source_state(source.name) or {}
+    baseline = source.effective_baseline(ctx.settings) and not state.get("first_ok")
     try:
         links = await _listing(source, ctx)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("source %s failed: %s", source.name, exc)
-        result = CheckResult(source.name, ok=False, error=_reason(exc))
-        _record(ctx.archive, source, result, now, ctx.settings)
-        return result
+        return _record(ctx, source, state, CheckResult(source.name, ok=False, error=_reason(exc)),
+                       now)
     except Exception as exc:  # a bug on one page must not stop the other sources
         logger.exception("source %s failed unexpectedly", source.name)
-        result = CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})")
-        _record(ctx.archive, source, result, now, ctx.settings)
-        return result
+        return _record(ctx, source, state,
+                       CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})"), now)
     links = _due(links, ctx)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
-    outcomes = await asyncio.gather(*(_article(source, link, ctx, now) for link in links))
-    result = _tally(source.name, outcomes)
-    _record(ctx.archive, source, result, now, ctx.settings)
-    return result
+    routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
+    outcomes = await asyncio.gather(*(_article(source, link, ctx, routes, now) for link in links))
+    return _record(ctx, source, state, replace(_tally(source.name, outcomes), baseline=baseline),
+                   now)
 
 
 async def _listing(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
@@ -124,8 +127,8 @@ def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
     return tuple(due)
 
 
-async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
-                   ) -> CheckedArticle | ArticleError:
+async def _article(source: SourceConfig, link: Link, ctx: Context, routes: tuple[Route, ...],
+                   now: datetime) -> CheckedArticle | ArticleError:
     """What happened to one article, or why it failed."""
     try:
         stored = ctx.archive.lookup(link.url)
@@ -143,7 +146,7 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, now: datetime
         article = replace(article, url=link.url)
         mentions = ctx.matcher.match(article.title, article.body)
         saved = ctx.archive.save(article, source=source.name, mentions=mentions,
-                                 channels=ctx.channels, now=now,
+                                 routes=routes, now=now,
                                  validators=(page.etag, page.last_modified))
         fresh = saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED)
         return CheckedArticle(link.url, article.title, saved.outcome,
@@ -182,16 +185,42 @@ def _reason(exc: BaseException) -> str:
     return str(exc)
 
 
-def _record(archive: Archive, source: SourceConfig, result: CheckResult, now: datetime,
-            settings: Settings) -> None:
-    previous = archive.source_state(source.name) or {}
-    failures = 0 if result.ok else int(previous.get("failures") or 0) + 1
+def _record(ctx: Context, source: SourceConfig, state: dict[str, Any], result: CheckResult,
+            now: datetime) -> CheckResult:
+    """Store the source's state after a check, with its operational alert if one is due."""
+    failures = 0 if result.ok else int(state.get("failures") or 0) + 1
+    since = None if result.ok else (state.get("failing_since") if failures > 1 else None) \
+        or stamp(now)
+    fields: dict[str, Any] = {
+        "url": source.target, "kind": source.kind.value, "last_checked": stamp(now),
+        "last_status": "ok" if result.ok else "failed", "last_error": result.error,
+        "failures": failures, "failing_since": since,
+        "next_due": stamp(now + timedelta(seconds=source.effective_interval(ctx.settings))),
+    }
+    if result.ok and not state.get("first_ok"):
+        fields["first_ok"] = stamp(now)
     try:
-        archive.record_source(
-            source.name, url=source.target, kind=source.kind.value, last_checked=stamp(now),
-            last_status="ok" if result.ok else "failed", last_error=result.error,
-            failures=failures,
-            next_due=stamp(now + timedelta(seconds=source.effective_interval(settings))),
-        )
+        notice = _notice(source, state, result, failures, since, ctx.settings)
+        ctx.archive.record_source(source.name, notice=notice,
+                                  routes=ctx.routes, now=now, **fields)
     except ArchiveError as exc:
         logger.error("could not record the state of %s: %s", source.name, exc)
+    return result
+
+
+def _notice(source: SourceConfig, state: dict[str, Any], result: CheckResult, failures: int,
+            since: str | None, settings: Settings) -> Notice | None:
+    """One alert when a source's failures reach ``settings.alert_on_failure``, one when it
+    recovers after that; nothing in between (no alert storm from a dead site)."""
+    threshold = settings.alert_on_failure
+    before = int(state.get("failures") or 0)
+    if not threshold:
+        return None
+    if not result.ok and failures == threshold:
+        return Notice(AlertKind.SOURCE_FAILED, source.name, source.target,
+                      f"{failures} failed checks in a row; last: {result.error}", since or "")
+    if result.ok and before >= threshold:
+        return Notice(AlertKind.SOURCE_RECOVERED, source.name, source.target,
+                      f"checked successfully after {before} failed checks",
+                      state.get("failing_since") or "")
+    return None

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-# Standard Webhooks' schedule (seconds after the first failure), used for every channel.
-ALERT_SCHEDULE = (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
 MAX_RETRY_AFTER = 6 * 3600
 
 
-def alert_delay(attempts: int, rand: random.Random | None = None) -> float | None:
-    """Seconds until the next delivery attempt after ``attempts`` failures; None = give up."""
-    if attempts < 1 or attempts > len(ALERT_SCHEDULE):
+def alert_delay(attempts: int, schedule: Sequence[float],
+                rand: random.Random | None = None) -> float | None:
+    """Seconds until the next delivery attempt after ``attempts`` failures, from a channel's
+    schedule with +/-20% jitter; None = give up."""
+    if attempts < 1 or attempts > len(schedule):
         return None
-    base = ALERT_SCHEDULE[attempts - 1]
-    return base * (rand or random).uniform(0.8, 1.2)
+    return schedule[attempts - 1] * (rand or random).uniform(0.8, 1.2)
 
 
 def fetch_delay(attempt: int, base: float = 1.0, cap: float = 30.0,

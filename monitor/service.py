@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,8 +24,8 @@ from monitor.egress import host_key
 from monitor.errors import ArchiveError
 from monitor.fetch import Fetcher, FetchSettings, make_client
 from monitor.models import CheckResult, FetchResult
-from monitor.notify import build_channels, channel_names
-from monitor.notify.outbox import DeliveryReport, deliver
+from monitor.notify import Channel, build_channels, channel_names, routes
+from monitor.notify.outbox import DeliveryReport, Pacing, deliver, recover
 from monitor.pipeline import Context, Progress, check
 from monitor.politeness import HostLimiter
 from monitor.robots import RobotsCache
@@ -32,6 +33,7 @@ from monitor.watch import Matcher
 from monitor.workers import ParserPool
 
 FETCH_LOG_DAYS = 30
+logger = logging.getLogger(__name__)
 
 
 def fetch_settings(cfg: Config) -> FetchSettings:
@@ -67,9 +69,13 @@ class Monitor:
         self._pool: ParserPool | None = None
         self._context: Context | None = None
         self._fetcher: Fetcher | None = None
+        self.channels: dict[str, Channel] = {}
+        self._pacing: dict[str, Pacing] = {}
+        self.last_delivery = DeliveryReport()
 
     async def __aenter__(self) -> Monitor:
         s = self.cfg.settings
+        self.channels = build_channels(self.cfg)  # first: a missing secret fails before anything starts
         settings = fetch_settings(self.cfg)
         self.archive = Archive(s.database)
         self._pool = ParserPool(self._workers)
@@ -82,10 +88,15 @@ class Monitor:
         self._context = Context(
             fetcher=fetcher, archive=self.archive, pool=self._pool,
             matcher=Matcher(self.cfg.watch), settings=s,
-            channels=channel_names(self.cfg.channels),
+            routes=routes(self.cfg),
             progress=self._progress,
         )
-        self.channels = build_channels(self.cfg.channels, s.alerts_dir)
+        self._pacing = {name: Pacing(digest=bool(c.digest), max_per_hour=c.max_per_hour)
+                        for name, c in zip(channel_names(self.cfg.channels), self.cfg.channels,
+                                           strict=True)}
+        recovered = recover(self.archive, datetime.now(UTC))
+        if recovered:
+            logger.info("%d alerts left in flight by a previous run are due again", recovered)
         return self
 
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -94,6 +105,8 @@ class Monitor:
             await self._fetcher.aclose()
         if self._pool is not None:
             self._pool.close()
+        for channel in self.channels.values():
+            channel.close()
         if self.archive is not None:
             self.archive.close()
 
@@ -119,7 +132,7 @@ class Monitor:
         """Check the sources concurrently (politeness limits still apply), then send alerts."""
         chosen = list(sources) if sources is not None else self.enabled_sources()
         results = await asyncio.gather(*(self.check(source) for source in chosen))
-        self.deliver()
+        self.last_delivery = await self.deliver()
         return list(results)
 
     def next_due(self, name: str, now: datetime) -> datetime:
@@ -136,10 +149,11 @@ class Monitor:
         if self.archive is not None:
             self.archive.prune_fetches((now or datetime.now(UTC)) - timedelta(days=FETCH_LOG_DAYS))
 
-    def deliver(self, now: datetime | None = None) -> DeliveryReport:
+    async def deliver(self, now: datetime | None = None) -> DeliveryReport:
+        """Send every alert that is due, on every channel (off the event loop)."""
         if self.archive is None:
             raise RuntimeError("Monitor used outside `async with`")
-        return deliver(self.archive, self.channels, now or datetime.now(UTC))
+        return await deliver(self.archive, self.channels, self._pacing, now or datetime.now(UTC))
 
 
 def fetch_page(cfg: Config | None, url: str) -> FetchResult:

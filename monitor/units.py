@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import UTC, datetime
 
 _DURATION_UNITS: dict[str, float] = {
     "ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0,
@@ -93,3 +94,8 @@ def format_size(size: int) -> str:
         if size and size % factor == 0:
             return f"{size // factor}{unit}"
     return str(size)
+
+
+def stamp(now: datetime) -> str:
+    """Timestamps are ISO-8601 UTC strings: readable in Datasette and ordered as text."""
+    return now.astimezone(UTC).isoformat(timespec="seconds")

@@ -280,6 +280,9 @@ def locate(root: Node | None, loc: Sequence[str | int]) -> Located:
             if index < len(loc) - 1:
                 continue
             line = node.start_mark.line + 1
+            tag = _find_key(node, "type")
+            if tag is not None and getattr(tag[1], "value", None) == step:
+                return Located(line, render_key(parts), None)  # a model-level error of a union
         if step != "[key]":
             parts.append(step)
         return Located(line, render_key(parts), None)

@@ -27,7 +27,8 @@ def write_config(tmp: Path, servers: dict[str, SiteServer], **overrides: Any) ->
     ]
     doc: dict[str, Any] = {
         "settings": {"database": "state/archive.db", "alerts_dir": "alerts",
-                     "per_host": {"concurrency": 4, "delay": "0s"}, "retries": 0},
+                     "per_host": {"concurrency": 4, "delay": "0s"}, "retries": 0,
+                     "baseline": False},
         "watch": watch,
         "sources": sources,
     }

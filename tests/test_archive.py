@@ -10,7 +10,7 @@ import pytest
 
 from monitor.archive import Archive
 from monitor.errors import ArchiveError
-from monitor.models import Article, Mention, SaveOutcome
+from monitor.models import Article, Mention, Route, SaveOutcome
 from monitor.service import instance_lock
 
 HAISUM = Mention("China Haisum", "Haisum", 1, "… Haisum …")
@@ -27,10 +27,10 @@ def alerts(archive: Archive) -> list[dict]:
 
 def test_outcomes_and_alerts(db_path: Path, now: datetime) -> None:
     with Archive(db_path) as archive:
-        first = archive.save(art(), source="s", mentions=[HAISUM], channels=["file"], now=now)
-        again = archive.save(art(), source="s", mentions=[HAISUM], channels=["file"], now=now)
+        first = archive.save(art(), source="s", mentions=[HAISUM], routes=[Route("file")], now=now)
+        again = archive.save(art(), source="s", mentions=[HAISUM], routes=[Route("file")], now=now)
         dup = archive.save(art(url="https://a.example/n/1.html?utm_source=x&x=1"), source="s",
-                           mentions=[HAISUM], channels=["file"], now=now)
+                           mentions=[HAISUM], routes=[Route("file")], now=now)
         assert (first.outcome, again.outcome, dup.outcome) == (
             SaveOutcome.NEW, SaveOutcome.UNCHANGED, SaveOutcome.DUPLICATE)
         assert first.alerts == 1 and again.alerts == 0 and dup.alerts == 0
@@ -41,13 +41,13 @@ def test_edit_policy(db_path: Path, now: datetime) -> None:
     """T24: a typo fix stores a version without alerting; an edit that brings in a new
     organisation alerts once for it; removing one alerts nobody; history is kept."""
     with Archive(db_path) as archive:
-        archive.save(art("Haisum signs."), source="s", mentions=[HAISUM], channels=["file"], now=now)
-        typo = archive.save(art("Haisum signs!"), source="s", mentions=[HAISUM], channels=["file"],
+        archive.save(art("Haisum signs."), source="s", mentions=[HAISUM], routes=[Route("file")], now=now)
+        typo = archive.save(art("Haisum signs!"), source="s", mentions=[HAISUM], routes=[Route("file")],
                             now=now)
         added = archive.save(art("Haisum and Poly Group sign!"), source="s",
-                             mentions=[HAISUM, POLY], channels=["file"], now=now)
+                             mentions=[HAISUM, POLY], routes=[Route("file")], now=now)
         removed = archive.save(art("Poly Group signs!"), source="s", mentions=[POLY],
-                               channels=["file"], now=now)
+                               routes=[Route("file")], now=now)
         assert [r.outcome for r in (typo, added, removed)] == [SaveOutcome.CHANGED] * 3
         assert (typo.alerts, added.alerts, removed.alerts) == (0, 1, 0)
         assert [(a["organisation"], a["kind"]) for a in alerts(archive)] == [
@@ -60,7 +60,7 @@ def test_edit_policy(db_path: Path, now: datetime) -> None:
 
 def test_one_alert_per_channel(db_path: Path, now: datetime) -> None:
     with Archive(db_path) as archive:
-        archive.save(art(), source="s", mentions=[HAISUM, POLY], channels=["file", "file2"], now=now)
+        archive.save(art(), source="s", mentions=[HAISUM, POLY], routes=[Route("file"), Route("file2")], now=now)
         keys = [a["key"] for a in alerts(archive)]
         assert len(keys) == 4 and len(set(keys)) == 4
 
@@ -72,12 +72,12 @@ def test_failure_mid_save_leaves_nothing(db_path: Path, now: datetime) -> None:
         archive.db.execute(
             "CREATE TRIGGER boom BEFORE INSERT ON alerts BEGIN SELECT RAISE(ABORT, 'boom'); END")
         with pytest.raises(ArchiveError):
-            archive.save(art(), source="s", mentions=[HAISUM], channels=["file"], now=now)
+            archive.save(art(), source="s", mentions=[HAISUM], routes=[Route("file")], now=now)
         for table in ("articles", "versions", "mentions", "alerts"):
             assert archive.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
         assert not archive.db.conn.in_transaction
         archive.db.execute("DROP TRIGGER boom")
-        assert archive.save(art(), source="s", mentions=[HAISUM], channels=["file"],
+        assert archive.save(art(), source="s", mentions=[HAISUM], routes=[Route("file")],
                             now=now).outcome is SaveOutcome.NEW
 
 
@@ -101,7 +101,7 @@ def test_writer_waits_for_lock(db_path: Path, now: datetime) -> None:
         with Archive(db_path) as archive:
             archive.db.conn.execute("PRAGMA busy_timeout = 200")
             with pytest.raises(ArchiveError, match="busy"):
-                archive.save(art(), source="s", mentions=[], channels=[], now=now)
+                archive.save(art(), source="s", mentions=[], routes=[], now=now)
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -125,9 +125,9 @@ def test_garbage_file_refused(tmp_path: Path) -> None:
 def test_search(db_path: Path, now: datetime) -> None:
     with Archive(db_path) as archive:
         archive.save(art("Haisum builds a digital factory."), source="s", mentions=[HAISUM],
-                     channels=[], now=now)
+                     routes=[], now=now)
         archive.save(Article("https://a.example/2", "Other", "Nothing to see."), source="t",
-                     mentions=[], channels=[], now=now)
+                     mentions=[], routes=[], now=now)
         assert [r["title"] for r in archive.search("digital")] == ["Title"]
         assert archive.search("digit*")[0]["organisations"] == "China Haisum"
         assert archive.search("factory", organisation="poly group") == []

@@ -174,7 +174,7 @@ def test_history_shows_each_edit_as_a_diff(tmp_path: Path) -> None:
     with Archive(db) as archive:
         for body in ("First line.\nSecond line.", "First line.\nSecond line, corrected."):
             saved = archive.save(Article("https://a.example/1", "T", body), source="s",
-                                 mentions=[], channels=[], now=now)
+                                 mentions=[], routes=[], now=now)
     code, out, _ = invoke("--config", str(config), "history", str(saved.article_id))
     assert code == 0
     assert "version 2" in out and "-Second line." in out and "+Second line, corrected." in out

@@ -98,7 +98,7 @@ SEMANTIC = [
     ("watch:\n  - name: X\n    aliases: [true]\n", 3, "watch[0].aliases[0]", "quote it"),
     ("watch:\n  - aliases: [X]\n", 2, "watch[0].name", "required key is missing"),
     ("watch:\n  - name: X\n  - name: x\n", 3, "watch[1].name", "duplicate name"),
-    ("channels:\n  - type: email\n", 2, "channels[0].type", "unknown type 'email'"),
+    ("channels:\n  - type: pager\n", 2, "channels[0].type", "unknown type 'pager'"),
     ("channels:\n  - dir: x\n", 2, "channels[0].type", "required key is missing"),
     ("channels:\n  - type: file\n    dri: x\n", 3, "channels[0].dri", "did you mean 'dir'?"),
     ("watch: missing.yaml\n", 1, "watch", "watch list file not found"),

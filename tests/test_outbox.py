@@ -1,69 +1,96 @@
-"""The outbox: sent once, retried on failure with backoff, leases survive a crash."""
+"""The outbox: sent once, retried with backoff, digests and caps, pauses, crash recovery."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from monitor.archive import Archive
 from monitor.errors import ChannelError
-from monitor.models import Alert, Article, Mention
+from monitor.models import Article, Digest, Mention, Message, Route
 from monitor.notify import FileChannel
-from monitor.notify.outbox import LEASE, claim, deliver
-from monitor.retry import ALERT_SCHEDULE
+from monitor.notify.outbox import LEASE, DeliveryReport, Pacing, claim, deliver, recover
+from monitor.notify.render import alerts_of
 
 MENTION = Mention("China Haisum", "Haisum", 1, "Haisum signs")
+SCHEDULE = (5.0, 300.0, 1800.0)
 
 
 class Flaky:
     """A channel that fails ``failures`` times, then records what it receives."""
 
-    def __init__(self, failures: int, retryable: bool = True) -> None:
-        self.name = "file"
-        self.failures = failures
-        self.retryable = retryable
-        self.received: list[Alert] = []
+    schedule = SCHEDULE
 
-    def send(self, alert: Alert) -> None:
+    def __init__(self, failures: int = 0, error: ChannelError | None = None,
+                 name: str = "file") -> None:
+        self.name = name
+        self.failures = failures
+        self.error = error or ChannelError("receiver down")
+        self.received: list[Message] = []
+
+    def send(self, message: Message) -> str:
         if self.failures > 0:
             self.failures -= 1
-            raise ChannelError("receiver down", retryable=self.retryable)
-        self.received.append(alert)
+            raise self.error
+        self.received.append(message)
+        return "ok"
+
+    def close(self) -> None:
+        pass
+
+    def keys(self) -> list[str]:
+        return [a.key for m in self.received for a in alerts_of(m)]
 
 
-def _queued(path: Path, now: datetime) -> Archive:
+def run(archive: Archive, channels: Mapping[str, Flaky | FileChannel], at: datetime,
+        pacing: Mapping[str, Pacing] | None = None) -> DeliveryReport:
+    return asyncio.run(deliver(archive, channels, pacing or {}, at))
+
+
+def _queued(path: Path, now: datetime, count: int = 1, route: Route | None = None) -> Archive:
     archive = Archive(path)
-    archive.save(Article("https://a.example/1", "Haisum news", "Haisum signs."), source="s",
-                 mentions=[MENTION], channels=["file"], now=now)
+    for i in range(count):
+        archive.save(Article(f"https://a.example/{i}", f"Haisum news {i}", f"Haisum signs {i}."),
+                     source="s", mentions=[MENTION], routes=[route or Route("file")], now=now)
     return archive
 
 
 def test_file_channel_writes_one_file_per_alert(tmp_path: Path, now: datetime) -> None:
     with _queued(tmp_path / "a.db", now) as archive:
         channel = FileChannel("file", tmp_path / "alerts")
-        assert deliver(archive, {"file": channel}, now).sent == 1
-        assert deliver(archive, {"file": channel}, now).sent == 0  # nothing sent twice
+        assert run(archive, {"file": channel}, now).sent == 1
+        assert run(archive, {"file": channel}, now).sent == 0  # nothing sent twice
         (path,) = (tmp_path / "alerts").glob("*.json")
         data = json.loads(path.read_text("utf-8"))
         assert data["organisation"] == "China Haisum" and path.name == f"{data['key']}.json"
+        assert data["detected_at"] == now.isoformat(timespec="seconds")
 
 
-def test_failure_is_retried_on_schedule(tmp_path: Path, now: datetime) -> None:
+def test_failure_is_retried_on_the_channels_schedule(tmp_path: Path, now: datetime) -> None:
     with _queued(tmp_path / "a.db", now) as archive:
         channel = Flaky(failures=1)
-        report = deliver(archive, {"file": channel}, now)
+        report = run(archive, {"file": channel}, now)
         assert (report.sent, report.retrying) == (0, 1)
-        assert deliver(archive, {"file": channel}, now).sent == 0  # not due yet: no busy loop
-        later = now + timedelta(seconds=ALERT_SCHEDULE[0] * 1.3)
-        assert deliver(archive, {"file": channel}, later).sent == 1
-        row = archive.query("SELECT status, attempts, last_error FROM alerts")[0]
-        assert row == {"status": "sent", "attempts": 2, "last_error": None}
+        assert run(archive, {"file": channel}, now).sent == 0  # not due yet: no busy loop
+        assert run(archive, {"file": channel}, now + timedelta(seconds=SCHEDULE[0] * 1.3)).sent == 1
+        row = archive.query("SELECT status, attempts, last_error, last_response FROM alerts")[0]
+        assert row == {"status": "sent", "attempts": 2, "last_error": None, "last_response": "ok"}
+
+
+def test_retry_after_longer_than_the_schedule_is_honoured(tmp_path: Path, now: datetime) -> None:
+    with _queued(tmp_path / "a.db", now) as archive:
+        channel = Flaky(1, ChannelError("HTTP 429", retry_after=600))
+        run(archive, {"file": channel}, now)
+        assert run(archive, {"file": channel}, now + timedelta(seconds=300)).sent == 0
+        assert run(archive, {"file": channel}, now + timedelta(seconds=601)).sent == 1
 
 
 def test_permanent_failure_is_dead(tmp_path: Path, now: datetime) -> None:
     with _queued(tmp_path / "a.db", now) as archive:
-        assert deliver(archive, {"file": Flaky(1, retryable=False)}, now).dead == 1
+        assert run(archive, {"file": Flaky(1, ChannelError("400", retryable=False))}, now).dead == 1
         assert archive.query("SELECT status FROM alerts")[0]["status"] == "dead"
 
 
@@ -71,22 +98,108 @@ def test_retries_give_up_after_the_schedule(tmp_path: Path, now: datetime) -> No
     with _queued(tmp_path / "a.db", now) as archive:
         channel = Flaky(failures=100)
         at = now
-        for _ in range(len(ALERT_SCHEDULE) + 1):
-            deliver(archive, {"file": channel}, at)
+        for _ in range(len(SCHEDULE) + 1):
+            run(archive, {"file": channel}, at)
             at += timedelta(days=2)
         row = archive.query("SELECT status, attempts FROM alerts")[0]
-        assert row == {"status": "dead", "attempts": len(ALERT_SCHEDULE) + 1}
+        assert row == {"status": "dead", "attempts": len(SCHEDULE) + 1}
+
+
+def test_disable_pauses_the_channel_and_keeps_its_alerts(tmp_path: Path, now: datetime) -> None:
+    """A 410 (or SMTP auth failure) pauses the channel: no hammering, nothing lost."""
+    with _queued(tmp_path / "a.db", now, count=3) as archive:
+        channel = Flaky(1, ChannelError("HTTP 410 gone", disable=True))
+        report = run(archive, {"file": channel}, now)
+        assert (report.sent, report.paused) == (0, 3) and channel.failures == 0
+        assert run(archive, {"file": channel}, now + timedelta(days=1)).sent == 0
+        statuses = {r["status"] for r in archive.query("SELECT status FROM alerts")}
+        assert statuses == {"paused"}
 
 
 def test_crash_after_claim_resends_with_same_key(tmp_path: Path, now: datetime) -> None:
-    """T27 (in-process form): a sender that dies after claiming leaves a lease; once it
-    expires the alert is sent again, with the same idempotency key, exactly once more."""
+    """T27 (in-process form): a sender that dies after claiming leaves a lease; the next
+    start makes the alert due at once, and it is sent with the same key, once."""
     with _queued(tmp_path / "a.db", now) as archive:
-        (claimed,) = claim(archive, now)  # ...and the process dies here
-        channel = Flaky(failures=0)
-        assert deliver(archive, {"file": channel}, now).sent == 0  # still leased
-        assert deliver(archive, {"file": channel}, now + LEASE + timedelta(seconds=1)).sent == 1
-        assert [a.key for a in channel.received] == [claimed.key]
+        (claimed,) = claim(archive, "file", now)  # ...and the process dies here
+        channel = Flaky()
+        assert run(archive, {"file": channel}, now).sent == 0  # still leased
+        assert recover(archive, now) == 1  # a new process, holding the instance lock
+        assert run(archive, {"file": channel}, now).sent == 1
+        assert channel.keys() == [claimed.alert.key]
+
+
+def test_expired_lease_is_claimed_again(tmp_path: Path, now: datetime) -> None:
+    with _queued(tmp_path / "a.db", now) as archive:
+        claim(archive, "file", now)
+        channel = Flaky()
+        assert run(archive, {"file": channel}, now + LEASE + timedelta(seconds=1)).sent == 1
+
+
+def test_digest_channel_sends_one_message_at_the_boundary(tmp_path: Path, now: datetime) -> None:
+    """``digest: 1h``: alerts wait for the next hour, then go as one message."""
+    route = Route("file", digest="1h")
+    with _queued(tmp_path / "a.db", now, count=3, route=route) as archive:
+        channel = Flaky()
+        pacing = {"file": Pacing(digest=True)}
+        assert run(archive, {"file": channel}, now, pacing).sent == 0  # 12:00 exactly: next 13:00
+        report = run(archive, {"file": channel}, now + timedelta(hours=1), pacing)
+        assert (report.sent, report.messages) == (3, 1)
+        (digest,) = channel.received
+        assert isinstance(digest, Digest) and len(digest.alerts) == 3
+        assert digest.key.startswith("dig_")
+
+
+def test_failed_digest_is_resent_with_the_same_key(tmp_path: Path, now: datetime) -> None:
+    route = Route("file", digest="1h")
+    with _queued(tmp_path / "a.db", now, count=2, route=route) as archive:
+        channel = Flaky(failures=1)
+        pacing = {"file": Pacing(digest=True)}
+        later = now + timedelta(hours=1)
+        assert run(archive, {"file": channel}, later, pacing).retrying == 2
+        # a new alert arrives meanwhile: it must not change the retried digest
+        archive.save(Article("https://a.example/new", "Haisum again", "Haisum again."),
+                     source="s", mentions=[MENTION], routes=[Route("file")], now=later)
+        run(archive, {"file": channel}, later + timedelta(minutes=1), pacing)
+        first, second = channel.received
+        assert isinstance(first, Digest) and len(first.alerts) == 2
+        assert isinstance(second, Digest) and second.key != first.key
+        stored = {r["batch"] for r in archive.query("SELECT batch FROM alerts")}
+        assert stored == {first.key, second.key}
+
+
+def test_hourly_cap_folds_the_overflow_into_one_digest(tmp_path: Path, now: datetime) -> None:
+    """T42: 10 alerts with ``max_per_hour: 4`` -> 3 single messages and one digest of 7."""
+    with _queued(tmp_path / "a.db", now, count=10) as archive:
+        channel = Flaky()
+        report = run(archive, {"file": channel}, now, {"file": Pacing(max_per_hour=4)})
+        assert (report.sent, report.messages) == (10, 4)
+        assert [len(alerts_of(m)) for m in channel.received] == [1, 1, 1, 7]
+
+
+def test_cap_reached_holds_alerts_until_the_hour_frees(tmp_path: Path, now: datetime) -> None:
+    with _queued(tmp_path / "a.db", now, count=2) as archive:
+        channel = Flaky()
+        pacing = {"file": Pacing(max_per_hour=2)}
+        run(archive, {"file": channel}, now, pacing)
+        for i in range(3):
+            archive.save(Article(f"https://a.example/more{i}", f"More {i}", f"Haisum more {i}."),
+                         source="s", mentions=[MENTION], routes=[Route("file")], now=now)
+        report = run(archive, {"file": channel}, now + timedelta(minutes=10), pacing)
+        assert (report.sent, report.held) == (0, 3)
+        report = run(archive, {"file": channel}, now + timedelta(minutes=61), pacing)
+        assert (report.sent, report.messages) == (3, 2)  # one single, then a digest of two
+
+
+def test_routes_filter_by_organisation_and_source(tmp_path: Path, now: datetime) -> None:
+    with Archive(tmp_path / "a.db") as archive:
+        routes = [Route("all"), Route("haisum", organisations=frozenset({"China Haisum"})),
+                  Route("other", organisations=frozenset({"Poly Group"})),
+                  Route("elsewhere", sources=frozenset({"not-s"}))]
+        saved = archive.save(Article("https://a.example/1", "Haisum", "Haisum signs."),
+                             source="s", mentions=[MENTION], routes=routes, now=now)
+        assert saved.alerts == 2
+        rows = archive.query("SELECT channel FROM alerts ORDER BY channel")
+        assert [r["channel"] for r in rows] == ["all", "haisum"]
 
 
 def test_file_channel_sweeps_half_written_files(tmp_path: Path, now: datetime) -> None:
@@ -94,5 +207,5 @@ def test_file_channel_sweeps_half_written_files(tmp_path: Path, now: datetime) -
     (tmp_path / "alerts").mkdir()
     (tmp_path / "alerts" / ".tmp-abc.json").write_text("{", "utf-8")
     with _queued(tmp_path / "a.db", now) as archive:
-        deliver(archive, {"file": FileChannel("file", tmp_path / "alerts")}, now)
+        run(archive, {"file": FileChannel("file", tmp_path / "alerts")}, now)
     assert [p.name for p in (tmp_path / "alerts").iterdir() if p.name.startswith(".tmp-")] == []

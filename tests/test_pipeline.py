@@ -13,7 +13,7 @@ from .conftest import SITE_NAMES, expected
 from .flows import one_pass, write_config
 
 ALERT_KEYS = {"url", "title", "published", "source", "organisation", "alias", "snippet", "kind",
-              "key"}
+              "key", "detected_at", "added"}
 
 
 def _expected_by_url(servers: dict[str, SiteServer]) -> dict[str, dict]:

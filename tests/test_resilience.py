@@ -30,7 +30,7 @@ according to the statement released by the company.</p>
 def _config(tmp: Path, srv: ScriptedServer) -> Config:
     doc = {
         "settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
-                     "per_host": {"delay": "0s", "concurrency": 2}},
+                     "per_host": {"delay": "0s", "concurrency": 2}, "baseline": False},
         "watch": [{"name": "China Haisum", "aliases": ["Haisum"]}, {"name": "Poly Group"},
                   {"name": "SIMIA"}],
         "sources": [{"name": "news", "url": srv.url + "/", "include": [r"/news/\d+"]}],

@@ -1,22 +1,36 @@
-"""The channel contract, documented once here.
+"""The channel contract, documented once here (every channel passes tests/test_channels.py).
 
-A channel delivers one alert at a time. ``send`` returns normally when the alert is
-delivered, and raises ``ChannelError(retryable=...)`` when it is not: retryable failures are
-tried again on the outbox's schedule, others mark the alert dead. A channel must tolerate
-receiving the same alert twice (after a crash between send and commit): receivers dedupe on
-``alert.key``.
+A channel delivers one message at a time: a single :class:`Alert` or a :class:`Digest` of
+several. ``send`` blocks (the outbox runs it in a worker thread, off the event loop) and
+returns the receiver's answer in a few words ("250 2.0.0 queued", "HTTP 204") when the message
+was accepted. Otherwise it raises ``ChannelError``: ``retryable`` failures are tried again on
+the channel's ``schedule``, permanent ones mark the alert dead, and ``disable`` pauses the
+channel. Delivery is at least once: after a crash between send and commit the same message is
+sent again with the same key (Message-ID, webhook-id, file name), which receivers dedupe on.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from monitor.models import Alert
+from monitor.models import Message
+
+# Seconds to wait after the 1st, 2nd, ... failed attempt (then dead), with +/-20% jitter.
+# Standard Webhooks' schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
+WEBHOOK_SCHEDULE: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
+# RFC 5321 asks for at least 30 min between retries and 4-5 days before giving up.
+EMAIL_SCHEDULE: tuple[float, ...] = (60, 300, 900, 1800) + (1800,) * 188  # ~96 h in all
+# A local directory: quick retries, then give up after about a day.
+FILE_SCHEDULE: tuple[float, ...] = (5, 60, 300, 1800, 3600, 7200, 14400, 28800, 43200)
 
 
 class Channel(Protocol):
     """One configured destination for alerts."""
 
     name: str
+    schedule: tuple[float, ...]
 
-    def send(self, alert: Alert) -> None: ...
+    def send(self, message: Message) -> str: ...
+
+    def close(self) -> None:
+        """Release what the channel holds between messages (an HTTP client)."""

@@ -1,29 +1,40 @@
-"""The file channel: one JSON file per alert in a directory (the default channel)."""
+"""The file channel: one JSON file per alert (or digest) in a directory (the default channel)."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 from monitor.errors import ChannelError
-from monitor.models import Alert
+from monitor.models import Digest, Message
+from monitor.notify.base import FILE_SCHEDULE
 
 _TMP_PREFIX = ".tmp-"
-PAYLOAD_KEYS = ("url", "title", "published", "source", "organisation", "alias", "snippet",
-                "kind", "key")
+
+
+def document(message: Message) -> dict[str, object]:
+    """The JSON a receiver reads: an alert's payload, or a digest with its alerts."""
+    if isinstance(message, Digest):
+        return {"kind": "digest", "key": message.key,
+                "alerts": [alert.payload() for alert in message.alerts]}
+    return message.payload()
 
 
 class FileChannel:
     """Writes ``<dir>/<key>.json`` atomically; a resend rewrites the same file, so it is
     idempotent by construction."""
 
+    schedule = FILE_SCHEDULE
+
     def __init__(self, name: str, directory: Path) -> None:
         self.name = name
         self.directory = directory
         self._swept = False
+
+    def close(self) -> None:
+        """Nothing held between messages."""
 
     def _sweep(self) -> None:
         """Remove half-written files a killed process left behind (one writer holds the
@@ -32,12 +43,12 @@ class FileChannel:
             leftover.unlink(missing_ok=True)
         self._swept = True
 
-    def path_for(self, alert: Alert) -> Path:
-        return self.directory / f"{alert.key}.json"
+    def path_for(self, message: Message) -> Path:
+        return self.directory / f"{message.key}.json"
 
-    def send(self, alert: Alert) -> None:
-        record = {k: v for k, v in asdict(alert).items() if k in PAYLOAD_KEYS}
-        data = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    def send(self, message: Message) -> str:
+        data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
+        target = self.path_for(message)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._swept:
@@ -47,6 +58,7 @@ class FileChannel:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(tmp, self.path_for(alert))
+            os.replace(tmp, target)
         except OSError as exc:
             raise ChannelError(f"cannot write alert to {self.directory}: {exc}") from exc
+        return f"wrote {target}"

@@ -1,95 +1,283 @@
-"""The alerts outbox: claim due alerts, send them, record the outcome.
+"""The alerts outbox: claim due alerts, group them into messages, send, record the outcome.
 
 Alerts are queued in the same transaction as the article that caused them, and sent only from
-here, after that commit. A claim is a lease: if the process dies mid-send, the lease expires
-and the alert is sent again with the same key, so a crash can delay an alert but never lose
-it, and a duplicate carries the same idempotency key.
+here, after that commit. A claim is a lease: if the process dies mid-send, the alert is sent
+again with the same key (at the next start: ``recover``), so a crash can delay an alert but
+never lose it, and a duplicate carries the same idempotency key. A digest's key is stored on
+its alerts (``batch``) before it is sent, so a resent digest has the same key and contents.
+
+Sending runs in a worker thread (``asyncio.to_thread``); the archive is written only from the
+event loop's thread, its one writer.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from monitor.archive import Archive, stamp
 from monitor.errors import ChannelError
-from monitor.models import Alert
+from monitor.models import Alert, Digest, Message
 from monitor.notify.base import Channel
+from monitor.notify.render import alerts_of
 from monitor.retry import alert_delay
 
 logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
+CLAIM_BATCH = 200  # alerts claimed per round; a run loops until nothing is due
+MAX_DIGEST = 100  # alerts in one digest message; more make several digests
+MAX_RECEIVER_WAIT = 24 * 3600.0  # a receiver's Retry-After is honoured up to a day
+HOUR = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Pacing:
+    """A channel's pacing, from its config: digest only, or a cap on messages per hour."""
+
+    digest: bool = False
+    max_per_hour: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryReport:
-    sent: int = 0
+    sent: int = 0  # alerts delivered
+    messages: int = 0  # messages sent (a digest counts once)
     retrying: int = 0
     dead: int = 0
+    paused: int = 0
+    held: int = 0  # over the hourly cap: folded into a digest later
+
+    def __add__(self, other: DeliveryReport) -> DeliveryReport:
+        return DeliveryReport(*(a + b for a, b in zip(_fields(self), _fields(other), strict=True)))
 
 
-def claim(archive: Archive, now: datetime, limit: int = 100) -> list[Alert]:
-    """Take due alerts (pending, or in flight with an expired lease) under a lease."""
+def _fields(report: DeliveryReport) -> tuple[int, ...]:
+    return (report.sent, report.messages, report.retrying, report.dead, report.paused, report.held)
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    alert: Alert
+    batch: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to send now: single alerts and digests; and which alert ids wait for the cap."""
+
+    messages: tuple[Message, ...] = ()
+    held: tuple[int, ...] = ()
+    new_batches: tuple[Digest, ...] = field(default=())
+
+
+def digest_key(alerts: Sequence[Alert]) -> str:
+    raw = "|".join(sorted(a.key for a in alerts)).encode()
+    return "dig_" + hashlib.sha256(raw).hexdigest()[:40]
+
+
+def _digests(channel: str, alerts: Sequence[Alert]) -> list[Digest]:
+    chunks = [tuple(alerts[i:i + MAX_DIGEST]) for i in range(0, len(alerts), MAX_DIGEST)]
+    return [Digest(digest_key(chunk), channel, chunk) for chunk in chunks if chunk]
+
+
+def plan(channel: str, claimed: Sequence[Claimed], pacing: Pacing, sent_recently: int) -> Plan:
+    """Group claimed alerts into messages (pure).
+
+    Alerts already in a batch are resent as that same digest. A digest channel sends the rest
+    as digests. Otherwise alerts go one by one while the hourly cap allows; past it, the
+    overflow is folded into one digest (so at most ``max_per_hour`` messages an hour), and with
+    no room at all it is held until the hour frees up."""
+    batches: dict[str, list[Alert]] = {}
+    loose: list[Alert] = []
+    for item in claimed:
+        (batches.setdefault(item.batch, []) if item.batch else loose).append(item.alert)
+    resent = [Digest(key, channel, tuple(alerts)) for key, alerts in batches.items()]
+    if pacing.digest:
+        fresh = _digests(channel, loose)
+        return Plan(tuple(resent + fresh), (), tuple(fresh))
+    room = len(loose) if pacing.max_per_hour is None else \
+        pacing.max_per_hour - sent_recently - len(resent)
+    if len(loose) <= room:
+        return Plan((*resent, *loose))
+    if room <= 0:
+        return Plan(tuple(resent), tuple(a.id for a in loose if a.id is not None))
+    singles, overflow = loose[: room - 1], loose[room - 1:]
+    fresh = _digests(channel, overflow)
+    return Plan((*resent, *singles, *fresh), (), tuple(fresh))
+
+
+def recover(archive: Archive, now: datetime) -> int:
+    """At start, under the instance lock: alerts left in flight by a dead process are due now
+    (their lease would otherwise delay them by minutes)."""
+    with archive.write() as db:
+        return db.execute("UPDATE alerts SET status = 'pending', lease_until = NULL, "
+                          "next_attempt = ? WHERE status = 'in_flight'", [stamp(now)]).rowcount
+
+
+def claim(archive: Archive, channel: str, now: datetime, limit: int = CLAIM_BATCH) -> list[Claimed]:
+    """Take due alerts of one channel under a lease, whole batches at a time."""
     at = stamp(now)
     with archive.write() as db:
         rows = db.execute(
             "UPDATE alerts SET status = 'in_flight', lease_until = ?, attempts = attempts + 1 "
-            "WHERE id IN (SELECT id FROM alerts WHERE (status = 'pending' AND next_attempt <= ?) "
-            "OR (status = 'in_flight' AND lease_until < ?) ORDER BY next_attempt, id LIMIT ?) "
-            "RETURNING id, channel, payload, attempts",
-            [stamp(now + LEASE), at, at, limit],
+            "WHERE id IN (WITH due AS (SELECT id, batch FROM alerts WHERE channel = ? AND "
+            "((status = 'pending' AND next_attempt <= ?) OR (status = 'in_flight' AND "
+            "lease_until < ?)) ORDER BY next_attempt, id LIMIT ?) "
+            "SELECT id FROM due UNION SELECT id FROM alerts WHERE channel = ? AND "
+            "status IN ('pending', 'in_flight') AND batch IN "
+            "(SELECT batch FROM due WHERE batch IS NOT NULL)) "
+            "RETURNING id, payload, attempts, batch",
+            [stamp(now + LEASE), channel, at, at, limit, channel],
         ).fetchall()
-    return [_alert(*row) for row in sorted(rows)]
+    return [Claimed(_alert(channel, *row[:3]), row[3]) for row in sorted(rows)]
 
 
-def _alert(alert_id: int, channel: str, payload: str, attempts: int) -> Alert:
+def _alert(channel: str, alert_id: int, payload: str, attempts: int) -> Alert:
     data = json.loads(payload)
     return Alert(
         id=alert_id, channel=channel, attempts=attempts, key=data["key"], kind=data["kind"],
         organisation=data["organisation"], alias=data["alias"], url=data["url"],
         title=data["title"], published=data.get("published"), source=data["source"],
-        snippet=data["snippet"],
+        snippet=data["snippet"], detected_at=data.get("detected_at", ""),
+        added=tuple(data.get("added", ())),
     )
 
 
-def deliver(archive: Archive, channels: Mapping[str, Channel], now: datetime) -> DeliveryReport:
-    """Send every due alert once; failures are rescheduled or marked dead."""
-    sent = retrying = dead = 0
-    for alert in claim(archive, now):
-        channel = channels.get(alert.channel)
-        try:
-            if channel is None:
-                raise ChannelError(f"channel {alert.channel!r} is no longer configured",
-                                   retryable=True)
-            channel.send(alert)
-        except ChannelError as exc:
-            if _fail(archive, alert, exc, now):
-                retrying += 1
-            else:
-                dead += 1
-            continue
-        with archive.write() as db:
-            db.execute("UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, "
-                       "last_error = NULL WHERE id = ?", [stamp(now), alert.id])
-        sent += 1
-    return DeliveryReport(sent, retrying, dead)
+async def deliver(archive: Archive, channels: Mapping[str, Channel],
+                  pacing: Mapping[str, Pacing], now: datetime) -> DeliveryReport:
+    """Send everything due on every channel (looping until nothing is due)."""
+    report = DeliveryReport()
+    for name, channel in channels.items():
+        report += await _deliver_channel(archive, channel, pacing.get(name, Pacing()), now)
+    return report
 
 
-def _fail(archive: Archive, alert: Alert, exc: ChannelError, now: datetime) -> bool:
-    """Record a failed attempt; True when it will be retried."""
-    attempts = alert.attempts
-    delay = alert_delay(attempts) if exc.retryable else None
-    logger.warning("alert %s via %s failed (attempt %d): %s", alert.key, alert.channel,
+async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
+                           now: datetime) -> DeliveryReport:
+    report = DeliveryReport()
+    if paused(archive, channel.name):
+        return DeliveryReport(paused=_park(archive, channel.name))
+    while True:
+        claimed = claim(archive, channel.name, now)
+        if not claimed:
+            return report
+        todo = plan(channel.name, claimed, pacing, _sent_recently(archive, channel.name, now))
+        if todo.held:
+            _hold(archive, todo.held, _window_frees(archive, channel.name, now))
+            report += DeliveryReport(held=len(todo.held))
+        _assign_batches(archive, todo.new_batches)
+        for message in todo.messages:
+            report += await _send(archive, channel, message, now)
+            if paused(archive, channel.name):
+                return report + DeliveryReport(paused=_park(archive, channel.name))
+        if len(claimed) < CLAIM_BATCH:
+            return report
+
+
+async def _send(archive: Archive, channel: Channel, message: Message,
+                now: datetime) -> DeliveryReport:
+    alerts = alerts_of(message)
+    try:
+        answer = await asyncio.to_thread(channel.send, message)
+    except ChannelError as exc:
+        return _failed(archive, channel, message, exc, now)
+    except Exception as exc:  # a channel bug must not stop the outbox or lose the alert
+        logger.exception("channel %s crashed sending %s", channel.name, message.key)
+        return _failed(archive, channel, message, ChannelError(f"internal error: {exc!r}"), now)
+    with archive.write() as db:
+        db.execute(
+            f"UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = "
+            f"NULL, last_response = ? WHERE id IN ({_marks(alerts)})",
+            [stamp(now), answer[:500], *_ids(alerts)])
+    logger.info("alert %s sent via %s: %s", message.key, channel.name, answer)
+    return DeliveryReport(sent=len(alerts), messages=1)
+
+
+def _failed(archive: Archive, channel: Channel, message: Message, exc: ChannelError,
+            now: datetime) -> DeliveryReport:
+    """Record a failed attempt: retry later, dead, or the whole channel paused."""
+    alerts = alerts_of(message)
+    attempts = max(a.attempts for a in alerts)
+    logger.warning("alert %s via %s failed (attempt %d): %s", message.key, channel.name,
                    attempts, exc)
+    if exc.disable:
+        pause(archive, channel.name, str(exc), now)
+        return DeliveryReport()
+    delay = alert_delay(attempts, channel.schedule) if exc.retryable else None
+    if delay is not None and exc.retry_after:
+        delay = max(delay, min(exc.retry_after, MAX_RECEIVER_WAIT))
     with archive.write() as db:
         if delay is None:
-            db.execute("UPDATE alerts SET status = 'dead', lease_until = NULL, last_error = ? "
-                       "WHERE id = ?", [str(exc)[:500], alert.id])
-            return False
-        db.execute("UPDATE alerts SET status = 'pending', lease_until = NULL, last_error = ?, "
-                   "next_attempt = ? WHERE id = ?",
-                   [str(exc)[:500], stamp(now + timedelta(seconds=delay)), alert.id])
-    return True
+            db.execute(f"UPDATE alerts SET status = 'dead', lease_until = NULL, last_error = ? "
+                       f"WHERE id IN ({_marks(alerts)})", [str(exc)[:500], *_ids(alerts)])
+            return DeliveryReport(dead=len(alerts))
+        db.execute(f"UPDATE alerts SET status = 'pending', lease_until = NULL, last_error = ?, "
+                   f"next_attempt = ? WHERE id IN ({_marks(alerts)})",
+                   [str(exc)[:500], stamp(now + timedelta(seconds=delay)), *_ids(alerts)])
+    return DeliveryReport(retrying=len(alerts))
+
+
+def pause(archive: Archive, channel: str, reason: str, now: datetime) -> None:
+    with archive.write() as db:
+        db.execute("INSERT OR REPLACE INTO channel_state (name, status, reason, since) "
+                   "VALUES (?, 'paused', ?, ?)", [channel, reason[:500], stamp(now)])
+    logger.error("channel %s paused: %s (fix it, then `monitor alerts retry --all`)",
+                 channel, reason)
+
+
+def paused(archive: Archive, channel: str) -> bool:
+    return bool(archive.query("SELECT 1 FROM channel_state WHERE name = ? AND status = 'paused'",
+                              [channel]))
+
+
+def _park(archive: Archive, channel: str) -> int:
+    with archive.write() as db:
+        return db.execute("UPDATE alerts SET status = 'paused', lease_until = NULL, "
+                          "attempts = CASE WHEN status = 'in_flight' THEN attempts - 1 ELSE "
+                          "attempts END WHERE channel = ? AND status IN ('pending', 'in_flight')",
+                          [channel]).rowcount
+
+
+def _sent_recently(archive: Archive, channel: str, now: datetime) -> int:
+    rows = archive.query("SELECT COUNT(DISTINCT COALESCE(batch, key)) AS n FROM alerts "
+                         "WHERE channel = ? AND status = 'sent' AND sent_at > ?",
+                         [channel, stamp(now - HOUR)])
+    return int(rows[0]["n"])
+
+
+def _window_frees(archive: Archive, channel: str, now: datetime) -> datetime:
+    rows = archive.query("SELECT MIN(sent_at) AS first FROM alerts WHERE channel = ? AND "
+                         "status = 'sent' AND sent_at > ?", [channel, stamp(now - HOUR)])
+    first = rows[0]["first"]
+    return datetime.fromisoformat(first) + HOUR if first else now
+
+
+def _hold(archive: Archive, ids: Sequence[int], until: datetime) -> None:
+    with archive.write() as db:
+        db.execute(f"UPDATE alerts SET status = 'pending', lease_until = NULL, attempts = "
+                   f"attempts - 1, next_attempt = ? WHERE id IN ({','.join('?' * len(ids))})",
+                   [stamp(until), *ids])
+
+
+def _assign_batches(archive: Archive, digests: Sequence[Digest]) -> None:
+    """Persist each new digest's key on its alerts before sending, so a resend after a
+    crash is the same digest."""
+    if not digests:
+        return
+    with archive.write() as db:
+        for digest in digests:
+            db.execute(f"UPDATE alerts SET batch = ? WHERE id IN ({_marks(digest.alerts)})",
+                       [digest.key, *_ids(digest.alerts)])
+
+
+def _marks(alerts: Sequence[Alert]) -> str:
+    return ",".join("?" * len(alerts))
+
+
+def _ids(alerts: Sequence[Alert]) -> list[int]:
+    return [a.id for a in alerts if a.id is not None]
