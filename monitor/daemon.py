@@ -24,6 +24,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.config import Config, SourceConfig, load_config
 from monitor.errors import ConfigError
 from monitor.models import CheckResult
+from monitor.notify.lifecycle import apply_requests
 from monitor.service import Monitor
 
 logger = logging.getLogger(__name__)
@@ -142,6 +143,8 @@ class Daemon:
         await monitor.deliver()
 
     async def _deliver(self, monitor: Monitor, _source: None) -> None:
+        if monitor.archive is not None and apply_requests(monitor.archive, datetime.now(UTC)):
+            logger.info("applied `monitor alerts retry`")
         report = await monitor.deliver()
         monitor.housekeeping()
         if report.sent or report.retrying or report.dead or report.paused:

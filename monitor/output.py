@@ -22,6 +22,7 @@ from rich.text import Text
 from monitor.channelconfig import AnyChannelConfig, channel_names
 from monitor.config import Config
 from monitor.models import CheckResult
+from monitor.notify.outbox import DeliveryReport
 from monitor.units import format_duration
 
 _UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
@@ -62,13 +63,25 @@ SUMMARY_COLUMNS = ("source", "status", "new", "changed", "unchanged", "duplicate
 
 def summary_table(results: Sequence[CheckResult]) -> Table:
     rows = [
-        (r.source, "ok" if r.ok else "FAILED", r.new, r.changed, r.unchanged,
+        (r.source, ("ok (baseline)" if r.baseline else "ok") if r.ok else "FAILED",
+         r.new, r.changed, r.unchanged,
          r.duplicate, r.mentions, r.alerts, r.errors)
         for r in results
     ]
     totals = ("total", f"{sum(r.ok for r in results)}/{len(results)} ok",
               *(sum(getattr(r, c) for r in results) for c in SUMMARY_COLUMNS[2:]))
     return table("Pass summary", SUMMARY_COLUMNS, [*rows, totals], numeric=SUMMARY_COLUMNS[2:])
+
+
+def delivery_line(report: DeliveryReport) -> str:
+    """One line on what the outbox did after a pass; empty when it had nothing to do."""
+    parts = [(report.sent, "sent"), (report.retrying, "to retry"), (report.held, "held by the "
+             "hourly cap"), (report.paused, "paused"), (report.dead, "dead")]
+    said = [f"{count} {label}" for count, label in parts if count]
+    if not said:
+        return ""
+    extra = f" in {report.messages} messages" if report.messages != report.sent else ""
+    return f"alerts: {', '.join(said)}{extra} (details: monitor alerts)"
 
 
 def failure_lines(results: Sequence[CheckResult]) -> list[Text]:

@@ -17,6 +17,7 @@ from monitor.models import CheckResult, SaveOutcome
 from monitor.output import (
     config_tables,
     console,
+    delivery_line,
     failure_lines,
     print_json,
     progress,
@@ -89,7 +90,11 @@ def _one_pass(cfg: Config, names: tuple[str, ...]) -> list[CheckResult]:
                     missing = set(names) - {s.name for s in chosen}
                     raise click.BadParameter(f"no enabled source named {', '.join(missing)}",
                                              param_hint="--source")
-                return await monitor.run_pass(chosen)
+                results = await monitor.run_pass(chosen)
+        line = delivery_line(monitor.last_delivery)
+        if line:
+            out.print(safe(line))
+        return results
 
     return asyncio.run(go())
 
