@@ -24,9 +24,12 @@ from monitor.scoring import (
     text_len,
 )
 
+MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
+SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
+
 __all__ = [
-    "Candidate", "ancestry", "best_candidate", "cousins", "gather", "prune_region",
-    "remove_boilerplate", "remove_junk", "score_candidates", "text_len",
+    "Candidate", "ancestry", "best_candidate", "cousins", "distinct", "gather", "prune_region",
+    "remove_boilerplate", "remove_comments", "remove_junk", "score_candidates", "text_len",
 ]
 
 
@@ -55,6 +58,21 @@ def remove_boilerplate(
         if text_len(node) > keep_share * total:
             continue
         node.decompose()
+
+
+def remove_comments(root: LexborNode, protect: set[int]) -> None:
+    """Remove reader comment threads, whatever their size, except on the article's path.
+
+    The share guard of remove_boilerplate would keep a thread longer than the article; the
+    path to the container the first vote chose (``protect``) already spares a wrapper whose
+    class merely mentions comments ("comments-open").
+    """
+    for node in reversed(root.css(sel.COMMENT_BLOCKS)):
+        if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
+            continue
+        attrs = node.attributes
+        if sel.COMMENT_NAME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            node.decompose()
 
 
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
@@ -127,12 +145,33 @@ def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
     return density == 0 and text[-1:] in ".!?。！？\"”" and len(text) > 20
 
 
-def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float) -> bool:
+def _same_kind(node: LexborNode, best: LexborNode) -> bool:
+    """A sibling built like the best container: one more block of a body split into blocks.
+
+    List-style posts, how-to steps and sectioned long reads repeat one block (same tag, same
+    class) per part; a part that scores low is still part of the body. A classless <div>
+    says too little, so only named blocks and <section>s count, and linked lists never do.
+    """
+    if node.tag != best.tag or node.tag == "article":
+        return False
+    names = (node.attributes.get("class") or "").split()
+    if names != (best.attributes.get("class") or "").split():
+        return False
+    if not names and node.tag != "section":
+        return False
+    if _is_boilerplate(node) or in_comments(node):
+        return False
+    length = text_len(node)
+    return length > 0 and link_density(node, length) <= SIBLING_LINKS
+
+
+def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
+                best: LexborNode) -> bool:
     """A sibling of the best container that reads like more of the article."""
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node)
+    return _prose_paragraph(node) or _same_kind(node, best)
 
 
 def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = 2) -> list[LexborNode]:
@@ -178,7 +217,7 @@ def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
             break
         is_best = child.mem_id == best_id
         other_article = separate and child.tag == "article"
-        if is_best or (not other_article and _sibling_ok(child, cands, threshold)):
+        if is_best or (not other_article and _sibling_ok(child, cands, threshold, best.node)):
             out.append(child)
     return _climb(parent, out) if out else [best.node]
 
@@ -239,3 +278,22 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     nodes.sort(key=lambda item: item[0])
     return [n for _, n in nodes]
 
+
+
+def distinct(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The chosen blocks without second copies of the same text (a print or mobile variant).
+
+    A block whose text was already chosen, or sits inside an earlier block's text, adds
+    nothing but a duplicate body.
+    """
+    if len(nodes) < 2:
+        return nodes
+    kept: list[LexborNode] = []
+    texts: list[str] = []
+    for node in nodes:
+        text = " ".join((node.text() or "").split())
+        if len(text) >= MIN_DUPLICATE and any(text in seen for seen in texts):
+            continue
+        kept.append(node)
+        texts.append(text)
+    return kept

@@ -26,6 +26,7 @@ _PARA = "\ue000"  # paragraph break inserted around block elements (see monitor.
 _LINK_OPEN = "\ue001"
 _LINK_CLOSE = "\ue002"
 _TITLE_CLOSE = re.compile(r"</title", re.I)
+HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 
 
 def _to_text(html: bytes | str) -> str:
@@ -71,8 +72,11 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
         dom.remove_boilerplate(explicit, sel.STRUCTURAL_BOILERPLATE, 0.5)
         dom.prune_region(explicit, 0.3, {explicit.mem_id})
         return [explicit]
+    dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
     first = dom.best_candidate(dom.score_candidates(root))
     protect = dom.ancestry(first.node if first is not None else None)
+    if first is not None:
+        dom.remove_comments(root, protect)
     dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect)
     cands = dom.score_candidates(root)
     best = dom.best_candidate(cands)
@@ -82,7 +86,7 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
     if region.tag in ("html", "#document"):
         region = best.node
     dom.prune_region(region, 0.6, dom.ancestry(best.node))
-    return dom.cousins(best, cands, dom.gather(best, cands))
+    return dom.distinct(dom.cousins(best, cands, dom.gather(best, cands)))
 
 
 def _mark_blocks(node: LexborNode) -> None:

@@ -15,6 +15,12 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 
 MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
+MAX_COMMAS = 10  # a paragraph's comma credit stops here: a long comma-separated list is no prose
+MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas to mark clauses
+MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
+LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
+CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
+CLASS_EVIDENCE = 10.0  # raw score (two real paragraphs) a container needs for its full bonus
 
 
 @dataclass(slots=True)
@@ -58,8 +64,38 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
 
 
 def _paragraph_score(text: str) -> float:
-    """Readability's weight: commas mark sentences, length counts up to 300 characters."""
-    return 1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)
+    """Readability's weight: commas mark sentences, length counts up to 300 characters.
+
+    The comma credit is capped: a user list or tag cloud ("anna, bob, carl, ...") would
+    otherwise outvote the article with one line.
+    """
+    commas = text.count(",") + text.count("，")
+    if commas and len(text) / (commas + 1) < MIN_CLAUSE:
+        commas = 0  # "anna, bob, carl, ...": a list of names, not clauses
+    return 1.0 + min(commas, MAX_COMMAS) + min(len(text) / 100.0, 3.0)
+
+
+def _vote_up(cands: dict[int, Candidate], node: LexborNode, text: str) -> None:
+    """One paragraph's vote: its parent fully, its grandparent half."""
+    score = _paragraph_score(text)
+    parent = node.parent
+    _vote(cands, parent, score, len(text))
+    if parent is not None:
+        _vote(cands, parent.parent, score / 2.0, len(text))
+
+
+def _list_paragraph(item: LexborNode) -> str:
+    """Text of a list item that reads as a paragraph of a post ("" when it does not).
+
+    Some posts are written as a list (release notes, live blogs, how-to steps). An item
+    votes like a <p> when it is long, mostly unlinked and holds no paragraphs of its own
+    (those vote themselves).
+    """
+    text = (item.text() or "").strip()
+    if len(text) < MIN_LIST_ITEM or item.css_first(sel.LIST_ITEM_BLOCKS) is not None:
+        return ""
+    linked = sum(text_len(a) for a in item.css("a"))
+    return text if linked <= LIST_ITEM_LINKS * len(text) else ""
 
 
 def score_candidates(root: LexborNode) -> dict[int, Candidate]:
@@ -67,13 +103,17 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
     cands: dict[int, Candidate] = {}
     for para in root.css(sel.PARAGRAPH_SELECTOR):
         text = (para.text() or "").strip()
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        score = _paragraph_score(text)
-        parent = para.parent
-        _vote(cands, parent, score, len(text))
-        if parent is not None:
-            _vote(cands, parent.parent, score / 2.0, len(text))
+        if len(text) >= MIN_PARAGRAPH:
+            _vote_up(cands, para, text)
+    for item in root.css(sel.LIST_PARAGRAPHS):
+        text = _list_paragraph(item)
+        if text:
+            _vote_up(cands, item, text)
+    # Text in inline elements (<span>para</span><br><span>para</span>) votes like a <p>.
+    for span in root.css(sel.INLINE_TEXT):
+        text = (span.text(deep=False) or "").strip()
+        if len(text) >= MIN_PARAGRAPH:
+            _vote_up(cands, span, text)
     # Text written straight into a container (<div>text<br>text</div>) votes for itself.
     for box in root.css(sel.TEXT_CONTAINERS):
         text = (box.text(deep=False) or "").strip()
@@ -101,14 +141,26 @@ def class_weight(node: LexborNode) -> float:
     weight = 0.0
     if names.strip():
         if sel.NEGATIVE_CLASS.search(names):
-            weight -= 25.0
+            weight -= CLASS_BONUS
         if sel.POSITIVE_CLASS.search(names):
-            weight += 25.0
+            weight += CLASS_BONUS
     if node.tag in ("article", "main"):
         weight += 10.0
     item = attrs.get("itemtype") or ""
     if "Article" in item or "BlogPosting" in item or "Report" in item:
-        weight += 25.0
+        weight += CLASS_BONUS
+    return weight
+
+
+def _earned_weight(cand: Candidate) -> float:
+    """The class prior, a bonus only in proportion to the text the container really holds.
+
+    Otherwise a one-line cell called "post-footer-text" or a date span called "story-time"
+    beats a plainly named body on its name alone. Penalties stay whole.
+    """
+    weight = class_weight(cand.node)
+    if weight > 0:
+        weight *= min(1.0, cand.raw / CLASS_EVIDENCE)
     return weight
 
 
@@ -147,7 +199,7 @@ def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | Non
     for cand in ranked:
         if cand.node.tag in ("html", "body") or in_comments(cand.node):
             continue
-        adjusted = (cand.score + class_weight(cand.node)) * (1.0 - link_density(cand.node))
+        adjusted = (cand.score + _earned_weight(cand)) * (1.0 - link_density(cand.node))
         cand.score = adjusted
         if adjusted > best_score:
             best, best_score = cand, adjusted
@@ -166,6 +218,8 @@ def _inner_holder(
         return None
     for cand in ranked:
         if cand is best or cand.raw <= best.raw or cand.score < 0.5 * best_score:
+            continue
+        if in_comments(cand.node):  # a "#comments" holder would then shield the thread
             continue
         if best.node.mem_id in ancestry(cand.node.parent):
             return cand

@@ -31,7 +31,12 @@ EXPLICIT_BODY = (
 
 # Elements that hold text paragraphs, scored to find the main container.
 PARAGRAPH_SELECTOR = "p, pre, blockquote"
-TEXT_CONTAINERS = "div, td, section, article, font, span, main"
+TEXT_CONTAINERS = "div, td, section, article, main"
+# Inline elements whose own text is a paragraph when long enough: they vote for their parent.
+INLINE_TEXT = "span, font"
+# List items that may be the paragraphs of a post; and what makes an item a container instead.
+LIST_PARAGRAPHS = "li, dd"
+LIST_ITEM_BLOCKS = "p, div, ul, ol, blockquote, pre, table"  # (a css() query matches the item itself)
 
 # Structural boilerplate, removed before scoring (with a guard against removing the article).
 # Each selector costs a pass over the page inside lexbor, so this list stays short.
@@ -53,7 +58,7 @@ BOILER_WORDS: frozenset[str] = frozenset((
     "masthead", "navbar", "keywords", "keyword", "taglist", "rating", "prenext", "caption",
     "gallery", "slideshow", "carousel", "lightbox", "subscription", "readtime", "mostread",
     "morestories", "readmore", "readnext", "authorbio", "hotnews", "fontsize", "metadata",
-    "breadcrumbs", "crumbs", "crumb", "signup",
+    "breadcrumbs", "crumbs", "crumb", "signup", "poll", "polls", "survey", "voting",
 ))
 BOILER_PREFIXES: tuple[str, ...] = (
     "share", "sharing", "social", "related", "recommend", "comment", "disqus", "sidebar",
@@ -79,6 +84,14 @@ REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"
 GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + ", ".join(
     f'[class*="{f}"], [id*="{f}"]' for f in ("comment", "sidebar", "related", "footer")
 ) + ', [class*="recommend"], [class*="popular"], [class*="newsletter"]'
+# Hidden blocks (a collapsed copy of the text, a mobile variant), removed before any vote.
+HIDDEN_BLOCKS = "[hidden], [aria-hidden=true], " + ", ".join(
+    f'[style*="{rule}" i]' for rule in ("display:none", "display: none", "visibility:hidden",
+                                        "visibility: hidden")
+)
+# Reader comment threads: removed whatever their size once the article's path is known.
+COMMENT_BLOCKS = '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [class*="disqus" i]'
+COMMENT_NAME = re.compile(r"(?:^|[^a-z])(?:comments?|disqus)(?:$|[^a-z])", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # class/id words that make a container more (or less) likely to be the article.
