@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import importlib.util
 import ipaddress
+import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from monitor.errors import MonitorError
+from monitor.lifeline import die_with_parent
 
 
 def metadata(database: Path) -> dict[str, Any]:
@@ -55,3 +59,30 @@ def command(database: Path, metadata_file: Path, host: str, port: int) -> list[s
     return [sys.executable, "-m", "datasette", "serve", str(database), "--host", host,
             "--port", str(port), "--metadata", str(metadata_file),
             "--setting", "default_page_size", "50"]
+
+
+def serve(args: list[str]) -> int:
+    """Run Datasette until it exits, or until we are stopped: SIGTERM or Ctrl-C stop it
+    too (exit code 0), and it dies with us even if we are SIGKILLed (issue 8.4)."""
+    parent = os.getpid()
+    child = subprocess.Popen(args, preexec_fn=lambda: die_with_parent(parent))
+    stopping = False
+
+    def stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        child.terminate()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        while True:
+            try:
+                code = child.wait()
+                return 0 if stopping else code
+            except KeyboardInterrupt:
+                stop(signal.SIGINT, None)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if child.poll() is None:
+            child.kill()
+            child.wait()

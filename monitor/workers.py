@@ -3,12 +3,15 @@
 lexbor (selectolax) has segfaulted on hostile HTML before; a segfault in a worker breaks only
 the pool, which is rebuilt, and the page is reported as ``parse_crash``. Workers are recycled
 after a number of tasks to bound memory over months of running, and they use the second core.
+Workers die with the monitor (even a SIGKILLed one, see lifeline.py) and leave Ctrl-C to it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,11 +20,19 @@ from typing import Any, TypeVar
 from monitor.discover import Listing, Scope, discover
 from monitor.errors import ExtractionFailed
 from monitor.extract import extract
+from monitor.lifeline import die_with_parent
 from monitor.models import Article, ExtractRules, SourceKind
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 PARSE_BUDGET = 15.0  # seconds; lexbor is quadratic on absurd nesting (T19)
+
+
+def _start_worker(parent: int) -> None:
+    """Runs first in every worker: Ctrl-C is the monitor's to handle (a terminal sends it to
+    the whole process group), and the worker exits when the monitor does."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def extract_job(text: str, url: str, rules: ExtractRules | None) -> Article:
@@ -46,7 +57,9 @@ class ParserPool:
     def _pool(self) -> ProcessPoolExecutor | None:
         if self._workers > 0 and self._executor is None:
             self._executor = ProcessPoolExecutor(self._workers,
-                                                 max_tasks_per_child=self._max_tasks)
+                                                 max_tasks_per_child=self._max_tasks,
+                                                 initializer=_start_worker,
+                                                 initargs=(os.getpid(),))
         return self._executor
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
 
+from monitor.archive import Archive
 from monitor.browse import command, loopback_only, metadata
 
 from .flows import one_pass, write_config
@@ -48,3 +55,39 @@ def test_only_loopback(host: str) -> None:
 def test_command_serves_on_loopback(tmp_path: Path) -> None:
     args = command(tmp_path / "a.db", tmp_path / "m.json", "127.0.0.1", 8123)
     assert args[1:4] == ["-m", "datasette", "serve"] and "127.0.0.1" in args and "8123" in args
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_datasette_stops_with_monitor_browse(tmp_path: Path, how: signal.Signals) -> None:
+    """Issue 8.4: `monitor browse` stopped by SIGTERM stops Datasette too (exit code 0), and a
+    SIGKILLed one does not leave it serving the archive."""
+    from .test_orphans import _alive, _children
+
+    Archive(tmp_path / "a.db").close()
+    config = tmp_path / "sources.yaml"
+    config.write_text("settings: {database: a.db}\nsources: []\n", "utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(config), "browse",
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    children: list[int] = []
+    try:
+        for line in proc.stderr:  # type: ignore[union-attr]
+            if "Uvicorn running" in line:
+                break
+        children = _children(proc.pid)
+        assert children, "Datasette did not start"
+        proc.send_signal(how)
+        code = proc.wait(20)
+        assert code == (0 if how == signal.SIGTERM else -signal.SIGKILL)
+        for _ in range(50):
+            if not any(_alive(pid) for pid in children):
+                break
+            time.sleep(0.1)
+        assert not [pid for pid in children if _alive(pid)]
+    finally:
+        for pid in [proc.pid, *children]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait(10)

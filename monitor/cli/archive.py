@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import difflib
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -195,8 +194,5 @@ def browse(ctx: click.Context, host: str, port: int) -> None:
         args = datasette.command(database, meta, host, port)
         console(stderr=True).print(safe(f"serving {database} on http://{host}:{port}/ "
                                         "(Ctrl-C stops)"))
-        try:
-            code = subprocess.call(args)
-        except KeyboardInterrupt:
-            code = 0
+        code = datasette.serve(args)
     ctx.exit(code)

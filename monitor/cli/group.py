@@ -13,9 +13,12 @@ from monitor.config import Config, load_config
 from monitor.errors import ConfigError, MonitorError
 from monitor.output import console, safe
 
+INTERRUPTED = 130
+
 
 class MonitorGroup(click.Group):
-    """Translates our errors into a one-line message and the documented exit code."""
+    """Translates our errors into a one-line message and the documented exit code; Ctrl-C
+    into one line and exit code 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -23,6 +26,9 @@ class MonitorGroup(click.Group):
         except MonitorError as exc:
             console(stderr=True).print(safe(f"error: {exc}"), style="red", soft_wrap=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C: one line and the shell's 128 + SIGINT, no "Aborted!"
+            console(stderr=True).print("interrupted", style="yellow")
+            ctx.exit(INTERRUPTED)
 
 
 @click.group(cls=MonitorGroup, context_settings={"help_option_names": ["-h", "--help"]})
