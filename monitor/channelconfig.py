@@ -50,6 +50,7 @@ class FileChannelConfig(ChannelBase):
 
     type: Literal["file"]
     dir: ConfigPath | None = None
+    max_per_hour: int | None = Field(None, ge=1, description="files do not flood: no cap")
 
     @property
     def destination(self) -> str:

@@ -8,6 +8,13 @@ import click
 import pytest
 
 from monitor.cli import cli
+from monitor.channelconfig import (
+    AppriseChannelConfig,
+    EmailChannelConfig,
+    FileChannelConfig,
+    SmtpSettings,
+    WebhookChannelConfig,
+)
 from monitor.config import ArticleSelectors, Organisation, PerHost, Settings, SourceConfig
 
 from .conftest import REPO
@@ -37,7 +44,29 @@ def test_every_command_and_option_is_documented(name: str) -> None:
 
 
 @pytest.mark.parametrize("model", [Settings, PerHost, Organisation, SourceConfig,
-                                   ArticleSelectors])
+                                   ArticleSelectors, FileChannelConfig, EmailChannelConfig,
+                                   SmtpSettings, WebhookChannelConfig, AppriseChannelConfig])
 def test_every_config_key_is_documented(model: type) -> None:
-    for key in model.model_fields:
-        assert f"`{key}`" in README, (model.__name__, key)
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        assert f"`{key}`" in README or f"{key}:" in README, (model.__name__, key)
+
+
+def test_readme_yaml_examples_load(tmp_path, monkeypatch) -> None:
+    """Every ```yaml example in the README is a valid piece of configuration (with a
+    source and an organisation added where the example refers to them)."""
+    import yaml
+
+    from monitor.config import load_config
+    from monitor.notify import routes
+
+    examples = re.findall(r"^```yaml\n(.+?)\n```", README, flags=re.M | re.S)
+    assert len(examples) >= 4
+    for example in examples:
+        doc = yaml.safe_load(example)
+        doc.setdefault("watch", [{"name": "China Haisum"}])
+        doc.setdefault("sources", [{"name": "news", "url": "https://example.org/news/"}])
+        path = tmp_path / "example.yaml"
+        path.write_text(yaml.safe_dump(doc), "utf-8")
+        cfg = load_config(path)
+        assert len(routes(cfg)) == len(doc.get("channels", [{"type": "file"}]))
