@@ -36,8 +36,13 @@ def check(ctx: click.Context, as_json: bool) -> None:
 
     Errors name the file, line and key, e.g.
     `sources.yaml:14: sources[2].interval: invalid duration '1 hour'` (exit code 2).
+    Channels are built too, so a secret missing from the environment is reported now.
     """
     cfg = config_of(ctx)
+    from monitor.notify import build_channels
+
+    for channel in build_channels(cfg).values():
+        channel.close()
     if as_json:
         print_json(dump_config(cfg))
         return

@@ -33,11 +33,11 @@ from monitor.notify.base import Channel
 from monitor.notify.file import FileChannel
 
 
-def _secret(name: str, variable: str, key: str) -> str:
+def _secret(name: str, variable: str, key: str, config: Config) -> str:
     value = os.environ.get(variable)
     if not value:
         raise ConfigError(f"channel '{name}': environment variable {variable} is not set "
-                          f"({key})", path=None)
+                          f"({key})", path=str(config.path))
     return value
 
 
@@ -46,11 +46,11 @@ def _file(name: str, cfg: Any, config: Config) -> Channel:
     return FileChannel(name, cfg.dir or config.settings.alerts_dir)
 
 
-def _email(name: str, cfg: Any, _config: Config) -> Channel:
+def _email(name: str, cfg: Any, config: Config) -> Channel:
     from monitor.notify.smtp import SmtpChannel
 
     assert isinstance(cfg, EmailChannelConfig)
-    password = _secret(name, cfg.smtp.password_env, "smtp.password_env") \
+    password = _secret(name, cfg.smtp.password_env, "smtp.password_env", config) \
         if cfg.smtp.password_env else None
     return SmtpChannel(name, cfg.smtp, cfg.sender, cfg.to, password=password,
                        templates=cfg.templates)
@@ -60,17 +60,17 @@ def _webhook(name: str, cfg: Any, config: Config) -> Channel:
     from monitor.notify.webhook import WebhookChannel, decode_secret
 
     assert isinstance(cfg, WebhookChannelConfig)
-    key = decode_secret(_secret(name, cfg.secret_env, "secret_env"), cfg.secret_env)
+    key = decode_secret(_secret(name, cfg.secret_env, "secret_env", config), cfg.secret_env)
     return WebhookChannel(name, cfg.url, key, timeout=cfg.timeout,
                           allow_private=cfg.allow_private, headers=cfg.headers,
                           user_agent=config.settings.user_agent)
 
 
-def _apprise(name: str, cfg: Any, _config: Config) -> Channel:
+def _apprise(name: str, cfg: Any, config: Config) -> Channel:
     from monitor.notify.apprise_channel import AppriseChannel
 
     assert isinstance(cfg, AppriseChannelConfig)
-    urls = cfg.urls or tuple(_secret(name, cfg.urls_env or "", "urls_env").split())
+    urls = cfg.urls or tuple(_secret(name, cfg.urls_env or "", "urls_env", config).split())
     return AppriseChannel(name, urls, templates=cfg.templates)
 
 
