@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import selectors
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +41,22 @@ class ScriptedServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        self._wake, self._waker = socket.socketpair()
+
+    def serve(self) -> None:
+        """Accept requests until ``stop()``, which wakes the loop at once (serve_forever
+        would only notice a shutdown at its next 0.5 s poll)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._server, selectors.EVENT_READ)
+            selector.register(self._wake, selectors.EVENT_READ)
+            while True:
+                ready = {key.fileobj for key, _ in selector.select()}
+                if self._wake in ready:
+                    return
+                self._server._handle_request_noblock()  # type: ignore[attr-defined]
+
+    def stop(self) -> None:
+        self._waker.send(b"x")
 
     @property
     def url(self) -> str:
@@ -52,13 +70,16 @@ class ScriptedServer:
 @contextmanager
 def scripted(routes: dict[str, Route]) -> Iterator[ScriptedServer]:
     server = ScriptedServer(routes)
-    thread = threading.Thread(target=server._server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     try:
         yield server
     finally:
-        server._server.shutdown()
+        server.stop()
+        thread.join()
         server._server.server_close()
+        server._wake.close()
+        server._waker.close()
 
 
 def html(body: str, status: int = 200, **headers: str) -> Route:
