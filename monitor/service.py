@@ -72,6 +72,7 @@ class Monitor:
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}
         self.last_delivery = DeliveryReport()
+        self._delivering = asyncio.Lock()  # one outbox round at a time (caps and digests)
 
     async def __aenter__(self) -> Monitor:
         s = self.cfg.settings
@@ -153,7 +154,9 @@ class Monitor:
         """Send every alert that is due, on every channel (off the event loop)."""
         if self.archive is None:
             raise RuntimeError("Monitor used outside `async with`")
-        return await deliver(self.archive, self.channels, self._pacing, now or datetime.now(UTC))
+        async with self._delivering:
+            return await deliver(self.archive, self.channels, self._pacing,
+                                 now or datetime.now(UTC))
 
 
 def fetch_page(cfg: Config | None, url: str) -> FetchResult:
