@@ -58,14 +58,17 @@ class FetchSettings:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
-def make_client(settings: FetchSettings) -> httpx.AsyncClient:
+def make_client(settings: FetchSettings, *, tls: ssl.SSLContext | None = None
+                ) -> httpx.AsyncClient:
     """An httpx client that ignores proxy variables, never follows redirects on its own, keeps
     no cookies (requests go to addresses, and an address may serve many names) and keeps one
-    connection pool per TLS server name (see ``_PoolPerName``)."""
+    connection pool per TLS server name (see ``_PoolPerName``). ``tls``: the context that
+    verifies certificates (default: the system's CAs via httpx; never unverified)."""
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+    limits = httpx.Limits(max_connections=64, max_keepalive_connections=16)
     return httpx.AsyncClient(
         timeout=timeout, follow_redirects=False, trust_env=False,
-        transport=_PoolPerName(httpx.Limits(max_connections=64, max_keepalive_connections=16)),
+        transport=_PoolPerName(limits, tls),
         cookies=CookieJar(policy=_NoCookies()),
         headers={"User-Agent": settings.user_agent,
                  "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -86,15 +89,17 @@ class _PoolPerName(httpx.AsyncBaseTransport):
     names on one address would share a TLS connection verified for only one of them. So https
     gets one pool per server name (SNI); plain http shares one pool (Host is per request)."""
 
-    def __init__(self, limits: httpx.Limits) -> None:
+    def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None) -> None:
         self._limits = limits
+        self._tls: ssl.SSLContext | bool = tls if tls is not None else True
         self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         name = str(request.extensions.get("sni_hostname") or "") if request.url.scheme == "https" else ""
         pool = self._pools.get(name)
         if pool is None:
-            pool = self._pools[name] = httpx.AsyncHTTPTransport(limits=self._limits, trust_env=False)
+            pool = self._pools[name] = httpx.AsyncHTTPTransport(
+                limits=self._limits, trust_env=False, verify=self._tls)
         return await pool.handle_async_request(request)
 
     async def aclose(self) -> None:

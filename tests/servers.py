@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import selectors
 import socket
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,8 +17,9 @@ Route = Callable[[BaseHTTPRequestHandler], Reply]
 class ScriptedServer:
     """Serves ``routes[path](request) -> (status, headers, body)`` and counts hits."""
 
-    def __init__(self, routes: dict[str, Route]) -> None:
+    def __init__(self, routes: dict[str, Route], tls: ssl.SSLContext | None = None) -> None:
         self.routes = routes
+        self.scheme = "https" if tls else "http"
         self.hits: dict[str, int] = {}
         self.requests: list[dict[str, str]] = []
         outer = self
@@ -41,6 +43,8 @@ class ScriptedServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._wake, self._waker = socket.socketpair()
 
     def serve(self) -> None:
@@ -60,7 +64,7 @@ class ScriptedServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     @property
     def host(self) -> str:
@@ -68,8 +72,9 @@ class ScriptedServer:
 
 
 @contextmanager
-def scripted(routes: dict[str, Route]) -> Iterator[ScriptedServer]:
-    server = ScriptedServer(routes)
+def scripted(routes: dict[str, Route], tls: ssl.SSLContext | None = None
+             ) -> Iterator[ScriptedServer]:
+    server = ScriptedServer(routes, tls)
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     try:

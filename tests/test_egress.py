@@ -5,6 +5,7 @@ only (a stub network backend maps each address to a loopback listener and record
 from __future__ import annotations
 
 import asyncio
+import ssl
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,13 @@ from typing import Any
 import httpcore
 import httpx
 import pytest
+import trustme
 import yaml
 
 from monitor.config import load_config
 from monitor.egress import EgressGuard
 from monitor.errors import FetchError, PermanentFetchError
-from monitor.fetch import Fetcher, FetchSettings
+from monitor.fetch import Fetcher, FetchSettings, make_client
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 
@@ -167,3 +169,39 @@ def test_one_source_cannot_reach_another_sources_host(tmp_path: Path) -> None:
     assert errors == ["blocked_ssrf", "blocked_ssrf"]
     assert "/secret/1" not in intranet.hits and "/secret/2" not in intranet.hits
     assert results["intranet"].ok and intranet.hits["/"] == 1
+
+
+@pytest.mark.parametrize(("certified", "ok"), [("news.example", True), ("other.example", False)])
+def test_tls_to_the_pinned_address_verifies_the_name(certified: str, ok: bool) -> None:
+    """T3/T15: over https the pinned connection sends the name (SNI) and verifies the
+    certificate against the name, not the IP: a certificate for another name is a tls_error,
+    never accepted (no verify=False anywhere)."""
+    ca = trustme.CA()
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert(certified).configure_cert(server_tls)
+    names: list[str | None] = []
+    server_tls.sni_callback = lambda _sock, name, _ctx: names.append(name)  # type: ignore[assignment]
+    client_tls = ssl.create_default_context()
+    ca.configure_trust(client_tls)
+
+    async def loopback(_host: str, _port: int) -> Sequence[str]:
+        return ["127.0.0.1"]
+
+    settings = FetchSettings(retries=0)
+    with scripted({"/p": html("<p>over tls</p>")}, tls=server_tls) as srv:
+        url = f"https://news.example:{_port(srv)}/p"
+
+        async def go() -> FetchResult:
+            async with make_client(settings, tls=client_tls) as client:
+                fetcher = Fetcher(client, settings, HostLimiter(total=1, per_host=1, delay=0),
+                                  guard=EgressGuard(loopback))
+                return await fetcher.get(url, allowed_hosts={f"news.example:{_port(srv)}"})
+
+        if ok:
+            assert asyncio.run(go()).text == "<p>over tls</p>"
+            assert srv.requests[-1]["Host"] == f"news.example:{_port(srv)}"
+        else:
+            with pytest.raises(PermanentFetchError) as err:
+                asyncio.run(go())
+            assert err.value.reason == "tls_error" and "certificate" in err.value.detail
+    assert names and set(names) == {"news.example"}
