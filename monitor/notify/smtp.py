@@ -26,6 +26,10 @@ from monitor.notify.base import EMAIL_SCHEDULE
 from monitor.notify.render import one_line, render
 
 ZERO_WIDTH_SPACE = "\u200b"
+# 7-bit clean: non-ASCII bodies go base64 or quoted-printable, since _transmit does not
+# negotiate 8BITMIME/SMTPUTF8 (raw 8-bit data to a server that did not ask for it is refused
+# or mangled by some relays).
+MAIL_POLICY = SMTP_POLICY.clone(cte_type="7bit")
 
 
 def header_text(text: str) -> str:
@@ -37,7 +41,7 @@ def header_text(text: str) -> str:
 def build_message(message: Message, sender: str, to: tuple[str, ...],
                   templates: Path | None = None) -> EmailMessage:
     rendered = render(message, templates)
-    mail = EmailMessage(policy=SMTP_POLICY)
+    mail = EmailMessage(policy=MAIL_POLICY)
     mail["Subject"] = header_text(rendered.subject)
     mail["From"] = sender
     mail["To"] = ", ".join(to)
@@ -74,27 +78,42 @@ class SmtpChannel:
         s = self._smtp
         local = socket.gethostname()  # EHLO name without a resolver round trip
         if s.security == "tls":
-            return smtplib.SMTP_SSL(s.host, s.effective_port, local_hostname=local,
-                                    timeout=s.timeout, context=self._tls())
-        client = smtplib.SMTP(s.host, s.effective_port, local_hostname=local, timeout=s.timeout)
-        if s.security == "starttls":
-            client.ehlo()
-            if not client.has_extn("starttls"):
-                client.close()
-                raise ChannelError(f"{s.host} does not offer STARTTLS; refusing to send in "
-                                   "clear text (set smtp.security: none to allow it)",
-                                   disable=True)
-            client.starttls(context=self._tls())
-            client.ehlo()
+            client: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.effective_port, local_hostname=local,
+                                                    timeout=s.timeout, context=self._tls())
+        else:
+            client = smtplib.SMTP(s.host, s.effective_port, local_hostname=local,
+                                  timeout=s.timeout)
+        try:
+            # MAIL is sent by hand (_transmit), and smtplib greets only in sendmail() and
+            # login(): without this, servers answer "503 send HELO first" (read as permanent).
+            client.ehlo_or_helo_if_needed()
+            if s.security == "starttls":
+                if not client.has_extn("starttls"):
+                    raise ChannelError(f"{s.host} does not offer STARTTLS; refusing to send in "
+                                       "clear text (set smtp.security: none to allow it)",
+                                       disable=True)
+                client.starttls(context=self._tls())
+                client.ehlo()
+        except BaseException:
+            client.close()  # a refused or failed handshake must not leak the socket
+            raise
         return client
+
+    def _login(self, client: smtplib.SMTP) -> None:
+        if not self._smtp.username:
+            return
+        try:
+            client.login(self._smtp.username, self._password or "")
+        except smtplib.SMTPNotSupportedError as exc:
+            raise ChannelError(f"{self._smtp.host} does not offer AUTH here (it may want TLS); "
+                               "channel paused", disable=True) from exc
 
     def send(self, message: Message) -> str:
         mail = build_message(message, self._sender, self._to, self._templates)
         try:
             client = self._connect()
             try:
-                if self._smtp.username:
-                    client.login(self._smtp.username, self._password or "")
+                self._login(client)
                 return _transmit(client, mail, self._sender, self._to)
             finally:
                 _quit(client)
