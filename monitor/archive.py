@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
@@ -24,7 +25,7 @@ from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
 from monitor.models import AlertKind, Article, Mention, Route, SaveOutcome, SaveResult
 from monitor.units import stamp as stamp  # re-exported: the archive's time format
-from monitor.urls import canonical
+from monitor.urls import canonical, same_site
 
 logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
@@ -146,13 +147,20 @@ class Archive:
         validators: tuple[str | None, str | None],
     ) -> SaveResult:
         at = stamp(now)
-        row = self.lookup(url)
+        row, via_alias = self._identity(db, url, article.canonical_url, at)
         etag, modified = validators
-        if row is not None and row["content_hash"] == digest:
+        already: set[str] = set()
+        if row is not None and self._seen(row, digest):
             db.execute("UPDATE articles SET last_seen = ?, etag = ?, last_modified = ? WHERE id = ?",
                        [at, etag, modified, row["id"]])
             return SaveResult(SaveOutcome.UNCHANGED, row["id"])
-        if row is None:
+        if row is not None and via_alias:
+            # A syndicated copy that diverged from its original becomes its own article, once;
+            # it alerts only for organisations the original did not mention.
+            db.execute("DELETE FROM aliases WHERE url = ?", [url])
+            already = self._organisations(db, row["id"])
+            row = None
+        elif row is None:
             twin = self._one("SELECT id FROM articles WHERE content_hash = ?", [digest])
             if twin is not None:
                 db.execute("INSERT OR IGNORE INTO aliases (url, article_id, first_seen) VALUES (?, ?, ?)",
@@ -170,15 +178,13 @@ class Archive:
                 [source, url, at, *fields.values()],
             )
             article_id, version, outcome = int(cursor.lastrowid or 0), 1, SaveOutcome.NEW
-            already: set[str] = set()
             added: tuple[str, ...] = ()
         else:
             article_id, version, outcome = row["id"], row["version_count"] + 1, SaveOutcome.CHANGED
             db.execute(
                 "UPDATE articles SET version_count = ?, " + ", ".join(f"{k} = ?" for k in fields)
                 + " WHERE id = ?", [version, *fields.values(), article_id])
-            already = {r[0] for r in db.execute(
-                "SELECT DISTINCT organisation FROM mentions WHERE article_id = ?", [article_id])}
+            already = self._organisations(db, article_id)
             added = added_sentences(row["body"], article.body)
         db.execute(
             "INSERT INTO versions (article_id, version, content_hash, title, body, seen_at) "
@@ -196,6 +202,40 @@ class Archive:
             if mention.organisation not in already:  # an edit alerts only for newcomers
                 queued += queue_mention(db, routes, mention, facts, now)
         return SaveResult(outcome, article_id, tuple(mentions), queued)
+
+    def _identity(self, db: Database, url: str, declared: str | None, at: str
+                  ) -> tuple[dict[str, Any] | None, bool]:
+        """The stored article a fetched URL is, and whether only as a syndicated copy.
+
+        A same-site ``rel=canonical`` naming a stored article (not the site's front page, a
+        common template bug) makes this URL an alias of it."""
+        row = self._one("SELECT * FROM articles WHERE url = ?", [url])
+        if row is not None:
+            return row, False
+        row = self._one("SELECT a.* FROM aliases x JOIN articles a ON a.id = x.article_id "
+                        "WHERE x.url = ?", [url])
+        if row is not None:
+            return row, True
+        target = canonical(declared) if declared else None
+        if target and target != url and same_site(target, url) \
+                and urlsplit(target).path.strip("/"):
+            row = self._one("SELECT * FROM articles WHERE url = ?", [target])
+            if row is not None:
+                db.execute("INSERT OR IGNORE INTO aliases (url, article_id, first_seen) "
+                           "VALUES (?, ?, ?)", [url, row["id"], at])
+        return row, False
+
+    def _seen(self, row: dict[str, Any], digest: str) -> bool:
+        """Current text, or a text the article had before (a revert, or two pages taking
+        turns under one identity): no new version, no alert, no ping-pong."""
+        return row["content_hash"] == digest or self._one(
+            "SELECT 1 FROM versions WHERE article_id = ? AND content_hash = ?",
+            [row["id"], digest]) is not None
+
+    @staticmethod
+    def _organisations(db: Database, article_id: int) -> set[str]:
+        return {r[0] for r in db.execute(
+            "SELECT DISTINCT organisation FROM mentions WHERE article_id = ?", [article_id])}
 
     # -- sources and the fetch log ----------------------------------------------------------
 
