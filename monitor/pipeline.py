@@ -37,6 +37,7 @@ from monitor.workers import ParserPool
 
 logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 5
+NO_VALIDATORS: dict[str, Any] = {"etag": None, "last_modified": None}
 
 
 class Progress(Protocol):
@@ -80,7 +81,7 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     state = ctx.archive.source_state(source.name) or {}
     baseline = source.effective_baseline(ctx.settings) and not state.get("first_ok")
     try:
-        links = await _listing(source, ctx)
+        listed, validators = await _listing(source, ctx, state)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("source %s failed: %s", source.name, exc)
         return _record(ctx, source, state, CheckResult(source.name, ok=False, error=_reason(exc)),
@@ -89,18 +90,31 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         logger.exception("source %s failed unexpectedly", source.name)
         return _record(ctx, source, state,
                        CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})"), now)
-    links = _due(links, ctx)
+    links = _due(listed, ctx)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     outcomes = await asyncio.gather(*(_article(source, link, ctx, routes, now) for link in links))
-    return _record(ctx, source, state, replace(_tally(source.name, outcomes), baseline=baseline),
-                   now)
+    result = replace(_tally(source.name, outcomes), baseline=baseline)
+    # The listing's validators are kept only when nothing on it is left for a later pass
+    # (articles deferred by max_new_articles, or failed): a 304 next time must not hide them.
+    clean = result.ok and not result.article_errors and len(links) == len(listed)
+    return _record(ctx, source, state, result, now, validators if clean else NO_VALIDATORS)
 
 
-async def _listing(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
+async def _listing(source: SourceConfig, ctx: Context, state: dict[str, Any]
+                   ) -> tuple[tuple[Link, ...], dict[str, Any]]:
+    """The links to check, and the listing's validators. The listing is fetched with a
+    conditional GET; when it has not changed, the source's stored articles are re-checked
+    (each with its own conditional GET) instead of parsing it again."""
     page = await ctx.fetcher.get(source.target, allowed_hosts=own_hosts(source),
+                                 etag=state.get("etag"), last_modified=state.get("last_modified"),
                                  source=source.name, headers=source.headers)
+    if page.not_modified:
+        return _stored_links(source, ctx), {
+            "etag": page.etag or state.get("etag"),
+            "last_modified": page.last_modified or state.get("last_modified")}
+    validators = {"etag": page.etag, "last_modified": page.last_modified}
     scope = scope_of(source, ctx.settings)
     content: str | bytes = page.content if source.kind is not SourceKind.INDEX else page.text
     listing = await ctx.pool.discover(source.kind, content, page.final_url, scope, source.links)
@@ -110,7 +124,13 @@ async def _listing(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
         more: Listing = await ctx.pool.discover(SourceKind.SITEMAP, sub.content, sub.final_url,
                                                 scope, None)
         links.extend(more.links)
-    return tuple(links[: ctx.settings.max_links])
+    return tuple(links[: ctx.settings.max_links]), validators
+
+
+def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
+    rows = ctx.archive.query("SELECT url, published FROM articles WHERE source = ? "
+                             "ORDER BY last_seen DESC LIMIT ?", [source.name, ctx.settings.max_links])
+    return tuple(Link(row["url"], row["published"]) for row in rows)
 
 
 def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
@@ -186,8 +206,9 @@ def _reason(exc: BaseException) -> str:
 
 
 def _record(ctx: Context, source: SourceConfig, state: dict[str, Any], result: CheckResult,
-            now: datetime) -> CheckResult:
-    """Store the source's state after a check, with its operational alert if one is due."""
+            now: datetime, listing: dict[str, Any] | None = None) -> CheckResult:
+    """Store the source's state after a check (and its listing's validators, when given),
+    with its operational alert if one is due."""
     failures = 0 if result.ok else int(state.get("failures") or 0) + 1
     since = None if result.ok else (state.get("failing_since") if failures > 1 else None) \
         or stamp(now)
@@ -197,6 +218,7 @@ def _record(ctx: Context, source: SourceConfig, state: dict[str, Any], result: C
         "failures": failures, "failing_since": since,
         "next_due": stamp(now + timedelta(seconds=source.effective_interval(ctx.settings))),
     }
+    fields.update(listing or {})
     if result.ok and not state.get("first_ok"):
         fields["first_ok"] = stamp(now)
     try:

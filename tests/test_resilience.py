@@ -27,10 +27,11 @@ according to the statement released by the company.</p>
 <footer>Copyright Poly Group partners <!-- SIMIA --></footer></body></html>"""
 
 
-def _config(tmp: Path, srv: ScriptedServer) -> Config:
+def _config(tmp: Path, srv: ScriptedServer, **settings: object) -> Config:
     doc = {
         "settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
-                     "per_host": {"delay": "0s", "concurrency": 2}, "baseline": False},
+                     "per_host": {"delay": "0s", "concurrency": 2}, "baseline": False,
+                     **settings},
         "watch": [{"name": "China Haisum", "aliases": ["Haisum"]}, {"name": "Poly Group"},
                   {"name": "SIMIA"}],
         "sources": [{"name": "news", "url": srv.url + "/", "include": [r"/news/\d+"]}],
@@ -98,3 +99,29 @@ def test_unclosed_title_and_nested_markup_do_not_break_a_pass(tmp_path: Path) ->
         (result,) = one_pass(cfg, workers=1)
     assert result.ok and result.new >= 1
     assert result.new + len(result.article_errors) == 3
+
+
+def test_listing_is_fetched_conditionally(tmp_path: Path) -> None:
+    """Issue 8.8 (politeness): the listing is fetched with the ETag stored for its source; on
+    304 the stored articles are still re-checked. Validators are not kept while articles
+    wait for a later pass (max_new_articles), so a 304 never hides them."""
+    seen: list[str | None] = []
+
+    def index(req):
+        seen.append(req.headers.get("If-None-Match"))
+        if req.headers.get("If-None-Match") == '"v1"':
+            return 304, {"ETag": '"v1"'}, b""
+        body = _index("/news/1", "/news/2").encode()
+        return 200, {"Content-Type": "text/html", "ETag": '"v1"'}, body
+
+    def story(n: int):
+        return html(ARTICLE.format(title=f"Haisum story number {n}", nonce=1))
+
+    with scripted({"/": index, "/news/1": story(1), "/news/2": story(2)}) as srv:
+        cfg = _config(tmp_path, srv, max_new_articles=1)
+        passes = [one_pass(cfg)[0] for _ in range(3)]
+    assert seen == [None, None, '"v1"']  # the 2nd pass still had an article waiting
+    assert [(p.new, p.unchanged) for p in passes] == [(1, 0), (1, 1), (0, 2)]
+    assert srv.hits["/news/1"] == 3 and srv.hits["/news/2"] == 2
+    with Archive(cfg.settings.database, readonly=True) as archive:
+        assert archive.source_state("news")["etag"] == '"v1"'
