@@ -18,7 +18,7 @@ from monitor.models import Article, Mention, Route
 from monitor.notify.outbox import deliver
 from monitor.notify.smtp import SmtpChannel
 
-from .receivers import SmtpReceiver, SmtpMode, Tls, make_tls
+from .receivers import SmtpMode, SmtpReceiver, Tls, make_tls
 from .test_channels import SENDER, TO, alert
 
 SECURITY = {"plain": "none", "starttls": "starttls", "tls": "tls", "no_starttls": "starttls"}
@@ -123,7 +123,7 @@ def test_starttls_not_offered_is_refused_and_nothing_sent(mode: SmtpMode, tls: T
 def test_untrusted_certificate_is_refused_and_nothing_sent(mode: SmtpMode, tls: Tls) -> None:
     """T36: the trustme CA is not trusted without ``ca_file``: no fallback to unverified TLS."""
     with SmtpReceiver(mode, tls=tls) as server:
-        with pytest.raises(ChannelError, match="TLS with 127.0.0.1 failed") as info:
+        with pytest.raises(ChannelError, match=r"TLS with 127\.0\.0\.1 failed") as info:
             channel(server, None).send(alert(1))
         assert info.value.disable
         assert server.mail_commands == 0 and server.mails == []

@@ -4,7 +4,9 @@ Headers ``webhook-id`` (the alert's idempotency key, the same on every retry),
 ``webhook-timestamp`` (this attempt) and ``webhook-signature`` (``v1,<base64 HMAC-SHA256 of
 "id.timestamp.body">``), so receivers can verify with any Standard Webhooks library and dedupe
 on the id. Only a 2xx is success; redirects are not followed; 410 Gone pauses the channel;
-408/429/5xx are retried, honouring Retry-After.
+408/429/5xx are retried, honouring Retry-After. The receiver's host is resolved once and the
+POST goes to the address that was checked (no second lookup a rebinding DNS could answer
+differently); at most ``MAX_ANSWER_BYTES`` of its answer are read.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import base64
 import binascii
 import hashlib
 import hmac
+import ipaddress
 import json
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -31,6 +35,14 @@ SECRET_PREFIX = "whsec_"
 CONNECT_TIMEOUT = 5.0  # RELIABILITY.md: connect 5 s, total 20 s by default
 RETRY_STATUS = frozenset({408, 425, 429})
 MAX_ANSWER = 200  # characters of the receiver's body kept as its answer
+MAX_ANSWER_BYTES = 64 * 1024  # read no more of an answer (a huge or endless one is cut)
+Resolver = Callable[[str], Sequence[str]]
+
+
+def system_addresses(host: str) -> list[str]:
+    """The addresses of ``host`` (an IP literal is returned as it is, without a lookup)."""
+    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
 
 
 def decode_secret(secret: str, variable: str) -> bytes:
@@ -71,11 +83,16 @@ class WebhookChannel:
 
     def __init__(self, name: str, url: str, key: bytes, *, timeout: float = 20.0,
                  allow_private: bool = False, headers: Mapping[str, str] | None = None,
-                 user_agent: str = "news-monitor") -> None:
+                 user_agent: str = "news-monitor", resolver: Resolver = system_addresses) -> None:
         self.name = name
         self.url = url
         self._key = key
         self._allow_private = allow_private
+        self._resolve = resolver
+        self._timeout = timeout
+        parts = urlsplit(url)
+        # for errors and logs: the URL's path or query may hold a token
+        self._where = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}/..."
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
             follow_redirects=False, trust_env=False,
@@ -84,35 +101,74 @@ class WebhookChannel:
     def close(self) -> None:
         self._client.close()
 
-    def _check_destination(self) -> None:
+    def _check_destination(self) -> str:
+        """The one address to connect to, checked against the SSRF rule."""
         host = urlsplit(self.url).hostname or ""
         try:
-            infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-        except OSError as exc:
+            addresses = list(dict.fromkeys(self._resolve(host)))
+        except (OSError, UnicodeError) as exc:
             raise ChannelError(f"cannot resolve {host}: {exc}") from exc
-        addresses = {str(info[4][0]) for info in infos}
+        if not addresses:
+            raise ChannelError(f"cannot resolve {host}: no address")
         if not self._allow_private and not all(is_public(a) for a in addresses):
             raise ChannelError(f"{host} is a private or loopback address; set allow_private: "
                                "true on this channel to allow it", disable=True)
+        return addresses[0]
+
+    def _request(self, address: str, headers: dict[str, str]) -> tuple[httpx.URL, dict[str, Any]]:
+        """The URL addressed to the checked IP, with Host and TLS SNI naming the host."""
+        url = httpx.URL(self.url)
+        try:
+            ipaddress.ip_address(url.host)
+            return url, {}  # an IP literal: nothing was resolved
+        except ValueError:
+            pass
+        headers["Host"] = url.netloc.decode("ascii")
+        name = url.raw_host.decode("ascii")
+        extensions = {"sni_hostname": name} if url.scheme == "https" else {}
+        return url.copy_with(host=address), extensions
 
     def send(self, message: Message) -> str:
-        self._check_destination()
+        address = self._check_destination()
         body = json.dumps(envelope(message), ensure_ascii=False, separators=(",", ":")).encode()
         timestamp = int(time.time())
-        headers = {"content-type": "application/json", "webhook-id": message.key,
-                   "webhook-timestamp": str(timestamp),
+        headers = {"content-type": "application/json", "accept-encoding": "identity",
+                   "webhook-id": message.key, "webhook-timestamp": str(timestamp),
                    "webhook-signature": sign(self._key, message.key, timestamp, body)}
+        url, extensions = self._request(address, headers)
         try:
-            response = self._client.post(self.url, content=body, headers=headers)
+            request = self._client.build_request("POST", url, content=body, headers=headers,
+                                                 extensions=extensions)
+            response = self._client.send(request, stream=True)
+            try:
+                answer = _read_answer(response, time.monotonic() + self._timeout)
+            finally:
+                response.close()
         except httpx.HTTPError as exc:
-            raise ChannelError(f"POST {self.url} failed: {type(exc).__name__}: {exc}") from exc
-        return _outcome(response)
+            raise ChannelError(f"POST {self._where} failed: {type(exc).__name__}: "
+                               f"{exc}") from exc
+        return _outcome(response, answer)
 
 
-def _outcome(response: httpx.Response) -> str:
+def _read_answer(response: httpx.Response, deadline: float) -> str:
+    """The start of the receiver's answer, as text: at most MAX_ANSWER_BYTES, and no reading
+    past the deadline (the status is what counts; a dripped body must not hold the outbox)."""
+    data = bytearray()
+    for chunk in response.iter_raw():
+        data += chunk
+        if len(data) >= MAX_ANSWER_BYTES or time.monotonic() > deadline:
+            break
+    try:
+        return bytes(data[:MAX_ANSWER_BYTES]).decode(response.charset_encoding or "utf-8",
+                                                     errors="replace")
+    except LookupError:  # a charset Python does not know
+        return bytes(data[:MAX_ANSWER_BYTES]).decode("utf-8", errors="replace")
+
+
+def _outcome(response: httpx.Response, text: str) -> str:
     """Map the receiver's status to success or the right kind of failure."""
     status = response.status_code
-    answer = f"HTTP {status}" + (f" {response.text[:MAX_ANSWER].strip()}" if response.text else "")
+    answer = f"HTTP {status}" + (f" {text[:MAX_ANSWER].strip()}" if text.strip() else "")
     if 200 <= status < 300:
         return answer
     if status == 410:
