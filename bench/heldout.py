@@ -7,6 +7,8 @@ html/<id>.html.gz, like ../shared/bench/extraction/scrapinghub or a set written 
 build_devset.py. Body scoring is score.py's own metric (imported by path) over the pages
 with a body reference, so figures here and from score.py agree. Titles (exact, after white
 space normalisation) and dates (same day) are scored over the pages that state them.
+"site-stripped" compares titles after removing a trailing site name (og:site_name or a
+segment spelled like the host) from both sides, since references disagree on keeping it.
 Extractors that are not importable are skipped; the body-text floor is always shown.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from extraction_speed import load_score  # noqa: E402  (this folder is sys.path[0])
 
+from monitor import titles  # noqa: E402
 from monitor.clean import normalize_line  # noqa: E402
 from monitor.errors import ExtractionFailed  # noqa: E402
 from monitor.extract import extract, extract_text  # noqa: E402
@@ -99,14 +103,24 @@ def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
         print(f"  {row['f1']:.3f} P={row['precision']:.2f} R={row['recall']:.2f} {page.id}")
 
 
-def _same_title(got: str | None, want: str) -> bool:
-    return normalize_line(got or "") == normalize_line(want)
+_SITE_NAME = re.compile(r'<meta[^>]+property=["\']og:site_name["\'][^>]+content=["\']([^"\']+)', re.I)
+
+
+def _same_title(got: str | None, want: str, page: Any = None) -> bool:
+    """Exact title; with ``page``, after removing a site-name suffix from both sides."""
+    got, want = normalize_line(got or ""), normalize_line(want)
+    if page is not None:
+        found = _SITE_NAME.search(page.html[:200_000])
+        site = found.group(1).strip() if found else None
+        host = titles._host_words(page.url)
+        got, want = titles.strip_site(got, site, host), titles.strip_site(want, site, host)
+    return got == want
 
 
 def meta_scores(pages: list[Any], truth: dict[str, Any], misses: bool) -> None:
     titled = [p for p in pages if truth[p.id].get("title")]
     dated = [p for p in pages if truth[p.id].get("date")]
-    print(f"{'metadata':<18}{'titles exact':>14}{'dates same-day':>16}   "
+    print(f"{'metadata':<18}{'titles exact':>14}{'site-stripped':>15}{'dates same-day':>16}   "
           f"({len(titled)} titles, {len(dated)} dates)")
     for name, func in meta_extractors():
         got: dict[str, tuple[str | None, str | None]] = {}
@@ -116,10 +130,12 @@ def meta_scores(pages: list[Any], truth: dict[str, Any], misses: bool) -> None:
             except Exception:
                 got[page.id] = (None, None)
         ok_t = [p for p in titled if _same_title(got[p.id][0], truth[p.id]["title"])]
+        ok_s = [p for p in titled if _same_title(got[p.id][0], truth[p.id]["title"], p)]
         ok_d = [p for p in dated if (got[p.id][1] or "")[:10] == truth[p.id]["date"]]
         date_cell = f"{len(ok_d) / max(len(dated), 1):>15.1%}" if name != "readability-lxml" \
             else f"{'-':>15}"
-        print(f"{name:<18}{len(ok_t) / max(len(titled), 1):>13.1%} {date_cell}")
+        print(f"{name:<18}{len(ok_t) / max(len(titled), 1):>13.1%} "
+              f"{len(ok_s) / max(len(titled), 1):>14.1%} {date_cell}")
         if misses and name == "ours":
             for p in titled:
                 if p not in ok_t:

@@ -181,15 +181,15 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     doc_title_node = tree.css_first("title")
     doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
     _, headline = metadata.headline_node(tree, doc_title[:400])
-    title = title or metadata.find_title(tree, ld, metas)
+    title = title or metadata.find_title(tree, ld, metas, url)
     published = None
     if rules is not None and rules.date:
         dates = _select(tree.root, rules.date) if tree.root is not None else []
         published = _rule_date(dates[0] if dates else None)
-    if published is None:
-        published = metadata.find_published(tree, ld, metas, title_node or headline)
-    author = metadata.find_author(tree, ld, metas)
     lang = metadata.find_lang(tree, metas)
+    if published is None:
+        published = metadata.find_published(tree, ld, metas, title_node or headline, url, lang)
+    author = metadata.find_author(tree, ld, metas)
     canonical = metadata.find_canonical(tree, metas)
     if canonical and url:
         canonical = urljoin(url, canonical)
@@ -217,7 +217,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         metas = metadata.meta_map(tree)
         ld = metadata.ld_article(metadata.json_ld(tree))
         dom.remove_junk(tree)
-        title = metadata.find_title(tree, ld, metas)
+        title = metadata.find_title(tree, ld, metas, url)
         return "\n".join(_body_lines(tree, None, normalize_line(title)))
     except Exception:
         return ""

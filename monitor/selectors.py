@@ -181,3 +181,12 @@ AUTHOR_SELECTOR = (
     '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], '
     '[class*="byline" i], [class*="author" i]'
 )
+
+# A labelled publication line: "Published: 2021-09-27 10:05", "Posted on 27 Sep 2021". The
+# label starts a text line; the date follows (after a colon, "on", or at once).
+PUBLISHED_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:first\s+)?(?:published|posted|released|publication\s+date|"
+    r"release\s+time|date|datum|fecha|data|veröffentlicht|publié|publicado|pubblicato|发布时间|发布日期|"
+    r"发表时间|日期)(?:\s+(?:on|at|am|le|el|il))?\s*[:：]?\s*(?P<rest>[^\n]{4,60})",
+    re.I,
+)

@@ -65,5 +65,35 @@ def test_every_page_has_a_case() -> None:
     assert {p.name for p in PAGES.glob("*.html")} <= set(CASES) | set(DATE_PAGES)
 
 
-# file -> (expected title, expected date) for the date categories of issue 11
-DATE_PAGES: dict[str, tuple[str, str]] = {}
+TRAM_TITLE = "Council expands tram network"
+# file -> (page URL, expected title, expected date): the title and date categories of issue 11
+DATE_PAGES: dict[str, tuple[str, str, str | None]] = {
+    # a "Published: ..." line in a plain paragraph, with dated related links nearby
+    "date_published_line.html": ("https://news.example/a/123", TRAM_TITLE, "2021-09-27"),
+    # the date only in the URL path
+    "date_in_url.html": ("https://news.example/2021/09/27/tram.html", TRAM_TITLE, "2021-09-27"),
+    # 09/10/2021 on a US page is September 10
+    "date_us_locale.html": ("https://news.example/a/1", TRAM_TITLE, "2021-09-10"),
+    # ... and on a page whose other dates (12/24/2021) prove month-first order
+    "date_us_evidence.html": ("https://news.example/a/2", TRAM_TITLE, "2021-09-10"),
+    # 02:05Z is still the 26th where the publisher is (its dateModified says -04:00)
+    "date_utc_offset.html": ("https://news.example/a/3", TRAM_TITLE, "2021-09-26"),
+    # 18:05Z is already the 27th where the publisher is (the page shows its own date)
+    "date_utc_visible.html": ("https://news.example/a/4", TRAM_TITLE, "2021-09-27"),
+    # dates in the body text and in related links are not the publication date
+    "date_none.html": ("https://news.example/notice", "Notice on the 2024 Spring Festival holiday",
+                       None),
+    # a site-name suffix in og:title without og:site_name (spelled like the host)
+    "title_site_suffix.html": ("https://www.metrodaily.example/a/5", TRAM_TITLE, None),
+    # a section label as the only <h1>; the <title> names the article
+    "title_section_h1.html": ("https://works.example/press/7",
+                              "Ministry opens new office in the harbour district", None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DATE_PAGES))
+def test_page_title_and_date(name: str) -> None:
+    url, title, published = DATE_PAGES[name]
+    art = extract((PAGES / name).read_bytes(), url)
+    assert art.title == title
+    assert art.published == published

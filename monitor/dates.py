@@ -1,0 +1,287 @@
+"""Publication dates: parse a written date, and find the one a page declares.
+
+Order of trust: what the page declares on purpose (JSON-LD, meta tags, <time datetime>), a
+date in the URL path, a date line beside the headline, a labelled line ("Published: ...")
+anywhere outside lists. Two corrections keep the day the publisher meant: numeric dates
+are read month-first only on evidence (an unambiguous date on the page, a US locale), and
+a UTC timestamp ("...Z") is moved to the publisher's day when the page shows its offset or
+its own date beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from monitor import selectors as sel
+from monitor.clean import normalize_line
+
+_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
+    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
+    ("jan", "january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
+    ("feb", "february", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio",
+     "februari"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"),
+    ("apr", "april", "avril", "abril", "aprile"),
+    ("may", "mai", "mayo", "maio", "maggio", "mei"),
+    ("jun", "june", "juni", "juin", "junio", "junho", "giugno"),
+    ("jul", "july", "juli", "juillet", "julio", "julho", "luglio"),
+    ("aug", "august", "août", "aout", "agosto", "augustus"),
+    ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "setembro",
+     "settembre"),
+    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "ottobre"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "dez", "dezember", "décembre", "decembre", "diciembre", "dezembro",
+     "dicembre"),
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
+_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
+_MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+_DMY = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
+    r"((?:19|20)\d\d)\b"
+)
+_RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
+    r"\b(\d{1,2})\s+([a-z]{3})[a-z]*\s+((?:19|20)\d\d)\s+(\d\d):(\d\d)(?::\d\d)?\s*"
+    r"(?:GMT|UTC|Z|\+0000)\b", re.I
+)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+_STAMP = re.compile(
+    r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b"
+)
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
+)
+MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
+LABEL_SCAN = 20_000  # characters of page text searched for a labelled date line
+NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1990 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _numeric(match: re.Match[str], month_first: bool) -> str | None:
+    """A numeric date: an unambiguous part decides, else the page's order."""
+    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if first > 12 or (second <= 12 and not month_first):
+        return _valid(year, second, first)
+    return _valid(year, first, second)
+
+
+def parse_date(text: str | None, month_first: bool = False) -> str | None:
+    """The first date written in ``text`` as YYYY-MM-DD, or None.
+
+    ``month_first`` reads an ambiguous 04/05/2024 as April 5 (the page writes US dates).
+    """
+    if not text:
+        return None
+    text = text.strip()[:300]
+    match = _ISO.search(text)
+    if match:
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _COMPACT.match(text)
+    if match:
+        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    for match in _MDY.finditer(text):
+        if match.group(1).lower() in _MONTHS:
+            month = _MONTHS[match.group(1).lower()]
+            return _valid(int(match.group(3)), month, int(match.group(2)))
+    for match in _DMY.finditer(text):
+        if match.group(2).lower() in _MONTHS:
+            month = _MONTHS[match.group(2).lower()]
+            return _valid(int(match.group(3)), month, int(match.group(1)))
+    match = _NUMERIC.search(text)
+    return _numeric(match, month_first) if match else None
+
+
+def url_date(url: str | None) -> str | None:
+    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None
+    return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def month_first(text: str, lang: str | None) -> bool:
+    """Whether the page writes numeric dates month first.
+
+    Evidence on the page wins: 27/09/2021 proves day-first, 09/27/2021 month-first. Without
+    it, a US-style locale (en-US) decides; everywhere else day-first is the default.
+    """
+    for count, match in enumerate(_NUMERIC.finditer(text)):
+        if count >= NUMERIC_SCAN:
+            break
+        first, second = int(match.group(1)), int(match.group(2))
+        if first > 12 >= second:
+            return False
+        if second > 12 >= first:
+            return True
+    region = re.split(r"[-_]", (lang or "").lower())
+    return len(region) > 1 and region[1] in MDY_REGIONS
+
+
+# --- UTC timestamps -----------------------------------------------------------------------
+
+
+def _offset(sign_value: str) -> timedelta | None:
+    """'+02:00' -> 2 hours; 'Z' and zero offsets -> None (they say nothing local)."""
+    if sign_value in ("Z", "z"):
+        return None
+    digits = sign_value[1:].replace(":", "")
+    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+    delta = -delta if sign_value[0] == "-" else delta
+    return delta or None
+
+
+def local_offset(stamps: list[str]) -> timedelta | None:
+    """The publisher's UTC offset, from any timestamp of the page written with one."""
+    for stamp in stamps:
+        match = _STAMP.search(stamp)
+        if match:
+            found = _offset(match.group(4))
+            if found is not None:
+                return found
+    return None
+
+
+def utc_stamp(text: str) -> datetime | None:
+    """The moment of a timestamp written in UTC ('Z', +00:00, GMT), else None."""
+    rfc = _RFC_UTC.search(text)
+    if rfc is not None and rfc.group(2).lower() in _MONTHS:
+        day = _valid(int(rfc.group(3)), _MONTHS[rfc.group(2).lower()], int(rfc.group(1)))
+        return datetime.fromisoformat(f"{day}T{rfc.group(4)}:{rfc.group(5)}") if day else None
+    match = _STAMP.search(text)
+    if match is None or _offset(match.group(4)) is not None:
+        return None
+    if match.group(4) not in ("Z", "z") and match.group(4)[1:].replace(":", "") != "0000":
+        return None
+    try:
+        return datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}:{match.group(3)}")
+    except ValueError:
+        return None
+
+
+def _near(day: str, other: str | None) -> bool:
+    """Whether two YYYY-MM-DD days are one day apart (a time-zone shift, not another date)."""
+    if not other:
+        return False
+    gap = datetime.fromisoformat(day) - datetime.fromisoformat(other)
+    return abs(gap) == timedelta(days=1)
+
+
+def publisher_day(raw: str, stamps: list[str], shown: list[str | None]) -> str | None:
+    """The day of a declared date in the publisher's time zone.
+
+    A UTC timestamp names the UTC day; the publisher's day is what its own offset (from
+    another timestamp) gives, or else the day the page itself shows next to it (a visible
+    date or the URL) when that is one day off.
+    """
+    moment = utc_stamp(raw)
+    if moment is None:
+        return parse_date(raw)
+    day = moment.date().isoformat()
+    offset = local_offset(stamps)
+    if offset is not None:
+        return (moment + offset).date().isoformat()
+    for other in shown:
+        if _near(day, other):
+            return other
+    return day
+
+
+# --- finding the date in a page -----------------------------------------------------------
+
+_LISTY = re.compile(r"related|sidebar|hot|recommend|popular|list|teaser|prenext|more", re.I)
+
+
+def in_list(node: LexborNode) -> bool:
+    """Inside a list item or a related/sidebar block: dates there belong to other articles."""
+    probe = node.parent
+    for _ in range(6):
+        if probe is None or probe.tag in ("article", "main", "body"):
+            return False  # reached the article itself: its header is no list of others
+        if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
+            return True
+        attrs = probe.attributes
+        if _LISTY.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        probe = probe.parent
+    return False
+
+
+def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
+             ) -> tuple[str | None, list[str]]:
+    """The date string the page declares on purpose, and every timestamp it declares."""
+    stamps = [v for k, v in ld.items() if k.startswith("date") and isinstance(v, str)]
+    stamps += [v for k, v in metas.items() if "time" in k or "date" in k]
+    found: str | None = None
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        value = ld.get(key)
+        if found is None and isinstance(value, str) and parse_date(value):
+            found = value
+    for name in sel.DATE_META_NAMES:
+        if found is None and name in metas and parse_date(metas[name]):
+            found = metas[name]
+    for node in tree.css('[itemprop~="datePublished"], time[pubdate], time[datetime]'):
+        attrs = node.attributes
+        value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
+                 or node.text() or "")
+        stamps.append(value)
+        if found is None and not (node.tag == "time" and in_list(node)) and parse_date(value):
+            found = value
+    return found, stamps
+
+
+def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
+    """A date line in the few levels around the headline (not in lists of other articles)."""
+    scope: LexborNode | None = headline.parent if headline is not None else None
+    for _ in range(3):
+        if scope is None or scope.tag in ("body", "html"):
+            break
+        for count, node in enumerate(scope.css(sel.DATE_HINT_SELECTOR)):
+            if count > 40:
+                break
+            text = normalize_line(node.text() or "")
+            if not text or len(text) > 200 or in_list(node):
+                continue
+            found = parse_date(text, first_month)
+            if found:
+                return found
+        scope = scope.parent
+    return None
+
+
+def labelled(text: str, first_month: bool) -> str | None:
+    """The date of the first 'Published: 2021-09-27 10:05' style line of the page text."""
+    for match in sel.PUBLISHED_LABEL.finditer(text[:LABEL_SCAN]):
+        found = parse_date(match.group("rest"), first_month)
+        if found:
+            return found
+    return None
+
+
+def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
+                   headline: LexborNode | None, url: str | None = None,
+                   lang: str | None = None) -> str | None:
+    """Publication date: declared, else the URL, beside the headline, or a labelled line."""
+    raw, stamps = declared(tree, ld, metas)
+    body = tree.body
+    text = (body.text(separator="\n") or "") if body is not None else ""
+    first_month = month_first(text[:LABEL_SCAN], lang)
+    from_url = url_date(url)
+    if raw is not None:
+        shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
+        return publisher_day(raw, stamps, shown)
+    if from_url:
+        return from_url
+    return beside_headline(headline, first_month) or labelled(text, first_month)

@@ -1,0 +1,153 @@
+"""The article's title: declared (JSON-LD, Open Graph), a visible headline, or <title>.
+
+Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
+one the page declares (og:site_name), or a last segment that spells the site's host name.
+Between a visible headline and the <title>, the headline wins when the <title> names it;
+otherwise the longer of the two, since a first <h1> that the <title> does not mention is
+often a section label ("Press releases") or the site's name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from monitor import selectors as sel
+from monitor.clean import normalize_line
+
+_MARKERS = re.compile("[\ue000-\ue002]")
+_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
+_COMPACT = re.compile(r"[\W_]+")
+MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
+MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
+
+
+def _clean(text: str | None) -> str:
+    import html
+
+    text = _MARKERS.sub("", text or "")
+    if "&" in text:
+        text = html.unescape(text)
+    return normalize_line(text)
+
+
+def _host_words(url: str | None) -> str:
+    """The host without www. and the public suffix, compacted: 'www.e-how.co.uk' -> 'ehow'."""
+    host = urlsplit(url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    if len(labels) >= 3 and len(labels[-2]) <= 3:
+        labels = labels[:-2]  # co.uk, com.au
+    elif len(labels) >= 2:
+        labels = labels[:-1]
+    return _COMPACT.sub("", "".join(labels[-1:])).lower()
+
+
+def _is_site(segment: str, site: str | None, host: str) -> bool:
+    """Whether a title's last segment names the site (declared name, or spelled like the host)."""
+    segment = segment.strip()
+    if not segment or len(segment) > MAX_SITE_NAME:
+        return False
+    if site and segment.casefold() == site.casefold():
+        return True
+    compact = _COMPACT.sub("", segment).lower()
+    return len(host) >= 3 and len(compact) >= 3 and (compact in host or host in compact)
+
+
+def strip_site(title: str, site: str | None, host: str = "") -> str:
+    """Remove trailing site-name segments: 'Headline - The Site' -> 'Headline'."""
+    for _ in range(2):
+        for sep in _SITE_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            if found and len(head.strip()) > 5 and _is_site(tail, site, host):
+                title = head.strip()
+                break
+        else:
+            break
+    return title
+
+
+def _split_title(title: str) -> str:
+    """The headline part of an undeclared <title>: 'Section | Headline | Site' -> 'Headline'."""
+    parts = [p for p in sel.TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title
+    return max(parts, key=len) if len(parts[0]) < 20 else parts[0].strip()
+
+
+def _is_logo(node: LexborNode) -> bool:
+    """A heading that is the site's logo (logo/brand class nearby, or a link to the home page)."""
+    probe: LexborNode | None = node
+    for _ in range(3):
+        if probe is None:
+            break
+        attrs = probe.attributes
+        if sel.LOGO_HINT.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        probe = probe.parent
+    link = node.css_first("a[href]")
+    return link is not None and (link.attributes.get("href") or "") in ("/", "./", "index.html")
+
+
+def _names_heading(doc_title: str, text: str) -> bool:
+    """Whether the <title> starts with the heading or has it as a segment before the last."""
+    key, probe = doc_title.casefold(), text.casefold()
+    if len(text) < MIN_HEADLINE or not key:
+        return False
+    if key.startswith(probe):
+        return True
+    parts = [p.strip().casefold() for p in sel.TITLE_SEPARATORS.split(doc_title)]
+    return probe in parts[:-1]  # the last segment is where the site's own name sits
+
+
+def headline_node(tree: LexborHTMLParser, doc_title: str) -> tuple[str, LexborNode | None]:
+    """The visible headline: a heading the <title> names, else the first non-logo h1."""
+    found, _ = _headline(tree, doc_title)
+    return found
+
+
+def _headline(tree: LexborHTMLParser, doc_title: str
+              ) -> tuple[tuple[str, LexborNode | None], bool]:
+    """(headline text, node) and whether the <title> names it."""
+    body = tree.body
+    if body is None:
+        return ("", None), False
+    first_h1: tuple[str, LexborNode] | None = None
+    for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
+        if count > 60:
+            break
+        text = _clean(node.text())
+        if not text or len(text) > 300:
+            continue
+        if _names_heading(doc_title, text):
+            return (text, node), True
+        if first_h1 is None and node.tag == "h1" and not _is_logo(node):
+            first_h1 = (text, node)
+    return (first_h1 if first_h1 is not None else ("", None)), False
+
+
+def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
+               url: str | None = None) -> str:
+    """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
+    site = _clean(metas.get("og:site_name")) or None
+    host = _host_words(url or metas.get("og:url"))
+    headline = ld.get("headline")
+    if isinstance(headline, str) and _clean(headline):
+        return strip_site(_clean(headline), site, host)
+    for key in ("og:title", "twitter:title", "title", "dc.title"):
+        value = _clean(metas.get(key))
+        if value:
+            return strip_site(value, site, host)
+    title_node = tree.css_first("title")
+    doc_title = _clean(title_node.text()) if title_node is not None else ""
+    if len(doc_title) > 400:
+        doc_title = ""
+    (text, _), named = _headline(tree, doc_title)
+    if not doc_title or (text and named):
+        return text
+    stripped = strip_site(doc_title, site, host)
+    if stripped == doc_title:
+        stripped = _split_title(doc_title)
+    return text if len(text) >= len(stripped) else stripped
