@@ -16,8 +16,10 @@ from monitor.errors import ConfigError
 from monitor.models import ExtractRules, SourceKind
 from monitor.units import format_duration, format_size, parse_duration, parse_size
 
+from .conftest import FIXTURES
+
 REPO = Path(__file__).resolve().parent.parent
-WATCHLIST = Path("/work/shared/fixtures/watchlist.yaml")
+WATCHLIST = FIXTURES / "watchlist.yaml"
 
 OK_SOURCE = "sources:\n  - name: a\n    url: https://a.example/news/\n"
 
