@@ -10,6 +10,7 @@ Apprise's ``json://`` plugin to a recording HTTP receiver.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 from collections.abc import Iterator
@@ -22,8 +23,9 @@ from monitor.config import load_config
 from monitor.errors import ChannelError
 from monitor.models import Alert, Digest
 from monitor.notify import CHANNELS, Channel, build_channels
+from monitor.notify.apprise_channel import AppriseChannel
 
-from .receivers import HttpReceiver, Mail, SmtpReceiver, Tls, make_tls
+from .receivers import HttpReceiver, Mail, SmtpReceiver, Tls, free_port, make_tls
 
 SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 SENDER, TO = "monitor@example.org", "desk@example.org"
@@ -260,3 +262,14 @@ def test_apprise_posts_subject_and_text_to_the_json_receiver(
     assert data["title"] == "[monitor] China Haisum: 海笙 signs a deal"
     assert f"alert key {alert(7).key}" in data["message"]
     assert "https://news.example/7" in data["message"] and data["type"] == "info"
+
+
+def test_apprise_keeps_url_tokens_out_of_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    """T49: apprise logs the URLs it loads and fails on; none of that reaches our log."""
+    caplog.set_level(logging.DEBUG)
+    logging.getLogger("apprise").setLevel(logging.NOTSET)  # as in a fresh process
+    channel = AppriseChannel("c", (f"json://127.0.0.1:{free_port()}/t0ken-s3cret",))
+    with pytest.raises(ChannelError) as info:
+        channel.send(alert(1))
+    assert info.value.retryable
+    assert "t0ken-s3cret" not in caplog.text and "t0ken-s3cret" not in str(info.value)

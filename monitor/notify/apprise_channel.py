@@ -35,6 +35,8 @@ class AppriseChannel:
 
     def __init__(self, name: str, urls: tuple[str, ...], *, templates: Path | None = None) -> None:
         apprise = _apprise()
+        # apprise logs URLs, tokens included (even while parsing them in add())
+        logging.getLogger("apprise").setLevel(logging.CRITICAL)
         self.name = name
         self._templates = templates
         self._apprise = apprise.Apprise()
@@ -49,7 +51,6 @@ class AppriseChannel:
 
     def send(self, message: Message) -> str:
         rendered = render(message, self._templates)
-        logging.getLogger("apprise").setLevel(logging.CRITICAL)  # it logs URLs with tokens
         try:
             ok = self._apprise.notify(body=rendered.text, title=rendered.subject)
         except Exception as exc:  # a plugin bug must not crash the outbox
