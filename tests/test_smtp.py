@@ -152,14 +152,25 @@ def test_no_reply_after_data_is_retried_with_the_same_message_id(server: SmtpRec
     assert first.message["Message-ID"] == second.message["Message-ID"]
 
 
-def test_login_over_starttls_and_a_refused_login_pauses(tls: Tls) -> None:
-    """T35: AUTH after STARTTLS; 535 pauses the channel instead of hammering the server."""
-    with SmtpReceiver("starttls", tls=tls, auth=("alerts", "right")) as server:
+@pytest.mark.parametrize("mode", ["starttls", "tls"])
+def test_login_over_tls_and_a_refused_login_pauses(mode: SmtpMode, tls: Tls) -> None:
+    """T35: AUTH inside TLS; 535 pauses the channel instead of hammering the server."""
+    with SmtpReceiver(mode, tls=tls, auth=("alerts", "right")) as server:
         channel(server, tls, username="alerts", password="right").send(alert(1))
         assert server.logins == ["alerts"] and len(server.mails) == 1
         with pytest.raises(ChannelError, match="login refused") as info:
             channel(server, tls, username="alerts", password="wrong").send(alert(2))
         assert info.value.disable and len(server.mails) == 1
+
+
+def test_credentials_for_a_server_without_auth_pause() -> None:
+    """A login the server does not offer (here: only after TLS, and ``security: none``) is a
+    configuration error: pause and send nothing, rather than mail unauthenticated or retry
+    for four days."""
+    with SmtpReceiver("plain") as server:
+        with pytest.raises(ChannelError, match="does not offer AUTH") as info:
+            channel(server, None, username="alerts", password="pw").send(alert(1))
+        assert info.value.disable and server.mail_commands == 0
 
 
 def test_server_down_then_up_delivers_each_alert_once(tmp_path: Path, now: datetime,
