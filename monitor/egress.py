@@ -6,8 +6,8 @@ public addresses: no loopback, private, CGNAT, link-local, multicast or metadata
 hostile page cannot make the daemon probe the network it runs in. "Own" is per source: one
 source's links and redirects cannot reach another source's (intranet) host.
 
-A name is resolved once, here, and the fetcher connects to the address that was checked
-(``Destination.address``), never resolving the name again: a name that answers a public
+A name is resolved once, here, and the fetcher connects to an address that was checked
+(``Destination.addresses``), never resolving the name again: a name that answers a public
 address to the check and 127.0.0.1 to the connection (DNS rebinding, T3) cannot get through.
 The resolver is injectable, so tests answer in-process and never touch the system resolver.
 """
@@ -66,11 +66,15 @@ async def system_resolver(host: str, port: int) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Destination:
-    """A checked URL and the one address the fetcher must connect to for it."""
+    """A checked URL and the only addresses the fetcher may connect to for it, in order."""
 
     url: str
     host: str  # the name as written (lower-case), for Host and TLS SNI
-    address: str  # the validated IP
+    addresses: tuple[str, ...]  # the validated IPs
+
+    @property
+    def address(self) -> str:
+        return self.addresses[0]
 
     @property
     def pinned(self) -> bool:
@@ -98,7 +102,7 @@ class EgressGuard:
         if not own and not all(is_public(a) for a in addresses):
             raise PermanentFetchError(url, "blocked_ssrf", f"{host} resolves to a non-public "
                                       "address and is not this source's own host")
-        return Destination(url, host, addresses[0])
+        return Destination(url, host, tuple(dict.fromkeys(addresses)))
 
     async def _addresses(self, url: str, host: str, port: int) -> list[str]:
         literal = _literal(host)

@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 REDIRECTS = (301, 302, 303, 307, 308)
 TRANSIENT_STATUS = (408, 425, 429, 500, 502, 503, 504, 522, 524)
 MAX_REDIRECTS = 5
+MAX_ADDRESSES = 4  # addresses of one name tried before a fetch fails to connect
 _SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
@@ -221,10 +222,22 @@ class Fetcher:
 
     async def _request(self, target: Destination, headers: Mapping[str, str], cap: int
                        ) -> str | tuple[int, httpx.Headers, bytes]:
-        """One HTTP exchange with the validated address: a redirect target, or (status,
-        headers, capped body)."""
+        """One HTTP exchange with a validated address: a redirect target, or (status,
+        headers, capped body). The addresses the guard checked are tried in order while the
+        connection itself fails (a name with a dead IPv6 address still works over IPv4)."""
+        failure: FetchError | None = None
+        for address in target.addresses[:MAX_ADDRESSES]:
+            try:
+                return await self._exchange(target, address, headers, cap)
+            except _NoConnection as exc:
+                failure = exc.error
+        assert failure is not None
+        raise failure
+
+    async def _exchange(self, target: Destination, address: str, headers: Mapping[str, str],
+                        cap: int) -> str | tuple[int, httpx.Headers, bytes]:
         url = target.url
-        request_url, extensions, headers = _pinned(target, headers)
+        request_url, extensions, headers = _pinned(target, address, headers)
         try:
             async with self._client.stream("GET", request_url, headers=headers,
                                            extensions=extensions) as response:
@@ -238,12 +251,15 @@ class Fetcher:
                 _check_status(url, response)
                 body = await self._read(url, response, cap) if status != 304 else b""
                 return status, response.headers, body
+        except httpx.ConnectTimeout as exc:
+            raise _NoConnection(TransientFetchError(url, "timeout", "ConnectTimeout"), exc) from exc
         except httpx.TimeoutException as exc:
             raise TransientFetchError(url, "timeout", type(exc).__name__) from exc
         except httpx.ConnectError as exc:
             reason, detail = _connect_failure(exc)
-            error = PermanentFetchError if reason == "tls_error" else TransientFetchError
-            raise error(url, reason, detail) from exc
+            if reason == "tls_error":
+                raise PermanentFetchError(url, reason, detail) from exc
+            raise _NoConnection(TransientFetchError(url, reason, detail), exc) from exc
         except httpx.RemoteProtocolError as exc:
             raise TransientFetchError(url, "protocol_error", str(exc) or type(exc).__name__) from exc
         except (httpx.ReadError, httpx.WriteError) as exc:
@@ -278,7 +294,16 @@ def _validators(headers: dict[str, str], etag: str | None, last_modified: str | 
     return headers
 
 
-def _pinned(target: Destination, headers: Mapping[str, str]
+class _NoConnection(Exception):
+    """No connection could be made to one address: the next one may be tried."""
+
+    def __init__(self, error: FetchError, cause: BaseException) -> None:
+        super().__init__(str(error))
+        error.__cause__ = cause
+        self.error = error
+
+
+def _pinned(target: Destination, address: str, headers: Mapping[str, str]
             ) -> tuple[httpx.URL, dict[str, Any], dict[str, str]]:
     """The request for ``target`` addressed to its validated IP: the URL names the IP, Host
     names the site, and TLS sends and verifies the site's name (SNI), not the IP."""
@@ -288,7 +313,7 @@ def _pinned(target: Destination, headers: Mapping[str, str]
     extensions: dict[str, Any] = {}
     if url.scheme == "https":
         extensions["sni_hostname"] = url.raw_host.decode("ascii")
-    return (url.copy_with(host=target.address), extensions,
+    return (url.copy_with(host=address), extensions,
             {**headers, "Host": url.netloc.decode("ascii")})
 
 

@@ -205,3 +205,23 @@ def test_tls_to_the_pinned_address_verifies_the_name(certified: str, ok: bool) -
                 asyncio.run(go())
             assert err.value.reason == "tls_error" and "certificate" in err.value.detail
     assert names and set(names) == {"news.example"}
+
+
+def test_the_next_checked_address_is_tried_when_one_refuses() -> None:
+    """T11: pinning does not lose the fallback a resolver gives: when the first checked
+    address refuses (127.0.0.2 here, nothing listens there), the next one is used; never an
+    address the guard did not check."""
+    async def two(_host: str, _port: int) -> Sequence[str]:
+        return ["127.0.0.2", "127.0.0.1"]
+
+    settings = FetchSettings(retries=0)
+    with scripted({"/p": html("<p>second address</p>")}) as srv:
+        own = {f"news.example:{_port(srv)}"}
+
+        async def go() -> FetchResult:
+            async with make_client(settings) as client:
+                fetcher = Fetcher(client, settings, HostLimiter(total=1, per_host=1, delay=0),
+                                  guard=EgressGuard(two))
+                return await fetcher.get(f"http://news.example:{_port(srv)}/p", allowed_hosts=own)
+
+        assert asyncio.run(go()).text == "<p>second address</p>"
