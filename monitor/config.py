@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import shlex
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -30,7 +31,9 @@ from monitor.configtypes import (
     Duration,
     Headers,
     Interval,
+    Name,
     Regex,
+    Selector,
     Size,
     Strict,
     Text,
@@ -39,6 +42,7 @@ from monitor.configtypes import (
 from monitor.errors import ConfigError
 from monitor.models import ExtractRules, SourceKind
 from monitor.units import format_duration, format_size
+from monitor.urls import redact_url
 from monitor.yamlsource import YamlDocument, load_yaml, locate, located_error
 
 DEFAULT_USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
@@ -98,21 +102,21 @@ class Organisation(Strict):
 class ArticleSelectors(Strict):
     """Optional CSS selectors for article pages; empty ones fall back to automatic."""
 
-    title: Text | None = None
-    body: Text | None = None
-    date: Text | None = None
-    drop: tuple[Text, ...] = ()
+    title: Selector | None = None
+    body: Selector | None = None
+    date: Selector | None = None
+    drop: tuple[Selector, ...] = ()
 
 
 class SourceConfig(Strict):
     """One news source: exactly one of ``url`` (index page), ``feed`` or ``sitemap``."""
 
-    name: Text
+    name: Name
     url: Url | None = None
     feed: Url | None = None
     sitemap: Url | None = None
     interval: Interval | None = Field(None, description="defaults to settings.interval")
-    links: Text | None = Field(None, description="CSS selector of article links on the index")
+    links: Selector | None = Field(None, description="CSS selector of article links on the index")
     include: tuple[Regex, ...] = ()
     exclude: tuple[Regex, ...] = ()
     article: ArticleSelectors | None = None
@@ -212,13 +216,18 @@ def load_config(path: str | os.PathLike[str]) -> Config:
 
 
 def check_permissions(path: str | os.PathLike[str]) -> None:
-    """Refuse a config file or directory others can write (T49): it decides what we fetch."""
+    """Refuse a config file or directory others can write (T49): it decides what we fetch
+    and where alerts go. A sticky directory (/tmp) is fine: others cannot replace our file.
+    A clone made under umask 000 trips this; the message says the one command that fixes it."""
+    if os.name != "posix":
+        return
     target = Path(path).resolve()
-    for item in (target, target.parent):
+    for item, is_dir in ((target, False), (target.parent, True)):
         mode = item.stat().st_mode
-        if os.name == "posix" and mode & 0o022:
-            raise ConfigError(f"{item} is group- or world-writable (mode {mode & 0o777:o}); "
-                              "run: chmod go-w", path=str(path))
+        if mode & 0o022 and not (is_dir and mode & stat.S_ISVTX):
+            raise ConfigError(f"{item} is group- or world-writable (mode {mode & 0o777:o}), so "
+                              f"anyone could change what this monitor fetches; run: chmod go-w "
+                              f"{shlex.quote(str(item))}", path=str(path))
 
 
 def _top_mapping(doc: YamlDocument) -> dict[str, Any]:
@@ -318,12 +327,3 @@ def _dump_value(name: str, value: Any) -> Any:
     if isinstance(value, str) and name == "urls":  # Apprise URLs carry their tokens
         return value.split("://", 1)[0] + "://***"
     return value
-
-
-def redact_url(url: str) -> str:
-    """Hide ``user:password@`` so a dumped or logged URL never shows credentials."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    return parts._replace(netloc=f"***@{host}").geturl()

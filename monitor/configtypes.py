@@ -73,6 +73,8 @@ def _check_env_name(value: str) -> str:
 
 
 def _check_name(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", value):
         raise ValueError(f"invalid name '{value}': use letters, digits, '.', '_' or '-' "
                          "(at most 64)")
@@ -86,6 +88,17 @@ def _check_digest(value: str) -> str:
     if parse_duration(value) < MIN_DIGEST:
         raise ValueError(f"digest period must be at least {format_duration(MIN_DIGEST)}")
     return value.strip()
+
+
+def _check_selector(value: str) -> str:
+    """Compiled once here, so a typo fails `monitor check` instead of every page later."""
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+    try:
+        LexborHTMLParser("<p></p>").css(value)
+    except (SelectolaxError, ValueError) as exc:
+        raise ValueError(f"invalid CSS selector '{value}'") from exc
+    return value
 
 
 def _check_headers(value: dict[str, str]) -> dict[str, str]:
@@ -130,3 +143,5 @@ EnvName = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=
                     AfterValidator(_check_env_name)]
 Name = Annotated[str, Field(strict=True), AfterValidator(_check_name)]
 DigestSpec = Annotated[str, BeforeValidator(str), AfterValidator(_check_digest)]
+Selector = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=True, min_length=1),
+                     AfterValidator(_check_selector)]

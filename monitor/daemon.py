@@ -16,14 +16,16 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor.config import Config, SourceConfig, load_config
+from monitor.config import Config, SourceConfig, check_permissions, load_config
 from monitor.errors import ConfigError
 from monitor.models import CheckResult
+from monitor.notify import build_channels
 from monitor.notify.lifecycle import apply_requests
 from monitor.service import Monitor
 
@@ -31,6 +33,16 @@ logger = logging.getLogger(__name__)
 OUTBOX_EVERY = 30.0
 SHUTDOWN_GRACE = 30.0
 Report = Callable[[CheckResult], None]
+
+
+def runnable_config(path: Path) -> Config:
+    """A config that not only validates but can run: safe permissions (T49) and every
+    channel buildable (its secrets are in the environment)."""
+    cfg = load_config(path)
+    check_permissions(path)
+    for channel in build_channels(cfg).values():
+        channel.close()
+    return cfg
 
 
 class Daemon:
@@ -91,7 +103,7 @@ class Daemon:
                 return None
             self._reload.clear()
             try:
-                new = load_config(self.cfg.path)
+                new = runnable_config(self.cfg.path)
             except ConfigError as exc:
                 logger.error("configuration not reloaded, keeping the last good one: %s", exc)
                 continue

@@ -10,6 +10,7 @@ when free, so a second run sees the same URLs and finds nothing new.
 from __future__ import annotations
 
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -86,6 +87,15 @@ def demo_config(paths: DemoPaths, servers: dict[str, SiteServer]) -> dict[str, A
     }
 
 
+def _private(config: Path) -> None:
+    """The demo owns its config and state directory: keep them writable by us alone, so the
+    T49 check passes even in a clone made under umask 000."""
+    config.chmod(0o600)
+    mode = config.parent.stat().st_mode
+    if mode & 0o022 and not mode & stat.S_ISVTX:
+        config.parent.chmod(mode & 0o755)
+
+
 @contextmanager
 def serve(paths: DemoPaths) -> Iterator[Config]:
     """Start the sample sites, write the demo config, and yield it loaded."""
@@ -101,4 +111,5 @@ def serve(paths: DemoPaths) -> Iterator[Config]:
         paths.config.write_text(header + yaml.safe_dump(demo_config(paths, servers),
                                                         sort_keys=False, allow_unicode=True),
                                 "utf-8")
+        _private(paths.config)
         yield load_config(paths.config)

@@ -48,10 +48,12 @@ class FetchError(MonitorError):
     """A page could not be fetched; ``reason`` is a short machine-readable word."""
 
     def __init__(self, url: str, reason: str, detail: str = "") -> None:
+        from monitor.urls import redact_url  # errors.py stays importable by everything
+
         self.url = url
         self.reason = reason
         self.detail = detail
-        text = f"{reason}: {url}"
+        text = f"{reason}: {redact_url(url)}"
         super().__init__(f"{text} ({detail})" if detail else text)
 
 

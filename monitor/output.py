@@ -24,6 +24,7 @@ from monitor.config import Config
 from monitor.models import CheckResult
 from monitor.notify.outbox import DeliveryReport
 from monitor.units import format_duration
+from monitor.urls import redact_url
 
 _UNSAFE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)?|"
                      r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -147,7 +148,7 @@ def config_tables(cfg: Config) -> list[Table | Text]:
     """What `monitor check` shows: sources, watchlist, channels and the main settings."""
     s = cfg.settings
     sources = [
-        (src.name, src.kind.value, src.target, format_duration(src.effective_interval(s)),
+        (src.name, src.kind.value, redact_url(src.target), format_duration(src.effective_interval(s)),
          "selectors" if src.rules else "automatic", "yes" if src.enabled else "no")
         for src in cfg.sources
     ]

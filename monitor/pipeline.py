@@ -31,7 +31,7 @@ from monitor.models import (
     SaveOutcome,
     SourceKind,
 )
-from monitor.urls import canonical
+from monitor.urls import canonical, redact_url
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
 
@@ -172,10 +172,10 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, routes: tuple
         return CheckedArticle(link.url, article.title, saved.outcome,
                               len(saved.mentions) if fresh else 0, saved.alerts)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
-        logger.warning("article %s of %s failed: %s", link.url, source.name, exc)
+        logger.warning("article %s of %s failed: %s", redact_url(link.url), source.name, exc)
         return ArticleError(link.url, _reason(exc))
     except Exception as exc:  # a bug on one page must not lose the source's other articles
-        logger.exception("article %s of %s failed unexpectedly", link.url, source.name)
+        logger.exception("article %s of %s failed unexpectedly", redact_url(link.url), source.name)
         return ArticleError(link.url, f"internal_error ({exc!r})")
     finally:
         if ctx.progress is not None:
@@ -213,7 +213,7 @@ def _record(ctx: Context, source: SourceConfig, state: dict[str, Any], result: C
     since = None if result.ok else (state.get("failing_since") if failures > 1 else None) \
         or stamp(now)
     fields: dict[str, Any] = {
-        "url": source.target, "kind": source.kind.value, "last_checked": stamp(now),
+        "url": redact_url(source.target), "kind": source.kind.value, "last_checked": stamp(now),
         "last_status": "ok" if result.ok else "failed", "last_error": result.error,
         "failures": failures, "failing_since": since,
         "next_due": stamp(now + timedelta(seconds=source.effective_interval(ctx.settings))),

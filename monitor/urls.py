@@ -103,3 +103,12 @@ def in_scope(
     if patterns:
         return any(p.search(url) for p in patterns)
     return looks_like_article(url)
+
+
+def redact_url(url: str) -> str:
+    """Hide ``user:password@`` so a dumped or logged URL never shows credentials."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"***@{host}").geturl()

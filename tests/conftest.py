@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,10 @@ BUNDLED = REPO / "monitor" / "demo_data"
 FIXTURES = SHARED / "fixtures" if (SHARED / "fixtures" / "sites").is_dir() else BUNDLED
 SITES = FIXTURES / "sites"
 SITE_NAMES = ("haisum", "chinadaily-hailing", "foshan")
+
+# Configs written by tests must pass the T49 permission check even when the clone (and so the
+# process) runs under umask 000; subprocesses inherit this.
+os.umask(0o022)
 
 
 def expected(site: str) -> dict[str, Any]:

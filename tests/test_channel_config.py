@@ -90,3 +90,16 @@ def test_apprise_urls_are_redacted_in_the_dump(tmp_path, monkeypatch) -> None:
     text = WATCH + "channels:\n  - type: apprise\n    urls: ['tgram://123:SECRET/456']\n" + SOURCE
     dumped = dump_config(load_text(tmp_path, monkeypatch, text))
     assert "SECRET" not in str(dumped) and dumped["channels"][0]["urls"] == ["tgram://***"]
+
+
+def test_unrunnable_reload_is_refused(tmp_path, monkeypatch) -> None:
+    """Issue 8.6: a config that validates but cannot run (a secret missing from the
+    environment) is refused by the daemon's reload check, so the old one keeps running."""
+    from monitor.daemon import runnable_config
+
+    cfg = load_text(tmp_path, monkeypatch, WATCH + "channels:\n" + WEBHOOK + SOURCE)
+    monkeypatch.delenv("HOOK_SECRET", raising=False)
+    with pytest.raises(ConfigError, match="HOOK_SECRET is not set"):
+        runnable_config(cfg.path)
+    monkeypatch.setenv("HOOK_SECRET", SECRET)
+    assert runnable_config(cfg.path).channels == cfg.channels

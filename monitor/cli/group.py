@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from monitor import __version__
-from monitor.config import Config, load_config
+from monitor.config import Config, check_permissions, load_config
 from monitor.errors import ConfigError, MonitorError
 from monitor.output import console, safe
 
@@ -56,13 +56,17 @@ def cli(ctx: click.Context, config_path: Path, verbose: int) -> None:
     ctx.obj = config_path
 
 
-def config_of(ctx: click.Context) -> Config:
+def config_of(ctx: click.Context, *, to_run: bool = False) -> Config:
+    """The loaded config; ``to_run`` also refuses one that others could change (T49)."""
     path: Path = ctx.find_root().obj
     if not path.exists():
         raise ConfigError(
             "no such file; pass --config PATH or set MONITOR_CONFIG (the repository's "
             "sources.yaml is a commented example; `monitor demo` runs without one)", path=str(path))
-    return load_config(path)
+    cfg = load_config(path)
+    if to_run:
+        check_permissions(path)
+    return cfg
 
 
 def optional_config(ctx: click.Context) -> Config | None:

@@ -38,7 +38,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
     `sources.yaml:14: sources[2].interval: invalid duration '1 hour'` (exit code 2).
     Channels are built too, so a secret missing from the environment is reported now.
     """
-    cfg = config_of(ctx)
+    cfg = config_of(ctx, to_run=True)
     from monitor.notify import build_channels
 
     for channel in build_channels(cfg).values():
@@ -65,7 +65,7 @@ def run(ctx: click.Context, once: bool, sources: tuple[str, ...], as_json: bool)
 
         monitor run --once --source haisum
     """
-    cfg = config_of(ctx)
+    cfg = config_of(ctx, to_run=True)
     from monitor.service import instance_lock
 
     with instance_lock(cfg.settings.database):
