@@ -20,7 +20,7 @@ MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas t
 MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
 LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
-CLASS_EVIDENCE = 10.0  # raw score (two real paragraphs) a container needs for its full bonus
+CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
 
 
 @dataclass(slots=True)
@@ -160,7 +160,7 @@ def _earned_weight(cand: Candidate) -> float:
     """
     weight = class_weight(cand.node)
     if weight > 0:
-        weight *= min(1.0, cand.raw / CLASS_EVIDENCE)
+        weight *= min(1.0, cand.raw / CLASS_EVIDENCE) ** 2
     return weight
 
 
