@@ -9,6 +9,7 @@ Apprise's ``json://`` plugin to a recording HTTP receiver.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import re
@@ -24,6 +25,7 @@ from monitor.errors import ChannelError
 from monitor.models import Alert, Digest
 from monitor.notify import CHANNELS, Channel, build_channels
 from monitor.notify.apprise_channel import AppriseChannel
+from monitor.notify.file import FileChannel
 
 from .receivers import HttpReceiver, Mail, SmtpReceiver, Tls, free_port, make_tls
 
@@ -273,3 +275,20 @@ def test_apprise_keeps_url_tokens_out_of_the_log(caplog: pytest.LogCaptureFixtur
         channel.send(alert(1))
     assert info.value.retryable
     assert "t0ken-s3cret" not in caplog.text and "t0ken-s3cret" not in str(info.value)
+
+
+def test_a_failed_file_write_leaves_nothing_behind(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """T28-style fault (the disk fills up mid-write): retryable, and no temp file is left."""
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    channel = FileChannel("c", tmp_path / "alerts")
+    monkeypatch.setattr("monitor.notify.file.os.fsync", full)
+    with pytest.raises(ChannelError, match="No space left") as info:
+        channel.send(alert(1))
+    assert info.value.retryable
+    assert list((tmp_path / "alerts").iterdir()) == []
+    monkeypatch.undo()
+    channel.send(alert(1))
+    assert [p.name for p in (tmp_path / "alerts").iterdir()] == [f"{alert(1).key}.json"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -20,6 +21,22 @@ def document(message: Message) -> dict[str, object]:
         return {"kind": "digest", "key": message.key,
                 "alerts": [alert.payload() for alert in message.alerts]}
     return message.payload()
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable before the outbox records the alert as sent (the archive
+    commits with synchronous=FULL; a power cut must not keep "sent" and lose the file)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # a platform that cannot open a directory (Windows): best effort
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+            raise  # a real I/O error: retry the alert
+    finally:
+        os.close(fd)
 
 
 class FileChannel:
@@ -49,6 +66,7 @@ class FileChannel:
     def send(self, message: Message) -> str:
         data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
         target = self.path_for(message)
+        tmp: str | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._swept:
@@ -59,6 +77,9 @@ class FileChannel:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
+            _sync_directory(self.directory)
         except OSError as exc:
+            if tmp is not None:  # e.g. the disk is full: leave no half-written file behind
+                Path(tmp).unlink(missing_ok=True)
             raise ChannelError(f"cannot write alert to {self.directory}: {exc}") from exc
         return f"wrote {target}"
