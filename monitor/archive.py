@@ -139,7 +139,9 @@ class Archive:
                 return self._save(db, article, url, digest, source, mentions, routes,
                                   now, validators)
         except sqlite3.Error as exc:
-            raise ArchiveError(f"could not save {url}: {exc}") from exc
+            hint = " (free some space: nothing was half-written and the next pass resumes)" \
+                if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" else ""
+            raise ArchiveError(f"could not save {url}: {exc}{hint}") from exc
 
     def _save(
         self, db: Database, article: Article, url: str, digest: str, source: str,
