@@ -52,12 +52,13 @@ class Tls:
     server: ssl.SSLContext
 
 
-def make_tls(directory: Path) -> Tls:
+def make_tls(directory: Path, identity: str = HOST) -> Tls:
+    """``identity``: the name or IP the certificate is for (another one: a wrong-host cert)."""
     ca = trustme.CA()
-    cert = ca.issue_cert(HOST)
+    cert = ca.issue_cert(identity)
     server = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     cert.configure_cert(server)
-    ca_file = directory / "test-ca.pem"
+    ca_file = directory / ("test-ca.pem" if identity == HOST else f"test-ca-{identity}.pem")
     ca.cert_pem.write_to_path(str(ca_file))
     return Tls(ca_file, server)
 

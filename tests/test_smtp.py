@@ -129,6 +129,18 @@ def test_untrusted_certificate_is_refused_and_nothing_sent(mode: SmtpMode, tls: 
         assert server.mail_commands == 0 and server.mails == []
 
 
+@pytest.mark.parametrize("mode", ["starttls", "tls"])
+def test_a_certificate_for_another_host_is_refused(mode: SmtpMode,
+                                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+    """T36: a trusted CA, but the certificate names mail.test, not 127.0.0.1."""
+    wrong = make_tls(tmp_path_factory.mktemp("wrong"), identity="mail.test")
+    with SmtpReceiver(mode, tls=wrong) as server:
+        with pytest.raises(ChannelError, match="IP address mismatch") as info:
+            channel(server, wrong).send(alert(1))
+        assert info.value.disable
+        assert server.mail_commands == 0 and server.mails == []
+
+
 def test_one_refused_recipient_does_not_stop_the_others(server: SmtpReceiver, tls: Tls) -> None:
     """T35: 550 on one RCPT: the other recipient still gets the message, once."""
     server.refuse("gone@example.org")
