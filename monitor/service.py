@@ -9,20 +9,16 @@ writer.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import logging
-import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from types import TracebackType
 
 from monitor.archive import Archive, stamp
 from monitor.config import Config, SourceConfig
 from monitor.egress import host_key
-from monitor.errors import ArchiveError
 from monitor.fetch import Fetcher, FetchSettings, make_client
+from monitor.instance import instance_lock as instance_lock  # re-exported
 from monitor.models import CheckResult, FetchResult
 from monitor.notify import Channel, build_channels, channel_names, routes
 from monitor.notify.outbox import DeliveryReport, Pacing, deliver, recover
@@ -41,21 +37,6 @@ def fetch_settings(cfg: Config) -> FetchSettings:
     return FetchSettings(user_agent=s.user_agent, timeout=s.timeout,
                          connect_timeout=s.connect_timeout, max_bytes=s.max_page_bytes,
                          retries=s.retries)
-
-
-@contextmanager
-def instance_lock(database: Path) -> Iterator[None]:
-    """One writer per archive: a second daemon or pass on the same file refuses to start."""
-    database.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(f"{database}.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise ArchiveError(f"another monitor is already running on {database}") from exc
-        yield
-    finally:
-        os.close(fd)
 
 
 class Monitor:
