@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
+from monitor.timezones import locale_offset
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
@@ -58,6 +59,8 @@ _URL_DATE = re.compile(
 )
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 LABEL_SCAN = 20_000  # characters of page text searched for a labelled date line
+SCAN_NODES = 120  # elements looked at per scope around the headline
+SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 
 
@@ -179,12 +182,14 @@ def _near(day: str, other: str | None) -> bool:
     return abs(gap) == timedelta(days=1)
 
 
-def publisher_day(raw: str, stamps: list[str], shown: list[str | None]) -> str | None:
+def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
+                  lang: str | None = None) -> str | None:
     """The day of a declared date in the publisher's time zone.
 
-    A UTC timestamp names the UTC day; the publisher's day is what its own offset (from
-    another timestamp) gives, or else the day the page itself shows next to it (a visible
-    date or the URL) when that is one day off.
+    A UTC timestamp names the UTC day. The publisher's day is, in order of evidence: what
+    its own offset (from another timestamp) gives; the day the page itself shows (the URL,
+    a visible date, a declared date without time) when that is one day off; what the
+    offset of the page's locale gives.
     """
     moment = utc_stamp(raw)
     if moment is None:
@@ -193,10 +198,12 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None]) -> str |
     offset = local_offset(stamps)
     if offset is not None:
         return (moment + offset).date().isoformat()
-    for other in shown:
+    plain = [parse_date(s) for s in stamps if not _STAMP.search(s) and utc_stamp(s) is None]
+    for other in shown + plain:
         if _near(day, other):
             return other
-    return day
+    guess = locale_offset(lang, moment)
+    return (moment + guess).date().isoformat() if guess is not None else day
 
 
 # --- finding the date in a page -----------------------------------------------------------
@@ -242,22 +249,36 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     return found, stamps
 
 
-def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
-    """A date line in the few levels around the headline (not in lists of other articles)."""
-    scope: LexborNode | None = headline.parent if headline is not None else None
-    for _ in range(3):
-        if scope is None or scope.tag in ("body", "html"):
+def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
+    """The first date of a short element under ``scope`` that is not in a list of others."""
+    for count, node in enumerate(scope.css(selector)):
+        if count > SCAN_NODES:
             break
-        for count, node in enumerate(scope.css(sel.DATE_HINT_SELECTOR)):
-            if count > 40:
+        text = normalize_line(node.text() or "")
+        if not text or len(text) > longest or in_list(node):
+            continue
+        found = parse_date(text, first_month)
+        if found:
+            return found
+    return None
+
+
+def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
+    """A date line in the few levels around the headline (not in lists of other articles).
+
+    Elements named like dates or metadata first; then any short element whose text is
+    little more than a date ("Janic Cathomen, 01.12.2021", "am 25.08.2015 22:30").
+    """
+    for selector, longest in ((sel.DATE_HINT_SELECTOR, 200), (sel.SHORT_DATE_SELECTOR,
+                                                             SHORT_DATE_LINE)):
+        scope: LexborNode | None = headline.parent if headline is not None else None
+        for _ in range(3):
+            if scope is None or scope.tag in ("body", "html"):
                 break
-            text = normalize_line(node.text() or "")
-            if not text or len(text) > 200 or in_list(node):
-                continue
-            found = parse_date(text, first_month)
+            found = _scan(scope, selector, longest, first_month)
             if found:
                 return found
-        scope = scope.parent
+            scope = scope.parent
     return None
 
 
@@ -281,7 +302,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     from_url = url_date(url)
     if raw is not None:
         shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
-        return publisher_day(raw, stamps, shown)
+        return publisher_day(raw, stamps, shown, lang)
     if from_url:
         return from_url
     return beside_headline(headline, first_month) or labelled(text, first_month)

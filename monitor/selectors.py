@@ -177,6 +177,8 @@ DATE_HINT_SELECTOR = (
     '[class*="byline" i], [class*="source" i], [class*="post-" i], [class*="article-" i], '
     '[class*="art-" i]'
 )
+# Any element that may hold a bare date line next to the headline (checked only when short).
+SHORT_DATE_SELECTOR = "p, span, div, time, small, em, strong, b, i, font, td, dd, h3, h4, h5, h6"
 AUTHOR_SELECTOR = (
     '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], '
     '[class*="byline" i], [class*="author" i]'

@@ -1,0 +1,75 @@
+"""Date parsing and the publisher's day, as plain functions (monitor.dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.dates import month_first, parse_date, publisher_day, url_date
+
+
+@pytest.mark.parametrize(
+    ("text", "first_month", "day"),
+    [
+        ("Published: 2021-09-27 10:05", False, "2021-09-27"),
+        ("27/09/2021", False, "2021-09-27"),
+        ("27/09/2021", True, "2021-09-27"),  # 27 cannot be a month, whatever the page says
+        ("09/10/2021", False, "2021-10-09"),
+        ("09/10/2021", True, "2021-09-10"),
+        ("3 de mayo de 2022", False, "2022-05-03"),
+        ("26. Januar 2022", False, "2022-01-26"),
+        ("Samstag, 9. September 2017", False, "2017-09-09"),
+        ("le 5 août 2020", False, "2020-08-05"),
+        ("Sept. 27, 2021", False, "2021-09-27"),
+        ("Chapter 3, 2020 edition", False, None),
+        ("", False, None),
+    ],
+)
+def test_parse_date(text: str, first_month: bool, day: str | None) -> None:
+    assert parse_date(text, first_month) == day
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://news.example/2021/09/27/tram.html", "2021-09-27"),
+        ("https://news.example/world/2021-09-27-tram", "2021-09-27"),
+        ("https://news.example/a/20210927/tram", "2021-09-27"),
+        ("https://news.example/2021/09/tram.html", None),  # a month is not a day
+        ("https://news.example/a/1?d=2021/09/27", None),  # not in the path
+        ("https://news.example/2021/13/40/x", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, day: str | None) -> None:
+    assert url_date(url) == day
+
+
+def test_month_first_evidence_beats_locale() -> None:
+    assert month_first("updated 12/24/2021", None)
+    assert not month_first("updated 24/12/2021", "en-US")
+    assert month_first("posted 09/10/2021", "en-US")
+    assert not month_first("posted 09/10/2021", "en-GB")
+
+
+@pytest.mark.parametrize(
+    ("raw", "stamps", "shown", "lang", "day"),
+    [
+        # an explicit offset elsewhere on the page decides
+        ("2021-09-27T02:05:00Z", ["2021-09-26T22:40:00-04:00"], [], None, "2021-09-26"),
+        # the page's own date, one day off the UTC day, decides
+        ("2021-09-26T18:05:00Z", [], [None, "2021-09-27"], None, "2021-09-27"),
+        # the RSS/HTTP form in GMT, with the locale as the last resort (Argentina, UTC-3)
+        ("Wed, 04 May 2022 00:25:56 GMT", [], [], "es-AR", "2022-05-03"),
+        # Central Europe in summer (UTC+2)
+        ("2021-06-04T23:00:00Z", [], [], "de", "2021-06-05"),
+        # nothing local known: the UTC day
+        ("2021-09-27T02:05:00Z", [], [], "en", "2021-09-27"),
+        # a date two days away is another date, not a time-zone shift
+        ("2021-09-27T02:05:00Z", [], ["2021-09-29"], None, "2021-09-27"),
+        # not a UTC timestamp: as written
+        ("2021-09-27T23:30:00+02:00", [], [], "es-AR", "2021-09-27"),
+    ],
+)
+def test_publisher_day(raw: str, stamps: list[str], shown: list[str | None], lang: str | None,
+                       day: str) -> None:
+    assert publisher_day(raw, stamps, shown, lang) == day
