@@ -8,7 +8,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -61,7 +60,7 @@ def test_command_serves_on_loopback(tmp_path: Path) -> None:
 def test_datasette_stops_with_monitor_browse(tmp_path: Path, how: signal.Signals) -> None:
     """Issue 8.4: `monitor browse` stopped by SIGTERM stops Datasette too (exit code 0), and a
     SIGKILLed one does not leave it serving the archive."""
-    from .test_orphans import _alive, _children
+    from .test_orphans import _alive, _children, _gone
 
     Archive(tmp_path / "a.db").close()
     config = tmp_path / "sources.yaml"
@@ -81,11 +80,7 @@ def test_datasette_stops_with_monitor_browse(tmp_path: Path, how: signal.Signals
         proc.send_signal(how)
         code = proc.wait(20)
         assert code == (0 if how == signal.SIGTERM else -signal.SIGKILL)
-        for _ in range(50):
-            if not any(_alive(pid) for pid in children):
-                break
-            time.sleep(0.1)
-        assert not [pid for pid in children if _alive(pid)]
+        assert not _gone(children)
     finally:
         for pid in [proc.pid, *children]:
             if _alive(pid):

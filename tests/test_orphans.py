@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +39,15 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def _gone(pids: list[int], seconds: float = 5.0) -> list[int]:
+    """The pids still alive after ``seconds`` (a process closes its files a moment before
+    it becomes a zombie)."""
+    deadline = time.monotonic() + seconds
+    while [pid for pid in pids if _alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if _alive(pid)]
 
 
 @contextmanager
@@ -97,7 +107,7 @@ def test_workers_die_with_a_killed_monitor(tmp_path: Path) -> None:
         proc.kill()
         proc.wait(10)
         assert _read_to_eof(proc.stderr, 10), "a child of the killed monitor holds stderr"
-        assert not [pid for pid in children if _alive(pid)]
+        assert not _gone(children)
 
 
 def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
@@ -109,4 +119,4 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
         lines = [line for line in err.decode().splitlines() if line.strip()]
         assert proc.returncode == 130, err
         assert lines == ["interrupted"], err
-        assert not [pid for pid in children if _alive(pid)]
+        assert not _gone(children)
