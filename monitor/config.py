@@ -43,7 +43,13 @@ from monitor.errors import ConfigError
 from monitor.models import ExtractRules, SourceKind
 from monitor.units import format_duration, format_size
 from monitor.urls import redact_url
-from monitor.yamlsource import YamlDocument, load_yaml, locate, located_error
+from monitor.yamlsource import (
+    WATCHLIST_MAX_BYTES,
+    YamlDocument,
+    load_yaml,
+    locate,
+    located_error,
+)
 
 DEFAULT_USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
 _DURATION_FIELDS = frozenset({"interval", "timeout", "connect_timeout", "delay"})
@@ -254,7 +260,7 @@ def _load_watchlist(ref: str, doc: YamlDocument, base: Path) -> tuple[Organisati
         where = locate(doc.root, ("watch",))
         raise ConfigError(f"watch list file not found: {target}", path=doc.path,
                           line=where.line, key="watch")
-    wdoc = load_yaml(target)
+    wdoc = load_yaml(target, max_bytes=WATCHLIST_MAX_BYTES, fast=True)
     return _validate(WatchFile, wdoc, _top_mapping(wdoc), target.parent).organisations
 
 

@@ -29,6 +29,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from monitor.errors import ConfigError
 
 MAX_BYTES = 1024 * 1024
+# A watch list file has its own cap: 50,000 organisations with aliases are tens of MB.
+WATCHLIST_MAX_BYTES = 64 * 1024 * 1024
 MAX_ALIASES = 100
 MAX_ALIAS_NODES = 10_000
 
@@ -104,6 +106,27 @@ class MarkedLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _fast_loader() -> type[MarkedLoader] | None:
+    """MarkedLoader with libyaml's parser and composer, if PyYAML was built with libyaml:
+    the same resolvers and duplicate-key check, ten times faster on a large watch list."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return None
+
+    class Fast(CParser, MarkedLoader):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.alias_count = 0
+
+    return Fast
+
+
+FastMarkedLoader = _fast_loader()
+
+
 @dataclass(frozen=True)
 class YamlDocument:
     """Parsed data together with the node tree it was constructed from."""
@@ -113,16 +136,21 @@ class YamlDocument:
     root: Node | None
 
 
-def load_yaml(path: str | Path) -> YamlDocument:
-    """Read, size-check and decode ``path`` (UTF-8, BOM allowed), then parse it."""
+def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES, fast: bool = False
+              ) -> YamlDocument:
+    """Read, size-check and decode ``path`` (UTF-8, BOM allowed), then parse it.
+
+    ``fast`` parses with libyaml when PyYAML has it (a large watch list: seconds instead
+    of minutes); the rules are the same, except that aliases are limited by their
+    expanded size only."""
     label = str(path)
     try:
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ConfigError(f"cannot read file: {exc.strerror or exc}", path=label) from exc
-    if len(raw) > MAX_BYTES:
-        raise ConfigError(f"file is larger than {MAX_BYTES} bytes", path=label, line=1)
+    if len(raw) > max_bytes:
+        raise ConfigError(f"file is larger than {max_bytes} bytes", path=label, line=1)
     if raw.startswith(_BOM):
         raw = raw[len(_BOM):]
     try:
@@ -133,14 +161,15 @@ def load_yaml(path: str | Path) -> YamlDocument:
         raise ConfigError(
             f"file is not valid UTF-8 (byte 0x{bad}); save it as UTF-8", path=label, line=line,
         ) from exc
-    return parse_yaml(text, label)
+    return parse_yaml(text, label, fast=fast)
 
 
-def parse_yaml(text: str, label: str) -> YamlDocument:
+def parse_yaml(text: str, label: str, *, fast: bool = False) -> YamlDocument:
     """Parse one YAML document from ``text``; every failure becomes a located ConfigError."""
     root: Node | None = None
     try:
-        loader = MarkedLoader(text)
+        loader = FastMarkedLoader(text) if fast and FastMarkedLoader is not None \
+            else MarkedLoader(text)
     except yaml.reader.ReaderError as exc:
         raise _from_reader(exc, text, label) from exc
     try:
