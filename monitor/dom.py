@@ -25,6 +25,8 @@ from monitor.scoring import (
 )
 
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
+SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
+MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
 
 __all__ = [
@@ -234,28 +236,56 @@ def _depth_below(ancestor_ids: list[int], node: LexborNode, limit: int) -> int:
     return -1
 
 
-def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNode],
-            levels: int = 4) -> list[LexborNode]:
-    """Add nearby containers that hold more of the article (bodies split by ads or sections).
-
-    A cousin must score like article text, sit within ``levels`` of the best container's
-    ancestors, not be nested in (or contain) what is already chosen, and have few links.
-    """
+def _path(node: LexborNode, levels: int) -> list[int]:
+    """mem_ids of a node and up to ``levels`` ancestors below <body>."""
     path: list[int] = []
-    probe: LexborNode | None = best.node
+    probe: LexborNode | None = node
     for _ in range(levels + 1):
         if probe is None or probe.tag in ("body", "html"):
             break
         path.append(probe.mem_id)
         probe = probe.parent
+    return path
+
+
+def _same_class(node: LexborNode, best: LexborNode) -> bool:
+    """Same tag and the same non-empty class list: one more section of a sectioned body."""
+    names = (node.attributes.get("class") or "").split()
+    return bool(names) and node.tag == best.tag and names == (
+        best.attributes.get("class") or "").split()
+
+
+def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],
+               levels: int, threshold: float) -> bool:
+    """A candidate near the best one that holds more of the same article.
+
+    Near (within ``levels``) it must score like article text; a block built like the best
+    one (same tag and class: the sections of a long read) may sit further away
+    (SECTION_LEVELS) and score less.
+    """
+    if cand.raw >= threshold and _depth_below(near, cand.node, levels) >= 0:
+        return True
+    return (cand.raw >= MIN_SECTION_SCORE and _same_class(cand.node, best.node)
+            and _depth_below(far, cand.node, SECTION_LEVELS) >= 0)
+
+
+def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNode],
+            levels: int = 4) -> list[LexborNode]:
+    """Add nearby containers that hold more of the article (bodies split by ads or sections).
+
+    A cousin must score like article text, sit within ``levels`` of the best container's
+    ancestors (further for blocks built like the best one), not be nested in (or contain)
+    what is already chosen, and have few links.
+    """
+    near, far = _path(best.node, levels), _path(best.node, SECTION_LEVELS)
     chosen_ids = {n.mem_id for n in chosen}
     home = article_root(best.node)
     threshold = max(3.0, 0.3 * best.raw)
     extra: list[Candidate] = []
     for cand in cands.values():
-        if cand.raw < threshold or cand.node.mem_id in chosen_ids or cand.node.mem_id in path:
+        if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
             continue
-        if _depth_below(path, cand.node, levels) < 0:
+        if not _cousin_ok(cand, best, near, far, levels, threshold):
             continue
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
@@ -277,7 +307,6 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     nodes = [(order[n.mem_id], n) for n in chosen] + [(c.order, c.node) for c in kept]
     nodes.sort(key=lambda item: item[0])
     return [n for _, n in nodes]
-
 
 
 def distinct(nodes: list[LexborNode]) -> list[LexborNode]:
