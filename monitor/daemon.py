@@ -6,7 +6,7 @@ drained by its own job. On SIGINT/SIGTERM the scheduler stops, in-flight checks 
 period to finish (their transactions are atomic, so cancelling one loses nothing), and pending
 alerts stay in the outbox for the next start. SIGHUP reloads the configuration; a source
 checked recently is not checked again at start (its ``next_due`` is kept), so restarts and
-reloads do not hammer sites.
+reloads do not hammer sites. Clock jumps are watched from the monotonic clock (clockwatch.py).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_MAX_INSTANCES, EVENT_J
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from monitor.clockwatch import WATCH_EVERY, ClockWatch, watch_schedule
 from monitor.config import Config, SourceConfig, check_permissions, load_config
 from monitor.errors import ConfigError
 from monitor.models import CheckResult
@@ -48,10 +49,14 @@ def runnable_config(path: Path) -> Config:
 class Daemon:
     """Runs until ``stop()`` (or a signal); ``report`` sees every finished check."""
 
-    def __init__(self, cfg: Config, *, report: Report | None = None, workers: int = 2) -> None:
+    def __init__(self, cfg: Config, *, report: Report | None = None, workers: int = 2,
+                 clock: ClockWatch | None = None, watch_every: float = WATCH_EVERY) -> None:
         self.cfg = cfg
         self._report = report
         self._workers = workers
+        self._clock = clock or ClockWatch()
+        self._watch_every = watch_every
+        self.scheduler: AsyncIOScheduler | None = None
         self._stop = asyncio.Event()
         self._reload = asyncio.Event()
         self._inflight: set[asyncio.Task[None]] = set()
@@ -78,10 +83,19 @@ class Daemon:
     async def _generation(self) -> bool:
         """Run the current configuration; True when a valid new one should replace it."""
         async with Monitor(self.cfg, workers=self._workers) as monitor:
-            scheduler = self._scheduler(monitor)
+            self.scheduler = scheduler = self._scheduler(monitor)
             scheduler.start()
             logger.info("monitor started: %d sources", len(monitor.enabled_sources()))
-            reload = await self._next_config()
+            intervals = {f"source:{s.name}": s.effective_interval(self.cfg.settings)
+                         for s in monitor.enabled_sources()}
+            for job_id in intervals:
+                self._clock.ran(job_id)
+            watchdog = asyncio.ensure_future(  # T45: on the monotonic clock
+                watch_schedule(self._clock, scheduler, intervals, self._watch_every))
+            try:
+                reload = await self._next_config()
+            finally:
+                watchdog.cancel()
             logger.info("stopping: waiting up to %.0fs for checks in flight", SHUTDOWN_GRACE)
             scheduler.shutdown(wait=False)
             await self._drain()
@@ -146,6 +160,7 @@ class Daemon:
             self._inflight.discard(task)
 
     async def _check(self, monitor: Monitor, source: SourceConfig) -> None:
+        self._clock.ran(f"source:{source.name}")
         result = await monitor.check(source)
         logger.info("checked %s: new=%d changed=%d unchanged=%d alerts=%d errors=%d%s",
                     source.name, result.new, result.changed, result.unchanged, result.alerts,
