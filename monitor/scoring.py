@@ -20,6 +20,7 @@ MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas t
 MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
 LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
+INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
 
 
@@ -217,7 +218,7 @@ def _inner_holder(
     if best is None:
         return None
     for cand in ranked:
-        if cand is best or cand.raw <= best.raw or cand.score < 0.5 * best_score:
+        if cand is best or cand.raw <= best.raw or cand.score < INNER_SHARE * best_score:
             continue
         if in_comments(cand.node):  # a "#comments" holder would then shield the thread
             continue
