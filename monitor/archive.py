@@ -302,6 +302,49 @@ class Archive:
         return self.query("SELECT version, content_hash, title, body, seen_at FROM versions "
                           "WHERE article_id = ? ORDER BY version", [article_id])
 
+    # -- rematch: the current watch list over stored articles (monitor/rematch.py) ----------
+
+    def rematch_batch(self, after_id: int, since: str | None, limit: int
+                      ) -> list[dict[str, Any]]:
+        """The next ``limit`` articles after ``after_id`` (published, or first seen when the
+        date is unknown, on or after ``since``), by id, so a long rematch reads in pages."""
+        where = "id > ?" + (" AND COALESCE(published, first_seen) >= ?" if since else "")
+        return self.query(
+            "SELECT id, source, url, title, published, body, content_hash, version_count "
+            f"FROM articles WHERE {where} ORDER BY id LIMIT ?",
+            [after_id, *([since] if since else []), limit])
+
+    def replace_mentions(self, found: Sequence[tuple[dict[str, Any], Sequence[Mention]]],
+                         routes: Sequence[Route], now: datetime) -> tuple[int, int, int]:
+        """Make the given mentions those of each article's current version, in one
+        transaction; queue alerts (the pipeline's enqueue path, same keys) for organisations
+        an article did not mention before. Returns (organisations added, removed, queued)."""
+        added = removed = queued = 0
+        with self.write() as db:
+            for row, mentions in found:
+                key = [row["id"], row["version_count"]]
+                before = {r[0]: tuple(r) for r in db.execute(
+                    "SELECT organisation, alias, count, snippet FROM mentions "
+                    "WHERE article_id = ? AND version = ?", key)}
+                after = {m.organisation: (m.organisation, m.alias, m.count, m.snippet)
+                         for m in mentions}
+                if before == after:
+                    continue
+                added += len(after.keys() - before.keys())
+                removed += len(before.keys() - after.keys())
+                db.execute("DELETE FROM mentions WHERE article_id = ? AND version = ?", key)
+                facts = ArticleFacts(row["id"], row["url"], row["content_hash"], row["title"],
+                                     row["published"], row["source"], AlertKind.NEW)
+                for mention in mentions:
+                    db.execute(
+                        "INSERT INTO mentions (article_id, version, organisation, alias, count, "
+                        "snippet) VALUES (?, ?, ?, ?, ?, ?)",
+                        [*key, mention.organisation, mention.alias, mention.count,
+                         mention.snippet])
+                    if mention.organisation not in before:
+                        queued += queue_mention(db, routes, mention, facts, now)
+        return added, removed, queued
+
     def export_rows(self, *, source: str | None = None, since: str | None = None
                     ) -> Iterator[dict[str, Any]]:
         """Every article (optionally one source's, or published since a date), streamed."""

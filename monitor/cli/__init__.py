@@ -6,18 +6,19 @@
     pages.py     extract (one page, to see why a site extracts badly)
     alerts.py    alerts (the outbox), alerts retry, alerts test
     operate.py   stop, reload, backup (a running monitor and its archive)
+    rematch.py   rematch (the current watch list over stored articles)
 
 Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error.
 """
 
 from __future__ import annotations
 
-from monitor.cli import alerts, archive, operate, pages, running
+from monitor.cli import alerts, archive, operate, pages, rematch, running
 from monitor.cli.group import cli
 
 for _command in (running.check, running.run, running.demo, archive.search, archive.show,
                  archive.history, archive.export, archive.status, archive.browse, pages.extract,
-                 alerts.alerts, operate.stop, operate.reload, operate.backup):
+                 alerts.alerts, operate.stop, operate.reload, operate.backup, rematch.rematch):
     cli.add_command(_command)
 
 __all__ = ["cli", "main"]
