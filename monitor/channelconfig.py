@@ -25,6 +25,7 @@ from monitor.configtypes import (
 
 DEFAULT_MAX_PER_HOUR = 30
 SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
 class ChannelBase(Strict):
@@ -72,6 +73,9 @@ class SmtpSettings(Strict):
     def _credentials(self) -> SmtpSettings:
         if (self.username is None) != (self.password_env is None):
             raise ValueError("username and password_env go together")
+        if self.username and self.security == "none" and self.host not in LOCAL_HOSTS:
+            raise ValueError("a password would cross the network in clear text: use security: "
+                             "starttls or tls (security: none is for a relay on this machine)")
         return self
 
     @property
@@ -99,7 +103,9 @@ class WebhookChannelConfig(ChannelBase):
     type: Literal["webhook"]
     url: Url
     secret_env: EnvName = Field(description="variable holding the whsec_... signing secret")
-    allow_private: bool = Field(False, description="allow a loopback or private-network receiver")
+    allow_private: bool = Field(
+        False, description="allow a host name that resolves to a loopback or private address "
+        "(an IP written in the URL is allowed as written)")
     timeout: Duration = Field(20.0, gt=0)
     headers: Headers = Field(default_factory=dict)
 

@@ -83,11 +83,14 @@ class ChannelError(MonitorError):
     ``retryable`` decides between another attempt and dead; ``retry_after`` (seconds) is the
     receiver's own wish (HTTP Retry-After), never shortening our schedule; ``disable`` pauses
     the whole channel (webhook 410 Gone, SMTP authentication or TLS failure), so one broken
-    destination is not hammered alert by alert."""
+    destination is not hammered alert by alert. ``unreachable`` says the destination itself
+    could not be reached (no connection, a timeout): the other alerts of the round then wait
+    for the same retry instead of each timing out in turn."""
 
     def __init__(self, message: str, *, retryable: bool = True, retry_after: float | None = None,
-                 disable: bool = False) -> None:
+                 disable: bool = False, unreachable: bool = False) -> None:
         self.retryable = retryable and not disable
         self.retry_after = retry_after
         self.disable = disable
+        self.unreachable = unreachable
         super().__init__(message)

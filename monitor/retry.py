@@ -25,13 +25,15 @@ def fetch_delay(attempt: int, base: float = 1.0, cap: float = 30.0,
     return (rand or random).uniform(0, min(cap, base * 2 ** attempt))
 
 
-def retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds a ``Retry-After`` header asks for (delta or HTTP-date), capped at 6 h."""
+def retry_after(value: str | None, now: datetime | None = None,
+                cap: float = MAX_RETRY_AFTER) -> float | None:
+    """Seconds a ``Retry-After`` header asks for (delta or HTTP-date), capped (fetching: 6 h;
+    the webhook outbox passes its own day-long cap)."""
     if not value:
         return None
     value = value.strip()
     if value.isdigit():
-        return min(float(value), MAX_RETRY_AFTER)
+        return min(float(value), cap)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -39,4 +41,4 @@ def retry_after(value: str | None, now: datetime | None = None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     seconds = (when - (now or datetime.now(UTC))).total_seconds()
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return min(max(seconds, 0.0), cap)

@@ -30,8 +30,10 @@ class Flaky:
         self.failures = failures
         self.error = error or ChannelError("receiver down")
         self.received: list[Message] = []
+        self.calls = 0
 
     def send(self, message: Message) -> str:
+        self.calls += 1
         if self.failures > 0:
             self.failures -= 1
             raise self.error
@@ -86,6 +88,29 @@ def test_retry_after_longer_than_the_schedule_is_honoured(tmp_path: Path, now: d
         run(archive, {"file": channel}, now)
         assert run(archive, {"file": channel}, now + timedelta(seconds=300)).sent == 0
         assert run(archive, {"file": channel}, now + timedelta(seconds=601)).sent == 1
+
+
+def test_a_failing_receiver_is_tried_once_per_round(tmp_path: Path, now: datetime) -> None:
+    """Circuit breaker: with the receiver unreachable, one attempt per round, not one per
+    alert; the others wait for the same retry time, with no attempt counted against them."""
+    with _queued(tmp_path / "a.db", now, count=3) as archive:
+        channel = Flaky(failures=1, error=ChannelError("refused", unreachable=True))
+        report = run(archive, {"file": channel}, now)
+        assert (channel.calls, report.retrying, report.sent) == (1, 3, 0)
+        attempts = [r["attempts"] for r in archive.query("SELECT attempts FROM alerts ORDER BY id")]
+        assert attempts == [1, 0, 0]
+        assert run(archive, {"file": channel}, now + timedelta(seconds=2)).sent == 0
+        report = run(archive, {"file": channel}, now + timedelta(seconds=SCHEDULE[0] * 1.3))
+        assert (report.sent, channel.calls) == (3, 4)
+
+
+def test_an_answering_receiver_failing_one_alert_does_not_hold_the_others(
+        tmp_path: Path, now: datetime) -> None:
+    """An HTTP 500 is an answer about one message: the rest of the round still goes."""
+    with _queued(tmp_path / "a.db", now, count=3) as archive:
+        channel = Flaky(failures=1, error=ChannelError("HTTP 500"))
+        report = run(archive, {"file": channel}, now)
+        assert (channel.calls, report.retrying, report.sent) == (3, 1, 2)
 
 
 def test_permanent_failure_is_dead(tmp_path: Path, now: datetime) -> None:

@@ -97,7 +97,7 @@ def test_500_then_200_through_the_outbox(receiver: HttpReceiver, tmp_path: Path,
 def test_receiver_down_then_up_gets_each_alert_once(receiver: HttpReceiver, tmp_path: Path,
                                                     now: datetime) -> None:
     """Down (port closed) for four retry steps, then up on the same port: every alert is
-    delivered exactly once by webhook-id, one attempt per step in between."""
+    delivered exactly once by webhook-id, with one connection attempt per step in between."""
     channel = hook(receiver)
     with queued(tmp_path, now, 3) as archive:
         receiver.stop()
@@ -111,8 +111,8 @@ def test_receiver_down_then_up_gets_each_alert_once(receiver: HttpReceiver, tmp_
         assert run(archive, channel, at + timedelta(days=2)).sent == 0
         assert sorted(str(i) for i in receiver.ids()) == keys(archive)
         assert all(r.verified for r in receiver.requests)
-        attempts = {r["attempts"] for r in archive.query("SELECT attempts FROM alerts")}
-        assert attempts == {5}
+        attempts = [r["attempts"] for r in archive.query("SELECT attempts FROM alerts ORDER BY id")]
+        assert attempts == [5, 1, 1]  # one probe per step (circuit breaker), then one send each
 
 
 def test_410_pauses_the_channel_and_its_alerts(receiver: HttpReceiver, tmp_path: Path,
@@ -170,12 +170,17 @@ def test_an_endless_answer_is_cut(receiver: HttpReceiver) -> None:
     assert receiver.streamed < HttpReceiver.MAX_ENDLESS // 4
 
 
-def test_loopback_is_refused_without_allow_private(receiver: HttpReceiver) -> None:
-    """T41: the destination goes through the SSRF rule; nothing reaches the receiver."""
+def test_private_needs_allow_private_unless_written_as_an_ip(receiver: HttpReceiver) -> None:
+    """T41: a name resolving to loopback is refused (nothing reaches the receiver) unless
+    ``allow_private``; an IP written in the config is the operator's explicit choice."""
+    url = f"http://hooks.test:{receiver.port}/hook"
+    named = WebhookChannel("hook", url, decode_secret(SECRET, "TEST"), timeout=2.0,
+                           resolver=lambda _host: ["127.0.0.1"])
     with pytest.raises(ChannelError, match="allow_private") as info:
-        hook(receiver, allow_private=False).send(alert(1))
-    assert info.value.disable
-    assert receiver.requests == []
+        named.send(alert(1))
+    assert info.value.disable and receiver.requests == []
+    hook(receiver, allow_private=False).send(alert(2))  # http://127.0.0.1:PORT/hook
+    assert [r.verified for r in receiver.requests] == [True]
 
 
 def test_a_name_is_resolved_once_and_the_checked_address_used(receiver: HttpReceiver) -> None:

@@ -20,6 +20,9 @@ from monitor.models import Message
 WEBHOOK_SCHEDULE: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400)
 # RFC 5321 asks for at least 30 min between retries and 4-5 days before giving up.
 EMAIL_SCHEDULE: tuple[float, ...] = (60, 300, 900, 1800) + (1800,) * 188  # ~96 h in all
+# A receiver's own Retry-After is honoured up to a day (Standard Webhooks), never shortening
+# the schedule.
+MAX_RECEIVER_WAIT = 24 * 3600.0
 # A local directory: quick retries, then give up after about a day.
 FILE_SCHEDULE: tuple[float, ...] = (5, 60, 300, 1800, 3600, 7200, 14400, 28800, 43200)
 

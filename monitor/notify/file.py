@@ -81,5 +81,6 @@ class FileChannel:
         except OSError as exc:
             if tmp is not None:  # e.g. the disk is full: leave no half-written file behind
                 Path(tmp).unlink(missing_ok=True)
-            raise ChannelError(f"cannot write alert to {self.directory}: {exc}") from exc
+            raise ChannelError(f"cannot write alert to {self.directory}: {exc}",
+                               unreachable=True) from exc
         return f"wrote {target}"

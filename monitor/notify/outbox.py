@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from monitor.archive import Archive, stamp
 from monitor.errors import ChannelError
 from monitor.models import Alert, Digest, Message
-from monitor.notify.base import Channel
+from monitor.notify.base import MAX_RECEIVER_WAIT, Channel
 from monitor.notify.render import alerts_of
 from monitor.retry import alert_delay
 
@@ -31,7 +31,6 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 CLAIM_BATCH = 200  # alerts claimed per round; a run loops until nothing is due
 MAX_DIGEST = 100  # alerts in one digest message; more make several digests
-MAX_RECEIVER_WAIT = 24 * 3600.0  # a receiver's Retry-After is honoured up to a day
 HOUR = timedelta(hours=1)
 
 
@@ -151,10 +150,10 @@ def _alert(channel: str, alert_id: int, payload: str, attempts: int) -> Alert:
 async def deliver(archive: Archive, channels: Mapping[str, Channel],
                   pacing: Mapping[str, Pacing], now: datetime) -> DeliveryReport:
     """Send everything due on every channel (looping until nothing is due)."""
-    report = DeliveryReport()
-    for name, channel in channels.items():
-        report += await _deliver_channel(archive, channel, pacing.get(name, Pacing()), now)
-    return report
+    rounds = await asyncio.gather(*(
+        _deliver_channel(archive, channel, pacing.get(name, Pacing()), now)
+        for name, channel in channels.items()))  # a slow destination holds up no other
+    return sum(rounds, DeliveryReport())
 
 
 async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
@@ -171,16 +170,27 @@ async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
             _hold(archive, todo.held, _window_frees(archive, channel.name, now))
             report += DeliveryReport(held=len(todo.held))
         _assign_batches(archive, todo.new_batches)
-        for message in todo.messages:
-            report += await _send(archive, channel, message, now)
+        for index, message in enumerate(todo.messages):
+            sent, retry_at = await _send(archive, channel, message, now)
+            report += sent
             if paused(archive, channel.name):
                 return report + DeliveryReport(paused=_park(archive, channel.name))
+            if retry_at is not None:
+                # Circuit breaker: the destination cannot be reached, so the rest of this round
+                # waits with it instead of each alert timing out against it in turn.
+                rest = [a.id for m in todo.messages[index + 1:] for a in alerts_of(m)
+                        if a.id is not None]
+                if rest:
+                    _hold(archive, rest, retry_at)
+                return report + DeliveryReport(retrying=len(rest))
         if len(claimed) < CLAIM_BATCH:
             return report
 
 
 async def _send(archive: Archive, channel: Channel, message: Message,
-                now: datetime) -> DeliveryReport:
+                now: datetime) -> tuple[DeliveryReport, datetime | None]:
+    """Send one message and record the outcome; when the destination was unreachable, the
+    time of the retry the rest of the round should wait for."""
     alerts = alerts_of(message)
     try:
         answer = await asyncio.to_thread(channel.send, message)
@@ -195,19 +205,19 @@ async def _send(archive: Archive, channel: Channel, message: Message,
             f"NULL, last_response = ? WHERE id IN ({_marks(alerts)})",
             [stamp(now), answer[:500], *_ids(alerts)])
     logger.info("alert %s sent via %s: %s", message.key, channel.name, answer)
-    return DeliveryReport(sent=len(alerts), messages=1)
+    return DeliveryReport(sent=len(alerts), messages=1), None
 
 
 def _failed(archive: Archive, channel: Channel, message: Message, exc: ChannelError,
-            now: datetime) -> DeliveryReport:
-    """Record a failed attempt: retry later, dead, or the whole channel paused."""
+            now: datetime) -> tuple[DeliveryReport, datetime | None]:
+    """Record a failed attempt: retry later (when), dead, or the whole channel paused."""
     alerts = alerts_of(message)
     attempts = max(a.attempts for a in alerts)
     logger.warning("alert %s via %s failed (attempt %d): %s", message.key, channel.name,
                    attempts, exc)
     if exc.disable:
         pause(archive, channel.name, str(exc), now)
-        return DeliveryReport()
+        return DeliveryReport(), None
     delay = alert_delay(attempts, channel.schedule) if exc.retryable else None
     if delay is not None and exc.retry_after:
         delay = max(delay, min(exc.retry_after, MAX_RECEIVER_WAIT))
@@ -215,11 +225,12 @@ def _failed(archive: Archive, channel: Channel, message: Message, exc: ChannelEr
         if delay is None:
             db.execute(f"UPDATE alerts SET status = 'dead', lease_until = NULL, last_error = ? "
                        f"WHERE id IN ({_marks(alerts)})", [str(exc)[:500], *_ids(alerts)])
-            return DeliveryReport(dead=len(alerts))
+            return DeliveryReport(dead=len(alerts)), None
+        retry_at = now + timedelta(seconds=delay)
         db.execute(f"UPDATE alerts SET status = 'pending', lease_until = NULL, last_error = ?, "
                    f"next_attempt = ? WHERE id IN ({_marks(alerts)})",
-                   [str(exc)[:500], stamp(now + timedelta(seconds=delay)), *_ids(alerts)])
-    return DeliveryReport(retrying=len(alerts))
+                   [str(exc)[:500], stamp(retry_at), *_ids(alerts)])
+    return DeliveryReport(retrying=len(alerts)), retry_at if exc.unreachable else None
 
 
 def pause(archive: Archive, channel: str, reason: str, now: datetime) -> None:

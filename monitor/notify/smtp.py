@@ -129,7 +129,10 @@ class SmtpChannel:
             raise ChannelError(f"SMTP {exc.smtp_code} {text}",
                                retryable=not 500 <= exc.smtp_code < 600) from exc
         except (smtplib.SMTPException, OSError) as exc:
-            raise ChannelError(f"SMTP {self._smtp.host}: {type(exc).__name__}: {exc}") from exc
+            unreachable = isinstance(exc, (OSError, smtplib.SMTPConnectError,
+                                           smtplib.SMTPServerDisconnected))
+            raise ChannelError(f"SMTP {self._smtp.host}: {type(exc).__name__}: {exc}",
+                               unreachable=unreachable) from exc
 
 
 def _transmit(client: smtplib.SMTP, mail: EmailMessage, sender: str, to: tuple[str, ...]) -> str:

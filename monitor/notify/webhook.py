@@ -28,7 +28,7 @@ import httpx
 from monitor.egress import is_public
 from monitor.errors import ChannelError, ConfigError
 from monitor.models import Digest, Message
-from monitor.notify.base import WEBHOOK_SCHEDULE
+from monitor.notify.base import MAX_RECEIVER_WAIT, WEBHOOK_SCHEDULE
 from monitor.retry import retry_after
 
 SECRET_PREFIX = "whsec_"
@@ -55,6 +55,17 @@ def decode_secret(secret: str, variable: str) -> bytes:
     if len(key) < 16:
         raise ConfigError(f"${variable}: the webhook secret is too short (at least 16 bytes)")
     return key
+
+
+def _literal_ip(host: str) -> bool:
+    """An address written in the config as an IP is the operator's explicit choice (a receiver
+    on this machine, 127.0.0.1, is the common case); a *name* that resolves to a private or
+    loopback address may be a rebinding trick or a mistake, so it needs ``allow_private``."""
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def sign(key: bytes, msg_id: str, timestamp: int, body: bytes) -> str:
@@ -110,9 +121,10 @@ class WebhookChannel:
             raise ChannelError(f"cannot resolve {host}: {exc}") from exc
         if not addresses:
             raise ChannelError(f"cannot resolve {host}: no address")
-        if not self._allow_private and not all(is_public(a) for a in addresses):
-            raise ChannelError(f"{host} is a private or loopback address; set allow_private: "
-                               "true on this channel to allow it", disable=True)
+        if not self._allow_private and not _literal_ip(host) \
+                and not all(is_public(a) for a in addresses):
+            raise ChannelError(f"{host} resolves to a private or loopback address; set "
+                               "allow_private: true on this channel to allow it", disable=True)
         return addresses[0]
 
     def _request(self, address: str, headers: dict[str, str]) -> tuple[httpx.URL, dict[str, Any]]:
@@ -145,8 +157,8 @@ class WebhookChannel:
             finally:
                 response.close()
         except httpx.HTTPError as exc:
-            raise ChannelError(f"POST {self._where} failed: {type(exc).__name__}: "
-                               f"{exc}") from exc
+            raise ChannelError(f"POST {self._where} failed: {type(exc).__name__}: {exc}",
+                               unreachable=isinstance(exc, httpx.TransportError)) from exc
         return _outcome(response, answer)
 
 
@@ -177,5 +189,6 @@ def _outcome(response: httpx.Response, text: str) -> str:
         raise ChannelError(f"{answer}: redirect to {response.headers.get('location')!r} "
                            "not followed (fix the URL)")
     if status in RETRY_STATUS or status >= 500:
-        raise ChannelError(answer, retry_after=retry_after(response.headers.get("retry-after")))
+        wait = retry_after(response.headers.get("retry-after"), cap=MAX_RECEIVER_WAIT)
+        raise ChannelError(answer, retry_after=wait)
     raise ChannelError(answer, retryable=False)
