@@ -19,6 +19,8 @@ from typing import Any
 from monitor.errors import MonitorError
 from monitor.lifeline import die_with_parent
 
+STOP_GRACE = 10.0  # seconds Datasette gets to stop before it is killed
+
 
 def metadata(database: Path) -> dict[str, Any]:
     """Datasette metadata for an archive file (its database name is the file's stem)."""
@@ -62,8 +64,9 @@ def command(database: Path, metadata_file: Path, host: str, port: int) -> list[s
 
 
 def serve(args: list[str]) -> int:
-    """Run Datasette until it exits, or until we are stopped: SIGTERM or Ctrl-C stop it
-    too (exit code 0), and it dies with us even if we are SIGKILLed (issue 8.4)."""
+    """Run Datasette until it exits or we are stopped; it stops with us: on SIGTERM (exit
+    code 0), on Ctrl-C (KeyboardInterrupt goes on to the CLI: one line, exit code 130), and
+    even when we are SIGKILLed (issue 8.4)."""
     parent = os.getpid()
     child = subprocess.Popen(args, preexec_fn=lambda: die_with_parent(parent))
     stopping = False
@@ -75,14 +78,14 @@ def serve(args: list[str]) -> int:
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        while True:
-            try:
-                code = child.wait()
-                return 0 if stopping else code
-            except KeyboardInterrupt:
-                stop(signal.SIGINT, None)
+        code = child.wait()
+        return 0 if stopping else code
     finally:
         signal.signal(signal.SIGTERM, previous)
         if child.poll() is None:
-            child.kill()
-            child.wait()
+            child.terminate()
+            try:
+                child.wait(STOP_GRACE)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()

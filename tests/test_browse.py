@@ -56,10 +56,11 @@ def test_command_serves_on_loopback(tmp_path: Path) -> None:
     assert args[1:4] == ["-m", "datasette", "serve"] and "127.0.0.1" in args and "8123" in args
 
 
-@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_datasette_stops_with_monitor_browse(tmp_path: Path, how: signal.Signals) -> None:
-    """Issue 8.4: `monitor browse` stopped by SIGTERM stops Datasette too (exit code 0), and a
-    SIGKILLed one does not leave it serving the archive."""
+    """Issue 8.4: `monitor browse` stopped by SIGTERM stops Datasette too (exit code 0), so
+    does Ctrl-C (SIGINT to the process group: exit code 130, one line), and a SIGKILLed one
+    does not leave it serving the archive."""
     from .test_orphans import _alive, _children, _gone
 
     Archive(tmp_path / "a.db").close()
@@ -69,7 +70,8 @@ def test_datasette_stops_with_monitor_browse(tmp_path: Path, how: signal.Signals
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "monitor", "--config", str(config), "browse",
-                             "--port", str(port)], stderr=subprocess.PIPE, text=True)
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     children: list[int] = []
     try:
         for line in proc.stderr:  # type: ignore[union-attr]
@@ -77,9 +79,15 @@ def test_datasette_stops_with_monitor_browse(tmp_path: Path, how: signal.Signals
                 break
         children = _children(proc.pid)
         assert children, "Datasette did not start"
-        proc.send_signal(how)
+        if how == signal.SIGINT:
+            os.killpg(proc.pid, how)  # Ctrl-C reaches the whole process group
+        else:
+            proc.send_signal(how)
         code = proc.wait(20)
-        assert code == (0 if how == signal.SIGTERM else -signal.SIGKILL)
+        assert code == {signal.SIGTERM: 0, signal.SIGINT: 130, signal.SIGKILL: -signal.SIGKILL}[how]
+        if how == signal.SIGINT:
+            rest = [line for line in proc.stderr if line.strip()]  # type: ignore[union-attr]
+            assert rest[-1:] == ["interrupted\n"] and not [r for r in rest if "Traceback" in r]
         assert not _gone(children)
     finally:
         for pid in [proc.pid, *children]:
