@@ -60,7 +60,8 @@ def test_edit_policy(db_path: Path, now: datetime) -> None:
 
 def test_one_alert_per_channel(db_path: Path, now: datetime) -> None:
     with Archive(db_path) as archive:
-        archive.save(art(), source="s", mentions=[HAISUM, POLY], routes=[Route("file"), Route("file2")], now=now)
+        archive.save(art(), source="s", mentions=[HAISUM, POLY],
+                     routes=[Route("file"), Route("file2")], now=now)
         keys = [a["key"] for a in alerts(archive)]
         assert len(keys) == 4 and len(set(keys)) == 4
 

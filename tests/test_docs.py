@@ -7,7 +7,6 @@ import re
 import click
 import pytest
 
-from monitor.cli import cli
 from monitor.channelconfig import (
     AppriseChannelConfig,
     EmailChannelConfig,
@@ -15,6 +14,7 @@ from monitor.channelconfig import (
     SmtpSettings,
     WebhookChannelConfig,
 )
+from monitor.cli import cli
 from monitor.config import ArticleSelectors, Organisation, PerHost, Settings, SourceConfig
 
 from .conftest import REPO
