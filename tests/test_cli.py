@@ -133,10 +133,11 @@ def test_bundled_demo_sites_match_the_shared_fixtures() -> None:
     assert copies == originals
 
 
-def test_extract_a_url_through_the_fetcher(site_servers: dict) -> None:
-    """`monitor extract URL` fetches like a source does (charset from the page's meta)."""
+def test_extract_a_url_through_the_fetcher(site_servers: dict, tmp_path: Path) -> None:
+    """`monitor extract URL` fetches like a source does (charset from the page's meta), with
+    no configuration file at all."""
     url = site_servers["haisum"].map_url("https://en.haisum.example/news/show_716.html")
-    code, out, err = invoke("--config", "/nonexistent/sources.yaml", "extract", url)
+    code, out, err = invoke("--config", str(tmp_path / "none.yaml"), "extract", url)
     assert code == 0, err
     assert "published: 2021-09-27" in out and "\ufffd" not in out
 
