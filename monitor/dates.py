@@ -51,6 +51,7 @@ _RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
     r"(?:GMT|UTC|Z|\+0000)\b", re.I
 )
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
 _STAMP = re.compile(
     r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b"
 )
@@ -101,7 +102,12 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
             month = _MONTHS[match.group(2).lower()]
             return _valid(int(match.group(3)), month, int(match.group(1)))
     match = _NUMERIC.search(text)
-    return _numeric(match, month_first) if match else None
+    if match:
+        return _numeric(match, month_first)
+    match = _SHORT_YEAR.search(text)
+    if match:
+        return _valid(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    return None
 
 
 def url_date(url: str | None) -> str | None:
@@ -211,8 +217,12 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
 _LISTY = re.compile(r"related|sidebar|hot|recommend|popular|list|teaser|prenext|more", re.I)
 
 
-def in_list(node: LexborNode) -> bool:
-    """Inside a list item or a related/sidebar block: dates there belong to other articles."""
+def in_list(node: LexborNode, names: bool = True) -> bool:
+    """Inside a list item or a related/sidebar block: dates there belong to other articles.
+
+    ``names=False`` looks at the elements only, not at class names (for a date the page
+    marks as its datePublished, a class like "news-list-date" says little).
+    """
     probe = node.parent
     for _ in range(6):
         if probe is None or probe.tag in ("article", "main", "body"):
@@ -220,7 +230,7 @@ def in_list(node: LexborNode) -> bool:
         if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
             return True
         attrs = probe.attributes
-        if _LISTY.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if names and _LISTY.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
         probe = probe.parent
     return False
@@ -244,7 +254,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
         stamps.append(value)
-        if found is None and not (node.tag == "time" and in_list(node)) and parse_date(value):
+        marked = "datePublished" in (attrs.get("itemprop") or "")
+        if found is None and parse_date(value) and not in_list(node, names=not marked):
             found = value
     return found, stamps
 

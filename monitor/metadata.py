@@ -57,7 +57,9 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page (invalid blocks are skipped)."""
     found: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
-        raw = script.text(deep=True) or ""
+        raw = (script.text(deep=True) or "").strip()
+        if raw.startswith("<![CDATA["):  # XHTML-style wrapping, as on Wikipedia
+            raw = raw[9:].removesuffix("]]>")
         try:
             data = json.loads(raw)
         except (ValueError, RecursionError):

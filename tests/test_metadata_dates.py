@@ -21,6 +21,8 @@ from monitor.dates import month_first, parse_date, publisher_day, url_date
         ("le 5 août 2020", False, "2020-08-05"),
         ("Sept. 27, 2021", False, "2021-09-27"),
         ("Chapter 3, 2020 edition", False, None),
+        ("23.09.22", False, "2022-09-23"),
+        ("version 1.2.22.4", False, None),
         ("", False, None),
     ],
 )
@@ -73,3 +75,13 @@ def test_month_first_evidence_beats_locale() -> None:
 def test_publisher_day(raw: str, stamps: list[str], shown: list[str | None], lang: str | None,
                        day: str) -> None:
     assert publisher_day(raw, stamps, shown, lang) == day
+
+
+def test_cdata_wrapped_json_ld_date() -> None:
+    from monitor.extract import extract
+
+    page = ("<html><head><title>Matrix</title><script type='application/ld+json'><![CDATA["
+            '{"@type": "Article", "datePublished": "2003-02-28T21:51:08Z"}]]></script></head>'
+            "<body><p>A Hermitian matrix is a complex square matrix that is equal to its own "
+            "conjugate transpose, which means its entries are mirrored.</p></body></html>")
+    assert extract(page).published == "2003-02-28"
