@@ -60,6 +60,7 @@ _URL_DATE = re.compile(
 )
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 LABEL_SCAN = 20_000  # characters of page text searched for a labelled date line
+HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
 SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
@@ -283,7 +284,7 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
     for selector, longest in ((sel.DATE_HINT_SELECTOR, 200), (sel.SHORT_DATE_SELECTOR,
                                                              SHORT_DATE_LINE)):
         scope: LexborNode | None = headline.parent if headline is not None else None
-        for _ in range(3):
+        for _ in range(HEADLINE_LEVELS):
             if scope is None or scope.tag in ("body", "html"):
                 break
             found = _scan(scope, selector, longest, first_month)
