@@ -46,6 +46,7 @@ from monitor.urls import redact_url
 from monitor.yamlsource import (
     WATCHLIST_MAX_BYTES,
     YamlDocument,
+    load_json,
     load_yaml,
     locate,
     located_error,
@@ -260,8 +261,23 @@ def _load_watchlist(ref: str, doc: YamlDocument, base: Path) -> tuple[Organisati
         where = locate(doc.root, ("watch",))
         raise ConfigError(f"watch list file not found: {target}", path=doc.path,
                           line=where.line, key="watch")
+    if target.suffix.lower() == ".json":
+        return _load_json_watchlist(target)
     wdoc = load_yaml(target, max_bytes=WATCHLIST_MAX_BYTES, fast=True)
     return _validate(WatchFile, wdoc, _top_mapping(wdoc), target.parent).organisations
+
+
+def _load_json_watchlist(target: Path) -> tuple[Organisation, ...]:
+    """A JSON watch list loads fastest; only on an error is it parsed again as YAML (JSON
+    is YAML), to name the line of each problem."""
+    data = load_json(target, max_bytes=WATCHLIST_MAX_BYTES)
+    try:
+        if not isinstance(data, dict):
+            raise ConfigError("the top level must be a mapping of keys", path=str(target), line=1)
+        return WatchFile.model_validate(data, context={"base": target.parent}).organisations
+    except ValidationError as exc:
+        wdoc = load_yaml(target, max_bytes=WATCHLIST_MAX_BYTES, fast=True)
+        raise located_error(exc, wdoc) from None
 
 
 def _check_duplicates(cfg: ConfigFile, doc: YamlDocument) -> None:

@@ -56,3 +56,30 @@ def test_watch_list_errors_name_file_and_line(tmp_path: Path, text: str, line: i
 def test_yaml_12_scalars_in_the_watch_list(tmp_path: Path) -> None:
     cfg = load_config(write_config(tmp_path, "organisations:\n  - name: NO\n    aliases: [On, 010]\n"))
     assert cfg.watch[0].name == "NO" and cfg.watch[0].aliases == ("On", "010")
+
+
+def write_json_config(tmp_path: Path, watchlist: str) -> Path:
+    (tmp_path / "orgs.json").write_text(watchlist, "utf-8")
+    config = tmp_path / "sources.yaml"
+    config.write_text("watch: orgs.json\n", "utf-8")
+    return config
+
+
+def test_a_json_watch_list(tmp_path: Path) -> None:
+    orgs = ",".join(f'{{"name": "Org{i} Holdings", "aliases": ["O{i}"]}}' for i in range(3000))
+    cfg = load_config(write_json_config(tmp_path, '{"organisations": [' + orgs + "]}"))
+    assert len(cfg.watch) == 3000 and cfg.watch[7].aliases == ("O7",)
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('{"organisations": [\n  {"name": "A"},\n  {"aliases": ["B"]}\n]}', 3,
+     "required key is missing"),
+    ('{"organisations": [\n  {"name": "A",\n   "alias": ["B"]}\n]}', 3, "alias"),
+    ('{"organisations": [\n  {"name": "A"}\n  {"name": "B"}\n]}', 3, "invalid JSON"),
+    ('["A"]', 1, "mapping"),
+])
+def test_json_watch_list_errors_name_file_and_line(tmp_path: Path, text: str, line: int,
+                                                   message: str) -> None:
+    with pytest.raises(ConfigError, match=message) as info:
+        load_config(write_json_config(tmp_path, text))
+    assert f"orgs.json:{line}" in str(info.value)
