@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -19,17 +19,32 @@ from selectolax.lexbor import LexborHTMLParser
 
 from monitor.errors import ExtractionFailed
 from monitor.models import Link, SourceKind
-from monitor.urls import canonical, in_scope, resolve
+from monitor.urls import canonical, rejection, resolve
 
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+# The first element of a document, past an XML declaration, comments and a doctype.
+_ROOT = re.compile(r"^(?:\ufeff)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<![^>]*>\s*)*"
+                   r"<([A-Za-z][\w:.-]*)", re.S)
+MAX_DROPPED = 1000  # dropped links remembered for preview; more are only counted
 
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """What one listing page gave: article links, and child sitemaps of a sitemap index."""
+    """What one listing page gave: article links, child sitemaps of a sitemap index, how many
+    links it had, which were dropped and why, and notes on what the page turned out to be."""
 
     links: tuple[Link, ...]
     sitemaps: tuple[str, ...] = ()
+    found: int = 0
+    dropped: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def reasons(self) -> dict[str, int]:
+        """How many links were dropped for each reason (of those recorded)."""
+        counts: dict[str, int] = {}
+        for _url, reason in self.dropped:
+            counts[reason] = counts.get(reason, 0) + 1
+        return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,36 +185,87 @@ def _dedupe(links: Iterable[Link]) -> tuple[Link, ...]:
     return tuple(seen.values())
 
 
-def in_source(links: Iterable[Link], scope: Scope) -> tuple[Link, ...]:
-    """The links that are this source's articles, capped at ``scope.limit``."""
+def in_source(links: Iterable[Link], scope: Scope, *, chosen: bool = False) -> Listing:
+    """The links that are this source's articles, capped at ``scope.limit``, and why each
+    other link was dropped (for ``monitor preview`` and the no-silent-zero warnings)."""
     kept: list[Link] = []
+    dropped: list[tuple[str, str]] = []
+    found = 0
     for link in links:
-        if len(kept) >= scope.limit:
-            break
-        if scope.same_site:
-            ok = in_scope(link.url, site=scope.site, include=scope.include, exclude=scope.exclude)
-        else:
-            ok = _matches(link.url, scope)
-        if ok:
+        found += 1
+        reason = rejection(link.url, site=scope.site if scope.same_site else None,
+                           include=scope.include, exclude=scope.exclude, chosen=chosen,
+                           title=link.title)
+        if reason is None and len(kept) >= scope.limit:
+            reason = "limit"
+        if reason is None:
             kept.append(link)
-    return tuple(kept)
-
-
-def _matches(url: str, scope: Scope) -> bool:
-    if any(p.search(url) for p in scope.exclude):
-        return False
-    return not scope.include or any(p.search(url) for p in scope.include)
+        elif len(dropped) < MAX_DROPPED:
+            dropped.append((link.url, reason))
+    return Listing(tuple(kept), found=found, dropped=tuple(dropped))
 
 
 def discover(
     kind: SourceKind, content: str | bytes, page_url: str, scope: Scope,
     selector: str | None = None,
 ) -> Listing:
-    """Article links of one listing page of a source, in scope and capped."""
-    if kind is SourceKind.FEED:
-        return Listing(in_source(links_from_feed(content, page_url), scope))
-    if kind is SourceKind.SITEMAP:
-        listing = links_from_sitemap(content, page_url)
-        return Listing(in_source(listing.links, scope), listing.sitemaps)
+    """Article links of one listing page of a source, in scope and capped.
+
+    The content decides over the configured kind: a feed or sitemap given as ``url:`` is read
+    as what it is (with a note); an HTML page given as ``feed:`` or ``sitemap:`` is an error
+    that says what to write instead."""
+    actual = sniff_kind(content)
+    notes: tuple[str, ...] = ()
+    if actual is not kind:
+        if actual is SourceKind.INDEX:
+            raise ExtractionFailed(f"this is an HTML page, not a {kind.value}: use url: for an "
+                                   "index page" + _alternates(content, page_url))
+        notes = (f"configured as {_KEYS[kind]}: but it is a {actual.value}; read as one "
+                 f"(write {_KEYS[actual]}: to say so)",)
+    if actual is SourceKind.FEED:
+        listing = in_source(links_from_feed(content, page_url), scope, chosen=True)
+    elif actual is SourceKind.SITEMAP:
+        found = links_from_sitemap(content, page_url)
+        listing = replace(in_source(found.links, scope), sitemaps=found.sitemaps)
+    else:
+        html = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+        listing = in_source(links_from_html(html, page_url, selector), scope,
+                            chosen=selector is not None)
+    return replace(listing, notes=notes)
+
+
+_KEYS = {SourceKind.INDEX: "url", SourceKind.FEED: "feed", SourceKind.SITEMAP: "sitemap"}
+
+
+def _alternates(content: str | bytes, page_url: str) -> str:
+    feeds = alternate_feeds(content, page_url)
+    return f" (it announces a feed: {feeds[0]})" if feeds else ""
+
+
+def alternate_feeds(content: str | bytes, page_url: str) -> tuple[str, ...]:
+    """Feeds an HTML page announces with ``<link rel="alternate" type="application/rss+xml">``."""
     html = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
-    return Listing(in_source(links_from_html(html, page_url, selector), scope))
+    tree = LexborHTMLParser(html)
+    found = []
+    for node in tree.css('link[rel~="alternate"][href]'):
+        kind = (node.attributes.get("type") or "").lower()
+        if "rss" in kind or "atom" in kind or kind.endswith("/xml"):
+            url = resolve(page_url, node.attributes.get("href") or "")
+            if url:
+                found.append(url)
+    return tuple(dict.fromkeys(found))
+
+
+def sniff_kind(content: str | bytes) -> SourceKind:
+    """What a listing is, from its first element: RSS/RDF/Atom, a sitemap, or HTML."""
+    head = content[:2048]
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    match = _ROOT.search(text)
+    if match is None:
+        return SourceKind.INDEX
+    root = match.group(1).lower().rsplit(":", 1)[-1]
+    if root in ("rss", "feed", "rdf"):
+        return SourceKind.FEED
+    if root in ("urlset", "sitemapindex"):
+        return SourceKind.SITEMAP
+    return SourceKind.INDEX

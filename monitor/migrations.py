@@ -167,5 +167,11 @@ def alert_lifecycle(db: Database) -> None:
             db.execute(statement)
 
 
+@migrations(name="0004_source_warnings")
+def source_warnings(db: Database) -> None:
+    """What the last check of a source warned about (a listing that gave no article...)."""
+    db.execute("ALTER TABLE sources ADD COLUMN warnings TEXT")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

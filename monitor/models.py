@@ -205,6 +205,7 @@ class CheckResult:
     alerts: int = 0
     error: str | None = None
     baseline: bool = False  # a new source's first pass: articles recorded, nobody alerted
+    warnings: tuple[str, ...] = ()  # the listing gave nothing, or was not what the config says
     article_errors: tuple[ArticleError, ...] = ()
     articles: tuple[CheckedArticle, ...] = ()
 

@@ -86,11 +86,13 @@ def delivery_line(report: DeliveryReport) -> str:
 
 
 def failure_lines(results: Sequence[CheckResult]) -> list[Text]:
-    """Why each failed source or article failed, one line each, under the summary table."""
+    """Why each failed source or article failed, and what each source warns about, one line
+    each, under the summary table."""
     lines = []
     for r in results:
         if r.error:
             lines.append(safe(f"{r.source}: failed: {r.error}"))
+        lines.extend(safe(f"{r.source}: warning: {w}") for w in r.warnings)
         lines.extend(safe(f"{r.source}: {e.url}: {e.reason}") for e in r.article_errors)
     return lines
 
@@ -101,6 +103,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
         "changed": result.changed, "unchanged": result.unchanged,
         "duplicate": result.duplicate, "mentions": result.mentions, "alerts": result.alerts,
         "errors": [{"url": e.url, "reason": e.reason} for e in result.article_errors],
+        "baseline": result.baseline, "warnings": list(result.warnings),
     }
 
 

@@ -81,7 +81,7 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     state = ctx.archive.source_state(source.name) or {}
     baseline = source.effective_baseline(ctx.settings) and not state.get("first_ok")
     try:
-        listed, validators = await _listing(source, ctx, state)
+        listed, validators, warnings = await _listing(source, ctx, state)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("source %s failed: %s", source.name, exc)
         return _record(ctx, source, state, CheckResult(source.name, ok=False, error=_reason(exc)),
@@ -95,7 +95,9 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     outcomes = await asyncio.gather(*(_article(source, link, ctx, routes, now) for link in links))
-    result = replace(_tally(source.name, outcomes), baseline=baseline)
+    result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings)
+    for warning in warnings:
+        logger.warning("source %s: %s", source.name, warning)
     # The listing's validators are kept only when nothing on it is left for a later pass
     # (articles deferred by max_new_articles, or failed): a 304 next time must not hide them.
     clean = result.ok and not result.article_errors and len(links) == len(listed)
@@ -103,17 +105,17 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
 
 
 async def _listing(source: SourceConfig, ctx: Context, state: dict[str, Any]
-                   ) -> tuple[tuple[Link, ...], dict[str, Any]]:
-    """The links to check, and the listing's validators. The listing is fetched with a
-    conditional GET; when it has not changed, the source's stored articles are re-checked
-    (each with its own conditional GET) instead of parsing it again."""
+                   ) -> tuple[tuple[Link, ...], dict[str, Any], tuple[str, ...]]:
+    """The links to check, the listing's validators, and warnings about the listing. The
+    listing is fetched with a conditional GET; when it has not changed, the source's stored
+    articles are re-checked (each with its own conditional GET) instead of parsing it again."""
     page = await ctx.fetcher.get(source.target, allowed_hosts=own_hosts(source),
                                  etag=state.get("etag"), last_modified=state.get("last_modified"),
                                  source=source.name, headers=source.headers)
     if page.not_modified:
         return _stored_links(source, ctx), {
             "etag": page.etag or state.get("etag"),
-            "last_modified": page.last_modified or state.get("last_modified")}
+            "last_modified": page.last_modified or state.get("last_modified")}, ()
     validators = {"etag": page.etag, "last_modified": page.last_modified}
     scope = scope_of(source, ctx.settings)
     content: str | bytes = page.content if source.kind is not SourceKind.INDEX else page.text
@@ -124,7 +126,25 @@ async def _listing(source: SourceConfig, ctx: Context, state: dict[str, Any]
         more: Listing = await ctx.pool.discover(SourceKind.SITEMAP, sub.content, sub.final_url,
                                                 scope, None)
         links.extend(more.links)
-    return tuple(links[: ctx.settings.max_links]), validators
+    return tuple(links[: ctx.settings.max_links]), validators, listing_warnings(source, listing,
+                                                                                 len(links))
+
+
+def listing_warnings(source: SourceConfig, listing: Listing, kept: int) -> tuple[str, ...]:
+    """No silent zero: what a user must hear about a listing that gave nothing (or was not
+    what the config says)."""
+    warnings = list(listing.notes)
+    if source.links and listing.found == 0:
+        warnings.append(f"the links selector '{source.links}' matched no link on the listing")
+    elif kept == 0 and listing.found == 0:
+        warnings.append("the listing has no links at all (a page built by JavaScript? try "
+                        "its feed or sitemap: `monitor preview` lists what it announces)")
+    elif kept == 0:
+        why = ", ".join(f"{n} {reason}" for reason, n in
+                        sorted(listing.reasons().items(), key=lambda item: -item[1]))
+        warnings.append(f"0 of {listing.found} links kept ({why}); see `monitor preview "
+                        f"{source.name}`, then set include: or links:")
+    return tuple(warnings)
 
 
 def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
@@ -216,6 +236,7 @@ def _record(ctx: Context, source: SourceConfig, state: dict[str, Any], result: C
         "url": redact_url(source.target), "kind": source.kind.value, "last_checked": stamp(now),
         "last_status": "ok" if result.ok else "failed", "last_error": result.error,
         "failures": failures, "failing_since": since,
+        "warnings": "\n".join(result.warnings) or None,
         "next_due": stamp(now + timedelta(seconds=source.effective_interval(ctx.settings))),
     }
     fields.update(listing or {})

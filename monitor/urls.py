@@ -27,6 +27,9 @@ _PAGINATION = re.compile(
     r"[?&](page|p|pg|start|offset)=\d+",
     re.I,
 )
+HEADLINE_WORDS = 5  # "Haisum signs EPC contract in Uzbekistan" has six
+HEADLINE_CHARS = 25
+HEADLINE_CJK = 8  # a Chinese headline without spaces
 _ARTICLE_HINT = re.compile(
     r"\d{4}[-/]?\d{2}[-/]?\d{2}|/\d{4}-\d{2}/|\d{3,}|[a-z0-9]+(-[a-z0-9]+){3,}", re.I
 )
@@ -86,23 +89,53 @@ def looks_like_article(url: str) -> bool:
     return bool(last) and bool(_ARTICLE_HINT.search(path))
 
 
+def headline_like(text: str | None) -> bool:
+    """Anchor text that reads like a headline: several words, or a run of CJK characters.
+    Menus say "News", "About us", "Contact"; headlines say what happened."""
+    if not text:
+        return False
+    if len(text.split()) >= HEADLINE_WORDS and len(text) >= HEADLINE_CHARS:
+        return True
+    return sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af") \
+        >= HEADLINE_CJK
+
+
+def rejection(
+    url: str, *, site: str | None, include: Iterable[re.Pattern[str]] = (),
+    exclude: Iterable[re.Pattern[str]] = (), chosen: bool = False, title: str | None = None,
+) -> str | None:
+    """Why a discovered URL is not one of this source's articles, or None when it is.
+
+    ``site`` (None for a feed, which may link anywhere) keeps links on the source's site.
+    Exclude patterns always win; files are never articles. With include patterns a URL must
+    match one (the user said what articles look like). Links the source itself vouches for
+    (``chosen``: a ``links:`` selector, a feed's items) are articles; otherwise the automatic
+    rule keeps URLs with an id, a date or a long slug, or a headline-like anchor text.
+    """
+    if site is not None and not same_site(url, site):
+        return "other site"
+    if any(p.search(url) for p in exclude):
+        return "exclude"
+    if _NOT_PAGES.search(urlsplit(url).path):
+        return "file"
+    patterns = list(include)
+    if patterns:
+        return None if any(p.search(url) for p in patterns) else "include"
+    if chosen:
+        return None
+    if _PAGINATION.search(url):
+        return "pagination"
+    if looks_like_article(url) or (headline_like(title) and urlsplit(url).path.strip("/")):
+        return None
+    return "url rule"
+
+
 def in_scope(
     url: str, *, site: str, include: Iterable[re.Pattern[str]] = (),
     exclude: Iterable[re.Pattern[str]] = (),
 ) -> bool:
-    """Whether a discovered URL is one of this source's articles.
-
-    With include patterns, a URL must match one (the user said what articles look like);
-    without, the automatic rule applies. Exclude patterns always win.
-    """
-    if not same_site(url, site):
-        return False
-    if any(p.search(url) for p in exclude):
-        return False
-    patterns = list(include)
-    if patterns:
-        return any(p.search(url) for p in patterns)
-    return looks_like_article(url)
+    """Whether a discovered URL is one of this source's articles (see ``rejection``)."""
+    return rejection(url, site=site, include=include, exclude=exclude) is None
 
 
 def redact_url(url: str) -> str:

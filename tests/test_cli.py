@@ -55,8 +55,11 @@ def test_search_the_demo_archive(demo_dir: Path) -> None:
     assert titles == {"SIMIA Delegation Visits China Haisum to Discuss Intelligent "
                       "Manufacturing Cooperation"}
     code, out, _ = invoke("--config", config, "status", "--json")
-    assert {r["name"]: r["articles"] for r in json.loads(out)} == {
+    status = json.loads(out)
+    assert {r["name"]: r["articles"] for r in status["sources"]} == {
         "haisum": 6, "hailing": 4, "foshan": 4}
+    assert all(r["configured"] and r["next_due"] for r in status["sources"])
+    assert status["outbox"] == {"sent": 13}
 
 
 def test_check_summarises_the_default_config() -> None:

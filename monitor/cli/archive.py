@@ -15,6 +15,7 @@ import click
 from monitor.archive import Archive
 from monitor.cli.group import config_of
 from monitor.errors import ArchiveError
+from monitor.notify import lifecycle as outbox_admin
 from monitor.output import console, print_json, safe, table
 
 
@@ -50,22 +51,39 @@ def search(ctx: click.Context, query: str, org: str | None, source: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_context
 def status(ctx: click.Context, as_json: bool) -> None:
-    """Health of each source: last check, status, consecutive failures, articles stored."""
+    """Health of each source (last check, failures, next check, articles, warnings) and of
+    the alerts outbox. Sources no longer in the configuration are marked.
+
+    Example: monitor status --json
+    """
     cfg = config_of(ctx)
+    configured = {s.name for s in cfg.sources}
     with Archive(cfg.settings.database, readonly=True) as archive:
         rows = archive.query(
-            "SELECT s.name, s.kind, s.last_checked, s.last_status, s.failures, s.last_error, "
+            "SELECT s.name, s.kind, s.last_checked, s.last_status, s.failures, s.next_due, "
+            "s.last_error, s.warnings, "
             "(SELECT count(*) FROM articles a WHERE a.source = s.name) AS articles "
             "FROM sources s ORDER BY s.name")
+        outbox = outbox_admin.counts(archive)
+        paused = outbox_admin.paused_channels(archive)
+    for row in rows:
+        row["configured"] = row["name"] in configured
+        row["warnings"] = row["warnings"].split("\n") if row["warnings"] else []
     if as_json:
-        print_json(rows)
+        print_json({"sources": rows, "outbox": outbox, "paused_channels": paused})
         return
-    console().print(table("Sources", ("name", "kind", "last_checked", "last_status", "failures",
-                                      "articles", "last_error"),
-                          [(r["name"], r["kind"], r["last_checked"], r["last_status"],
-                            r["failures"], r["articles"], r["last_error"]) for r in rows]))
-
-
+    out = console()
+    out.print(table("Sources", ("name", "kind", "last checked", "status", "failures",
+                                "next check", "articles", "problems"),
+                    [(r["name"], r["kind"], r["last_checked"],
+                      r["last_status"] if r["configured"] else "not configured", r["failures"],
+                      r["next_due"] if r["configured"] else "", r["articles"],
+                      "; ".join(filter(None, [r["last_error"], *r["warnings"]])))
+                     for r in rows]))
+    out.print(safe("outbox: " + (", ".join(f"{n} {s}" for s, n in sorted(outbox.items()))
+                                 or "empty") + " (details: monitor alerts)"))
+    for channel in paused:
+        out.print(safe(f"channel {channel['name']} PAUSED: {channel['reason']}"), style="red")
 
 
 @click.command()
