@@ -215,7 +215,10 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
 
 # --- finding the date in a page -----------------------------------------------------------
 
-_LISTY = re.compile(r"related|sidebar|hot|recommend|popular|list|teaser|prenext|more", re.I)
+_LISTY = re.compile(
+    r"related|sidebar|hot|recommend|popular|list|teaser|prenext|more|card|widget|recent|latest",
+    re.I,
+)
 
 
 def in_list(node: LexborNode, names: bool = True) -> bool:
@@ -306,7 +309,8 @@ def labelled(text: str, first_month: bool) -> str | None:
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
                    lang: str | None = None) -> str | None:
-    """Publication date: declared, else the URL, beside the headline, or a labelled line."""
+    """Publication date: declared, else the URL, beside the headline, a labelled line, or
+    else the first short date-named element of the page outside lists of other articles."""
     raw, stamps = declared(tree, ld, metas)
     body = tree.body
     text = (body.text(separator="\n") or "") if body is not None else ""
@@ -317,4 +321,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
         return publisher_day(raw, stamps, shown, lang)
     if from_url:
         return from_url
-    return beside_headline(headline, first_month) or labelled(text, first_month)
+    found = beside_headline(headline, first_month) or labelled(text, first_month)
+    if found is None and body is not None:
+        found = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+    return found

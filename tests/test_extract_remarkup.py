@@ -95,8 +95,8 @@ def us_page(article: dict[str, Any]) -> str:
 
 
 def cards(article: dict[str, Any]) -> str:
-    """A logo <h1>, the headline in an <h2>, a local <time>, a related box inside the body
-    and a hidden mobile copy of the text."""
+    """A logo <h1>, the headline in an <h2>, a local <time>, a related box inside the body,
+    dated cards of other news after it and a hidden mobile copy of the text."""
     title, day = html.escape(article["title"]), _day(article)
     when = (f"<time datetime='{day.isoformat()}T10:05:00+08:00'>{day:%b} {day.day}</time>"
             if day else "")
@@ -110,7 +110,9 @@ def cards(article: dict[str, Any]) -> str:
             f"<h1 class='site-logo'><a href='/'>{SITE}</a></h1>"
             f"<div class='m-copy' style='display:none'>{_paras(article)}</div>"
             f"<div class='wrap'><h2 class='headline'>{title}</h2><div class='meta'>{when}</div>"
-            f"<div class='article-body'>{first}{related}{rest}</div></div></body></html>")
+            f"<div class='article-body'>{first}{related}{rest}</div></div>"
+            f"<section class='cards'><div class='card'><span class='date'>2020-01-05</span>"
+            f"<a href='/n/7'>Port volumes rise again</a></div></section></body></html>")
 
 
 def span_paragraphs(article: dict[str, Any]) -> str:
