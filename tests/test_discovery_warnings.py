@@ -109,3 +109,27 @@ def test_a_selector_matching_nothing_warns_everywhere(tmp_path: Path) -> None:
     status = CliRunner().invoke(cli, ["--config", str(cfg.path), "status", "--json"])
     (row,) = json.loads(status.stdout)["sources"]
     assert row["warnings"] == [message]
+
+
+def test_preview_explains_a_listing_and_stores_nothing(tmp_path: Path) -> None:
+    """Issue 10: preview says what the listing is, why `/a.html` links were dropped, which
+    feed it announces; with a links selector, it extracts the first article."""
+    runner = CliRunner()
+    with scripted({}) as srv:
+        srv.routes.update(_routes(srv.url))
+        plain = runner.invoke(cli, ["--config", str(tmp_path / "none.yaml"), "preview",
+                                    srv.url + "/", "--json"])
+        cfg = _config(tmp_path, srv, url=srv.url + "/", links="ul.stories",
+                      article={"title": "h1", "body": "div.missing"})
+        chosen = runner.invoke(cli, ["--config", str(cfg.path), "preview", "news"])
+        human = runner.invoke(cli, ["--config", str(cfg.path), "preview", srv.url + "/"])
+    data = json.loads(plain.stdout)
+    assert plain.exit_code == 0 and (data["kind"], data["found"], data["kept"]) == ("index", 3, [])
+    assert {reason for _url, reason in data["dropped"]} == {"url rule"}
+    assert data["feeds"] == [srv.url + "/rss.xml"] and data["warnings"]
+    assert chosen.exit_code == 0, chosen.output
+    assert "2 found, 2 kept" in chosen.stdout and "title: Haisum wins dairy plant" in chosen.stdout
+    assert "selector title: h1: matched" in chosen.stdout
+    assert "selector body: div.missing: NO MATCH" in chosen.stdout
+    assert "dropped" in human.stdout and "(url rule)" in human.stdout
+    assert not (tmp_path / "a.db").exists()  # preview never writes the archive

@@ -3,7 +3,7 @@
     group.py     the root group: --config, -v, error translation (exit 0 / 1 / 2)
     running.py   check, run (daemon or --once), demo
     archive.py   search, show, history, export, status, browse (Datasette)
-    pages.py     extract (one page, to see why a site extracts badly)
+    pages.py     extract, preview (one page or listing, to see why a site extracts badly)
     alerts.py    alerts (the outbox), alerts retry, alerts test
     operate.py   stop, reload, backup (a running monitor and its archive)
     rematch.py   rematch (the current watch list over stored articles)
@@ -18,6 +18,7 @@ from monitor.cli.group import cli
 
 for _command in (running.check, running.run, running.demo, archive.search, archive.show,
                  archive.history, archive.export, archive.status, archive.browse, pages.extract,
+                 pages.preview,
                  alerts.alerts, operate.stop, operate.reload, operate.backup, rematch.rematch):
     cli.add_command(_command)
 
