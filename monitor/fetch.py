@@ -144,6 +144,10 @@ class Fetcher:
         that may be non-public addresses (see egress.py)."""
         plan = _Plan(allowed_hosts, _validators({**self._settings.headers, **(headers or {})},
                                                 etag, last_modified), self._settings.max_bytes)
+        held = self._limiter.held(host_key(url))
+        if held is not None:  # the host's Retry-After still runs: do not even ask (T13)
+            raise TransientFetchError(url, "retry_after", f"{host_key(url)} asked us to wait; "
+                                      f"{held:.0f}s left")
         attempt = 0
         while True:
             started = time.monotonic()
@@ -179,9 +183,16 @@ class Fetcher:
             self._limiter.raise_delay(host_key(hop), delay)
 
     def _retry_wait(self, exc: FetchError, attempt: int) -> float | None:
-        if not isinstance(exc, TransientFetchError) or attempt >= self._settings.retries:
+        """Seconds before the next attempt, or None to give up. A Retry-After we do not wait
+        for within this fetch holds the host for its duration (see HostLimiter.hold)."""
+        if not isinstance(exc, TransientFetchError):
             return None
         asked = retry_after(exc.detail) if exc.reason in RETRY_AFTER_STATUS else None
+        last = attempt >= self._settings.retries
+        if asked is not None and (last or asked > self._settings.max_retry_wait):
+            self._limiter.hold(host_key(exc.url), asked)
+        if last:
+            return None
         wait = asked if asked is not None else fetch_delay(attempt)
         return wait if wait <= self._settings.max_retry_wait else None
 

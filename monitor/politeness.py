@@ -1,4 +1,5 @@
-"""Per-host politeness: at most N requests in flight per host, and a delay between them."""
+"""Per-host politeness: at most N requests in flight per host, a delay between them, and no
+request at all while a host's Retry-After runs."""
 
 from __future__ import annotations
 
@@ -22,11 +23,23 @@ class HostLimiter:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._next_start: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
+        self._held: dict[str, float] = {}
 
     def raise_delay(self, host: str, seconds: float) -> None:
         """A host asked for more time between requests (robots.txt Crawl-delay); capped at a
         minute, and never lowering the configured delay."""
         self._host_delay[host] = min(max(seconds, self._delay), MAX_HOST_DELAY)
+
+    def hold(self, host: str, seconds: float) -> None:
+        """A host asked us to come back later (Retry-After on a 429 or 503): no request to it
+        for ``seconds`` (T13), in this process; a later ask never shortens an earlier one."""
+        until = time.monotonic() + max(0.0, seconds)
+        self._held[host] = max(self._held.get(host, 0.0), until)
+
+    def held(self, host: str) -> float | None:
+        """Seconds left before ``host`` may be asked again, or None."""
+        left = self._held.get(host, 0.0) - time.monotonic()
+        return left if left > 0 else None
 
     def delay_for(self, host: str) -> float:
         return self._host_delay.get(host, self._delay)

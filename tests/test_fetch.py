@@ -19,12 +19,13 @@ from .servers import html, scripted
 
 
 def get(url: str, allowed: Collection[str], settings: FetchSettings | None = None,
-        **kwargs: str) -> FetchResult:
+        limiter: HostLimiter | None = None, **kwargs: str) -> FetchResult:
     settings = settings or FetchSettings(retries=0)
 
     async def go() -> FetchResult:
         async with make_client(settings) as client:
-            fetcher = Fetcher(client, settings, HostLimiter(total=4, per_host=2, delay=0))
+            fetcher = Fetcher(client, settings,
+                              limiter or HostLimiter(total=4, per_host=2, delay=0))
             return await fetcher.get(url, allowed_hosts=allowed, **kwargs)
 
     return asyncio.run(go())
@@ -159,3 +160,21 @@ def test_proxy_environment_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
     with scripted({"/p": html("<p>direct</p>")}) as srv:
         assert get(srv.url + "/p", {srv.host}).text == "<p>direct</p>"
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_a_long_retry_after_holds_the_host(status: int) -> None:
+    """T13: a host that asks for an hour (429 or 503 with Retry-After) is not asked again by
+    this monitor for that hour, for any of its pages (the daemon keeps one limiter across
+    passes); other hosts are not held."""
+    limiter = HostLimiter(total=4, per_host=2, delay=0)
+    busy = {"/busy": html("", status=status, **{"Retry-After": "3600"}), "/other": html("ok")}
+    with scripted(busy) as srv, scripted({"/p": html("<p>free</p>")}) as free:
+        with pytest.raises(TransientFetchError):
+            get(srv.url + "/busy", {srv.host}, FetchSettings(retries=0), limiter)
+        with pytest.raises(TransientFetchError) as err:
+            get(srv.url + "/other", {srv.host}, FetchSettings(retries=0), limiter)
+        assert err.value.reason == "retry_after" and "s left" in err.value.detail
+        assert srv.hits == {"/busy": 1}
+        assert get(free.url + "/p", {free.host}, limiter=limiter).text == "<p>free</p>"
+    assert (limiter.held(srv.host) or 0) > 3500
