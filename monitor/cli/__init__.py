@@ -8,7 +8,8 @@
     operate.py   stop, reload, backup (a running monitor and its archive)
     rematch.py   rematch (the current watch list over stored articles)
 
-Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error.
+Exit codes: 0 ok, 1 runtime failure (run --once: also a failed source), 2 usage or
+configuration error, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
