@@ -52,6 +52,9 @@ _UNSPACED = (
 )
 _UNSPACED_STARTS = tuple(first for first, _ in _UNSPACED)
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+# Between title and body: not a space, so no alias spans the two (a title ending in "China"
+# and a body starting with "Haisum" do not make "China Haisum"), and its own normal form.
+_TITLE_END = "\x00"
 
 
 class Organisation(Protocol):
@@ -93,7 +96,7 @@ def variants(alias: str) -> set[str]:
     """Spellings of punctuation spacing that name the same company: ``Co., Ltd.`` and
     ``Co.,Ltd.``, ``AT&T`` and ``AT & T``."""
     out = {alias, re.sub(r"(?<=[.,])\s+(?=\w)", "", alias),
-           re.sub(r"(?<=[.,])(?=[^\W\d_])", " ", alias)}
+           re.sub(r"(?<=,)(?=[^\W\d_])", " ", alias)}
     out |= {v.replace(" & ", "&") for v in out} | {re.sub(r"(?<=\w)&(?=\w)", " & ", v) for v in out}
     return {v for v in out if v}
 
@@ -169,7 +172,7 @@ class Matcher:
 
     def match(self, title: str, body: str) -> tuple[Mention, ...]:
         """Mentions in title and body, one per organisation, sorted by name."""
-        text = f"{title}\n{body}"
+        text = f"{title}{_TITLE_END}{body}"
         norm = self._normalizer.normalize(text)
         raw: list[tuple[int, int, _Pattern]] = []
         self._folded.hits(norm.folded, raw)
@@ -187,6 +190,7 @@ class Matcher:
                 counts[org] = counts.get(org, 0) + 1
                 first.setdefault(org, (start, end, alias))
         found = []
+        text = text.replace(_TITLE_END, "\n")
         for org, (start, end, alias) in first.items():
             piece = snippet(text, norm.start(start), norm.end(end))
             found.append(Mention(self._names[org], alias, counts[org], piece))

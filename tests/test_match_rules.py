@@ -63,6 +63,8 @@ def test_word_characters(ch: str, word: bool) -> None:
 
 def test_punctuation_spacing_variants() -> None:
     assert variants("Co., Ltd.") == {"Co., Ltd.", "Co.,Ltd."}
+    assert variants("Co.,Ltd.") == {"Co.,Ltd.", "Co., Ltd."}
+    assert variants("S.A.") == {"S.A."}
     assert {"AT&T", "AT & T"} <= variants("AT&T")
 
 
