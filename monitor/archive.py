@@ -194,7 +194,7 @@ class Archive:
         kind = AlertKind.NEW if outcome is SaveOutcome.NEW else AlertKind.CHANGED
         facts = ArticleFacts(article_id, url, digest, article.title, article.published, source,
                              kind, added)
-        queued = 0
+        queued, alerted = 0, []
         for mention in mentions:
             db.execute(
                 "INSERT INTO mentions (article_id, version, organisation, alias, count, snippet) "
@@ -202,8 +202,10 @@ class Archive:
                 [article_id, version, mention.organisation, mention.alias, mention.count,
                  mention.snippet])
             if mention.organisation not in already:  # an edit alerts only for newcomers
-                queued += queue_mention(db, routes, mention, facts, now)
-        return SaveResult(outcome, article_id, tuple(mentions), queued)
+                count = queue_mention(db, routes, mention, facts, now)
+                queued += count
+                alerted += [mention.organisation] if count else []
+        return SaveResult(outcome, article_id, tuple(mentions), queued, tuple(alerted))
 
     def _identity(self, db: Database, url: str, declared: str | None, at: str
                   ) -> tuple[dict[str, Any] | None, bool]:

@@ -25,14 +25,15 @@ from apscheduler.triggers.interval import IntervalTrigger
 from monitor.clockwatch import WATCH_EVERY, ClockWatch, watch_schedule
 from monitor.config import Config, SourceConfig, check_permissions, load_config
 from monitor.errors import ConfigError
-from monitor.models import CheckResult
-from monitor.notify import build_channels
+from monitor.models import CheckResult, SaveOutcome
+from monitor.notify import build_channels, channel_names
 from monitor.notify.lifecycle import apply_requests
 from monitor.service import Monitor
 
 logger = logging.getLogger(__name__)
 OUTBOX_EVERY = 30.0
 SHUTDOWN_GRACE = 30.0
+LOGGED_TITLES = 5  # new titles named in a check's log line
 Report = Callable[[CheckResult], None]
 
 
@@ -44,6 +45,43 @@ def runnable_config(path: Path) -> Config:
     for channel in build_channels(cfg).values():
         channel.close()
     return cfg
+
+
+def config_changes(old: Config, new: Config) -> list[str]:
+    """What a reload changes, in words: sources, organisations, channels, settings."""
+    changes: list[str] = []
+    for label, before, after in (
+            ("source", {s.name: s for s in old.sources}, {s.name: s for s in new.sources}),
+            ("organisation", {o.name: o for o in old.watch}, {o.name: o for o in new.watch}),
+            ("channel", dict(zip(channel_names(old.channels), old.channels, strict=True)),
+             dict(zip(channel_names(new.channels), new.channels, strict=True)))):
+        added = sorted(after.keys() - before.keys())
+        removed = sorted(before.keys() - after.keys())
+        changed = sorted(k for k in before.keys() & after.keys() if before[k] != after[k])
+        for verb, names in (("added", added), ("removed", removed), ("changed", changed)):
+            if names:
+                changes.append(f"{label}s {verb}: {', '.join(names)}")
+    if old.settings != new.settings:
+        changes.append("settings changed")
+    return changes or ["no change"]
+
+
+def describe(result: CheckResult) -> str:
+    """One log line for a check: counts, the new articles' titles, who was alerted, why not."""
+    parts = [f"{result.source}: new={result.new} changed={result.changed} "
+             f"unchanged={result.unchanged} alerts={result.alerts} errors={result.errors}"]
+    titles = [a.title for a in result.articles if a.outcome is SaveOutcome.NEW]
+    if titles:
+        more = f" (+{len(titles) - LOGGED_TITLES} more)" if len(titles) > LOGGED_TITLES else ""
+        parts.append("new: " + " | ".join(titles[:LOGGED_TITLES]) + more)
+    alerted = sorted({org for a in result.articles for org in a.alerted})
+    if alerted:
+        parts.append("alerted: " + ", ".join(alerted))
+    if result.baseline:
+        parts.append("baseline pass: recorded, nobody alerted")
+    if result.error:
+        parts.append(f"failed: {result.error}")
+    return "; ".join(parts)
 
 
 class Daemon:
@@ -79,6 +117,7 @@ class Daemon:
         finally:
             for sig in handlers:
                 loop.remove_signal_handler(sig)
+            logger.info("monitor stopped")
 
     async def _generation(self) -> bool:
         """Run the current configuration; True when a valid new one should replace it."""
@@ -101,6 +140,8 @@ class Daemon:
             await self._drain()
         if reload is None:
             return False
+        for change in config_changes(self.cfg, reload):
+            logger.info("reload: %s", change)
         self.cfg = reload
         return True
 
@@ -160,11 +201,8 @@ class Daemon:
             self._inflight.discard(task)
 
     async def _check(self, monitor: Monitor, source: SourceConfig) -> None:
-        self._clock.ran(f"source:{source.name}")
         result = await monitor.check(source)
-        logger.info("checked %s: new=%d changed=%d unchanged=%d alerts=%d errors=%d%s",
-                    source.name, result.new, result.changed, result.unchanged, result.alerts,
-                    result.errors, f" ({result.error})" if result.error else "")
+        logger.info("checked %s", describe(result))
         if self._report is not None:
             self._report(result)
         await monitor.deliver()

@@ -170,6 +170,7 @@ class SaveResult:
     article_id: int
     mentions: tuple[Mention, ...] = ()
     alerts: int = 0
+    alerted: tuple[str, ...] = ()  # organisations that got at least one alert queued
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,7 @@ class CheckedArticle:
     outcome: SaveOutcome
     mentions: int = 0
     alerts: int = 0
+    alerted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

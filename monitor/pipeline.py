@@ -190,7 +190,7 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, routes: tuple
                                  validators=(page.etag, page.last_modified))
         fresh = saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED)
         return CheckedArticle(link.url, article.title, saved.outcome,
-                              len(saved.mentions) if fresh else 0, saved.alerts)
+                              len(saved.mentions) if fresh else 0, saved.alerts, saved.alerted)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("article %s of %s failed: %s", redact_url(link.url), source.name, exc)
         return ArticleError(link.url, _reason(exc))

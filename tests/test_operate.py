@@ -31,14 +31,17 @@ def test_reload_backup_and_stop_a_running_daemon(
     assert code == 1 and "no monitor is running" in out
     proc = _start(cfg.path)
     try:
-        _wait_for_lines(proc, {"checked haisum", "checked hailing", "checked foshan"}, 60)
+        lines = _wait_for_lines(proc, {"checked haisum", "checked hailing", "checked foshan"}, 60)
+        haisum = next(line for line in lines if "checked haisum" in line)
+        assert "new=6" in haisum and "alerted: China Haisum" in haisum and " | " in haisum
         assert running_pid(database) == proc.pid
         doc = yaml.safe_load(cfg.path.read_text("utf-8"))
         doc["sources"] = doc["sources"][:1]
         cfg.path.write_text(yaml.safe_dump(doc), "utf-8")
         code, out = _invoke("--config", conf, "reload")
         assert code == 0 and f"pid {proc.pid}" in out
-        _wait_for_lines(proc, {"reloaded configuration", "1 sources"}, 30)
+        _wait_for_lines(proc, {"reload: sources removed: foshan, hailing",
+                               "reloaded configuration", "1 sources"}, 30)
         code, out = _invoke("--config", conf, "backup", str(tmp_path / "copy.db"))
         assert code == 0 and "backed up" in out
         with sqlite3.connect(tmp_path / "copy.db") as copy:
@@ -46,6 +49,7 @@ def test_reload_backup_and_stop_a_running_daemon(
         code, out = _invoke("--config", conf, "stop", "--timeout", "45s")
         assert code == 0 and f"stopped monitor (pid {proc.pid})" in out
         assert proc.wait(timeout=5) == 0
+        assert proc.stderr is not None and "monitor stopped" in proc.stderr.read()
     finally:
         if proc.poll() is None:
             _stop(proc)

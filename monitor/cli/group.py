@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 import click
 
-from monitor import __version__
+from monitor import __version__, logs
 from monitor.config import Config, check_permissions, load_config
 from monitor.errors import ConfigError, MonitorError
 from monitor.output import console, safe
@@ -16,9 +15,34 @@ from monitor.output import console, safe
 INTERRUPTED = 130
 
 
+def _config_first(args: list[str]) -> list[str]:
+    """Move a ``--config`` given after the subcommand in front of it (before ``--``)."""
+    head = args[: args.index("--")] if "--" in args else list(args)
+    tail = args[len(head):]
+    moved: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(head):
+        arg = head[i]
+        if arg == "--config" and i + 1 < len(head):
+            moved += head[i:i + 2]
+            i += 2
+            continue
+        if arg.startswith("--config="):
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return moved + rest + tail
+
+
 class MonitorGroup(click.Group):
     """Translates our errors into a one-line message and the documented exit code; Ctrl-C
     into one line and exit code 130."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Accept ``--config PATH`` after the subcommand too (``monitor run --config x``)."""
+        return super().parse_args(ctx, _config_first(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -35,10 +59,13 @@ class MonitorGroup(click.Group):
 @click.option("--config", "config_path", envvar="MONITOR_CONFIG", default="sources.yaml",
               show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Configuration file (or set MONITOR_CONFIG).")
-@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+@click.option("-v", "--verbose", count=True,
+              help="Log more: -v our progress, -vv everything (HTTP and scheduler too).")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="json: one JSON object per log line, for collectors.")
 @click.version_option(__version__, prog_name="monitor")
 @click.pass_context
-def cli(ctx: click.Context, config_path: Path, verbose: int) -> None:
+def cli(ctx: click.Context, config_path: Path, verbose: int, log_format: str) -> None:
     """Watch news sites, archive their articles, and alert on watched organisations.
 
     \b
@@ -51,8 +78,7 @@ def cli(ctx: click.Context, config_path: Path, verbose: int) -> None:
       monitor show 12              one stored article; `history 12` its edits
       monitor export -o out.jsonl  the archive as JSON lines or CSV
     """
-    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(verbose, log_format)
     ctx.obj = config_path
 
 
