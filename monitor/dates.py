@@ -206,6 +206,8 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
     if offset is not None:
         return (moment + offset).date().isoformat()
     plain = [parse_date(s) for s in stamps if not _STAMP.search(s) and utc_stamp(s) is None]
+    if day in shown:
+        return day  # the page's own date agrees with the UTC day (a nearby one is an update)
     for other in shown + plain:
         if _near(day, other):
             return other

@@ -66,6 +66,8 @@ def test_month_first_evidence_beats_locale() -> None:
         ("2021-06-04T23:00:00Z", [], [], "de", "2021-06-05"),
         # nothing local known: the UTC day
         ("2021-09-27T02:05:00Z", [], [], "en", "2021-09-27"),
+        # the URL agrees with the UTC day: a visible "updated" date the next day is no shift
+        ("2013-11-27T08:36:32Z", [], ["2013-11-27", "2013-11-28"], None, "2013-11-27"),
         # a date two days away is another date, not a time-zone shift
         ("2021-09-27T02:05:00Z", [], ["2021-09-29"], None, "2021-09-27"),
         # not a UTC timestamp: as written
