@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 REDIRECTS = (301, 302, 303, 307, 308)
 TRANSIENT_STATUS = (408, 425, 429, 500, 502, 503, 504, 522, 524)
 MAX_REDIRECTS = 5
+POOL_IDLE_MARGIN = 60.0  # seconds past the fetch deadline before an unused pool is closed
 MAX_ADDRESSES = 4  # addresses of one name tried before a fetch fails to connect
 _SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
@@ -69,7 +70,7 @@ def make_client(settings: FetchSettings, *, tls: ssl.SSLContext | None = None
     limits = httpx.Limits(max_connections=64, max_keepalive_connections=16)
     return httpx.AsyncClient(
         timeout=timeout, follow_redirects=False, trust_env=False,
-        transport=_PoolPerName(limits, tls),
+        transport=_PoolPerName(limits, tls, idle_after=settings.timeout + POOL_IDLE_MARGIN),
         cookies=CookieJar(policy=_NoCookies()),
         headers={"User-Agent": settings.user_agent,
                  "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -88,20 +89,37 @@ class _NoCookies(DefaultCookiePolicy):
 class _PoolPerName(httpx.AsyncBaseTransport):
     """httpcore pools connections by (scheme, host, port) of the URL, which is now an IP: two
     names on one address would share a TLS connection verified for only one of them. So https
-    gets one pool per server name (SNI); plain http shares one pool (Host is per request)."""
+    gets one pool per server name (SNI); plain http shares one pool (Host is per request).
+    httpcore closes expired keep-alive connections only when their pool is used again, so a
+    pool unused for ``idle_after`` seconds (longer than any fetch may last) is closed, and a
+    daemon that met thousands of names does not keep their sockets for months (T46)."""
 
-    def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None) -> None:
+    def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None,
+                 idle_after: float = 300.0) -> None:
         self._limits = limits
         self._tls: ssl.SSLContext | bool = tls if tls is not None else True
+        self._idle_after = idle_after
         self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+        self._used: dict[str, float] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         name = str(request.extensions.get("sni_hostname") or "") if request.url.scheme == "https" else ""
+        self._used[name] = now = time.monotonic()
+        for idle in [n for n, used in self._used.items() if now - used > self._idle_after]:
+            del self._used[idle]
+            pool = self._pools.pop(idle, None)
+            if pool is not None:
+                await pool.aclose()
         pool = self._pools.get(name)
         if pool is None:
             pool = self._pools[name] = httpx.AsyncHTTPTransport(
                 limits=self._limits, trust_env=False, verify=self._tls)
         return await pool.handle_async_request(request)
+
+    @property
+    def names(self) -> list[str]:
+        """The server names that have a pool now ("" is plain http's)."""
+        return list(self._pools)
 
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), {}

@@ -225,3 +225,37 @@ def test_the_next_checked_address_is_tried_when_one_refuses() -> None:
                 return await fetcher.get(f"http://news.example:{_port(srv)}/p", allowed_hosts=own)
 
         assert asyncio.run(go()).text == "<p>second address</p>"
+
+
+def test_pools_of_names_not_used_for_a_while_are_closed() -> None:
+    """T46: one https pool per server name, and a name unused for longer than any fetch may
+    last loses its pool (and its keep-alive sockets) when another is used."""
+    from monitor.fetch import _PoolPerName
+
+    ca = trustme.CA()
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("a.example", "b.example").configure_cert(server_tls)
+    client_tls = ssl.create_default_context()
+    ca.configure_trust(client_tls)
+    transport = _PoolPerName(httpx.Limits(), client_tls, idle_after=0.3)
+
+    async def loopback(_host: str, _port: int) -> Sequence[str]:
+        return ["127.0.0.1"]
+
+    settings = FetchSettings(retries=0)
+    with scripted({"/p": html("<p>ok</p>")}, tls=server_tls) as srv:
+        port = _port(srv)
+
+        async def go() -> list[list[str]]:
+            seen = []
+            async with httpx.AsyncClient(transport=transport, trust_env=False) as client:
+                fetcher = Fetcher(client, settings, HostLimiter(total=1, per_host=1, delay=0),
+                                  guard=EgressGuard(loopback))
+                for name, pause in (("a.example", 0.0), ("b.example", 0.5), ("b.example", 0.0)):
+                    await asyncio.sleep(pause)
+                    url = f"https://{name}:{port}/p"
+                    await fetcher.get(url, allowed_hosts={f"{name}:{port}"})
+                    seen.append(transport.names)
+            return seen
+
+        assert asyncio.run(go()) == [["a.example"], ["b.example"], ["b.example"]]
