@@ -16,6 +16,7 @@ from datasette.app import Datasette
 from monitor.archive import Archive
 from monitor.browse import command, loopback_only, metadata
 
+from .conftest import all_articles
 from .flows import one_pass, write_config
 
 
@@ -42,6 +43,42 @@ def test_datasette_reads_the_archive(tmp_path: Path, site_servers: dict) -> None
     assert facets == {"haisum": 6, "hailing": 4, "foshan": 4}
     assert found["rows"] and all("Haisum" in r["title"] + r["body"] for r in found["rows"])
     assert len(alerts["rows"]) == 13
+
+
+def test_canned_queries_answer_an_analysts_questions(tmp_path: Path, site_servers: dict) -> None:
+    """Issue 10: latest alerts with title and link, articles by organisation (one row per
+    article), organisations, problem sources, undelivered alerts; internal tables hidden."""
+    cfg = write_config(tmp_path, site_servers)
+    one_pass(cfg)
+    db = cfg.settings.database
+    ds = Datasette([str(db)], metadata=metadata(db))
+
+    async def rows(path: str) -> list[dict]:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+        return response.json()["rows"]
+
+    async def go() -> list[list[dict]]:
+        base = f"/{db.stem}"
+        return [await rows(f"{base}/latest_alerts.json?_shape=objects"),
+                await rows(f"{base}/articles_by_organisation.json?_shape=objects"
+                           "&organisation=China+Haisum"),
+                await rows(f"{base}/organisations.json?_shape=objects"),
+                await rows(f"{base}/undelivered_alerts.json?_shape=objects"),
+                await rows(f"{base}/failing_sources.json?_shape=objects")]
+
+    latest, haisum, organisations, undelivered, failing = asyncio.run(go())
+    assert len(latest) == 13 and all(r["title"] and r["url"].startswith("http") for r in latest)
+    want = sum("China Haisum" in art["mentions"] for _site, art in all_articles())
+    assert len(haisum) == len({r["url"] for r in haisum}) == want
+    assert {r["organisation"]: r["articles"] for r in organisations}["China Haisum"] == want
+    assert undelivered == [] and failing == []
+
+    async def hidden() -> list[str]:
+        response = await ds.client.get(f"/{db.stem}.json")
+        return [t["name"] for t in response.json()["tables"] if t["hidden"]]
+
+    assert "_sqlite_migrations" in asyncio.run(hidden())
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.5", "example.com", "::"])
