@@ -271,13 +271,10 @@ class Archive:
         since: str | None = None, until: str | None = None, limit: int = 20,
     ) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies; every word must occur (prefixes too)."""
-        where, params = _filters(source=source, since=since, until=until)
+        where, params = _filters(source=source, since=since, until=until,
+                                 organisation=organisation)
         where.append("articles_fts MATCH ?")
         params.append(fts_query(text))
-        if organisation:
-            where.append("a.id IN (SELECT article_id FROM mentions WHERE organisation = ? "
-                         "COLLATE NOCASE OR alias = ? COLLATE NOCASE)")
-            params += [organisation, organisation]
         sql = (
             "SELECT a.id, a.source, a.published, a.title, a.url, "
             "snippet(articles_fts, 1, '', '', '…', 16) AS snippet, "
@@ -347,10 +344,13 @@ class Archive:
                         queued += queue_mention(db, routes, mention, facts, now)
         return added, removed, queued
 
-    def export_rows(self, *, source: str | None = None, since: str | None = None
+    def export_rows(self, *, source: str | None = None, since: str | None = None,
+                    until: str | None = None, organisation: str | None = None
                     ) -> Iterator[dict[str, Any]]:
-        """Every article (optionally one source's, or published since a date), streamed."""
-        where, params = _filters(source=source, since=since)
+        """Every article (optionally one source's, in a date range, or mentioning an
+        organisation), streamed."""
+        where, params = _filters(source=source, since=since, until=until,
+                                 organisation=organisation)
         cursor = self.db.execute(
             "SELECT a.id, a.source, a.url, a.title, a.published, a.author, a.lang, "
             "a.first_seen, a.last_seen, a.version_count, a.content_hash, "
@@ -366,9 +366,10 @@ _ORGANISATIONS = ("(SELECT group_concat(m.organisation, ', ') FROM mentions m "
                   "WHERE m.article_id = a.id AND m.version = a.version_count)")
 
 
-def _filters(*, source: str | None = None, since: str | None = None, until: str | None = None
-             ) -> tuple[list[str], list[Any]]:
-    """WHERE clauses and parameters shared by search and export (on alias ``a``)."""
+def _filters(*, source: str | None = None, since: str | None = None, until: str | None = None,
+             organisation: str | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters shared by search and export (on alias ``a``); an
+    organisation is matched by its name or an alias, in any case."""
     where: list[str] = []
     params: list[Any] = []
     for clause, value in (("a.source = ?", source), ("a.published >= ?", since),
@@ -376,6 +377,10 @@ def _filters(*, source: str | None = None, since: str | None = None, until: str 
         if value:
             where.append(clause)
             params.append(value)
+    if organisation:
+        where.append("a.id IN (SELECT article_id FROM mentions WHERE organisation = ? "
+                     "COLLATE NOCASE OR alias = ? COLLATE NOCASE)")
+        params += [organisation, organisation]
     return where, params
 
 

@@ -169,6 +169,12 @@ def test_show_and_export_the_demo_archive(demo_dir: Path, tmp_path: Path) -> Non
     code, out, _ = invoke("--config", config, "export", "--source", "foshan")
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 4 and {line["source"] for line in lines} == {"foshan"}
+    code, out, _ = invoke("--config", config, "export", "--org", "simia", "--until", "2099-01-01")
+    lines = [json.loads(line) for line in out.splitlines()]
+    want = sum("SIMIA" in art["mentions"] for _site, art in all_articles())
+    assert code == 0 and len(lines) == want and all("SIMIA" in r["organisations"] for r in lines)
+    code, out, _ = invoke("--config", config, "export", "--until", "1999-12-31")
+    assert code == 0 and out == ""
 
 
 def test_history_shows_each_edit_as_a_diff(tmp_path: Path) -> None:

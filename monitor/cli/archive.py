@@ -42,9 +42,9 @@ def search(ctx: click.Context, query: str, org: str | None, source: str | None,
         return
     out = console()
     out.print(table(f"{len(rows)} result(s) for {query!r}",
-                    ("id", "published", "source", "title", "organisations", "url"),
-                    [(r["id"], r["published"], r["source"], r["title"], r["organisations"],
-                      r["url"]) for r in rows]))
+                    ("id", "published", "source", "title", "snippet", "organisations", "url"),
+                    [(r["id"], r["published"], r["source"], r["title"], r["snippet"],
+                      r["organisations"], r["url"]) for r in rows]))
 
 
 @click.command()
@@ -153,17 +153,19 @@ EXPORT_FIELDS = ("id", "source", "url", "title", "published", "author", "lang", 
               show_default=True, help="JSON lines (one article a line) or CSV.")
 @click.option("--source", help="Only this source.")
 @click.option("--since", help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Only articles published on or before this date (YYYY-MM-DD).")
+@click.option("--org", help="Only articles mentioning this organisation (name or alias).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, source: str | None, since: str | None,
-           output: Path | None) -> None:
+           until: str | None, org: str | None, output: Path | None) -> None:
     """Export the stored articles, streamed (the archive can be large).
 
-    Example: monitor export --format csv --since 2024-01-01 -o articles.csv
+    Example: monitor export --format csv --org "China Haisum" --since 2024-01-01 -o a.csv
     """
     with Archive(config_of(ctx).settings.database, readonly=True) as archive:
-        rows = archive.export_rows(source=source, since=since)
+        rows = archive.export_rows(source=source, since=since, until=until, organisation=org)
         if output is None:
             count = _write(rows, fmt, sys.stdout)
         else:

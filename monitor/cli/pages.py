@@ -23,6 +23,11 @@ def extract(ctx: click.Context, target: str, as_json: bool) -> None:
     """Show what extraction gives for one page: a URL (fetched like a source) or a FILE.
 
     Use it to see why a site extracts badly, then add `article:` selectors to its source.
+
+    \b
+    Examples:
+      monitor extract https://example.com/news/2024/05/10/plant-opens.html
+      monitor extract saved-page.html --json
     """
     from monitor.encoding import decode_html
     from monitor.extract import extract as run_extract

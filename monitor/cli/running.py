@@ -37,6 +37,11 @@ def check(ctx: click.Context, as_json: bool) -> None:
     Errors name the file, line and key, e.g.
     `sources.yaml:14: sources[2].interval: invalid duration '1 hour'` (exit code 2).
     Channels are built too, so a secret missing from the environment is reported now.
+
+    \b
+    Examples:
+      monitor check
+      monitor --config /etc/news-monitor/sources.yaml check --json
     """
     cfg = config_of(ctx, to_run=True)
     from monitor.notify import build_channels
