@@ -52,6 +52,7 @@ from monitor.yamlsource import (
     located_error,
 )
 
+MAX_PAGES = 50  # further listing pages one check may follow (politeness bound)
 DEFAULT_USER_AGENT = "news-monitor/0.1 (+https://github.com/news-monitor/news-monitor)"
 _DURATION_FIELDS = frozenset({"interval", "timeout", "connect_timeout", "delay"})
 _SIZE_FIELDS = frozenset({"max_page_bytes"})
@@ -130,6 +131,8 @@ class SourceConfig(Strict):
     enabled: bool = True
     headers: Headers = Field(default_factory=dict)
     baseline: bool | None = Field(None, description="defaults to settings.baseline")
+    pages: int = Field(0, ge=0, le=MAX_PAGES,
+                       description="further index pages to follow (rel=next or page N+1)")
 
     @model_validator(mode="after")
     def _one_target(self) -> SourceConfig:

@@ -19,13 +19,15 @@ from selectolax.lexbor import LexborHTMLParser
 
 from monitor.errors import ExtractionFailed
 from monitor.models import Link, SourceKind
-from monitor.urls import canonical, rejection, resolve
+from monitor.urls import canonical, rejection, resolve, same_site
 
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 # The first element of a document, past an XML declaration, comments and a doctype.
 _ROOT = re.compile(r"^(?:\ufeff)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<![^>]*>\s*)*"
                    r"<([A-Za-z][\w:.-]*)", re.S)
 MAX_DROPPED = 1000  # dropped links remembered for preview; more are only counted
+_PAGE_NUMBER = re.compile(r"/page/(\d+)/?$|[?&](?:page|p|pg)=(\d+)(?:&|$)|"
+                          r"/(?:index|list)[_-](\d+)\.(?:s?html?|php|aspx?)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,7 @@ class Listing:
     found: int = 0
     dropped: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
+    next_page: str | None = None  # an index page's next page (rel=next, or page N+1)
 
     def reasons(self) -> dict[str, int]:
         """How many links were dropped for each reason (of those recorded)."""
@@ -229,9 +232,34 @@ def discover(
         listing = replace(in_source(found.links, scope), sitemaps=found.sitemaps)
     else:
         html = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
-        listing = in_source(links_from_html(html, page_url, selector), scope,
-                            chosen=selector is not None)
+        listing = replace(in_source(links_from_html(html, page_url, selector), scope,
+                                    chosen=selector is not None),
+                          next_page=next_page(html, page_url))
     return replace(listing, notes=notes)
+
+
+def page_number(url: str) -> int | None:
+    """The page number a listing URL carries (``/page/3/``, ``?page=3``, ``index_3.html``)."""
+    match = _PAGE_NUMBER.search(url)
+    if match is None:
+        return None
+    return int(next(group for group in match.groups() if group))
+
+
+def next_page(html: str, page_url: str) -> str | None:
+    """The next page of an index: ``rel=next`` if the page says so, else the same-site link
+    numbered one more than this page (page 1 when the URL has no number)."""
+    tree = LexborHTMLParser(html)
+    for node in tree.css('link[rel~="next"][href], a[rel~="next"][href]'):
+        url = resolve(page_url, node.attributes.get("href") or "")
+        if url and same_site(url, page_url) and canonical(url) != canonical(page_url):
+            return url
+    wanted = (page_number(page_url) or 1) + 1
+    for anchor in tree.css("a[href]"):
+        url = resolve(page_url, anchor.attributes.get("href") or "")
+        if url and same_site(url, page_url) and page_number(url) == wanted:
+            return url.split("#", 1)[0]
+    return None
 
 
 _KEYS = {SourceKind.INDEX: "url", SourceKind.FEED: "feed", SourceKind.SITEMAP: "sitemap"}

@@ -126,8 +126,35 @@ async def _listing(source: SourceConfig, ctx: Context, state: dict[str, Any]
         more: Listing = await ctx.pool.discover(SourceKind.SITEMAP, sub.content, sub.final_url,
                                                 scope, None)
         links.extend(more.links)
-    return tuple(links[: ctx.settings.max_links]), validators, listing_warnings(source, listing,
-                                                                                 len(links))
+    further, notes = await _further_pages(source, ctx, listing, scope)
+    links = list({canonical(link.url): link for link in [*links, *further]}.values())
+    kept = links[: ctx.settings.max_links * (1 + source.pages)]
+    return tuple(kept), validators, listing_warnings(source, listing, len(kept)) + notes
+
+
+async def _further_pages(source: SourceConfig, ctx: Context, first: Listing, scope: Scope
+                         ) -> tuple[list[Link], tuple[str, ...]]:
+    """Follow ``pages`` further index pages; a page that fails ends the walk with a warning
+    (the links found so far are still checked)."""
+    found: list[Link] = []
+    visited = {canonical(source.target)}
+    url = first.next_page
+    for _ in range(source.pages):
+        if url is None or canonical(url) in visited:
+            break
+        visited.add(canonical(url))
+        try:
+            page = await ctx.fetcher.get(url, allowed_hosts=own_hosts(source),
+                                         source=source.name, headers=source.headers)
+            more: Listing = await ctx.pool.discover(SourceKind.INDEX, page.text, page.final_url,
+                                                    scope, source.links)
+        except (FetchError, ExtractionFailed) as exc:
+            return found, (f"pagination stopped at {redact_url(url)}: {_reason(exc)}",)
+        if not more.links:
+            break
+        found.extend(more.links)
+        url = more.next_page
+    return found, ()
 
 
 def listing_warnings(source: SourceConfig, listing: Listing, kept: int) -> tuple[str, ...]:
@@ -149,7 +176,8 @@ def listing_warnings(source: SourceConfig, listing: Listing, kept: int) -> tuple
 
 def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
     rows = ctx.archive.query("SELECT url, published FROM articles WHERE source = ? "
-                             "ORDER BY last_seen DESC LIMIT ?", [source.name, ctx.settings.max_links])
+                             "ORDER BY last_seen DESC LIMIT ?",
+                             [source.name, ctx.settings.max_links * (1 + source.pages)])
     return tuple(Link(row["url"], row["published"]) for row in rows)
 
 
