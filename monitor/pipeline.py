@@ -26,11 +26,13 @@ from monitor.models import (
     ArticleError,
     CheckedArticle,
     CheckResult,
+    ExtractRules,
     Link,
     Route,
     SaveOutcome,
     SourceKind,
 )
+from monitor.rulecheck import fallback_warnings
 from monitor.urls import canonical, redact_url
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
@@ -58,6 +60,21 @@ class Context:
     settings: Settings
     routes: tuple[Route, ...]
     progress: Progress | None = field(default=None)
+
+
+@dataclass(slots=True)
+class RuleProbe:
+    """Checks a source's ``article:`` selectors on the first page it extracts in a pass (one
+    extra parse per pass): one that matches nothing fell back to automatic extraction."""
+
+    rules: ExtractRules
+    done: bool = False
+    warnings: tuple[str, ...] = ()
+
+    async def check(self, pool: ParserPool, html: str, url: str) -> None:
+        if not self.done:
+            self.done = True
+            self.warnings = await pool.run(fallback_warnings, html, self.rules, redact_url(url))
 
 
 def own_hosts(source: SourceConfig) -> frozenset[str]:
@@ -94,13 +111,18 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
-    outcomes = await asyncio.gather(*(_article(source, link, ctx, routes, now) for link in links))
+    probe = RuleProbe(source.rules) if source.rules else None
+    outcomes = await asyncio.gather(*(_article(source, link, ctx, routes, now, probe)
+                                      for link in links))
+    warnings += probe.warnings if probe else ()
     result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings)
     for warning in warnings:
         logger.warning("source %s: %s", source.name, warning)
     # The listing's validators are kept only when nothing on it is left for a later pass
-    # (articles deferred by max_new_articles, or failed): a 304 next time must not hide them.
-    clean = result.ok and not result.article_errors and len(links) == len(listed)
+    # (articles deferred by max_new_articles or failed, pagination cut short, any warning):
+    # a 304 next time must not hide them.
+    clean = (result.ok and not result.article_errors and not warnings
+             and len(links) == len(listed))
     return _record(ctx, source, state, result, now, validators if clean else NO_VALIDATORS)
 
 
@@ -196,7 +218,7 @@ def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
 
 
 async def _article(source: SourceConfig, link: Link, ctx: Context, routes: tuple[Route, ...],
-                   now: datetime) -> CheckedArticle | ArticleError:
+                   now: datetime, probe: RuleProbe | None = None) -> CheckedArticle | ArticleError:
     """What happened to one article, or why it failed."""
     try:
         stored = ctx.archive.lookup(link.url)
@@ -209,6 +231,8 @@ async def _article(source: SourceConfig, link: Link, ctx: Context, routes: tuple
             ctx.archive.touch(link.url, now)
             return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
         article = await ctx.pool.extract(page.text, link.url, source.rules)
+        if probe is not None:
+            await probe.check(ctx.pool, page.text, link.url)
         if article.published is None and link.published:
             article = replace(article, published=link.published)
         article = replace(article, url=link.url)

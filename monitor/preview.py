@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from selectolax.lexbor import LexborHTMLParser
-
 from monitor.config import Settings, SourceConfig
 from monitor.discover import Listing, alternate_feeds, discover, sniff_kind
 from monitor.errors import ExtractionFailed, FetchError
@@ -21,6 +19,7 @@ from monitor.models import Article, Link
 from monitor.pipeline import listing_warnings, own_hosts, scope_of
 from monitor.politeness import HostLimiter
 from monitor.robots import RobotsCache
+from monitor.rulecheck import selector_matches
 
 FIRST_LINES = 5  # body lines shown of the extracted article
 
@@ -89,15 +88,7 @@ async def _first_article(fetcher: Fetcher, source: SourceConfig, listing: Listin
 
 
 def _describe(url: str, article: Article, html: str, source: SourceConfig) -> ArticlePreview:
-    matched: dict[str, bool] = {}
-    rules = source.article
-    if rules is not None:
-        tree = LexborHTMLParser(html)
-        for name in ("title", "body", "date"):
-            selector = getattr(rules, name)
-            if selector:
-                matched[f"{name}: {selector}"] = tree.css_first(selector) is not None
-        for selector in rules.drop:
-            matched[f"drop: {selector}"] = tree.css_first(selector) is not None
+    rules = source.rules
+    matched = selector_matches(html, rules) if rules is not None else {}
     lines = tuple(line for line in article.body.splitlines() if line.strip())[:FIRST_LINES]
     return ArticlePreview(url, article.title, article.published, lines, matched)

@@ -133,3 +133,17 @@ def test_preview_explains_a_listing_and_stores_nothing(tmp_path: Path) -> None:
     assert "selector body: div.missing: NO MATCH" in chosen.stdout
     assert "dropped" in human.stdout and "(url rule)" in human.stdout
     assert not (tmp_path / "a.db").exists()  # preview never writes the archive
+
+
+def test_an_article_selector_matching_nothing_is_a_warning(tmp_path: Path) -> None:
+    """No silent fallback: `article: {body: ...}` that matches nothing is said once per pass,
+    and the article is still stored through automatic extraction."""
+    with scripted({}) as srv:
+        srv.routes.update(_routes(srv.url))
+        cfg = _config(tmp_path, srv, url=srv.url + "/", links="ul.stories",
+                      article={"title": "h1", "body": "div.story-body"})
+        (result,) = one_pass(cfg)
+    assert result.new == 1
+    (warning,) = result.warnings
+    assert warning.startswith("article selector body: div.story-body matched nothing on http")
+    assert warning.endswith("automatic extraction was used")
