@@ -137,6 +137,8 @@ class Normalizer:
         return Normal(form, form.lower())
 
     def _runs(self, text: str, runs: re.Pattern[str]) -> Normal | None:
+        """Anchored path: copy printable ASCII, translate the runs between; None if blanks
+        still need collapsing across pieces."""
         parts: list[str] = []
         anchors: list[tuple[int, int, int]] = []
         uneven = self._form.uneven
