@@ -125,3 +125,26 @@ def test_listing_is_fetched_conditionally(tmp_path: Path) -> None:
     assert srv.hits["/news/1"] == 3 and srv.hits["/news/2"] == 2
     with Archive(cfg.settings.database, readonly=True) as archive:
         assert archive.source_state("news")["etag"] == '"v1"'
+
+
+def test_listing_validators_are_dropped_when_pagination_stops_short(tmp_path: Path) -> None:
+    """Issue 8.8: a pass whose pagination stopped on a failing page keeps no validators, so
+    the next pass fetches the listing in full and walks its pages again."""
+    seen: list[str | None] = []
+
+    def index(req):
+        seen.append(req.headers.get("If-None-Match"))
+        body = '<link rel="next" href="/page/2">' + _index("/news/1")
+        return 200, {"Content-Type": "text/html", "ETag": '"v1"'}, body.encode()
+
+    story = html(ARTICLE.format(title="Haisum story number 1", nonce=1))
+    routes = {"/": index, "/news/1": story, "/page/2": html("down", status=500)}
+    with scripted(routes) as srv:
+        path = _config(tmp_path, srv).path
+        doc = yaml.safe_load(path.read_text("utf-8"))
+        doc["sources"][0]["pages"] = 1
+        path.write_text(yaml.safe_dump(doc), "utf-8")
+        cfg = load_config(path)
+        first, _second = one_pass(cfg)[0], one_pass(cfg)[0]
+    assert any("pagination stopped" in w for w in first.warnings)
+    assert seen == [None, None] and srv.hits["/page/2"] == 2
