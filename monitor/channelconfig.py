@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from monitor.configtypes import (
     ConfigPath,
@@ -23,9 +23,14 @@ from monitor.configtypes import (
     Url,
 )
 
-DEFAULT_MAX_PER_HOUR = 30
+DEFAULT_MAX_PER_HOUR = 60  # one a minute on average: past that a person stops reading
 SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 LOCAL_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _listed(value: object) -> object:
+    """``to: desk@example.org`` means a list of one."""
+    return [value] if isinstance(value, str) else value
 
 
 class ChannelBase(Strict):
@@ -88,7 +93,8 @@ class EmailChannelConfig(ChannelBase):
 
     type: Literal["email"]
     smtp: SmtpSettings
-    to: tuple[Annotated[Text, Field(pattern=r"^[^@\s]+@[^@\s]+$")], ...] = Field(min_length=1)
+    to: Annotated[tuple[Annotated[Text, Field(pattern=r"^[^@\s]+@[^@\s]+$")], ...],
+                  BeforeValidator(_listed)] = Field(min_length=1)
     sender: Annotated[Text, Field(pattern=r"^[^@\s]+@[^@\s]+$")] = Field(alias="from")
 
     @property

@@ -61,6 +61,13 @@ def test_every_channel_type_loads_with_routing(tmp_path, monkeypatch) -> None:
     assert str(cfg.channels[2].dir) == str(tmp_path / "alerts")  # type: ignore[union-attr]
 
 
+def test_a_single_recipient_may_be_written_without_a_list(tmp_path, monkeypatch) -> None:
+    text = WATCH + "channels:\n" + EMAIL.replace("[desk@example.org]", "desk@example.org") + SOURCE
+    cfg = load_text(tmp_path, monkeypatch, text)
+    assert cfg.channels[0].to == ("desk@example.org",)  # type: ignore[union-attr]
+    assert cfg.channels[0].max_per_hour == 60
+
+
 def test_named_channels_keep_their_keys_when_reordered() -> None:
     """Stable identity: explicit names win; defaults skip a name already taken."""
     from monitor.channelconfig import FileChannelConfig as F
