@@ -87,8 +87,8 @@ def envelope(message: Message) -> dict[str, object]:
 
 
 class WebhookChannel:
-    """POSTs to one URL with one signing key; a private or loopback receiver must be
-    allowed explicitly (``allow_private``), as for fetching."""
+    """POSTs to one URL with one signing key. A host name resolving to a private or loopback
+    address must be allowed explicitly (``allow_private``); an IP written in the URL is."""
 
     schedule = WEBHOOK_SCHEDULE
 
