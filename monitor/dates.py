@@ -217,10 +217,19 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
 
 # --- finding the date in a page -----------------------------------------------------------
 
-_LISTY = re.compile(
-    r"related|sidebar|hot|recommend|popular|list|teaser|prenext|more|card|widget|recent|latest",
-    re.I,
-)
+_NAME_TOKENS = re.compile(r"[^a-z0-9]+")
+# class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
+LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
+                 "recent", "more")
+LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
+
+
+def _listy(names: str) -> bool:
+    for token in _NAME_TOKENS.split(names.lower()):
+        if token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
+                      or token.endswith(("list", "lists"))):
+            return True
+    return False
 
 
 def in_list(node: LexborNode, names: bool = True) -> bool:
@@ -236,7 +245,7 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
         if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
             return True
         attrs = probe.attributes
-        if names and _LISTY.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if names and _listy(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
         probe = probe.parent
     return False
