@@ -51,6 +51,9 @@ _UNSPACED = (
     (0xFF66, 0xFF9F), (0x20000, 0x3FFFF),
 )
 _UNSPACED_STARTS = tuple(first for first, _ in _UNSPACED)
+_SPACE_AFTER_STOP = re.compile(r"(?<=[.,])\s+(?=\w)")
+_NO_SPACE_AFTER_COMMA = re.compile(r"(?<=,)(?=[^\W\d_])")
+_TIGHT_AMPERSAND = re.compile(r"(?<=\w)&(?=\w)")
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 # Between title and body: not a space, so no alias spans the two (a title ending in "China"
 # and a body starting with "Haisum" do not make "China Haisum"), and its own normal form.
@@ -86,18 +89,18 @@ def joins(ch: str) -> bool:
 
 def is_acronym(alias: str) -> bool:
     """An all-caps single word of at most ACRONYM_MAX_LETTERS letters (``BP``, ``AT&T``)."""
-    letters = [c for c in alias if c.isalpha()]
-    return (" " not in alias and 0 < len(letters) <= ACRONYM_MAX_LETTERS
-            and all(c.isupper() for c in letters if c.lower() != c.upper())
-            and any(c.isupper() for c in letters))
+    # str.isupper: every cased character is upper case, and there is one
+    return (" " not in alias and alias.isupper()
+            and sum(map(str.isalpha, alias)) <= ACRONYM_MAX_LETTERS)
 
 
 def variants(alias: str) -> set[str]:
     """Spellings of punctuation spacing that name the same company: ``Co., Ltd.`` and
     ``Co.,Ltd.``, ``AT&T`` and ``AT & T``."""
-    out = {alias, re.sub(r"(?<=[.,])\s+(?=\w)", "", alias),
-           re.sub(r"(?<=,)(?=[^\W\d_])", " ", alias)}
-    out |= {v.replace(" & ", "&") for v in out} | {re.sub(r"(?<=\w)&(?=\w)", " & ", v) for v in out}
+    if "," not in alias and "." not in alias and "&" not in alias:
+        return {alias}
+    out = {alias, _SPACE_AFTER_STOP.sub("", alias), _NO_SPACE_AFTER_COMMA.sub(" ", alias)}
+    out |= {v.replace(" & ", "&") for v in out} | {_TIGHT_AMPERSAND.sub(" & ", v) for v in out}
     return {v for v in out if v}
 
 
