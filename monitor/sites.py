@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 _TYPES = {".html": "text/html", ".htm": "text/html", ".xml": "application/xml",
           ".json": "application/json"}
 
+SHUTDOWN_POLL = 0.05  # seconds; stop() waits for serve_forever's next poll
+
 
 class _SiteHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -81,7 +83,7 @@ class SiteServer:
         self._server.root = self.root
         self._server.rewrites = ((b"https://" + host, here), (b"http://" + host, here),
                                  (b"//" + host, here.removeprefix(b"http:")))
-        threading.Thread(target=self._server.serve_forever, daemon=True,
+        threading.Thread(target=self._server.serve_forever, args=(SHUTDOWN_POLL,), daemon=True,
                          name=f"site:{self.root.name}").start()
         return self
 

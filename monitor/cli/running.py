@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from monitor.archive import Archive, stamp
+from monitor.archive import Archive
 from monitor.cli.group import config_of
 from monitor.config import Config, dump_config
 from monitor.models import CheckResult, SaveOutcome
@@ -135,13 +134,23 @@ def demo(fresh: bool, root: Path) -> None:
     paths = DemoPaths.under(root)
     if fresh:
         reset(paths)
-    started = stamp(datetime.now(UTC))
+    before = _last_alert_id(paths.database)
     with serve(paths) as cfg:
         results = _one_pass(cfg, ())
-    _show_demo(results, paths, started)
+    _show_demo(results, paths, before)
 
 
-def _show_demo(results: list[CheckResult], paths: Any, started: str) -> None:
+def _last_alert_id(database: Path) -> int:
+    """The alerts this run fires are those with a larger id (timestamps have one-second
+    resolution, so two quick runs would share one)."""
+    if not database.exists():
+        return 0
+    with Archive(database, readonly=True) as archive:
+        rows = archive.query("SELECT coalesce(max(id), 0) AS last FROM alerts")
+    return int(rows[0]["last"])
+
+
+def _show_demo(results: list[CheckResult], paths: Any, before: int) -> None:
     out = console()
     rows = [(r.source, a.outcome.value, a.title, a.url) for r in results for a in r.articles]
     new = sum(1 for row in rows if row[1] == SaveOutcome.NEW.value)
@@ -149,7 +158,7 @@ def _show_demo(results: list[CheckResult], paths: Any, started: str) -> None:
     with Archive(paths.database, readonly=True) as archive:
         fired = archive.query(
             "SELECT organisation, kind, json_extract(payload, '$.title') AS title FROM alerts "
-            "WHERE created_at >= ? ORDER BY id", [started])
+            "WHERE id > ? ORDER BY id", [before])
     out.print(table(f"Alerts fired this run ({len(fired)})", ("organisation", "kind", "article"),
                     [(a["organisation"], a["kind"], a["title"]) for a in fired]))
     out.print(summary_table(results))
