@@ -173,5 +173,13 @@ def source_warnings(db: Database) -> None:
     db.execute("ALTER TABLE sources ADD COLUMN warnings TEXT")
 
 
+@migrations(name="0005_dead_links")
+def dead_links(db: Database) -> None:
+    """Article links that failed for good, and when to try them again (deadlinks.py)."""
+    db.execute("CREATE TABLE dead_links (url TEXT PRIMARY KEY, source TEXT NOT NULL, "
+               "failures INTEGER NOT NULL, reason TEXT, first_failed TEXT NOT NULL, "
+               "next_try TEXT NOT NULL)")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)
