@@ -9,6 +9,7 @@ often a section label ("Press releases") or the site's name.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,8 +27,7 @@ MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline,
 
 
 def _clean(text: str | None) -> str:
-    import html
-
+    """Visible or declared text as one clean line (as metadata.clean_text, which imports us)."""
     text = _MARKERS.sub("", text or "")
     if "&" in text:
         text = html.unescape(text)
