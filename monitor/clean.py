@@ -42,8 +42,10 @@ _MARKERS = re.compile("[\ue000-\ue002]")
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?[\s-]+\d{4}",
     re.I,
 )
 

@@ -43,8 +43,8 @@ _ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2}
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
 _MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
-    r"((?:19|20)\d\d)\b"
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,10})\.?,?(?:\s+|-)"
+    r"(?:de\s+)?((?:19|20)\d\d)\b"
 )
 _RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
     r"\b(\d{1,2})\s+([a-z]{3})[a-z]*\s+((?:19|20)\d\d)\s+(\d\d):(\d\d)(?::\d\d)?\s*"

@@ -1,7 +1,7 @@
 """The sample articles rewritten in other page templates: extraction must not depend on markup.
 
 Each bundled sample article (monitor/demo_data/sites/*/expected.json) is rendered into a few
-common layouts (a JSON-LD page with a UTC timestamp, a blog theme with a sidebar and
+common layouts (eight: a JSON-LD page with a UTC timestamp, a blog theme with a sidebar and
 comments, a table layout with a day-first date, a US page with month-first dates), and its
 title, date and body must come out exactly as expected.
 """
@@ -137,10 +137,20 @@ def list_first(article: dict[str, Any]) -> str:
             f"<div class='content'><h1>{title}</h1>{when}{_paras(article)}</div></body></html>")
 
 
+def date_inside(article: dict[str, Any]) -> str:
+    """The date line inside the body container, written '27-Sep-2021'."""
+    title, day = html.escape(article["title"]), _day(article)
+    when = f"<p class='d'>{day.day:02d}-{day:%b}-{day.year}</p>" if day else ""
+    return (f"<html><head><title>{title} :: {SITE}</title></head><body><div class='article'>"
+            f"<h1>{title}</h1><div class='text'>{when}{_paras(article)}</div></div>"
+            f"<div class='bottom'><a href='/'>Home</a> <a href='/about'>About us</a></div>"
+            f"</body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "jsonld_utc": jsonld_utc, "blog_theme": blog_theme, "table_layout": table_layout,
     "us_page": us_page, "cards": cards, "span_paragraphs": span_paragraphs,
-    "list_first": list_first,
+    "list_first": list_first, "date_inside": date_inside,
 }
 
 
