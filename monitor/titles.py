@@ -128,18 +128,33 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     return (first_h1 if first_h1 is not None else ("", None)), False
 
 
+def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
+    """The declared title without a suffix the page's own headline does not carry.
+
+    og:title is often "Headline | Site" with no og:site_name to name the suffix; when the
+    visible headline is the declared title up to a separator, the rest is the site's.
+    """
+    if not sel.TITLE_SEPARATORS.search(declared):
+        return declared
+    (text, _), _named = _headline(tree, declared)
+    if len(text) >= MIN_HEADLINE and declared.startswith(text) and len(text) < len(declared):
+        rest = declared[len(text):]
+        if sel.TITLE_SEPARATORS.match(rest):
+            return text
+    return declared
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
     site = _clean(metas.get("og:site_name")) or None
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
-    if isinstance(headline, str) and _clean(headline):
-        return strip_site(_clean(headline), site, host)
+    declared = _clean(headline) if isinstance(headline, str) else ""
     for key in ("og:title", "twitter:title", "title", "dc.title"):
-        value = _clean(metas.get(key))
-        if value:
-            return strip_site(value, site, host)
+        declared = declared or _clean(metas.get(key))
+    if declared:
+        return _visible_prefix(tree, strip_site(declared, site, host))
     title_node = tree.css_first("title")
     doc_title = _clean(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:

@@ -126,14 +126,15 @@ def span_paragraphs(article: dict[str, Any]) -> str:
 
 
 def list_first(article: dict[str, Any]) -> str:
-    """A dated list of other news before the article; the date written '27 September 2021'."""
+    """A dated list of other news before the article; the date written '27 September 2021';
+    og:title carries the site's name, with no og:site_name to say so."""
     title, day = html.escape(article["title"]), _day(article)
     when = f"<div>{day.day} {day:%B} {day.year}</div>" if day else ""
     latest = ("<div class='latest'><h3>Latest</h3><ul><li><span>2019-12-30</span> <a href='/n/5'>"
               "Trade fair moves to a larger hall next year</a></li><li><span>2019-12-29</span> "
               "<a href='/n/6'>City library extends its opening hours</a></li></ul></div>")
     return (f"<html lang='en-GB'><head><title>{title}</title>"
-            f"<meta property='og:title' content='{title}'></head><body>{latest}"
+            f"<meta property='og:title' content='{title} – {SITE}'></head><body>{latest}"
             f"<div class='content'><h1>{title}</h1>{when}{_paras(article)}</div></body></html>")
 
 
