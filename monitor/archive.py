@@ -14,18 +14,16 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
 from monitor import migrations
-from monitor.changes import added_sentences
-from monitor.clean import content_hash
 from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
-from monitor.models import AlertKind, Article, Mention, Route, SaveOutcome, SaveResult
+from monitor.models import AlertKind, Article, Mention, Route, SaveResult
+from monitor.saving import Batch, SaveRequest, save_article, save_error
 from monitor.units import stamp as stamp  # re-exported: the archive's time format
-from monitor.urls import canonical, same_site
+from monitor.urls import canonical
 
 logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
@@ -130,116 +128,69 @@ class Archive:
         routes: Sequence[Route], now: datetime,
         validators: tuple[str | None, str | None] = (None, None),
     ) -> SaveResult:
-        """Store an extracted article; queue alerts for organisations it newly mentions
-        (``routes=()`` records without alerting, as a source's baseline pass does)."""
-        url = canonical(article.url)
-        digest = content_hash(article.title, article.body)
+        """Store an extracted article, in a transaction of its own; queue alerts for
+        organisations it newly mentions (``routes=()`` records without alerting, as a
+        source's baseline pass does). See saving.py."""
+        request = SaveRequest(article, source, tuple(mentions), tuple(routes), now, validators)
+        result = self.write_batch(Batch(saves=(request,)))[0]
+        if isinstance(result, ArchiveError):
+            raise result
+        return result
+
+    def write_batch(self, batch: Batch) -> list[SaveResult | ArchiveError]:
+        """Write a batch in ONE transaction (one commit, one sync): each article with its
+        version, mentions and alerts in a savepoint (an article that fails is rolled back
+        alone and reported, the others stand), then the touches and the fetch log. Returns
+        one result per save; when the transaction itself fails, every save gets the error
+        (nothing of the batch was committed)."""
+        results: list[SaveResult | ArchiveError] = []
         try:
             with self.write() as db:
-                return self._save(db, article, url, digest, source, mentions, routes,
-                                  now, validators)
+                for request in batch.saves:
+                    results.append(self._save_one(db, request))
+                    if not db.conn.in_transaction:  # SQLite rolled back the whole batch
+                        failed = results[-1]
+                        raise failed if isinstance(failed, ArchiveError) else ArchiveError(
+                            "the batch transaction was rolled back")
+                for url, when in batch.touches:
+                    db.execute("UPDATE articles SET last_seen = ? WHERE url = ?",
+                               [stamp(when), canonical(url)])
+                self._log_fetches(db, batch.fetches)
         except sqlite3.Error as exc:
-            hint = " (free some space: nothing was half-written and the next pass resumes)" \
-                if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" else ""
-            raise ArchiveError(f"could not save {url}: {exc}{hint}") from exc
-
-    def _save(
-        self, db: Database, article: Article, url: str, digest: str, source: str,
-        mentions: Sequence[Mention], routes: Sequence[Route], now: datetime,
-        validators: tuple[str | None, str | None],
-    ) -> SaveResult:
-        at = stamp(now)
-        row, via_alias = self._identity(db, url, article.canonical_url, at)
-        etag, modified = validators
-        already: set[str] = set()
-        if row is not None and self._seen(row, digest):
-            db.execute("UPDATE articles SET last_seen = ?, etag = ?, last_modified = ? WHERE id = ?",
-                       [at, etag, modified, row["id"]])
-            return SaveResult(SaveOutcome.UNCHANGED, row["id"])
-        if row is not None and via_alias:
-            # A syndicated copy that diverged from its original becomes its own article, once;
-            # it alerts only for organisations the original did not mention.
-            db.execute("DELETE FROM aliases WHERE url = ?", [url])
-            already = self._organisations(db, row["id"])
-            row = None
-        elif row is None:
-            twin = self._one("SELECT id FROM articles WHERE content_hash = ?", [digest])
-            if twin is not None:
-                db.execute("INSERT OR IGNORE INTO aliases (url, article_id, first_seen) VALUES (?, ?, ?)",
-                           [url, twin["id"], at])
-                return SaveResult(SaveOutcome.DUPLICATE, twin["id"])
-        fields = {
-            "title": article.title, "published": article.published, "author": article.author,
-            "lang": article.lang, "body": article.body, "content_hash": digest, "last_seen": at,
-            "etag": etag, "last_modified": modified,
-        }
-        if row is None:
-            cursor = db.execute(
-                "INSERT INTO articles (source, url, first_seen, version_count, "
-                + ", ".join(fields) + ") VALUES (?, ?, ?, 1, " + ", ".join("?" * len(fields)) + ")",
-                [source, url, at, *fields.values()],
-            )
-            article_id, version, outcome = int(cursor.lastrowid or 0), 1, SaveOutcome.NEW
-            added: tuple[str, ...] = ()
-        else:
-            article_id, version, outcome = row["id"], row["version_count"] + 1, SaveOutcome.CHANGED
-            db.execute(
-                "UPDATE articles SET version_count = ?, " + ", ".join(f"{k} = ?" for k in fields)
-                + " WHERE id = ?", [version, *fields.values(), article_id])
-            already = self._organisations(db, article_id)
-            added = added_sentences(row["body"], article.body)
-        db.execute(
-            "INSERT INTO versions (article_id, version, content_hash, title, body, seen_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [article_id, version, digest, article.title, article.body, at])
-        kind = AlertKind.NEW if outcome is SaveOutcome.NEW else AlertKind.CHANGED
-        facts = ArticleFacts(article_id, url, digest, article.title, article.published, source,
-                             kind, added)
-        queued, alerted = 0, []
-        for mention in mentions:
-            db.execute(
-                "INSERT INTO mentions (article_id, version, organisation, alias, count, snippet) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [article_id, version, mention.organisation, mention.alias, mention.count,
-                 mention.snippet])
-            if mention.organisation not in already:  # an edit alerts only for newcomers
-                count = queue_mention(db, routes, mention, facts, now)
-                queued += count
-                alerted += [mention.organisation] if count else []
-        return SaveResult(outcome, article_id, tuple(mentions), queued, tuple(alerted))
-
-    def _identity(self, db: Database, url: str, declared: str | None, at: str
-                  ) -> tuple[dict[str, Any] | None, bool]:
-        """The stored article a fetched URL is, and whether only as a syndicated copy.
-
-        A same-site ``rel=canonical`` naming a stored article (not the site's front page, a
-        common template bug) makes this URL an alias of it."""
-        row = self._one("SELECT * FROM articles WHERE url = ?", [url])
-        if row is not None:
-            return row, False
-        row = self._one("SELECT a.* FROM aliases x JOIN articles a ON a.id = x.article_id "
-                        "WHERE x.url = ?", [url])
-        if row is not None:
-            return row, True
-        target = canonical(declared) if declared else None
-        if target and target != url and same_site(target, url) \
-                and urlsplit(target).path.strip("/"):
-            row = self._one("SELECT * FROM articles WHERE url = ?", [target])
-            if row is not None:
-                db.execute("INSERT OR IGNORE INTO aliases (url, article_id, first_seen) "
-                           "VALUES (?, ?, ?)", [url, row["id"], at])
-        return row, False
-
-    def _seen(self, row: dict[str, Any], digest: str) -> bool:
-        """Current text, or a text the article had before (a revert, or two pages taking
-        turns under one identity): no new version, no alert, no ping-pong."""
-        return row["content_hash"] == digest or self._one(
-            "SELECT 1 FROM versions WHERE article_id = ? AND content_hash = ?",
-            [row["id"], digest]) is not None
+            url = canonical(batch.saves[0].article.url) if batch.saves else "the batch"
+            return [save_error(url, exc)] * len(batch.saves)
+        except ArchiveError as exc:
+            return [exc] * len(batch.saves)
+        return results
 
     @staticmethod
-    def _organisations(db: Database, article_id: int) -> set[str]:
-        return {r[0] for r in db.execute(
-            "SELECT DISTINCT organisation FROM mentions WHERE article_id = ?", [article_id])}
+    def _save_one(db: Database, request: SaveRequest) -> SaveResult | ArchiveError:
+        db.execute("SAVEPOINT article")
+        try:
+            result = save_article(db, request)
+        except sqlite3.Error as exc:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK TO article")
+                db.execute("RELEASE article")
+            return save_error(canonical(request.article.url), exc)
+        db.execute("RELEASE article")
+        return result
+
+    @staticmethod
+    def _log_fetches(db: Database, rows: Sequence[dict[str, Any]]) -> None:
+        """The fetch log is a diagnostic: rows that cannot be written are dropped, never
+        the batch's articles."""
+        if not rows:
+            return
+        db.execute("SAVEPOINT fetches")
+        try:
+            db.table("fetches").insert_all(rows)
+        except sqlite3.Error as exc:
+            if db.conn.in_transaction:
+                db.execute("ROLLBACK TO fetches")
+            logger.warning("%d fetch log rows dropped: %s", len(rows), exc)
+        if db.conn.in_transaction:
+            db.execute("RELEASE fetches")
 
     # -- sources and the fetch log ----------------------------------------------------------
 

@@ -30,12 +30,15 @@ from monitor.models import (
     Link,
     Route,
     SaveOutcome,
+    SaveResult,
     SourceKind,
 )
 from monitor.rulecheck import fallback_warnings
+from monitor.saving import SaveRequest
 from monitor.urls import canonical, redact_url
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
+from monitor.writebatch import ArchiveWriter
 
 logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 5
@@ -60,6 +63,7 @@ class Context:
     settings: Settings
     routes: tuple[Route, ...]
     progress: Progress | None = field(default=None)
+    writer: ArchiveWriter | None = field(default=None)  # batched writes; None: one by one
 
 
 @dataclass(slots=True)
@@ -112,8 +116,8 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     probe = RuleProbe(source.rules) if source.rules else None
-    outcomes = await asyncio.gather(*(_article(source, link, ctx, routes, now, probe)
-                                      for link in links))
+    run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)))
+    outcomes = await asyncio.gather(*(_article(run, link) for link in links))
     warnings += probe.warnings if probe else ()
     result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings)
     for warning in warnings:
@@ -217,41 +221,92 @@ def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
     return tuple(due)
 
 
-async def _article(source: SourceConfig, link: Link, ctx: Context, routes: tuple[Route, ...],
-                   now: datetime, probe: RuleProbe | None = None) -> CheckedArticle | ArticleError:
+@dataclass(frozen=True, slots=True)
+class Round:
+    """What each article of one check needs, and the gate that admits them."""
+
+    source: SourceConfig
+    ctx: Context
+    routes: tuple[Route, ...]
+    now: datetime
+    probe: RuleProbe | None
+    admit: asyncio.Semaphore
+
+
+def admission(links: Sequence[Link], settings: Settings) -> int:
+    """Articles of one check being fetched or parsed at once: twice what the politeness
+    limits let run, so fetch slots never idle while pages are parsed, but no queue of
+    thousands waits on those limits (where fetch deadlines and the parse budget would run
+    out, issue 9) or holds its pages in memory."""
+    hosts = len({host_key(link.url) for link in links}) or 1
+    return 2 * min(settings.concurrency, settings.per_host.concurrency * hosts)
+
+
+async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
     """What happened to one article, or why it failed."""
+    source, ctx = run.source, run.ctx
     try:
         stored = ctx.archive.lookup(link.url)
-        etag = stored["etag"] if stored else None
-        modified = stored["last_modified"] if stored else None
-        page = await ctx.fetcher.get(link.url, allowed_hosts=own_hosts(source), etag=etag,
-                                     last_modified=modified, source=source.name,
-                                     headers=source.headers)
-        if page.not_modified and stored is not None:
-            ctx.archive.touch(link.url, now)
-            return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
-        article = await ctx.pool.extract(page.text, link.url, source.rules)
-        if probe is not None:
-            await probe.check(ctx.pool, page.text, link.url)
+        async with run.admit:
+            page = await ctx.fetcher.get(
+                link.url, allowed_hosts=own_hosts(source),
+                etag=stored["etag"] if stored else None,
+                last_modified=stored["last_modified"] if stored else None,
+                source=source.name, headers=source.headers)
+            if page.not_modified and stored is not None:
+                _touch(ctx, link.url, run.now)
+                return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
+            article = await ctx.pool.extract(page.text, link.url, source.rules)
+            if run.probe is not None:
+                await run.probe.check(ctx.pool, page.text, link.url)
         if article.published is None and link.published:
             article = replace(article, published=link.published)
         article = replace(article, url=link.url)
         mentions = ctx.matcher.match(article.title, article.body)
-        saved = ctx.archive.save(article, source=source.name, mentions=mentions,
-                                 routes=routes, now=now,
-                                 validators=(page.etag, page.last_modified))
+        saved = await _store(ctx, SaveRequest(article, source.name, tuple(mentions), run.routes,
+                                              run.now, (page.etag, page.last_modified)))
         fresh = saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED)
         return CheckedArticle(link.url, article.title, saved.outcome,
                               len(saved.mentions) if fresh else 0, saved.alerts, saved.alerted)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("article %s of %s failed: %s", redact_url(link.url), source.name, exc)
         return ArticleError(link.url, _reason(exc))
+    except asyncio.CancelledError:
+        if _stopping():
+            raise
+        # Nobody cancelled this check: a future it awaited was (a parser pool torn down
+        # under it). That costs this article, not the pass.
+        logger.warning("article %s of %s: its parse was cancelled", redact_url(link.url),
+                       source.name)
+        return ArticleError(link.url, "parse_crash (cancelled)")
     except Exception as exc:  # a bug on one page must not lose the source's other articles
         logger.exception("article %s of %s failed unexpectedly", redact_url(link.url), source.name)
         return ArticleError(link.url, f"internal_error ({exc!r})")
     finally:
         if ctx.progress is not None:
             ctx.progress.done(source.name, link.url)
+
+
+def _stopping() -> bool:
+    """Whether the running task itself is being cancelled (Ctrl-C, shutdown)."""
+    task = asyncio.current_task()
+    return task is None or task.cancelling() > 0
+
+
+def _touch(ctx: Context, url: str, now: datetime) -> None:
+    if ctx.writer is not None:
+        ctx.writer.touch(url, now)
+    else:
+        ctx.archive.touch(url, now)
+
+
+async def _store(ctx: Context, request: SaveRequest) -> SaveResult:
+    """Save through the batching writer (one commit per batch), or on its own."""
+    if ctx.writer is not None:
+        return await ctx.writer.save(request)
+    return ctx.archive.save(
+        request.article, source=request.source, mentions=request.mentions,
+        routes=request.routes, now=request.now, validators=request.validators)
 
 
 def _tally(name: str, outcomes: Sequence[CheckedArticle | ArticleError]) -> CheckResult:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
-from monitor.archive import Archive, stamp
+from monitor.archive import Archive
 from monitor.config import Config, SourceConfig
 from monitor.egress import host_key
 from monitor.fetch import Fetcher, FetchSettings, make_client
@@ -27,6 +27,7 @@ from monitor.politeness import HostLimiter
 from monitor.robots import RobotsCache
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
+from monitor.writebatch import ArchiveWriter
 
 FETCH_LOG_DAYS = 30
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class Monitor:
         self._pool: ParserPool | None = None
         self._context: Context | None = None
         self._fetcher: Fetcher | None = None
+        self._writer: ArchiveWriter | None = None
         self.channels: dict[str, Channel] = {}
         self._pacing: dict[str, Pacing] = {}
         self.last_delivery = DeliveryReport()
@@ -60,18 +62,19 @@ class Monitor:
         self.channels = build_channels(self.cfg)  # first: a missing secret fails before anything starts
         settings = fetch_settings(self.cfg)
         self.archive = Archive(s.database)
+        self._writer = ArchiveWriter(self.archive)
         self._pool = ParserPool(self._workers)
         client = make_client(settings)
         limiter = HostLimiter(total=s.concurrency, per_host=s.per_host.concurrency,
                               delay=s.per_host.delay)
         robots = RobotsCache(s.user_agent) if s.robots else None
-        fetcher = Fetcher(client, settings, limiter, log=self._log_fetch, robots=robots)
+        fetcher = Fetcher(client, settings, limiter, log=self._writer.log_fetch, robots=robots)
         self._fetcher = fetcher
         self._context = Context(
             fetcher=fetcher, archive=self.archive, pool=self._pool,
             matcher=Matcher(self.cfg.watch), settings=s,
             routes=routes(self.cfg),
-            progress=self._progress,
+            progress=self._progress, writer=self._writer,
         )
         self._pacing = {name: Pacing(digest=bool(c.digest), max_per_hour=c.max_per_hour)
                         for name, c in zip(channel_names(self.cfg.channels), self.cfg.channels,
@@ -87,15 +90,12 @@ class Monitor:
             await self._fetcher.aclose()
         if self._pool is not None:
             self._pool.close()
+        if self._writer is not None:
+            await self._writer.aclose()  # the fetch log and touches still queued
         for channel in self.channels.values():
             channel.close()
         if self.archive is not None:
             self.archive.close()
-
-    def _log_fetch(self, **fields: object) -> None:
-        if self.archive is not None:
-            fields["at"] = stamp(datetime.now(UTC))
-            self.archive.record_fetch(**fields)
 
     @property
     def context(self) -> Context:

@@ -49,6 +49,28 @@ def _kill_at(owner: type, name: str, count: int, before: bool,
     setattr(owner, name, hooked)
 
 
+def _kill_at_save(archive: type, count: int, before: bool) -> None:
+    """Die before (after) the commit of the ``count``-th article save. Saves are committed in
+    batches (monitor/writebatch.py): the batch holding that article is cut just before
+    (after) it, as a smaller batch could have been, so the kill lands exactly there."""
+    from monitor.saving import Batch
+
+    original = archive.write_batch
+    seen = 0
+
+    def hooked(self: Any, batch: Any) -> Any:
+        nonlocal seen
+        if count and seen < count <= seen + len(batch.saves):
+            first = count - seen - (1 if before else 0)  # saves committed before the kill
+            if first:
+                original(self, Batch(saves=batch.saves[:first]))
+            os.kill(os.getpid(), signal.SIGKILL)
+        seen += len(batch.saves)
+        return original(self, batch)
+
+    archive.write_batch = hooked  # type: ignore[attr-defined]
+
+
 def main(argv: list[str]) -> None:
     event, count, sendlog, separator, *args = argv
     if event not in EVENTS or separator != "--":
@@ -62,7 +84,7 @@ def main(argv: list[str]) -> None:
             log.write(f"{getattr(message, 'key', message)}\n")
 
     n = int(count) if event != "none" else 0
-    _kill_at(Archive, "save", n if event in ("presave", "save") else 0, event == "presave")
+    _kill_at_save(Archive, n if event in ("presave", "save") else 0, event == "presave")
     _kill_at(FileChannel, "send", n if event in ("presend", "send") else 0, event == "presend",
              note)
     cli.main(args=args, prog_name="monitor")

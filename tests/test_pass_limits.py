@@ -1,0 +1,92 @@
+"""A pass under load (issue 9): articles are admitted a few at a time, and a parse cancelled
+under an article costs that article, not the pass."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from monitor.config import Settings
+from monitor.models import Article, ExtractRules, Link
+from monitor.pipeline import admission, check
+from monitor.service import Monitor
+from monitor.sites import SiteServer
+from monitor.workers import ParserPool
+
+from .flows import write_config
+
+
+class CountingPool(ParserPool):
+    """Parses in-process, slowly, counting the parses running at once."""
+
+    def __init__(self) -> None:
+        super().__init__(workers=0)
+        self.running = self.most = 0
+
+    async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
+        self.running += 1
+        self.most = max(self.most, self.running)
+        try:
+            await asyncio.sleep(0.05)
+            return await super().extract(text, url, rules)
+        finally:
+            self.running -= 1
+
+
+class CancellingPool(ParserPool):
+    """The first parse is cancelled under its caller, as a pool torn down with
+    ``cancel_futures`` does."""
+
+    def __init__(self) -> None:
+        super().__init__(workers=0)
+        self.cancelled = 0
+
+    async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
+        if not self.cancelled:
+            self.cancelled += 1
+            future: asyncio.Future[Article] = asyncio.get_running_loop().create_future()
+            future.cancel()
+            return await future
+        return await super().extract(text, url, rules)
+
+
+def _check_all(cfg: Any, pool: ParserPool) -> list[Any]:
+    async def go() -> list[Any]:
+        async with Monitor(cfg, workers=0) as monitor:
+            ctx = replace(monitor.context, pool=pool)
+            now = datetime.now(UTC)
+            return [await check(source, ctx, now) for source in monitor.enabled_sources()]
+
+    return asyncio.run(go())
+
+
+def test_admission_is_twice_the_politeness_limits() -> None:
+    settings = Settings(concurrency=8, per_host={"concurrency": 3})
+    one_host = [Link(f"http://127.0.0.1:9/{i}") for i in range(100)]
+    two_hosts = [*one_host, Link("http://127.0.0.2:9/x")]
+    assert admission(one_host, settings) == 6
+    assert admission(two_hosts, settings) == 12
+    assert admission([Link(f"http://10.0.0.{i}/") for i in range(9)], settings) == 16
+
+
+def test_articles_are_parsed_a_few_at_a_time(tmp_path: Path,
+                                              site_servers: dict[str, SiteServer]) -> None:
+    cfg = write_config(tmp_path, site_servers, settings={
+        "database": "state/archive.db", "alerts_dir": "alerts", "retries": 0,
+        "per_host": {"concurrency": 1, "delay": "0s"}, "baseline": False})
+    pool = CountingPool()
+    results = _check_all(cfg, pool)
+    assert sum(r.new for r in results) == 14 and all(r.ok for r in results)
+    assert pool.most == 2  # one host per source, one request at a time: two admitted
+
+
+def test_a_cancelled_parse_costs_one_article(tmp_path: Path,
+                                             site_servers: dict[str, SiteServer]) -> None:
+    cfg = write_config(tmp_path, site_servers)
+    results = _check_all(cfg, CancellingPool())
+    errors = [e.reason for r in results for e in r.article_errors]
+    assert errors == ["parse_crash (cancelled)"]
+    assert all(r.ok for r in results) and sum(r.new for r in results) == 13

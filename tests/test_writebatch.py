@@ -1,0 +1,130 @@
+"""Batched archive writes (issue 9): one transaction per batch, and still all-or-nothing per
+article (an alert is never committed without its article, nor an article without its
+alerts)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from monitor.archive import Archive
+from monitor.errors import ArchiveError
+from monitor.models import Article, Mention, Route, SaveOutcome
+from monitor.saving import Batch, SaveRequest
+from monitor.writebatch import ArchiveWriter
+
+HAISUM = Mention("China Haisum", "Haisum", 1, "… Haisum …")
+
+
+def request(i: int, now: datetime, title: str = "Title") -> SaveRequest:
+    article = Article(url=f"https://a.example/n/{i}.html", title=f"{title} {i}",
+                      body=f"Haisum signs contract number {i}.", published="2024-01-02")
+    return SaveRequest(article, "s", (HAISUM,), (Route("file"),), now)
+
+
+def counts(archive: Archive) -> tuple[int, int, int]:
+    row = archive.query("SELECT (SELECT count(*) FROM articles) AS a, "
+                        "(SELECT count(*) FROM mentions) AS m, "
+                        "(SELECT count(*) FROM alerts) AS q")[0]
+    return row["a"], row["m"], row["q"]
+
+
+def orphans(archive: Archive) -> int:
+    """Alerts without their article, plus mentioned articles without their alert."""
+    return archive.query(
+        "SELECT (SELECT count(*) FROM alerts WHERE article_id NOT IN (SELECT id FROM articles))"
+        " + (SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM alerts q "
+        "WHERE q.article_id = m.article_id)) AS n")[0]["n"]
+
+
+def test_concurrent_saves_share_one_commit(db_path: Path, now: datetime) -> None:
+    with Archive(db_path) as archive:
+        batches: list[int] = []
+        original = archive.write_batch
+
+        def spy(batch: Batch) -> list:
+            batches.append(len(batch.saves))
+            return original(batch)
+
+        archive.write_batch = spy  # type: ignore[method-assign]
+
+        async def go() -> list:
+            writer = ArchiveWriter(archive, linger=0.05, max_saves=30)
+            results = await asyncio.gather(*(writer.save(request(i, now)) for i in range(50)))
+            writer.log_fetch(source="s", url="https://a.example/", status=200, bytes=10,
+                             elapsed=0.1, error=None)
+            writer.touch("https://a.example/n/1.html", datetime(2030, 1, 1))
+            await writer.aclose()
+            return results
+
+        results = asyncio.run(go())
+        assert batches == [30, 20, 0]  # full batch at once, the rest after the linger; log
+        assert {r.outcome for r in results} == {SaveOutcome.NEW}
+        assert all(r.alerts == 1 for r in results)
+        assert counts(archive) == (50, 50, 50)
+        assert archive.query("SELECT count(*) AS n FROM fetches")[0]["n"] == 1
+        seen = archive.query("SELECT last_seen FROM articles WHERE url LIKE '%/1.html'")
+        assert seen[0]["last_seen"].startswith("2030-01-01")
+
+
+def test_one_failing_article_leaves_the_rest_of_its_batch(db_path: Path, now: datetime) -> None:
+    with Archive(db_path) as archive:
+        # the second article's alert is refused, after its row, version and mention
+        archive.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON alerts "
+                           "WHEN json_extract(NEW.payload, '$.title') = 'Title 1' "
+                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        results = archive.write_batch(Batch(saves=tuple(request(i, now) for i in range(3))))
+        assert isinstance(results[1], ArchiveError) and "refused" in str(results[1])
+        assert [getattr(r, "outcome", None) for r in results] == [SaveOutcome.NEW, None,
+                                                                   SaveOutcome.NEW]
+        # the refused article left nothing: no row, no alert (rolled back to its savepoint)
+        assert counts(archive) == (2, 2, 2)
+        assert orphans(archive) == 0
+
+
+def test_a_failed_batch_commits_nothing(db_path: Path, now: datetime) -> None:
+    """The disk fills up mid-batch: every save of the batch reports it, nothing is half
+    written, and the writer's callers get the error."""
+    Archive(db_path).close()
+    with Archive(db_path) as archive:
+        pages = archive.db.execute("PRAGMA page_count").fetchone()[0]
+        archive.db.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+        async def go() -> list:
+            writer = ArchiveWriter(archive, linger=0.01)
+            big = [SaveRequest(Article(f"https://a.example/{i}", f"T {i}", f"Haisum {i} " * 400),
+                               "s", (HAISUM,), (Route("file"),), now) for i in range(20)]
+            return await asyncio.gather(*(writer.save(r) for r in big), return_exceptions=True)
+
+        results = asyncio.run(go())
+        failed = [r for r in results if isinstance(r, ArchiveError)]
+        assert failed and all("disk is full" in str(r) for r in failed)
+        stored, mentions, queued = counts(archive)
+        assert stored == len(results) - len(failed) and mentions == queued == stored
+        assert orphans(archive) == 0
+        assert archive.query("PRAGMA integrity_check") == [{"integrity_check": "ok"}]
+
+
+def test_save_alone_still_raises(db_path: Path, now: datetime) -> None:
+    with Archive(db_path) as archive:
+        archive.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON articles "
+                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        with pytest.raises(ArchiveError, match="refused"):
+            archive.save(request(1, now).article, source="s", mentions=[HAISUM],
+                         routes=[Route("file")], now=now)
+
+
+def test_a_touch_does_not_reindex_the_text_but_an_edit_does(db_path: Path, now: datetime) -> None:
+    with Archive(db_path) as archive:
+        archive.save(request(1, now).article, source="s", mentions=[], routes=[], now=now)
+        conn = archive.db.conn
+        before = conn.total_changes
+        archive.touch("https://a.example/n/1.html", now)
+        assert conn.total_changes - before == 1  # the row alone, no full-text rewrite
+        edited = Article("https://a.example/n/1.html", "Title 1", "Poly Group signs instead.")
+        archive.save(edited, source="s", mentions=[], routes=[], now=now)
+        assert [r["id"] for r in archive.search("instead")] == [1]
+        assert archive.search("contract") == []
