@@ -181,5 +181,19 @@ def dead_links(db: Database) -> None:
                "next_try TEXT NOT NULL)")
 
 
+@migrations(name="0006_fts_on_text_only")
+def fts_on_text_only(db: Database) -> None:
+    """Re-index an article's text only when its title or body is written: sqlite-utils'
+    trigger fired on every update, so a 304's ``last_seen`` re-tokenised the whole body
+    (0.5 ms of a 0.5 ms budget per unchanged article, issue 9)."""
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        "CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) "
+        "VALUES ('delete', old.rowid, old.title, old.body); "
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body); "
+        "END")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)
