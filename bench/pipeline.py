@@ -54,7 +54,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "bench"  # ../shared, relative to the repo
 ARTICLE_PATTERN = r"/\d{4}/\d{2}/\d{2}/[^/]+-\d+\.html$"  # the same one e2e_scrapy.py uses
 PER_HOST = 5  # requests in flight per site, for both pipelines (e2e_scrapy.py's default)
-RUN_TIMEOUT = 1800.0
+TIMEOUT = [900.0]  # seconds a run may take before it is killed (--timeout)
 
 
 @dataclass
@@ -153,13 +153,14 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def measure(name: str, cmd: Sequence[str], cwd: Path, log: Path) -> Run:
+def measure(name: str, cmd: Sequence[str], cwd: Path, log: Path,
+            env: dict[str, str] | None = None) -> Run:
     """Run ``cmd`` to its end; wall, CPU (children included) and peak tree RSS."""
     peak = 0
     started = time.perf_counter()
     with log.open("w") as err, (log.with_suffix(".out")).open("w") as out:
         proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=out, stderr=err,
-                                start_new_session=True)
+                                start_new_session=True, env=env)
         done = threading.Event()
 
         def sample() -> None:
@@ -169,13 +170,15 @@ def measure(name: str, cmd: Sequence[str], cwd: Path, log: Path) -> Run:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        status, usage = _wait(proc.pid, RUN_TIMEOUT)
+        status, usage = _wait(proc.pid, TIMEOUT[0])
         done.set()
         sampler.join()
     run = Run(name, wall=time.perf_counter() - started, cpu=usage.ru_utime + usage.ru_stime,
               peak_rss_mb=max(peak, usage.ru_maxrss) / 1024,
               returncode=os.waitstatus_to_exitcode(status) if status is not None else None)
-    run.note = "" if run.returncode == 0 else f"exit {run.returncode}: see {log}"
+    run.note = "" if run.returncode == 0 else (
+        f"exit {run.returncode}: see {log}" if status is not None
+        else f"KILLED after {TIMEOUT[0]:g}s (hung or too slow): see {log}")
     return run
 
 
@@ -232,18 +235,19 @@ def with_server(run: Run, server: Server, before: dict[str, Any]) -> Run:
 
 
 def ours(work: Path, server: Server, cpu: int, truth: dict[str, str], score: ModuleType,
-         config: Path) -> tuple[Run, Run]:
-    """A fresh pass, then an unchanged one on the same archive."""
-    monitor = REPO / ".venv" / "bin" / "monitor"
+         config: Path, label: str = "ours", src: str | None = None) -> tuple[Run, Run]:
+    """A fresh pass, then an unchanged one on the same archive; ``src``: run the ``monitor``
+    package found in that directory instead (a checkout of an earlier commit)."""
+    env = {**os.environ, "PYTHONPATH": src} if src else None
     for leftover in ("archive.db", "archive.db-wal", "archive.db-shm", "archive.db.lock"):
         (work / leftover).unlink(missing_ok=True)
     shutil.rmtree(work / "alerts", ignore_errors=True)
-    cmd = ["taskset", "-c", str(cpu), str(monitor), "--config", str(config), "run", "--once",
-           "--json"]
+    cmd = ["taskset", "-c", str(cpu), sys.executable, "-m", "monitor", "--config", str(config),
+           "run", "--once", "--json"]
     runs = []
-    for name in ("ours", "ours-2nd"):
+    for name in (label, f"{label}-2nd"):
         before = server.stats()
-        run = with_server(measure(name, cmd, work, work / f"{name}.log"), server, before)
+        run = with_server(measure(name, cmd, work, work / f"{name}.log", env), server, before)
         bodies = _bodies(work / "archive.db", "SELECT url, body FROM articles")
         run.stored, run.f1 = len(bodies), body_f1(truth, bodies, score)
         run.extra = _summary(work / f"{name}.out")
@@ -320,25 +324,37 @@ def median(runs: Sequence[Run], get: Any) -> float:
     return statistics.median(get(r) for r in runs) if runs else float("nan")
 
 
+def _ratio(a: float, b: float, higher: bool) -> float:
+    return (a / b if higher else b / a) if a and b else float("nan")
+
+
 def report(runs: dict[str, list[Run]], conditions: str) -> None:
-    ours_, scrapy, second = runs["ours"], runs["scrapy"], runs["ours-2nd"]
+    ours_, scrapy, before = runs["ours"], runs["scrapy"], runs["before"]
     print(f"\n{conditions}; medians of {len(ours_)} interleaved repetition(s)")
-    print(f"{'':22} {'ours':>10} {'scrapy+traf':>12} {'ratio':>8}")
+    head = f"{'':22} {'ours':>10} {'scrapy+traf':>12} {'ratio':>8}"
+    print(head + (f" {'before':>10} {'ours/before':>12}" if before else ""))
     for label, get, fmt, higher in ROWS:
         a, b = median(ours_, get), median(scrapy, get)
-        ratio = (a / b if higher else b / a) if a and b else float("nan")
-        print(f"{label:22} {fmt.format(a):>10} {fmt.format(b):>12} {ratio:>7.2f}x")
+        line = f"{label:22} {fmt.format(a):>10} {fmt.format(b):>12} {_ratio(a, b, higher):>7.2f}x"
+        if before:
+            c = median(before, get)
+            line += f" {fmt.format(c):>10} {_ratio(a, c, higher):>11.2f}x"
+        print(line)
     print("(ratio: how many times better ours is; >1 is better)")
-    print("\nsecond, unchanged pass (ours):")
-    print(f"  requests {median(second, lambda r: r.requests):.0f} "
-          f"(304: {median(second, lambda r: r.not_modified):.0f}), "
-          f"{median(second, lambda r: r.bytes) / 1024:.0f} KB from the server, "
-          f"{median(second, lambda r: r.cpu_ms):.3f} CPU-ms per known article, "
-          f"{median(second, lambda r: r.wall):.1f} s wall, "
-          f"peak RSS {median(second, lambda r: r.peak_rss_mb):.0f} MB")
+    for name in ("ours-2nd", "before-2nd"):
+        second = runs[name]
+        if not second:
+            continue
+        print(f"\nsecond, unchanged pass ({name[:-4]}): "
+              f"requests {median(second, lambda r: r.requests):.0f} "
+              f"(304: {median(second, lambda r: r.not_modified):.0f}), "
+              f"{median(second, lambda r: r.bytes) / 1024:.0f} KB from the server, "
+              f"{median(second, lambda r: r.cpu_ms):.3f} CPU-ms per known article, "
+              f"{median(second, lambda r: r.wall):.1f} s wall, "
+              f"peak RSS {median(second, lambda r: r.peak_rss_mb):.0f} MB")
     print("\nper run:")
     for run in [r for group in runs.values() for r in group]:
-        print(f"  {run.name:9} {run.per_s:7.1f}/s {run.cpu_ms:7.2f} ms/art "
+        print(f"  {run.name:10} {run.per_s:7.1f}/s {run.cpu_ms:7.2f} ms/art "
               f"{run.peak_rss_mb:6.0f} MB stored {run.stored:5d} F1 {run.f1:.3f} "
               f"req {run.requests:5d} wall {run.wall:6.1f}s {run.note} {json.dumps(run.extra)}")
 
@@ -354,7 +370,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             row = json.loads(line)
             truth[row["url"]] = row["body"]
     score = load_score()
-    runs: dict[str, list[Run]] = {"ours": [], "ours-2nd": [], "scrapy": []}
+    runs: dict[str, list[Run]] = {"ours": [], "ours-2nd": [], "scrapy": [], "before": [],
+                                  "before-2nd": []}
+    TIMEOUT[0] = args.timeout
     with working_dir(args.keep) as work:
         config = write_config(work, manifest, args.watch)
         server = Server(site, args.server_cpu, args.delay_ms, python)
@@ -364,6 +382,11 @@ def main(argv: Sequence[str] | None = None) -> None:
                 first, second = ours(work, server, args.client_cpu, truth, score, config)
                 runs["ours"].append(first)
                 runs["ours-2nd"].append(second)
+                if args.baseline_src:
+                    first, second = ours(work, server, args.client_cpu, truth, score, config,
+                                         "before", args.baseline_src)
+                    runs["before"].append(first)
+                    runs["before-2nd"].append(second)
                 if not args.skip_anchor:
                     runs["scrapy"].append(anchor(work, site, server, args.client_cpu,
                                                  args.anchor_python, truth, score))
@@ -403,6 +426,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--anchor-python", default="/work/anchor-venv/bin/python",
                     help="a python with scrapy, trafilatura and sqlite-utils")
     ap.add_argument("--skip-anchor", action="store_true")
+    ap.add_argument("--baseline-src", help="also run the monitor package in this directory "
+                    "(e.g. `git archive <commit> monitor | tar -x -C DIR`): before/after")
+    ap.add_argument("--timeout", type=float, default=900.0, help="seconds before a run is killed")
     ap.add_argument("--keep", help="work in this directory and keep it (logs, archives)")
     args = ap.parse_args(argv)
     if args.quick:
