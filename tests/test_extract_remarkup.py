@@ -1,9 +1,10 @@
 """The sample articles rewritten in other page templates: extraction must not depend on markup.
 
-Each bundled sample article (monitor/demo_data/sites/*/expected.json) is rendered into a few
-common layouts (eight: a JSON-LD page with a UTC timestamp, a blog theme with a sidebar and
-comments, a table layout with a day-first date, a US page with month-first dates), and its
-title, date and body must come out exactly as expected.
+Each bundled sample article (monitor/demo_data/sites/*/expected.json) is rendered into eight
+common layouts (a JSON-LD page with a UTC timestamp, a blog theme with a sidebar and
+comments, a table layout with a day-first date, a US page with month-first dates, cards
+around a logo heading, span paragraphs, a dated list first, a date line inside the body),
+and its title, date and body must come out exactly as expected.
 """
 
 from __future__ import annotations
