@@ -116,7 +116,8 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     probe = RuleProbe(source.rules) if source.rules else None
-    run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)))
+    run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)),
+                own_hosts(source))
     outcomes = await asyncio.gather(*(_article(run, link) for link in links))
     warnings += probe.warnings if probe else ()
     result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings)
@@ -231,6 +232,7 @@ class Round:
     now: datetime
     probe: RuleProbe | None
     admit: asyncio.Semaphore
+    hosts: frozenset[str]  # own_hosts(source), computed once
 
 
 def admission(links: Sequence[Link], settings: Settings) -> int:
@@ -249,7 +251,7 @@ async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
         stored = ctx.archive.lookup(link.url)
         async with run.admit:
             page = await ctx.fetcher.get(
-                link.url, allowed_hosts=own_hosts(source),
+                link.url, allowed_hosts=run.hosts,
                 etag=stored["etag"] if stored else None,
                 last_modified=stored["last_modified"] if stored else None,
                 source=source.name, headers=source.headers)
