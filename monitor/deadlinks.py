@@ -9,23 +9,37 @@ months: this keeps it from costing a request and a warning every half hour.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from monitor.archive import Archive
-from monitor.errors import ExtractionFailed, MonitorError, PermanentFetchError
+from monitor.errors import ArchiveError, ExtractionFailed, MonitorError, PermanentFetchError
 from monitor.units import stamp
-from monitor.urls import canonical
+from monitor.urls import canonical, redact_url
+
+logger = logging.getLogger(__name__)
 
 FIRST_WAIT = timedelta(hours=1)
 MAX_WAIT = timedelta(days=7)  # a page that comes back is found within a week
 _NOT_DEAD = ("robots_", "blocked_", "http_408", "http_429")  # policy or pacing, not the page
+_NOT_THE_PAGE = ("parse_crash",)  # a parser pool torn down under the page, not the page
+
+
+@dataclass(frozen=True, slots=True)
+class DeadLinks:
+    """What the archive knows about a listing's dead links (canonical URLs): those still
+    waiting out their backoff, and those due for another try (forgotten if it works)."""
+
+    resting: frozenset[str] = frozenset()
+    retrying: frozenset[str] = frozenset()
 
 
 def is_dead(exc: MonitorError) -> bool:
     """Whether a failure says the page itself is gone or unusable."""
     if isinstance(exc, ExtractionFailed):
-        return True
+        return not exc.reason.startswith(_NOT_THE_PAGE)
     return isinstance(exc, PermanentFetchError) and not exc.reason.startswith(_NOT_DEAD)
 
 
@@ -35,17 +49,24 @@ def wait_after(failures: int) -> timedelta:
     return min(wait, MAX_WAIT)
 
 
-def resting(archive: Archive, urls: Iterable[str], now: datetime) -> set[str]:
-    """The canonical URLs among ``urls`` still waiting out a backoff."""
-    keys = [canonical(u) for u in urls]
-    found: set[str] = set()
+def lookup(archive: Archive, urls: Iterable[str], now: datetime) -> DeadLinks:
+    """Which of ``urls`` are known dead, split by whether their wait is over. One indexed
+    query per 500 links, so a listing with no dead link costs next to nothing."""
+    keys = sorted({canonical(u) for u in urls})
+    resting: set[str] = set()
+    retrying: set[str] = set()
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
-        rows = archive.query(
-            f"SELECT url FROM dead_links WHERE next_try > ? AND url IN "
-            f"({','.join('?' * len(chunk))})", [stamp(now), *chunk])
-        found.update(row["url"] for row in rows)
-    return found
+        rows = archive.query(f"SELECT url, next_try > ? AS waiting FROM dead_links WHERE url "
+                             f"IN ({','.join('?' * len(chunk))})", [stamp(now), *chunk])
+        for row in rows:
+            (resting if row["waiting"] else retrying).add(row["url"])
+    return DeadLinks(frozenset(resting), frozenset(retrying))
+
+
+def resting(archive: Archive, urls: Iterable[str], now: datetime) -> set[str]:
+    """The canonical URLs among ``urls`` still waiting out a backoff."""
+    return set(lookup(archive, urls, now).resting)
 
 
 def record_failure(archive: Archive, url: str, source: str, reason: str, now: datetime) -> None:
@@ -64,3 +85,22 @@ def forget(archive: Archive, url: str) -> None:
     """A link that works again starts over."""
     with archive.write() as db:
         db.execute("DELETE FROM dead_links WHERE url = ?", [canonical(url)])
+
+
+def note_failure(archive: Archive, url: str, source: str, exc: MonitorError,
+                 now: datetime) -> None:
+    """After a failed fetch or extraction: a dead page starts (or lengthens) its wait."""
+    if not is_dead(exc):
+        return
+    try:
+        record_failure(archive, url, source, getattr(exc, "reason", str(exc)), now)
+    except ArchiveError as err:  # the backoff is an economy; losing it costs one more try
+        logger.warning("could not record the dead link %s: %s", redact_url(url), err)
+
+
+def note_revived(archive: Archive, url: str) -> None:
+    """After a dead link worked again."""
+    try:
+        forget(archive, url)
+    except ArchiveError as err:
+        logger.warning("could not forget the dead link %s: %s", redact_url(url), err)

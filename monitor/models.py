@@ -210,6 +210,7 @@ class CheckResult:
     warnings: tuple[str, ...] = ()  # the listing gave nothing, or was not what the config says
     article_errors: tuple[ArticleError, ...] = ()
     articles: tuple[CheckedArticle, ...] = ()
+    resting: int = 0  # dead links left alone this pass, waiting out their backoff
 
     @property
     def errors(self) -> int:

@@ -104,6 +104,7 @@ def result_dict(result: CheckResult) -> dict[str, Any]:
         "duplicate": result.duplicate, "mentions": result.mentions, "alerts": result.alerts,
         "errors": [{"url": e.url, "reason": e.reason} for e in result.article_errors],
         "baseline": result.baseline, "warnings": list(result.warnings),
+        "resting_dead_links": result.resting,
     }
 
 

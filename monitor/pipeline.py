@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from monitor.archive import Archive, stamp
 from monitor.config import Settings, SourceConfig
+from monitor.deadlinks import lookup, note_failure, note_revived
 from monitor.discover import Listing, Scope
 from monitor.egress import host_key
 from monitor.enqueue import Notice
@@ -111,23 +112,29 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         logger.exception("source %s failed unexpectedly", source.name)
         return _record(ctx, source, state,
                        CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})"), now)
-    links = _due(listed, ctx)
+    dead = lookup(ctx.archive, (link.url for link in listed), now)
+    links = _due(listed, ctx, dead.resting)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     probe = RuleProbe(source.rules) if source.rules else None
     run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)),
-                own_hosts(source))
+                own_hosts(source), dead.retrying)
     outcomes = await asyncio.gather(*(_article(run, link) for link in links))
     warnings += probe.warnings if probe else ()
-    result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings)
+    result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings,
+                     resting=len(dead.resting))
+    if dead.resting:
+        logger.debug("source %s: %d dead links wait for their next try", source.name,
+                     len(dead.resting))
     for warning in warnings:
         logger.warning("source %s: %s", source.name, warning)
     # The listing's validators are kept only when nothing on it is left for a later pass
     # (articles deferred by max_new_articles or failed, pagination cut short, any warning):
-    # a 304 next time must not hide them.
+    # a 304 next time must not hide them. Dead links waiting out their backoff do not count:
+    # they are tried again when the listing next changes.
     clean = (result.ok and not result.article_errors and not warnings
-             and len(links) == len(listed))
+             and len(links) + len(dead.resting) >= len(listed))
     return _record(ctx, source, state, result, now, validators if clean else NO_VALIDATORS)
 
 
@@ -208,13 +215,17 @@ def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
     return tuple(Link(row["url"], row["published"]) for row in rows)
 
 
-def _due(links: Sequence[Link], ctx: Context) -> tuple[Link, ...]:
-    """Known articles are re-checked (conditional GET); new ones are capped per pass."""
+def _due(links: Sequence[Link], ctx: Context, resting: frozenset[str]) -> tuple[Link, ...]:
+    """Known articles are re-checked (conditional GET); new ones are capped per pass; dead
+    links still waiting out their backoff are left alone (deadlinks.py)."""
     known = ctx.archive.known_urls([link.url for link in links])
     budget = ctx.settings.max_new_articles
     due = []
     for link in links:
-        if canonical(link.url) not in known:
+        key = canonical(link.url)
+        if key in resting:
+            continue
+        if key not in known:
             if budget <= 0:
                 continue
             budget -= 1
@@ -233,6 +244,7 @@ class Round:
     probe: RuleProbe | None
     admit: asyncio.Semaphore
     hosts: frozenset[str]  # own_hosts(source), computed once
+    retrying: frozenset[str] = frozenset()  # dead links whose wait is over (DeadLinks)
 
 
 def admission(links: Sequence[Link], settings: Settings) -> int:
@@ -268,10 +280,13 @@ async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
         saved = await _store(ctx, SaveRequest(article, source.name, tuple(mentions), run.routes,
                                               run.now, (page.etag, page.last_modified)))
         fresh = saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED)
+        if canonical(link.url) in run.retrying:
+            note_revived(ctx.archive, link.url)
         return CheckedArticle(link.url, article.title, saved.outcome,
                               len(saved.mentions) if fresh else 0, saved.alerts, saved.alerted)
     except (FetchError, ExtractionFailed, ArchiveError) as exc:
         logger.warning("article %s of %s failed: %s", redact_url(link.url), source.name, exc)
+        note_failure(ctx.archive, link.url, source.name, exc, run.now)
         return ArticleError(link.url, _reason(exc))
     except asyncio.CancelledError:
         if _stopping():
