@@ -60,10 +60,14 @@ class ClockWatch:
 
 
 async def watch_schedule(clock: ClockWatch, scheduler: AsyncIOScheduler,
-                         intervals: Mapping[str, float], every: float = WATCH_EVERY) -> None:
+                         intervals: Mapping[str, float], every: float = WATCH_EVERY,
+                         busy: Callable[[str], bool] = lambda _job: False) -> None:
     """Until cancelled: every ``every`` seconds (monotonic), log a wall-clock jump and move
     to now each job (``intervals``: job id -> seconds) that stalled or that a jump back left
-    due later than one interval from now."""
+    due later than one interval from now. A job still running (``busy``) is moved once it
+    has finished: moved now, its run would be skipped (``max_instances=1``) and the
+    jump's schedule kept."""
+    waiting: set[str] = set()
     while True:
         await asyncio.sleep(every)
         now = datetime.now(UTC)
@@ -77,7 +81,11 @@ async def watch_schedule(clock: ClockWatch, scheduler: AsyncIOScheduler,
                 later = job.next_run_time if job is not None else None
                 if later is not None and later > now + timedelta(seconds=every_s):
                     due.add(job_id)
-        for job_id in sorted(due):
+        for job_id in sorted(due | waiting):
+            if busy(job_id):
+                waiting.add(job_id)
+                continue
+            waiting.discard(job_id)
             logger.warning("%s: not run for too long by the monotonic clock, running it now",
                            job_id)
             scheduler.modify_job(job_id, next_run_time=now)

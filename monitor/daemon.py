@@ -98,6 +98,7 @@ class Daemon:
         self._stop = asyncio.Event()
         self._reload = asyncio.Event()
         self._inflight: set[asyncio.Task[None]] = set()
+        self._running: set[str] = set()  # job ids in flight, for the clock watchdog
 
     def stop(self) -> None:
         self._stop.set()
@@ -130,7 +131,8 @@ class Daemon:
             for job_id in intervals:
                 self._clock.ran(job_id)
             watchdog = asyncio.ensure_future(  # T45: on the monotonic clock
-                watch_schedule(self._clock, scheduler, intervals, self._watch_every))
+                watch_schedule(self._clock, scheduler, intervals, self._watch_every,
+                               busy=self._running.__contains__))
             try:
                 reload = await self._next_config()
             finally:
@@ -193,12 +195,15 @@ class Daemon:
         """Run a job as a task we can wait for at shutdown (the executor's cannot)."""
         if self._stop.is_set():
             return
+        job_id = "outbox" if source is None else f"source:{source.name}"
         task: asyncio.Task[None] = asyncio.ensure_future(job(monitor, source))
         self._inflight.add(task)
+        self._running.add(job_id)
         try:
             await asyncio.shield(task)
         finally:
             self._inflight.discard(task)
+            self._running.discard(job_id)
 
     async def _check(self, monitor: Monitor, source: SourceConfig) -> None:
         result = await monitor.check(source)

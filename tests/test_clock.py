@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import yaml
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor.clockwatch import ClockWatch
+from monitor.clockwatch import ClockWatch, watch_schedule
 from monitor.config import load_config
 from monitor.daemon import Daemon
 from monitor.models import CheckResult
@@ -95,3 +97,32 @@ def test_daemon_recovers_from_a_day_back_jump(tmp_path: Path) -> None:
 
         asyncio.run(go())
     assert len(checks) == 2 and all(c.ok for c in checks)
+
+
+def test_a_running_job_is_moved_once_it_has_finished() -> None:
+    """T45: a jump back seen while the job runs; moved then, its run would be skipped
+    (max_instances=1) and the day-long wait kept (this hung the daemon test above)."""
+    clocks = Clocks()
+    running = {"source:a"}
+
+    async def go() -> tuple[datetime, datetime]:
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        scheduler.start(paused=True)
+        far = datetime.now(UTC) + timedelta(days=1)
+        job = scheduler.add_job(lambda: None, IntervalTrigger(hours=1, timezone=UTC),
+                                id="source:a", next_run_time=far)
+        watch = ClockWatch(clocks.wall, clocks.mono)
+        clocks.wall_offset -= DAY
+        watchdog = asyncio.ensure_future(watch_schedule(
+            watch, scheduler, {"source:a": 3600.0}, every=0.01, busy=running.__contains__))
+        await asyncio.sleep(0.1)
+        while_running = job.next_run_time
+        running.clear()
+        await asyncio.sleep(0.1)
+        watchdog.cancel()
+        scheduler.shutdown(wait=False)
+        return while_running, job.next_run_time
+
+    while_running, after = asyncio.run(go())
+    assert while_running > datetime.now(UTC) + timedelta(hours=12)
+    assert after <= datetime.now(UTC)
