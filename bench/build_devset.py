@@ -4,7 +4,8 @@ Usage:
     .venv/bin/python bench/build_devset.py --out /work/devset \
         --readability /work/.mirror/mozilla+readability/repo \
         --newspaper4k /work/.mirror/AndyTheFactory+newspaper4k/repo \
-        --trafilatura /work/.mirror/adbar+trafilatura/repo
+        --trafilatura /work/.mirror/adbar+trafilatura/repo \
+        --wcxb /work/.mirror/Murrough-Foley+web-content-extraction-benchmark/repo
 
 Each source path is a checkout or a bare git directory (read with ``git show HEAD:path``).
 Any source may be left out. The pages are other projects' test data (copies of third-party
@@ -17,11 +18,17 @@ Sources and what each page brings:
 * newspaper4k ``tests/data/html/<name>.html``: body from ``txt/<name>.txt``, title and
   ``publish_date`` from ``metadata/<name>.json`` when present (MIT);
 * trafilatura ``tests/evaldata.json``: title and date only (its pages under ``tests/eval``
-  or ``tests/cache``; its body references are snippets, not full texts) (Apache-2.0).
+  or ``tests/cache``; its body references are snippets, not full texts) (Apache-2.0);
+* WCXB (Murrough-Foley/web-content-extraction-benchmark) ``{dev,test}/html/<id>.html.gz``:
+  pages of type "article" only, body, title and ``publish_date`` from
+  ``{dev,test}/ground-truth/<id>.json`` (references machine-drafted and reviewed, written
+  independently of any extractor we compare with; 2025 pages) (CC-BY-4.0).
 
-Pages go to ``tune/`` or ``holdout/`` by a hash of their id (about 60/40), so the split is
-stable across rebuilds; each holds score.py's layout (``ground-truth.json`` with
-``articleBody`` where there is a body reference, plus ``title``, ``date``, ``source``).
+Pages of the first three go to ``tune/`` or ``holdout/`` by a hash of their id (about
+60/40), so the split is stable across rebuilds; WCXB keeps its own split, ``dev`` to
+``wcxb-tune/`` and ``test`` to ``wcxb-holdout/``. Each folder holds score.py's layout
+(``ground-truth.json`` with ``articleBody`` where there is a body reference, plus
+``title``, ``date``, ``source``).
 """
 
 from __future__ import annotations
@@ -126,15 +133,38 @@ def trafilatura_pages(src: Source) -> list[dict[str, Any]]:
     return pages
 
 
+def wcxb_pages(src: Source) -> list[dict[str, Any]]:
+    """Article pages of WCXB with their reference body, title and date, in its own split."""
+    pages = []
+    kinds = json.loads(_text(src.read("metadata.json")) or "{}").get("files", {})
+    for file_id, info in sorted(kinds.items()):
+        if info.get("page_type") != "article":
+            continue
+        split = info.get("split", "dev")
+        raw = src.read(f"{split}/html/{file_id}.html.gz")
+        item = json.loads(_text(src.read(f"{split}/ground-truth/{file_id}.json")) or "{}")
+        truth = item.get("ground_truth") or {}
+        body = (truth.get("main_content") or "").strip()
+        if not raw or len(body) < MIN_BODY:
+            continue
+        pages.append({"id": f"wcxb-{file_id}", "source": "wcxb", "url": item.get("url") or "",
+                      "html": gzip.decompress(raw).decode("utf-8", errors="replace"),
+                      "articleBody": body, "title": truth.get("title"),
+                      "date": _day(truth.get("publish_date")),
+                      "split": "wcxb-tune" if split == "dev" else "wcxb-holdout"})
+    return pages
+
+
 def split_of(page_id: str) -> str:
     digit = int(hashlib.sha1(page_id.encode("utf-8")).hexdigest()[:8], 16) % 10
     return "tune" if digit < TUNE_SHARE else "holdout"
 
 
 def write(out: Path, pages: list[dict[str, Any]]) -> None:
-    truths: dict[str, dict[str, dict[str, Any]]] = {"tune": {}, "holdout": {}}
+    truths: dict[str, dict[str, dict[str, Any]]] = {}
     for page in pages:
-        part = split_of(page["id"])
+        part = page.pop("split", None) or split_of(page["id"])
+        truths.setdefault(part, {})
         folder = out / part / "html"
         folder.mkdir(parents=True, exist_ok=True)
         with gzip.open(folder / f"{page['id']}.html.gz", "wt", encoding="utf-8") as handle:
@@ -155,6 +185,8 @@ def main() -> None:
     ap.add_argument("--readability", type=Path, help="mozilla/readability checkout or git dir")
     ap.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k checkout")
     ap.add_argument("--trafilatura", type=Path, help="adbar/trafilatura checkout or git dir")
+    ap.add_argument("--wcxb", type=Path,
+                    help="Murrough-Foley/web-content-extraction-benchmark checkout or git dir")
     args = ap.parse_args()
     if ROOT in args.out.resolve().parents:
         raise SystemExit("--out must be outside the repository (the pages are not ours)")
@@ -165,6 +197,8 @@ def main() -> None:
         pages += newspaper_pages(Source(args.newspaper4k))
     if args.trafilatura:
         pages += trafilatura_pages(Source(args.trafilatura))
+    if args.wcxb:
+        pages += wcxb_pages(Source(args.wcxb))
     write(args.out, pages)
 
 
