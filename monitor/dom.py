@@ -18,6 +18,7 @@ from monitor.scoring import (
     article_root,
     best_candidate,
     class_weight,
+    holds_prose,
     in_comments,
     link_density,
     score_candidates,
@@ -120,7 +121,10 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     for node in region.css(query):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article", "h1"):
             continue
-        if _is_boilerplate(node) and text_len(node) <= keep_share * total:
+        if not _is_boilerplate(node):
+            continue
+        length = text_len(node)
+        if length <= keep_share * total and not holds_prose(node, length):
             victims.append(node)
     for node in reversed(victims):
         node.decompose()
@@ -255,6 +259,14 @@ def _same_class(node: LexborNode, best: LexborNode) -> bool:
         best.attributes.get("class") or "").split()
 
 
+def _named_off(node: LexborNode, best: LexborNode) -> bool:
+    """A class/id that marks boilerplate, unless the block is built like the winner (its
+    name is then the page's name for body blocks) or is mostly prose (see holds_prose)."""
+    if not (_is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
+        return False
+    return not holds_prose(node, text_len(node))
+
+
 def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],
                levels: int, threshold: float) -> bool:
     """A candidate near the best one that holds more of the same article.
@@ -289,7 +301,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
-        if _is_boilerplate(cand.node) or class_weight(cand.node) < 0:
+        if _named_off(cand.node, best.node):
             continue
         if home is not None and article_root(cand.node) not in (home, None):
             continue

@@ -22,6 +22,10 @@ LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigat
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
+PROSE_BLOCK = 400  # characters; a block named like boilerplate but holding this much prose is body
+PROSE_SHARE = 0.6  # share of such a block's text that must sit in unlinked prose paragraphs
+PROSE_PARAGRAPH = 80  # characters; a <p> this long with few links is prose, not a widget label
+PROSE_LINKS = 0.2  # linked share above which a paragraph is a teaser, not prose
 
 
 @dataclass(slots=True)
@@ -126,6 +130,22 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
     return cands
 
 
+def holds_prose(node: LexborNode, length: int) -> bool:
+    """Whether a block of ``length`` characters is mostly unlinked prose paragraphs.
+
+    Page builders name every block of the body "widget", "module" or "element"; a name says
+    less than what the block holds. Comment threads are prose too, so they never count.
+    """
+    if length < PROSE_BLOCK or in_comments(node):
+        return False
+    prose = 0
+    for para in node.css("p"):
+        size = text_len(para)
+        if size >= PROSE_PARAGRAPH and link_density(para, size) <= PROSE_LINKS:
+            prose += size
+    return prose >= PROSE_SHARE * length
+
+
 def link_density(node: LexborNode, total: int | None = None) -> float:
     """Share of a node's text that sits inside links."""
     total = text_len(node) if total is None else total
@@ -157,11 +177,14 @@ def _earned_weight(cand: Candidate) -> float:
     """The class prior, a bonus only in proportion to the text the container really holds.
 
     Otherwise a one-line cell called "post-footer-text" or a date span called "story-time"
-    beats a plainly named body on its name alone. Penalties stay whole.
+    beats a plainly named body on its name alone. Penalties stay whole, except for a block
+    that is mostly prose (see holds_prose).
     """
     weight = class_weight(cand.node)
     if weight > 0:
         weight *= min(1.0, cand.raw / CLASS_EVIDENCE) ** 2
+    elif weight < 0 and holds_prose(cand.node, text_len(cand.node)):
+        weight = 0.0  # a page builder's "widget" that holds the prose is no sidebar
     return weight
 
 
