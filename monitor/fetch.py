@@ -42,6 +42,7 @@ MAX_ADDRESSES = 4  # addresses of one name tried before a fetch fails to connect
 _SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 FetchLog = Callable[..., None]
 RETRY_AFTER_STATUS = ("http_429", "http_503")
 
@@ -89,10 +90,13 @@ class _NoCookies(DefaultCookiePolicy):
 class _PoolPerName(httpx.AsyncBaseTransport):
     """httpcore pools connections by (scheme, host, port) of the URL, which is now an IP: two
     names on one address would share a TLS connection verified for only one of them. So https
-    gets one pool per server name (SNI); plain http shares one pool (Host is per request).
-    httpcore closes expired keep-alive connections only when their pool is used again, so a
-    pool unused for ``idle_after`` seconds (longer than any fetch may last) is closed, and a
-    daemon that met thousands of names does not keep their sockets for months (T46)."""
+    gets one pool per server name (SNI); plain http one pool per address and port (Host is per
+    request). One pool for every host kept at most 16 idle connections in all, so with more
+    hosts than that in flight most requests opened a new connection, and the pool scanned all
+    of its connections for each request (issue 9). httpcore closes expired keep-alive
+    connections only when their pool is used again, so a pool unused for ``idle_after``
+    seconds (longer than any fetch may last) is closed, and a daemon that met thousands of
+    names does not keep their sockets for months (T46)."""
 
     def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None,
                  idle_after: float = 300.0) -> None:
@@ -103,7 +107,9 @@ class _PoolPerName(httpx.AsyncBaseTransport):
         self._used: dict[str, float] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        name = str(request.extensions.get("sni_hostname") or "") if request.url.scheme == "https" else ""
+        url = request.url
+        name = str(request.extensions.get("sni_hostname") or url.host) if url.scheme == "https" \
+            else f"{url.host}:{url.port or 80}"
         self._used[name] = now = time.monotonic()
         for idle in [n for n, used in self._used.items() if now - used > self._idle_after]:
             del self._used[idle]
@@ -118,7 +124,7 @@ class _PoolPerName(httpx.AsyncBaseTransport):
 
     @property
     def names(self) -> list[str]:
-        """The server names that have a pool now ("" is plain http's)."""
+        """The server names (https) and ``address:port`` (http) that have a pool now."""
         return list(self._pools)
 
     async def aclose(self) -> None:
@@ -221,22 +227,26 @@ class Fetcher:
                       elapsed=round(elapsed, 4), error=error)
 
     async def _once(self, url: str, plan: _Plan) -> FetchResult:
-        started = time.monotonic()
         try:
-            async with asyncio.timeout(self._settings.timeout):
-                return await self._follow(url, plan, started)
+            async with asyncio.timeout(None) as deadline:
+                return await self._follow(url, plan, deadline)
         except TimeoutError as exc:
             raise TransientFetchError(url, "timeout", f"over {self._settings.timeout:g}s") from exc
 
-    async def _follow(self, url: str, plan: _Plan, started: float) -> FetchResult:
+    async def _follow(self, url: str, plan: _Plan, deadline: asyncio.Timeout) -> FetchResult:
         """Every hop is checked by the egress guard (and robots.txt), then reached at the
-        address the guard validated."""
-        current, headers = url, plan.headers
+        address the guard validated. The deadline starts with the first request, once the
+        host's politeness slot is ours: time queued behind other fetches is not the host's
+        slowness (the DNS lookup and robots.txt have deadlines of their own)."""
+        current, headers, started = url, plan.headers, 0.0
         for _hop in range(MAX_REDIRECTS + 1):
             target = await self._guard.check(current, plan.own_hosts)
             if plan.robots:
                 await self._obey_robots(url, current, plan.own_hosts)
             async with self._limiter.slot(host_key(current)):
+                if not started:
+                    started = time.monotonic()
+                    deadline.reschedule(asyncio.get_running_loop().time() + self._settings.timeout)
                 outcome = await self._request(target, headers, plan.cap)
             if isinstance(outcome, str):
                 if host_key(outcome) != host_key(current):
@@ -383,7 +393,7 @@ def looks_binary(content: bytes) -> bool:
     head = content[:_SNIFF_BYTES]
     if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # empty, or UTF-16 with a BOM (which has NULs by nature)
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    controls = len(head.translate(None, _NOT_CONTROL))  # C speed: 0.4 ms -> 5 us a page
     return controls > len(head) // 100
 
 
