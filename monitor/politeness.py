@@ -46,11 +46,22 @@ class HostLimiter:
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
+        """Wait for ``host``'s turn, then for a global slot, and hold both while the request
+        runs. A host's delay is slept out holding only that host's gate, never a global slot:
+        a slow-paced host cannot keep requests to other hosts waiting (issue 9.5)."""
         gate = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host))
-        async with gate, self._total:
-            wait = self._next_start.get(host, 0.0) - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            delay = self.delay_for(host)
-            self._next_start[host] = time.monotonic() + delay * random.uniform(0.5, 1.5)
-            yield
+        async with gate:
+            while True:
+                wait = self._next_start.get(host, 0.0) - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+                async with self._total:
+                    # Another request to this host may have started while we queued for the
+                    # global slot (per_host > 1): then its gap is ours to wait, slot released.
+                    if self._next_start.get(host, 0.0) > time.monotonic():
+                        continue
+                    delay = self.delay_for(host)
+                    self._next_start[host] = time.monotonic() + delay * random.uniform(0.5, 1.5)
+                    yield
+                    return
