@@ -61,11 +61,12 @@ def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
             node.decompose()
 
 
-def _auto_nodes(root: LexborNode) -> list[LexborNode]:
+def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     """The automatic choice of body container(s).
 
     Class/id pruning is the costly selector, so it runs only around the container that
-    paragraph voting chose, with the path to that container protected.
+    paragraph voting chose, with the path to that container protected. ``family``: see
+    scoring.best_candidate.
     """
     explicit = root.css_first(sel.EXPLICIT_BODY)
     if explicit is not None and dom.text_len(explicit) >= 200:
@@ -79,7 +80,7 @@ def _auto_nodes(root: LexborNode) -> list[LexborNode]:
         dom.remove_comments(root, protect)
     dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect)
     cands = dom.score_candidates(root)
-    best = dom.best_candidate(cands)
+    best = dom.best_candidate(cands, family=family)
     if best is None:
         return [root]
     region = best.node.parent if best.node.parent is not None else best.node
@@ -113,7 +114,7 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
 
 def _body_lines(
     tree: LexborHTMLParser, rules: ExtractRules | None, title: str,
-    credits: list[str] | None = None,
+    credits: list[str] | None = None, family: bool = True,
 ) -> list[str]:
     """Clean body lines; ``credits`` (when given) receives the last raw lines for bylines."""
     root = tree.body
@@ -125,7 +126,7 @@ def _body_lines(
     if rules is not None and rules.body:
         nodes = _select(root, rules.body)
     if not nodes:
-        nodes = _auto_nodes(root)
+        nodes = _auto_nodes(root, family)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
@@ -194,7 +195,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     if canonical and url:
         canonical = urljoin(url, canonical)
     tail: list[str] = []
-    body = _body_lines(tree, rules, title, tail)
+    body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title)
     if not body:
         raise ExtractionFailed("no main content")
     author = author or metadata.author_from_credits(tail)
@@ -209,6 +210,14 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     )
 
 
+def _second_try(text: str, rules: ExtractRules | None, title: str) -> list[str]:
+    """Body lines from a fresh tree with the plain vote, when the first choice cleaned to
+    nothing (a family of same-class sections that were all boilerplate lines)."""
+    tree = parse(text)
+    dom.remove_junk(tree)
+    return _body_lines(tree, rules, title, family=False)
+
+
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The article body alone, for benchmarks; never raises (an empty string instead)."""
     try:
@@ -217,7 +226,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         metas = metadata.meta_map(tree)
         ld = metadata.ld_article(metadata.json_ld(tree))
         dom.remove_junk(tree)
-        title = metadata.find_title(tree, ld, metas, url)
-        return "\n".join(_body_lines(tree, None, normalize_line(title)))
+        title = normalize_line(metadata.find_title(tree, ld, metas, url))
+        body = _body_lines(tree, None, title) or _second_try(text, None, title)
+        return "\n".join(body)
     except Exception:
         return ""

@@ -22,6 +22,11 @@ LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigat
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
+FAMILY_MIN = 3  # same-class blocks needed before they count as one body split into sections
+FAMILY_SHARE = 1.5  # their summed raw score over the winner's for the family to take over
+FAMILY_PARAGRAPHS = 2  # votes a block needs to be a section (a teaser card has one excerpt)
+FAMILY_LINKS = 0.25  # linked share above which the family's lead block is a teaser list
+FAMILY_LEAD = 0.3  # raw score share of the winner the family's best block needs on its own
 PROSE_BLOCK = 400  # characters; a block named like boilerplate but holding this much prose is body
 PROSE_SHARE = 0.6  # share of such a block's text that must sit in unlinked prose paragraphs
 PROSE_PARAGRAPH = 80  # characters; a <p> this long with few links is prose, not a widget label
@@ -213,8 +218,13 @@ def in_comments(node: LexborNode, levels: int = 4) -> bool:
     return False
 
 
-def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | None:
-    """The container with the best score after the link-density and class penalties."""
+def best_candidate(
+    cands: dict[int, Candidate], top: int = 6, family: bool = True
+) -> Candidate | None:
+    """The container with the best score after the link-density and class penalties.
+
+    ``family`` lets a body split into same-class sections take over (see _family_lead).
+    """
     if not cands:
         return None
     ranked = sorted(cands.values(), key=lambda c: c.score, reverse=True)[:top]
@@ -227,7 +237,39 @@ def best_candidate(cands: dict[int, Candidate], top: int = 6) -> Candidate | Non
         cand.score = adjusted
         if adjusted > best_score:
             best, best_score = cand, adjusted
-    return _inner_holder(best, ranked, best_score)
+    best = _inner_holder(best, ranked, best_score)
+    return _family_lead(best, cands) if family else best
+
+
+def _family_lead(best: Candidate | None, cands: dict[int, Candidate]) -> Candidate | None:
+    """The lead block of a body split into same-class sections, when they outweigh the winner.
+
+    A long read cut into ``<div class="section">`` blocks loses the vote to any single dense
+    block (a list of references, a table) although its sections together hold far more
+    text; the lead section wins instead, and dom.cousins adds its siblings.
+    """
+    if best is None:
+        return None
+    families: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in cands.values():
+        names = cand.node.attributes.get("class")
+        if names and cand.paragraphs >= FAMILY_PARAGRAPHS:
+            families.setdefault((cand.node.tag or "", names), []).append(cand)
+    own = families.get((best.node.tag or "", best.node.attributes.get("class") or ""), [])
+    lead, lead_total = best, FAMILY_SHARE * max(best.raw, sum(m.raw for m in own))
+    for members in families.values():
+        total = sum(m.raw for m in members)
+        if len(members) < FAMILY_MIN or total <= lead_total:
+            continue
+        top = max(members, key=lambda m: m.raw)
+        if top.raw < FAMILY_LEAD * best.raw or in_comments(top.node) or class_weight(top.node) < 0:
+            continue
+        if link_density(top.node) > FAMILY_LINKS or best.node.mem_id in ancestry(top.node):
+            continue  # a teaser list, or sections the winner already holds
+        lead, lead_total = top, total
+    if lead is not best:
+        lead.score = lead.raw * (1.0 - link_density(lead.node))
+    return lead
 
 
 def _inner_holder(

@@ -42,6 +42,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
+    # a body cut into same-class sections, deep apart, against one dense list of sources
+    "sections_vs_references.html": (
+        (TRAM, COST, NORTH, "Shopkeepers along", "The transport union", "Construction is due"),
+        (),
+    ),
     # a page builder names every body block "widget"; the body spans several sections
     "builder_widgets.html": (
         (TRAM, COST, NORTH, "Shopkeepers along", WORKS),
