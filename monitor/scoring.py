@@ -82,6 +82,9 @@ def _paragraph_score(text: str) -> float:
     commas = text.count(",") + text.count("，")
     if commas and len(text) / (commas + 1) < MIN_CLAUSE:
         commas = 0  # "anna, bob, carl, ...": a list of names, not clauses
+    elif commas > 1 and "，" not in text:
+        # only commas followed by a clause: "Goyal M, Singh S, et al. Title" has one
+        commas = sum(1 for part in text.split(",")[1:] if len(part) >= MIN_CLAUSE)
     return 1.0 + min(commas, MAX_COMMAS) + min(len(text) / 100.0, 3.0)
 
 

@@ -42,6 +42,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
+    # a short story beside a list of sources whose author lists are full of commas
+    "citation_list.html": ((TRAM, COST, NORTH, WORKS), ()),
     # a body cut into same-class sections, deep apart, against one dense list of sources
     "sections_vs_references.html": (
         (TRAM, COST, NORTH, "Shopkeepers along", "The transport union", "Construction is due"),
