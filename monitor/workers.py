@@ -1,15 +1,24 @@
-"""Parsing in worker processes, so a parser crash costs one page and not the daemon.
+"""Where pages are parsed: in-process on a watched thread, or in worker processes.
 
-lexbor (selectolax) has segfaulted on hostile HTML before; a segfault in a worker breaks only
-the pool, which is rebuilt, and the page is reported as ``parse_crash``. Workers are recycled
-after a number of tasks to bound memory over months of running, and they use the second core.
-Workers die with the monitor (even a SIGKILLed one, see lifeline.py) and leave Ctrl-C to it.
+Measured on the synthetic site (issue 9, bench/README.md): a process pool of two spawned
+workers, recycled every 200 pages, cost about 2 CPU-ms per page (IPC, and interpreters
+re-importing the monitor) and 135 MB, and under CPython 3.11 it could hang (gh-115634,
+``max_tasks_per_child``). So pages parse in-process (parsethread.py), and only pages of
+``isolate_above`` characters or more go to worker processes, where a parse that runs away can
+be killed (lexbor is quadratic on absurd nesting: 100,000 nested divs, 1.1 MB, take 23 s; T19)
+and a segfault costs the pool, not the monitor (T18). ``isolate_above=0`` sends every page to
+the workers (crash isolation for all, at the cost above); ``workers=0`` keeps every page
+in-process. The process pool starts only when a page needs it, is recycled by us after
+``max_tasks_per_child`` pages, and a broken or stuck one is rebuilt: only the pages it held
+fail. Workers die with the monitor (even a SIGKILLed one, see lifeline.py) and leave Ctrl-C
+to it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable
@@ -22,10 +31,13 @@ from monitor.errors import ExtractionFailed
 from monitor.extract import extract
 from monitor.lifeline import die_with_parent
 from monitor.models import Article, ExtractRules, SourceKind
+from monitor.parsethread import ParseThread
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-PARSE_BUDGET = 15.0  # seconds; lexbor is quadratic on absurd nesting (T19)
+PARSE_BUDGET = 15.0  # seconds of parsing a page may take (T19)
+ISOLATE_ABOVE = 512 * 1024  # characters: at most ~5 s of lexbor on the worst nesting
+MAX_STUCK_THREADS = 2  # abandoned threads still in lexbor before all pages go to workers
 
 
 def _start_worker(parent: int) -> None:
@@ -44,50 +56,82 @@ def discover_job(kind: SourceKind, content: str | bytes, url: str, scope: Scope,
     return discover(kind, content, url, scope, selector)
 
 
+def _size(args: tuple[Any, ...]) -> int:
+    return sum(len(arg) for arg in args if isinstance(arg, str | bytes))
+
+
 class ParserPool:
-    """A process pool for the pure parsing stages; ``workers=0`` parses in-process."""
+    """Parses pages within a budget; ``run`` never leaves a caller waiting on a dead pool."""
 
     def __init__(self, workers: int = 2, *, max_tasks_per_child: int = 200,
-                 timeout: float = PARSE_BUDGET) -> None:
+                 timeout: float = PARSE_BUDGET, isolate_above: int = ISOLATE_ABOVE) -> None:
         self._workers = workers
         self._max_tasks = max_tasks_per_child
         self._timeout = timeout
+        self._isolate_above = isolate_above
+        self._thread = ParseThread(timeout)
         self._executor: ProcessPoolExecutor | None = None
+        self._tasks = 0  # pages given to the current executor
+        self._slots: asyncio.Semaphore | None = None
 
-    def _pool(self) -> ProcessPoolExecutor | None:
-        if self._workers > 0 and self._executor is None:
-            self._executor = ProcessPoolExecutor(self._workers,
-                                                 max_tasks_per_child=self._max_tasks,
-                                                 initializer=_start_worker,
-                                                 initargs=(os.getpid(),))
-        return self._executor
+    def _isolated(self, args: tuple[Any, ...]) -> bool:
+        if self._workers <= 0:
+            return False
+        return (_size(args) >= self._isolate_above
+                or self._thread.stuck >= MAX_STUCK_THREADS)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        pool = self._pool()
-        if pool is None:
-            return fn(*args)
-        future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
         try:
-            return await asyncio.wait_for(future, self._timeout)
-        except BrokenProcessPool as exc:
-            logger.error("a parser worker crashed; rebuilding the pool")
-            self._reset(kill=False)
-            raise ExtractionFailed("parse_crash") from exc
-        except TimeoutError as exc:
-            logger.error("a page took over %.0fs to parse; rebuilding the pool", self._timeout)
-            self._reset(kill=True)
-            raise ExtractionFailed("parse_timeout") from exc
+            if self._isolated(args):
+                return await self._in_worker(fn, *args)
+            return await self._thread.run(fn, *args)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is None or task.cancelling() > 0:
+                raise
+            # Nobody cancelled the caller: the future it awaited was (a pool torn down).
+            raise ExtractionFailed("parse_crash") from None
 
-    def _reset(self, *, kill: bool) -> None:
-        """Drop the pool; with ``kill``, stop its workers first (one is stuck on a page).
-        Pages in flight in other workers fail with parse_crash and are retried next pass."""
-        executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        if kill:
-            for process in list(getattr(executor, "_processes", {}).values()):
-                process.terminate()
-        executor.shutdown(wait=False, cancel_futures=True)
+    async def _in_worker(self, fn: Callable[..., T], *args: Any) -> T:
+        """One page in a worker process. Pages wait for a free worker here, not in the
+        pool's queue, so the budget counts the parse and not the wait."""
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self._workers)
+        async with self._slots:
+            pool = self._pool()
+            future = asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+            try:
+                return await asyncio.wait_for(future, self._timeout)
+            except BrokenProcessPool as exc:
+                logger.error("a parser worker crashed; rebuilding the pool")
+                self._reset(pool, kill=False)
+                raise ExtractionFailed("parse_crash") from exc
+            except TimeoutError as exc:
+                logger.error("a page took over %.0fs to parse; rebuilding the pool",
+                             self._timeout)
+                self._reset(pool, kill=True)
+                raise ExtractionFailed("parse_timeout") from exc
+
+    def _pool(self) -> ProcessPoolExecutor:
+        """The current pool; a fresh one once the last served ``max_tasks_per_child`` pages
+        per worker (our recycling: the executor's own hangs under 3.11, gh-115634)."""
+        if self._executor is not None and self._tasks >= self._max_tasks * self._workers:
+            _retire(self._executor, kill=False)
+            self._executor = None
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                self._workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker, initargs=(os.getpid(),))
+            self._tasks = 0
+        self._tasks += 1
+        return self._executor
+
+    def _reset(self, pool: ProcessPoolExecutor, *, kill: bool) -> None:
+        """Drop ``pool`` (if still current); with ``kill``, stop its workers first (one is
+        stuck on a page). Pages in flight in its other worker fail with parse_crash."""
+        if self._executor is pool:
+            self._executor = None
+        _retire(pool, kill=kill)
 
     async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
         return await self.run(extract_job, text, url, rules)
@@ -97,6 +141,16 @@ class ParserPool:
         return await self.run(discover_job, kind, content, url, scope, selector)
 
     def close(self) -> None:
+        self._thread.close()
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            _retire(self._executor, kill=False)
         self._executor = None
+
+
+def _retire(executor: ProcessPoolExecutor, *, kill: bool) -> None:
+    """Shut an executor down without waiting on it (a wait could hang, gh-115634): pages in
+    flight finish, or with ``kill`` fail at once."""
+    if kill:
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from monitor.workers import ISOLATE_ABOVE
+
 from .servers import ScriptedServer, html, scripted
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -53,7 +55,7 @@ def _gone(pids: list[int], seconds: float = 5.0) -> list[int]:
 @contextmanager
 def _stuck_pass(tmp: Path) -> Iterator[tuple[subprocess.Popen[bytes], list[int]]]:
     """`monitor run --once` (with its parser workers) stuck on an article that never comes;
-    yields once the listing was parsed in a worker, with the monitor's child processes."""
+    yields once the (large) listing was parsed in a worker, with the monitor's children."""
     asked, release = threading.Event(), threading.Event()
 
     def hang(_req: object) -> tuple[int, dict[str, str], bytes]:
@@ -61,7 +63,10 @@ def _stuck_pass(tmp: Path) -> Iterator[tuple[subprocess.Popen[bytes], list[int]]
         release.wait(30)
         return 200, {"Content-Type": "text/html"}, b"late"
 
-    routes = {"/": html('<a href="/news/1">one</a>'), "/news/1": hang}
+    # A listing over workers.ISOLATE_ABOVE: smaller pages parse in-process, this one in a
+    # worker process (spawned only when such a page comes).
+    padding = "<!-- padding -->" * (ISOLATE_ABOVE // 16 + 1)
+    routes = {"/": html('<a href="/news/1">one</a>' + padding), "/news/1": hang}
     with scripted(routes) as srv:
         proc = subprocess.Popen(_command(tmp, srv), stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True)

@@ -1,10 +1,13 @@
-"""Parsing in worker processes: a crashed worker costs one page, not the process (T18)."""
+"""Where pages parse: a crashed worker costs one page, not the process (T18), and a page over
+the parse budget fails alone, in a worker process or on the in-process parse thread (T19)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import signal
+import threading
+import time
 
 import pytest
 
@@ -23,8 +26,9 @@ def echo(text: str) -> str:
 
 def test_worker_crash_is_one_failed_page() -> None:
     """T18: a SIGSEGV in a worker raises parse_crash for that page; the pool is rebuilt and
-    the next page parses normally."""
-    pool = ParserPool(workers=1)
+    the next page parses normally. (Pages under ``isolate_above`` parse in-process, where a
+    segfault would end the monitor: ``isolate_above=0`` puts every page in a worker.)"""
+    pool = ParserPool(workers=1, isolate_above=0)
 
     async def go() -> str:
         with pytest.raises(ExtractionFailed) as err:
@@ -40,7 +44,8 @@ def test_worker_crash_is_one_failed_page() -> None:
 
 def test_parse_budget() -> None:
     """T19: a page that takes too long to parse (100 000 nested divs) is abandoned after the
-    budget as parse_timeout; the stuck worker is killed and the next page parses."""
+    budget as parse_timeout; the stuck worker is killed and the next page parses. A page
+    that large (1.1 MB) goes to a worker process by default, where it can be killed."""
     from monitor.extract import extract_text
 
     pool = ParserPool(workers=1, timeout=1.0)
@@ -60,12 +65,100 @@ def test_parse_budget() -> None:
 
 def test_workers_are_recycled() -> None:
     """T46: workers are replaced after max_tasks_per_child pages, bounding their memory."""
-    pool = ParserPool(workers=1, max_tasks_per_child=2)
+    pool = ParserPool(workers=1, max_tasks_per_child=2, isolate_above=0)
 
     async def go() -> set[int]:
         return {await pool.run(os.getpid) for _ in range(6)}
 
     try:
         assert len(asyncio.run(go())) >= 3
+    finally:
+        pool.close()
+
+
+SPINNING: list[threading.Thread] = []
+
+
+def spin(_text: str) -> str:
+    SPINNING.append(threading.current_thread())
+    while True:
+        time.sleep(0)
+
+
+def nap(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_in_process_budget_stops_a_runaway_parse() -> None:
+    """T19, in-process: a parse looping in Python fails as parse_timeout, its thread is
+    stopped (not left spinning), and the next page parses on a fresh thread."""
+    pool = ParserPool(workers=0, timeout=0.3)
+
+    async def go() -> str:
+        with pytest.raises(ExtractionFailed) as err:
+            await pool.run(spin, "x")
+        assert err.value.reason == "parse_timeout"
+        return await pool.run(echo, "next")
+
+    try:
+        assert asyncio.run(go()) == "NEXT"
+        (spinner,) = SPINNING
+        spinner.join(10)
+        assert not spinner.is_alive()
+    finally:
+        pool.close()
+
+
+def test_in_process_budget_outlasts_a_parse_in_lexbor() -> None:
+    """T19, in-process: lexbor cannot be interrupted, but it lets the event loop run, so a
+    page of 20,000 nested divs fails at the budget and the next page parses meanwhile."""
+    from monitor.extract import extract_text
+
+    pool = ParserPool(workers=0, timeout=0.2)
+    nested = "<div>" * 20_000 + "deep" + "</div>" * 20_000
+
+    async def go() -> str:
+        with pytest.raises(ExtractionFailed) as err:
+            await pool.run(extract_text, nested, "http://x.example/")
+        assert err.value.reason == "parse_timeout"
+        return await pool.run(echo, "meanwhile")
+
+    try:
+        assert asyncio.run(go()) == "MEANWHILE"
+    finally:
+        pool.close()
+
+
+def test_the_budget_counts_parsing_not_waiting() -> None:
+    """Issue 9.1: three pages of 0.6 s each, queued together under a 1 s budget, all parse;
+    the last waited 1.2 s for its turn, which the budget does not count."""
+    pool = ParserPool(workers=0, timeout=1.0)
+
+    async def go() -> list[float]:
+        return list(await asyncio.gather(*(pool.run(nap, 0.6) for _ in range(3))))
+
+    try:
+        assert asyncio.run(go()) == [0.6, 0.6, 0.6]
+    finally:
+        pool.close()
+
+
+def test_a_cancelled_caller_frees_its_place() -> None:
+    """A caller cancelled while its page waits (Ctrl-C, a pass stopped) is not parsed."""
+    pool = ParserPool(workers=0)
+    ran: list[str] = []
+
+    async def go() -> None:
+        first = asyncio.ensure_future(pool.run(nap, 0.3))
+        second = asyncio.ensure_future(pool.run(ran.append, "second"))
+        await asyncio.sleep(0.05)
+        second.cancel()
+        assert await first == 0.3
+        await pool.run(ran.append, "third")
+
+    try:
+        asyncio.run(go())
+        assert ran == ["third"]
     finally:
         pool.close()

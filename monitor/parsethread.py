@@ -1,0 +1,153 @@
+"""Parsing in-process, on a worker thread watched by the event loop (issue 9).
+
+A process pool cost about 2 CPU-ms and 60 MB per worker for each page of a pass on a 2-core
+machine (spawned interpreters, recycled every 200 pages, and the pickling). Parsing here costs
+a thread hand-off. The budget counts parse time only: it starts when the thread picks the page
+up, not while it waits behind others. A page over budget fails as ``parse_timeout`` and its
+thread is abandoned: it is asked to stop (an exception raised in it at its next Python line:
+lexbor itself cannot be interrupted, but it releases the GIL while it parses), and a fresh
+thread takes the pages still queued. What this cannot do is survive a segfault in the parser:
+pages where that risk lives (the very large ones) go to worker processes (workers.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from monitor.errors import ExtractionFailed
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ParseAbandoned(BaseException):
+    """Raised inside a parse thread that ran over its budget, to stop it."""
+
+
+class _Job(Generic[T]):
+    __slots__ = ("args", "cancelled", "fn", "future", "loop", "started")
+
+    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...],
+                 loop: asyncio.AbstractEventLoop) -> None:
+        self.fn, self.args, self.loop = fn, args, loop
+        self.future: asyncio.Future[T] = loop.create_future()
+        self.started: float | None = None  # set by the thread when it starts the parse
+        self.cancelled = False
+
+
+def _settle(job: _Job[Any], ok: bool, value: Any) -> None:
+    if job.future.done():  # expired, or its caller was cancelled
+        return
+    if ok:
+        job.future.set_result(value)
+    else:
+        job.future.set_exception(value)
+
+
+class _Worker(threading.Thread):
+    """Runs queued jobs one after another until it is abandoned or told to stop."""
+
+    def __init__(self, jobs: queue.SimpleQueue[_Job[Any] | None]) -> None:
+        super().__init__(daemon=True, name="parser")
+        self._jobs = jobs
+        self.lock = threading.Lock()
+        self.current: _Job[Any] | None = None
+        self.abandoned = False
+
+    def run(self) -> None:
+        try:
+            while not self.abandoned:
+                job = self._jobs.get()
+                if job is None:
+                    return
+                if self.abandoned:  # replaced while it waited: the job is the new thread's
+                    self._jobs.put(job)
+                    return
+                if not job.cancelled:
+                    self._run(job)
+        except ParseAbandoned:
+            pass
+
+    def _run(self, job: _Job[Any]) -> None:
+        with self.lock:
+            self.current = job
+            job.started = time.monotonic()
+        try:
+            ok, value = True, job.fn(*job.args)
+        except ParseAbandoned:
+            raise
+        except Exception as exc:  # the caller's to handle, on the event loop
+            ok, value = False, exc
+        with self.lock:
+            self.current = None
+        if not self.abandoned:
+            job.loop.call_soon_threadsafe(_settle, job, ok, value)
+
+    def abandon(self, job: _Job[Any]) -> None:
+        """Stop working for the pool; interrupt ``job`` if it is still the one running."""
+        with self.lock:
+            self.abandoned = True
+            if self.current is job and self.ident is not None:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.ident),
+                                                           ctypes.py_object(ParseAbandoned))
+
+
+class ParseThread:
+    """One parsing thread (the GIL makes a second one useless) with a per-page budget."""
+
+    def __init__(self, timeout: float) -> None:
+        self._timeout = timeout
+        self._jobs: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
+        self._worker: _Worker | None = None
+        self._abandoned: list[_Worker] = []
+
+    @property
+    def stuck(self) -> int:
+        """Threads abandoned over budget and still running (in lexbor, which cannot be
+        interrupted): each holds a core until its parse ends."""
+        self._abandoned = [w for w in self._abandoned if w.is_alive()]
+        return len(self._abandoned)
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        job = _Job(fn, args, asyncio.get_running_loop())
+        if self._worker is None:
+            self._worker = _Worker(self._jobs)
+            self._worker.start()
+        self._jobs.put(job)
+        timer = job.loop.call_later(self._timeout, self._check, job)
+        try:
+            return await job.future
+        finally:
+            job.cancelled = True  # a caller cancelled before the parse began skips it
+            timer.cancel()
+
+    def _check(self, job: _Job[T]) -> None:
+        """The budget's alarm: re-armed while the page waits or has time left."""
+        if job.future.done():
+            return
+        left = self._timeout if job.started is None \
+            else job.started + self._timeout - time.monotonic()
+        if left > 0:
+            job.loop.call_later(left, self._check, job)
+            return
+        logger.error("a page took over %.0fs to parse; its thread is abandoned", self._timeout)
+        job.future.set_exception(ExtractionFailed("parse_timeout"))
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.abandon(job)
+            self._abandoned.append(worker)
+        self._worker = _Worker(self._jobs)
+        self._worker.start()
+
+    def close(self) -> None:
+        """Let the thread finish its queue and stop (abandoned ones die with the process)."""
+        for _ in range(self.stuck + (self._worker is not None)):
+            self._jobs.put(None)  # one each: an abandoned thread waiting for work takes one too
+        self._worker = None
