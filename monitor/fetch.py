@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
 from typing import Any
 
+import aiohttp
 import httpx
 
+from monitor import aiotransport
 from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
 from monitor.egress import Destination, EgressGuard, host_key
 from monitor.encoding import decode_html
@@ -88,22 +90,21 @@ class _NoCookies(DefaultCookiePolicy):
 
 
 class _PoolPerName(httpx.AsyncBaseTransport):
-    """httpcore pools connections by (scheme, host, port) of the URL, which is now an IP: two
+    """Connections are pooled by (scheme, host, port) of the URL, which is now an IP: two
     names on one address would share a TLS connection verified for only one of them. So https
     gets one pool per server name (SNI); plain http one pool per address and port (Host is per
     request). One pool for every host kept at most 16 idle connections in all, so with more
-    hosts than that in flight most requests opened a new connection, and the pool scanned all
-    of its connections for each request (issue 9). httpcore closes expired keep-alive
-    connections only when their pool is used again, so a pool unused for ``idle_after``
-    seconds (longer than any fetch may last) is closed, and a daemon that met thousands of
-    names does not keep their sockets for months (T46)."""
+    hosts than that in flight most requests opened a new connection (issue 9). Each pool is an
+    aiohttp session (aiotransport.py: a third of httpcore's CPU per request). A pool unused
+    for ``idle_after`` seconds (longer than any fetch may last) is closed, so a daemon that met
+    thousands of names does not keep their sockets for months (T46)."""
 
     def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None,
                  idle_after: float = 300.0) -> None:
         self._limits = limits
         self._tls: ssl.SSLContext | bool = tls if tls is not None else True
         self._idle_after = idle_after
-        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+        self._pools: dict[str, aiohttp.ClientSession] = {}
         self._used: dict[str, float] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -115,12 +116,11 @@ class _PoolPerName(httpx.AsyncBaseTransport):
             del self._used[idle]
             pool = self._pools.pop(idle, None)
             if pool is not None:
-                await pool.aclose()
+                await pool.close()
         pool = self._pools.get(name)
         if pool is None:
-            pool = self._pools[name] = httpx.AsyncHTTPTransport(
-                limits=self._limits, trust_env=False, verify=self._tls)
-        return await pool.handle_async_request(request)
+            pool = self._pools[name] = aiotransport.session(self._limits, self._tls)
+        return await aiotransport.send(pool, request)
 
     @property
     def names(self) -> list[str]:
@@ -130,7 +130,7 @@ class _PoolPerName(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         pools, self._pools = list(self._pools.values()), {}
         for pool in pools:
-            await pool.aclose()
+            await pool.close()
 
 
 @dataclass(frozen=True, slots=True)
