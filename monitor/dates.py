@@ -63,6 +63,14 @@ LABEL_SCAN = 20_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
 SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
+# elements named for a date: scanned page-wide, once the broader hints found nothing
+DATE_NAMED = 'time, [class*="date" i], [id*="date" i], [itemprop*="date" i]'
+AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
+AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
+# meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
+EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime")
+# the author's name or link: a date line usually sits right beside it
+AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 
 
@@ -222,6 +230,9 @@ _NAME_TOKENS = re.compile(r"[^a-z0-9]+")
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
                  "recent", "more")
 LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
+# class/id tokens of the one article's own block: a list named further out is the CMS's
+# wrapper of it ("frame-type-list" around "news-single"), not a list of other articles
+SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 
 
 def _listy(names: str) -> bool:
@@ -245,8 +256,11 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
         if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
             return True
         attrs = probe.attributes
-        if names and _listy(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if names and _listy(named):
             return True
+        if names and not SINGLE_WORDS.isdisjoint(_NAME_TOKENS.split(named.lower())):
+            return False
         probe = probe.parent
     return False
 
@@ -261,7 +275,7 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         value = ld.get(key)
         if found is None and isinstance(value, str) and parse_date(value):
             found = value
-    for name in sel.DATE_META_NAMES:
+    for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS:
         if found is None and name in metas and parse_date(metas[name]):
             found = metas[name]
     for node in tree.css('[itemprop~="datePublished"], time[pubdate], time[datetime]'):
@@ -308,6 +322,26 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
     return None
 
 
+def beside_author(body: LexborNode, first_month: bool) -> str | None:
+    """A short date line beside the first byline (author name or link) outside lists.
+
+    Blogs often show "Jane Doe · April 8, 2024" under the title with no date markup and
+    no headline nearby that the page names as such.
+    """
+    for count, node in enumerate(body.css(AUTHOR_NODES)):
+        if count >= AUTHOR_TRIES or in_list(node):
+            break
+        scope: LexborNode | None = node.parent
+        for _ in range(AUTHOR_LEVELS):
+            if scope is None or scope.tag in ("body", "html", "article", "main"):
+                break
+            found = _scan(scope, sel.SHORT_DATE_SELECTOR, SHORT_DATE_LINE, first_month)
+            if found:
+                return found
+            scope = scope.parent
+    return None
+
+
 def labelled(text: str, first_month: bool) -> str | None:
     """The date of the first 'Published: 2021-09-27 10:05' style line of the page text."""
     for match in sel.PUBLISHED_LABEL.finditer(text[:LABEL_SCAN]):
@@ -334,5 +368,14 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
         return from_url
     found = beside_headline(headline, first_month) or labelled(text, first_month)
     if found is None and body is not None:
-        found = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+        found = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+                 or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
+                 or beside_author(body, first_month) or _first_stamp(body))
     return found
+
+
+def _first_stamp(body: LexborNode) -> str | None:
+    """Last resort: the first machine-readable ``<time datetime>`` of the page, even in a
+    list (a header written as a list of date, author and section), when nothing else is."""
+    node = body.css_first("time[datetime]")
+    return parse_date(node.attributes.get("datetime")) if node is not None else None

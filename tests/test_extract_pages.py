@@ -92,6 +92,14 @@ DATE_PAGES: dict[str, tuple[str, str, str | None]] = {
     "date_utc_offset.html": ("https://news.example/a/3", TRAM_TITLE, "2021-09-26"),
     # 18:05Z is already the 27th where the publisher is (the page shows its own date)
     "date_utc_visible.html": ("https://news.example/a/4", TRAM_TITLE, "2021-09-27"),
+    # no date markup: the date line sits beside the author's link, far from the headline
+    "date_beside_author.html": ("https://news.example/a/6", TRAM_TITLE, "2024-04-08"),
+    # a CMS wraps the single article in a block named "...-list"
+    "date_list_wrapper.html": ("https://news.example/a/7", TRAM_TITLE, "2022-01-20"),
+    # the only <time datetime> sits in a header written as a list (date, section)
+    "date_time_in_list.html": ("https://news.example/a/8", TRAM_TITLE, "2021-11-25"),
+    # <meta name="published">
+    "date_meta_published.html": ("https://news.example/a/9", TRAM_TITLE, "2025-07-17"),
     # dates in the body text and in related links are not the publication date
     "date_none.html": ("https://news.example/notice", "Notice on the 2024 Spring Festival holiday",
                        None),
