@@ -1,29 +1,94 @@
-"""An httpx transport that sends requests with aiohttp (issue 9: transport chosen by measure).
+"""The HTTP exchange under fetch.py: aiohttp, in one pool per TLS name (issue 9).
 
-On the synthetic site httpcore cost about 1.3 CPU-ms per GET of a 60 KB gzipped page, aiohttp
-about 0.45 (its parser is C, and it does not rebuild socket attributes to check each idle
-connection): the largest cost of a pass after extraction, and nearly all of an unchanged one.
-httpx stays the monitor's API (fetch.py, its tests and their DNS-rebinding stub), so only the
-exchange moves. The transport does nothing on its own: no redirects, no cookies, no proxies
-from the environment, no decompression (fetch.py decodes with a cap), no headers of its own;
-it sends ``sni_hostname`` as the TLS server name, and raises httpx's exceptions (with the
-original one as cause, where fetch.py looks for certificate and refusal errors).
+Transport chosen by measurement on the synthetic site: a GET of a 60 KB gzipped page cost
+about 1.3 CPU-ms through httpx + httpcore and 0.45 through aiohttp (its parser is C; httpcore
+rebuilt socket attributes, a getpeername each, to check every idle connection per request),
+the largest cost of a pass after extraction and nearly all of an unchanged one. The Fetcher
+calls ``exchange`` directly on a ``MonitorClient``'s pools; ``PoolPerName`` is also an httpx
+transport, so an httpx client (the tests' stub networks) works the same way. Nothing is done
+on the monitor's behalf: no redirects, cookies, proxies from the environment, decompression
+(fetch.py decodes with a cap) or headers of aiohttp's own; the TLS server name is the one
+given; failures are raised as httpx's exceptions, caused by the socket's or TLS's own error.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import aiohttp
 import httpx
+from yarl import URL
 
 _NO_AUTO_HEADERS = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
 _FAILURES = (aiohttp.ClientError, TimeoutError, OSError)
 
 
-def session(limits: httpx.Limits, tls: ssl.SSLContext | bool) -> aiohttp.ClientSession:
-    """One aiohttp session: a pool of keep-alive connections keyed by address and port."""
+class PoolPerName(httpx.AsyncBaseTransport):
+    """Connections are pooled by address and port of the URL, which is now an IP: two names
+    on one address would share a TLS connection verified for only one of them. So https gets
+    one pool per server name (SNI); plain http one pool per address and port (Host is per
+    request). One pool for every host kept at most 16 idle connections in all, so with more
+    hosts than that in flight most requests opened a new connection (issue 9). A pool unused
+    for ``idle_after`` seconds (longer than any fetch may last) is closed, so a daemon that met
+    thousands of names does not keep their sockets for months (T46)."""
+
+    def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None,
+                 idle_after: float = 300.0) -> None:
+        self._limits = limits
+        self._tls: ssl.SSLContext | bool = tls if tls is not None else True
+        self._idle_after = idle_after
+        self._pools: dict[str, aiohttp.ClientSession] = {}
+        self._used: dict[str, float] = {}
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def session_for(self, url: str, name: str | None) -> aiohttp.ClientSession:
+        """The pool for a request to ``url`` (an address) with TLS server name ``name``."""
+        key = name or url.split("/", 3)[2].lower()
+        self._used[key] = now = time.monotonic()
+        if len(self._used) > 1:
+            for idle in [k for k, used in self._used.items() if now - used > self._idle_after]:
+                del self._used[idle]
+                self._close(self._pools.pop(idle, None))
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = _session(self._limits, self._tls)
+        return pool
+
+    def _close(self, pool: aiohttp.ClientSession | None) -> None:
+        if pool is not None:
+            task = asyncio.get_running_loop().create_task(pool.close())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        name = request.extensions.get("sni_hostname") if request.url.scheme == "https" else None
+        pool = self.session_for(str(request.url), name)
+        timeouts = request.extensions.get("timeout", {})
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in request.headers.raw}
+        response = await _request(pool, str(request.url), headers, name,
+                                  timeouts.get("connect"), timeouts.get("read"))
+        reply = Reply(response)
+        return httpx.Response(reply.status_code, headers=list(reply.headers.items()),
+                              stream=_Body(reply), request=request)
+
+    @property
+    def names(self) -> list[str]:
+        """The server names (https) and ``address:port`` (http) that have a pool now."""
+        return list(self._pools)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.close()
+        if self._closing:
+            await asyncio.gather(*self._closing)
+
+
+def _session(limits: httpx.Limits, tls: ssl.SSLContext | bool) -> aiohttp.ClientSession:
     connector = aiohttp.TCPConnector(
         limit=limits.max_connections or 0, limit_per_host=0, ssl=tls, use_dns_cache=False,
         keepalive_timeout=limits.keepalive_expiry or 5.0)
@@ -33,47 +98,65 @@ def session(limits: httpx.Limits, tls: ssl.SSLContext | bool) -> aiohttp.ClientS
         timeout=aiohttp.ClientTimeout(total=None))
 
 
-async def send(client: aiohttp.ClientSession, request: httpx.Request) -> httpx.Response:
-    """``request`` over ``client``; the response's body streams (raw bytes) until closed."""
-    timeouts = request.extensions.get("timeout", {})
-    timeout = aiohttp.ClientTimeout(total=None, connect=timeouts.get("connect"),
-                                    sock_read=timeouts.get("read"))
-    name = request.extensions.get("sni_hostname")
-    try:
-        response = await client.request(
-            request.method, str(request.url), headers=[
-                (key.decode("latin-1"), value.decode("latin-1"))
-                for key, value in request.headers.raw],
-            data=request.content or None, allow_redirects=False, timeout=timeout,
-            server_hostname=name, compress=None)
-    except _FAILURES as exc:
-        # A connection failure's cause is the socket's or TLS's own error (what fetch.py
-        # reports), not aiohttp's wrapper of it.
-        cause = exc.__cause__ if isinstance(exc, aiohttp.ClientConnectorError) else None
-        raise _translated(exc, request) from (cause or exc)
-    headers = [(key.decode("latin-1"), value.decode("latin-1"))
-               for key, value in response.raw_headers]
-    return httpx.Response(response.status, headers=headers, stream=_Body(response, request),
-                          request=request, extensions={"http_version": b"HTTP/1.1"})
+class Reply:
+    """A response whose body streams, raw (still compressed), until it is released."""
 
+    __slots__ = ("_response", "headers", "status_code")
 
-class _Body(httpx.AsyncByteStream):
-    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
         self._response = response
-        self._request = request
+        self.status_code = response.status
+        self.headers = response.headers
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
+    async def aiter_raw(self) -> AsyncIterator[bytes]:
         try:
             async for chunk in self._response.content.iter_any():
                 yield chunk
         except _FAILURES as exc:
-            raise _translated(exc, self._request) from exc
+            raise _translated(exc) from exc
 
-    async def aclose(self) -> None:
+    def release(self) -> None:
         self._response.release()
 
 
-def _translated(exc: BaseException, request: httpx.Request) -> httpx.TransportError:
+@asynccontextmanager
+async def exchange(pool: aiohttp.ClientSession, url: str, headers: dict[str, str], *,
+                   server_hostname: str | None, connect: float | None, read: float | None
+                   ) -> AsyncIterator[Reply]:
+    """GET ``url`` (already percent-encoded) over ``pool``; the body is read inside."""
+    reply = Reply(await _request(pool, url, headers, server_hostname, connect, read))
+    try:
+        yield reply
+    finally:
+        reply.release()
+
+
+async def _request(pool: aiohttp.ClientSession, url: str, headers: dict[str, str],
+                   name: str | None, connect: float | None, read: float | None
+                   ) -> aiohttp.ClientResponse:
+    timeout = aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
+    try:
+        return await pool.get(URL(url, encoded=True), headers=headers, allow_redirects=False,
+                              timeout=timeout, server_hostname=name)
+    except _FAILURES as exc:
+        # fetch.py reports the socket's or TLS's own error, not aiohttp's wrapper of it.
+        cause = exc.__cause__ if isinstance(exc, aiohttp.ClientConnectorError) else None
+        raise _translated(exc) from (cause or exc)
+
+
+class _Body(httpx.AsyncByteStream):
+    def __init__(self, reply: Reply) -> None:
+        self._reply = reply
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._reply.aiter_raw():
+            yield chunk
+
+    async def aclose(self) -> None:
+        self._reply.release()
+
+
+def _translated(exc: BaseException) -> httpx.TransportError:
     """The httpx exception fetch.py expects for an aiohttp (or socket) one."""
     kind: type[httpx.TransportError] = httpx.TransportError
     if isinstance(exc, aiohttp.ConnectionTimeoutError):
@@ -82,9 +165,12 @@ def _translated(exc: BaseException, request: httpx.Request) -> httpx.TransportEr
         kind = httpx.ReadTimeout
     elif isinstance(exc, aiohttp.ClientConnectorError):
         kind = httpx.ConnectError
-    elif isinstance(exc, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError
-                    | aiohttp.ClientResponseError):
+    elif isinstance(exc, _PROTOCOL):
         kind = httpx.RemoteProtocolError
     elif isinstance(exc, OSError):
         kind = httpx.ReadError
-    return kind(str(exc) or type(exc).__name__, request=request)
+    return kind(str(exc) or type(exc).__name__)
+
+
+_PROTOCOL: tuple[type[BaseException], ...] = (
+    aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientResponseError)
