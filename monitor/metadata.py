@@ -61,7 +61,7 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
         if raw.startswith("<![CDATA["):  # XHTML-style wrapping, as on Wikipedia
             raw = raw[9:].removesuffix("]]>")
         try:
-            data = json.loads(raw)
+            data = json.loads(raw, strict=False)  # raw line breaks inside strings are common
         except (ValueError, RecursionError):
             continue
         found.extend(_walk_ld(data))

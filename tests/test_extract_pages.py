@@ -98,6 +98,8 @@ DATE_PAGES: dict[str, tuple[str, str, str | None]] = {
     "date_list_wrapper.html": ("https://news.example/a/7", TRAM_TITLE, "2022-01-20"),
     # the only <time datetime> sits in a header written as a list (date, section)
     "date_time_in_list.html": ("https://news.example/a/8", TRAM_TITLE, "2021-11-25"),
+    # JSON-LD with a raw line break inside a string (invalid strict JSON)
+    "date_ld_line_break.html": ("https://news.example/a/10", TRAM_TITLE, "2022-02-02"),
     # <meta name="published">
     "date_meta_published.html": ("https://news.example/a/9", TRAM_TITLE, "2025-07-17"),
     # dates in the body text and in related links are not the publication date
