@@ -22,6 +22,7 @@ LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigat
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
+CHROME_LEVELS = 12  # levels above a candidate searched for a <footer>, <nav> or <aside>
 FAMILY_MIN = 3  # same-class blocks needed before they count as one body split into sections
 FAMILY_SHARE = 1.5  # their summed raw score over the winner's for the family to take over
 FAMILY_PARAGRAPHS = 2  # votes a block needs to be a section (a teaser card has one excerpt)
@@ -230,7 +231,7 @@ def best_candidate(
     """
     if not cands:
         return None
-    ranked = sorted(cands.values(), key=lambda c: c.score, reverse=True)[:top]
+    ranked = _top_outside_chrome(cands, top)
     best: Candidate | None = None
     best_score = float("-inf")
     for cand in ranked:
@@ -242,6 +243,38 @@ def best_candidate(
             best, best_score = cand, adjusted
     best = _inner_holder(best, ranked, best_score)
     return _family_lead(best, cands) if family else best
+
+
+def in_chrome(node: LexborNode, levels: int = CHROME_LEVELS) -> bool:
+    """Whether a node sits in the page's footer, navigation or a side column."""
+    probe = node.parent
+    for _ in range(levels):
+        if probe is None or probe.tag in ("body", "article", "main"):
+            return False
+        if probe.tag in ("footer", "nav", "aside"):
+            return True
+        probe = probe.parent
+    return False
+
+
+def _top_outside_chrome(cands: dict[int, Candidate], top: int) -> list[Candidate]:
+    """The ``top`` best-voted containers outside footers, menus and side columns.
+
+    A short article (one paragraph and a list) is outvoted by a footer of several
+    paragraphs (addresses, disclaimers) before the structural pruning has run; blocks in
+    such page chrome compete only when nothing else on the page was voted for.
+    """
+    ordered = sorted(cands.values(), key=lambda c: c.score, reverse=True)
+    kept = [c for c in ordered[:top] if not in_chrome(c.node)]
+    if len(kept) == min(top, len(ordered)):
+        return kept
+    kept = []
+    for cand in ordered:
+        if not in_chrome(cand.node):
+            kept.append(cand)
+            if len(kept) == top:
+                break
+    return kept or ordered[:top]
 
 
 def _family_lead(best: Candidate | None, cands: dict[int, Candidate]) -> Candidate | None:

@@ -42,6 +42,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
+    # a one-paragraph article outvoted by a footer of several paragraphs
+    "footer_outvotes.html": (
+        ("The city council voted on Tuesday", "Drivers from abroad"),
+        ("Fleet Insurance Co. has served", "Policies are underwritten"),
+    ),
     # a short story beside a list of sources whose author lists are full of commas
     "citation_list.html": ((TRAM, COST, NORTH, WORKS), ()),
     # a body cut into same-class sections, deep apart, against one dense list of sources
