@@ -22,6 +22,7 @@ LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigat
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
+WRAPPER_LEVELS = 3  # single-child boxes around a text span that vote as the span itself
 CHROME_LEVELS = 12  # levels above a candidate searched for a <footer>, <nav> or <aside>
 FAMILY_MIN = 3  # same-class blocks needed before they count as one body split into sections
 FAMILY_SHARE = 1.5  # their summed raw score over the winner's for the family to take over
@@ -112,6 +113,24 @@ def _list_paragraph(item: LexborNode) -> str:
     return text if linked <= LIST_ITEM_LINKS * len(text) else ""
 
 
+def _lone_wrappers(node: LexborNode) -> LexborNode:
+    """The outermost of the boxes that hold nothing but this text (``<div><div><span>``).
+
+    Editors that wrap each paragraph in two or three styled boxes would otherwise spread
+    the votes over one box per paragraph, and the article's container gets none.
+    """
+    for _ in range(WRAPPER_LEVELS):
+        parent = node.parent
+        if parent is None or parent.tag not in ("div", "span", "font"):
+            break
+        kids = parent.iter()
+        first = next(kids, None)
+        if first is None or next(kids, None) is not None or (parent.text(deep=False) or "").strip():
+            break
+        node = parent
+    return node
+
+
 def score_candidates(root: LexborNode) -> dict[int, Candidate]:
     """Readability-style voting: each paragraph credits its parent fully, grandparent half."""
     cands: dict[int, Candidate] = {}
@@ -127,7 +146,7 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
     for span in root.css(sel.INLINE_TEXT):
         text = (span.text(deep=False) or "").strip()
         if len(text) >= MIN_PARAGRAPH:
-            _vote_up(cands, span, text)
+            _vote_up(cands, _lone_wrappers(span), text)
     # Text written straight into a container (<div>text<br>text</div>) votes for itself.
     for box in root.css(sel.TEXT_CONTAINERS):
         text = (box.text(deep=False) or "").strip()

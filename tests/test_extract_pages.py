@@ -42,6 +42,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
+    # each paragraph a <span> in two styled boxes of its own (an editor's markup)
+    "wrapped_spans.html": (
+        (TRAM, COST, NORTH, "Shopkeepers along", "Construction is due"),
+        ("The newsroom is open", "Our reporters cover"),
+    ),
     # a one-paragraph article outvoted by a footer of several paragraphs
     "footer_outvotes.html": (
         ("The city council voted on Tuesday", "Drivers from abroad"),
