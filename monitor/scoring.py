@@ -8,6 +8,7 @@ siblings, a comment thread.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -201,6 +202,16 @@ def class_weight(node: LexborNode) -> float:
     return weight
 
 
+_TOKENS = re.compile(r"[^a-z0-9]+")
+
+
+def _boiler_token(node: LexborNode) -> bool:
+    """Whether a class/id token is a boilerplate word on its own (selectors.BOILER_WORDS)."""
+    attrs = node.attributes
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return not sel.BOILER_WORDS.isdisjoint(_TOKENS.split(names))
+
+
 def _earned_weight(cand: Candidate) -> float:
     """The class prior, a bonus only in proportion to the text the container really holds.
 
@@ -209,7 +220,9 @@ def _earned_weight(cand: Candidate) -> float:
     that is mostly prose (see holds_prose).
     """
     weight = class_weight(cand.node)
-    if weight > 0:
+    if weight > 0 and _boiler_token(cand.node):
+        weight = 0.0  # "modal-body", "popup-content": the bonus word names a dialog's part
+    elif weight > 0:
         weight *= min(1.0, cand.raw / CLASS_EVIDENCE) ** 2
     elif weight < 0 and holds_prose(cand.node, text_len(cand.node)):
         weight = 0.0  # a page builder's "widget" that holds the prose is no sidebar
