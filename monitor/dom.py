@@ -28,6 +28,7 @@ from monitor.scoring import (
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
 MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
+PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
 
 __all__ = [
@@ -109,6 +110,18 @@ def _is_boilerplate(node: LexborNode) -> bool:
     return len(names) > 1 and boilerplate_names(names)
 
 
+def _paragraph_styles(region: LexborNode) -> set[str]:
+    """Class lists that several <p> of the region share: the page's paragraph style.
+
+    Such a class ("contextmenu Body") names how paragraphs look, whatever words it holds.
+    """
+    seen: dict[str, int] = {}
+    for para in region.css("p[class]"):
+        names = para.attributes.get("class") or ""
+        seen[names] = seen.get(names, 0) + 1
+    return {names for names, count in seen.items() if count >= PARAGRAPH_STYLE}
+
+
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
     """Remove class/id/style boilerplate inside the chosen region.
 
@@ -117,11 +130,14 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     """
     total = max(text_len(region), 1)
     victims: list[LexborNode] = []
+    styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
     for node in region.css(query):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article", "h1"):
             continue
         if not _is_boilerplate(node):
+            continue
+        if node.tag == "p" and node.attributes.get("class") in styles:
             continue
         length = text_len(node)
         if length <= keep_share * total and not holds_prose(node, length):

@@ -42,6 +42,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
+    # the paragraphs' own class holds a boilerplate word ("contextmenu")
+    "paragraph_style_class.html": ((TRAM, COST, NORTH, WORKS), ("Home | News",)),
     # a dialog's "modal-body" earns no article bonus for the word "body"
     "modal_body.html": ((TRAM, COST, NORTH), ("not approved",)),
     # each paragraph a <span> in two styled boxes of its own (an editor's markup)
