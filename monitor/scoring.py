@@ -230,15 +230,18 @@ def _earned_weight(cand: Candidate) -> float:
 
 
 def article_root(node: LexborNode, levels: int = 10) -> int | None:
-    """mem_id of the nearest <article> at or above a node: separate articles are separate."""
+    """mem_id of the outermost <article> at or above a node (within ``levels``): separate
+    articles are separate, but an <article> nested in another (the items of a listicle,
+    a review box) is part of it."""
     probe: LexborNode | None = node
+    found: int | None = None
     for _ in range(levels):
         if probe is None or probe.tag in ("body", "html"):
-            return None
+            break
         if probe.tag == "article":
-            return probe.mem_id
+            found = probe.mem_id
         probe = probe.parent
-    return None
+    return found
 
 
 def in_comments(node: LexborNode, levels: int = 4) -> bool:

@@ -42,6 +42,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
+    # a listicle whose items are <article>s nested in the story's <article>
+    "nested_articles.html": (("The first line", "The second line", "The third line"), ()),
     # the paragraphs' own class holds a boilerplate word ("contextmenu")
     "paragraph_style_class.html": ((TRAM, COST, NORTH, WORKS), ("Home | News",)),
     # a dialog's "modal-body" earns no article bonus for the word "body"
