@@ -28,6 +28,7 @@ from monitor.scoring import (
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
 MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
+CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
 
@@ -196,7 +197,8 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     return _prose_paragraph(node) or _same_kind(node, best)
 
 
-def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = 2) -> list[LexborNode]:
+def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS
+           ) -> list[LexborNode]:
     """Add prose paragraphs that sit beside the best container's ancestors.
 
     Bodies are often split: a lead and the first paragraphs straight in the article wrapper,
@@ -206,10 +208,12 @@ def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = 2) -> list[
     probe = start
     for _ in range(levels):
         parent = probe.parent
-        if parent is None or probe.tag in ("article", "main", "body"):
+        if parent is None or probe.tag in ("main", "body"):
             break
         if parent.tag in ("html", "body", "#document"):
             break
+        if probe.tag == "article" and article_root(parent) is None:
+            break  # an <article> in another is one of its parts; an outermost one is not
         before: list[LexborNode] = []
         after: list[LexborNode] = []
         seen = False
@@ -331,10 +335,26 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     kept = [c for c in extra if not (ancestry(c.node.parent) & ids)]
     for cand in kept:
         prune_region(cand.node, 0.4, {cand.node.mem_id})
-    order = {n.mem_id: cands[n.mem_id].order if n.mem_id in cands else best.order for n in chosen}
-    nodes = [(order[n.mem_id], n) for n in chosen] + [(c.order, c.node) for c in kept]
+    nodes = [(_chosen_order(i, n, chosen, best, cands), n) for i, n in enumerate(chosen)]
+    nodes += [(c.order, c.node) for c in kept]
     nodes.sort(key=lambda item: item[0])
     return [n for _, n in nodes]
+
+
+def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,
+                  cands: dict[int, Candidate]) -> int:
+    """Document rank of a chosen block, for sorting it among the cousins.
+
+    Candidates carry their rank; a lead paragraph taken from an ancestor (see _climb) and
+    placed before the winner ranks with that ancestor, so it stays ahead of the cousins.
+    """
+    if node.mem_id in cands:
+        return cands[node.mem_id].order
+    parent = node.parent
+    ahead = index < next((i for i, n in enumerate(chosen) if n.mem_id == best.node.mem_id), 0)
+    if ahead and parent is not None and parent.mem_id in cands:
+        return min(cands[parent.mem_id].order, best.order)
+    return best.order
 
 
 def distinct(nodes: list[LexborNode]) -> list[LexborNode]:

@@ -43,7 +43,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "comments_holder.html": ((TRAM, COST), ("terrible idea", "Great news", "childcare")),
     "hidden_copy.html": ((TRAM, COST, NORTH, WORKS), ("Hidden teaser",)),
     # a listicle whose items are <article>s nested in the story's <article>
-    "nested_articles.html": (("The first line", "The second line", "The third line"), ()),
+    "nested_articles.html": (
+        (TRAM, COST, "The first line", "The second line", "The third line", WORKS), ()),
     # the paragraphs' own class holds a boilerplate word ("contextmenu")
     "paragraph_style_class.html": ((TRAM, COST, NORTH, WORKS), ("Home | News",)),
     # a dialog's "modal-body" earns no article bonus for the word "body"
@@ -87,6 +88,11 @@ def test_duplicate_copy_is_kept_once() -> None:
     body = extract((PAGES / "hidden_copy.html").read_bytes()).body
     assert body.count(TRAM) == 1
     assert body.count(WORKS) == 1
+
+
+def test_lead_paragraphs_stay_ahead_of_the_items() -> None:
+    body = extract((PAGES / "nested_articles.html").read_bytes()).body
+    assert body.index(TRAM) < body.index("The first line") < body.index(WORKS)
 
 
 def test_every_page_has_a_case() -> None:
