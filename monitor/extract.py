@@ -74,7 +74,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         dom.prune_region(explicit, 0.3, {explicit.mem_id})
         return [explicit]
     dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
-    first = dom.best_candidate(dom.score_candidates(root))
+    # the first vote only picks the path to protect: the plain winner is enough for that
+    first = dom.best_candidate(dom.score_candidates(root), family=False)
     protect = dom.ancestry(first.node if first is not None else None)
     if first is not None:
         dom.remove_comments(root, protect)
