@@ -24,6 +24,7 @@ from monitor.errors import ArchiveError, ExtractionFailed, FetchError
 from monitor.fetch import Fetcher
 from monitor.models import (
     AlertKind,
+    Article,
     ArticleError,
     CheckedArticle,
     CheckResult,
@@ -260,25 +261,16 @@ async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
     """What happened to one article, or why it failed."""
     source, ctx = run.source, run.ctx
     try:
-        stored = ctx.archive.lookup(link.url)
-        async with run.admit:
-            page = await ctx.fetcher.get(
-                link.url, allowed_hosts=run.hosts,
-                etag=stored["etag"] if stored else None,
-                last_modified=stored["last_modified"] if stored else None,
-                source=source.name, headers=source.headers)
-            if page.not_modified and stored is not None:
-                _touch(ctx, link.url, run.now)
-                return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
-            article = await ctx.pool.extract(page.text, link.url, source.rules)
-            if run.probe is not None:
-                await run.probe.check(ctx.pool, page.text, link.url)
+        parsed = await _parsed(run, link)
+        if isinstance(parsed, CheckedArticle):
+            return parsed
+        article, validators = parsed
         if article.published is None and link.published:
             article = replace(article, published=link.published)
         article = replace(article, url=link.url)
         mentions = ctx.matcher.match(article.title, article.body)
         saved = await _store(ctx, SaveRequest(article, source.name, tuple(mentions), run.routes,
-                                              run.now, (page.etag, page.last_modified)))
+                                              run.now, validators))
         fresh = saved.outcome in (SaveOutcome.NEW, SaveOutcome.CHANGED)
         if canonical(link.url) in run.retrying:
             note_revived(ctx.archive, link.url)
@@ -302,6 +294,36 @@ async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
     finally:
         if ctx.progress is not None:
             ctx.progress.done(source.name, link.url)
+
+
+async def _parsed(run: Round, link: Link
+                  ) -> CheckedArticle | tuple[Article, tuple[str | None, str | None]]:
+    """Fetch and parse one article within the check's admission: the article and its
+    validators, or the outcome of a 304."""
+    ctx = run.ctx
+    async with run.admit:
+        # Looked up once admitted: a stored row carries the body, and 5,000 articles
+        # waiting with theirs made most of an unchanged pass's peak memory (issue 9).
+        stored = _known(ctx.archive.lookup(link.url))
+        page = await ctx.fetcher.get(
+            link.url, allowed_hosts=run.hosts,
+            etag=stored["etag"] if stored else None,
+            last_modified=stored["last_modified"] if stored else None,
+            source=run.source.name, headers=run.source.headers)
+        if page.not_modified and stored is not None:
+            _touch(ctx, link.url, run.now)
+            return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
+        text, validators = page.text, (page.etag, page.last_modified)
+        del page  # its raw bytes are not kept while the text waits for the parser
+        article = await ctx.pool.extract(text, link.url, run.source.rules)
+        if run.probe is not None:
+            await run.probe.check(ctx.pool, text, link.url)
+    return article, validators
+
+
+def _known(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What a check needs of a stored article: its validators and title, not its text."""
+    return None if row is None else {k: row[k] for k in ("etag", "last_modified", "title")}
 
 
 def _stopping() -> bool:
