@@ -68,7 +68,8 @@ DATE_NAMED = 'time, [class*="date" i], [id*="date" i], [itemprop*="date" i]'
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
-EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime")
+EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
+                    "published-date", "published_date")
 # the author's name or link: a date line usually sits right beside it
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order

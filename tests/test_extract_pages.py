@@ -124,6 +124,8 @@ DATE_PAGES: dict[str, tuple[str, str, str | None]] = {
     "date_ld_line_break.html": ("https://news.example/a/10", TRAM_TITLE, "2022-02-02"),
     # <meta name="published">
     "date_meta_published.html": ("https://news.example/a/9", TRAM_TITLE, "2025-07-17"),
+    # <meta name="published-date">
+    "date_meta_published_date.html": ("https://news.example/a/11", TRAM_TITLE, "2021-02-16"),
     # dates in the body text and in related links are not the publication date
     "date_none.html": ("https://news.example/notice", "Notice on the 2024 Spring Festival holiday",
                        None),
