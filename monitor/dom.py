@@ -273,10 +273,14 @@ def _path(node: LexborNode, levels: int) -> list[int]:
 
 
 def _same_class(node: LexborNode, best: LexborNode) -> bool:
-    """Same tag and the same non-empty class list: one more section of a sectioned body."""
+    """Same tag and the same first class: one more section of a sectioned body.
+
+    Sections often add a modifier to the shared class ("rich-text", "rich-text mt-4"), so
+    only the first class, the block's kind, has to agree.
+    """
     names = (node.attributes.get("class") or "").split()
-    return bool(names) and node.tag == best.tag and names == (
-        best.attributes.get("class") or "").split()
+    other = (best.attributes.get("class") or "").split()
+    return bool(names) and bool(other) and node.tag == best.tag and names[0] == other[0]
 
 
 def _named_off(node: LexborNode, best: LexborNode) -> bool:

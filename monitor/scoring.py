@@ -312,21 +312,27 @@ def _top_outside_chrome(cands: dict[int, Candidate], top: int) -> list[Candidate
     return kept or ordered[:top]
 
 
+def _kind(node: LexborNode) -> tuple[str, str]:
+    """Tag and first class: what sections of one body share ("rich-text mt-4", "rich-text")."""
+    names = (node.attributes.get("class") or "").split()
+    return node.tag or "", names[0] if names else ""
+
+
 def _family_lead(best: Candidate | None, cands: dict[int, Candidate]) -> Candidate | None:
     """The lead block of a body split into same-class sections, when they outweigh the winner.
 
-    A long read cut into ``<div class="section">`` blocks loses the vote to any single dense
-    block (a list of references, a table) although its sections together hold far more
-    text; the lead section wins instead, and dom.cousins adds its siblings.
+    A long read cut into ``<div class="section ...">`` blocks (same tag and first class)
+    loses the vote to any single dense block (a list of references, a table) although its
+    sections together hold far more text; the lead section wins instead, and dom.cousins
+    adds its siblings.
     """
     if best is None:
         return None
     families: dict[tuple[str, str], list[Candidate]] = {}
     for cand in cands.values():
-        names = cand.node.attributes.get("class")
-        if names and cand.paragraphs >= FAMILY_PARAGRAPHS:
-            families.setdefault((cand.node.tag or "", names), []).append(cand)
-    own = families.get((best.node.tag or "", best.node.attributes.get("class") or ""), [])
+        if cand.node.attributes.get("class") and cand.paragraphs >= FAMILY_PARAGRAPHS:
+            families.setdefault(_kind(cand.node), []).append(cand)
+    own = families.get(_kind(best.node), [])
     lead, lead_total = best, FAMILY_SHARE * max(best.raw, sum(m.raw for m in own))
     for members in families.values():
         total = sum(m.raw for m in members)

@@ -66,6 +66,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, NORTH, "Shopkeepers along", "The transport union", "Construction is due"),
         (),
     ),
+    # sections of one body whose classes add modifiers ("rich-text mt-4")
+    "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections
     "builder_widgets.html": (
         (TRAM, COST, NORTH, "Shopkeepers along", WORKS),
@@ -93,6 +95,17 @@ def test_duplicate_copy_is_kept_once() -> None:
 def test_lead_paragraphs_stay_ahead_of_the_items() -> None:
     body = extract((PAGES / "nested_articles.html").read_bytes()).body
     assert body.index(TRAM) < body.index("The first line") < body.index(WORKS)
+
+
+def test_sections_with_modifiers_are_one_kind() -> None:
+    from monitor.dom import _same_class
+    from monitor.extract import parse
+
+    tree = parse('<div class="rich-text"></div><div class="rich-text mt-4"></div>'
+                 '<div class="caption mt-4"></div>')
+    plain, modified, other = tree.css("div")
+    assert _same_class(modified, plain)
+    assert not _same_class(other, modified)
 
 
 def test_every_page_has_a_case() -> None:
