@@ -172,13 +172,13 @@ def _same_kind(node: LexborNode, best: LexborNode) -> bool:
     """A sibling built like the best container: one more block of a body split into blocks.
 
     List-style posts, how-to steps and sectioned long reads repeat one block (same tag, same
-    class) per part; a part that scores low is still part of the body. A classless <div>
+    first class) per part; a part that scores low is still part of the body. A classless <div>
     says too little, so only named blocks and <section>s count, and linked lists never do.
     """
     if node.tag != best.tag or node.tag == "article":
         return False
     names = (node.attributes.get("class") or "").split()
-    if names != (best.attributes.get("class") or "").split():
+    if names[:1] != (best.attributes.get("class") or "").split()[:1]:
         return False
     if not names and node.tag != "section":
         return False

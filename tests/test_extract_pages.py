@@ -98,14 +98,14 @@ def test_lead_paragraphs_stay_ahead_of_the_items() -> None:
 
 
 def test_sections_with_modifiers_are_one_kind() -> None:
-    from monitor.dom import _same_class
+    from monitor.dom import _same_class, _same_kind
     from monitor.extract import parse
 
-    tree = parse('<div class="rich-text"></div><div class="rich-text mt-4"></div>'
-                 '<div class="caption mt-4"></div>')
+    tree = parse('<div class="rich-text">a</div><div class="rich-text mt-4">b</div>'
+                 '<div class="caption mt-4">c</div>')
     plain, modified, other = tree.css("div")
-    assert _same_class(modified, plain)
-    assert not _same_class(other, modified)
+    assert _same_class(modified, plain) and _same_kind(modified, plain)
+    assert not _same_class(other, modified) and not _same_kind(other, modified)
 
 
 def test_every_page_has_a_case() -> None:
