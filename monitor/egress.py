@@ -19,6 +19,7 @@ import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from monitor.errors import PermanentFetchError, TransientFetchError
@@ -41,8 +42,10 @@ def is_public(address: str) -> bool:
     return bool(ip.is_global) and not ip.is_multicast
 
 
+@lru_cache(maxsize=8192)
 def host_key(url: str) -> str:
-    """``host:port`` of a URL, lower-case, the unit the allowlist and politeness work on."""
+    """``host:port`` of a URL, lower-case, the unit the allowlist and politeness work on.
+    Cached: a fetch asks it of the same URL four times (guard, robots, politeness, log)."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port or (443 if parts.scheme == "https" else 80)

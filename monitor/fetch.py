@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import ssl
 import time
 import zlib
@@ -20,6 +21,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -46,6 +48,10 @@ _SNIFF_BYTES = 65536
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+# A URL httpx would send as written: lower-case ASCII host, a path and query of characters
+# left unencoded (RFC 3986 unreserved, sub-delims, : @ / ? and %XX), no user info.
+_PLAIN_URL = re.compile(r"https?://[a-z0-9.\-]+(?::[0-9]{1,5})?"
+                        r"(?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?")
 FetchLog = Callable[..., None]
 RETRY_AFTER_STATUS = ("http_429", "http_503")
 
@@ -330,11 +336,20 @@ def _pinned(target: Destination, address: str, headers: Mapping[str, str]
     site's name (SNI), not the IP."""
     if not target.pinned:
         return target.url, None, dict(headers)
-    url = httpx.URL(target.url)
+    parts = urlsplit(target.url)
     host = f"[{address}]" if ":" in address else address
+    if _PLAIN_URL.fullmatch(target.url):
+        # The common case, without httpx's URL parser (40 us): ASCII, nothing to encode.
+        name = parts.hostname or ""
+        default = 443 if parts.scheme == "https" else 80
+        port = f":{parts.port}" if parts.port not in (None, default) else ""
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        return (f"{parts.scheme}://{host}{port}{path}",
+                name if parts.scheme == "https" else None, {**headers, "Host": name + port})
+    url = httpx.URL(target.url)
     port = f":{url.port}" if url.port is not None else ""
-    name = url.raw_host.decode("ascii") if url.scheme == "https" else None
-    return (f"{url.scheme}://{host}{port}{url.raw_path.decode('ascii')}", name,
+    sni = url.raw_host.decode("ascii") if url.scheme == "https" else None
+    return (f"{url.scheme}://{host}{port}{url.raw_path.decode('ascii')}", sni,
             {**headers, "Host": url.netloc.decode("ascii")})
 
 
