@@ -37,8 +37,10 @@ def content_hash(title: str, body: str) -> str:
 # Markers put into the DOM by monitor.dom; kept as literals here so clean.py imports nothing.
 _LINK_OPEN = "\ue001"
 _LINK_CLOSE = "\ue002"
+_HEADING = "\ue003"
 _LINKED = re.compile("\ue001([^\ue001\ue002]*)\ue002")
-_MARKERS = re.compile("[\ue000-\ue002]")
+_MARKERS = re.compile("[\ue000-\ue003]")
+PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
@@ -116,6 +118,20 @@ def _drop_trailing_labels(out: list[str], links_after: list[int]) -> None:
         links_after.pop()
 
 
+def _section_heading(raw: str, raw_lines: list[str], index: int) -> bool:
+    """A linked subheading that opens a section of prose (a listicle's "3. Product name").
+
+    Teaser lists are linked headings too, but each is followed by another linked line or a
+    short excerpt; here the next line must be unlinked text of some length.
+    """
+    if not raw.lstrip().startswith(_HEADING) or index + 1 >= len(raw_lines):
+        return False
+    following = raw_lines[index + 1]
+    if _HEADING in following or _LINK_OPEN in following:
+        return False
+    return len(normalize_line(_MARKERS.sub("", following))) >= PROSE_AFTER
+
+
 def clean_lines(
     raw_lines: list[str],
     title: str,
@@ -128,14 +144,15 @@ def clean_lines(
     out: list[str] = []
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
-    for raw in raw_lines:
-        if not raw or raw.isspace():
-            continue
+    raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
+    for index, raw in enumerate(raw_lines):
         linked = _LINK_OPEN in raw or _LINK_CLOSE in raw
-        line = normalize_line(_MARKERS.sub("", raw) if linked else raw)
+        line = normalize_line(_MARKERS.sub("", raw) if linked or _HEADING in raw else raw)
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
+        if density >= 0.999 and _section_heading(raw, raw_lines, index):
+            density = 0.0
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if density >= 0.999 and links_after:
                 links_after[-1] += 1

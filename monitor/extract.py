@@ -24,6 +24,7 @@ from monitor.models import Article, ExtractRules
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _PARA = "\ue000"  # paragraph break inserted around block elements (see monitor.clean)
 _LINK_OPEN = "\ue001"
+_HEADING = "\ue003"  # starts the line of a subheading (see monitor.clean)
 _LINK_CLOSE = "\ue002"
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
@@ -95,6 +96,8 @@ def _mark_blocks(node: LexborNode) -> None:
     """Put paragraph and link markers into the tree so one text() call keeps the structure."""
     for block in node.css(sel.BLOCK_SELECTOR):
         block.insert_before(_PARA)
+        if block.tag in ("h2", "h3", "h4"):
+            block.insert_before(_HEADING)
         if block.tag != "br":
             block.insert_after(_PARA)
     for link in node.css("a"):

@@ -66,6 +66,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, NORTH, "Shopkeepers along", "The transport union", "Construction is due"),
         (),
     ),
+    # linked subheadings that open sections of prose are kept; a list of linked ones is not
+    "linked_subheadings.html": (
+        ("1. Harbour line", "2. Northern line", "3. Airport line", TRAM, COST, NORTH, WORKS),
+        ("Bus fares frozen", "Cycle lanes planned"),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections
