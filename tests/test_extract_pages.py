@@ -102,6 +102,17 @@ def test_lead_paragraphs_stay_ahead_of_the_items() -> None:
     assert body.index(TRAM) < body.index("The first line") < body.index(WORKS)
 
 
+def test_labelled_date_after_a_long_menu() -> None:
+    """A "Posted on" line is found below 25,000 characters of menus (one scan used to stop
+    at 20,000)."""
+    menu = "".join(f"<li>Section number {i} of the site menu</li>" for i in range(800))
+    html = (f"<html><head><title>{TRAM_TITLE}</title></head><body><ul>{menu}</ul>"
+            f"<h1>{TRAM_TITLE}</h1><div><span>Posted on April 13, 2023</span></div>"
+            "<p>The city council voted on Tuesday to extend the tram network by eleven "
+            "kilometres, adding two lines to the harbour and the hospital.</p></body></html>")
+    assert extract(html, "https://news.example/a/12").published == "2023-04-13"
+
+
 def test_sections_with_modifiers_are_one_kind() -> None:
     from monitor.dom import _same_class, _same_kind
     from monitor.extract import parse
