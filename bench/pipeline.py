@@ -14,9 +14,10 @@ ratios measured in the same run mean anything):
 
 Each run is measured from outside the same way: wall time from process start to exit, CPU of
 the process and its children (``wait4``), peak RSS of the process tree (the sum over its live
-processes, sampled every 20 ms), articles stored (counted in its database), body F1 against
-``truth.jsonl`` (``../shared/bench/extraction/score.py``'s metric), and the server's
-requests, bytes and 304s (``/__stats``).
+processes, sampled every 20 ms, or the main process's VmHWM if higher), articles stored
+(counted in its database), body F1 against ``truth.jsonl``
+(``../shared/bench/extraction/score.py``'s metric), and the server's requests, bytes and 304s
+(``/__stats``).
 
     .venv/bin/python bench/pipeline.py --quick              # 2 sites, 1 repetition (~1 min)
     .venv/bin/python bench/pipeline.py                      # 20 x 250 articles, 3 repetitions
@@ -143,10 +144,10 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
+def _rss_kb(pid: int, field: str = "VmRSS:") -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -166,7 +167,10 @@ def measure(name: str, cmd: Sequence[str], cwd: Path, log: Path,
         def sample() -> None:
             nonlocal peak
             while not done.wait(0.02):
-                peak = max(peak, sum(_rss_kb(p) for p in _tree(proc.pid)))
+                # The tree's sum, or the main process's own high-water mark (VmHWM, reset
+                # by exec), whichever is higher: a peak between two samples still counts.
+                peak = max(peak, sum(_rss_kb(p) for p in _tree(proc.pid)),
+                           _rss_kb(proc.pid, "VmHWM:"))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -174,7 +178,9 @@ def measure(name: str, cmd: Sequence[str], cwd: Path, log: Path,
         done.set()
         sampler.join()
     run = Run(name, wall=time.perf_counter() - started, cpu=usage.ru_utime + usage.ru_stime,
-              peak_rss_mb=max(peak, usage.ru_maxrss) / 1024,
+              # Not wait4's ru_maxrss: it keeps the RSS the child had as a fork of this
+              # process before its exec (the bench's own 160 MB once truth.jsonl is loaded).
+              peak_rss_mb=peak / 1024,
               returncode=os.waitstatus_to_exitcode(status) if status is not None else None)
     run.note = "" if run.returncode == 0 else (
         f"exit {run.returncode}: see {log}" if status is not None
