@@ -76,6 +76,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         return [explicit]
     dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
     # the first vote only picks the path to protect: the plain winner is enough for that
+    # (chrome it protects is kept out of the second vote all the same)
     first = dom.best_candidate(dom.score_candidates(root), family=False)
     protect = dom.ancestry(first.node if first is not None else None)
     if first is not None:

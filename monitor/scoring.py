@@ -262,11 +262,15 @@ def best_candidate(
 ) -> Candidate | None:
     """The container with the best score after the link-density and class penalties.
 
-    ``family`` lets a body split into same-class sections take over (see _family_lead).
+    ``family`` lets a body split into same-class sections take over (see _family_lead)
+    and keeps page chrome out of the running; without it, the plain readability vote.
     """
     if not cands:
         return None
-    ranked = _top_outside_chrome(cands, top)
+    if family:
+        ranked = _top_outside_chrome(cands, top)
+    else:
+        ranked = sorted(cands.values(), key=lambda c: c.score, reverse=True)[:top]
     best: Candidate | None = None
     best_score = float("-inf")
     for cand in ranked:
