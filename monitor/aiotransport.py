@@ -25,6 +25,7 @@ from yarl import URL
 
 _NO_AUTO_HEADERS = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
 _FAILURES = (aiohttp.ClientError, TimeoutError, OSError)
+MAX_HEADER = 16384  # bytes of one header line, as h11 allowed under httpx (aiohttp's: 8190)
 
 
 class PoolPerName(httpx.AsyncBaseTransport):
@@ -95,7 +96,8 @@ def _session(limits: httpx.Limits, tls: ssl.SSLContext | bool) -> aiohttp.Client
     return aiohttp.ClientSession(
         connector=connector, cookie_jar=aiohttp.DummyCookieJar(), trust_env=False,
         auto_decompress=False, skip_auto_headers=_NO_AUTO_HEADERS, raise_for_status=False,
-        timeout=aiohttp.ClientTimeout(total=None))
+        timeout=aiohttp.ClientTimeout(total=None),
+        max_line_size=MAX_HEADER, max_field_size=MAX_HEADER)
 
 
 class Reply:
