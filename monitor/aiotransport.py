@@ -176,3 +176,23 @@ def _translated(exc: BaseException) -> httpx.TransportError:
 
 _PROTOCOL: tuple[type[BaseException], ...] = (
     aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientResponseError)
+
+
+def connect_failure(exc: BaseException) -> tuple[str, str]:
+    """(reason, detail) of a failed connection: refused, TLS (certificate, or https spoken to
+    an http server), or another connection error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return "tls_error", f"certificate: {seen.verify_message or seen}"
+        if isinstance(seen, ssl.SSLError):
+            return "tls_error", str(seen)
+        if isinstance(seen, ConnectionRefusedError):
+            return "connection_refused", str(seen)
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc) or type(exc).__name__
+    if "refused" in text.lower():
+        return "connection_refused", text
+    if "ssl" in text.lower() or "certificate" in text.lower():
+        return "tls_error", text
+    return "connection_error", text

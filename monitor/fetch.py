@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from monitor.aiotransport import PoolPerName, Reply, exchange
+from monitor.aiotransport import PoolPerName, Reply, connect_failure, exchange
 from monitor.aiotransport import PoolPerName as _PoolPerName  # noqa: F401  (its tests' name)
 from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
 from monitor.egress import Destination, EgressGuard, host_key
@@ -270,7 +270,7 @@ class Fetcher:
         except httpx.TimeoutException as exc:
             raise TransientFetchError(url, "timeout", type(exc).__name__) from exc
         except httpx.ConnectError as exc:
-            reason, detail = _connect_failure(exc)
+            reason, detail = connect_failure(exc)
             if reason == "tls_error":
                 raise PermanentFetchError(url, reason, detail) from exc
             raise _NoConnection(TransientFetchError(url, reason, detail), exc) from exc
@@ -351,26 +351,6 @@ def _pinned(target: Destination, address: str, headers: Mapping[str, str]
     sni = url.raw_host.decode("ascii") if url.scheme == "https" else None
     return (f"{url.scheme}://{host}{port}{url.raw_path.decode('ascii')}", sni,
             {**headers, "Host": url.netloc.decode("ascii")})
-
-
-def _connect_failure(exc: BaseException) -> tuple[str, str]:
-    """(reason, detail) of a failed connection: refused, TLS (certificate, or https spoken to
-    an http server), or another connection error."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError):
-            return "tls_error", f"certificate: {seen.verify_message or seen}"
-        if isinstance(seen, ssl.SSLError):
-            return "tls_error", str(seen)
-        if isinstance(seen, ConnectionRefusedError):
-            return "connection_refused", str(seen)
-        seen = seen.__cause__ or seen.__context__
-    text = str(exc) or type(exc).__name__
-    if "refused" in text.lower():
-        return "connection_refused", text
-    if "ssl" in text.lower() or "certificate" in text.lower():
-        return "tls_error", text
-    return "connection_error", text
 
 
 def _check_status(url: str, response: Reply | httpx.Response) -> None:
