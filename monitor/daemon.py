@@ -88,8 +88,10 @@ class Daemon:
     """Runs until ``stop()`` (or a signal); ``report`` sees every finished check."""
 
     def __init__(self, cfg: Config, *, report: Report | None = None, workers: int = 2,
-                 clock: ClockWatch | None = None, watch_every: float = WATCH_EVERY) -> None:
+                 clock: ClockWatch | None = None, watch_every: float = WATCH_EVERY,
+                 isolate_all: bool = False) -> None:
         self.cfg = cfg
+        self._isolate_all = isolate_all
         self._report = report
         self._workers = workers
         self._clock = clock or ClockWatch()
@@ -122,7 +124,8 @@ class Daemon:
 
     async def _generation(self) -> bool:
         """Run the current configuration; True when a valid new one should replace it."""
-        async with Monitor(self.cfg, workers=self._workers) as monitor:
+        async with Monitor(self.cfg, workers=self._workers,
+                           isolate_all=self._isolate_all) as monitor:
             self.scheduler = scheduler = self._scheduler(monitor)
             scheduler.start()
             logger.info("monitor started: %d sources", len(monitor.enabled_sources()))

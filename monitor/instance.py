@@ -3,7 +3,10 @@
 ``<database>.lock`` is locked with ``flock`` by whichever monitor writes the archive (the
 daemon or ``run --once``), and holds its pid, so ``monitor stop`` and ``monitor reload`` can
 signal it. The lock, not the pid, says whether a monitor is running: a pid left behind by a
-killed process is never signalled, since nobody holds the lock then.
+killed process is never signalled, since nobody holds the lock then. A clean exit empties the
+file, so a pid found there by the next monitor means the last one died (SIGKILL, out of
+memory, or a segfault in the HTML parser): the next one then parses every page in a worker
+process (workers.py), so a page that crashes the parser cannot crash it again and again.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ def lock_path(database: Path) -> Path:
 
 
 @contextmanager
-def instance_lock(database: Path) -> Iterator[None]:
-    """One writer per archive: a second daemon or pass on the same file refuses to start."""
+def instance_lock(database: Path) -> Iterator[bool]:
+    """One writer per archive: a second daemon or pass on the same file refuses to start.
+    Yields whether the previous holder died without exiting cleanly."""
     database.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path(database), os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -33,9 +37,13 @@ def instance_lock(database: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             raise ArchiveError(f"another monitor is already running on {database}") from exc
+        died = os.pread(fd, 32, 0).strip().isdigit()
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield
+        try:
+            yield died
+        finally:
+            os.ftruncate(fd, 0)  # any exit Python lives to see is clean
     finally:
         os.close(fd)
 

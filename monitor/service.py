@@ -26,7 +26,7 @@ from monitor.pipeline import Context, Progress, check
 from monitor.politeness import HostLimiter
 from monitor.robots import RobotsCache
 from monitor.watch import Matcher
-from monitor.workers import ParserPool
+from monitor.workers import ISOLATE_ABOVE, ParserPool
 from monitor.writebatch import ArchiveWriter
 
 FETCH_LOG_DAYS = 30
@@ -43,9 +43,11 @@ def fetch_settings(cfg: Config) -> FetchSettings:
 class Monitor:
     """Use as ``async with Monitor(cfg) as m: await m.run_pass()``."""
 
-    def __init__(self, cfg: Config, *, workers: int = 2, progress: Progress | None = None) -> None:
+    def __init__(self, cfg: Config, *, workers: int = 2, progress: Progress | None = None,
+                 isolate_all: bool = False) -> None:
         self.cfg = cfg
         self._workers = workers
+        self._isolate_all = isolate_all  # every page parsed in a worker (after a crash)
         self._progress = progress
         self.archive: Archive | None = None
         self._pool: ParserPool | None = None
@@ -63,7 +65,8 @@ class Monitor:
         settings = fetch_settings(self.cfg)
         self.archive = Archive(s.database)
         self._writer = ArchiveWriter(self.archive)
-        self._pool = ParserPool(self._workers)
+        self._pool = ParserPool(self._workers,
+                                isolate_above=0 if self._isolate_all else ISOLATE_ABOVE)
         client = make_client(settings)
         limiter = HostLimiter(total=s.concurrency, per_host=s.per_host.concurrency,
                               delay=s.per_host.delay)

@@ -7,11 +7,11 @@ re-importing the monitor) and 135 MB, and under CPython 3.11 it could hang (gh-1
 ``isolate_above`` characters or more go to worker processes, where a parse that runs away can
 be killed (lexbor is quadratic on absurd nesting: 100,000 nested divs, 1.1 MB, take 23 s; T19)
 and a segfault costs the pool, not the monitor (T18). ``isolate_above=0`` sends every page to
-the workers (crash isolation for all, at the cost above); ``workers=0`` keeps every page
-in-process. The process pool starts only when a page needs it, is recycled by us after
-``max_tasks_per_child`` pages, and a broken or stuck one is rebuilt: only the pages it held
-fail. Workers die with the monitor (even a SIGKILLed one, see lifeline.py) and leave Ctrl-C
-to it.
+the workers (crash isolation for all, at the cost above; a monitor starting after one that
+died does this, see instance.py); ``workers=0`` keeps every page in-process. The process
+pool starts only when a page needs it, is recycled by us after ``max_tasks_per_child``
+pages, and a broken or stuck one is rebuilt: only the pages it held fail. Workers die with
+the monitor (even a SIGKILLed one, see lifeline.py) and leave Ctrl-C to it.
 """
 
 from __future__ import annotations

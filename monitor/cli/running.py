@@ -26,6 +26,8 @@ from monitor.output import (
     table,
 )
 
+logger = logging.getLogger(__name__)
+
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the validated config as JSON.")
@@ -72,9 +74,13 @@ def run(ctx: click.Context, once: bool, sources: tuple[str, ...], as_json: bool)
     cfg = config_of(ctx, to_run=True)
     from monitor.service import instance_lock
 
-    with instance_lock(cfg.settings.database):
+    with instance_lock(cfg.settings.database) as died:
+        if died:
+            logger.warning("the last monitor on this archive did not exit cleanly (killed, out "
+                           "of memory, or crashed parsing a page): this run parses every page "
+                           "in a worker process")
         if once:
-            results = _one_pass(cfg, sources)
+            results = _one_pass(cfg, sources, died)
             _show_results(results, as_json)
             if any(not result.ok for result in results):
                 ctx.exit(1)  # a source failed: scripts and cron see it (README, exit codes)
@@ -83,17 +89,18 @@ def run(ctx: click.Context, once: bool, sources: tuple[str, ...], as_json: bool)
 
         if not logging.getLogger().isEnabledFor(logging.INFO):
             logging.getLogger("monitor").setLevel(logging.INFO)
-        asyncio.run(Daemon(cfg).run())
+        asyncio.run(Daemon(cfg, isolate_all=died).run())
 
 
-def _one_pass(cfg: Config, names: tuple[str, ...]) -> list[CheckResult]:
+def _one_pass(cfg: Config, names: tuple[str, ...], isolate_all: bool = False
+              ) -> list[CheckResult]:
     from monitor.service import Monitor
 
     out = console(stderr=True)
 
     async def go() -> list[CheckResult]:
         with progress(out, "checking") as bar:
-            async with Monitor(cfg, progress=bar) as monitor:
+            async with Monitor(cfg, progress=bar, isolate_all=isolate_all) as monitor:
                 chosen = monitor.enabled_sources(names)
                 if names and len(chosen) != len(set(names)):
                     missing = set(names) - {s.name for s in chosen}
