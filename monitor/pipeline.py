@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -37,6 +36,7 @@ from monitor.models import (
 )
 from monitor.rulecheck import fallback_warnings
 from monitor.saving import SaveRequest
+from monitor.sourcerules import listing_warnings, own_hosts, scope_of
 from monitor.urls import canonical, redact_url
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
@@ -81,22 +81,6 @@ class RuleProbe:
         if not self.done:
             self.done = True
             self.warnings = await pool.run(fallback_warnings, html, self.rules, redact_url(url))
-
-
-def own_hosts(source: SourceConfig) -> frozenset[str]:
-    """The only hosts this source's links and redirects may reach at a non-public address:
-    its own, never another source's (egress.py)."""
-    return frozenset({host_key(source.target)})
-
-
-def scope_of(source: SourceConfig, settings: Settings) -> Scope:
-    return Scope(
-        site=source.target,
-        include=tuple(re.compile(p) for p in source.include),
-        exclude=tuple(re.compile(p) for p in source.exclude),
-        same_site=source.kind is not SourceKind.FEED,
-        limit=settings.max_links,
-    )
 
 
 async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResult:
@@ -190,23 +174,6 @@ async def _further_pages(source: SourceConfig, ctx: Context, first: Listing, sco
         found.extend(more.links)
         url = more.next_page
     return found, ()
-
-
-def listing_warnings(source: SourceConfig, listing: Listing, kept: int) -> tuple[str, ...]:
-    """No silent zero: what a user must hear about a listing that gave nothing (or was not
-    what the config says)."""
-    warnings = list(listing.notes)
-    if source.links and listing.found == 0:
-        warnings.append(f"the links selector '{source.links}' matched no link on the listing")
-    elif kept == 0 and listing.found == 0:
-        warnings.append("the listing has no links at all (a page built by JavaScript? try "
-                        "its feed or sitemap: `monitor preview` lists what it announces)")
-    elif kept == 0:
-        why = ", ".join(f"{n} {reason}" for reason, n in
-                        sorted(listing.reasons().items(), key=lambda item: -item[1]))
-        warnings.append(f"0 of {listing.found} links kept ({why}); see `monitor preview "
-                        f"{source.name}`, then set include: or links:")
-    return tuple(warnings)
 
 
 def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:

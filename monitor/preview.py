@@ -16,10 +16,10 @@ from monitor.errors import ExtractionFailed, FetchError
 from monitor.extract import extract
 from monitor.fetch import Fetcher, FetchSettings, make_client
 from monitor.models import Article, Link
-from monitor.pipeline import listing_warnings, own_hosts, scope_of
 from monitor.politeness import HostLimiter
 from monitor.robots import RobotsCache
 from monitor.rulecheck import selector_matches
+from monitor.sourcerules import listing_warnings, own_hosts, scope_of
 
 FIRST_LINES = 5  # body lines shown of the extracted article
 
