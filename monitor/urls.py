@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 MAX_URL_LENGTH = 2083
+CANONICAL_CACHE = 16384  # URLs: a few passes of a large source set, ~5 MB at most
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|spm|from|share|ref_src)$", re.I)
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "sms:", "ftp:", "file:", "about:")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -52,8 +54,10 @@ def resolve(base: str, href: str) -> str | None:
     return url
 
 
+@lru_cache(maxsize=CANONICAL_CACHE)
 def canonical(url: str) -> str:
-    """The archive's identity for a URL (see module docstring)."""
+    """The archive's identity for a URL (see module docstring). Cached: a check asks it of
+    each article's URL about five times (7.5 us each, issue 9.4)."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
