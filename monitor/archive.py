@@ -20,7 +20,7 @@ from sqlite_utils import Database
 from monitor import migrations
 from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
-from monitor.models import AlertKind, Article, Mention, Route, SaveResult
+from monitor.models import AlertKind, Article, Known, Mention, Route, SaveResult
 from monitor.saving import Batch, SaveRequest, save_article, save_error
 from monitor.units import stamp as stamp  # re-exported: the archive's time format
 from monitor.urls import canonical
@@ -106,16 +106,21 @@ class Archive:
             )
         return row
 
-    def known_urls(self, urls: Sequence[str]) -> set[str]:
-        """Which of these (canonical) URLs the archive has already seen."""
-        keys = [canonical(u) for u in urls]
-        found: set[str] = set()
+    def known(self, urls: Sequence[str]) -> dict[str, Known]:
+        """What a check needs of the stored articles among these URLs (by canonical URL,
+        aliases included): their validators and titles, not their text. Two queries per 500
+        links instead of one per article (issue 9.4)."""
+        keys = sorted({canonical(u) for u in urls})
+        found: dict[str, Known] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            for table in ("articles", "aliases"):
-                found.update(r[0] for r in self.db.execute(
-                    f"SELECT url FROM {table} WHERE url IN ({marks})", chunk))
+            for sql in (f"SELECT url, etag, last_modified, title FROM articles "
+                        f"WHERE url IN ({marks})",
+                        f"SELECT x.url, a.etag, a.last_modified, a.title FROM aliases x "
+                        f"JOIN articles a ON a.id = x.article_id WHERE x.url IN ({marks})"):
+                for url, etag, last_modified, title in self.db.execute(sql, chunk):
+                    found.setdefault(url, Known(etag, last_modified, title))
         return found
 
     def touch(self, url: str, now: datetime) -> None:

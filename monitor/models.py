@@ -194,6 +194,15 @@ class CheckedArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class Known:
+    """What a check needs of a stored article: its validators and title, not its text."""
+
+    etag: str | None
+    last_modified: str | None
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """The result of one check of one source, for the summary table and the sources table."""
 

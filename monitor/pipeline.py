@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
@@ -28,6 +28,7 @@ from monitor.models import (
     CheckedArticle,
     CheckResult,
     ExtractRules,
+    Known,
     Link,
     Route,
     SaveOutcome,
@@ -98,13 +99,14 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         return _record(ctx, source, state,
                        CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})"), now)
     dead = lookup(ctx.archive, (link.url for link in listed), now)
-    links = _due(listed, ctx, dead.resting)
+    known = ctx.archive.known([link.url for link in listed])
+    links = _due(listed, ctx, known, dead.resting)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     probe = RuleProbe(source.rules) if source.rules else None
     run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)),
-                own_hosts(source), dead.retrying)
+                own_hosts(source), known, dead.retrying)
     outcomes = await asyncio.gather(*(_article(run, link) for link in links))
     warnings += probe.warnings if probe else ()
     result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings,
@@ -183,10 +185,10 @@ def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
     return tuple(Link(row["url"], row["published"]) for row in rows)
 
 
-def _due(links: Sequence[Link], ctx: Context, resting: frozenset[str]) -> tuple[Link, ...]:
+def _due(links: Sequence[Link], ctx: Context, known: Mapping[str, Known],
+         resting: frozenset[str]) -> tuple[Link, ...]:
     """Known articles are re-checked (conditional GET); new ones are capped per pass; dead
     links still waiting out their backoff are left alone (deadlinks.py)."""
-    known = ctx.archive.known_urls([link.url for link in links])
     budget = ctx.settings.max_new_articles
     due = []
     for link in links:
@@ -212,6 +214,7 @@ class Round:
     probe: RuleProbe | None
     admit: asyncio.Semaphore
     hosts: frozenset[str]  # own_hosts(source), computed once
+    known: Mapping[str, Known]  # the listing's stored articles, by canonical URL
     retrying: frozenset[str] = frozenset()  # dead links whose wait is over (DeadLinks)
 
 
@@ -268,29 +271,22 @@ async def _parsed(run: Round, link: Link
     """Fetch and parse one article within the check's admission: the article and its
     validators, or the outcome of a 304."""
     ctx = run.ctx
+    stored = run.known.get(canonical(link.url))
     async with run.admit:
-        # Looked up once admitted: a stored row carries the body, and 5,000 articles
-        # waiting with theirs made most of an unchanged pass's peak memory (issue 9).
-        stored = _known(ctx.archive.lookup(link.url))
         page = await ctx.fetcher.get(
             link.url, allowed_hosts=run.hosts,
-            etag=stored["etag"] if stored else None,
-            last_modified=stored["last_modified"] if stored else None,
+            etag=stored.etag if stored else None,
+            last_modified=stored.last_modified if stored else None,
             source=run.source.name, headers=run.source.headers)
         if page.not_modified and stored is not None:
             _touch(ctx, link.url, run.now)
-            return CheckedArticle(link.url, stored["title"], SaveOutcome.UNCHANGED)
+            return CheckedArticle(link.url, stored.title, SaveOutcome.UNCHANGED)
         text, validators = page.text, (page.etag, page.last_modified)
         del page  # its raw bytes are not kept while the text waits for the parser
         article = await ctx.pool.extract(text, link.url, run.source.rules)
         if run.probe is not None:
             await run.probe.check(ctx.pool, text, link.url)
     return article, validators
-
-
-def _known(row: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What a check needs of a stored article: its validators and title, not its text."""
-    return None if row is None else {k: row[k] for k in ("etag", "last_modified", "title")}
 
 
 def _stopping() -> bool:
