@@ -11,6 +11,7 @@ its own date beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -50,7 +51,8 @@ _RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
     r"\b(\d{1,2})\s+([a-z]{3})[a-z]*\s+((?:19|20)\d\d)\s+(\d\d):(\d\d)(?::\d\d)?\s*"
     r"(?:GMT|UTC|Z|\+0000)\b", re.I
 )
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
+# \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
+_NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
 _STAMP = re.compile(
     r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b"
@@ -343,9 +345,22 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
     return None
 
 
+# selectors.PUBLISHED_LABEL past the start: a literal "\n" first lets the engine skip to newlines
+_LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)", "\\n", 1),
+                                  sel.PUBLISHED_LABEL.flags)
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """The matches of selectors.PUBLISHED_LABEL in ``text``, found faster (same sequence)."""
+    first = sel.PUBLISHED_LABEL.match(text)
+    if first is not None:
+        yield first
+    yield from _LABEL_AFTER_NEWLINE.finditer(text, first.end() if first is not None else 0)
+
+
 def labelled(text: str, first_month: bool) -> str | None:
     """The date of the first 'Published: 2021-09-27 10:05' style line of the page text."""
-    for match in sel.PUBLISHED_LABEL.finditer(text[:LABEL_SCAN]):
+    for match in _labels(text[:LABEL_SCAN]):
         found = parse_date(match.group("rest"), first_month)
         if found:
             return found
@@ -358,15 +373,19 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     """Publication date: declared, else the URL, beside the headline, a labelled line, or
     else the first short date-named element of the page outside lists of other articles."""
     raw, stamps = declared(tree, ld, metas)
+    from_url = url_date(url)
+    # publisher_day needs the shown dates (a walk over the page text) only for a UTC stamp
+    # without the publisher's offset elsewhere; most pages are decided before that walk
+    if raw is not None and (utc_stamp(raw) is None or local_offset(stamps) is not None):
+        return publisher_day(raw, stamps, [], lang)
+    if raw is None and from_url:
+        return from_url
     body = tree.body
     text = (body.text(separator="\n") or "") if body is not None else ""
     first_month = month_first(text[:LABEL_SCAN], lang)
-    from_url = url_date(url)
     if raw is not None:
         shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
         return publisher_day(raw, stamps, shown, lang)
-    if from_url:
-        return from_url
     found = beside_headline(headline, first_month) or labelled(text, first_month)
     if found is None and body is not None:
         found = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
