@@ -54,12 +54,11 @@ _RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
 # \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
 _NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
-_STAMP = re.compile(
-    r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b"
-)
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)"
-)
+_STAMP = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+# selectors.PUBLISHED_LABEL past the start: a literal "\n" first lets the engine skip to newlines
+_LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)", "\\n", 1),
+                                  sel.PUBLISHED_LABEL.flags)
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 LABEL_SCAN = 40_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
@@ -345,11 +344,6 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
     return None
 
 
-# selectors.PUBLISHED_LABEL past the start: a literal "\n" first lets the engine skip to newlines
-_LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)", "\\n", 1),
-                                  sel.PUBLISHED_LABEL.flags)
-
-
 def _labels(text: str) -> Iterator[re.Match[str]]:
     """The matches of selectors.PUBLISHED_LABEL in ``text``, found faster (same sequence)."""
     first = sel.PUBLISHED_LABEL.match(text)
@@ -367,6 +361,16 @@ def labelled(text: str, first_month: bool) -> str | None:
     return None
 
 
+def _without_shown(raw: str, stamps: list[str], from_url: str | None, lang: str | None
+                   ) -> str | None:
+    """publisher_day where the dates the page shows (a walk over its text) cannot change it:
+    no UTC stamp, the publisher's offset known, or the URL showing the UTC day; else None."""
+    moment = utc_stamp(raw)
+    if moment is None or local_offset(stamps) is not None:
+        return publisher_day(raw, stamps, [], lang)
+    return from_url if from_url == moment.date().isoformat() else None
+
+
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
                    lang: str | None = None) -> str | None:
@@ -374,12 +378,9 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     else the first short date-named element of the page outside lists of other articles."""
     raw, stamps = declared(tree, ld, metas)
     from_url = url_date(url)
-    # publisher_day needs the shown dates (a walk over the page text) only for a UTC stamp
-    # without the publisher's offset elsewhere; most pages are decided before that walk
-    if raw is not None and (utc_stamp(raw) is None or local_offset(stamps) is not None):
-        return publisher_day(raw, stamps, [], lang)
-    if raw is None and from_url:
-        return from_url
+    early = _without_shown(raw, stamps, from_url, lang) if raw is not None else from_url
+    if early:
+        return early
     body = tree.body
     text = (body.text(separator="\n") or "") if body is not None else ""
     first_month = month_first(text[:LABEL_SCAN], lang)
