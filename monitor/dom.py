@@ -8,11 +8,13 @@ milliseconds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.scoring import (
+    NAME_CACHE,
     Candidate,
     ancestry,
     article_root,
@@ -83,8 +85,10 @@ def remove_comments(root: LexborNode, protect: set[int]) -> None:
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def boilerplate_names(names: str) -> bool:
-    """Whether class/id names mark a boilerplate block (see selectors.BOILER_*)."""
+    """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
+    the same names come back on many elements of a page and of a site."""
     previous = ""
     for token in _NAME_SPLIT.split(names.lower()):
         if token:

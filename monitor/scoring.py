@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -34,6 +35,7 @@ PROSE_BLOCK = 400  # characters; a block named like boilerplate but holding this
 PROSE_SHARE = 0.6  # share of such a block's text that must sit in unlinked prose paragraphs
 PROSE_PARAGRAPH = 80  # characters; a <p> this long with few links is prose, not a widget label
 PROSE_LINKS = 0.2  # linked share above which a paragraph is a teaser, not prose
+NAME_CACHE = 8192  # distinct class/id strings remembered: a page repeats its few names often
 
 
 @dataclass(slots=True)
@@ -187,19 +189,31 @@ def link_density(node: LexborNode, total: int | None = None) -> float:
 def class_weight(node: LexborNode) -> float:
     """Readability's class/id prior: article-ish names up, boilerplate-ish names down."""
     attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    weight = 0.0
-    if names.strip():
-        if sel.NEGATIVE_CLASS.search(names):
-            weight -= CLASS_BONUS
-        if sel.POSITIVE_CLASS.search(names):
-            weight += CLASS_BONUS
+    weight = _name_weight(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     if node.tag in ("article", "main"):
         weight += 10.0
     item = attrs.get("itemtype") or ""
     if "Article" in item or "BlogPosting" in item or "Report" in item:
         weight += CLASS_BONUS
     return weight
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _name_weight(names: str) -> float:
+    """The class/id names' part of class_weight (cached: pages repeat their names)."""
+    weight = 0.0
+    if names.strip():
+        if sel.NEGATIVE_CLASS.search(names):
+            weight -= CLASS_BONUS
+        if sel.POSITIVE_CLASS.search(names):
+            weight += CLASS_BONUS
+    return weight
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _comment_names(names: str) -> bool:
+    """Whether class/id names mark a comment thread (cached: pages repeat their names)."""
+    return sel.COMMENT_CLASS.search(names) is not None
 
 
 _TOKENS = re.compile(r"[^a-z0-9]+")
@@ -251,7 +265,7 @@ def in_comments(node: LexborNode, levels: int = 4) -> bool:
         if probe is None:
             return False
         attrs = probe.attributes
-        if sel.COMMENT_CLASS.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if _comment_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
         probe = probe.parent
     return False
