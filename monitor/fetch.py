@@ -26,7 +26,6 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor.aiotransport import PoolPerName, Reply, connect_failure, exchange
-from monitor.aiotransport import PoolPerName as _PoolPerName  # noqa: F401  (its tests' name)
 from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
 from monitor.egress import Destination, EgressGuard, host_key
 from monitor.encoding import decode_html

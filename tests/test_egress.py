@@ -230,14 +230,14 @@ def test_the_next_checked_address_is_tried_when_one_refuses() -> None:
 def test_pools_of_names_not_used_for_a_while_are_closed() -> None:
     """T46: one https pool per server name, and a name unused for longer than any fetch may
     last loses its pool (and its keep-alive sockets) when another is used."""
-    from monitor.fetch import _PoolPerName
+    from monitor.aiotransport import PoolPerName
 
     ca = trustme.CA()
     server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("a.example", "b.example").configure_cert(server_tls)
     client_tls = ssl.create_default_context()
     ca.configure_trust(client_tls)
-    transport = _PoolPerName(httpx.Limits(), client_tls, idle_after=0.3)
+    transport = PoolPerName(httpx.Limits(), client_tls, idle_after=0.3)
 
     async def loopback(_host: str, _port: int) -> Sequence[str]:
         return ["127.0.0.1"]
