@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from monitor.urls import canonical
 
 logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
+URL_CHUNK = 500  # URLs per IN (...) query, well under SQLite's limit on variables
 
 
 class Archive:
@@ -106,21 +107,26 @@ class Archive:
             )
         return row
 
+    def by_url(self, sql: str, urls: Iterable[str], params: Sequence[Any] = ()
+               ) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` for the canonical forms of ``urls``, which its ``{urls}``
+        stands for (after ``params``), asked URL_CHUNK at a time: one query per listing, not
+        one per link."""
+        keys = sorted({canonical(u) for u in urls})
+        for start in range(0, len(keys), URL_CHUNK):
+            chunk = keys[start:start + URL_CHUNK]
+            yield from self.db.execute(sql.format(urls=",".join("?" * len(chunk))),
+                                       [*params, *chunk])
+
     def known(self, urls: Sequence[str]) -> dict[str, Known]:
         """What a check needs of the stored articles among these URLs (by canonical URL,
-        aliases included): their validators and titles, not their text. Two queries per 500
-        links instead of one per article (issue 9.4)."""
-        keys = sorted({canonical(u) for u in urls})
+        aliases included): their validators and titles, not their text (issue 9.4)."""
         found: dict[str, Known] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for sql in (f"SELECT url, etag, last_modified, title FROM articles "
-                        f"WHERE url IN ({marks})",
-                        f"SELECT x.url, a.etag, a.last_modified, a.title FROM aliases x "
-                        f"JOIN articles a ON a.id = x.article_id WHERE x.url IN ({marks})"):
-                for url, etag, last_modified, title in self.db.execute(sql, chunk):
-                    found.setdefault(url, Known(etag, last_modified, title))
+        for sql in ("SELECT url, etag, last_modified, title FROM articles WHERE url IN ({urls})",
+                    "SELECT x.url, a.etag, a.last_modified, a.title FROM aliases x JOIN "
+                    "articles a ON a.id = x.article_id WHERE x.url IN ({urls})"):
+            for url, etag, last_modified, title in self.by_url(sql, urls):
+                found.setdefault(url, Known(etag, last_modified, title))
         return found
 
     def touch(self, url: str, now: datetime) -> None:

@@ -51,22 +51,13 @@ def wait_after(failures: int) -> timedelta:
 
 def lookup(archive: Archive, urls: Iterable[str], now: datetime) -> DeadLinks:
     """Which of ``urls`` are known dead, split by whether their wait is over. One indexed
-    query per 500 links, so a listing with no dead link costs next to nothing."""
-    keys = sorted({canonical(u) for u in urls})
+    query per listing, so a listing with no dead link costs next to nothing."""
     resting: set[str] = set()
     retrying: set[str] = set()
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
-        rows = archive.query(f"SELECT url, next_try > ? AS waiting FROM dead_links WHERE url "
-                             f"IN ({','.join('?' * len(chunk))})", [stamp(now), *chunk])
-        for row in rows:
-            (resting if row["waiting"] else retrying).add(row["url"])
+    for url, waiting in archive.by_url("SELECT url, next_try > ? FROM dead_links "
+                                       "WHERE url IN ({urls})", urls, [stamp(now)]):
+        (resting if waiting else retrying).add(url)
     return DeadLinks(frozenset(resting), frozenset(retrying))
-
-
-def resting(archive: Archive, urls: Iterable[str], now: datetime) -> set[str]:
-    """The canonical URLs among ``urls`` still waiting out a backoff."""
-    return set(lookup(archive, urls, now).resting)
 
 
 def record_failure(archive: Archive, url: str, source: str, reason: str, now: datetime) -> None:

@@ -12,7 +12,7 @@ import yaml
 
 from monitor.archive import Archive
 from monitor.config import load_config
-from monitor.deadlinks import forget, is_dead, lookup, record_failure, resting, wait_after
+from monitor.deadlinks import forget, is_dead, lookup, record_failure, wait_after
 from monitor.errors import ExtractionFailed, PermanentFetchError, TransientFetchError
 from monitor.models import CheckResult
 from monitor.service import Monitor
@@ -45,15 +45,16 @@ def test_the_wait_doubles_up_to_a_week() -> None:
 def test_the_archive_remembers_until_the_link_works(tmp_path: Path, now: datetime) -> None:
     with Archive(tmp_path / "a.db") as archive:
         record_failure(archive, URL, "s", "http_404", now)
-        assert resting(archive, [URL, "https://a.example/news/2"], now) == {
+        assert lookup(archive, [URL, "https://a.example/news/2"], now).resting == {
             "https://a.example/news/1"}  # canonical: the tracking parameter is gone
-        assert resting(archive, [URL], now + timedelta(minutes=61)) == set()
+        assert lookup(archive, [URL], now + timedelta(minutes=61)).resting == set()
         record_failure(archive, URL, "s", "http_404", now + timedelta(minutes=61))
-        assert resting(archive, [URL], now + timedelta(hours=2)) == {"https://a.example/news/1"}
+        assert lookup(archive, [URL], now + timedelta(hours=2)).resting == {
+            "https://a.example/news/1"}
         row = archive.query("SELECT failures, first_failed FROM dead_links")[0]
         assert row == {"failures": 2, "first_failed": now.isoformat(timespec="seconds")}
         forget(archive, URL)
-        assert resting(archive, [URL], now) == set()
+        assert lookup(archive, [URL], now).resting == set()
 
 
 STORY = """<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>
