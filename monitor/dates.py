@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
+from monitor.scoring import node_names
 from monitor.timezones import locale_offset
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
@@ -227,7 +228,6 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
 
 # --- finding the date in a page -----------------------------------------------------------
 
-_NAME_TOKENS = re.compile(r"[^a-z0-9]+")
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
                  "recent", "more")
@@ -238,7 +238,7 @@ SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 
 
 def _listy(names: str) -> bool:
-    for token in _NAME_TOKENS.split(names.lower()):
+    for token in sel.NAME_TOKENS.split(names.lower()):
         if token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
                       or token.endswith(("list", "lists"))):
             return True
@@ -257,11 +257,10 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
             return False  # reached the article itself: its header is no list of others
         if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
             return True
-        attrs = probe.attributes
-        named = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        named = node_names(probe)
         if names and _listy(named):
             return True
-        if names and not SINGLE_WORDS.isdisjoint(_NAME_TOKENS.split(named.lower())):
+        if names and not SINGLE_WORDS.isdisjoint(sel.NAME_TOKENS.split(named.lower())):
             return False
         probe = probe.parent
     return False

@@ -7,7 +7,6 @@ milliseconds.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -23,6 +22,7 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     link_density,
+    node_names,
     score_candidates,
     text_len,
 )
@@ -77,12 +77,8 @@ def remove_comments(root: LexborNode, protect: set[int]) -> None:
     for node in reversed(root.css(sel.COMMENT_BLOCKS)):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
-        attrs = node.attributes
-        if sel.COMMENT_NAME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if sel.COMMENT_NAME.search(node_names(node)):
             node.decompose()
-
-
-_NAME_SPLIT = re.compile(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -90,7 +86,7 @@ def boilerplate_names(names: str) -> bool:
     """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
     the same names come back on many elements of a page and of a site."""
     previous = ""
-    for token in _NAME_SPLIT.split(names.lower()):
+    for token in sel.NAME_TOKENS.split(names.lower()):
         if token:
             if (
                 token in sel.BOILER_WORDS
@@ -111,7 +107,7 @@ def _is_boilerplate(node: LexborNode) -> bool:
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style):
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    names = node_names(node)
     return len(names) > 1 and boilerplate_names(names)
 
 

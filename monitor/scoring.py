@@ -8,7 +8,6 @@ siblings, a comment thread.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -186,10 +185,17 @@ def link_density(node: LexborNode, total: int | None = None) -> float:
     return min(linked / total, 1.0)
 
 
+def node_names(node: LexborNode) -> str:
+    """A node's class and id in one string: what every class/id name pattern is matched
+    against."""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+
+
 def class_weight(node: LexborNode) -> float:
     """Readability's class/id prior: article-ish names up, boilerplate-ish names down."""
     attrs = node.attributes
-    weight = _name_weight(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+    weight = _name_weight(node_names(node))
     if node.tag in ("article", "main"):
         weight += 10.0
     item = attrs.get("itemtype") or ""
@@ -216,14 +222,9 @@ def _comment_names(names: str) -> bool:
     return sel.COMMENT_CLASS.search(names) is not None
 
 
-_TOKENS = re.compile(r"[^a-z0-9]+")
-
-
 def _boiler_token(node: LexborNode) -> bool:
     """Whether a class/id token is a boilerplate word on its own (selectors.BOILER_WORDS)."""
-    attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return not sel.BOILER_WORDS.isdisjoint(_TOKENS.split(names))
+    return not sel.BOILER_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
 
 
 def _earned_weight(cand: Candidate) -> float:
@@ -264,8 +265,7 @@ def in_comments(node: LexborNode, levels: int = 4) -> bool:
     for _ in range(levels):
         if probe is None:
             return False
-        attrs = probe.attributes
-        if _comment_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if _comment_names(node_names(probe)):
             return True
         probe = probe.parent
     return False

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# Splits lower-cased class/id names into their words ("post-body_2" -> post, body, 2).
+NAME_TOKENS = re.compile(r"[^a-z0-9]+")
+
 # Elements whose content is never article text; removed right after parsing.
 JUNK_TAGS: tuple[str, ...] = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",

@@ -18,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
+from monitor.scoring import node_names
 
 _MARKERS = re.compile("[\ue000-\ue002]")
 _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
@@ -83,8 +84,7 @@ def _is_logo(node: LexborNode) -> bool:
     for _ in range(3):
         if probe is None:
             break
-        attrs = probe.attributes
-        if sel.LOGO_HINT.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if sel.LOGO_HINT.search(node_names(probe)):
             return True
         probe = probe.parent
     link = node.css_first("a[href]")
