@@ -8,6 +8,8 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
+from contextlib import closing
 
 import pytest
 
@@ -24,22 +26,25 @@ def echo(text: str) -> str:
     return text.upper()
 
 
+def fails_then_parses(pool: ParserPool, bad: Callable[..., object], *args: object,
+                      reason: str) -> str:
+    """Run ``bad`` in ``pool`` (it must fail with ``reason``), then a normal page in the same
+    event loop; the normal page's result."""
+    async def go() -> str:
+        with pytest.raises(ExtractionFailed) as err:
+            await pool.run(bad, *args)
+        assert err.value.reason == reason
+        return await pool.run(echo, "next")
+
+    return asyncio.run(go())
+
+
 def test_worker_crash_is_one_failed_page() -> None:
     """T18: a SIGSEGV in a worker raises parse_crash for that page; the pool is rebuilt and
     the next page parses normally. (Pages under ``isolate_above`` parse in-process, where a
     segfault would end the monitor: ``isolate_above=0`` puts every page in a worker.)"""
-    pool = ParserPool(workers=1, isolate_above=0)
-
-    async def go() -> str:
-        with pytest.raises(ExtractionFailed) as err:
-            await pool.run(segfault, "x")
-        assert err.value.reason == "parse_crash"
-        return await pool.run(echo, "still alive")
-
-    try:
-        assert asyncio.run(go()) == "STILL ALIVE"
-    finally:
-        pool.close()
+    with closing(ParserPool(workers=1, isolate_above=0)) as pool:
+        assert fails_then_parses(pool, segfault, "x", reason="parse_crash") == "NEXT"
 
 
 @pytest.mark.parametrize(("workers", "timeout", "depth"), [
@@ -55,19 +60,10 @@ def test_parse_budget(workers: int, timeout: float, depth: int) -> None:
     parse_timeout, and the next page parses."""
     from monitor.extract import extract_text
 
-    pool = ParserPool(workers=workers, timeout=timeout)
     nested = "<div>" * depth + "deep" + "</div>" * depth
-
-    async def go() -> str:
-        with pytest.raises(ExtractionFailed) as err:
-            await pool.run(extract_text, nested, "http://x.example/")
-        assert err.value.reason == "parse_timeout"
-        return await pool.run(echo, "next")
-
-    try:
-        assert asyncio.run(go()) == "NEXT"
-    finally:
-        pool.close()
+    with closing(ParserPool(workers=workers, timeout=timeout)) as pool:
+        assert fails_then_parses(pool, extract_text, nested, "http://x.example/",
+                                 reason="parse_timeout") == "NEXT"
 
 
 def test_workers_are_recycled() -> None:
@@ -100,21 +96,11 @@ def nap(seconds: float) -> float:
 def test_in_process_budget_stops_a_runaway_parse() -> None:
     """T19, in-process: a parse looping in Python fails as parse_timeout, its thread is
     stopped (not left spinning), and the next page parses on a fresh thread."""
-    pool = ParserPool(workers=0, timeout=0.3)
-
-    async def go() -> str:
-        with pytest.raises(ExtractionFailed) as err:
-            await pool.run(spin, "x")
-        assert err.value.reason == "parse_timeout"
-        return await pool.run(echo, "next")
-
-    try:
-        assert asyncio.run(go()) == "NEXT"
+    with closing(ParserPool(workers=0, timeout=0.3)) as pool:
+        assert fails_then_parses(pool, spin, "x", reason="parse_timeout") == "NEXT"
         (spinner,) = SPINNING
         spinner.join(10)
         assert not spinner.is_alive()
-    finally:
-        pool.close()
 
 
 def test_the_budget_counts_parsing_not_waiting() -> None:
