@@ -7,6 +7,7 @@ same article" is defined in one place.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 
@@ -34,12 +35,14 @@ def content_hash(title: str, body: str) -> str:
 
 
 # --- cleaning rules for extracted lines -------------------------------------------------
-# Markers put into the DOM by monitor.dom; kept as literals here so clean.py imports nothing.
-_LINK_OPEN = "\ue001"
-_LINK_CLOSE = "\ue002"
-_HEADING = "\ue003"
-_LINKED = re.compile("\ue001([^\ue001\ue002]*)\ue002")
-_MARKERS = re.compile("[\ue000-\ue003]")
+# Markers that extract.py puts into the DOM's text (one text() call keeps the structure) and
+# the cleaning here reads; defined here, the module that imports nothing of the extractor's.
+PARA = "\ue000"  # a paragraph break, around each block element
+LINK_OPEN = "\ue001"
+LINK_CLOSE = "\ue002"
+HEADING = "\ue003"  # starts the line of a subheading
+_LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
+MARKERS = re.compile(f"[{PARA}-{HEADING}]")  # every one of them
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _DATE_LIKE = re.compile(
@@ -52,9 +55,18 @@ _DATE_LIKE = re.compile(
 )
 
 
+def clean_text(text: str | None) -> str:
+    """Visible or declared text (a title, a meta value, a byline) as one clean line: markers
+    out, stray entities decoded."""
+    text = MARKERS.sub("", text or "")
+    if "&" in text:
+        text = html.unescape(text)  # double-escaped meta content: &amp;#8216; -> ‘
+    return normalize_line(text)
+
+
 def line_link_density(raw: str) -> float:
     """Share of a marked line's characters that sit inside links."""
-    plain = _MARKERS.sub("", raw)
+    plain = MARKERS.sub("", raw)
     total = len(normalize_line(plain))
     if not total:
         return 0.0
@@ -124,12 +136,12 @@ def _section_heading(raw: str, raw_lines: list[str], index: int) -> bool:
     Teaser lists are linked headings too, but each is followed by another linked line or a
     short excerpt; here the next line must be unlinked text of some length.
     """
-    if not raw.lstrip().startswith(_HEADING) or index + 1 >= len(raw_lines):
+    if not raw.lstrip().startswith(HEADING) or index + 1 >= len(raw_lines):
         return False
     following = raw_lines[index + 1]
-    if _HEADING in following or _LINK_OPEN in following:
+    if HEADING in following or LINK_OPEN in following:
         return False
-    return len(normalize_line(_MARKERS.sub("", following))) >= PROSE_AFTER
+    return len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
 
 
 def clean_lines(
@@ -146,8 +158,8 @@ def clean_lines(
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
     for index, raw in enumerate(raw_lines):
-        linked = _LINK_OPEN in raw or _LINK_CLOSE in raw
-        line = normalize_line(_MARKERS.sub("", raw) if linked or _HEADING in raw else raw)
+        linked = LINK_OPEN in raw or LINK_CLOSE in raw
+        line = normalize_line(MARKERS.sub("", raw) if linked or HEADING in raw else raw)
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0

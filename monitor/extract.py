@@ -16,16 +16,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import dom, metadata
 from monitor import selectors as sel
-from monitor.clean import clean_lines, normalize_line
+from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, PARA, clean_lines, normalize_line
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
-_PARA = "\ue000"  # paragraph break inserted around block elements (see monitor.clean)
-_LINK_OPEN = "\ue001"
-_HEADING = "\ue003"  # starts the line of a subheading (see monitor.clean)
-_LINK_CLOSE = "\ue002"
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 
@@ -96,14 +92,14 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
 def _mark_blocks(node: LexborNode) -> None:
     """Put paragraph and link markers into the tree so one text() call keeps the structure."""
     for block in node.css(sel.BLOCK_SELECTOR):
-        block.insert_before(_PARA)
+        block.insert_before(PARA)
         if block.tag in ("h2", "h3", "h4"):
-            block.insert_before(_HEADING)
+            block.insert_before(HEADING)
         if block.tag != "br":
-            block.insert_after(_PARA)
+            block.insert_after(PARA)
     for link in node.css("a"):
-        link.insert_before(_LINK_OPEN)
-        link.insert_after(_LINK_CLOSE)
+        link.insert_before(LINK_OPEN)
+        link.insert_after(LINK_CLOSE)
 
 
 def _raw_lines(nodes: list[LexborNode]) -> list[str]:
@@ -112,9 +108,9 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
     for node in nodes:
         _mark_blocks(node)
         text = node.text(deep=True) or ""
-        parts.append(text if node.tag != "br" else _PARA)
-        parts.append(_PARA)
-    return "".join(parts).split(_PARA)
+        parts.append(text if node.tag != "br" else PARA)
+        parts.append(PARA)
+    return "".join(parts).split(PARA)
 
 
 def _body_lines(

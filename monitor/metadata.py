@@ -7,7 +7,6 @@ body or from lists of other articles.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from monitor import selectors as sel
-from monitor.clean import normalize_line
+from monitor.clean import clean_text
 from monitor.dates import find_published, parse_date
 from monitor.titles import find_title, headline_node
 
@@ -25,17 +24,6 @@ __all__ = [
     "find_published", "find_title", "headline_node", "json_ld", "ld_article", "meta_map",
     "parse_date",
 ]
-
-_MARKERS = re.compile("[\ue000-\ue002]")
-
-
-def clean_text(text: str | None) -> str:
-    """Visible or declared text as one clean line (markers out, stray entities decoded)."""
-    text = _MARKERS.sub("", text or "")
-    if "&" in text:
-        text = html.unescape(text)  # double-escaped meta content: &amp;#8216; -> ‘
-    return normalize_line(text)
-
 
 # --- structured data --------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ often a section label ("Press releases") or the site's name.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,22 +16,13 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
-from monitor.clean import normalize_line
+from monitor.clean import clean_text
 from monitor.scoring import node_names
 
-_MARKERS = re.compile("[\ue000-\ue002]")
 _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
-
-
-def _clean(text: str | None) -> str:
-    """Visible or declared text as one clean line (as metadata.clean_text, which imports us)."""
-    text = _MARKERS.sub("", text or "")
-    if "&" in text:
-        text = html.unescape(text)
-    return normalize_line(text)
 
 
 def _host_words(url: str | None) -> str:
@@ -118,7 +108,7 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
         if count > 60:
             break
-        text = _clean(node.text())
+        text = clean_text(node.text())
         if not text or len(text) > 300:
             continue
         if _names_heading(doc_title, text):
@@ -147,16 +137,16 @@ def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
-    site = _clean(metas.get("og:site_name")) or None
+    site = clean_text(metas.get("og:site_name")) or None
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
-    declared = _clean(headline) if isinstance(headline, str) else ""
+    declared = clean_text(headline) if isinstance(headline, str) else ""
     for key in ("og:title", "twitter:title", "title", "dc.title"):
-        declared = declared or _clean(metas.get(key))
+        declared = declared or clean_text(metas.get(key))
     if declared:
         return _visible_prefix(tree, strip_site(declared, site, host))
     title_node = tree.css_first("title")
-    doc_title = _clean(title_node.text()) if title_node is not None else ""
+    doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
     (text, _), named = _headline(tree, doc_title)

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from monitor import selectors as sel
 from monitor.clean import (
+    HEADING,
+    LINK_CLOSE,
+    LINK_OPEN,
+    PARA,
     clean_lines,
+    clean_text,
     content_hash,
     is_boilerplate_line,
     line_link_density,
@@ -104,3 +109,11 @@ def test_clean_lines_keeps_signatures_and_single_link_items() -> None:
             "\ue001http://shop.example/x\ue002"]
     got = clean_lines(item, "", sel.BOILERPLATE_LINE, sel.META_LINE)
     assert got[-1] == "22) Classic surgery game"
+
+
+def test_clean_text_drops_every_marker() -> None:
+    """Titles, meta values and bylines lose all of extract.py's markers, the subheading one
+    included (it used to be left in by titles and metadata, which kept their own, shorter
+    list)."""
+    for marker in (PARA, LINK_OPEN, LINK_CLOSE, HEADING):
+        assert clean_text(f"{marker}By Jane  Doe{marker} &amp; Co") == "By Jane Doe & Co"
