@@ -237,12 +237,9 @@ LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
 SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 
 
-def _listy(names: str) -> bool:
-    for token in sel.NAME_TOKENS.split(names.lower()):
-        if token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
-                      or token.endswith(("list", "lists"))):
-            return True
-    return False
+def _listy(tokens: list[str]) -> bool:
+    return any(token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
+                          or token.endswith(("list", "lists"))) for token in tokens)
 
 
 def in_list(node: LexborNode, names: bool = True) -> bool:
@@ -257,11 +254,12 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
             return False  # reached the article itself: its header is no list of others
         if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
             return True
-        named = node_names(probe)
-        if names and _listy(named):
-            return True
-        if names and not SINGLE_WORDS.isdisjoint(sel.NAME_TOKENS.split(named.lower())):
-            return False
+        if names:
+            tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
+            if _listy(tokens):
+                return True
+            if not SINGLE_WORDS.isdisjoint(tokens):
+                return False
         probe = probe.parent
     return False
 
