@@ -195,5 +195,12 @@ def fts_on_text_only(db: Database) -> None:
         "END")
 
 
+@migrations(name="0007_fts_batched")
+def fts_batched(db: Database) -> None:
+    """New articles are indexed once per write batch (saving.index_new), not by a per-row
+    trigger inside each article's savepoint."""
+    db.execute("DROP TRIGGER IF EXISTS articles_ai")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

@@ -47,6 +47,19 @@ class Batch:
     fetches: tuple[dict[str, Any], ...] = field(default=())
 
 
+def index_new(db: Database, results: list[SaveResult | ArchiveError]) -> None:
+    """Add the batch's new articles to the full-text index in one statement, after their
+    savepoints: FTS5 flushes its pending terms at every savepoint, so a per-row trigger
+    inside each article's savepoint wrote one index segment per article and merged them
+    again, 0.9 of 1.3 CPU-ms per stored article (issue 9). Edits keep their trigger
+    (``articles_au``): they need the old text and are rare."""
+    ids = [r.article_id for r in results
+           if isinstance(r, SaveResult) and r.outcome is SaveOutcome.NEW]
+    if ids:
+        db.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body "
+                   f"FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
+
+
 def save_error(url: str, exc: sqlite3.Error) -> ArchiveError:
     hint = " (free some space: nothing was half-written and the next pass resumes)" \
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" else ""

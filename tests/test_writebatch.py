@@ -128,3 +128,20 @@ def test_a_touch_does_not_reindex_the_text_but_an_edit_does(db_path: Path, now: 
         archive.save(edited, source="s", mentions=[], routes=[], now=now)
         assert [r["id"] for r in archive.search("instead")] == [1]
         assert archive.search("contract") == []
+
+
+def test_a_batch_indexes_its_new_articles_once_and_only_those_it_kept(
+        db_path: Path, now: datetime) -> None:
+    """New articles enter the full-text index once per batch, after their savepoints
+    (saving.index_new, issue 9): every kept article is searchable, a refused one is not,
+    and the index agrees with the articles table."""
+    with Archive(db_path) as archive:
+        archive.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON alerts "
+                           "WHEN json_extract(NEW.payload, '$.title') = 'Title 1' "
+                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        archive.write_batch(Batch(saves=tuple(request(i, now) for i in range(3))))
+        found = sorted(r["title"] for r in archive.search("contract"))
+        assert found == ["Title 0", "Title 2"]
+        assert [r["title"] for r in archive.search("number 2")] == ["Title 2"]
+        archive.db.execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
