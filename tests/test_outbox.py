@@ -12,6 +12,7 @@ from monitor.archive import Archive
 from monitor.errors import ChannelError
 from monitor.models import Article, Digest, Mention, Message, Route
 from monitor.notify import FileChannel
+from monitor.notify.base import SEND_BATCH
 from monitor.notify.outbox import LEASE, DeliveryReport, Pacing, claim, deliver, recover
 from monitor.notify.render import alerts_of
 
@@ -234,3 +235,62 @@ def test_file_channel_sweeps_half_written_files(tmp_path: Path, now: datetime) -
     with _queued(tmp_path / "a.db", now) as archive:
         run(archive, {"file": FileChannel("file", tmp_path / "alerts")}, now)
     assert [p.name for p in (tmp_path / "alerts").iterdir() if p.name.startswith(".tmp-")] == []
+
+
+class Batching(Flaky):
+    """A batch sender (like the file channel) whose ``fail_at``-th message (0-based,
+    counted over all calls) fails."""
+
+    def __init__(self, fail_at: int | None = None, error: ChannelError | None = None) -> None:
+        super().__init__(error=error)
+        self.fail_at = fail_at
+        self.chunks: list[int] = []
+
+    def send_many(self, messages: list[Message]) -> list[str | ChannelError]:
+        self.chunks.append(len(messages))
+        answers: list[str | ChannelError] = []
+        for message in messages:
+            if self.calls == self.fail_at:
+                self.calls += 1
+                answers.append(self.error)
+                break
+            answers.append(self.send(message))
+        return answers
+
+
+def test_a_batch_sender_gets_chunks_and_each_chunk_is_one_commit(
+        tmp_path: Path, now: datetime) -> None:
+    """Issue 9: a batch sender receives up to SEND_BATCH messages per call, and each chunk's
+    outcomes are committed together (one commit per chunk, not per alert)."""
+    with _queued(tmp_path / "a.db", now, count=SEND_BATCH + 6) as archive:
+        channel = Batching()
+        commits = []
+        archive.db.conn.set_trace_callback(
+            lambda sql: commits.append(sql) if sql.strip().upper() == "COMMIT" else None)
+        assert run(archive, {"file": channel}, now).sent == SEND_BATCH + 6
+        assert channel.chunks == [SEND_BATCH, 6]
+        assert len(commits) == 1 + 2  # the claim, then one per chunk
+        assert run(archive, {"file": channel}, now).sent == 0
+
+
+def test_a_failure_inside_a_chunk_keeps_what_was_sent_and_holds_the_rest(
+        tmp_path: Path, now: datetime) -> None:
+    """The chunk's messages before the failure are recorded as sent, the failing one is
+    retried, and after an unreachable destination the untried rest waits with it."""
+    with _queued(tmp_path / "a.db", now, count=5) as archive:
+        channel = Batching(fail_at=2, error=ChannelError("disk gone", unreachable=True))
+        report = run(archive, {"file": channel}, now)
+        assert (report.sent, report.retrying) == (2, 3)
+        assert channel.chunks == [5]
+        later = now + timedelta(seconds=SCHEDULE[0] * 1.3)
+        assert run(archive, {"file": channel}, later).sent == 3
+        assert len(set(channel.keys())) == 5  # each alert once
+
+
+def test_a_permanent_failure_inside_a_chunk_does_not_stop_the_others(
+        tmp_path: Path, now: datetime) -> None:
+    with _queued(tmp_path / "a.db", now, count=4) as archive:
+        channel = Batching(fail_at=1, error=ChannelError("rejected", retryable=False))
+        report = run(archive, {"file": channel}, now)
+        assert (report.sent, report.dead) == (3, 1)
+        assert channel.chunks == [4, 2]  # the untried two go in the next call

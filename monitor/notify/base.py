@@ -7,12 +7,18 @@ was accepted. Otherwise it raises ``ChannelError``: ``retryable`` failures are t
 the channel's ``schedule``, permanent ones mark the alert dead, and ``disable`` pauses the
 channel. Delivery is at least once: after a crash between send and commit the same message is
 sent again with the same key (Message-ID, webhook-id, file name), which receivers dedupe on.
+
+A channel whose resend is invisible (the file channel rewrites the same file) may also be a
+:class:`BatchSender`: the outbox then hands it up to ``SEND_BATCH`` messages per worker-thread
+call and records them in one transaction, so a crash can resend at most that many.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
+from monitor.errors import ChannelError
 from monitor.models import Message
 
 # Seconds to wait after the 1st, 2nd, ... failed attempt (then dead), with +/-20% jitter.
@@ -23,6 +29,9 @@ EMAIL_SCHEDULE: tuple[float, ...] = (60, 300, 900, 1800) + (1800,) * 188  # ~96 
 # A receiver's own Retry-After is honoured up to a day (Standard Webhooks), never shortening
 # the schedule.
 MAX_RECEIVER_WAIT = 24 * 3600.0
+# Messages per send_many call: a crash between the call and its commit resends at most these,
+# identically; past ~64 the saved fsyncs and thread hops no longer show (issue 9).
+SEND_BATCH = 64
 # A local directory: quick retries, then give up after about a day.
 FILE_SCHEDULE: tuple[float, ...] = (5, 60, 300, 1800, 3600, 7200, 14400, 28800, 43200)
 
@@ -37,3 +46,13 @@ class Channel(Protocol):
 
     def close(self) -> None:
         """Release what the channel holds between messages (an HTTP client)."""
+
+
+@runtime_checkable
+class BatchSender(Protocol):
+    """A channel that sends several messages in one blocking call."""
+
+    def send_many(self, messages: Sequence[Message]) -> list[str | ChannelError]:
+        """Each message's answer or error, in order, stopping after the first error (the
+        messages after it were not tried). Every answer returned is durable."""
+        ...

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from monitor.errors import ChannelError
@@ -64,6 +65,35 @@ class FileChannel:
         return self.directory / f"{message.key}.json"
 
     def send(self, message: Message) -> str:
+        answer = self.send_many([message])[0]
+        if isinstance(answer, ChannelError):
+            raise answer
+        return answer
+
+    def send_many(self, messages: Sequence[Message]) -> list[str | ChannelError]:
+        """Write each message's file (synced), then make the renames durable with one
+        directory sync for all of them."""
+        answers: list[str | ChannelError] = []
+        for message in messages:
+            try:
+                answers.append(self._write(message))
+            except ChannelError as exc:
+                answers.append(exc)
+                break
+        if any(isinstance(answer, str) for answer in answers):
+            try:
+                _sync_directory(self.directory)
+            except OSError as exc:
+                error = self._error(exc)
+                return [error if isinstance(answer, str) else answer for answer in answers]
+        return answers
+
+    def _error(self, exc: OSError) -> ChannelError:
+        error = ChannelError(f"cannot write alert to {self.directory}: {exc}", unreachable=True)
+        error.__cause__ = exc
+        return error
+
+    def _write(self, message: Message) -> str:
         data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
         target = self.path_for(message)
         tmp: str | None = None
@@ -77,10 +107,8 @@ class FileChannel:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
-            _sync_directory(self.directory)
         except OSError as exc:
             if tmp is not None:  # e.g. the disk is full: leave no half-written file behind
                 Path(tmp).unlink(missing_ok=True)
-            raise ChannelError(f"cannot write alert to {self.directory}: {exc}",
-                               unreachable=True) from exc
+            raise self._error(exc) from exc
         return f"wrote {target}"

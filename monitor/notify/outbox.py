@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from monitor.archive import Archive, stamp
 from monitor.errors import ChannelError
 from monitor.models import Alert, Digest, Message
-from monitor.notify.base import MAX_RECEIVER_WAIT, Channel
+from monitor.notify.base import MAX_RECEIVER_WAIT, SEND_BATCH, BatchSender, Channel
 from monitor.notify.render import alerts_of
 from monitor.retry import alert_delay
 
@@ -161,6 +161,7 @@ async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
     report = DeliveryReport()
     if paused(archive, channel.name):
         return DeliveryReport(paused=_park(archive, channel.name))
+    size = SEND_BATCH if isinstance(channel, BatchSender) else 1
     while True:
         claimed = claim(archive, channel.name, now)
         if not claimed:
@@ -170,16 +171,17 @@ async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
             _hold(archive, todo.held, _window_frees(archive, channel.name, now))
             report += DeliveryReport(held=len(todo.held))
         _assign_batches(archive, todo.new_batches)
-        for index, message in enumerate(todo.messages):
-            sent, retry_at = await _send(archive, channel, message, now)
+        queue = list(todo.messages)
+        while queue:
+            sent, retry_at, tried = await _send(archive, channel, queue[:size], now)
             report += sent
+            queue = queue[tried:]
             if paused(archive, channel.name):
                 return report + DeliveryReport(paused=_park(archive, channel.name))
             if retry_at is not None:
                 # Circuit breaker: the destination cannot be reached, so the rest of this round
                 # waits with it instead of each alert timing out against it in turn.
-                rest = [a.id for m in todo.messages[index + 1:] for a in alerts_of(m)
-                        if a.id is not None]
+                rest = [a.id for m in queue for a in alerts_of(m) if a.id is not None]
                 if rest:
                     _hold(archive, rest, retry_at)
                 return report + DeliveryReport(retrying=len(rest))
@@ -187,25 +189,43 @@ async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
             return report
 
 
-async def _send(archive: Archive, channel: Channel, message: Message,
-                now: datetime) -> tuple[DeliveryReport, datetime | None]:
-    """Send one message and record the outcome; when the destination was unreachable, the
-    time of the retry the rest of the round should wait for."""
-    alerts = alerts_of(message)
+def _attempt(channel: Channel, messages: Sequence[Message]) -> list[str | ChannelError]:
+    """In the worker thread: each message's answer, stopping after the first failure."""
     try:
-        answer = await asyncio.to_thread(channel.send, message)
+        if isinstance(channel, BatchSender):
+            return channel.send_many(messages)[: len(messages)]
+        return [channel.send(messages[0])]
     except ChannelError as exc:
-        return _failed(archive, channel, message, exc, now)
+        return [exc]
     except Exception as exc:  # a channel bug must not stop the outbox or lose the alert
-        logger.exception("channel %s crashed sending %s", channel.name, message.key)
-        return _failed(archive, channel, message, ChannelError(f"internal error: {exc!r}"), now)
-    with archive.write() as db:
-        db.execute(
-            f"UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = "
-            f"NULL, last_response = ? WHERE id IN ({_marks(alerts)})",
-            [stamp(now), answer[:500], *_ids(alerts)])
-    logger.info("alert %s sent via %s: %s", message.key, channel.name, answer)
-    return DeliveryReport(sent=len(alerts), messages=1), None
+        logger.exception("channel %s crashed sending %s", channel.name, messages[0].key)
+        return [ChannelError(f"internal error: {exc!r}")]
+
+
+async def _send(archive: Archive, channel: Channel, messages: Sequence[Message],
+                now: datetime) -> tuple[DeliveryReport, datetime | None, int]:
+    """Send messages (one, or a batch sender's chunk) and record the outcomes: the report,
+    when the destination was unreachable the time of the retry the rest of the round should
+    wait for, and how many messages were tried (the rest go back in the queue)."""
+    answers = await asyncio.to_thread(_attempt, channel, messages)
+    done = [(m, a) for m, a in zip(messages, answers, strict=False) if isinstance(a, str)]
+    report = DeliveryReport()
+    if done:
+        with archive.write() as db:  # one commit for the chunk
+            for message, answer in done:
+                alerts = alerts_of(message)
+                db.execute(
+                    "UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, "
+                    f"last_error = NULL, last_response = ? WHERE id IN ({_marks(alerts)})",
+                    [stamp(now), answer[:500], *_ids(alerts)])
+                report += DeliveryReport(sent=len(alerts), messages=1)
+        for message, answer in done:
+            logger.info("alert %s sent via %s: %s", message.key, channel.name, answer)
+    for message, outcome in zip(messages, answers, strict=False):
+        if isinstance(outcome, ChannelError):
+            failed, retry_at = _failed(archive, channel, message, outcome, now)
+            return report + failed, retry_at, len(answers)
+    return report, None, len(answers)
 
 
 def _failed(archive: Archive, channel: Channel, message: Message, exc: ChannelError,
