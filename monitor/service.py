@@ -9,6 +9,7 @@ writer.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,8 @@ from monitor.workers import ISOLATE_ABOVE, ParserPool
 from monitor.writebatch import ArchiveWriter
 
 FETCH_LOG_DAYS = 30
+DELIVER_EVERY = 1.0  # seconds between outbox rounds while a pass runs: alerts go out as they
+# are stored, and their file syncs overlap the pass's work instead of following it (issue 9)
 logger = logging.getLogger(__name__)
 
 
@@ -116,9 +119,25 @@ class Monitor:
     async def run_pass(self, sources: Iterable[SourceConfig] | None = None) -> list[CheckResult]:
         """Check the sources concurrently (politeness limits still apply), then send alerts."""
         chosen = list(sources) if sources is not None else self.enabled_sources()
-        results = await asyncio.gather(*(self.check(source) for source in chosen))
-        self.last_delivery = await self.deliver()
+        done = asyncio.Event()
+        sender = asyncio.ensure_future(self._deliver_until(done))
+        try:
+            results = await asyncio.gather(*(self.check(source) for source in chosen))
+        finally:
+            done.set()
+            meanwhile = await sender  # its round in progress finishes: nothing half-recorded
+        self.last_delivery = meanwhile + await self.deliver()
         return list(results)
+
+    async def _deliver_until(self, done: asyncio.Event) -> DeliveryReport:
+        """Outbox rounds every DELIVER_EVERY seconds while a pass's checks run."""
+        report = DeliveryReport()
+        while not done.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), DELIVER_EVERY)
+            if not done.is_set():
+                report += await self.deliver()
+        return report
 
     def next_due(self, name: str, now: datetime) -> datetime:
         """When a source should next be checked: its stored next_due, or now."""

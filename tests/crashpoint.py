@@ -85,8 +85,8 @@ def main(argv: list[str]) -> None:
 
     n = int(count) if event != "none" else 0
     _kill_at_save(Archive, n if event in ("presave", "save") else 0, event == "presave")
-    _kill_at(FileChannel, "send", n if event in ("presend", "send") else 0, event == "presend",
-             note)
+    _kill_at(FileChannel, "_write", n if event in ("presend", "send") else 0,
+             event == "presend", note)  # one alert's file (send_many writes several)
     cli.main(args=args, prog_name="monitor")
 
 
@@ -99,7 +99,9 @@ class Outcome:
     duplicate_articles: int
     lost_alerts: int  # a mention with no alert row, or an alert never sent
     duplicate_alerts: int  # more than one alert row for one mention
-    resent: int  # sends of a key already sent (at-least-once: the same key, same file)
+    resent: int  # sends of a key already sent (at-least-once: the same key, same file; the
+    # file channel records a chunk of up to SEND_BATCH alerts at once, so a kill mid-chunk
+    # rewrites the chunk's files written before it, identically)
     integrity: str
 
 

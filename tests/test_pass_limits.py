@@ -9,6 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from monitor import service
 from monitor.config import Settings
 from monitor.models import Article, ExtractRules, Link
 from monitor.pipeline import admission, check
@@ -90,3 +93,39 @@ def test_a_cancelled_parse_costs_one_article(tmp_path: Path,
     errors = [e.reason for r in results for e in r.article_errors]
     assert errors == ["parse_crash (cancelled)"]
     assert all(r.ok for r in results) and sum(r.new for r in results) == 13
+
+
+def test_alerts_go_out_while_the_pass_is_still_running(
+        tmp_path: Path, site_servers: dict[str, SiteServer],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9: a pass sends the alerts of the articles it has stored every DELIVER_EVERY
+    seconds instead of after its last source, so alert file syncs overlap the pass's work
+    (and the first alerts of a long pass are not held back). The last source waits for a
+    sent alert before it starts; without delivery during the pass it would wait in vain."""
+    monkeypatch.setattr(service, "DELIVER_EVERY", 0.05)
+    cfg = write_config(tmp_path, site_servers)
+    last = cfg.sources[-1].name
+    sent_before_last: list[int] = []
+
+    class LastWaits(Monitor):
+        async def check(self, source: Any, now: datetime | None = None) -> Any:
+            if source.name == last and self.archive is not None:
+                sent = 0
+                for _ in range(100):
+                    sent = self.archive.query(
+                        "SELECT count(*) AS n FROM alerts WHERE status = 'sent'")[0]["n"]
+                    if sent:
+                        break
+                    await asyncio.sleep(0.05)
+                sent_before_last.append(sent)
+            return await super().check(source, now)
+
+    async def go() -> Any:
+        async with LastWaits(cfg, workers=0) as monitor:
+            results = await monitor.run_pass()
+            return results, monitor.last_delivery
+
+    results, delivery = asyncio.run(go())
+    assert all(r.ok for r in results) and sum(r.new for r in results) == 14
+    assert sent_before_last and sent_before_last[0] > 0
+    assert delivery.sent == 13  # counted once, whichever round sent it
