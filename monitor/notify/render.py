@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING
 
 from monitor.models import Alert, Digest, Message
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 SUBJECT_PREFIX = "[monitor]"
 MAX_SUBJECT = 200  # characters; mail clients cut long subjects anyway
@@ -31,6 +32,17 @@ class Rendered:
 
 @lru_cache(maxsize=8)
 def _environment(templates: Path | None) -> SandboxedEnvironment:
+    # imported here: only email and apprise render templates, and jinja2 costs every
+    # `monitor` start ~50 ms of CPU otherwise (the outbox imports this module for alerts_of)
+    from jinja2 import (
+        ChoiceLoader,
+        FileSystemLoader,
+        PackageLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
+    from jinja2.sandbox import SandboxedEnvironment
+
     loaders: list[FileSystemLoader | PackageLoader] = [PackageLoader("monitor", "templates")]
     if templates is not None:
         loaders.insert(0, FileSystemLoader(str(templates)))
