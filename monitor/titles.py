@@ -23,6 +23,7 @@ _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", 
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
+PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
 
 
 def _host_words(url: str | None) -> str:
@@ -92,6 +93,13 @@ def _names_heading(doc_title: str, text: str) -> bool:
     return probe in parts[:-1]  # the last segment is where the site's own name sits
 
 
+def _ends_title(doc_title: str, text: str) -> bool:
+    """Whether the <title> is the heading after a site name: "The Site: Headline"."""
+    key, probe = doc_title.casefold(), text.casefold()
+    return len(text) >= MIN_HEADLINE and len(key) > len(probe) and key.endswith(probe) \
+        and key[: -len(probe)].rstrip()[-1:] in tuple(PREFIX_MARKS)
+
+
 def headline_node(tree: LexborHTMLParser, doc_title: str) -> tuple[str, LexborNode | None]:
     """The visible headline: a heading the <title> names, else the first non-logo h1."""
     found, _ = _headline(tree, doc_title)
@@ -115,7 +123,11 @@ def _headline(tree: LexborHTMLParser, doc_title: str
             return (text, node), True
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
-    return (first_h1 if first_h1 is not None else ("", None)), False
+    if first_h1 is None:
+        return ("", None), False
+    # only the page's own h1 may be the end of the <title>: a site name in a heading ends
+    # "Headline - The Site" just the same
+    return first_h1, _ends_title(doc_title, first_h1[0])
 
 
 def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
