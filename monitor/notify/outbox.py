@@ -209,7 +209,7 @@ async def _send(archive: Archive, channel: Channel, messages: Sequence[Message],
     wait for, and how many messages were tried (the rest go back in the queue)."""
     answers = await asyncio.to_thread(_attempt, channel, messages)
     done = [(m, a) for m, a in zip(messages, answers, strict=False) if isinstance(a, str)]
-    report = DeliveryReport()
+    sent = 0
     if done:
         with archive.write() as db:  # one commit for the chunk
             for message, answer in done:
@@ -218,9 +218,10 @@ async def _send(archive: Archive, channel: Channel, messages: Sequence[Message],
                     "UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, "
                     f"last_error = NULL, last_response = ? WHERE id IN ({_marks(alerts)})",
                     [stamp(now), answer[:500], *_ids(alerts)])
-                report += DeliveryReport(sent=len(alerts), messages=1)
+                sent += len(alerts)
         for message, answer in done:
             logger.info("alert %s sent via %s: %s", message.key, channel.name, answer)
+    report = DeliveryReport(sent=sent, messages=len(done))
     for message, outcome in zip(messages, answers, strict=False):
         if isinstance(outcome, ChannelError):
             failed, retry_at = _failed(archive, channel, message, outcome, now)
