@@ -45,6 +45,7 @@ from monitor.writebatch import ArchiveWriter
 
 logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 5
+WORKERS_PER_ADMIT = 2  # article workers per admitted fetch: the rest wait for their commit
 NO_VALIDATORS: dict[str, Any] = {"etag": None, "last_modified": None}
 
 
@@ -107,7 +108,7 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     probe = RuleProbe(source.rules) if source.rules else None
     run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)),
                 own_hosts(source), known, dead.retrying)
-    outcomes = await asyncio.gather(*(_article(run, link) for link in links))
+    outcomes = await _articles(run, links)
     warnings += probe.warnings if probe else ()
     result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings,
                      resting=len(dead.resting))
@@ -225,6 +226,23 @@ def admission(links: Sequence[Link], settings: Settings) -> int:
     out, issue 9) or holds its pages in memory."""
     hosts = len({host_key(link.url) for link in links}) or 1
     return 2 * min(settings.concurrency, settings.per_host.concurrency * hosts)
+
+
+async def _articles(run: Round, links: Sequence[Link]) -> list[CheckedArticle | ArticleError]:
+    """Every link's outcome, in order, from a few workers: a task per link held a coroutine
+    for each of a listing's thousand articles from the start, so peak memory grew with the
+    pass (122 MB at 5,000 articles, 162 at 20,000). ``WORKERS_PER_ADMIT`` workers per
+    admitted article keep the fetch slots busy while others wait for their batch commit."""
+    outcomes: list[CheckedArticle | ArticleError | None] = [None] * len(links)
+    queue = iter(enumerate(links))
+
+    async def worker() -> None:
+        for index, link in queue:
+            outcomes[index] = await _article(run, link)
+
+    workers = min(len(links), WORKERS_PER_ADMIT * admission(links, run.ctx.settings))
+    await asyncio.gather(*(worker() for _ in range(workers)))
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
