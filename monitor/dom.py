@@ -54,7 +54,7 @@ def remove_boilerplate(
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
     the container a first scoring pass preferred.
     """
-    total = max(text_len(root), 1)
+    total = 0  # the root's text length: read (before any removal) only when a block is found
     protect = protect or set()
     protect.add(root.mem_id)
     for node in reversed(root.css(selector)):
@@ -62,6 +62,7 @@ def remove_boilerplate(
             continue
         if node.tag in ("h1",):
             continue
+        total = total or max(text_len(root), 1)
         if text_len(node) > keep_share * total:
             continue
         node.decompose()
@@ -129,7 +130,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     One lexbor query for elements with attributes, then one compiled regex per element:
     cheaper than a selector per pattern over the region.
     """
-    total = max(text_len(region), 1)
+    total = 0  # the region's text length, read only when a block is boilerplate
     victims: list[LexborNode] = []
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
@@ -141,6 +142,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if node.tag == "p" and node.attributes.get("class") in styles:
             continue
         length = text_len(node)
+        total = total or max(text_len(region), 1)
         if length <= keep_share * total and not holds_prose(node, length):
             victims.append(node)
     for node in reversed(victims):
