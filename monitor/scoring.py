@@ -109,10 +109,30 @@ def _list_paragraph(item: LexborNode) -> str:
     (those vote themselves).
     """
     text = (item.text() or "").strip()
-    if len(text) < MIN_LIST_ITEM or item.css_first(sel.LIST_ITEM_BLOCKS) is not None:
+    links = _item_links(item) if len(text) >= MIN_LIST_ITEM else None
+    if links is None:
         return ""
-    linked = sum(text_len(a) for a in item.css("a"))
+    linked = sum(text_len(a) for a in links)
     return text if linked <= LIST_ITEM_LINKS * len(text) else ""
+
+
+_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))
+
+
+def _item_links(item: LexborNode) -> list[LexborNode] | None:
+    """The links of a list item (document order), or None when it holds a block.
+
+    One walk over the item's few elements: css() parses its selector on every call, which
+    costs several times more than visiting a list item (two queries per item before).
+    """
+    links: list[LexborNode] = []
+    for node in item.traverse():
+        tag = node.tag
+        if tag in _ITEM_BLOCKS:
+            return None
+        if tag == "a":
+            links.append(node)
+    return links
 
 
 def _lone_wrappers(node: LexborNode) -> LexborNode:
