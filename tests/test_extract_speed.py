@@ -8,6 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from monitor import dom, scoring
+from monitor import selectors as sel
 from monitor.extract import extract, parse
 
 PAGES = Path(__file__).parent / "pages"
@@ -78,3 +79,24 @@ def test_a_mostly_linked_list_item_does_not_vote() -> None:
     second = f"<i><a href='/b'>{'y' * 29}</a></i>"
     assert not _votes(f"<li>{'z' * 60} {first} {second}</li>")
     assert _votes(f"<li>{'z' * 60} {first} <i>{'y' * 29}</i></li>")  # 30 of 121
+
+
+def test_junk_removal_is_strip_tags_in_one_walk() -> None:
+    """Nested junk (a style in an svg, an embed in an object), junk in <head> and at the top
+    level all go, and what is left is the tree strip_tags leaves."""
+    html = ("<html><head><style>x</style><script>y</script></head><body><p>keep</p>"
+            "<svg><style>s</style><text>t</text></svg><object><embed src=e><p>o</p></object>"
+            "<div><button>b<select><option>o</option></select></button>tail</div>"
+            "<noscript><iframe></iframe>n</noscript></body></html>")
+    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
+                      for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        ours, reference = parse(page), parse(page)
+        dom.remove_junk(ours)
+        reference.strip_tags(list(sel.JUNK_TAGS))
+        assert ours.html == reference.html
+    tree = parse(html)
+    dom.remove_junk(tree)
+    assert tree.html is not None and "<style" not in tree.html and "<embed" not in tree.html
+    assert tree.body is not None and tree.body.text() == "keeptail"
+
