@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from monitor import dom, scoring
@@ -100,3 +103,22 @@ def test_junk_removal_is_strip_tags_in_one_walk() -> None:
     assert tree.html is not None and "<style" not in tree.html and "<embed" not in tree.html
     assert tree.body is not None and tree.body.text() == "keeptail"
 
+
+_WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
+          "subscribe", "sign up", "newsletter", "newsletters", "follow us", "share it with",
+          "follow the paper on twitter", "GETTY  Images)", "ſhutterſtock", "İstock", "ıstock",
+          "Photo: AFP", "x", ")", " ", ".", "\n"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join))
+def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
+    """The first-letter lookaheads of CALL_TO_ACTION and PHOTO_CREDIT_END are redundant."""
+    credit = re.compile(sel.PHOTO_CREDIT_END.pattern.replace("(?=[aegirs])", ""), re.I)
+    cta = re.compile(sel.CALL_TO_ACTION.pattern.replace("(?=[fns])", ""), re.I)
+    assert credit.pattern != sel.PHOTO_CREDIT_END.pattern
+    assert cta.pattern != sel.CALL_TO_ACTION.pattern
+    found = sel.PHOTO_CREDIT_END.search(line)
+    expected = credit.search(line)
+    assert (found and found.span()) == (expected and expected.span())
+    assert [(m.span(), m.groupdict()) for m in sel.CALL_TO_ACTION.finditer(line)] == [
+        (m.span(), m.groupdict()) for m in cta.finditer(line)]
