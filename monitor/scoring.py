@@ -35,6 +35,7 @@ PROSE_SHARE = 0.6  # share of such a block's text that must sit in unlinked pros
 PROSE_PARAGRAPH = 80  # characters; a <p> this long with few links is prose, not a widget label
 PROSE_LINKS = 0.2  # linked share above which a paragraph is a teaser, not prose
 NAME_CACHE = 8192  # distinct class/id strings remembered: a page repeats its few names often
+_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))  # tags that make an item a container
 
 
 @dataclass(slots=True)
@@ -116,19 +117,12 @@ def _list_paragraph(item: LexborNode) -> str:
     return text if linked <= LIST_ITEM_LINKS * len(text) else ""
 
 
-_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))
-
-
 def _item_links(item: LexborNode) -> list[LexborNode] | None:
-    """The links of a list item (document order), or None when it holds a block.
-
-    One walk over the item's few elements: css() parses its selector on every call, which
-    costs several times more than visiting a list item (two queries per item before).
-    """
+    """The item's links, or None when it holds a block: one walk over its few elements costs
+    far less than two css() queries, each of which parses its selector again."""
     links: list[LexborNode] = []
     for node in item.traverse():
-        tag = node.tag
-        if tag in _ITEM_BLOCKS:
+        if (tag := node.tag) in _ITEM_BLOCKS:
             return None
         if tag == "a":
             links.append(node)
