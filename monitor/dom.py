@@ -41,8 +41,17 @@ __all__ = [
 
 
 def remove_junk(tree: LexborHTMLParser) -> None:
-    """Drop elements that never carry article text (scripts, styles, forms controls...)."""
-    tree.strip_tags(list(sel.JUNK_TAGS))
+    """Drop elements that never carry article text (scripts, styles, forms controls...).
+
+    One css() walk finds them all (strip_tags walks the page once per tag); each is unlinked
+    as strip_tags does it, without its subtree being taken apart.
+    """
+    root = tree.root
+    for node in reversed(root.css(_JUNK) if root is not None else []):
+        node.decompose(recursive=False)
+
+
+_JUNK = ", ".join(sel.JUNK_TAGS)
 
 
 def remove_boilerplate(
@@ -54,10 +63,11 @@ def remove_boilerplate(
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
     the container a first scoring pass preferred.
     """
-    total = max(text_len(root), 1)
+    total = 0  # the root's text length: read before any removal, if the selector finds a block
     protect = protect or set()
     protect.add(root.mem_id)
     for node in reversed(root.css(selector)):
+        total = total or max(text_len(root), 1)
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
         if node.tag in ("h1",):
@@ -129,7 +139,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     One lexbor query for elements with attributes, then one compiled regex per element:
     cheaper than a selector per pattern over the region.
     """
-    total = max(text_len(region), 1)
+    total = 0  # the region's text length, read only when a block is boilerplate
     victims: list[LexborNode] = []
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
@@ -138,6 +148,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             continue
         if not _is_boilerplate(node):
             continue
+        total = total or max(text_len(region), 1)
         if node.tag == "p" and node.attributes.get("class") in styles:
             continue
         length = text_len(node)

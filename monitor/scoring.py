@@ -35,6 +35,7 @@ PROSE_SHARE = 0.6  # share of such a block's text that must sit in unlinked pros
 PROSE_PARAGRAPH = 80  # characters; a <p> this long with few links is prose, not a widget label
 PROSE_LINKS = 0.2  # linked share above which a paragraph is a teaser, not prose
 NAME_CACHE = 8192  # distinct class/id strings remembered: a page repeats its few names often
+_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))  # tags that make an item a container
 
 
 @dataclass(slots=True)
@@ -109,10 +110,23 @@ def _list_paragraph(item: LexborNode) -> str:
     (those vote themselves).
     """
     text = (item.text() or "").strip()
-    if len(text) < MIN_LIST_ITEM or item.css_first(sel.LIST_ITEM_BLOCKS) is not None:
+    links = _item_links(item) if len(text) >= MIN_LIST_ITEM else None
+    if links is None:
         return ""
-    linked = sum(text_len(a) for a in item.css("a"))
+    linked = sum(text_len(a) for a in links)
     return text if linked <= LIST_ITEM_LINKS * len(text) else ""
+
+
+def _item_links(item: LexborNode) -> list[LexborNode] | None:
+    """The item's links, or None when it holds a block: one walk over its few elements costs
+    far less than two css() queries, each of which parses its selector again."""
+    links: list[LexborNode] = []
+    for node in item.traverse():
+        if (tag := node.tag) in _ITEM_BLOCKS:
+            return None
+        if tag == "a":
+            links.append(node)
+    return links
 
 
 def _lone_wrappers(node: LexborNode) -> LexborNode:

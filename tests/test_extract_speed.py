@@ -1,0 +1,124 @@
+"""The extractor's shortcuts (cheaper ways to the same result) keep their result."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from monitor import dom, scoring
+from monitor import selectors as sel
+from monitor.extract import extract, parse
+
+PAGES = Path(__file__).parent / "pages"
+PROSE = ("The council voted on Tuesday to extend the tram network by eleven kilometres, "
+         "adding two lines.")
+
+
+@pytest.mark.parametrize("page", sorted(PAGES.glob("*.html")), ids=lambda p: p.name)
+def test_parse_without_events_builds_the_default_tree(page: Path) -> None:
+    """parse() turns lexbor's mutation events off; the tree must not depend on them."""
+    text = page.read_text(encoding="utf-8", errors="replace")
+    assert parse(text).html == parse(text).html  # (the <title> repair is deterministic)
+    if "</title" in text.lower():
+        assert parse(text).html == LexborHTMLParser(text).html
+
+
+def test_select_options_never_reach_the_body() -> None:
+    """Events would copy the chosen option into <selectedcontent>; selects are junk anyway."""
+    html = (f"<html><body><article><p>{PROSE}</p><select><button><selectedcontent>"
+            "</selectedcontent></button><option selected>Pick this option</option></select>"
+            f"<p>{PROSE}</p></article></body></html>")
+    assert "Pick this option" not in extract(html).body
+
+
+def test_boilerplate_share_is_of_the_text_before_any_removal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The share guard compares with the whole text as it was before the first removal,
+    read only when some block is found."""
+    reads: list[str] = []
+
+    def counting(node: object, deep: bool = True) -> int:
+        reads.append(getattr(node, "tag", ""))
+        return scoring.text_len(node, deep)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dom, "text_len", counting)
+    tree = parse(f"<body><aside>{'a' * 60}</aside><p>{'p' * 30}</p>"
+                 f"<aside>{'b' * 45}</aside></body>")
+    root = tree.body
+    assert root is not None
+    dom.remove_boilerplate(root, "nav", 0.6)
+    assert reads == []  # nothing matched: no text was read
+    dom.remove_boilerplate(root, "aside", 0.6)
+    # 60 and 45 are both under 0.6 * 135; against the text left after the second aside
+    # went (90) the first one would have been kept
+    assert root.css("aside") == []
+    assert reads.count("body") == 1
+
+
+def _votes(items: str) -> dict[int, scoring.Candidate]:
+    tree = parse(f"<body><ul>{items}</ul></body>")
+    assert tree.body is not None
+    return scoring.score_candidates(tree.body)
+
+
+def test_a_long_list_item_votes_like_a_paragraph() -> None:
+    assert _votes(f"<li>{PROSE} <span><a href='/x'>one link</a></span></li>")
+
+
+def test_a_list_item_holding_a_block_does_not_vote() -> None:
+    """A block however deep (here a <div> inside a <span>) makes the item a container."""
+    assert not _votes(f"<li>{PROSE} <span><b><div>more</div></b></span></li>")
+
+
+def test_a_mostly_linked_list_item_does_not_vote() -> None:
+    """Every link counts, nested ones too: here 59 of the item's 121 characters."""
+    first = f"<span><a href='/a'>{'x' * 30}</a></span>"
+    second = f"<i><a href='/b'>{'y' * 29}</a></i>"
+    assert not _votes(f"<li>{'z' * 60} {first} {second}</li>")
+    assert _votes(f"<li>{'z' * 60} {first} <i>{'y' * 29}</i></li>")  # 30 of 121
+
+
+def test_junk_removal_is_strip_tags_in_one_walk() -> None:
+    """Nested junk (a style in an svg, an embed in an object), junk in <head> and at the top
+    level all go, and what is left is the tree strip_tags leaves."""
+    html = ("<html><head><style>x</style><script>y</script></head><body><p>keep</p>"
+            "<svg><style>s</style><text>t</text></svg><object><embed src=e><p>o</p></object>"
+            "<div><button>b<select><option>o</option></select></button>tail</div>"
+            "<noscript><iframe></iframe>n</noscript></body></html>")
+    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
+                      for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        ours, reference = parse(page), parse(page)
+        dom.remove_junk(ours)
+        reference.strip_tags(list(sel.JUNK_TAGS))
+        assert ours.html == reference.html
+    tree = parse(html)
+    dom.remove_junk(tree)
+    assert tree.html is not None and "<style" not in tree.html and "<embed" not in tree.html
+    assert tree.body is not None and tree.body.text() == "keeptail"
+
+
+_WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
+          "subscribe", "sign up", "newsletter", "newsletters", "follow us", "share it with",
+          "follow the paper on twitter", "GETTY  Images)", "ſhutterſtock", "İstock", "ıstock",
+          "Photo: AFP", "x", ")", " ", ".", "\n"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join))
+def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
+    """The first-letter lookaheads of CALL_TO_ACTION and PHOTO_CREDIT_END are redundant."""
+    credit = re.compile(sel.PHOTO_CREDIT_END.pattern.replace("(?=[aegirs])", ""), re.I)
+    cta = re.compile(sel.CALL_TO_ACTION.pattern.replace("(?=[fns])", ""), re.I)
+    assert credit.pattern != sel.PHOTO_CREDIT_END.pattern
+    assert cta.pattern != sel.CALL_TO_ACTION.pattern
+    found = sel.PHOTO_CREDIT_END.search(line)
+    expected = credit.search(line)
+    assert (found and found.span()) == (expected and expected.span())
+    assert [(m.span(), m.groupdict()) for m in sel.CALL_TO_ACTION.finditer(line)] == [
+        (m.span(), m.groupdict()) for m in cta.finditer(line)]
