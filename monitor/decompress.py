@@ -4,11 +4,25 @@ httpx inflates each network chunk whole; a 64 KiB gzip chunk of zeros becomes 64
 memory before anyone can count it. Here every step asks zlib for at most the bytes still
 allowed (``max_length``), so memory stays near the cap whatever the ratio. Only the encodings
 we advertise (gzip, deflate) are accepted; anything else is refused, not guessed.
+
+Inflating is ISA-L's (``isal``, the same API as zlib) where its wheel installs: 0.16 instead
+of 0.42 CPU-ms for a 54 KB page, the largest single cost of fetching one (issue 9).
 """
 
 from __future__ import annotations
 
 import zlib
+from types import ModuleType
+from typing import Any
+
+INFLATE: ModuleType = zlib  # the zlib-compatible module that inflates (tests swap it)
+try:
+    from isal import isal_zlib
+
+    INFLATE = isal_zlib
+    _ERRORS: tuple[type[Exception], ...] = (zlib.error, isal_zlib.error)  # type: ignore[assignment]
+except ImportError:  # a platform without its wheel
+    _ERRORS = (zlib.error,)
 
 ACCEPTED = ("gzip", "x-gzip", "deflate", "identity")
 
@@ -21,17 +35,27 @@ class UnsupportedEncoding(Exception):
     """A Content-Encoding we did not advertise (br, zstd, compress...)."""
 
 
+class CorruptBody(Exception):
+    """The compressed body does not inflate (truncated or damaged in transit)."""
+
+
 class _Inflater:
     """One gzip or deflate layer; zlib-wrapped or raw deflate is decided on the first bytes."""
 
     def __init__(self, encoding: str) -> None:
         self._gzip = encoding in ("gzip", "x-gzip")
-        self._obj: zlib._Decompress | None = zlib.decompressobj(47) if self._gzip else None
+        self._obj: Any = INFLATE.decompressobj(47) if self._gzip else None
 
     def feed(self, data: bytes, allowance: int) -> bytes:
+        try:
+            return self._feed(data, allowance)
+        except _ERRORS as exc:
+            raise CorruptBody(str(exc)) from exc
+
+    def _feed(self, data: bytes, allowance: int) -> bytes:
         if self._obj is None:  # deflate: RFC says zlib, servers often send raw deflate
             zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
-            self._obj = zlib.decompressobj(15 if zlib_header else -15)
+            self._obj = INFLATE.decompressobj(15 if zlib_header else -15)
         out = bytearray()
         pending = data
         while pending and len(out) <= allowance:
@@ -39,7 +63,7 @@ class _Inflater:
             pending = self._obj.unconsumed_tail
             if self._obj.eof and self._obj.unused_data and self._gzip:
                 pending = self._obj.unused_data  # another gzip member follows
-                self._obj = zlib.decompressobj(47)
+                self._obj = INFLATE.decompressobj(47)
         if len(out) > allowance:
             raise TooLarge
         return bytes(out)

@@ -15,7 +15,6 @@ import logging
 import re
 import ssl
 import time
-import zlib
 from collections.abc import Callable, Collection, Mapping
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from monitor.aiotransport import PoolPerName, Reply, connect_failure, exchange
-from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
+from monitor.decompress import BoundedDecoder, CorruptBody, TooLarge, UnsupportedEncoding
 from monitor.egress import Destination, EgressGuard, host_key
 from monitor.encoding import decode_html
 from monitor.errors import FetchError, PermanentFetchError, TransientFetchError
@@ -305,7 +304,7 @@ class Fetcher:
             raise PermanentFetchError(url, "too_large", f"over {cap} bytes decoded") from exc
         except UnsupportedEncoding as exc:
             raise PermanentFetchError(url, "bad_encoding", f"Content-Encoding {exc}") from exc
-        except zlib.error as exc:
+        except CorruptBody as exc:
             raise TransientFetchError(url, "bad_encoding", f"corrupt compressed body: {exc}") from exc
         return b"".join(chunks)
 

@@ -9,7 +9,8 @@ import zlib
 
 import pytest
 
-from monitor.decompress import BoundedDecoder, TooLarge, UnsupportedEncoding
+from monitor import decompress
+from monitor.decompress import BoundedDecoder, CorruptBody, TooLarge, UnsupportedEncoding
 from monitor.errors import PermanentFetchError
 from monitor.fetch import Fetcher, FetchSettings, make_client
 from monitor.politeness import HostLimiter
@@ -17,6 +18,16 @@ from monitor.politeness import HostLimiter
 from .servers import scripted
 
 PAGE = b"<p>" + b"news " * 2000 + b"</p>"
+BACKENDS = ["zlib"] + (["isal"] if decompress.INFLATE is not zlib else [])
+
+
+@pytest.fixture(params=BACKENDS, autouse=True)
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs on each inflater this machine has: ISA-L (the default where its wheel
+    installs, issue 9) and zlib (the fallback) must decode, cap and refuse alike."""
+    if request.param == "zlib":
+        monkeypatch.setattr(decompress, "INFLATE", zlib)
+    return str(request.param)
 
 
 def decode(encoding: str | None, data: bytes, cap: int = 1 << 20, step: int = 1000) -> bytes:
@@ -89,3 +100,13 @@ def test_unadvertised_encoding_from_server_is_refused() -> None:
     with scripted({"/br": route}) as srv, pytest.raises(PermanentFetchError) as err:
         asyncio.run(go(srv.url + "/br", srv.host))
     assert err.value.reason == "bad_encoding"
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_a_damaged_body_is_corrupt_not_a_crash(encoding: str) -> None:
+    """Bytes that do not inflate raise CorruptBody (fetch.py retries the page) from either
+    inflater, whose own error classes differ."""
+    good = gzip.compress(PAGE) if encoding == "gzip" else zlib.compress(PAGE)
+    damaged = good[:10] + bytes(b ^ 0x5A for b in good[10:60]) + good[60:]
+    with pytest.raises(CorruptBody):
+        decode(encoding, damaged)
