@@ -100,9 +100,15 @@ def boilerplate_names(names: str) -> bool:
 
 
 def _is_boilerplate(node: LexborNode) -> bool:
-    """Figure/caption/form elements, hidden styles, or boilerplate class/id names."""
+    """Figure/caption/form elements, hidden styles, or boilerplate class/id names.
+
+    A <figure> that holds a <table> is the article's data (block editors wrap every table
+    in one), not an image with its caption.
+    """
     attrs = node.attributes
-    if node.tag in ("figure", "figcaption", "picture", "form"):
+    if node.tag in ("figcaption", "picture", "form"):
+        return True
+    if node.tag == "figure" and node.css_first("table") is None:
         return True
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style):
