@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from monitor import dom, metadata
+from monitor import dom, metadata, regions
 from monitor import selectors as sel
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, PARA, clean_lines, normalize_line
 from monitor.encoding import decode_html
@@ -82,10 +82,15 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     best = dom.best_candidate(cands, family=family)
     if best is None:
         return [root]
+    voted = best  # a body in sections spread over many boxes: take the box that holds them
+    best = regions.widen(best, cands)
     region = best.node.parent if best.node.parent is not None else best.node
     if region.tag in ("html", "#document"):
         region = best.node
-    dom.prune_region(region, 0.6, dom.ancestry(best.node))
+    protect = dom.ancestry(best.node)
+    if best is not voted:
+        protect |= dom.ancestry(voted.node) | regions.held_paths(best, cands)
+    dom.prune_region(region, 0.6, protect)
     return dom.distinct(dom.cousins(best, cands, dom.gather(best, cands)))
 
 

@@ -83,6 +83,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, NORTH, "Harbour line", "Hospital line", "4.8"),
         ("photographed last spring",),
     ),
+    # each section of the body (a heading and two paragraphs) deep in boxes of its own
+    "deep_sections.html": (
+        ("Why the tram", TRAM, COST, "Who benefits", NORTH, "Shopkeepers along", "When it opens",
+         WORKS, "The transport union"),
+        ("Bus fares frozen", "The transport board kept", "City Daily, 3 Market"),
+    ),
 }
 
 
@@ -116,6 +122,37 @@ def test_labelled_date_after_a_long_menu() -> None:
             "<p>The city council voted on Tuesday to extend the tram network by eleven "
             "kilometres, adding two lines to the harbour and the hospital.</p></body></html>")
     assert extract(html, "https://news.example/a/12").published == "2023-04-13"
+
+
+def _deep_sections(extra: str) -> str:
+    """deep_sections.html with ``extra`` inside the block that holds the sections."""
+    page = (PAGES / "deep_sections.html").read_text(encoding="utf-8")
+    cut = page.index('<div class="more row">') - len("</div>")
+    return page[:cut] + extra + page[cut:]
+
+
+def test_widening_stops_at_other_articles() -> None:
+    """Sections are gathered into their common block only while it holds no other
+    <article>: a list of post teasers beside them is not part of the story."""
+    teasers = "".join(
+        f'<article class="teaser"><h4><a href="/a/{i}">Other story {i}</a></h4><p>{text}</p>'
+        "</article>" for i, text in enumerate(("Ferry timetable changes from the first of "
+                                              "next month for all harbour routes.",
+                                              "The library reopens after two years of work "
+                                              "on its roof and reading rooms.")))
+    body = extract(_deep_sections(teasers)).body
+    assert TRAM in body
+    assert "Ferry timetable" not in body and "The library reopens" not in body
+
+
+def test_widening_skips_a_copy() -> None:
+    """A block that holds the sections twice (a responsive variant left visible) is not
+    taken whole: the body holds each paragraph once."""
+    page = (PAGES / "deep_sections.html").read_text(encoding="utf-8")
+    start = page.index('<div class="k0x block">')
+    copy = page[start:page.index('<div class="more row">') - len("</div>")]
+    body = extract(_deep_sections(copy.replace('class="', 'class="m'))).body
+    assert body.count(TRAM) == 1
 
 
 def test_sections_with_modifiers_are_one_kind() -> None:
