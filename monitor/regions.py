@@ -14,13 +14,13 @@ from selectolax.lexbor import LexborNode
 
 from monitor.scoring import Candidate, ancestry, article_root, in_chrome, link_density, text_len
 
-WIDEN_LEVELS = 6  # ancestors above the winner searched for the whole body
+WIDEN_LEVELS = 12  # ancestors above the winner searched for the whole body
 WIDEN_GAIN = 2.0  # voted text an ancestor must hold, over the winner's, to replace it
 WIDEN_DENSITY = 0.45  # share of an ancestor's text that voted paragraphs must cover
 HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block of a widened region
 WIDEN_MAX_BASE = 5000  # characters of paragraphs: a winner this long is a whole article already
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
-WIDEN_LINKS = 0.12  # linked share of the added text above which it is teasers, not sections
+WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 
 
 def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:
