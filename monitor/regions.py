@@ -20,6 +20,7 @@ WIDEN_DENSITY = 0.45  # share of an ancestor's text that voted paragraphs must c
 HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block of a widened region
 WIDEN_MAX_BASE = 5000  # characters of paragraphs: a winner this long is a whole article already
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
+WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 
 
@@ -96,10 +97,11 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     own_length = text_len(best.node)
     own_links = link_density(best.node, own_length) * own_length
     chosen: LexborNode | None = None
+    needed = WIDEN_GAIN * base
     for node, voted in zip(path, totals[1:], strict=True):
         if node.tag in ("footer", "nav", "aside") or in_chrome(node):
             break
-        if voted < WIDEN_GAIN * base:
+        if voted < needed:
             continue
         length = max(text_len(node), 1)
         if voted < WIDEN_DENSITY * length:
@@ -109,7 +111,7 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
             continue
         if _holds_others(node, best.node, home, probe):
             break
-        chosen = node
+        chosen, needed = node, WIDEN_STEP * voted  # higher up only for more sections
     if chosen is None:
         return best
     cand = cands.get(chosen.mem_id)
