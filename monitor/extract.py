@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from monitor import dom, metadata, regions
+from monitor import dom, metadata, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, PARA, clean_lines, normalize_line
 from monitor.encoding import decode_html
@@ -34,13 +34,17 @@ def _to_text(html: bytes | str) -> str:
 
 
 def parse(html: str) -> LexborHTMLParser:
-    """Parse, closing an unclosed <title> first: lexbor would swallow the page into it."""
+    """Parse, closing an unclosed <title> first (lexbor would swallow the page into it), and
+    put React's streamed segments in place."""
     opening = _TITLE_OPEN.search(html)
     if opening is not None and _TITLE_CLOSE.search(html, opening.end()) is None:
         end = html.find("<", opening.end())
         end = len(html) if end < 0 else end
         html = html[:end] + "</title>" + html[end:]
-    return LexborHTMLParser(html)
+    tree = LexborHTMLParser(html)
+    if streamed.MARK in html:
+        streamed.reveal(tree, html)
+    return tree
 
 
 def _select(root: LexborNode, selector: str) -> list[LexborNode]:

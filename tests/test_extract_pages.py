@@ -7,6 +7,7 @@ across blocks, neighbouring boilerplate, reader comments, hidden or duplicate co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, NORTH, "Harbour line", "Hospital line", "4.8"),
         ("photographed last spring",),
     ),
+    # React streams the story as hidden segments that a script moves into placeholders
+    "streamed_segments.html": ((TRAM, COST, NORTH, WORKS), ("Loading", "City Daily, 3")),
     # each section of the body (a heading and two paragraphs) deep in boxes of its own
     "deep_sections.html": (
         ("Why the tram", TRAM, COST, "Who benefits", NORTH, "Shopkeepers along", "When it opens",
@@ -153,6 +156,22 @@ def test_widening_skips_a_copy() -> None:
     copy = page[start:page.index('<div class="more row">') - len("</div>")]
     body = extract(_deep_sections(copy.replace('class="', 'class="m'))).body
     assert body.count(TRAM) == 1
+
+
+def test_streamed_segments_go_where_the_script_puts_them() -> None:
+    """$RC("B:0","S:1") puts segment S:1 in placeholder B:0: the story reads in order."""
+    body = extract((PAGES / "streamed_segments.html").read_bytes()).body
+    assert body.index(TRAM) < body.index(NORTH)
+
+
+def test_streamed_segments_of_a_saved_copy() -> None:
+    """A copy saved without scripts and markers: segments still fill the placeholders of the
+    same number, and the bare "Loading ..." lines go."""
+    page = (PAGES / "streamed_segments.html").read_text(encoding="utf-8")
+    page = re.sub(r"<script>.*?</script>|<!--.*?-->", "", page)
+    body = extract(page).body
+    assert all(phrase in body for phrase in (TRAM, COST, NORTH, WORKS))
+    assert "Loading" not in body
 
 
 def test_sections_with_modifiers_are_one_kind() -> None:
