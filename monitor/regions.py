@@ -21,6 +21,7 @@ HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block 
 WIDEN_MAX_BASE = 5000  # characters of paragraphs: a winner this long is a whole article already
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
+TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 
 
@@ -74,7 +75,9 @@ def _holds_others(node: LexborNode, best: LexborNode, home: int | None, probe: s
     lineage = ancestry(best)
     for other in node.css("article"):
         if other.mem_id not in lineage and (home is None or article_root(other) != home):
-            return True
+            length = text_len(other)
+            if length < TEASER_CHARS or link_density(other, length) > WIDEN_LINKS:
+                return True
     return bool(probe) and (node.text() or "").count(probe) > 1
 
 

@@ -148,6 +148,48 @@ def test_widening_stops_at_other_articles() -> None:
     assert "Ferry timetable" not in body and "The library reopens" not in body
 
 
+def test_widening_takes_long_articles_as_parts() -> None:
+    """Cards that each hold a long part of the story (an <article> per chapter or tab) are
+    not teasers: the block that holds them all is the body."""
+    parts = {
+        "harbour": ("The harbour line runs every six minutes at peak times and every ten in the "
+                    "evening, from the old fish market to the cruise quay.",
+                    "Its stops were drawn after two rounds of hearings in the districts, where "
+                    "residents asked for a stop at the swimming baths.",
+                    "The ferry company wants a stop beside its new terminal building and offered "
+                    "to pay for the platform roof itself.",
+                    "Fishermen fear the works will block the slipway during the spring season, "
+                    "and the harbour master has asked for a written timetable of the works, week by "
+                    "week, before anything is signed."),
+        "hospital": ("The hospital line gets low platforms at all stops, so that prams and "
+                     "wheelchairs roll straight in without a ramp.",
+                     "A depot of its own is planned on the former barracks site, and the council "
+                     "hopes to open it to school classes once a year.",
+                     "Doctors at the clinic asked for night trams for the staff of late shifts, a "
+                     "request the transport board is still weighing up.",
+                     "The patients' council wants the stop at the main gate to have benches, a "
+                     "roof and a screen that shows when the next two trams arrive, in large print and "
+                     "in three languages."),
+        "airport": ("The airport line costs more per kilometre than the others, because it runs "
+                    "in a tunnel under the old town for two kilometres.",
+                    "Travellers will reach the terminal from the main station in eighteen minutes, "
+                    "half the time the express bus needs today.",
+                    "Airlines have promised to sell combined tickets, although none of them has "
+                    "said what such a ticket would cost.",
+                    "Taxi drivers protested outside the town hall, saying the line would take "
+                    "away most of their fares to the terminal on weekday mornings, and asked for a "
+                    "rank at the new station."),
+    }
+    cards = "".join(
+        f'<div class="c{i} slot"><div class="w{i} frame"><article class="a{i} card">'
+        f'<div class="b{i} copy"><p>{one}</p><p>{two}</p><p>{three}</p><p>{four}</p></div>'
+        "</article></div></div>" for i, (one, two, three, four) in enumerate(parts.values()))
+    html = (f"<html><head><title>{TRAM_TITLE}</title></head><body><main><div class='zone'>"
+            f"<h1>{TRAM_TITLE}</h1>{cards}</div></main></body></html>")
+    body = extract(html).body
+    assert all(f"The {name} line" in body for name in parts)
+
+
 def test_widening_skips_a_copy() -> None:
     """A block that holds the sections twice (a responsive variant left visible) is not
     taken whole: the body holds each paragraph once."""
