@@ -86,6 +86,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # React streams the story as hidden segments that a script moves into placeholders
     "streamed_segments.html": ((TRAM, COST, NORTH, WORKS), ("Loading", "City Daily, 3")),
+    # a highlighter names the spans of a code block "hljs-comment", "hljs-meta"
+    "code_comments.html": (
+        ("# create the repository in this folder", "git init", "# see what changed since",
+         "That is all it takes"),
+        ("helped me a lot",),
+    ),
     # each section of the body (a heading and two paragraphs) deep in boxes of its own
     "deep_sections.html": (
         ("Why the tram", TRAM, COST, "Who benefits", NORTH, "Shopkeepers along", "When it opens",
