@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import Candidate, ancestry, article_root, in_chrome, link_density, text_len
+from monitor import selectors as sel
+from monitor.scoring import (
+    Candidate,
+    ancestry,
+    article_root,
+    in_chrome,
+    link_density,
+    node_names,
+    text_len,
+)
 
 WIDEN_LEVELS = 12  # ancestors above the winner searched for the whole body
 WIDEN_GAIN = 2.0  # voted text an ancestor must hold, over the winner's, to replace it
@@ -22,6 +31,10 @@ WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
 TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
+# Blocks never held for the body, whatever prose they hold: dialogs and who-wrote-it boxes.
+NEVER_HELD = frozenset((
+    "modal", "popup", "overlay", "dialog", "tooltip", "byline", "bio", "newsletter", "signup",
+))
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 
 
@@ -141,6 +154,8 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
             path.append(probe.mem_id)
             if probe.mem_id == top:
                 held.update(path)
+                break
+            if not NEVER_HELD.isdisjoint(sel.NAME_TOKENS.split(node_names(probe).lower())):
                 break
             probe = probe.parent
     return held

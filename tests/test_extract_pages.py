@@ -196,6 +196,18 @@ def test_widening_takes_long_articles_as_parts() -> None:
     assert all(f"The {name} line" in body for name in parts)
 
 
+def test_widening_keeps_no_dialog() -> None:
+    """The voted blocks of a widened body are spared by class pruning, but not a dialog or a
+    byline box that holds a paragraph of its own."""
+    extra = ('<div class="modal fade"><div class="modal-body"><p>Thank you for your feedback, '
+             "our editors will review what you submitted and decide whether to revise the "
+             'article.</p></div></div><div class="byline"><p>Anna Berg has covered the city '
+             "council for the paper since 2015 and writes about transport and housing.</p></div>")
+    body = extract(_deep_sections(extra)).body
+    assert TRAM in body and WORKS in body
+    assert "Thank you for your feedback" not in body and "Anna Berg" not in body
+
+
 def test_widening_skips_a_copy() -> None:
     """A block that holds the sections twice (a responsive variant left visible) is not
     taken whole: the body holds each paragraph once."""
