@@ -42,7 +42,7 @@ def parse(html: str) -> LexborHTMLParser:
         end = len(html) if end < 0 else end
         html = html[:end] + "</title>" + html[end:]
     tree = LexborHTMLParser(html)
-    if streamed.MARK in html:
+    if streamed.present(tree):
         streamed.reveal(tree, html)
     return tree
 

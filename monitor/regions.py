@@ -100,6 +100,8 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     It must hold WIDEN_GAIN times the winner's voted text, be mostly voted text with few
     links, sit outside page chrome and hold no other article or copy.
     """
+    if best.own >= WIDEN_MAX_BASE or sum(c.own for c in cands.values()) < WIDEN_GAIN * best.own:
+        return best  # quick exits: the winner is long already, or holds most voted text
     path = _path_up(best.node)
     if not path:
         return best
