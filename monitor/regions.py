@@ -31,11 +31,11 @@ WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
 TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
+WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 # Blocks never held for the body, whatever prose they hold: dialogs and who-wrote-it boxes.
 NEVER_HELD = frozenset((
     "modal", "popup", "overlay", "dialog", "tooltip", "byline", "bio", "newsletter", "signup",
 ))
-WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 
 
 def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:

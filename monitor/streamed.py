@@ -12,10 +12,10 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+TAIL_NODES = 200  # trailing children of <body> looked at for a segment (scanning the text costs more)
 # React's streamed segments: the server sends late parts of the page (often the article) as
 # hidden <div id="S:n"> at the end of <body>, and inline $RC("B:m","S:n") / $RS("S:n","P:n")
 # calls move each to its placeholder, <template id="B:m"> or <template id="P:n">.
-TAIL_NODES = 200  # trailing children of <body> looked at for a segment (scanning the text costs more)
 STREAMED = 'div[hidden][id^="S:"]'
 STREAM_FALLBACK = 20  # nodes after a placeholder searched for the end of its loading fallback
 LOADING_LINE = 40  # characters of a bare "Loading..." line left where a segment goes
