@@ -33,11 +33,23 @@ MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-cl
 CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
+CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "cousins", "distinct", "gather", "prune_region",
     "remove_boilerplate", "remove_comments", "remove_junk", "score_candidates", "text_len",
 ]
+
+
+def in_code(node: LexborNode) -> bool:
+    """Whether a node is markup inside a code block: syntax highlighters name their token
+    spans "comment", "meta" or "tag", words that mark boilerplate anywhere else."""
+    probe = node.parent
+    for _ in range(CODE_LEVELS):
+        if probe is None or probe.tag in ("pre", "code"):
+            return probe is not None
+        probe = probe.parent
+    return False
 
 
 def remove_junk(tree: LexborHTMLParser) -> None:
@@ -72,7 +84,7 @@ def remove_boilerplate(
             continue
         if node.tag in ("h1",):
             continue
-        if text_len(node) > keep_share * total:
+        if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
         node.decompose()
 
@@ -87,7 +99,7 @@ def remove_comments(root: LexborNode, protect: set[int]) -> None:
     for node in reversed(root.css(sel.COMMENT_BLOCKS)):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
-        if sel.COMMENT_NAME.search(node_names(node)):
+        if sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
             node.decompose()
 
 
@@ -110,9 +122,15 @@ def boilerplate_names(names: str) -> bool:
 
 
 def _is_boilerplate(node: LexborNode) -> bool:
-    """Figure/caption/form elements, hidden styles, or boilerplate class/id names."""
+    """Figure/caption/form elements, hidden styles, or boilerplate class/id names.
+
+    A <figure> that holds a <table> is the article's data (block editors wrap every table
+    in one), not an image with its caption.
+    """
     attrs = node.attributes
-    if node.tag in ("figure", "figcaption", "picture", "form"):
+    if node.tag in ("figcaption", "picture", "form"):
+        return True
+    if node.tag == "figure" and node.css_first("table") is None:
         return True
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style):
@@ -150,6 +168,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             continue
         total = total or max(text_len(region), 1)
         if node.tag == "p" and node.attributes.get("class") in styles:
+            continue
+        if node.tag == "span" and in_code(node):
             continue
         length = text_len(node)
         if length <= keep_share * total and not holds_prose(node, length):

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, metadata
+from monitor import dom, metadata, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, PARA, clean_lines, normalize_line
 from monitor.encoding import decode_html
@@ -34,7 +34,8 @@ def _to_text(html: bytes | str) -> str:
 
 
 def parse(html: str) -> LexborHTMLParser:
-    """Parse, closing an unclosed <title> first: lexbor would swallow the page into it.
+    """Parse, closing an unclosed <title> first (lexbor would swallow the page into it), and
+    put React's streamed segments in place.
 
     Without lexbor's mutation events (about a tenth of the parse, and of each decompose):
     they only mirror a <select>'s option into its <selectedcontent>, and selects are junk.
@@ -44,7 +45,10 @@ def parse(html: str) -> LexborHTMLParser:
         end = html.find("<", opening.end())
         end = len(html) if end < 0 else end
         html = html[:end] + "</title>" + html[end:]
-    return LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS)
+    tree = LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS)
+    if streamed.present(tree):
+        streamed.reveal(tree, html)
+    return tree
 
 
 def _select(root: LexborNode, selector: str) -> list[LexborNode]:
@@ -86,10 +90,15 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     best = dom.best_candidate(cands, family=family)
     if best is None:
         return [root]
+    voted = best  # a body in sections spread over many boxes: take the box that holds them
+    best = regions.widen(best, cands)
     region = best.node.parent if best.node.parent is not None else best.node
     if region.tag in ("html", "#document"):
         region = best.node
-    dom.prune_region(region, 0.6, dom.ancestry(best.node))
+    protect = dom.ancestry(best.node)
+    if best is not voted:
+        protect |= dom.ancestry(voted.node) | regions.held_paths(best, cands)
+    dom.prune_region(region, 0.6, protect)
     return dom.distinct(dom.cousins(best, cands, dom.gather(best, cands)))
 
 

@@ -48,6 +48,7 @@ class Candidate:
     chars: int = 0
     order: int = 0
     raw: float = 0.0
+    own: int = 0  # characters of the paragraphs it holds itself (votes as parent, not grandparent)
 
 
 def text_len(node: LexborNode, deep: bool = True) -> int:
@@ -64,8 +65,10 @@ def ancestry(node: LexborNode | None) -> set[int]:
     return found
 
 
-def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int) -> None:
-    """Credit one container with one paragraph's score (creation order = document order)."""
+def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int,
+          parent: bool = True) -> None:
+    """Credit one container with one paragraph's score (creation order = document order);
+    ``parent``: the paragraph sits in it directly (the full vote, not a grandparent's half)."""
     if node is None or not node.tag or node.tag.startswith("#"):
         return
     key = node.mem_id
@@ -76,6 +79,8 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
     cand.raw += score
     cand.paragraphs += 1
     cand.chars += chars
+    if parent:
+        cand.own += chars
 
 
 def _paragraph_score(text: str) -> float:
@@ -99,7 +104,7 @@ def _vote_up(cands: dict[int, Candidate], node: LexborNode, text: str) -> None:
     parent = node.parent
     _vote(cands, parent, score, len(text))
     if parent is not None:
-        _vote(cands, parent.parent, score / 2.0, len(text))
+        _vote(cands, parent.parent, score / 2.0, len(text), False)
 
 
 def _list_paragraph(item: LexborNode) -> str:
@@ -170,7 +175,7 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
             continue
         score = _paragraph_score(text)
         _vote(cands, box, score, len(text))
-        _vote(cands, box.parent, score / 2.0, len(text))
+        _vote(cands, box.parent, score / 2.0, len(text), False)
     return cands
 
 

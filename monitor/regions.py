@@ -1,0 +1,163 @@
+"""Widen the chosen container to the ancestor that holds the whole of a sectioned body.
+
+Paragraph voting credits a paragraph's parent and grandparent only. A body written as a
+run of sections (a heading and a few paragraphs each, every section in its own wrapper or
+two) spreads its votes over many small boxes; the best of them wins and the rest of the
+article is lost (the cousins of dom.py reach four levels, or same-class sections only).
+The ancestor that holds at least twice the winner's voted text, is still mostly that text,
+and adds few links, no other <article> and no second copy of the winner, is the article.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.scoring import (
+    Candidate,
+    ancestry,
+    article_root,
+    in_chrome,
+    link_density,
+    node_names,
+    text_len,
+)
+
+WIDEN_LEVELS = 12  # ancestors above the winner searched for the whole body
+WIDEN_GAIN = 2.0  # voted text an ancestor must hold, over the winner's, to replace it
+WIDEN_DENSITY = 0.45  # share of an ancestor's text that voted paragraphs must cover
+HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block of a widened region
+WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole article already
+COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
+WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
+TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
+WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
+# Blocks never held for the body, whatever prose they hold: dialogs and who-wrote-it boxes.
+NEVER_HELD = frozenset((
+    "modal", "popup", "overlay", "dialog", "tooltip", "byline", "bio", "newsletter", "signup",
+))
+
+
+def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:
+    """Characters of voted text inside each of the nodes ``ids`` (a path, innermost first).
+
+    Each walk up from a candidate stops at the first node already placed (``lowest``: the
+    index of the innermost path node holding it), so shared ancestors are visited once.
+    """
+    outside = len(ids)
+    lowest = {key: index for index, key in enumerate(ids)}
+    own = [0] * (outside + 1)
+    for cand in cands.values():
+        if not cand.own:
+            continue
+        walked: list[int] = []
+        probe: LexborNode | None = cand.node
+        index = outside
+        while probe is not None:
+            found = lowest.get(probe.mem_id)
+            if found is not None:
+                index = found
+                break
+            walked.append(probe.mem_id)
+            probe = probe.parent
+        for key in walked:
+            lowest[key] = index
+        own[index] += cand.own
+    totals, running = [], 0
+    for index in range(outside):
+        running += own[index]
+        totals.append(running)
+    return totals
+
+
+def _path_up(node: LexborNode) -> list[LexborNode]:
+    """Up to WIDEN_LEVELS ancestors of a node below <body>, innermost first."""
+    path: list[LexborNode] = []
+    probe = node.parent
+    for _ in range(WIDEN_LEVELS):
+        if probe is None or probe.tag in ("body", "html", "#document"):
+            break
+        path.append(probe)
+        probe = probe.parent
+    return path
+
+
+def _holds_others(node: LexborNode, best: LexborNode, home: int | None, probe: str) -> bool:
+    """Whether an ancestor holds more than the winner's article: another <article> (a list
+    of posts) or a second copy of the winner's text (a responsive variant)."""
+    lineage = ancestry(best)
+    for other in node.css("article"):
+        if other.mem_id not in lineage and (home is None or article_root(other) != home):
+            length = text_len(other)
+            if length < TEASER_CHARS or link_density(other, length) > WIDEN_LINKS:
+                return True
+    return bool(probe) and (node.text() or "").count(probe) > 1
+
+
+def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
+    """The ancestor of ``best`` that holds the sections around it, or ``best`` itself.
+
+    It must hold WIDEN_GAIN times the winner's voted text, be mostly voted text with few
+    links, sit outside page chrome and hold no other article or copy.
+    """
+    if best.own >= WIDEN_MAX_BASE or sum(c.own for c in cands.values()) < WIDEN_GAIN * best.own:
+        return best  # quick exits: the winner is long already, or holds most voted text
+    path = _path_up(best.node)
+    if not path:
+        return best
+    totals = _voted_chars(cands, [best.node.mem_id] + [n.mem_id for n in path])
+    base = totals[0]
+    if base >= WIDEN_MAX_BASE or totals[-1] < WIDEN_GAIN * base:
+        return best
+    text = best.node.text() or ""
+    probe = text[len(text) // 2:][:COPY_PROBE] if len(text) >= 2 * COPY_PROBE else ""
+    home = article_root(best.node)
+    own_length = text_len(best.node)
+    own_links = link_density(best.node, own_length) * own_length
+    chosen: LexborNode | None = None
+    needed = WIDEN_GAIN * base
+    for node, voted in zip(path, totals[1:], strict=True):
+        if node.tag in ("footer", "nav", "aside") or in_chrome(node):
+            break
+        if voted < needed:
+            continue
+        length = max(text_len(node), 1)
+        if voted < WIDEN_DENSITY * length:
+            continue
+        added = length - own_length  # the text widening adds must not be teaser links
+        if added > 0 and link_density(node, length) * length - own_links > WIDEN_LINKS * added:
+            continue
+        if _holds_others(node, best.node, home, probe):
+            break
+        chosen, needed = node, WIDEN_STEP * voted  # higher up only for more sections
+    if chosen is None:
+        return best
+    cand = cands.get(chosen.mem_id)
+    if cand is None:
+        cand = Candidate(chosen, order=best.order)
+    cand.score, cand.raw = best.score, max(cand.raw, best.raw)
+    return cand
+
+
+def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
+    """mem_ids of the voted blocks inside a widened region and of their ancestors.
+
+    Pruning by class name must not cut the sections that made the region win: page
+    builders name every block of the body "widget" or "element".
+    """
+    held: set[int] = set()
+    top = region.node.mem_id
+    for cand in cands.values():
+        if cand.own < HELD_CHARS:
+            continue
+        probe: LexborNode | None = cand.node
+        path: list[int] = []
+        while probe is not None:
+            path.append(probe.mem_id)
+            if probe.mem_id == top:
+                held.update(path)
+                break
+            if not NEVER_HELD.isdisjoint(sel.NAME_TOKENS.split(node_names(probe).lower())):
+                break
+            probe = probe.parent
+    return held
