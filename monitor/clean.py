@@ -44,6 +44,17 @@ HEADING = "\ue003"  # starts the line of a subheading
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{HEADING}]")  # every one of them
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
+# The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
+# times, weekdays, months, zones and the labels around them.
+_DATE_WORD = re.compile(
+    r"(?:[\d:./-]+(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|[ap]\.?m\.?|utc|gmt|[ecmp][sd]t|bst|cet|cest|ist|jst|hkt|sgt|aest|aedt|"
+    r"updated|published|posted|modified|last|on|at|[|·•–—-])[,.:;]?",
+    re.I,
+)
+DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
@@ -107,6 +118,17 @@ def is_boilerplate_line(
     if density >= 0.999 and len(line) < 200:
         return True
     return density > 0.5 and len(line) < 80 and not _SENTENCE_END.search(line)
+
+
+def is_dateline(line: str) -> bool:
+    """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
+    Published ..."): metadata wherever it sits and however long (a timestamps block that a
+    short article's vote joined to its body)."""
+    words = line.split()
+    if len(words) < 3 or len(line) > 200 or not _DATE_LIKE.search(line):
+        return False
+    dated = sum(1 for word in words if _DATE_WORD.fullmatch(word))
+    return dated >= DATELINE_SHARE * len(words)
 
 
 def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
@@ -175,9 +197,11 @@ def clean_lines(
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
     start = 0
-    while start < len(out) and start < 4 and is_meta_line(out[start], meta):
+    while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
+                                               or is_dateline(out[start])):
         start += 1
     end = len(out)
-    while end > start and is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60:
+    while end > start and ((is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60)
+                           or is_dateline(out[end - 1])):
         end -= 1
     return out[start:end]

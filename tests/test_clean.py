@@ -18,6 +18,7 @@ from monitor.clean import (
     clean_text,
     content_hash,
     is_boilerplate_line,
+    is_dateline,
     line_link_density,
     normalize_line,
     normalize_text,
@@ -117,3 +118,16 @@ def test_clean_text_drops_every_marker() -> None:
     list)."""
     for marker in (PARA, LINK_OPEN, LINK_CLOSE, HEADING):
         assert clean_text(f"{marker}By Jane  Doe{marker} &amp; Co") == "By Jane Doe & Co"
+
+
+@pytest.mark.parametrize(("line", "dated"), [
+    ("Updated Monday, February 27, 2023 4:12 PM EDT Published Wednesday, January 18, 2023 "
+     "9:30 AM EDT", True),
+    ("Posted on March 3, 2021", True),
+    ("On Monday, January 18, 2023 at 9:30 AM EDT the council voted", False),
+    ("The meeting was held on May 9, 2023.", False),
+])
+def test_a_dateline_is_dates_and_their_labels_only(line: str, dated: bool) -> None:
+    """Issue 11: a timestamps block joined to a short body is dropped at its ends however long
+    it is; a sentence that mentions a date is prose."""
+    assert is_dateline(line) is dated

@@ -170,10 +170,6 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
 # Known misses, each a generic fault still to mend (strict: a mended one fails until its
 # entry here is removed).
 KNOWN: dict[tuple[str, str], str] = {
-    ("wire_story", "/locals/2023-01/18/c_826004.htm"): "a timestamps block joins the body",
-    ("wire_story", "/locals/2023-02/21/c_831220.htm"): "a timestamps block joins the body",
-    ("wire_story", "/locals/2023-03/02/c_833517.htm"): "a timestamps block joins the body",
-    ("wire_story", "/en/news/2023-03/30/2086.html"): "a timestamps block joins the body",
     ("drupal", "/news/show_1042.html"): "the RDFa dc:date content is not read",
     ("drupal", "/news/show_1203.html"): "the RDFa dc:date content is not read",
     ("wordpress", "/news/show_1120.html"): "an undated article takes a related post's date",
