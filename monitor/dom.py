@@ -16,28 +16,19 @@ from monitor.scoring import (
     NAME_CACHE,
     Candidate,
     ancestry,
-    article_root,
     best_candidate,
-    class_weight,
     holds_prose,
-    in_comments,
-    link_density,
     node_names,
     score_candidates,
     text_len,
 )
 
-MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
-SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
-MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
-CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
-SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
 
 __all__ = [
-    "Candidate", "ancestry", "best_candidate", "cousins", "distinct", "gather", "prune_region",
-    "remove_boilerplate", "remove_comments", "remove_junk", "score_candidates", "text_len",
+    "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
+    "remove_comments", "remove_junk", "score_candidates", "text_len",
 ]
 
 
@@ -121,7 +112,7 @@ def boilerplate_names(names: str) -> bool:
     return False
 
 
-def _is_boilerplate(node: LexborNode) -> bool:
+def is_boilerplate(node: LexborNode) -> bool:
     """Figure/caption/form elements, hidden styles, or boilerplate class/id names.
 
     A <figure> that holds a <table> is the article's data (block editors wrap every table
@@ -164,7 +155,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     for node in region.css(query):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article", "h1"):
             continue
-        if not _is_boilerplate(node):
+        if not is_boilerplate(node):
             continue
         total = total or max(text_len(region), 1)
         if node.tag == "p" and node.attributes.get("class") in styles:
@@ -176,236 +167,3 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             victims.append(node)
     for node in reversed(victims):
         node.decompose()
-
-
-
-def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
-    """A <p> that reads like prose: long with few links, or a short full sentence.
-
-    ``boxed`` also accepts a neutrally named box holding just one such <p> (the usual
-    "intro"/"lead" wrapper); only used above the best container, never for its siblings.
-    """
-    if boxed and node.tag in ("div", "section") and class_weight(node) >= 0:
-        kids = list(node.iter())
-        node = kids[0] if len(kids) == 1 else node
-    if node.tag != "p":
-        return False
-    text = (node.text() or "").strip()
-    if not text:
-        return False
-    density = link_density(node, len(text))
-    if len(text) > 80 and density < 0.25:
-        return True
-    return density == 0 and text[-1:] in ".!?。！？\"”" and len(text) > 20
-
-
-def _same_kind(node: LexborNode, best: LexborNode) -> bool:
-    """A sibling built like the best container: one more block of a body split into blocks.
-
-    List-style posts, how-to steps and sectioned long reads repeat one block (same tag, same
-    first class) per part; a part that scores low is still part of the body. A classless <div>
-    says too little, so only named blocks and <section>s count, and linked lists never do.
-    """
-    if node.tag != best.tag or node.tag == "article":
-        return False
-    names = (node.attributes.get("class") or "").split()
-    if names[:1] != (best.attributes.get("class") or "").split()[:1]:
-        return False
-    if not names and node.tag != "section":
-        return False
-    if _is_boilerplate(node) or in_comments(node):
-        return False
-    length = text_len(node)
-    return length > 0 and link_density(node, length) <= SIBLING_LINKS
-
-
-def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
-                best: LexborNode) -> bool:
-    """A sibling of the best container that reads like more of the article."""
-    cand = cands.get(node.mem_id)
-    if cand is not None and cand.score >= threshold:
-        return True
-    return _prose_paragraph(node) or _same_kind(node, best)
-
-
-def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS
-           ) -> list[LexborNode]:
-    """Add prose paragraphs that sit beside the best container's ancestors.
-
-    Bodies are often split: a lead and the first paragraphs straight in the article wrapper,
-    the rest in a nested "more" box that wins the vote on its own. Only plain <p> prose is
-    taken from those upper levels, never whole blocks, and never across an <article>.
-    """
-    probe = start
-    for _ in range(levels):
-        parent = probe.parent
-        if parent is None or probe.tag in ("main", "body"):
-            break
-        if parent.tag in ("html", "body", "#document"):
-            break
-        if probe.tag == "article" and article_root(parent) is None:
-            break  # an <article> in another is one of its parts; an outermost one is not
-        before: list[LexborNode] = []
-        after: list[LexborNode] = []
-        seen = False
-        for count, child in enumerate(parent.iter()):
-            if count > 300:
-                break
-            if child.mem_id == probe.mem_id:
-                seen = True
-            elif _prose_paragraph(child, boxed=True):
-                (after if seen else before).append(child)
-        nodes = before + nodes + after
-        probe = parent
-    return nodes
-
-
-def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
-    """The best container plus siblings that look like more of the same article."""
-    parent = best.node.parent
-    if parent is None or parent.tag in ("html", "#document"):
-        return [best.node]
-    threshold = max(10.0, best.score * 0.2)
-    out: list[LexborNode] = []
-    best_id = best.node.mem_id
-    separate = best.node.tag == "article"
-    for count, child in enumerate(parent.iter()):
-        if count > 300:
-            break
-        is_best = child.mem_id == best_id
-        other_article = separate and child.tag == "article"
-        if is_best or (not other_article and _sibling_ok(child, cands, threshold, best.node)):
-            out.append(child)
-    return _climb(parent, out) if out else [best.node]
-
-
-def _depth_below(ancestor_ids: list[int], node: LexborNode, limit: int) -> int:
-    """How many levels above ``node`` its path meets ``ancestor_ids`` (-1: not within limit)."""
-    probe: LexborNode | None = node
-    for level in range(limit + 1):
-        if probe is None:
-            return -1
-        if probe.mem_id in ancestor_ids:
-            return level
-        probe = probe.parent
-    return -1
-
-
-def _path(node: LexborNode, levels: int) -> list[int]:
-    """mem_ids of a node and up to ``levels`` ancestors below <body>."""
-    path: list[int] = []
-    probe: LexborNode | None = node
-    for _ in range(levels + 1):
-        if probe is None or probe.tag in ("body", "html"):
-            break
-        path.append(probe.mem_id)
-        probe = probe.parent
-    return path
-
-
-def _same_class(node: LexborNode, best: LexborNode) -> bool:
-    """Same tag and the same first class: one more section of a sectioned body.
-
-    Sections often add a modifier to the shared class ("rich-text", "rich-text mt-4"), so
-    only the first class, the block's kind, has to agree.
-    """
-    names = (node.attributes.get("class") or "").split()
-    other = (best.attributes.get("class") or "").split()
-    return bool(names) and bool(other) and node.tag == best.tag and names[0] == other[0]
-
-
-def _named_off(node: LexborNode, best: LexborNode) -> bool:
-    """A class/id that marks boilerplate, unless the block is built like the winner (its
-    name is then the page's name for body blocks) or is mostly prose (see holds_prose)."""
-    if not (_is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
-        return False
-    return not holds_prose(node, text_len(node))
-
-
-def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],
-               levels: int, threshold: float) -> bool:
-    """A candidate near the best one that holds more of the same article.
-
-    Near (within ``levels``) it must score like article text; a block built like the best
-    one (same tag and class: the sections of a long read) may sit further away
-    (SECTION_LEVELS) and score less.
-    """
-    if cand.raw >= threshold and _depth_below(near, cand.node, levels) >= 0:
-        return True
-    return (cand.raw >= MIN_SECTION_SCORE and _same_class(cand.node, best.node)
-            and _depth_below(far, cand.node, SECTION_LEVELS) >= 0)
-
-
-def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNode],
-            levels: int = 4) -> list[LexborNode]:
-    """Add nearby containers that hold more of the article (bodies split by ads or sections).
-
-    A cousin must score like article text, sit within ``levels`` of the best container's
-    ancestors (further for blocks built like the best one), not be nested in (or contain)
-    what is already chosen, and have few links.
-    """
-    near, far = _path(best.node, levels), _path(best.node, SECTION_LEVELS)
-    chosen_ids = {n.mem_id for n in chosen}
-    home = article_root(best.node)
-    threshold = max(3.0, 0.3 * best.raw)
-    extra: list[Candidate] = []
-    for cand in cands.values():
-        if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
-            continue
-        if not _cousin_ok(cand, best, near, far, levels, threshold):
-            continue
-        if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
-            continue
-        if _named_off(cand.node, best.node):
-            continue
-        if home is not None and article_root(cand.node) not in (home, None):
-            continue
-        if link_density(cand.node) > 0.25:
-            continue
-        extra.append(cand)
-    if not extra:
-        return chosen
-    # drop extras nested in other extras (keep the outermost)
-    ids = {c.node.mem_id for c in extra}
-    kept = [c for c in extra if not (ancestry(c.node.parent) & ids)]
-    for cand in kept:
-        prune_region(cand.node, 0.4, {cand.node.mem_id})
-    nodes = [(_chosen_order(i, n, chosen, best, cands), n) for i, n in enumerate(chosen)]
-    nodes += [(c.order, c.node) for c in kept]
-    nodes.sort(key=lambda item: item[0])
-    return [n for _, n in nodes]
-
-
-def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,
-                  cands: dict[int, Candidate]) -> int:
-    """Document rank of a chosen block, for sorting it among the cousins.
-
-    Candidates carry their rank; a lead paragraph taken from an ancestor (see _climb) and
-    placed before the winner ranks with that ancestor, so it stays ahead of the cousins.
-    """
-    if node.mem_id in cands:
-        return cands[node.mem_id].order
-    parent = node.parent
-    ahead = index < next((i for i, n in enumerate(chosen) if n.mem_id == best.node.mem_id), 0)
-    if ahead and parent is not None and parent.mem_id in cands:
-        return min(cands[parent.mem_id].order, best.order)
-    return best.order
-
-
-def distinct(nodes: list[LexborNode]) -> list[LexborNode]:
-    """The chosen blocks without second copies of the same text (a print or mobile variant).
-
-    A block whose text was already chosen, or sits inside an earlier block's text, adds
-    nothing but a duplicate body.
-    """
-    if len(nodes) < 2:
-        return nodes
-    kept: list[LexborNode] = []
-    texts: list[str] = []
-    for node in nodes:
-        text = " ".join((node.text() or "").split())
-        if len(text) >= MIN_DUPLICATE and any(text in seen for seen in texts):
-            continue
-        kept.append(node)
-        texts.append(text)
-    return kept

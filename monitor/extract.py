@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, metadata, regions, streamed
+from monitor import dom, gathering, metadata, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, PARA, clean_lines, normalize_line
 from monitor.encoding import decode_html
@@ -99,7 +99,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     if best is not voted:
         protect |= dom.ancestry(voted.node) | regions.held_paths(best, cands)
     dom.prune_region(region, 0.6, protect)
-    return dom.distinct(dom.cousins(best, cands, dom.gather(best, cands)))
+    return gathering.distinct(gathering.cousins(best, cands, gathering.gather(best, cands)))
 
 
 def _mark_blocks(node: LexborNode) -> None:

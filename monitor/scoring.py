@@ -360,7 +360,7 @@ def _family_lead(best: Candidate | None, cands: dict[int, Candidate]) -> Candida
 
     A long read cut into ``<div class="section ...">`` blocks (same tag and first class)
     loses the vote to any single dense block (a list of references, a table) although its
-    sections together hold far more text; the lead section wins instead, and dom.cousins
+    sections together hold far more text; the lead section wins instead, and gathering.cousins
     adds its siblings.
     """
     if best is None:

@@ -235,8 +235,8 @@ def test_streamed_segments_of_a_saved_copy() -> None:
 
 
 def test_sections_with_modifiers_are_one_kind() -> None:
-    from monitor.dom import _same_class, _same_kind
     from monitor.extract import parse
+    from monitor.gathering import _same_class, _same_kind
 
     tree = parse('<div class="rich-text">a</div><div class="rich-text mt-4">b</div>'
                  '<div class="caption mt-4">c</div>')
