@@ -1,66 +1,33 @@
-"""Publication dates: parse a written date, and find the one a page declares.
+"""Publication dates: find the one a page declares or shows.
 
 Order of trust: what the page declares on purpose (JSON-LD, meta tags, <time datetime>), a
 date in the URL path, a date line beside the headline, a labelled line ("Published: ...")
 anywhere outside lists. Two corrections keep the day the publisher meant: numeric dates
 are read month-first only on evidence (an unambiguous date on the page, a US locale), and
 a UTC timestamp ("...Z") is moved to the publisher's day when the page shows its offset or
-its own date beside it.
+its own date beside it. Reading a written date is monitor.datetext; the UTC day,
+monitor.utcday.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
+from monitor.datetext import month_first, parse_date, url_date
 from monitor.scoring import node_names
-from monitor.timezones import locale_offset
+from monitor.utcday import local_offset, publisher_day, utc_stamp
 
-_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
-    ("jan", "january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio",
-     "februari"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"),
-    ("apr", "april", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maio", "maggio", "mei"),
-    ("jun", "june", "juni", "juin", "junio", "junho", "giugno"),
-    ("jul", "july", "juli", "juillet", "julio", "julho", "luglio"),
-    ("aug", "august", "août", "aout", "agosto", "augustus"),
-    ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "setembro",
-     "settembre"),
-    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "ottobre"),
-    ("nov", "november", "novembre", "noviembre", "novembro"),
-    ("dec", "december", "dez", "dezember", "décembre", "decembre", "diciembre", "dezembro",
-     "dicembre"),
-)
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
-_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
-_MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
-_DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,10})\.?,?(?:\s+|-)"
-    r"(?:de\s+)?((?:19|20)\d\d)\b"
-)
-_RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
-    r"\b(\d{1,2})\s+([a-z]{3})[a-z]*\s+((?:19|20)\d\d)\s+(\d\d):(\d\d)(?::\d\d)?\s*"
-    r"(?:GMT|UTC|Z|\+0000)\b", re.I
-)
-# \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
-_NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
-_STAMP = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+__all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
+
 # selectors.PUBLISHED_LABEL past the start: a literal "\n" first lets the engine skip to newlines
 _LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)", "\\n", 1),
                                   sel.PUBLISHED_LABEL.flags)
-MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 LABEL_SCAN = 40_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
 SCAN_NODES = 120  # elements looked at per scope around the headline
@@ -74,156 +41,6 @@ EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publis
                     "published-date", "published_date")
 # the author's name or link: a date line usually sits right beside it
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
-NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
-
-
-def _valid(year: int, month: int, day: int) -> str | None:
-    if 1 <= month <= 12 and 1 <= day <= 31 and 1990 <= year <= 2100:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _numeric(match: re.Match[str], month_first: bool) -> str | None:
-    """A numeric date: an unambiguous part decides, else the page's order."""
-    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    if first > 12 or (second <= 12 and not month_first):
-        return _valid(year, second, first)
-    return _valid(year, first, second)
-
-
-def parse_date(text: str | None, month_first: bool = False) -> str | None:
-    """The first date written in ``text`` as YYYY-MM-DD, or None.
-
-    ``month_first`` reads an ambiguous 04/05/2024 as April 5 (the page writes US dates).
-    """
-    if not text:
-        return None
-    text = text.strip()[:300]
-    match = _ISO.search(text)
-    if match:
-        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    match = _COMPACT.match(text)
-    if match:
-        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    for match in _MDY.finditer(text):
-        if match.group(1).lower() in _MONTHS:
-            month = _MONTHS[match.group(1).lower()]
-            return _valid(int(match.group(3)), month, int(match.group(2)))
-    for match in _DMY.finditer(text):
-        if match.group(2).lower() in _MONTHS:
-            month = _MONTHS[match.group(2).lower()]
-            return _valid(int(match.group(3)), month, int(match.group(1)))
-    match = _NUMERIC.search(text)
-    if match:
-        return _numeric(match, month_first)
-    match = _SHORT_YEAR.search(text)
-    if match:
-        return _valid(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    return None
-
-
-def url_date(url: str | None) -> str | None:
-    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/."""
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    match = _URL_DATE.search(path)
-    if match is None:
-        return None
-    return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-
-
-def month_first(text: str, lang: str | None) -> bool:
-    """Whether the page writes numeric dates month first.
-
-    Evidence on the page wins: 27/09/2021 proves day-first, 09/27/2021 month-first. Without
-    it, a US-style locale (en-US) decides; everywhere else day-first is the default.
-    """
-    for count, match in enumerate(_NUMERIC.finditer(text)):
-        if count >= NUMERIC_SCAN:
-            break
-        first, second = int(match.group(1)), int(match.group(2))
-        if first > 12 >= second:
-            return False
-        if second > 12 >= first:
-            return True
-    region = re.split(r"[-_]", (lang or "").lower())
-    return len(region) > 1 and region[1] in MDY_REGIONS
-
-
-# --- UTC timestamps -----------------------------------------------------------------------
-
-
-def _offset(sign_value: str) -> timedelta | None:
-    """'+02:00' -> 2 hours; 'Z' and zero offsets -> None (they say nothing local)."""
-    if sign_value in ("Z", "z"):
-        return None
-    digits = sign_value[1:].replace(":", "")
-    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-    delta = -delta if sign_value[0] == "-" else delta
-    return delta or None
-
-
-def local_offset(stamps: list[str]) -> timedelta | None:
-    """The publisher's UTC offset, from any timestamp of the page written with one."""
-    for stamp in stamps:
-        match = _STAMP.search(stamp)
-        if match:
-            found = _offset(match.group(4))
-            if found is not None:
-                return found
-    return None
-
-
-def utc_stamp(text: str) -> datetime | None:
-    """The moment of a timestamp written in UTC ('Z', +00:00, GMT), else None."""
-    rfc = _RFC_UTC.search(text)
-    if rfc is not None and rfc.group(2).lower() in _MONTHS:
-        day = _valid(int(rfc.group(3)), _MONTHS[rfc.group(2).lower()], int(rfc.group(1)))
-        return datetime.fromisoformat(f"{day}T{rfc.group(4)}:{rfc.group(5)}") if day else None
-    match = _STAMP.search(text)
-    if match is None or _offset(match.group(4)) is not None:
-        return None
-    if match.group(4) not in ("Z", "z") and match.group(4)[1:].replace(":", "") != "0000":
-        return None
-    try:
-        return datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}:{match.group(3)}")
-    except ValueError:
-        return None
-
-
-def _near(day: str, other: str | None) -> bool:
-    """Whether two YYYY-MM-DD days are one day apart (a time-zone shift, not another date)."""
-    if not other:
-        return False
-    gap = datetime.fromisoformat(day) - datetime.fromisoformat(other)
-    return abs(gap) == timedelta(days=1)
-
-
-def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
-                  lang: str | None = None) -> str | None:
-    """The day of a declared date in the publisher's time zone.
-
-    A UTC timestamp names the UTC day. The publisher's day is, in order of evidence: what
-    its own offset (from another timestamp) gives; the day the page itself shows (the URL,
-    a visible date, a declared date without time) when that is one day off; what the
-    offset of the page's locale gives.
-    """
-    moment = utc_stamp(raw)
-    if moment is None:
-        return parse_date(raw)
-    day = moment.date().isoformat()
-    offset = local_offset(stamps)
-    if offset is not None:
-        return (moment + offset).date().isoformat()
-    plain = [parse_date(s) for s in stamps if not _STAMP.search(s) and utc_stamp(s) is None]
-    if day in shown:
-        return day  # the page's own date agrees with the UTC day (a nearby one is an update)
-    for other in shown + plain:
-        if _near(day, other):
-            return other
-    guess = locale_offset(lang, moment)
-    return (moment + guess).date().isoformat() if guess is not None else day
 
 
 # --- finding the date in a page -----------------------------------------------------------
