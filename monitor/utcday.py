@@ -1,7 +1,8 @@
 """A UTC timestamp's day where the publisher is: "2021-09-27T02:05:00Z" may be the 26th.
 
 The publisher's day is, in order of evidence: what its own offset (from another timestamp of
-the page) gives; the day the page itself shows when that is one day off; what the offset of
+the page) gives; the day the page itself shows when that is one day off
+    and a real time zone could be on it; what the offset of
 the page's locale gives (monitor.timezones).
 """
 
@@ -21,6 +22,8 @@ _RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
 STAMP = re.compile(
     r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b"
 )
+WEST_MOST = timedelta(hours=12)  # the furthest time zone behind UTC (Baker Island, UTC-12)
+EAST_MOST = timedelta(hours=14)  # ... and ahead of it (Line Islands, UTC+14)
 
 
 def _offset(sign_value: str) -> timedelta | None:
@@ -61,12 +64,17 @@ def utc_stamp(text: str) -> datetime | None:
         return None
 
 
-def _near(day: str, other: str | None) -> bool:
-    """Whether two YYYY-MM-DD days are one day apart (a time-zone shift, not another date)."""
-    if not other:
+def reachable(moment: datetime, other: str | None) -> bool:
+    """Whether a YYYY-MM-DD day is another day of the UTC ``moment`` somewhere on Earth.
+
+    14:14Z is the same day from UTC-12 to UTC+9: a day before or after it is another date
+    (a creation or an update), not the publisher's day.
+    """
+    if not other or other == moment.date().isoformat():
         return False
-    gap = datetime.fromisoformat(day) - datetime.fromisoformat(other)
-    return abs(gap) == timedelta(days=1)
+    earliest = (moment - WEST_MOST).date().isoformat()
+    latest = (moment + EAST_MOST).date().isoformat()
+    return earliest <= other <= latest
 
 
 def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
@@ -75,7 +83,8 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
 
     A UTC timestamp names the UTC day. The publisher's day is, in order of evidence: what
     its own offset (from another timestamp) gives; the day the page itself shows (the URL,
-    a visible date, a declared date without time) when that is one day off; what the
+    a visible date, a declared date without time) when that is one day off
+    and a real time zone could be on it; what the
     offset of the page's locale gives.
     """
     moment = utc_stamp(raw)
@@ -89,7 +98,7 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
     if day in shown:
         return day  # the page's own date agrees with the UTC day (a nearby one is an update)
     for other in shown + plain:
-        if _near(day, other):
+        if reachable(moment, other):
             return other
     guess = locale_offset(lang, moment)
     return (moment + guess).date().isoformat() if guess is not None else day
