@@ -38,6 +38,8 @@ _DMY = re.compile(
 _NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+# /2017/7/12/: unpadded parts, only as whole path segments (a slug's "2017-7" is no date)
+_URL_UNPADDED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 
@@ -89,11 +91,11 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
 
 
 def url_date(url: str | None) -> str | None:
-    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/."""
+    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/, /2021/9/27/."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
-    match = _URL_DATE.search(path)
+    match = _URL_DATE.search(path) or _URL_UNPADDED.search(path)
     if match is None:
         return None
     return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
