@@ -12,8 +12,9 @@ monitor.utcday.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -81,19 +82,26 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
     return False
 
 
-def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
-             ) -> tuple[str | None, list[str]]:
+class Declared(NamedTuple):
+    """The publication date a page declares on purpose, and what else it declares."""
+
+    raw: str | None  # the date string trusted first: JSON-LD, meta tags, <time datetime>
+    stamps: list[str]  # every timestamp declared (one may carry the publisher's offset)
+    ld_raw: str | None  # JSON-LD's datePublished (or dateCreated, uploadDate)
+    meta_raw: str | None  # the meta tags' publication date, which may differ from JSON-LD's
+
+
+def _first_parsed(values: Iterable[object]) -> str | None:
+    return next((v for v in values if isinstance(v, str) and parse_date(v)), None)
+
+
+def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) -> Declared:
     """The date string the page declares on purpose, and every timestamp it declares."""
     stamps = [v for k, v in ld.items() if k.startswith("date") and isinstance(v, str)]
     stamps += [v for k, v in metas.items() if "time" in k or "date" in k]
-    found: str | None = None
-    for key in ("datePublished", "dateCreated", "uploadDate"):
-        value = ld.get(key)
-        if found is None and isinstance(value, str) and parse_date(value):
-            found = value
-    for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS:
-        if found is None and name in metas and parse_date(metas[name]):
-            found = metas[name]
+    ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
+    meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
+    found = ld_raw or meta_raw
     for node in tree.css('[itemprop~="datePublished"], time[pubdate], time[datetime]'):
         attrs = node.attributes
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
@@ -102,7 +110,7 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         marked = "datePublished" in (attrs.get("itemprop") or "")
         if found is None and parse_date(value) and not in_list(node, names=not marked):
             found = value
-    return found, stamps
+    return Declared(found, stamps, ld_raw, meta_raw)
 
 
 def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
@@ -111,10 +119,10 @@ def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> 
         if count > SCAN_NODES:
             break
         text = normalize_line(node.text() or "")
-        if not text or len(text) > longest or in_list(node):
+        if not text or len(text) > longest:
             continue
         found = parse_date(text, first_month)
-        if found:
+        if found and not in_list(node):  # the costlier test last
             return found
     return None
 
@@ -185,14 +193,51 @@ def _without_shown(raw: str, stamps: list[str], from_url: str | None, lang: str 
     return from_url if from_url == moment.date().isoformat() else None
 
 
+def _far(day: str | None, other: str) -> bool:
+    """Whether two YYYY-MM-DD days are more than a day apart (no time zone between them)."""
+    if day is None:
+        return False
+    return abs(datetime.fromisoformat(day) - datetime.fromisoformat(other)) > timedelta(days=1)
+
+
+def _shown_wins(found: Declared, visible: str | None) -> str | None:
+    """The date shown beside the headline over JSON-LD's datePublished, when the meta tags
+    do not back JSON-LD: they declare no publication date (such pages show and mean their
+    update), or they declare the day shown."""
+    if visible is None or found.ld_raw is None or found.raw != found.ld_raw:
+        return None
+    if visible == parse_date(found.ld_raw):
+        return None
+    meta_day = parse_date(found.meta_raw)
+    return visible if meta_day is None or meta_day == visible else None
+
+
+def _contested(found: Declared, headline: LexborNode | None, lang: str | None) -> bool:
+    """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
+    headline (read here with the locale's day/month order: a cheap first look)."""
+    if found.ld_raw is None or parse_date(found.meta_raw) == parse_date(found.ld_raw):
+        return False
+    shown = beside_headline(headline, month_first("", lang))
+    return shown is not None and shown != parse_date(found.ld_raw)
+
+
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
                    lang: str | None = None) -> str | None:
     """Publication date: declared, else the URL, beside the headline, a labelled line, or
-    else the first short date-named element of the page outside lists of other articles."""
-    raw, stamps = declared(tree, ld, metas)
+    else the first short date-named element of the page outside lists of other articles.
+
+    A date in the URL path beats a declared date more than a day away (a republication);
+    the date shown beside the headline beats JSON-LD's that no meta tag backs."""
+    found = declared(tree, ld, metas)
+    raw, stamps = found.raw, found.stamps
     from_url = url_date(url)
-    early = _without_shown(raw, stamps, from_url, lang) if raw is not None else from_url
+    if raw is not None and from_url is not None and _far(parse_date(raw), from_url):
+        return from_url
+    early = from_url if raw is None else None
+    contested = raw is not None and _contested(found, headline, lang)
+    if raw is not None and not contested:
+        early = _without_shown(raw, stamps, from_url, lang)
     if early:
         return early
     body = tree.body
@@ -200,13 +245,13 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     first_month = month_first(text[:LABEL_SCAN], lang)
     if raw is not None:
         shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
-        return publisher_day(raw, stamps, shown, lang)
-    found = beside_headline(headline, first_month) or labelled(text, first_month)
-    if found is None and body is not None:
-        found = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
-                 or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
-                 or beside_author(body, first_month) or _first_stamp(body))
-    return found
+        return _shown_wins(found, shown[1]) or publisher_day(raw, stamps, shown, lang)
+    found_day = beside_headline(headline, first_month) or labelled(text, first_month)
+    if found_day is None and body is not None:
+        found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+                     or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
+                     or beside_author(body, first_month) or _first_stamp(body))
+    return found_day
 
 
 def _first_stamp(body: LexborNode) -> str | None:
