@@ -20,8 +20,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
+from monitor.datefallback import DATE_NAMED, last_resort
+from monitor.datelists import in_list
 from monitor.datetext import month_first, parse_date, url_date
-from monitor.scoring import node_names
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
 __all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
@@ -33,8 +34,6 @@ LABEL_SCAN = 40_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
 SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
-# elements named for a date: scanned page-wide, once the broader hints found nothing
-DATE_NAMED = 'time, [class*="date" i], [id*="date" i], [itemprop*="date" i]'
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
@@ -45,42 +44,6 @@ AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class
 
 
 # --- finding the date in a page -----------------------------------------------------------
-
-# class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
-LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
-                 "recent", "more")
-LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
-# class/id tokens of the one article's own block: a list named further out is the CMS's
-# wrapper of it ("frame-type-list" around "news-single"), not a list of other articles
-SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
-
-
-def _listy(tokens: list[str]) -> bool:
-    return any(token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
-                          or token.endswith(("list", "lists"))) for token in tokens)
-
-
-def in_list(node: LexborNode, names: bool = True) -> bool:
-    """Inside a list item or a related/sidebar block: dates there belong to other articles.
-
-    ``names=False`` looks at the elements only, not at class names (for a date the page
-    marks as its datePublished, a class like "news-list-date" says little).
-    """
-    probe = node.parent
-    for _ in range(6):
-        if probe is None or probe.tag in ("article", "main", "body"):
-            return False  # reached the article itself: its header is no list of others
-        if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
-            return True
-        if names:
-            tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
-            if _listy(tokens):
-                return True
-            if not SINGLE_WORDS.isdisjoint(tokens):
-                return False
-        probe = probe.parent
-    return False
-
 
 class Declared(NamedTuple):
     """The publication date a page declares on purpose, and what else it declares."""
@@ -251,7 +214,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
         found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
                      or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
                      or beside_author(body, first_month) or _first_stamp(body))
-    return found_day
+    return found_day or last_resort(tree, ld, metas, text, first_month)
 
 
 def _first_stamp(body: LexborNode) -> str | None:
