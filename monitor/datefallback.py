@@ -1,7 +1,7 @@
 """Last resorts for a page that declares no publication date and shows none beside its
 headline, in order of trust: a meta tag named for publishing, a date-named element of the
 page's own header even when written as a list, the page's declared modification date, an
-"updated" line, then a bare date standing alone in an element outside lists.
+"updated" line, then a bare date standing alone in an element no list of others holds.
 
 Each is read only once everything in monitor.dates found nothing, so a page-wide walk is
 paid by few pages.
@@ -15,7 +15,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor.clean import normalize_line
-from monitor.datelists import in_header_list, in_list
+from monitor.datelists import in_header_list
 from monitor.datetext import parse_date
 
 # elements named for a date (class, id, itemprop) or machine-readable <time>
@@ -99,14 +99,15 @@ def _bare_lines(text: str, first_month: bool) -> set[str]:
 
 def bare_date(body: LexborNode, text: str, first_month: bool) -> str | None:
     """The first text of the page that is little more than a date ("01.11.2023 11:35",
-    "Apr 7, 2009"), in an element outside lists of other articles. The page text finds the
-    candidates; the walk over the elements runs only when there are some."""
+    "Apr 7, 2009") that no list of other articles holds (class names aside: a single
+    article's header wrapper may be named "teaser"). The page text finds the candidates;
+    the walk over the elements runs only when there are some."""
     candidates = _bare_lines(text, first_month)
     if not candidates:
         return None
     for node in body.traverse(include_text=True):
         line = (node.text_content or "").strip() if node.tag == "-text" else ""
-        if line in candidates and not in_list(node):
+        if line in candidates and in_header_list(node):
             return parse_date(line, first_month)
     return None
 

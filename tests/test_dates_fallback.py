@@ -52,6 +52,13 @@ def test_bare_date_outside_lists() -> None:
     assert extract(page, "https://news.example/a/5").published == "2023-11-01"
 
 
+def test_bare_date_in_a_wrapper_named_teaser() -> None:
+    """A CMS names the single article's header "teaser": no list element holds the date, so
+    the class name does not reject it in this last resort."""
+    header = '<div class="teaserTyp3 newsSingle"><b>Swimming</b> <span>01.02.2022</span></div>'
+    assert extract(_page(before=header), "https://news.example/a/7").published == "2022-02-01"
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
