@@ -83,8 +83,8 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
 
     A UTC timestamp names the UTC day. The publisher's day is, in order of evidence: what
     its own offset (from another timestamp) gives; the day the page itself shows (the URL,
-    a visible date, a declared date without time) when that is one day off
-    and a real time zone could be on it; what the
+    a visible date, a declared date without time) when that is one day off, a real time
+    zone could be on it, and no later declared timestamp (an update) falls on it; what the
     offset of the page's locale gives.
     """
     moment = utc_stamp(raw)
@@ -97,8 +97,10 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
     plain = [parse_date(s) for s in stamps if not STAMP.search(s) and utc_stamp(s) is None]
     if day in shown:
         return day  # the page's own date agrees with the UTC day (a nearby one is an update)
+    later = (utc_stamp(stamp) for stamp in stamps)
+    updates = {when.date().isoformat() for when in later if when is not None and when > moment}
     for other in shown + plain:
-        if reachable(moment, other):
+        if reachable(moment, other) and other not in updates:
             return other
     guess = locale_offset(lang, moment)
     return (moment + guess).date().isoformat() if guess is not None else day

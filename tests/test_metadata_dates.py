@@ -81,6 +81,9 @@ def test_month_first_evidence_beats_locale() -> None:
         ("2019-10-19T14:14:55Z", ["2019-10-18"], [], None, "2019-10-19"),
         # ... while at 02:14Z the day before is still the evening in the Americas
         ("2019-10-19T02:14:55Z", ["2019-10-18"], [], None, "2019-10-18"),
+        # the shown day is the day of a later declared update, not the publisher's day
+        ("2025-12-02T23:00:55Z", ["2025-12-03T21:31:05Z"], [None, "2025-12-03"], "en",
+         "2025-12-02"),
         # not a UTC timestamp: as written
         ("2021-09-27T23:30:00+02:00", [], [], "es-AR", "2021-09-27"),
     ],
