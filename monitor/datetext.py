@@ -40,6 +40,8 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
 # /2017/7/12/: unpadded parts, only as whole path segments (a slug's "2017-7" is no date)
 _URL_UNPADDED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
+# /29-10-2021: a day-first or month-first segment, read only when one part exceeds 12
+_URL_NUMERIC = re.compile(r"/(\d\d?)-(\d\d?)-((?:19|20)\d\d)(?:/|$)")
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 
@@ -91,14 +93,18 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
 
 
 def url_date(url: str | None) -> str | None:
-    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/, /2021/9/27/."""
+    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/, /2021/9/27/, and
+    /29-10-2021 (day and month in either order, when the order is beyond doubt)."""
     if not url:
         return None
     path = url.split("?", 1)[0].split("#", 1)[0]
     match = _URL_DATE.search(path) or _URL_UNPADDED.search(path)
-    if match is None:
+    if match is not None:
+        return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _URL_NUMERIC.search(path)
+    if match is None or max(int(match.group(1)), int(match.group(2))) <= 12:
         return None
-    return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return _numeric(match, month_first=False)
 
 
 def month_first(text: str, lang: str | None) -> bool:

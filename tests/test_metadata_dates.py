@@ -42,6 +42,9 @@ def test_parse_date(text: str, first_month: bool, day: str | None) -> None:
         ("https://news.example/a/20210927/tram", "2021-09-27"),
         ("https://blog.example/home/2017/7/12/montauk", "2017-07-12"),  # unpadded segments
         ("https://news.example/a/2017-7-12-montauk", None),  # ... but not inside a slug
+        ("https://news.example/meldungen/29-10-2021", "2021-10-29"),  # day-first, beyond doubt
+        ("https://news.example/notes/10-29-2021/", "2021-10-29"),  # month-first, likewise
+        ("https://news.example/notes/04-05-2021", None),  # either order: not read
         ("https://news.example/2021/09/tram.html", None),  # a month is not a day
         ("https://news.example/a/1?d=2021/09/27", None),  # not in the path
         ("https://news.example/2021/13/40/x", None),
