@@ -1,7 +1,8 @@
 """Last resorts for a page that declares no publication date and shows none beside its
 headline, in order of trust: a meta tag named for publishing, a date-named element of the
 page's own header even when written as a list, the page's declared modification date, an
-"updated" line, then a bare date standing alone in an element no list of others holds.
+"updated" line, a bare date standing alone in an element no list of others holds, then a
+dateline opening a paragraph.
 
 Each is read only once everything in monitor.dates found nothing, so a page-wide walk is
 paid by few pages.
@@ -27,6 +28,11 @@ BARE_LINE = 30  # characters; a text this short holding a date is a bare date li
 # possessive white space: a long blank line must not be re-scanned from every position
 _SHORT_LINE = re.compile(
     rf"^[^\S\n]*+(?=[^\n]*\d)(\S[^\n]{{4,{BARE_LINE - 2}}}\S)[^\S\n]*+$", re.M
+)
+# a dateline opening a paragraph: "27.1.2022 - Bei der Erinnerung ...", "May 3, 2020 — The"
+_DATELINE = re.compile(
+    rf"^[^\S\n]*+(?=\S[^\n]{{0,{BARE_LINE}}}\d)(\S[^\n]{{4,{BARE_LINE - 2}}}?\S)[^\S\n]+[-–—]"
+    r"[^\S\n]+\w", re.M
 )
 UPDATED_LINE = 150  # characters; a longer line with "updated" and a date is prose
 TEXT_SCAN = 100_000  # characters of page text searched for an "updated" line
@@ -112,6 +118,15 @@ def bare_date(body: LexborNode, text: str, first_month: bool) -> str | None:
     return None
 
 
+def dateline(text: str, first_month: bool) -> str | None:
+    """The date opening a paragraph as its dateline, the first in the page text."""
+    for match in _DATELINE.finditer(text[:TEXT_SCAN]):
+        found = parse_date(match.group(1), first_month)
+        if found:
+            return found
+    return None
+
+
 def last_resort(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                 text: str, first_month: bool) -> str | None:
     """The page's date from the weaker signals above, in their order of trust."""
@@ -122,4 +137,4 @@ def last_resort(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str
     found = found or modified(tree, ld, metas) or updated_line(text, first_month)
     if found is None and body is not None:
         found = bare_date(body, text, first_month)
-    return found
+    return found or dateline(text, first_month)

@@ -59,6 +59,12 @@ def test_bare_date_in_a_wrapper_named_teaser() -> None:
     assert extract(_page(before=header), "https://news.example/a/7").published == "2022-02-01"
 
 
+def test_dateline_opening_a_paragraph() -> None:
+    """A press-style dateline: the paragraph opens with the date and a dash."""
+    line = "<p>27.1.2022 - Bei der Erinnerung an die Verfolgten wird oft vergessen, wer fehlt.</p>"
+    assert extract(_page(after=line), "https://news.example/a/8").published == "2022-01-27"
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
