@@ -18,6 +18,8 @@ LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
 # class/id tokens of the one article's own block: a list named further out is the CMS's
 # wrapper of it ("frame-type-list" around "news-single"), not a list of other articles
 SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
+TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
+HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
 
 def _listy(tokens: list[str]) -> bool:
@@ -47,17 +49,26 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
     return False
 
 
+def _links_away(block: LexborNode) -> bool:
+    """Whether a block holds a headline-like link (a teaser's link to its article)."""
+    return any(len((link.text() or "").strip()) >= HEADLINE_LINK
+               for link in block.css("a[href]"))
+
+
 def in_header_list(node: LexborNode) -> bool:
     """Not inside list elements, or inside a list item that links nowhere: a header written
     as a list (date, section), where a teaser's item links to its article. Class names are
-    not read (a header's "teaser" or "sidebar-mode" wrapper says little)."""
+    not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS)."""
     probe: LexborNode | None = node  # the element itself may be the list item
-    for _ in range(7):
+    for level in range(7):
         if probe is None or probe.tag in ("article", "main", "body"):
             return True
         if probe.tag == "li":
             return probe.css_first("a[href]") is None
         if probe.tag in ("ul", "ol", "aside", "nav", "footer"):
+            return False
+        if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False
         probe = probe.parent
     return True

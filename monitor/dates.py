@@ -187,8 +187,9 @@ def _contested(found: Declared, headline: LexborNode | None, lang: str | None) -
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
                    lang: str | None = None) -> str | None:
-    """Publication date: declared, else the URL, beside the headline, a labelled line, or
-    else the first short date-named element of the page outside lists of other articles.
+    """Publication date: declared, else the URL, beside the headline, a labelled line, the
+    first short date-named element of the page outside lists of other articles, or else
+    the weaker signals of monitor.datefallback.
 
     A date in the URL path beats a declared date more than a day away (a republication);
     the date shown beside the headline beats JSON-LD's that no meta tag backs."""

@@ -65,6 +65,13 @@ def test_dateline_opening_a_paragraph() -> None:
     assert extract(_page(after=line), "https://news.example/a/8").published == "2022-01-27"
 
 
+def test_dated_card_of_another_article() -> None:
+    """A card (no list markup) pairing a date with a headline link dates another article."""
+    card = ("<section class='cards'><div class='card'><span class='date'>2020-01-05</span>"
+            "<a href='/n/7'>Port volumes rise again this year</a></div></section>")
+    assert extract(_page(after=card), "https://news.example/a/9").published is None
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
