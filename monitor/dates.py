@@ -1,72 +1,39 @@
-"""Publication dates: parse a written date, and find the one a page declares.
+"""Publication dates: find the one a page declares or shows.
 
 Order of trust: what the page declares on purpose (JSON-LD, meta tags, <time datetime>), a
 date in the URL path, a date line beside the headline, a labelled line ("Published: ...")
 anywhere outside lists. Two corrections keep the day the publisher meant: numeric dates
 are read month-first only on evidence (an unambiguous date on the page, a US locale), and
 a UTC timestamp ("...Z") is moved to the publisher's day when the page shows its offset or
-its own date beside it.
+its own date beside it. Reading a written date is monitor.datetext; the UTC day,
+monitor.utcday.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
-from monitor.scoring import node_names
-from monitor.timezones import locale_offset
+from monitor.datefallback import DATE_NAMED, last_resort
+from monitor.datelists import in_list
+from monitor.datetext import month_first, parse_date, url_date
+from monitor.utcday import local_offset, publisher_day, utc_stamp
 
-_MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
-    ("jan", "january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio",
-     "februari"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"),
-    ("apr", "april", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maio", "maggio", "mei"),
-    ("jun", "june", "juni", "juin", "junio", "junho", "giugno"),
-    ("jul", "july", "juli", "juillet", "julio", "julho", "luglio"),
-    ("aug", "august", "août", "aout", "agosto", "augustus"),
-    ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "setembro",
-     "settembre"),
-    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "ottobre"),
-    ("nov", "november", "novembre", "noviembre", "novembro"),
-    ("dec", "december", "dez", "dezember", "décembre", "decembre", "diciembre", "dezembro",
-     "dicembre"),
-)
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
-_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
-_MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
-_DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,10})\.?,?(?:\s+|-)"
-    r"(?:de\s+)?((?:19|20)\d\d)\b"
-)
-_RFC_UTC = re.compile(  # "Wed, 04 May 2022 02:41:00 GMT" (RSS and HTTP style)
-    r"\b(\d{1,2})\s+([a-z]{3})[a-z]*\s+((?:19|20)\d\d)\s+(\d\d):(\d\d)(?::\d\d)?\s*"
-    r"(?:GMT|UTC|Z|\+0000)\b", re.I
-)
-# \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
-_NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
-_STAMP = re.compile(r"((?:19|20)\d\d-\d\d-\d\d)[T ](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)\b")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+__all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
+
 # selectors.PUBLISHED_LABEL past the start: a literal "\n" first lets the engine skip to newlines
 _LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)", "\\n", 1),
                                   sel.PUBLISHED_LABEL.flags)
-MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 LABEL_SCAN = 40_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
 SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
-# elements named for a date: scanned page-wide, once the broader hints found nothing
-DATE_NAMED = 'time, [class*="date" i], [id*="date" i], [itemprop*="date" i]'
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
@@ -74,209 +41,30 @@ EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publis
                     "published-date", "published_date")
 # the author's name or link: a date line usually sits right beside it
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
-NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
-
-
-def _valid(year: int, month: int, day: int) -> str | None:
-    if 1 <= month <= 12 and 1 <= day <= 31 and 1990 <= year <= 2100:
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def _numeric(match: re.Match[str], month_first: bool) -> str | None:
-    """A numeric date: an unambiguous part decides, else the page's order."""
-    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
-    if first > 12 or (second <= 12 and not month_first):
-        return _valid(year, second, first)
-    return _valid(year, first, second)
-
-
-def parse_date(text: str | None, month_first: bool = False) -> str | None:
-    """The first date written in ``text`` as YYYY-MM-DD, or None.
-
-    ``month_first`` reads an ambiguous 04/05/2024 as April 5 (the page writes US dates).
-    """
-    if not text:
-        return None
-    text = text.strip()[:300]
-    match = _ISO.search(text)
-    if match:
-        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    match = _COMPACT.match(text)
-    if match:
-        return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    for match in _MDY.finditer(text):
-        if match.group(1).lower() in _MONTHS:
-            month = _MONTHS[match.group(1).lower()]
-            return _valid(int(match.group(3)), month, int(match.group(2)))
-    for match in _DMY.finditer(text):
-        if match.group(2).lower() in _MONTHS:
-            month = _MONTHS[match.group(2).lower()]
-            return _valid(int(match.group(3)), month, int(match.group(1)))
-    match = _NUMERIC.search(text)
-    if match:
-        return _numeric(match, month_first)
-    match = _SHORT_YEAR.search(text)
-    if match:
-        return _valid(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
-    return None
-
-
-def url_date(url: str | None) -> str | None:
-    """A full date in a URL path: /2021/09/27/, /2021-09-27/, /20210927/."""
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    match = _URL_DATE.search(path)
-    if match is None:
-        return None
-    return _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-
-
-def month_first(text: str, lang: str | None) -> bool:
-    """Whether the page writes numeric dates month first.
-
-    Evidence on the page wins: 27/09/2021 proves day-first, 09/27/2021 month-first. Without
-    it, a US-style locale (en-US) decides; everywhere else day-first is the default.
-    """
-    for count, match in enumerate(_NUMERIC.finditer(text)):
-        if count >= NUMERIC_SCAN:
-            break
-        first, second = int(match.group(1)), int(match.group(2))
-        if first > 12 >= second:
-            return False
-        if second > 12 >= first:
-            return True
-    region = re.split(r"[-_]", (lang or "").lower())
-    return len(region) > 1 and region[1] in MDY_REGIONS
-
-
-# --- UTC timestamps -----------------------------------------------------------------------
-
-
-def _offset(sign_value: str) -> timedelta | None:
-    """'+02:00' -> 2 hours; 'Z' and zero offsets -> None (they say nothing local)."""
-    if sign_value in ("Z", "z"):
-        return None
-    digits = sign_value[1:].replace(":", "")
-    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-    delta = -delta if sign_value[0] == "-" else delta
-    return delta or None
-
-
-def local_offset(stamps: list[str]) -> timedelta | None:
-    """The publisher's UTC offset, from any timestamp of the page written with one."""
-    for stamp in stamps:
-        match = _STAMP.search(stamp)
-        if match:
-            found = _offset(match.group(4))
-            if found is not None:
-                return found
-    return None
-
-
-def utc_stamp(text: str) -> datetime | None:
-    """The moment of a timestamp written in UTC ('Z', +00:00, GMT), else None."""
-    rfc = _RFC_UTC.search(text)
-    if rfc is not None and rfc.group(2).lower() in _MONTHS:
-        day = _valid(int(rfc.group(3)), _MONTHS[rfc.group(2).lower()], int(rfc.group(1)))
-        return datetime.fromisoformat(f"{day}T{rfc.group(4)}:{rfc.group(5)}") if day else None
-    match = _STAMP.search(text)
-    if match is None or _offset(match.group(4)) is not None:
-        return None
-    if match.group(4) not in ("Z", "z") and match.group(4)[1:].replace(":", "") != "0000":
-        return None
-    try:
-        return datetime.fromisoformat(f"{match.group(1)}T{match.group(2)}:{match.group(3)}")
-    except ValueError:
-        return None
-
-
-def _near(day: str, other: str | None) -> bool:
-    """Whether two YYYY-MM-DD days are one day apart (a time-zone shift, not another date)."""
-    if not other:
-        return False
-    gap = datetime.fromisoformat(day) - datetime.fromisoformat(other)
-    return abs(gap) == timedelta(days=1)
-
-
-def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
-                  lang: str | None = None) -> str | None:
-    """The day of a declared date in the publisher's time zone.
-
-    A UTC timestamp names the UTC day. The publisher's day is, in order of evidence: what
-    its own offset (from another timestamp) gives; the day the page itself shows (the URL,
-    a visible date, a declared date without time) when that is one day off; what the
-    offset of the page's locale gives.
-    """
-    moment = utc_stamp(raw)
-    if moment is None:
-        return parse_date(raw)
-    day = moment.date().isoformat()
-    offset = local_offset(stamps)
-    if offset is not None:
-        return (moment + offset).date().isoformat()
-    plain = [parse_date(s) for s in stamps if not _STAMP.search(s) and utc_stamp(s) is None]
-    if day in shown:
-        return day  # the page's own date agrees with the UTC day (a nearby one is an update)
-    for other in shown + plain:
-        if _near(day, other):
-            return other
-    guess = locale_offset(lang, moment)
-    return (moment + guess).date().isoformat() if guess is not None else day
 
 
 # --- finding the date in a page -----------------------------------------------------------
 
-# class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
-LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
-                 "recent", "more")
-LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
-# class/id tokens of the one article's own block: a list named further out is the CMS's
-# wrapper of it ("frame-type-list" around "news-single"), not a list of other articles
-SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
+class Declared(NamedTuple):
+    """The publication date a page declares on purpose, and what else it declares."""
+
+    raw: str | None  # the date string trusted first: JSON-LD, meta tags, <time datetime>
+    stamps: list[str]  # every timestamp declared (one may carry the publisher's offset)
+    ld_raw: str | None  # JSON-LD's datePublished (or dateCreated, uploadDate)
+    meta_raw: str | None  # the meta tags' publication date, which may differ from JSON-LD's
 
 
-def _listy(tokens: list[str]) -> bool:
-    return any(token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
-                          or token.endswith(("list", "lists"))) for token in tokens)
+def _first_parsed(values: Iterable[object]) -> str | None:
+    return next((v for v in values if isinstance(v, str) and parse_date(v)), None)
 
 
-def in_list(node: LexborNode, names: bool = True) -> bool:
-    """Inside a list item or a related/sidebar block: dates there belong to other articles.
-
-    ``names=False`` looks at the elements only, not at class names (for a date the page
-    marks as its datePublished, a class like "news-list-date" says little).
-    """
-    probe = node.parent
-    for _ in range(6):
-        if probe is None or probe.tag in ("article", "main", "body"):
-            return False  # reached the article itself: its header is no list of others
-        if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
-            return True
-        if names:
-            tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
-            if _listy(tokens):
-                return True
-            if not SINGLE_WORDS.isdisjoint(tokens):
-                return False
-        probe = probe.parent
-    return False
-
-
-def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
-             ) -> tuple[str | None, list[str]]:
+def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) -> Declared:
     """The date string the page declares on purpose, and every timestamp it declares."""
     stamps = [v for k, v in ld.items() if k.startswith("date") and isinstance(v, str)]
     stamps += [v for k, v in metas.items() if "time" in k or "date" in k]
-    found: str | None = None
-    for key in ("datePublished", "dateCreated", "uploadDate"):
-        value = ld.get(key)
-        if found is None and isinstance(value, str) and parse_date(value):
-            found = value
-    for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS:
-        if found is None and name in metas and parse_date(metas[name]):
-            found = metas[name]
+    ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
+    meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
+    found = ld_raw or meta_raw
     for node in tree.css('[itemprop~="datePublished"], time[pubdate], time[datetime]'):
         attrs = node.attributes
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
@@ -285,7 +73,7 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         marked = "datePublished" in (attrs.get("itemprop") or "")
         if found is None and parse_date(value) and not in_list(node, names=not marked):
             found = value
-    return found, stamps
+    return Declared(found, stamps, ld_raw, meta_raw)
 
 
 def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
@@ -294,10 +82,10 @@ def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> 
         if count > SCAN_NODES:
             break
         text = normalize_line(node.text() or "")
-        if not text or len(text) > longest or in_list(node):
+        if not text or len(text) > longest:
             continue
         found = parse_date(text, first_month)
-        if found:
+        if found and not in_list(node):  # the costlier test last
             return found
     return None
 
@@ -368,14 +156,52 @@ def _without_shown(raw: str, stamps: list[str], from_url: str | None, lang: str 
     return from_url if from_url == moment.date().isoformat() else None
 
 
+def _far(day: str | None, other: str) -> bool:
+    """Whether two YYYY-MM-DD days are more than a day apart (no time zone between them)."""
+    if day is None:
+        return False
+    return abs(datetime.fromisoformat(day) - datetime.fromisoformat(other)) > timedelta(days=1)
+
+
+def _shown_wins(found: Declared, visible: str | None) -> str | None:
+    """The date shown beside the headline over JSON-LD's datePublished, when the meta tags
+    do not back JSON-LD: they declare no publication date (such pages show and mean their
+    update), or they declare the day shown."""
+    if visible is None or found.ld_raw is None or found.raw != found.ld_raw:
+        return None
+    if visible == parse_date(found.ld_raw):
+        return None
+    meta_day = parse_date(found.meta_raw)
+    return visible if meta_day is None or meta_day == visible else None
+
+
+def _contested(found: Declared, headline: LexborNode | None, lang: str | None) -> bool:
+    """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
+    headline (read here with the locale's day/month order: a cheap first look)."""
+    if found.ld_raw is None or parse_date(found.meta_raw) == parse_date(found.ld_raw):
+        return False
+    shown = beside_headline(headline, month_first("", lang))
+    return shown is not None and shown != parse_date(found.ld_raw)
+
+
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
                    lang: str | None = None) -> str | None:
-    """Publication date: declared, else the URL, beside the headline, a labelled line, or
-    else the first short date-named element of the page outside lists of other articles."""
-    raw, stamps = declared(tree, ld, metas)
+    """Publication date: declared, else the URL, beside the headline, a labelled line, the
+    first short date-named element of the page outside lists of other articles, or else
+    the weaker signals of monitor.datefallback.
+
+    A date in the URL path beats a declared date more than a day away (a republication);
+    the date shown beside the headline beats JSON-LD's that no meta tag backs."""
+    found = declared(tree, ld, metas)
+    raw, stamps = found.raw, found.stamps
     from_url = url_date(url)
-    early = _without_shown(raw, stamps, from_url, lang) if raw is not None else from_url
+    if raw is not None and from_url is not None and _far(parse_date(raw), from_url):
+        return from_url
+    early = from_url if raw is None else None
+    contested = raw is not None and _contested(found, headline, lang)
+    if raw is not None and not contested:
+        early = _without_shown(raw, stamps, from_url, lang)
     if early:
         return early
     body = tree.body
@@ -383,13 +209,13 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     first_month = month_first(text[:LABEL_SCAN], lang)
     if raw is not None:
         shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
-        return publisher_day(raw, stamps, shown, lang)
-    found = beside_headline(headline, first_month) or labelled(text, first_month)
-    if found is None and body is not None:
-        found = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
-                 or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
-                 or beside_author(body, first_month) or _first_stamp(body))
-    return found
+        return _shown_wins(found, shown[1]) or publisher_day(raw, stamps, shown, lang)
+    found_day = beside_headline(headline, first_month) or labelled(text, first_month)
+    if found_day is None and body is not None:
+        found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+                     or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
+                     or beside_author(body, first_month) or _first_stamp(body))
+    return found_day or last_resort(tree, ld, metas, text, first_month)
 
 
 def _first_stamp(body: LexborNode) -> str | None:

@@ -40,6 +40,11 @@ def test_parse_date(text: str, first_month: bool, day: str | None) -> None:
         ("https://news.example/2021/09/27/tram.html", "2021-09-27"),
         ("https://news.example/world/2021-09-27-tram", "2021-09-27"),
         ("https://news.example/a/20210927/tram", "2021-09-27"),
+        ("https://blog.example/home/2017/7/12/montauk", "2017-07-12"),  # unpadded segments
+        ("https://news.example/a/2017-7-12-montauk", None),  # ... but not inside a slug
+        ("https://news.example/meldungen/29-10-2021", "2021-10-29"),  # day-first, beyond doubt
+        ("https://news.example/notes/10-29-2021/", "2021-10-29"),  # month-first, likewise
+        ("https://news.example/notes/04-05-2021", None),  # either order: not read
         ("https://news.example/2021/09/tram.html", None),  # a month is not a day
         ("https://news.example/a/1?d=2021/09/27", None),  # not in the path
         ("https://news.example/2021/13/40/x", None),
@@ -74,6 +79,14 @@ def test_month_first_evidence_beats_locale() -> None:
         ("2013-11-27T08:36:32Z", [], ["2013-11-27", "2013-11-28"], None, "2013-11-27"),
         # a date two days away is another date, not a time-zone shift
         ("2021-09-27T02:05:00Z", [], ["2021-09-29"], None, "2021-09-27"),
+        # 14:14Z is the 19th in every time zone from UTC-12 to UTC+9: a declared plain date
+        # the day before is another date (a creation), not the publisher's day
+        ("2019-10-19T14:14:55Z", ["2019-10-18"], [], None, "2019-10-19"),
+        # ... while at 02:14Z the day before is still the evening in the Americas
+        ("2019-10-19T02:14:55Z", ["2019-10-18"], [], None, "2019-10-18"),
+        # the shown day is the day of a later declared update, not the publisher's day
+        ("2025-12-02T23:00:55Z", ["2025-12-03T21:31:05Z"], [None, "2025-12-03"], "en",
+         "2025-12-02"),
         # not a UTC timestamp: as written
         ("2021-09-27T23:30:00+02:00", [], [], "es-AR", "2021-09-27"),
     ],

@@ -1,0 +1,74 @@
+"""Whether a date element belongs to the article or to a list of other articles.
+
+Teasers, related links and sidebars carry dates of other articles; the page's own header
+sometimes is a list too (date, section, reading time), which a last resort may read.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.scoring import node_names
+
+# class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
+LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
+                 "recent", "more")
+LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
+# class/id tokens of the one article's own block: a list named further out is the CMS's
+# wrapper of it ("frame-type-list" around "news-single"), not a list of other articles
+SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
+TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
+HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
+
+
+def _listy(tokens: list[str]) -> bool:
+    return any(token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
+                          or token.endswith(("list", "lists"))) for token in tokens)
+
+
+def in_list(node: LexborNode, names: bool = True) -> bool:
+    """Inside a list item or a related/sidebar block: dates there belong to other articles.
+
+    ``names=False`` looks at the elements only, not at class names (for a date the page
+    marks as its datePublished, a class like "news-list-date" says little).
+    """
+    probe = node.parent
+    for _ in range(6):
+        if probe is None or probe.tag in ("article", "main", "body"):
+            return False  # reached the article itself: its header is no list of others
+        if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
+            return True
+        if names:
+            tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
+            if _listy(tokens):
+                return True
+            if not SINGLE_WORDS.isdisjoint(tokens):
+                return False
+        probe = probe.parent
+    return False
+
+
+def _links_away(block: LexborNode) -> bool:
+    """Whether a block holds a headline-like link (a teaser's link to its article)."""
+    return any(len((link.text() or "").strip()) >= HEADLINE_LINK
+               for link in block.css("a[href]"))
+
+
+def in_header_list(node: LexborNode) -> bool:
+    """Not inside list elements, or inside a list item that links nowhere: a header written
+    as a list (date, section), where a teaser's item links to its article. Class names are
+    not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS)."""
+    probe: LexborNode | None = node  # the element itself may be the list item
+    for level in range(7):
+        if probe is None or probe.tag in ("article", "main", "body"):
+            return True
+        if probe.tag == "li":
+            return probe.css_first("a[href]") is None
+        if probe.tag in ("ul", "ol", "aside", "nav", "footer"):
+            return False
+        if 0 < level <= TEASER_LEVELS and _links_away(probe):
+            return False
+        probe = probe.parent
+    return True

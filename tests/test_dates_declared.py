@@ -1,0 +1,57 @@
+"""Which declared date a page means: URL path vs declared, JSON-LD vs meta tags vs shown."""
+
+from __future__ import annotations
+
+from monitor.extract import extract
+
+BODY = ("<p>The city council voted on Tuesday to extend the tram network by eleven kilometres, "
+        "adding two lines to the harbour and the hospital, officials said.</p>")
+
+
+def _page(head: str, header: str = "") -> str:
+    return (f"<html><head><title>Council expands tram network</title>{head}</head><body>"
+            f"<article><h1>Council expands tram network</h1>{header}{BODY}</article>"
+            "</body></html>")
+
+
+def _ld(published: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"datePublished": "{published}"}}</script>')
+
+
+def test_url_date_beats_a_declared_date_years_away() -> None:
+    """A date path in the URL is the first publication; a declared date two years later is
+    a republication (the declared date used to win whenever there was one)."""
+    page = _page(_ld("2019-06-17T18:28:00+02:00"))
+    assert extract(page, "https://blog.example/home/2017/7/12/montauk").published == "2017-07-12"
+
+
+def test_declared_date_a_day_from_the_url_stays() -> None:
+    """A declared date one day from the URL's is the same publication in another time zone:
+    the declared date and its offset still decide."""
+    page = _page(_ld("2022-05-07T13:43:46-05:00"))
+    assert extract(page, "https://news.example/2022/05/06/ronaldo").published == "2022-05-07"
+
+
+def test_shown_date_beats_json_ld_no_meta_tag_backs() -> None:
+    """Only JSON-LD declares a publication date, and the page shows another beside the
+    headline: the page means the date it shows (its update)."""
+    page = _page(_ld("2021-08-12T19:35:44+00:00"),
+                 '<div class="post-meta">Updated February 22, 2025</div>')
+    assert extract(page, "https://news.example/a/1").published == "2025-02-22"
+
+
+def test_meta_date_agreeing_with_the_shown_date_beats_json_ld() -> None:
+    """JSON-LD and the meta tags disagree; the meta tag names the day the page shows."""
+    head = _ld("2023-11-03T10:25:56+01:00") + (
+        '<meta property="article:published_time" content="2023-11-06T14:25:00+01:00">')
+    page = _page(head, '<div class="post-meta">06.11.2023, 14:25</div>')
+    assert extract(page, "https://news.example/a/2").published == "2023-11-06"
+
+
+def test_json_ld_backed_by_meta_tags_beats_the_shown_date() -> None:
+    """When the meta tags declare JSON-LD's date too, a different shown date is an update."""
+    head = _ld("2023-11-03T10:25:56+01:00") + (
+        '<meta property="article:published_time" content="2023-11-03T10:25:56+01:00">')
+    page = _page(head, '<div class="post-meta">Updated 06.11.2023</div>')
+    assert extract(page, "https://news.example/a/3").published == "2023-11-03"

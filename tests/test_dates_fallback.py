@@ -1,0 +1,88 @@
+"""Last resorts (monitor.datefallback) for pages that declare no publication date and show
+none beside the headline."""
+
+from __future__ import annotations
+
+import time
+
+from monitor.extract import extract
+
+BODY = ("<p>The city council voted on Tuesday to extend the tram network by eleven kilometres, "
+        "adding two lines to the harbour and the hospital, officials said on the day.</p>")
+RELATED = ('<div class="more"><ul><li><span>2021-08-02</span> <a href="/a">Bus fares frozen '
+           'for another year</a></li></ul></div>')
+
+
+def _page(head: str = "", before: str = "", after: str = "") -> str:
+    return (f"<html><head><title>Council expands tram network</title>{head}</head><body>"
+            f"{before}<div class='story'>{BODY}{BODY}</div>{after}</body></html>")
+
+
+def test_meta_named_for_publishing() -> None:
+    """A meta tag whose name says "published" but no list of known names has."""
+    page = _page('<meta name="w-published-date" content="2025-05-27T06:03:43.274Z">')
+    assert extract(page, "https://news.example/a/1").published == "2025-05-27"
+
+
+def test_header_written_as_a_list_without_links() -> None:
+    """A date-named item of a list that links nowhere is the page's own header (date,
+    section); a teaser list whose items link to other articles still is not read."""
+    header = ('<ul class="c-list"><li class="c-meta__date">December 24, 2024</li>'
+              '<li class="c-meta__section">News</li></ul>')
+    page = _page(before=RELATED + header)
+    assert extract(page, "https://news.example/a/2").published == "2024-12-24"
+
+
+def test_declared_modification_date() -> None:
+    """Only a modification date is declared: it dates the page's current text."""
+    page = _page('<meta property="article:modified_time" content="2023-06-12T10:39:42+02:00">')
+    assert extract(page, "https://news.example/a/3").published == "2023-06-12"
+
+
+def test_updated_line() -> None:
+    """A short text line saying when the page was last updated."""
+    line = "<p>This page was last updated by the park rangers on November 13, 2025.</p>"
+    assert extract(_page(after=line), "https://news.example/a/4").published == "2025-11-13"
+
+
+def test_bare_date_outside_lists() -> None:
+    """A text that is only a date (and time), in an element no list holds; the dated
+    related link before it is skipped."""
+    page = _page(before=RELATED + "<div><em> 01.11.2023 11:35 </em></div>")
+    assert extract(page, "https://news.example/a/5").published == "2023-11-01"
+
+
+def test_bare_date_in_a_wrapper_named_teaser() -> None:
+    """A CMS names the single article's header "teaser": no list element holds the date, so
+    the class name does not reject it in this last resort."""
+    header = '<div class="teaserTyp3 newsSingle"><b>Swimming</b> <span>01.02.2022</span></div>'
+    assert extract(_page(before=header), "https://news.example/a/7").published == "2022-02-01"
+
+
+def test_dateline_opening_a_paragraph() -> None:
+    """A press-style dateline: the paragraph opens with the date and a dash."""
+    line = "<p>27.1.2022 - Bei der Erinnerung an die Verfolgten wird oft vergessen, wer fehlt.</p>"
+    assert extract(_page(after=line), "https://news.example/a/8").published == "2022-01-27"
+
+
+def test_dated_card_of_another_article() -> None:
+    """A card (no list markup) pairing a date with a headline link dates another article."""
+    card = ("<section class='cards'><div class='card'><span class='date'>2020-01-05</span>"
+            "<a href='/n/7'>Port volumes rise again this year</a></div></section>")
+    assert extract(_page(after=card), "https://news.example/a/9").published is None
+
+
+def test_no_date_at_all() -> None:
+    """Dates only inside prose and in a related list: still none."""
+    page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
+    assert extract(page, "https://news.example/a/6").published is None
+
+
+def test_a_long_blank_line_is_read_once() -> None:
+    """Text with a line of 100,000 blanks (a page padded with white space) is scanned for
+    bare date lines in linear time (it took minutes on a 480 KB page)."""
+    from monitor.datefallback import _bare_lines
+
+    start = time.process_time()
+    assert _bare_lines(" " * 100_000 + "1\n 01.11.2023 11:35 \n", False) == {"01.11.2023 11:35"}
+    assert time.process_time() - start < 0.5
