@@ -18,6 +18,8 @@ LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
 # class/id tokens of the one article's own block: a list named further out is the CMS's
 # wrapper of it ("frame-type-list" around "news-single"), not a list of other articles
 SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
+# the names that never wrap the page's own header, even for the last resorts
+OTHERS_PREFIXES = ("related", "recommend", "popular")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
@@ -31,8 +33,13 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
     """Inside a list item or a related/sidebar block: dates there belong to other articles.
 
     ``names=False`` looks at the elements only, not at class names (for a date the page
-    marks as its datePublished, a class like "news-list-date" says little).
+    marks as its datePublished, a class like "news-list-date" says little). A block that is
+    itself named as a list of others ("jp-relatedposts" holding a teaser and its date) is
+    one too.
     """
+    if names and node.tag not in ("article", "main", "body") \
+            and _listy(sel.NAME_TOKENS.split(node_names(node).lower())):
+        return True
     probe = node.parent
     for _ in range(6):
         if probe is None or probe.tag in ("article", "main", "body"):
@@ -70,5 +77,8 @@ def in_header_list(node: LexborNode) -> bool:
             return False
         if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False
+        if any(token.startswith(OTHERS_PREFIXES)
+               for token in sel.NAME_TOKENS.split(node_names(probe).lower())):
+            return False  # "jp-relatedposts": a teaser whose headline link is short
         probe = probe.parent
     return True

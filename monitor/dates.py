@@ -37,6 +37,14 @@ SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
+# Elements (not <meta>) that mark their date as the publication's: microdata, and RDFa as
+# Drupal writes it (<span property="dc:date dc:created" content="2024-05-10T09:00:00+08:00">
+# around a shown "Fri, 05/10/2024 - 09:00" that a day-first page would misread).
+MARKED_DATES = ", ".join(
+    ['[itemprop~="datePublished"]']
+    + [f'[property~="{name}"]' for name in ("datePublished", "schema:datePublished", "dc:date",
+                                            "dc:created", "dcterms:created", "dcterms:issued",
+                                            "dcterms:date")])
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
 # the author's name or link: a date line usually sits right beside it
@@ -65,12 +73,12 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
     ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
     meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
     found = ld_raw or meta_raw
-    for node in tree.css('[itemprop~="datePublished"], time[pubdate], time[datetime]'):
+    for node in tree.css(MARKED_DATES + ', time[pubdate], time[datetime]'):
         attrs = node.attributes
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
         stamps.append(value)
-        marked = "datePublished" in (attrs.get("itemprop") or "")
+        marked = "datePublished" in (attrs.get("itemprop") or "") or bool(attrs.get("property"))
         if found is None and parse_date(value) and not in_list(node, names=not marked):
             found = value
     return Declared(found, stamps, ld_raw, meta_raw)

@@ -167,24 +167,12 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-# Known misses, each a generic fault still to mend (strict: a mended one fails until its
-# entry here is removed).
-KNOWN: dict[tuple[str, str], str] = {
-    ("drupal", "/news/show_1042.html"): "the RDFa dc:date content is not read",
-    ("drupal", "/news/show_1203.html"): "the RDFa dc:date content is not read",
-    ("wordpress", "/news/show_1120.html"): "an undated article takes a related post's date",
-}
-
-
 def _cases() -> list[Any]:
     cases = []
     for expected in sorted(SITES.glob("*/expected.json")):
         for article in json.loads(expected.read_text(encoding="utf-8"))["articles"]:
             for name in TEMPLATES:
-                known = KNOWN.get((name, article["url_path"]))
-                marks = [pytest.mark.xfail(reason=known, strict=True)] if known else []
-                cases.append(pytest.param(name, article, marks=marks,
-                                          id=f"{name}:{article['url_path']}"))
+                cases.append(pytest.param(name, article, id=f"{name}:{article['url_path']}"))
     return cases
 
 
