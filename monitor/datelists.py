@@ -34,11 +34,10 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
 
     ``names=False`` looks at the elements only, not at class names (for a date the page
     marks as its datePublished, a class like "news-list-date" says little). A block that is
-    itself named as a list of others ("jp-relatedposts" holding a teaser and its date) is
-    one too.
+    itself named as related posts ("jp-relatedposts" holding a teaser and its date) is one
+    too; its own "teaser" or "list" name is not enough (a page header's "bb-teaser-meta").
     """
-    if names and node.tag not in ("article", "main", "body") \
-            and _listy(sel.NAME_TOKENS.split(node_names(node).lower())):
+    if names and _names_others(node):
         return True
     probe = node.parent
     for _ in range(6):
@@ -54,6 +53,12 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
                 return False
         probe = probe.parent
     return False
+
+
+def _names_others(node: LexborNode) -> bool:
+    """Named as a block of other articles whatever it holds: related, recommended, popular."""
+    return any(token.startswith(OTHERS_PREFIXES)
+               for token in sel.NAME_TOKENS.split(node_names(node).lower()))
 
 
 def _links_away(block: LexborNode) -> bool:
@@ -77,8 +82,7 @@ def in_header_list(node: LexborNode) -> bool:
             return False
         if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False
-        if any(token.startswith(OTHERS_PREFIXES)
-               for token in sel.NAME_TOKENS.split(node_names(probe).lower())):
+        if _names_others(probe):
             return False  # "jp-relatedposts": a teaser whose headline link is short
         probe = probe.parent
     return True
