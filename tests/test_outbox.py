@@ -294,3 +294,12 @@ def test_a_permanent_failure_inside_a_chunk_does_not_stop_the_others(
         report = run(archive, {"file": channel}, now)
         assert (report.sent, report.dead) == (3, 1)
         assert channel.chunks == [4, 2]  # the untried two go in the next call
+
+
+def test_a_batch_sender_that_answers_nothing_does_not_loop(tmp_path: Path, now: datetime) -> None:
+    """A buggy send_many returning no answers is a failed attempt, not an endless round."""
+    with _queued(tmp_path / "a.db", now, count=2) as archive:
+        channel = Batching()
+        channel.send_many = lambda messages: []  # type: ignore[method-assign]
+        report = run(archive, {"file": channel}, now)
+        assert report.sent == 0 and report.retrying >= 1

@@ -193,7 +193,9 @@ def _attempt(channel: Channel, messages: Sequence[Message]) -> list[str | Channe
     """In the worker thread: each message's answer, stopping after the first failure."""
     try:
         if isinstance(channel, BatchSender):
-            return channel.send_many(messages)[: len(messages)]
+            # at least one answer, or the round would retry the same chunk for ever
+            return channel.send_many(messages)[: len(messages)] or [
+                ChannelError(f"internal error: {channel.name} answered nothing")]
         return [channel.send(messages[0])]
     except ChannelError as exc:
         return [exc]
