@@ -303,3 +303,21 @@ def test_a_batch_sender_that_answers_nothing_does_not_loop(tmp_path: Path, now: 
         channel.send_many = lambda messages: []  # type: ignore[method-assign]
         report = run(archive, {"file": channel}, now)
         assert report.sent == 0 and report.retrying >= 1
+
+
+def test_a_resent_alert_file_is_left_as_it_is(tmp_path: Path, now: datetime) -> None:
+    """T27 with the file channel's chunks: a resend after a crash finds its file already
+    written and leaves it (same inode: a directory watcher sees no second event); a file that
+    differs (cut short by a full disk before the rename could not, but a hand edit could) is
+    written again."""
+    with _queued(tmp_path / "a.db", now) as archive:
+        channel = FileChannel("file", tmp_path / "alerts")
+        (message,) = [c.alert for c in claim(archive, "file", now)]
+        assert channel.send(message).startswith("wrote ")
+        (path,) = (tmp_path / "alerts").glob("*.json")
+        inode = path.stat().st_ino
+        assert channel.send(message).startswith("already written ")
+        assert path.stat().st_ino == inode
+        path.write_text("{}", "utf-8")
+        assert channel.send(message).startswith("wrote ")
+        assert json.loads(path.read_text("utf-8"))["key"] == message.key

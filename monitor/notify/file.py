@@ -40,6 +40,13 @@ def _sync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _same_file(target: Path, data: str) -> bool:
+    try:
+        return target.read_text("utf-8") == data
+    except (OSError, UnicodeDecodeError):
+        return False  # absent (the usual case) or unreadable: write it
+
+
 class FileChannel:
     """Writes ``<dir>/<key>.json`` atomically; a resend rewrites the same file, so it is
     idempotent by construction."""
@@ -96,6 +103,10 @@ class FileChannel:
     def _write(self, message: Message) -> str:
         data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
         target = self.path_for(message)
+        if _same_file(target, data):
+            # a resend after a crash (up to a chunk of them): the file is already there, so
+            # nothing is renamed over it and a watcher of the directory sees no second event
+            return f"already written {target}"
         tmp: str | None = None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
