@@ -11,12 +11,12 @@ paid by few pages.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from monitor.clean import normalize_line
-from monitor.datelists import in_header_list
+from monitor.datelists import first_dated, in_header_list
 from monitor.datetext import parse_date
 
 # elements named for a date (class, id, itemprop) or machine-readable <time>
@@ -58,26 +58,20 @@ def meta_published(metas: dict[str, str]) -> str | None:
 def named_in_header(body: LexborNode, first_month: bool) -> str | None:
     """The first short date-named element page-wide that no list of other articles holds
     (a header written as a list whose items link nowhere is the page's own)."""
-    for count, node in enumerate(body.css(DATE_NAMED)):
-        if count >= NAMED_NODES:
-            break
-        text = normalize_line(node.text() or "")
-        if not text or len(text) > NAMED_LINE:
-            continue
-        found = parse_date(text, first_month)
-        if found and in_header_list(node):
-            return found
-    return None
+    return first_dated(islice(body.css(DATE_NAMED), NAMED_NODES), NAMED_LINE, first_month,
+                       in_header_list)
 
 
 def modified(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) -> str | None:
     """The modification date the page declares (JSON-LD, meta tags, itemprop)."""
     value = ld.get("dateModified")
-    if isinstance(value, str) and parse_date(value):
-        return parse_date(value)
+    found = parse_date(value) if isinstance(value, str) else None
+    if found:
+        return found
     for name, content in metas.items():
-        if any(key in name for key in MODIFIED_KEYS) and parse_date(content):
-            return parse_date(content)
+        found = parse_date(content) if any(key in name for key in MODIFIED_KEYS) else None
+        if found:
+            return found
     node = tree.css_first('[itemprop~="dateModified"]')
     if node is None:
         return None

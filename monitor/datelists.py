@@ -6,9 +6,13 @@ sometimes is a list too (date, section, reading time), which a last resort may r
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.clean import normalize_line
+from monitor.datetext import parse_date
 from monitor.scoring import node_names
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
@@ -86,3 +90,17 @@ def in_header_list(node: LexborNode) -> bool:
             return False  # "jp-relatedposts": a teaser whose headline link is short
         probe = probe.parent
     return True
+
+
+def first_dated(nodes: Iterable[LexborNode], longest: int, first_month: bool,
+                belongs: Callable[[LexborNode], bool]) -> str | None:
+    """The date of the first element of at most ``longest`` characters that holds one and
+    ``belongs`` to the page (the costlier test, so it runs last)."""
+    for node in nodes:
+        text = normalize_line(node.text() or "")
+        if not text or len(text) > longest:
+            continue
+        found = parse_date(text, first_month)
+        if found and belongs(node):
+            return found
+    return None

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
+from itertools import islice
 from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
-from monitor.clean import normalize_line
 from monitor.datefallback import DATE_NAMED, last_resort
-from monitor.datelists import in_list
+from monitor.datelists import first_dated, in_list
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
@@ -86,16 +86,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
 
 def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
     """The first date of a short element under ``scope`` that is not in a list of others."""
-    for count, node in enumerate(scope.css(selector)):
-        if count > SCAN_NODES:
-            break
-        text = normalize_line(node.text() or "")
-        if not text or len(text) > longest:
-            continue
-        found = parse_date(text, first_month)
-        if found and not in_list(node):  # the costlier test last
-            return found
-    return None
+    nodes = islice(scope.css(selector), SCAN_NODES + 1)
+    return first_dated(nodes, longest, first_month, lambda node: not in_list(node))
 
 
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:

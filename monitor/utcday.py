@@ -1,9 +1,8 @@
 """A UTC timestamp's day where the publisher is: "2021-09-27T02:05:00Z" may be the 26th.
 
 The publisher's day is, in order of evidence: what its own offset (from another timestamp of
-the page) gives; the day the page itself shows when that is one day off
-    and a real time zone could be on it; what the offset of
-the page's locale gives (monitor.timezones).
+the page) gives; the day the page itself shows when that is one day off and a real time
+zone could be on it; what the offset of the page's locale gives (monitor.timezones).
 """
 
 from __future__ import annotations
