@@ -141,14 +141,14 @@ def _depth_below(ancestor_ids: list[int], node: LexborNode, limit: int) -> int:
     return -1
 
 
-def _path(node: LexborNode, levels: int) -> list[int]:
-    """mem_ids of a node and up to ``levels`` ancestors below <body>."""
-    path: list[int] = []
-    probe: LexborNode | None = node
+def below_body(node: LexborNode | None, levels: int) -> list[LexborNode]:
+    """A node and up to ``levels`` of its ancestors, innermost first, stopping at <body>."""
+    path: list[LexborNode] = []
+    probe = node
     for _ in range(levels + 1):
         if probe is None or probe.tag in ("body", "html"):
             break
-        path.append(probe.mem_id)
+        path.append(probe)
         probe = probe.parent
     return path
 
@@ -194,7 +194,8 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     ancestors (further for blocks built like the best one), not be nested in (or contain)
     what is already chosen, and have few links.
     """
-    near, far = _path(best.node, levels), _path(best.node, SECTION_LEVELS)
+    near = [n.mem_id for n in below_body(best.node, levels)]
+    far = [n.mem_id for n in below_body(best.node, SECTION_LEVELS)]
     chosen_ids = {n.mem_id for n in chosen}
     home = article_root(best.node)
     threshold = max(3.0, 0.3 * best.raw)

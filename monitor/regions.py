@@ -13,6 +13,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.gathering import below_body
 from monitor.scoring import (
     Candidate,
     ancestry,
@@ -70,18 +71,6 @@ def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:
     return totals
 
 
-def _path_up(node: LexborNode) -> list[LexborNode]:
-    """Up to WIDEN_LEVELS ancestors of a node below <body>, innermost first."""
-    path: list[LexborNode] = []
-    probe = node.parent
-    for _ in range(WIDEN_LEVELS):
-        if probe is None or probe.tag in ("body", "html", "#document"):
-            break
-        path.append(probe)
-        probe = probe.parent
-    return path
-
-
 def _holds_others(node: LexborNode, best: LexborNode, home: int | None, probe: str) -> bool:
     """Whether an ancestor holds more than the winner's article: another <article> (a list
     of posts) or a second copy of the winner's text (a responsive variant)."""
@@ -102,7 +91,7 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     """
     if best.own >= WIDEN_MAX_BASE or sum(c.own for c in cands.values()) < WIDEN_GAIN * best.own:
         return best  # quick exits: the winner is long already, or holds most voted text
-    path = _path_up(best.node)
+    path = below_body(best.node.parent, WIDEN_LEVELS - 1)  # up to WIDEN_LEVELS ancestors
     if not path:
         return best
     totals = _voted_chars(cands, [best.node.mem_id] + [n.mem_id for n in path])
