@@ -106,9 +106,10 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
     probe = RuleProbe(source.rules) if source.rules else None
-    run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admission(links, ctx.settings)),
-                own_hosts(source), known, dead.retrying)
-    outcomes = await _articles(run, links)
+    admitted = admission(links, ctx.settings)
+    run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admitted), own_hosts(source),
+                known, dead.retrying)
+    outcomes = await _articles(run, links, WORKERS_PER_ADMIT * admitted)
     warnings += probe.warnings if probe else ()
     result = replace(_tally(source.name, outcomes), baseline=baseline, warnings=warnings,
                      resting=len(dead.resting))
@@ -228,11 +229,13 @@ def admission(links: Sequence[Link], settings: Settings) -> int:
     return 2 * min(settings.concurrency, settings.per_host.concurrency * hosts)
 
 
-async def _articles(run: Round, links: Sequence[Link]) -> list[CheckedArticle | ArticleError]:
-    """Every link's outcome, in order, from a few workers: a task per link held a coroutine
-    for each of a listing's thousand articles from the start, so peak memory grew with the
-    pass (122 MB at 5,000 articles, 162 at 20,000). ``WORKERS_PER_ADMIT`` workers per
-    admitted article keep the fetch slots busy while others wait for their batch commit."""
+async def _articles(run: Round, links: Sequence[Link], workers: int
+                    ) -> list[CheckedArticle | ArticleError]:
+    """Every link's outcome, in order, from ``workers`` workers: a task per link held a
+    coroutine for each of a listing's thousand articles from the start, so peak memory grew
+    with the pass (122 MB at 5,000 articles, 162 at 20,000). ``WORKERS_PER_ADMIT`` workers
+    per admitted article keep the fetch slots busy while others wait for their batch
+    commit."""
     outcomes: list[CheckedArticle | ArticleError | None] = [None] * len(links)
     queue = iter(enumerate(links))
 
@@ -240,8 +243,7 @@ async def _articles(run: Round, links: Sequence[Link]) -> list[CheckedArticle | 
         for index, link in queue:
             outcomes[index] = await _article(run, link)
 
-    workers = min(len(links), WORKERS_PER_ADMIT * admission(links, run.ctx.settings))
-    await asyncio.gather(*(worker() for _ in range(workers)))
+    await asyncio.gather(*(worker() for _ in range(min(len(links), workers))))
     return [outcome for outcome in outcomes if outcome is not None]
 
 

@@ -152,8 +152,8 @@ def test_a_long_listing_runs_on_a_few_workers_in_order(monkeypatch: pytest.Monke
         return link.url
 
     monkeypatch.setattr(pipeline, "_article", fake_article)
-    run: Any = SimpleNamespace(ctx=SimpleNamespace(settings=settings))
-    outcomes = asyncio.run(pipeline._articles(run, links))
-    assert outcomes == [link.url for link in links]
+    run: Any = SimpleNamespace()  # fake_article reads nothing of it
     bound = pipeline.WORKERS_PER_ADMIT * admission(links, settings)  # 2 * 2 * 2 = 8
+    outcomes = asyncio.run(pipeline._articles(run, links, bound))
+    assert outcomes == [link.url for link in links]
     assert alive["most"] == bound and alive["tasks"] <= bound + 1
