@@ -202,5 +202,13 @@ def fts_batched(db: Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS articles_ai")
 
 
+@migrations(name="0008_fts_automerge")
+def fts_automerge(db: Database) -> None:
+    """Merge index segments 16 at a time, not FTS5's 4: each write batch adds a segment, and
+    merging every 4 rewrote the index often (0.34 -> 0.22 CPU-ms per stored article over
+    5,000 articles; a query over the extra segments costs a few microseconds more)."""
+    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16)")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

@@ -145,3 +145,16 @@ def test_a_batch_indexes_its_new_articles_once_and_only_those_it_kept(
         assert [r["title"] for r in archive.search("number 2")] == ["Title 2"]
         archive.db.execute(
             "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_the_index_merges_sixteen_segments_at_a_time(db_path: Path, now: datetime) -> None:
+    """Each batch adds an index segment; FTS5 merged every 4, rewriting the index over and
+    over (migration 0008). Searches still find every batch's articles."""
+    with Archive(db_path) as archive:
+        config = archive.query("SELECT v FROM articles_fts_config WHERE k = 'automerge'")
+        assert [row["v"] for row in config] == [16]
+        for start in range(0, 40, 2):
+            archive.write_batch(Batch(saves=tuple(request(i, now) for i in range(start, start + 2))))
+        assert len(archive.search("contract", limit=100)) == 40
+        archive.db.execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
