@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
@@ -255,8 +256,13 @@ def next_page(html: str, page_url: str) -> str | None:
         if url and same_site(url, page_url) and canonical(url) != canonical(page_url):
             return url
     wanted = (page_number(page_url) or 1) + 1
+    number, here = str(wanted), urlsplit(page_url)
+    inherited = number in here.path or number in here.query
     for anchor in tree.css("a[href]"):
-        url = resolve(page_url, anchor.attributes.get("href") or "")
+        href = anchor.attributes.get("href") or ""
+        if number not in href and not inherited:
+            continue  # the number can only come from the link or this page's own path
+        url = resolve(page_url, href)
         if url and same_site(url, page_url) and page_number(url) == wanted:
             return url.split("#", 1)[0]
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from monitor.config import load_config
@@ -40,6 +41,21 @@ def test_page_numbers_and_next_links() -> None:
     assert next_page(_index(PAGES), f"https://x.example/page/{PAGES}/") is None
     rel = '<link rel="next" href="/archive?p=2"><a href="/page/9/">9</a>'
     assert next_page(rel, "https://x.example/archive") == "https://x.example/archive?p=2"
+
+
+@pytest.mark.parametrize(("href", "page_url", "found"), [
+    ("../3/", "https://x.example/news/page/2/", "https://x.example/news/page/3/"),
+    ("index_3.html", "https://x.example/list/index_2.html", "https://x.example/list/index_3.html"),
+    ("?page=2", "https://x.example/news", "https://x.example/news?page=2"),
+    ("//x.example/page/2/", "https://x.example/", "https://x.example/page/2/"),
+    ("/page/4/", "https://x.example/page/2/", None),  # a later page, not the next
+])
+def test_next_link_written_any_way(href: str, page_url: str, found: str | None) -> None:
+    """Only links that can carry the wanted number are resolved (issue 9: a listing's
+    300 article links cost 3 ms to resolve each time); any spelling of it is still found."""
+    page = (f"<a href='/2024/05/10/story-31'>A story</a><a href='{href}'>Next</a>"
+            "<a href='/about'>About</a>")
+    assert next_page(page, page_url) == found
 
 
 def test_pages_follows_the_listing_and_stops_at_its_end(tmp_path: Path) -> None:
