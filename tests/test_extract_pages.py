@@ -101,6 +101,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # an unclosed <div> inside <noscript>: parsed as markup (scripting off), the rest of
     # the page ended up inside the <noscript> and was dropped with it: an empty body
     "noscript_unclosed.html": ((TRAM, COST, NORTH, WORKS), ("turn on JavaScript",)),
+    # a slideshow article: each slide of the body is a block named like a gallery widget
+    "slideshow_series.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
 }
 
 
