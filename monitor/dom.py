@@ -154,7 +154,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     cheaper than a selector per pattern over the region.
     """
     total = 0  # the region's text length, read only when a block is boilerplate
-    victims: list[LexborNode] = []
+    victims: list[tuple[LexborNode, int]] = []
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
     seen: set[int] = set()  # lexbor gives a node once per selector of the list it matches
