@@ -103,6 +103,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "noscript_unclosed.html": ((TRAM, COST, NORTH, WORKS), ("turn on JavaScript",)),
     # a slideshow article: each slide of the body is a block named like a gallery widget
     "slideshow_series.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
+    # a body in same-class sections of one paragraph each, beside a list of story cards
+    # whose teasers hold two paragraphs each (a challenger family of their own)
+    "single_paragraph_sections.html": (
+        (TRAM, COST, NORTH, WORKS), ("Night trains return", "market hall opens")),
 }
 
 
