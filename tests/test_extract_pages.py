@@ -107,6 +107,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # whose teasers hold two paragraphs each (a challenger family of their own)
     "single_paragraph_sections.html": (
         (TRAM, COST, NORTH, WORKS), ("Night trains return", "market hall opens")),
+    # full-width sections, each its own box tree right under <body>, built alike
+    "body_level_sections.html": (
+        (TRAM, COST, NORTH, "Shopkeepers along", WORKS, "The transport union"),
+        ("Topic number", "City Daily, 3 Market")),
 }
 
 
