@@ -112,7 +112,8 @@ NEGATIVE_CLASS = re.compile(
 
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
-# Text lines that are never body text, whatever element they sit in.
+# Text lines that are never body text, whatever element they sit in (the last alternative:
+# "read also" labels of German, French, Spanish, Portuguese, Italian and Dutch pages).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -137,6 +138,13 @@ BOILERPLATE_LINE = re.compile(
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
+      | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|mehr\s+zum\s+thema|
+            auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
+            interessieren|weitere\s+(?:artikel|beiträge|nachrichten|meldungen)(?:\s+\w+){0,3}|
+            (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
+            le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
+            veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
+            potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook)\s*[:.!?…]*
     )$""",
     re.I | re.X,
 )

@@ -61,6 +61,11 @@ def _boiler(line: str) -> bool:
     "Get the latest updates right in your inbox. Subscribe to our newsletters.",
     "Sign up for our Email Newsletters here.", "Follow us on Twitter", "More:", "Topics",
     "You may also like...", "Popular on Example News", "More Great Example Stories",
+    # "read also" labels of other languages (trafilatura's evaluation pages kept them)
+    "Lesen Sie auch:", "Lesen Sie auch die folgenden Beiträge:", "Zum Weiterlesen",
+    "Weiterlesen:", "Mehr zum Thema", "Schon gelesen?", "Das könnte dich auch interessieren",
+    "Weitere Beiträge aus der Kolumne:", "À lire aussi", "Lire aussi :", "Lea también",
+    "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
 ])
 def test_boilerplate_lines(line: str) -> None:
     assert _boiler(line)
@@ -78,6 +83,8 @@ def test_boilerplate_lines(line: str) -> None:
     "Users who subscribe to the service pay $5 a month, the firm told Reuters.",
     "Popular in the 1990s, the style returned.",
     "More stories from the region were published later that day, officials said.",
+    "Lesen Sie auch den Bericht des Rechnungshofs, sagte die Ministerin am Dienstag.",
+    "À lire aussi dans le rapport, les chiffres de l'année dernière sont en baisse.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
