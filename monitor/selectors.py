@@ -113,7 +113,8 @@ NEGATIVE_CLASS = re.compile(
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
 # Text lines that are never body text, whatever element they sit in (the last alternative:
-# "read also" labels of German, French, Spanish, Portuguese, Italian and Dutch pages).
+# "read also" labels of German, French, Spanish, Portuguese, Italian and Dutch pages; and
+# the feedback and comment prompts under an article).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -145,6 +146,16 @@ BOILERPLATE_LINE = re.compile(
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
             veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
             potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook)\s*[:.!?…]*
+      | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
+            (?:no|0)\s+comments?(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
+            be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|
+            you\s+must\s+be\s+logged\s+in\s+to\s+(?:post\s+a\s+)?comment|
+            war\s+(?:der|dieser)\s+artikel\s+(?:hilfreich|nützlich)|keine\s+kommentare|
+            kommentieren|kommentar\s+schreiben|(?:noch\s+)?keine\s+bewertungen|
+            sie\s+sind\s+(?:aktuell\s+)?nicht\s+eingeloggt|
+            sie\s+müssen\s+sich\s+einloggen,?\s+um\s+.{0,60}|aucun\s+commentaire|
+            laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
+        \s*[.!?…]*\)?
     )$""",
     re.I | re.X,
 )

@@ -66,6 +66,12 @@ def _boiler(line: str) -> bool:
     "Weiterlesen:", "Mehr zum Thema", "Schon gelesen?", "Das könnte dich auch interessieren",
     "Weitere Beiträge aus der Kolumne:", "À lire aussi", "Lire aussi :", "Lea también",
     "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
+    # feedback and comment prompts
+    "Was this article helpful?", "No comments yet", "Leave a comment", "(No ratings yet)",
+    "You are not logged in.", "War der Artikel nützlich?", "Keine Kommentare",
+    "Kommentieren", "Sie sind aktuell nicht eingeloggt.", "(Noch keine Bewertungen)",
+    "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+    "Aucun commentaire", "Deja un comentario",
 ])
 def test_boilerplate_lines(line: str) -> None:
     assert _boiler(line)
@@ -85,6 +91,8 @@ def test_boilerplate_lines(line: str) -> None:
     "More stories from the region were published later that day, officials said.",
     "Lesen Sie auch den Bericht des Rechnungshofs, sagte die Ministerin am Dienstag.",
     "À lire aussi dans le rapport, les chiffres de l'année dernière sont en baisse.",
+    "No comments were made by the minister after the vote, her office said.",
+    "Leave a comment on the consultation website before March, the council asked.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
