@@ -17,8 +17,9 @@ Sources and what each page brings:
   and ``publishedTime`` from ``expected-metadata.json`` (Apache-2.0 test suite);
 * newspaper4k ``tests/data/html/<name>.html``: body from ``txt/<name>.txt``, title and
   ``publish_date`` from ``metadata/<name>.json`` when present (MIT);
-* trafilatura ``tests/evaldata.json``: title and date only (its pages under ``tests/eval``
-  or ``tests/cache``; its body references are snippets, not full texts) (Apache-2.0);
+* trafilatura ``tests/evaldata.json``: title, date and its body snippets (``with``: text
+  the body must hold, ``without``: boilerplate it must not; its pages under ``tests/eval``
+  or ``tests/cache``; no full body reference) (Apache-2.0);
 * WCXB (Murrough-Foley/web-content-extraction-benchmark) ``{dev,test}/html/<id>.html.gz``:
   pages of type "article" only, body, title and ``publish_date`` from
   ``{dev,test}/ground-truth/<id>.json`` (references machine-drafted and reviewed, written
@@ -129,7 +130,8 @@ def trafilatura_pages(src: Source) -> list[dict[str, Any]]:
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", item["file"].rsplit(".", 1)[0])[:80]
         pages.append({"id": f"trafilatura-{stem}", "source": "trafilatura", "url": url,
                       "html": _text(raw), "articleBody": None, "title": item.get("title"),
-                      "date": _day(item.get("date"))})
+                      "date": _day(item.get("date")), "with": item.get("with") or [],
+                      "without": item.get("without") or []})
     return pages
 
 

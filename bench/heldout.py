@@ -9,6 +9,10 @@ with a body reference, so figures here and from score.py agree. Titles (exact, a
 space normalisation) and dates (same day) are scored over the pages that state them.
 "site-stripped" compares titles after removing a trailing site name (og:site_name or a
 segment spelled like the host) from both sides, since references disagree on keeping it.
+Pages with snippet references (trafilatura's evaldata: ``with``, text the body must hold,
+``without``, boilerplate it must not) are scored as trafilatura's own evaluation does:
+a ``with`` snippet found is a true positive, missed a false negative; a ``without``
+snippet found is a false positive (white space normalised on both sides).
 Extractors that are not importable are skipped; the body-text floor is always shown.
 """
 
@@ -103,6 +107,30 @@ def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
         print(f"  {row['f1']:.3f} P={row['precision']:.2f} R={row['recall']:.2f} {page.id}")
 
 
+def snippet_scores(score: ModuleType, pages: list[Any], truth: dict[str, Any]) -> None:
+    """Precision/recall/F1 and accuracy over the with/without snippets of ``pages``."""
+    wanted = sum(len(truth[p.id]["with"]) for p in pages)
+    unwanted = sum(len(truth[p.id].get("without") or []) for p in pages)
+    print(f"{'snippets':<18}{'F1':>7}{'P':>7}{'R':>7}{'acc':>7}{'empty':>7}   "
+          f"({len(pages)} pages, {wanted} with, {unwanted} without)")
+    for name, func in extractors(score):
+        found = kept_out = empty = 0
+        for page in pages:
+            try:
+                out = normalize_line(func(page.html, page.url) or "")
+            except Exception:
+                out = ""
+            empty += not out
+            found += sum(normalize_line(s) in out for s in truth[page.id]["with"])
+            kept_out += sum(normalize_line(s) not in out
+                            for s in truth[page.id].get("without") or [])
+        tp, fn, fp = found, wanted - found, unwanted - kept_out
+        precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+        accuracy = (tp + kept_out) / max(wanted + unwanted, 1)
+        print(f"{name:<18}{f1:>7.3f}{precision:>7.3f}{recall:>7.3f}{accuracy:>7.3f}{empty:>7}")
+
+
 _SITE_NAME = re.compile(r'<meta[^>]+property=["\']og:site_name["\'][^>]+content=["\']([^"\']+)', re.I)
 
 
@@ -163,6 +191,9 @@ def main() -> None:
     print(f"{', '.join(map(str, args.data))} : {len(pages)} pages, {len(bodies)} with a body")
     if bodies:
         body_scores(score, bodies, args.worst)
+    snipped = [p for p in pages if truth[p.id].get("with")]
+    if snipped:
+        snippet_scores(score, snipped, truth)
     if not args.no_meta and any(truth[p.id].get("title") or truth[p.id].get("date")
                                 for p in pages):
         meta_scores(pages, truth, args.misses)

@@ -24,8 +24,8 @@ processes, sampled every 20 ms, or the main process's VmHWM if higher), articles
     .venv/bin/python bench/pipeline.py --delay-ms 50        # a latency-bound run
 
 The anchor needs its own venv: ``python3 -m venv /work/anchor-venv &&
-/work/anchor-venv/bin/pip install scrapy trafilatura sqlite-utils uvloop``. Never run in the
-test suite.
+/work/anchor-venv/bin/pip install scrapy trafilatura lxml_html_clean sqlite-utils uvloop``.
+Never run in the test suite.
 """
 
 from __future__ import annotations
