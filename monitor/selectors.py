@@ -122,6 +122,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:last|previous|prev|next)\s+(?:one|article|post|story|page)\s*[:：].*
       | (?:share|share\s+(?:this|to|on|via)(?:\s+\w+)?|follow\s+us(?:\s+on)?(?:\s+\w+)?)\s*:?
       | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
+      | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
+            pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
