@@ -14,10 +14,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.scoring import (
     NAME_CACHE,
+    PROSE_LINKS,
     Candidate,
     ancestry,
     best_candidate,
     holds_prose,
+    link_density,
     node_names,
     score_candidates,
     text_len,
@@ -25,6 +27,9 @@ from monitor.scoring import (
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
+PRUNE_MOST = 0.75  # share of the region's text whose removal means the names misled us
+SERIES = 3  # same-class blocks that make a series (slides, steps, sections) of the body
+SERIES_TEXT = 120  # characters per block, on average, for a series to be prose
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
@@ -149,13 +154,14 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     cheaper than a selector per pattern over the region.
     """
     total = 0  # the region's text length, read only when a block is boilerplate
-    victims: list[LexborNode] = []
+    victims: list[tuple[LexborNode, int]] = []
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
+    seen: set[int] = set()  # lexbor gives a node once per selector of the list it matches
     for node in region.css(query):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article", "h1"):
             continue
-        if not is_boilerplate(node):
+        if node.mem_id in seen or not is_boilerplate(node):
             continue
         total = total or max(text_len(region), 1)
         if node.tag == "p" and node.attributes.get("class") in styles:
@@ -164,6 +170,33 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             continue
         length = text_len(node)
         if length <= keep_share * total and not holds_prose(node, length):
-            victims.append(node)
-    for node in reversed(victims):
+            victims.append((node, length))
+            seen.add(node.mem_id)
+    for node in reversed(_spare_series(victims, total)):
         node.decompose()
+
+
+def _spare_series(victims: list[tuple[LexborNode, int]], total: int) -> list[LexborNode]:
+    """The victims, less a same-class series of prose blocks when together they hold most of
+    the region: the body of a slideshow or a step-by-step page, each block named like a
+    widget. (Captions, cards and repeated teasers are no such series.)"""
+    if sum(length for _, length in victims) < PRUNE_MOST * total:
+        return [node for node, _ in victims]
+    series: dict[str, list[tuple[LexborNode, int]]] = {}
+    for node, length in victims:
+        names = (node.attributes.get("class") or "").split()
+        if names and node.tag not in ("figure", "figcaption", "picture", "form"):
+            # by the first class: the rest may vary per block ("slide n", its own URL)
+            series.setdefault(f"{node.tag}.{names[0]}", []).append((node, length))
+    spared: set[int] = set()
+    for members in series.values():
+        if len(members) >= SERIES and _prose_series(members):
+            spared.update(node.mem_id for node, _ in members)
+    return [node for node, _ in victims if node.mem_id not in spared]
+
+
+def _prose_series(members: list[tuple[LexborNode, int]]) -> bool:
+    texts = {(node.text() or "").strip() for node, _ in members}
+    chars = sum(length for _, length in members)
+    return (len(texts) == len(members) and chars >= SERIES_TEXT * len(members)
+            and all(link_density(node, length) < PROSE_LINKS for node, length in members))

@@ -37,6 +37,10 @@ def parse(html: str) -> LexborHTMLParser:
     """Parse, closing an unclosed <title> first (lexbor would swallow the page into it), and
     put React's streamed segments in place.
 
+    As a browser that runs scripts does: <noscript> holds text, not markup. Read as markup,
+    an unclosed <div> in it swallowed the rest of the page, which then went with the
+    <noscript> (an empty body), and an <img> in it closed <head> early.
+
     Without lexbor's mutation events (about a tenth of the parse, and of each decompose):
     they only mirror a <select>'s option into its <selectedcontent>, and selects are junk.
     """
@@ -45,7 +49,7 @@ def parse(html: str) -> LexborHTMLParser:
         end = html.find("<", opening.end())
         end = len(html) if end < 0 else end
         html = html[:end] + "</title>" + html[end:]
-    tree = LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS)
+    tree = LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS, scripting=True)
     if streamed.present(tree):
         streamed.reveal(tree, html)
     return tree

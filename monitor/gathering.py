@@ -183,7 +183,23 @@ def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int]
     if cand.raw >= threshold and _depth_below(near, cand.node, levels) >= 0:
         return True
     return (cand.raw >= MIN_SECTION_SCORE and _same_class(cand.node, best.node)
-            and _depth_below(far, cand.node, SECTION_LEVELS) >= 0)
+            and (_depth_below(far, cand.node, SECTION_LEVELS) >= 0
+                 or _same_path(cand.node, best.node)))
+
+
+def _tops_body(path: list[LexborNode]) -> bool:
+    return bool(path) and path[-1].parent is not None and path[-1].parent.tag == "body"
+
+
+def _same_path(node: LexborNode, best: LexborNode) -> bool:
+    """Built from the same template up to <body>: every box above it has the tag and class
+    of the box above the best block (a page of full-width sections, each its own box tree,
+    shares no ancestor with the next but <body>)."""
+    one, other = below_body(node, SECTION_LEVELS), below_body(best, SECTION_LEVELS)
+    if len(one) != len(other) or not all(_tops_body(path) for path in (one, other)):
+        return False
+    return all(a.tag == b.tag and a.attributes.get("class") == b.attributes.get("class")
+               for a, b in zip(one[1:], other[1:], strict=True))
 
 
 def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNode],

@@ -369,7 +369,8 @@ def _family_lead(best: Candidate | None, cands: dict[int, Candidate]) -> Candida
     for cand in cands.values():
         if cand.node.attributes.get("class") and cand.paragraphs >= FAMILY_PARAGRAPHS:
             families.setdefault(_kind(cand.node), []).append(cand)
-    own = families.get(_kind(best.node), [])
+    own = [c for c in cands.values()  # the winner's own sections count whatever their votes
+           if c.node.attributes.get("class") and _kind(c.node) == _kind(best.node)]
     lead, lead_total = best, FAMILY_SHARE * max(best.raw, sum(m.raw for m in own))
     for members in families.values():
         total = sum(m.raw for m in members)

@@ -112,7 +112,9 @@ NEGATIVE_CLASS = re.compile(
 
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
-# Text lines that are never body text, whatever element they sit in.
+# Text lines that are never body text, whatever element they sit in (the last alternative:
+# "read also" labels of German, French, Spanish, Portuguese, Italian and Dutch pages; and
+# the feedback and comment prompts under an article).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -120,6 +122,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:last|previous|prev|next)\s+(?:one|article|post|story|page)\s*[:：].*
       | (?:share|share\s+(?:this|to|on|via)(?:\s+\w+)?|follow\s+us(?:\s+on)?(?:\s+\w+)?)\s*:?
       | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
+      | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
+            pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
@@ -137,6 +141,23 @@ BOILERPLATE_LINE = re.compile(
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
+      | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|mehr\s+zum\s+thema|
+            auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
+            interessieren|weitere\s+(?:artikel|beiträge|nachrichten|meldungen)(?:\s+\w+){0,3}|
+            (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
+            le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
+            veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
+            potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook)\s*[:.!?…]*
+      | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
+            (?:no|0)\s+comments?(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
+            be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|
+            you\s+must\s+be\s+logged\s+in\s+to\s+(?:post\s+a\s+)?comment|
+            war\s+(?:der|dieser)\s+artikel\s+(?:hilfreich|nützlich)|keine\s+kommentare|
+            kommentieren|kommentar\s+schreiben|(?:noch\s+)?keine\s+bewertungen|
+            sie\s+sind\s+(?:aktuell\s+)?nicht\s+eingeloggt|
+            sie\s+müssen\s+sich\s+einloggen,?\s+um\s+.{0,60}|aucun\s+commentaire|
+            laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
+        \s*[.!?…]*\)?
     )$""",
     re.I | re.X,
 )

@@ -19,6 +19,7 @@ from monitor import selectors as sel
 from monitor.clean import clean_text
 from monitor.scoring import node_names
 
+LOWER_HEADINGS = 30  # h3-h5 looked at for a headline when a page has no h1
 _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
@@ -124,10 +125,22 @@ def _headline(tree: LexborHTMLParser, doc_title: str
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
     if first_h1 is None:
-        return ("", None), False
+        return _lower_headline(body, doc_title)
     # only the page's own h1 may be the end of the <title>: a site name in a heading ends
     # "Headline - The Site" just the same
     return first_h1, _ends_title(doc_title, first_h1[0])
+
+
+def _lower_headline(body: LexborNode, doc_title: str
+                    ) -> tuple[tuple[str, LexborNode | None], bool]:
+    """A lower heading the <title> names, on a page with no h1 (a press portal's <h4>)."""
+    for count, node in enumerate(body.css("h3, h4, h5")):
+        if count > LOWER_HEADINGS:
+            break
+        text = clean_text(node.text())
+        if text and len(text) <= 300 and _names_heading(doc_title, text):
+            return (text, node), True
+    return ("", None), False
 
 
 def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:

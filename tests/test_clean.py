@@ -61,6 +61,18 @@ def _boiler(line: str) -> bool:
     "Get the latest updates right in your inbox. Subscribe to our newsletters.",
     "Sign up for our Email Newsletters here.", "Follow us on Twitter", "More:", "Topics",
     "You may also like...", "Popular on Example News", "More Great Example Stories",
+    # "read also" labels of other languages (trafilatura's evaluation pages kept them)
+    "Lesen Sie auch:", "Lesen Sie auch die folgenden Beiträge:", "Zum Weiterlesen",
+    "Weiterlesen:", "Mehr zum Thema", "Schon gelesen?", "Das könnte dich auch interessieren",
+    "Weitere Beiträge aus der Kolumne:", "À lire aussi", "Lire aussi :", "Lea también",
+    "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
+    # feedback and comment prompts
+    "Was this article helpful?", "No comments yet", "Leave a comment", "(No ratings yet)",
+    "You are not logged in.", "War der Artikel nützlich?", "Keine Kommentare",
+    "Kommentieren", "Sie sind aktuell nicht eingeloggt.", "(Noch keine Bewertungen)",
+    "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+    "Aucun commentaire", "Deja un comentario",
+    "- Anzeige -", "- Anzeige-", "[Advertisement]", "— Publicité —", "*Werbung*",
 ])
 def test_boilerplate_lines(line: str) -> None:
     assert _boiler(line)
@@ -78,6 +90,10 @@ def test_boilerplate_lines(line: str) -> None:
     "Users who subscribe to the service pay $5 a month, the firm told Reuters.",
     "Popular in the 1990s, the style returned.",
     "More stories from the region were published later that day, officials said.",
+    "Lesen Sie auch den Bericht des Rechnungshofs, sagte die Ministerin am Dienstag.",
+    "À lire aussi dans le rapport, les chiffres de l'année dernière sont en baisse.",
+    "No comments were made by the minister after the vote, her office said.",
+    "Leave a comment on the consultation website before March, the council asked.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)

@@ -98,6 +98,19 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          WORKS, "The transport union"),
         ("Bus fares frozen", "The transport board kept", "City Daily, 3 Market"),
     ),
+    # an unclosed <div> inside <noscript>: parsed as markup (scripting off), the rest of
+    # the page ended up inside the <noscript> and was dropped with it: an empty body
+    "noscript_unclosed.html": ((TRAM, COST, NORTH, WORKS), ("turn on JavaScript",)),
+    # a slideshow article: each slide of the body is a block named like a gallery widget
+    "slideshow_series.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
+    # a body in same-class sections of one paragraph each, beside a list of story cards
+    # whose teasers hold two paragraphs each (a challenger family of their own)
+    "single_paragraph_sections.html": (
+        (TRAM, COST, NORTH, WORKS), ("Night trains return", "market hall opens")),
+    # full-width sections, each its own box tree right under <body>, built alike
+    "body_level_sections.html": (
+        (TRAM, COST, NORTH, "Shopkeepers along", WORKS, "The transport union"),
+        ("Topic number", "City Daily, 3 Market")),
 }
 
 
@@ -109,6 +122,14 @@ def test_page_body(name: str) -> None:
         assert phrase in body, f"{name}: missing {phrase!r}"
     for phrase in must_not:
         assert phrase not in body, f"{name}: kept {phrase!r}"
+
+
+def test_noscript_in_head_leaves_the_head_whole() -> None:
+    """A browser that runs scripts reads <noscript> as text; parsed as markup, its <img>
+    closed <head> and the canonical link after it went with the body."""
+    article = extract((PAGES / "noscript_unclosed.html").read_bytes())
+    assert article.canonical_url == "https://news.example/tram-network-grows"
+    assert article.title == "Tram network grows"
 
 
 def test_duplicate_copy_is_kept_once() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from monitor.dates import month_first, parse_date, publisher_day, url_date
+from monitor.extract import extract, parse
+from monitor.titles import headline_node
 
 
 @pytest.mark.parametrize(
@@ -97,10 +99,24 @@ def test_publisher_day(raw: str, stamps: list[str], shown: list[str | None], lan
 
 
 def test_cdata_wrapped_json_ld_date() -> None:
-    from monitor.extract import extract
-
     page = ("<html><head><title>Matrix</title><script type='application/ld+json'><![CDATA["
             '{"@type": "Article", "datePublished": "2003-02-28T21:51:08Z"}]]></script></head>'
             "<body><p>A Hermitian matrix is a complex square matrix that is equal to its own "
             "conjugate transpose, which means its entries are mirrored.</p></body></html>")
     assert extract(page).published == "2003-02-28"
+
+
+def test_a_lower_heading_the_title_names_is_the_headline_without_h1() -> None:
+    """A press portal titles its releases with an <h4> under a bare date line: with no h1,
+    a lower heading the <title> names is the headline whose neighbours the date scan
+    reads (a dev page had its only date there, beside links to similar releases)."""
+    page = ("<html><head><title>Council expands tram network</title></head><body>"
+            "<div class='release'><div><a href='/news'>Back</a></div><div><a href='/similar'>"
+            "Similar press releases</a></div><p><em>01.11.2023 11:35</em></p>"
+            "<h4>Council expands tram network</h4><h5>Press office</h5>"
+            "<p>The city council voted on Tuesday to extend the tram network by eleven "
+            "kilometres, adding two lines to the harbour and the hospital.</p></div>"
+            "<div class='more'><h4>Other releases</h4></div></body></html>")
+    text, node = headline_node(parse(page), "Council expands tram network")
+    assert node is not None and node.tag == "h4" and text == "Council expands tram network"
+    assert extract(page, "https://press.example/news/823175").published == "2023-11-01"
