@@ -127,7 +127,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:read|see)\s+(?:more|also|next)\s*:?
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
-      | (?:you\s+are\s+here|your\s+location|current\s+location|location)\s*[:：].*
+      | (?:you\s+are\s+here|your\s+location|current\s+location)\s*[:：].*
+      | location\s*[:：].*[>›»/].*  # a bare "Location:" is a breadcrumb only with its path
       | (?:reporter|revisor|editor|edited\s+by|translator|translated\s+by|writer|author|
             photo|photos|photographer|source|reviewer|proofreader|contributor|compiler|
             producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}

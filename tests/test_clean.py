@@ -72,7 +72,7 @@ def _boiler(line: str) -> bool:
     "Kommentieren", "Sie sind aktuell nicht eingeloggt.", "(Noch keine Bewertungen)",
     "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
     "Aucun commentaire", "Deja un comentario",
-    "- Anzeige -", "- Anzeige-", "[Advertisement]", "— Publicité —", "*Werbung*",
+    "Location: Home > News > City", "- Anzeige -", "- Anzeige-", "[Advertisement]", "— Publicité —", "*Werbung*",
 ])
 def test_boilerplate_lines(line: str) -> None:
     assert _boiler(line)
@@ -94,6 +94,7 @@ def test_boilerplate_lines(line: str) -> None:
     "À lire aussi dans le rapport, les chiffres de l'année dernière sont en baisse.",
     "No comments were made by the minister after the vote, her office said.",
     "Leave a comment on the consultation website before March, the council asked.",
+    "Location: Downtown — Los Angeles, California",  # a house tour's facts, no breadcrumb
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
