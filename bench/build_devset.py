@@ -20,6 +20,10 @@ Sources and what each page brings:
 * trafilatura ``tests/evaldata.json``: title, date and its body snippets (``with``: text
   the body must hold, ``without``: boilerplate it must not; its pages under ``tests/eval``
   or ``tests/cache``; no full body reference) (Apache-2.0);
+* postlight/parser ``src/extractors/custom/<site>/index.test.js`` with ``fixtures/``: news
+  pages of ~140 sites (2016-2022), each with the title, ``date_published`` (a UTC instant:
+  its UTC day is the reference) and the first 13 words of the body that the parser's own
+  tests assert (``lead``: scored as "the body holds its opening words") (MIT/Apache-2.0);
 * WCXB (Murrough-Foley/web-content-extraction-benchmark) ``{dev,test}/html/<id>.html.gz``:
   pages of type "article" only, body, title and ``publish_date`` from
   ``{dev,test}/ground-truth/<id>.json`` (references machine-drafted and reviewed, written
@@ -135,6 +139,42 @@ def trafilatura_pages(src: Source) -> list[dict[str, Any]]:
     return pages
 
 
+_JS_STRING = r"""(?:'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`)"""
+_JS_VALUE = rf"({_JS_STRING}(?:\s*\+\s*{_JS_STRING})*)"
+
+
+def _js_text(value: str) -> str:
+    """A (concatenated) JavaScript string literal's text."""
+    parts = re.findall(_JS_STRING, value)
+    text = "".join(part[1:-1] for part in parts)
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _asserted(test: str, name: str) -> str | None:
+    found = re.search(rf"assert\.equal\(\s*{name}\s*,\s*{_JS_VALUE}", test)
+    return _js_text(found.group(1)) if found else None
+
+
+def postlight_pages(src: Source) -> list[dict[str, Any]]:
+    """The first test case of each custom extractor: its fixture, URL, title, date, lead."""
+    pages = []
+    for site in src.names("src/extractors/custom"):
+        test = _text(src.read(f"src/extractors/custom/{site}/index.test.js"))
+        url = re.search(rf"url\s*=\s*{_JS_VALUE}", test)
+        fixture = re.search(rf"readFileSync\(\s*{_JS_VALUE}", test)
+        if not url or not fixture:
+            continue
+        html = _text(src.read(_js_text(fixture.group(1)).removeprefix("./")))
+        title, lead = _asserted(test, "title"), _asserted(test, "first13")
+        if not html or not (title or lead):
+            continue
+        pages.append({"id": f"postlight-{site}", "source": "postlight",
+                      "url": _js_text(url.group(1)), "html": html, "articleBody": None,
+                      "title": title, "date": _day(_asserted(test, "date_published")),
+                      "lead": lead, "split": f"postlight-{split_of(site)}"})
+    return pages
+
+
 def wcxb_pages(src: Source) -> list[dict[str, Any]]:
     """Article pages of WCXB with their reference body, title and date, in its own split."""
     pages = []
@@ -187,6 +227,7 @@ def main() -> None:
     ap.add_argument("--readability", type=Path, help="mozilla/readability checkout or git dir")
     ap.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k checkout")
     ap.add_argument("--trafilatura", type=Path, help="adbar/trafilatura checkout or git dir")
+    ap.add_argument("--postlight", type=Path, help="postlight/parser checkout or git dir")
     ap.add_argument("--wcxb", type=Path,
                     help="Murrough-Foley/web-content-extraction-benchmark checkout or git dir")
     args = ap.parse_args()
@@ -199,6 +240,8 @@ def main() -> None:
         pages += newspaper_pages(Source(args.newspaper4k))
     if args.trafilatura:
         pages += trafilatura_pages(Source(args.trafilatura))
+    if args.postlight:
+        pages += postlight_pages(Source(args.postlight))
     if args.wcxb:
         pages += wcxb_pages(Source(args.wcxb))
     write(args.out, pages)

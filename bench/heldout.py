@@ -12,7 +12,10 @@ segment spelled like the host) from both sides, since references disagree on kee
 Pages with snippet references (trafilatura's evaldata: ``with``, text the body must hold,
 ``without``, boilerplate it must not) are scored as trafilatura's own evaluation does:
 a ``with`` snippet found is a true positive, missed a false negative; a ``without``
-snippet found is a false positive (white space normalised on both sides).
+snippet found is a false positive (white space normalised on both sides). Pages with a
+``lead`` (postlight/parser's tests: the body's first 13 words) score whether the body holds
+the last 8 of them (white space removed on both sides: their excerpt joins blocks without
+spaces; its first words are often a photo caption or credit that other references drop).
 Extractors that are not importable are skipped; the body-text floor is always shown.
 """
 
@@ -41,6 +44,7 @@ from monitor.extract import extract, extract_text  # noqa: E402
 Extractor = Callable[[str, str], Any]
 Meta = Callable[[str, str], tuple[str | None, str | None]]
 BUILTINS = ("trafilatura", "readability-lxml", "selectolax-body")
+LEAD_WORDS = 8  # of a reference's 13 opening words: the body must hold its last 8
 
 
 def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:
@@ -131,6 +135,27 @@ def snippet_scores(score: ModuleType, pages: list[Any], truth: dict[str, Any]) -
         print(f"{name:<18}{f1:>7.3f}{precision:>7.3f}{recall:>7.3f}{accuracy:>7.3f}{empty:>7}")
 
 
+def lead_scores(score: ModuleType, pages: list[Any], truth: dict[str, Any],
+                misses: bool) -> None:
+    """Share of pages whose body holds the reference's opening words."""
+    print(f"{'body opening':<18}{'held':>7}{'empty':>7}   ({len(pages)} pages)")
+    for name, func in extractors(score):
+        held, empty, missed = 0, 0, []
+        for page in pages:
+            try:
+                out = func(page.html, page.url) or ""
+            except Exception:
+                out = ""
+            empty += not out.strip()
+            if "".join(truth[page.id]["lead"].split()[-LEAD_WORDS:]) in "".join(out.split()):
+                held += 1
+            else:
+                missed.append(page.id)
+        print(f"{name:<18}{held / max(len(pages), 1):>7.1%}{empty:>7}")
+        if misses and name == "ours":
+            print("   missed:", " ".join(missed))
+
+
 _SITE_NAME = re.compile(r'<meta[^>]+property=["\']og:site_name["\'][^>]+content=["\']([^"\']+)', re.I)
 
 
@@ -194,6 +219,9 @@ def main() -> None:
     snipped = [p for p in pages if truth[p.id].get("with")]
     if snipped:
         snippet_scores(score, snipped, truth)
+    led = [p for p in pages if truth[p.id].get("lead")]
+    if led:
+        lead_scores(score, led, truth, args.misses)
     if not args.no_meta and any(truth[p.id].get("title") or truth[p.id].get("date")
                                 for p in pages):
         meta_scores(pages, truth, args.misses)
