@@ -72,7 +72,8 @@ def _boiler(line: str) -> bool:
     "Kommentieren", "Sie sind aktuell nicht eingeloggt.", "(Noch keine Bewertungen)",
     "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
     "Aucun commentaire", "Deja un comentario",
-    "Location: Home > News > City", "- Anzeige -", "- Anzeige-", "[Advertisement]", "— Publicité —", "*Werbung*",
+    "Location: Home > News > City", "- Anzeige -", "- Anzeige-", "[Advertisement]",
+    "— Publicité —", "*Werbung*",
 ])
 def test_boilerplate_lines(line: str) -> None:
     assert _boiler(line)
