@@ -4,7 +4,9 @@ Whatever the source, a trailing site name is removed ("Headline | The Daily Exam
 one the page declares (og:site_name), or a last segment that spells the site's host name.
 Between a visible headline and the <title>, the headline wins when the <title> names it;
 otherwise the longer of the two, since a first <h1> that the <title> does not mention is
-often a section label ("Press releases") or the site's name.
+often a section label ("Press releases") or the site's name. A heading that is the site's
+logo (a logo class, a link to the home page) is the headline only when no other heading
+is: in "Site: Headline" the <title> starts with the logo and ends with the headline.
 """
 
 from __future__ import annotations
@@ -79,7 +81,16 @@ def _is_logo(node: LexborNode) -> bool:
             return True
         probe = probe.parent
     link = node.css_first("a[href]")
-    return link is not None and (link.attributes.get("href") or "") in ("/", "./", "index.html")
+    return link is not None and _links_home((link.attributes.get("href") or "").strip())
+
+
+def _links_home(href: str) -> bool:
+    """A link to a site's home page: relative ("/", "index.html") or absolute with no path
+    ("https://blog.example.com/", as Blogger's header writes it)."""
+    if href in ("/", "./", "index.html"):
+        return True
+    parts = urlsplit(href)
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 def _names_heading(doc_title: str, text: str) -> bool:
@@ -113,6 +124,8 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     if body is None:
         return ("", None), False
     first_h1: tuple[str, LexborNode] | None = None
+    logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
+    ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
     for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
         if count > 60:
             break
@@ -120,11 +133,16 @@ def _headline(tree: LexborHTMLParser, doc_title: str
         if not text or len(text) > 300:
             continue
         if _names_heading(doc_title, text):
-            return (text, node), True
+            if not _is_logo(node):
+                return (text, node), True
+            logo = logo or (text, node)
+        elif ending is None and _ends_title(doc_title, text) and not _is_logo(node):
+            ending = (text, node)
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
     if first_h1 is None:
-        return ("", None), False
+        found = ending or logo
+        return (found, True) if found is not None else (("", None), False)
     # only the page's own h1 may be the end of the <title>: a site name in a heading ends
     # "Headline - The Site" just the same
     return first_h1, _ends_title(doc_title, first_h1[0])
