@@ -24,6 +24,9 @@ LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
 SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 # the names that never wrap the page's own header, even for the last resorts
 OTHERS_PREFIXES = ("related", "recommend", "popular")
+# elements that hold other articles' dates (a page's own date may sit in an <aside> of its
+# <article>, but a last resort reading page-wide does not look there)
+OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
@@ -71,18 +74,19 @@ def _links_away(block: LexborNode) -> bool:
                for link in block.css("a[href]"))
 
 
-def in_header_list(node: LexborNode) -> bool:
+def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) -> bool:
     """Not inside list elements, or inside a list item that links nowhere: a header written
     as a list (date, section), where a teaser's item links to its article. Class names are
     not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
-    its markup, is told by the headline link beside its date (within TEASER_LEVELS)."""
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS).
+    ``closed``: the elements taken to hold others' dates whatever they link to."""
     probe: LexborNode | None = node  # the element itself may be the list item
     for level in range(7):
         if probe is None or probe.tag in ("article", "main", "body"):
             return True
         if probe.tag == "li":
             return probe.css_first("a[href]") is None
-        if probe.tag in ("ul", "ol", "aside", "nav", "footer"):
+        if probe.tag in closed:
             return False
         if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False
