@@ -22,6 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
+from monitor.datemarks import is_modification
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
@@ -79,7 +80,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
                  or node.text() or "")
         stamps.append(value)
         marked = "datePublished" in (attrs.get("itemprop") or "") or bool(attrs.get("property"))
-        if found is None and parse_date(value) and not in_list(node, names=not marked):
+        if found is None and parse_date(value) and not in_list(node, names=not marked) \
+                and not is_modification(node):
             found = value
     return Declared(found, stamps, ld_raw, meta_raw)
 

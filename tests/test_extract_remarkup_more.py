@@ -2,11 +2,12 @@
 
 test_extract_remarkup.py and test_extract_remarkup_cms.py cover hand-made layouts and the
 common CMSs; these follow what Ghost, AMP, Blogger, Joomla, an Arc XP / Next.js front end,
-a Bootstrap news theme, an old rich-text editor and a German-language portal emit: dated
-headline lists before and after the article, archive widgets, a publication date only in
-JSON-LD, dates in German words, 'Updated' times before 'Published', editor <div>s with
-<br> spacers, image file names as captions, 'read also' boxes inside the text, author
-cards, newsletter forms. Title, date and body must come out exactly as expected.
+a Bootstrap news theme, an old rich-text editor, a German-language portal and a public
+press office emit: dated headline lists before and after the article, archive widgets, a
+publication date only in JSON-LD, dates in German words, 'Updated' shown before
+'Published', editor <div>s with <br> spacers, image file names as captions, 'read also'
+boxes inside the text, author cards, newsletter forms. Title, date and body must come out
+exactly as expected.
 """
 
 from __future__ import annotations
@@ -331,10 +332,31 @@ def german_portal(article: dict[str, Any]) -> str:
             f"</body></html>")
 
 
+def updated_first(article: dict[str, Any]) -> str:
+    """A public-sector press page: 'Last updated: <time>' before 'First published: <time>'
+    with no other date declared, the title's site name after a bar, a contents list."""
+    title, day = html.escape(article["title"]), _day(article)
+    later, times = _later(day), ""
+    if day is not None and later is not None:
+        times = (f"<p class='gem-c-metadata'>Last updated: <time datetime='{later}T10:00'>"
+                 f"{later.day} {later:%B} {later.year}</time> · First published: <time "
+                 f"datetime='{day}T09:00'>{day.day} {day:%B} {day.year}</time></p>")
+    return (f"<!DOCTYPE html><html lang='en-GB'><head><title>{title} | {SITE}</title>"
+            f"</head><body><header class='govuk-header'><a class='govuk-header__link' "
+            f"href='/'>{SITE}</a></header><div class='govuk-width-container'><main "
+            f"class='govuk-main-wrapper'><span class='govuk-caption-xl'>Press release</span>"
+            f"<h1 class='govuk-heading-xl'>{title}</h1>{times}<div class='govuk-grid-row'>"
+            f"<div class='govuk-grid-column-two-thirds'><div class='govspeak'>"
+            f"{_paras(article)}</div></div><div class='govuk-grid-column-one-third'>"
+            f"<nav class='contents'><h2>Contents</h2><ol><li><a href='#a'>Background</a></li>"
+            f"<li><a href='#b'>Contact</a></li></ol></nav></div></div></main></div>{FOOTER}"
+            f"</body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "ghost": ghost, "amp": amp, "blogger": blogger, "joomla": joomla,
     "arc_nextjs": arc_nextjs, "bootstrap_news": bootstrap_news, "editor_divs": editor_divs,
-    "german_portal": german_portal,
+    "german_portal": german_portal, "updated_first": updated_first,
 }
 
 
