@@ -288,11 +288,12 @@ def bootstrap_news(article: dict[str, Any]) -> str:
 
 def editor_divs(article: dict[str, Any]) -> str:
     """An old CMS whose rich-text editor writes each paragraph as a <div> with <div><br>
-    </div> spacers; the headline in <font>, 'Posted: Jan 18 2023 09:30', a print/email bar."""
+    </div> spacers; the headline in <font>, the <title> 'Site - Headline' (headlines may
+    name the company the host is named for), 'Posted: Jan 18 2023 09:30', a print bar."""
     title, day = html.escape(article["title"]), _day(article)
     when = f"Posted: {day:%b} {day.day} {day.year} 09:30 | " if day else ""
     text = "<div><br></div>".join(f"<div>{x}</div>" for x in _lines(article))
-    return (f"<html><head><title>{title}</title></head><body bgcolor='#ffffff'>"
+    return (f"<html><head><title>{SITE} - {title}</title></head><body bgcolor='#ffffff'>"
             f"<div id='header'><img src='/images/logo.gif' alt='{SITE}'></div>"
             f"<div id='menu'><a href='/'>Home</a> | <a href='/news.asp'>News</a> | "
             f"<a href='/contact.asp'>Contact</a></div><div id='content'>"
