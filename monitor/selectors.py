@@ -127,7 +127,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:reporter|revisor|editor|edited\s+by|translator|translated\s+by|writer|author|
             photo|photos|photographer|source|reviewer|proofreader|contributor|compiler|
             producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}
-      | [\w\s()\[\]_.,-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)
+      | (?:(?:photo|image|picture|pic|foto|bild|图片|图)\s*[:：]\s*)?
+        [\w\s()\[\]_.,-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)
       | (?:copyright|©|\(c\))\s.*all\s+rights\s+reserved.*
       | (?:you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|more|topics|related(?:\s+\w+){0,2}|
             continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|

@@ -242,7 +242,7 @@ def arc_nextjs(article: dict[str, Any]) -> str:
 
 def bootstrap_news(article: dict[str, Any]) -> str:
     """A Bootstrap news theme: a 'Latest news' column with dates before the article in the
-    source, breadcrumbs, share counts, a picture whose caption is its file name, tags, an
+    source, breadcrumbs, share counts, a 'Photo: <file name>' caption, tags, an
     author box, previous/next posts and a footer of monthly archive links."""
     title, day = html.escape(article["title"]), _day(article)
     when = (f"<li class='list-inline-item'><i class='fa fa-calendar'></i> {day.day:02d} "
@@ -250,7 +250,7 @@ def bootstrap_news(article: dict[str, Any]) -> str:
     first, rest = _split(article)
     picture = ("<div class='text-center my-3'><img class='img-fluid' "
                "src='/uploads/2024/05/IMG_2034.JPG' alt=''><br><small class='text-muted'>"
-               "IMG_2034.JPG</small></div>")
+               "Photo: IMG_2034.JPG</small></div>")
     latest = ("<div class='col-lg-4 order-lg-2'><div class='card mb-4'><div class='card-header'>"
               "Latest news</div><ul class='list-group list-group-flush'>"
               "<li class='list-group-item'><a href='/n/21'>Harbour tunnel works start next "
