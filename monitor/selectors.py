@@ -136,8 +136,9 @@ BOILERPLATE_LINE = re.compile(
             filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
         \b\s*(?:[:|].{0,60}|[.…!]*)
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
-      | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
+      | more\s+(?:\w+\s+){0,3}(?:stor(?:y|ies)|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
+      | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
     )$""",
     re.I | re.X,
 )

@@ -1,0 +1,83 @@
+"""The sample articles in the markup of publishers' own React front ends.
+
+Unlike CMS themes these name their blocks only in data attributes (data-component,
+data-testid) or hashed classes, so class-name pruning sees nothing: a broadcaster's page
+with one box per paragraph, its byline, role and date in unnamed boxes above the text and
+'More on this story' below it; a blogging platform with reading time, clap and response
+counts, Listen/Share buttons and an author box. Title, date and body must come out exactly.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from .test_extract_remarkup import SITE, _day, assert_exact, cases
+from .test_extract_remarkup_cms import FOOTER
+from .test_extract_remarkup_more import _lines
+
+
+def broadcaster(article: dict[str, Any]) -> str:
+    """One data-component box per paragraph, the byline, role and UTC <time> in unnamed boxes
+    above, a picture whose caption is its file name, 'Related Topics' and 'More on this
+    story' (a dated link) at the end."""
+    title, day = html.escape(article["title"]), _day(article)
+    when = (f"<div data-component='timestamp-block'><time data-testid='timestamp' datetime="
+            f"'{day}T01:30:00.000Z'>{day.day} {day:%B} {day.year}</time></div>") if day else ""
+    blocks = "".join(f"<div data-component='text-block' class='ssrcss-11r1m41-Wrapper'><div "
+                     f"class='ssrcss-7uxr49-Container'><p class='ssrcss-1q0x1qg-Paragraph'>{x}"
+                     f"</p></div></div>" for x in _lines(article))
+    picture = ("<div data-component='image-block'><figure><img src='/i/IMG_2034.jpg' alt=''>"
+               "<span>Image source, Staff</span><figcaption>IMG_2034.jpg</figcaption>"
+               "</figure></div>")
+    return (f"<!DOCTYPE html><html lang='en-GB'><head><title>{title} - {SITE}</title>"
+            f"<meta property='og:title' content='{title}'></head><body><header><nav>"
+            f"<a href='/'>Home</a><a href='/news'>News</a></nav></header><main id='main-content'>"
+            f"<article><header><h1 id='main-heading'>{title}</h1></header>"
+            f"<div data-component='byline-block'><div><div><span>Jane Doe</span></div>"
+            f"<div>Business reporter</div></div></div>{when}{picture}{blocks}"
+            f"<div data-component='links-block'><h2>Related Topics</h2><ul><li><a href='/t/1'>"
+            f"Industry</a></li></ul></div><section data-component='see-alsos'><h2>More on this "
+            f"story</h2><ul><li><a href='/n/1'>Port volumes rise for the third month in a row"
+            f"</a><span><time datetime='2020-01-05'>5 January 2020</time></span></li></ul>"
+            f"</section></article></main>{FOOTER}</body></html>")
+
+
+def blog_platform(article: dict[str, Any]) -> str:
+    """Hashed classes, the title '<Headline> | by <Author> | <Platform>', '4 min read' beside
+    the date (or alone when undated), clap/response counts and Listen/Share buttons, an
+    author box and 'More from' teasers."""
+    title, day = html.escape(article["title"]), _day(article)
+    when = f"<span>·</span><span data-testid='storyPublishDate'>{day:%b} {day.day}, {day.year}" \
+        "</span>" if day else ""
+    paras = "".join(f"<p class='pw-post-body-paragraph mu mv gj mw b mx my'>{x}</p>"
+                    for x in _lines(article))
+    return (f"<!doctype html><html lang='en'><head><title>{title} | by Jane Doe | Medium</title>"
+            f"<meta property='og:title' content='{title}'><meta property='og:site_name' "
+            f"content='Medium'></head><body><div id='root'><div class='a b c'><nav><a href='/'>"
+            f"Medium</a> <a href='/m/signin'>Sign in</a></nav><article><div class='l'><section>"
+            f"<div class='fq fr'><h1 class='pw-post-title' data-testid='storyTitle'>{title}</h1>"
+            f"<div class='speechify-ignore'><div><a href='/@jane'>Jane Doe</a> <span>Follow"
+            f"</span></div><div><span>4 min read</span>{when}</div><div><div "
+            f"class='pw-multi-vote-count'><p><button>120</button></p></div><div><button "
+            f"aria-label='responses'><p>3</p></button></div><button><p>Listen</p></button>"
+            f"<button><p>Share</p></button></div></div>{paras}</div></section></div></article>"
+            f"<div class='speechify-ignore'><h2>Written by Jane Doe</h2><p>120 Followers</p>"
+            f"<p>Writes about industry and trade in East China and beyond, weekly.</p></div>"
+            f"<div><h2>More from Jane Doe</h2><div><a href='/p1'><h2>Port volumes rise for the "
+            f"third month in a row</h2></a><span>Jan 5, 2020</span></div></div></div></div>"
+            f"</body></html>")
+
+
+TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "broadcaster": broadcaster, "blog_platform": blog_platform,
+}
+
+
+@pytest.mark.parametrize(("template", "article"), cases(TEMPLATES))
+def test_frontend_remarkup(template: Callable[[dict[str, Any]], str],
+                           article: dict[str, Any]) -> None:
+    assert_exact(template(article), article)
