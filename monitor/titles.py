@@ -12,6 +12,7 @@ is: in "Site: Headline" the <title> starts with the logo and ends with the headl
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +28,8 @@ MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a k
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
 SITE_WORDS = 5  # words; a segment this short holding the host's name is the site's name
 HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
+ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
+HEADINGS_SEEN = 60  # headings looked at for a headline (the visible ones come early)
 PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
 
 
@@ -173,6 +176,27 @@ def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
     return declared
 
 
+def _completed(tree: LexborHTMLParser, declared: str, others: list[str]) -> str:
+    """The whole headline for a declared one cut short with an ellipsis.
+
+    Templates cut JSON-LD's headline to 110 characters ("...Construction a..."); the
+    other declared titles or a visible heading that starts with the cut text and goes on
+    is the headline itself.
+    """
+    mark = next((m for m in ELLIPSES if declared.endswith(m)), None)
+    if mark is None:
+        return declared
+    stem = declared[: -len(mark)].rstrip()
+    if len(stem) < MIN_HEADLINE:
+        return declared
+    body = tree.body
+    nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
+    for text in chain(others, (clean_text(node.text()) for node in nodes)):
+        if len(text) > len(stem) and text.startswith(stem) and not text.endswith(ELLIPSES):
+            return text
+    return declared
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
@@ -183,6 +207,8 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     for key in ("og:title", "twitter:title", "title", "dc.title"):
         declared = declared or clean_text(metas.get(key))
     if declared:
+        declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
+                                               for key in ("og:title", "twitter:title")])
         return _visible_prefix(tree, strip_site(declared, site, host))
     title_node = tree.css_first("title")
     doc_title = clean_text(title_node.text()) if title_node is not None else ""

@@ -23,6 +23,7 @@ import pytest
 from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases
 from .test_extract_remarkup_cms import FOOTER, _later
 
+AMP_HEADLINE = 110  # characters: AMP templates cut JSON-LD's headline to Google's old limit
 GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
                  "September", "Oktober", "November", "Dezember")
 
@@ -90,13 +91,16 @@ def ghost(article: dict[str, Any]) -> str:
 
 
 def amp(article: dict[str, Any]) -> str:
-    """AMP: the date only in a JSON-LD NewsArticle (published and a later modified), an
-    <amp-carousel> with captions, <amp-social-share> buttons, <amp-ad> slots."""
+    """AMP: the date only in a JSON-LD NewsArticle (published and a later modified) whose
+    headline is cut to AMP's 110 characters, an <amp-carousel> with captions,
+    <amp-social-share> buttons, <amp-ad> slots."""
     title, day = html.escape(article["title"]), _day(article)
     later, ld = _later(day), ""
     if day is not None:
+        cut = article["title"] if len(article["title"]) <= AMP_HEADLINE else \
+            article["title"][:AMP_HEADLINE - 3] + "..."
         ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
-                         "mainEntityOfPage": article["url"],
+                         "mainEntityOfPage": article["url"], "headline": cut,
                          "datePublished": f"{day}T09:30:00+08:00",
                          "dateModified": f"{later}T16:45:00+08:00",
                          "publisher": {"@type": "Organization", "name": SITE}})
