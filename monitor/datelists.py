@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.datetext import parse_date
-from monitor.scoring import node_names
+from monitor.scoring import in_comments, node_names
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
@@ -28,6 +28,7 @@ OTHERS_PREFIXES = ("related", "recommend", "popular")
 # <article>, but a last resort reading page-wide does not look there)
 OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
+CARD_CHARS = 500  # characters; an <article> this short holding a headline link is a card
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
 
@@ -44,12 +45,14 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
     itself named as related posts ("jp-relatedposts" holding a teaser and its date) is one
     too; its own "teaser" or "list" name is not enough (a page header's "bb-teaser-meta").
     """
-    if names and _names_others(node):
-        return True
+    if names and (_names_others(node) or in_comments(node)):
+        return True  # a comment's date ("June 20, 2024 at 10:05 am") is a reader's
     probe = node.parent
     for _ in range(6):
-        if probe is None or probe.tag in ("article", "main", "body"):
-            return False  # reached the article itself: its header is no list of others
+        if probe is not None and probe.tag == "article":
+            return _card(probe)  # the article itself (its header is no list) or a card
+        if probe is None or probe.tag in ("main", "body"):
+            return False
         if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
             return True
         if names:
@@ -66,6 +69,11 @@ def _names_others(node: LexborNode) -> bool:
     """Named as a block of other articles whatever it holds: related, recommended, popular."""
     return any(token.startswith(OTHERS_PREFIXES)
                for token in sel.NAME_TOKENS.split(node_names(node).lower()))
+
+
+def _card(article: LexborNode) -> bool:
+    """An <article> that is a teaser card of another one: short, its headline linked away."""
+    return len((article.text() or "").strip()) < CARD_CHARS and _links_away(article)
 
 
 def _links_away(block: LexborNode) -> bool:

@@ -247,7 +247,8 @@ def arc_nextjs(article: dict[str, Any]) -> str:
 def bootstrap_news(article: dict[str, Any]) -> str:
     """A Bootstrap news theme: a 'Latest news' column with dates before the article in the
     source, breadcrumbs, share counts, a 'Photo: <file name>' caption, tags, an
-    author box, previous/next posts and a footer of monthly archive links."""
+    author box, previous/next posts, a reader's dated comment (an <article> of its own) and
+    a footer of monthly archive links."""
     title, day = html.escape(article["title"]), _day(article)
     when = (f"<li class='list-inline-item'><i class='fa fa-calendar'></i> {day.day:02d} "
             f"{day:%b} {day.year}</li>") if day else ""
@@ -261,6 +262,13 @@ def bootstrap_news(article: dict[str, Any]) -> str:
               "month</a><br><small>05 Jan 2020</small></li><li class='list-group-item'>"
               "<a href='/n/22'>City library extends its opening hours</a><br><small>"
               "30 Dec 2019</small></li></ul></div></div>")
+    comments = ("<div id='comments' class='comments-area'><h2 class='comments-title'>One "
+                "comment</h2><div class='comment-list'><article class='comment-body'><footer "
+                "class='comment-meta'><b class='fn'>Li Wei</b> <span class='says'>says:</span>"
+                "<div class='comment-metadata'><a href='#c1'><time datetime='2024-06-20T10:05:00"
+                "+08:00'>June 20, 2024 at 10:05 am</time></a></div></footer><div class='comment-"
+                "content'><p>Very informative, thank you for sharing this news with us.</p></div>"
+                "</article></div><div id='respond'><h3>Leave a Reply</h3></div></div>")
     archive = "".join(f"<li><a href='/archive/2023/{m:02d}'>{name} 2023</a></li>" for m, name in
                       ((12, "December"), (11, "November"), (10, "October")))
     return (f"<!DOCTYPE html><html lang='en'><head><title>{title} | {SITE}</title></head>"
@@ -282,7 +290,8 @@ def bootstrap_news(article: dict[str, Any]) -> str:
             f"and industry news for {SITE}.</div></div><div class='row post-nav'>"
             f"<div class='col-6'><a href='/n/19'>&laquo; Previous post<br>Exports rise again"
             f"</a></div><div class='col-6 text-right'><a href='/n/23'>Next post &raquo;<br>"
-            f"A new bridge for the harbour district</a></div></div></div></div></div></div>"
+            f"A new bridge for the harbour district</a></div></div>{comments}</div></div></div>"
+            f"</div>"
             f"<footer class='bg-dark text-white'><div class='container'><div class='row'>"
             f"<div class='col-md-4'><h5>Archives</h5><ul>{archive}</ul></div>"
             f"<div class='col-md-4'><h5>About</h5><p>{SITE} reports on business and industry "
