@@ -86,11 +86,14 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
     """Not inside list elements, or inside a list item that links nowhere: a header written
     as a list (date, section), where a teaser's item links to its article. Class names are
     not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
-    its markup, is told by the headline link beside its date (within TEASER_LEVELS).
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS), and
+    an <article> ends the walk as the page's own only when it is no card (_card).
     ``closed``: the elements taken to hold others' dates whatever they link to."""
     probe: LexborNode | None = node  # the element itself may be the list item
     for level in range(7):
-        if probe is None or probe.tag in ("article", "main", "body"):
+        if probe is not None and probe.tag == "article":
+            return not _card(probe)
+        if probe is None or probe.tag in ("main", "body"):
             return True
         if probe.tag == "li":
             return probe.css_first("a[href]") is None

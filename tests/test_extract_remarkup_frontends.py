@@ -1,10 +1,12 @@
-"""The sample articles in the markup of publishers' own React front ends.
+"""The sample articles in the markup of publishers' own front ends and hosted platforms.
 
 Unlike CMS themes these name their blocks only in data attributes (data-component,
-data-testid) or hashed classes, so class-name pruning sees nothing: a broadcaster's page
-with one box per paragraph, its byline, role and date in unnamed boxes above the text and
-'More on this story' below it; a blogging platform with reading time, clap and response
-counts, Listen/Share buttons and an author box. Title, date and body must come out exactly.
+data-testid), hashed classes or generated wrapper names, so class-name pruning sees
+nothing or the wrong thing: a broadcaster's page with one box per paragraph, its byline,
+role and date in unnamed boxes above the text and 'More on this story' below it; a
+blogging platform with reading time, clap and response counts, Listen/Share buttons and
+an author box; a hosted marketing blog whose body wrapper is named 'meta_field' and whose
+related posts are dated <article> cards. Title, date and body must come out exactly.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from .test_extract_remarkup import SITE, _day, assert_exact, cases
+from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases
 from .test_extract_remarkup_cms import FOOTER
 from .test_extract_remarkup_more import _lines
 
@@ -72,8 +74,34 @@ def blog_platform(article: dict[str, Any]) -> str:
             f"</body></html>")
 
 
+def hosted_blog(article: dict[str, Any]) -> str:
+    """A hosted marketing blog (HubSpot-like): the body in a wrapper named 'meta_field', the
+    date as plain text, 'Topics:' tags, and related posts as <article> cards, each with a
+    <time> (the last resort for an undated post must not read a card's date)."""
+    title, day = html.escape(article["title"]), _day(article)
+    when = (f"<time class='blog-post__timestamp'>{day:%b} {day.day}, {day.year} 9:30:00 AM"
+            f"</time>") if day else ""
+    field = "hs_cos_wrapper hs_cos_wrapper_meta_field hs_cos_wrapper_type_"
+    card = ("<article class='blog-related-posts__post'><a href='/b/{0}'><h3>{1}</h3></a>"
+            "<time datetime='2020-01-0{0}'>Jan {0}, 2020</time></article>")
+    related = (card.format(5, "Port volumes rise for the third month in a row")
+               + card.format(4, "New ferry line to the islands opens in spring"))
+    return (f"<!DOCTYPE html><html lang='en'><head><title>{title}</title><meta property="
+            f"'og:title' content='{title}'></head><body><div class='body-wrapper hs-blog-post'>"
+            f"<header class='header'><a class='header__logo' href='/'>{SITE}</a></header>"
+            f"<main id='main-content' class='body-container-wrapper'><div class='body-container "
+            f"body-container--blog-post'><div class='content-wrapper'><article class='blog-post'>"
+            f"<h1><span id='hs_cos_wrapper_name' class='{field}text'>{title}</span></h1>"
+            f"<div class='blog-post__meta'><a href='/blog/author/staff' class='blog-post__author'>"
+            f"Staff Writer</a>{when}</div><div class='blog-post__body'><span id='hs_cos_wrapper_"
+            f"post_body' class='{field}rich_text'>{_paras(article)}</span></div><div class="
+            f"'blog-post__tags'>Topics: <a class='blog-post__tag-link' href='/blog/tag/news'>"
+            f"News</a></div></article></div><div class='blog-related-posts'><h2>Related posts"
+            f"</h2>{related}</div></div></main>{FOOTER}</div></body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
-    "broadcaster": broadcaster, "blog_platform": blog_platform,
+    "broadcaster": broadcaster, "blog_platform": blog_platform, "hosted_blog": hosted_blog,
 }
 
 
