@@ -28,6 +28,8 @@ OTHERS_PREFIXES = ("related", "recommend", "popular")
 # <article>, but a last resort reading page-wide does not look there)
 OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
+LABEL_CHILDREN = 3  # first children of a block looked at for the heading that labels it
+LIST_LABEL_CHARS = 50  # characters; a longer heading is a headline, not a list's label
 CARD_CHARS = 500  # characters; an <article> this short holding a headline link is a card
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
@@ -57,7 +59,7 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
             return True
         if names:
             tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
-            if _listy(tokens):
+            if _listy(tokens) or _labelled_others(probe):
                 return True
             if not SINGLE_WORDS.isdisjoint(tokens):
                 return False
@@ -69,6 +71,18 @@ def _names_others(node: LexborNode) -> bool:
     """Named as a block of other articles whatever it holds: related, recommended, popular."""
     return any(token.startswith(OTHERS_PREFIXES)
                for token in sel.NAME_TOKENS.split(node_names(node).lower()))
+
+
+def _labelled_others(block: LexborNode) -> bool:
+    """A block opened by a heading that names a list of others ("Recent Posts", "More on
+    this story"): blocks with no class to say so (data attributes, hashed classes)."""
+    for count, child in enumerate(block.iter()):
+        if count >= LABEL_CHILDREN:
+            break
+        if child.tag in ("h2", "h3", "h4", "h5", "h6"):
+            text = normalize_line(child.text() or "")
+            return len(text) <= LIST_LABEL_CHARS and sel.LIST_LABEL.match(text) is not None
+    return False
 
 
 def _card(article: LexborNode) -> bool:

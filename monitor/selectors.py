@@ -142,6 +142,14 @@ BOILERPLATE_LINE = re.compile(
     )$""",
     re.I | re.X,
 )
+# A heading that labels a list of other articles ("Recent Posts", "More on this story").
+LIST_LABEL = re.compile(
+    r"(?:recent|related|latest|more|popular|recommended|trending|top\s+(?:stories|news)|"
+    r"other|similar|you\s+(?:may|might)\s+also|read\s+(?:more|next|also)|see\s+also|"
+    r"most\s+(?:read|popular|viewed)|weitere|mehr\s+zum|lesen\s+sie\s+auch|à\s+lire|"
+    r"sur\s+le\s+même)\b|相关|热门|最新|推荐",
+    re.I,
+)
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.
 # (The lookaheads name the first letters of the alternatives: they change no match, but let
 # a search skip the other positions of a line two to three times faster.)

@@ -6,7 +6,8 @@ nothing or the wrong thing: a broadcaster's page with one box per paragraph, its
 role and date in unnamed boxes above the text and 'More on this story' below it; a
 blogging platform with reading time, clap and response counts, Listen/Share buttons and
 an author box; a hosted marketing blog whose body wrapper is named 'meta_field' and whose
-related posts are dated <article> cards. Title, date and body must come out exactly.
+related posts are dated <article> cards; a site builder whose 'Recent Posts' cards only
+their heading names. Title, date and body must come out exactly.
 """
 
 from __future__ import annotations
@@ -100,8 +101,37 @@ def hosted_blog(article: dict[str, Any]) -> str:
             f"</h2>{related}</div></div></main>{FOOTER}</div></body></html>")
 
 
+def site_builder(article: dict[str, Any]) -> str:
+    """A site builder's blog (Wix-like): hashed classes and data-hook attributes only, the
+    date in a metadata list beside '2 min read', view/comment/like counts, and a 'Recent
+    Posts' section of dated cards that no class name marks as such."""
+    title, day = html.escape(article["title"]), _day(article)
+    when = (f"<li><span data-hook='time-ago'>{day:%b} {day.day}, {day.year}</span></li>"
+            if day else "")
+    paras = "".join(f"<p class='mm8Nw _1j-51 roLFQS' dir='auto'><span class='_2PHJq public-"
+                    f"DraftStyleDefault-ltr'>{x}</span></p>" for x in _lines(article))
+    card = ("<div data-hook='post-list-item'><a href='/post/{0}'><h3>{1}</h3></a>"
+            "<span>Jan {0}, 2020</span></div>")
+    recent = (card.format(5, "Port volumes rise for the third month in a row")
+              + card.format(4, "New ferry line to the islands opens in spring"))
+    return (f"<!DOCTYPE html><html lang='en'><head><title>{title}</title><meta property="
+            f"'og:title' content='{title}'><meta property='og:site_name' content='{SITE}'>"
+            f"</head><body><div id='SITE_CONTAINER'><header id='SITE_HEADER'><p class='font_0'>"
+            f"{SITE}</p><nav><a href='/'>Home</a><a href='/blog'>Blog</a></nav></header>"
+            f"<main id='PAGES_CONTAINER'><div data-hook='post-page'><article data-hook='post'>"
+            f"<div class='_1v2bq'><span data-hook='user-name'>Admin</span><ul class='_3Q7ax'>"
+            f"{when}<li><span data-hook='time-to-read'>2 min read</span></li></ul></div>"
+            f"<div class='_2ZR5w'><h1 class='_1j2bW' data-hook='post-title'>{title}</h1></div>"
+            f"<div class='_6SyeS' data-hook='post-description'><div data-id='rich-content-"
+            f"viewer'>{paras}</div></div><div class='_3HH4J'><span>0 views</span><span>0 "
+            f"comments</span><span>Post not marked as liked</span></div></article>"
+            f"<section data-hook='recent-posts'><h2>Recent Posts</h2><a href='/blog'>See All"
+            f"</a>{recent}</section></div></main></div></body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "broadcaster": broadcaster, "blog_platform": blog_platform, "hosted_blog": hosted_blog,
+    "site_builder": site_builder,
 }
 
 
