@@ -55,7 +55,7 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
             return _card(probe)  # the article itself (its header is no list) or a card
         if probe is None or probe.tag in ("main", "body"):
             return False
-        if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
+        if probe.tag == "li" or probe.tag in OTHERS_BLOCKS:
             return True
         if names:
             tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
