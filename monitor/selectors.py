@@ -139,6 +139,10 @@ BOILERPLATE_LINE = re.compile(
       | more\s+(?:\w+\s+){0,3}(?:stor(?:y|ies)|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
+      | (?:story|article|text)\s+continues(?:\s+(?:below|after|under))?(?:\s+(?:this\s+)?
+            (?:advertisement|ad))?
+      | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
+      | skip\s+(?:advertisement|ad)
     )$""",
     re.I | re.X,
 )

@@ -209,8 +209,9 @@ def joomla(article: dict[str, Any]) -> str:
 def arc_nextjs(article: dict[str, Any]) -> str:
     """An Arc XP / Next.js front end: the state in __NEXT_DATA__, JSON-LD with UTC stamps
     and a later dateModified, 'Updated' (a time of day) before 'Published' in AP style,
-    c-paragraph text with a 'READ MORE' link and an ad between, a trending rail with dated
-    headlines and a newsletter box."""
+    c-paragraph text with a 'READ MORE' link, an ad and a 'Story continues below
+    advertisement' label (hashed class) between, a trending rail with dated headlines and a
+    newsletter box."""
     title, day = html.escape(article["title"]), _day(article)
     stamp = (f"<div class='c-timestamp'><span>Updated 2:03 p.m. EST</span> <time datetime="
              f"'{day}T14:30:00.000Z'>Published {day:%b}. {day.day}, {day.year}</time></div>"
@@ -225,7 +226,8 @@ def arc_nextjs(article: dict[str, Any]) -> str:
     first, rest = _split(article, attrs=para)
     inline = (f"<p{para}><strong>READ MORE:</strong> <a href='/n/12'>Harbour tunnel works "
               f"start next month</a></p><div class='arc_ad_container'><div class='arcad'>"
-              f"<span>ADVERTISEMENT</span></div></div>")
+              f"<span>ADVERTISEMENT</span></div></div><div class='sc-5c1f9a-0 kXpZqA'>Story "
+              f"continues below advertisement</div>")
     rail = ("<div class='c-trending'><h2>Trending</h2><ol><li><a href='/n/13'>Markets close "
             "higher as tech rallies</a><time>Jan. 5, 2020</time></li><li><a href='/n/14'>"
             "Storm warning issued for the coast</a><time>Dec. 30, 2019</time></li></ol></div>")
