@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.datetext import parse_date
-from monitor.scoring import node_names
+from monitor.scoring import in_comments, node_names
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
@@ -24,7 +24,13 @@ LIST_WORDS = frozenset(("hot", "list", "lists", "card", "cards"))
 SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 # the names that never wrap the page's own header, even for the last resorts
 OTHERS_PREFIXES = ("related", "recommend", "popular")
+# elements that hold other articles' dates (a page's own date may sit in an <aside> of its
+# <article>, but a last resort reading page-wide does not look there)
+OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
+LABEL_CHILDREN = 3  # first children of a block looked at for the heading that labels it
+LIST_LABEL_CHARS = 50  # characters; a longer heading is a headline, not a list's label
+CARD_CHARS = 500  # characters; an <article> this short holding a headline link is a card
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
 
@@ -41,17 +47,19 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
     itself named as related posts ("jp-relatedposts" holding a teaser and its date) is one
     too; its own "teaser" or "list" name is not enough (a page header's "bb-teaser-meta").
     """
-    if names and _names_others(node):
-        return True
+    if names and (_names_others(node) or in_comments(node)):
+        return True  # a comment's date ("June 20, 2024 at 10:05 am") is a reader's
     probe = node.parent
     for _ in range(6):
-        if probe is None or probe.tag in ("article", "main", "body"):
-            return False  # reached the article itself: its header is no list of others
-        if probe.tag in ("li", "ul", "ol", "aside", "nav", "footer"):
+        if probe is not None and probe.tag == "article":
+            return _card(probe)  # the article itself (its header is no list) or a card
+        if probe is None or probe.tag in ("main", "body"):
+            return False
+        if probe.tag == "li" or probe.tag in OTHERS_BLOCKS:
             return True
         if names:
             tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
-            if _listy(tokens):
+            if _listy(tokens) or _labelled_others(probe):
                 return True
             if not SINGLE_WORDS.isdisjoint(tokens):
                 return False
@@ -65,24 +73,45 @@ def _names_others(node: LexborNode) -> bool:
                for token in sel.NAME_TOKENS.split(node_names(node).lower()))
 
 
+def _labelled_others(block: LexborNode) -> bool:
+    """A block opened by a heading that names a list of others ("Recent Posts", "More on
+    this story"): blocks with no class to say so (data attributes, hashed classes)."""
+    for count, child in enumerate(block.iter()):
+        if count >= LABEL_CHILDREN:
+            break
+        if child.tag in ("h2", "h3", "h4", "h5", "h6"):
+            text = normalize_line(child.text() or "")
+            return len(text) <= LIST_LABEL_CHARS and sel.LIST_LABEL.match(text) is not None
+    return False
+
+
+def _card(article: LexborNode) -> bool:
+    """An <article> that is a teaser card of another one: short, its headline linked away."""
+    return len((article.text() or "").strip()) < CARD_CHARS and _links_away(article)
+
+
 def _links_away(block: LexborNode) -> bool:
     """Whether a block holds a headline-like link (a teaser's link to its article)."""
     return any(len((link.text() or "").strip()) >= HEADLINE_LINK
                for link in block.css("a[href]"))
 
 
-def in_header_list(node: LexborNode) -> bool:
+def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) -> bool:
     """Not inside list elements, or inside a list item that links nowhere: a header written
     as a list (date, section), where a teaser's item links to its article. Class names are
     not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
-    its markup, is told by the headline link beside its date (within TEASER_LEVELS)."""
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS), and
+    an <article> ends the walk as the page's own only when it is no card (_card).
+    ``closed``: the elements taken to hold others' dates whatever they link to."""
     probe: LexborNode | None = node  # the element itself may be the list item
     for level in range(7):
-        if probe is None or probe.tag in ("article", "main", "body"):
+        if probe is not None and probe.tag == "article":
+            return not _card(probe)
+        if probe is None or probe.tag in ("main", "body"):
             return True
         if probe.tag == "li":
             return probe.css_first("a[href]") is None
-        if probe.tag in ("ul", "ol", "aside", "nav", "footer"):
+        if probe.tag in closed:
             return False
         if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False

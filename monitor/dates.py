@@ -21,7 +21,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
-from monitor.datelists import first_dated, in_list
+from monitor.datelists import first_dated, in_header_list, in_list
+from monitor.datemarks import is_modification
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
@@ -79,7 +80,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
                  or node.text() or "")
         stamps.append(value)
         marked = "datePublished" in (attrs.get("itemprop") or "") or bool(attrs.get("property"))
-        if found is None and parse_date(value) and not in_list(node, names=not marked):
+        if found is None and parse_date(value) and not in_list(node, names=not marked) \
+                and not is_modification(node):
             found = value
     return Declared(found, stamps, ld_raw, meta_raw)
 
@@ -220,6 +222,11 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
 
 def _first_stamp(body: LexborNode) -> str | None:
     """Last resort: the first machine-readable ``<time datetime>`` of the page, even in a
-    list (a header written as a list of date, author and section), when nothing else is."""
-    node = body.css_first("time[datetime]")
-    return parse_date(node.attributes.get("datetime")) if node is not None else None
+    list (a header written as a list of date, author and section) or an <aside> of the
+    article, when nothing else is; never a teaser's (a card of another article, its
+    headline linked beside its date, or a list item linking to it)."""
+    for node in islice(body.css("time[datetime]"), SCAN_NODES):
+        found = parse_date(node.attributes.get("datetime"))
+        if found and in_header_list(node, closed=()):
+            return found
+    return None

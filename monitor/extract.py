@@ -101,7 +101,9 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         region = best.node
     protect = dom.ancestry(best.node)
     if best is not voted:
-        protect |= dom.ancestry(voted.node) | regions.held_paths(best, cands)
+        held = dom.ancestry(voted.node) | regions.held_paths(best, cands)
+        protect |= held
+        regions.trim_head(best.node, held)
     dom.prune_region(region, 0.6, protect)
     return gathering.distinct(gathering.cousins(best, cands, gathering.gather(best, cands)))
 

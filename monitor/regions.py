@@ -10,6 +10,8 @@ and adds few links, no other <article> and no second copy of the winner, is the 
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
@@ -33,6 +35,12 @@ COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden re
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
 TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
+HEAD_CHARS = 200  # characters; a longer block before the first section is more than a header line
+# elements that open the body: prose and section headings (an article header has an <h1>)
+BODY_OPENERS = ("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6")
+_OPENER_SELECTOR = ", ".join(BODY_OPENERS)
+# a sentence in a block's text: a header (byline, role, date) has none
+_SENTENCE = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")
 # Blocks never held for the body, whatever prose they hold: dialogs and who-wrote-it boxes.
 NEVER_HELD = frozenset((
     "modal", "popup", "overlay", "dialog", "tooltip", "byline", "bio", "newsletter", "signup",
@@ -150,3 +158,21 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
                 break
             probe = probe.parent
     return held
+
+
+def trim_head(region: LexborNode, held: set[int]) -> None:
+    """Drop the header blocks that open a widened region before its first section.
+
+    A region widened to the article holds its header too: byline, role and date lines in
+    unnamed boxes (only data attributes name them) that pruning by class cannot see. A
+    leading child that holds no voted block, no <p>, no section heading (an accordion's
+    first title) and no sentence, and is short, is that header, not body; the first child
+    that is any of those ends the trim.
+    """
+    for child in list(region.iter()):
+        if child.mem_id in held or child.tag in BODY_OPENERS:
+            return
+        text = (child.text() or "").strip()
+        if len(text) > HEAD_CHARS or _SENTENCE.search(text) or child.css_first(_OPENER_SELECTOR):
+            return
+        child.decompose()

@@ -132,7 +132,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:reporter|revisor|editor|edited\s+by|translator|translated\s+by|writer|author|
             photo|photos|photographer|source|reviewer|proofreader|contributor|compiler|
             producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}
-      | [\w\s()\[\]_.,-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)
+      | (?:(?:photo|image|picture|pic|foto|bild|图片|图)\s*[:：]\s*)?
+        [\w\s()\[\]_.,-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)
       | (?:copyright|©|\(c\))\s.*all\s+rights\s+reserved.*
       | (?:you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|more|topics|related(?:\s+\w+){0,2}|
             continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|
@@ -140,7 +141,7 @@ BOILERPLATE_LINE = re.compile(
             filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
         \b\s*(?:[:|].{0,60}|[.…!]*)
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
-      | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
+      | more\s+(?:\w+\s+){0,3}(?:stor(?:y|ies)|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
       | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|mehr\s+zum\s+thema|
             auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
@@ -159,8 +160,21 @@ BOILERPLATE_LINE = re.compile(
             sie\s+müssen\s+sich\s+einloggen,?\s+um\s+.{0,60}|aucun\s+commentaire|
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
+      | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
+      | (?:story|article|text)\s+continues(?:\s+(?:below|after|under))?(?:\s+(?:this\s+)?
+            (?:advertisement|ad))?
+      | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
+      | skip\s+(?:advertisement|ad)
     )$""",
     re.I | re.X,
+)
+# A heading that labels a list of other articles ("Recent Posts", "More on this story").
+LIST_LABEL = re.compile(
+    r"(?:recent|related|latest|more|popular|recommended|trending|top\s+(?:stories|news)|"
+    r"other|similar|you\s+(?:may|might)\s+also|read\s+(?:more|next|also)|see\s+also|"
+    r"most\s+(?:read|popular|viewed)|weitere|mehr\s+zum|lesen\s+sie\s+auch|à\s+lire|"
+    r"sur\s+le\s+même)\b|相关|热门|最新|推荐",
+    re.I,
 )
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.
 # (The lookaheads name the first letters of the alternatives: they change no match, but let

@@ -4,12 +4,15 @@ Whatever the source, a trailing site name is removed ("Headline | The Daily Exam
 one the page declares (og:site_name), or a last segment that spells the site's host name.
 Between a visible headline and the <title>, the headline wins when the <title> names it;
 otherwise the longer of the two, since a first <h1> that the <title> does not mention is
-often a section label ("Press releases") or the site's name.
+often a section label ("Press releases") or the site's name. A heading that is the site's
+logo (a logo class, a link to the home page) is the headline only when no other heading
+is: in "Site: Headline" the <title> starts with the logo and ends with the headline.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,6 +27,10 @@ _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", 
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
+SITE_WORDS = 5  # words; a segment this short holding the host's name is the site's name
+HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
+ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
+HEADINGS_SEEN = 60  # headings looked at for a headline (the visible ones come early)
 PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
 
 
@@ -46,7 +53,14 @@ def _is_site(segment: str, site: str | None, host: str) -> bool:
     if site and segment.casefold() == site.casefold():
         return True
     compact = _COMPACT.sub("", segment).lower()
-    return len(host) >= 3 and len(compact) >= 3 and (compact in host or host in compact)
+    if len(host) < 3 or len(compact) < 3:
+        return False
+    if compact in host:
+        return True
+    # a long segment that merely mentions the host ("Delegation Visits Haisum Chengdu
+    # Company" on haisum.example) is a headline; a long site name is mostly its host's words
+    return host in compact and (len(segment.split()) <= SITE_WORDS
+                                or len(host) >= HOST_SHARE * len(compact))
 
 
 def strip_site(title: str, site: str | None, host: str = "") -> str:
@@ -80,7 +94,16 @@ def _is_logo(node: LexborNode) -> bool:
             return True
         probe = probe.parent
     link = node.css_first("a[href]")
-    return link is not None and (link.attributes.get("href") or "") in ("/", "./", "index.html")
+    return link is not None and _links_home((link.attributes.get("href") or "").strip())
+
+
+def _links_home(href: str) -> bool:
+    """A link to a site's home page: relative ("/", "index.html") or absolute with no path
+    ("https://blog.example.com/", as Blogger's header writes it)."""
+    if href in ("/", "./", "index.html"):
+        return True
+    parts = urlsplit(href)
+    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
 
 def _names_heading(doc_title: str, text: str) -> bool:
@@ -114,6 +137,8 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     if body is None:
         return ("", None), False
     first_h1: tuple[str, LexborNode] | None = None
+    logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
+    ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
     for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
         if count > 60:
             break
@@ -121,11 +146,18 @@ def _headline(tree: LexborHTMLParser, doc_title: str
         if not text or len(text) > 300:
             continue
         if _names_heading(doc_title, text):
-            return (text, node), True
+            if not _is_logo(node):
+                return (text, node), True
+            logo = logo or (text, node)
+        elif ending is None and _ends_title(doc_title, text) and not _is_logo(node):
+            ending = (text, node)
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
     if first_h1 is None:
-        return _lower_headline(body, doc_title)
+        if ending is not None:
+            return ending, True
+        lower = _lower_headline(body, doc_title)
+        return lower if lower[1] or logo is None else (logo, True)
     # only the page's own h1 may be the end of the <title>: a site name in a heading ends
     # "Headline - The Site" just the same
     return first_h1, _ends_title(doc_title, first_h1[0])
@@ -159,6 +191,27 @@ def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
     return declared
 
 
+def _completed(tree: LexborHTMLParser, declared: str, others: list[str]) -> str:
+    """The whole headline for a declared one cut short with an ellipsis.
+
+    Templates cut JSON-LD's headline to 110 characters ("...Construction a..."); the
+    other declared titles or a visible heading that starts with the cut text and goes on
+    is the headline itself.
+    """
+    mark = next((m for m in ELLIPSES if declared.endswith(m)), None)
+    if mark is None:
+        return declared
+    stem = declared[: -len(mark)].rstrip()
+    if len(stem) < MIN_HEADLINE:
+        return declared
+    body = tree.body
+    nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
+    for text in chain(others, (clean_text(node.text()) for node in nodes)):
+        if len(text) > len(stem) and text.startswith(stem) and not text.endswith(ELLIPSES):
+            return text
+    return declared
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
@@ -169,6 +222,8 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     for key in ("og:title", "twitter:title", "title", "dc.title"):
         declared = declared or clean_text(metas.get(key))
     if declared:
+        declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
+                                               for key in ("og:title", "twitter:title")])
         return _visible_prefix(tree, strip_site(declared, site, host))
     title_node = tree.css_first("title")
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
