@@ -85,12 +85,13 @@ def _split_title(title: str) -> str:
 
 
 def _is_logo(node: LexborNode) -> bool:
-    """A heading that is the site's logo (logo/brand class nearby, or a link to the home page)."""
+    """A heading that is the site's logo: a logo/brand class or a <nav> nearby (a site name
+    set as an h1 in the navigation bar), or a link to the home page."""
     probe: LexborNode | None = node
     for _ in range(3):
         if probe is None:
             break
-        if sel.LOGO_HINT.search(node_names(probe)):
+        if probe.tag == "nav" or sel.LOGO_HINT.search(node_names(probe)):
             return True
         probe = probe.parent
     link = node.css_first("a[href]")

@@ -120,3 +120,16 @@ def test_a_lower_heading_the_title_names_is_the_headline_without_h1() -> None:
     text, node = headline_node(parse(page), "Council expands tram network")
     assert node is not None and node.tag == "h4" and text == "Council expands tram network"
     assert extract(page, "https://press.example/news/823175").published == "2023-11-01"
+
+
+def test_a_site_name_h1_in_the_navigation_is_no_headline() -> None:
+    """A magazine sets its name as an h1 in each navigation bar (absolute home link or
+    none), ahead of the article's own h1: the <title>'s last segment is that name, so the
+    first h1 ended the <title> and became the article's title."""
+    nav = "<nav class='site-nav'><span><h1>City Weekly</h1></span></nav>"
+    # the <title> quotes a word the h1 does not: it names no heading
+    page = ("<html><head><title>‘Tram’ network grows | City Weekly</title></head><body>"
+            f"{nav}{nav}<div class='article-title'><h1>Tram network grows</h1></div>"
+            "<p>The city council voted on Tuesday to extend the tram network by eleven "
+            "kilometres, adding two lines to the harbour and the hospital.</p></body></html>")
+    assert extract(page, "https://weekly.example/article/1").title == "‘Tram’ network grows"
