@@ -25,6 +25,9 @@ from monitor.scoring import (
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
+SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
+SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
@@ -73,7 +76,7 @@ def remove_boilerplate(
         total = total or max(text_len(root), 1)
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
-        if node.tag in ("h1",):
+        if node.tag in ("h1",) or (anchor_id(node) and not is_boilerplate(node)):
             continue
         if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
@@ -126,8 +129,26 @@ def is_boilerplate(node: LexborNode) -> bool:
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style):
         return True
-    names = node_names(node)
+    names = node_names(node) if not anchor_id(node) else f"{attrs.get('class') or ''} "
     return len(names) > 1 and boilerplate_names(names)
+
+
+def anchor_id(node: LexborNode) -> bool:
+    """Whether a subheading's id is an anchor slug of its own text ("best-time-to-visit").
+
+    Tables of contents give every heading such an id; its words ("time", "top", "social")
+    name the section, not a boilerplate block.
+    """
+    if node.tag not in _HEADINGS:
+        return False
+    ident = node.attributes.get("id")
+    if not ident:
+        return False
+    words = [w for w in sel.NAME_TOKENS.split(ident.lower()) if len(w) > 1]
+    if len(words) < SLUG_WORDS:
+        return False
+    text = set(sel.NAME_TOKENS.split((node.text() or "").lower()))
+    return sum(1 for w in words if w in text) >= SLUG_SHARE * len(words)
 
 
 def _paragraph_styles(region: LexborNode) -> set[str]:
