@@ -43,6 +43,7 @@ LINK_CLOSE = "\ue002"
 HEADING = "\ue003"  # starts the line of a subheading
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{HEADING}]")  # every one of them
+LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
@@ -117,7 +118,7 @@ def is_boilerplate_line(
             return True
     if density >= 0.999 and len(line) < 200:
         return True
-    return density > 0.5 and len(line) < 80 and not _SENTENCE_END.search(line)
+    return density > LINKED_LINE and len(line) < 80 and not _SENTENCE_END.search(line)
 
 
 def is_dateline(line: str) -> bool:
@@ -185,7 +186,7 @@ def clean_lines(
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
-        if density >= 0.999 and _section_heading(raw, raw_lines, index):
+        if density > LINKED_LINE and _section_heading(raw, raw_lines, index):
             density = 0.0
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if density >= 0.999 and links_after:

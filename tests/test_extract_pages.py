@@ -72,6 +72,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("1. Harbour line", "2. Northern line", "3. Airport line", TRAM, COST, NORTH, WORKS),
         ("Bus fares frozen", "Cycle lanes planned"),
     ),
+    # ... and so are those where only the name after the number is linked ("2. <a>Name</a>")
+    "numbered_linked_headings.html": (
+        ("1. Harbour line", "2. Northern line", "3. Airport line (2029)", TRAM, COST, NORTH,
+         WORKS),
+        ("Bus fares frozen", "Cycle lanes planned"),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections
