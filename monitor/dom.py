@@ -163,6 +163,30 @@ def _paragraph_styles(region: LexborNode) -> set[str]:
     return {names for names, count in seen.items() if count >= PARAGRAPH_STYLE}
 
 
+def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set[int]) -> bool:
+    """A box holding one subheading and nothing else, just before a block the body keeps.
+
+    Page builders wrap each part of the body in blocks named "widget" or "top-section"; the
+    parts with paragraphs are protected (regions.held_paths), the heading that opens the
+    next part holds no prose and would go. ``spared`` collects such headings, so that the
+    boxes nested in the outermost one (met later) are spared too.
+    """
+    if node.tag in _HEADINGS:
+        return node.mem_id in spared
+    heading = node.css_first("h2, h3, h4")
+    if heading is None or text_len(heading) != length or not length:
+        return False
+    if heading.mem_id in spared:
+        return True
+    after = node.next
+    while after is not None and not after.is_element_node:
+        after = after.next
+    if after is None or after.mem_id not in protect:
+        return False
+    spared.add(heading.mem_id)
+    return True
+
+
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
     """Remove class/id/style boilerplate inside the chosen region.
 
@@ -171,6 +195,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     """
     total = 0  # the region's text length, read only when a block is boilerplate
     victims: list[LexborNode] = []
+    spared: set[int] = set()
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
     for node in region.css(query):
@@ -184,7 +209,9 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if node.tag == "span" and in_code(node):
             continue
         length = text_len(node)
-        if length <= keep_share * total and not holds_prose(node, length):
+        if length > keep_share * total or holds_prose(node, length):
+            continue
+        if not _opens_section(node, length, protect, spared):
             victims.append(node)
     for node in reversed(victims):
         node.decompose()

@@ -80,9 +80,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
-    # a page builder names every body block "widget"; the body spans several sections
+    # a page builder names every body block "widget"; the body spans several sections, each
+    # subheading in a section of its own ("builder-top-section") between them
     "builder_widgets.html": (
-        (TRAM, COST, NORTH, "Shopkeepers along", WORKS),
+        (TRAM, COST, "What changes for residents", NORTH, "Shopkeepers along",
+         "When the works begin", WORKS),
         ("Popular now", "Harbour festival", "morning briefing", "All rights reserved"),
     ),
     # a block editor wraps the data table in a <figure>: the table is body, a photo is not
