@@ -27,6 +27,8 @@ PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's para
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
 SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
+_PANEL_ROLES = frozenset(("tabpanel", "region"))
+_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 __all__ = [
@@ -78,6 +80,8 @@ def remove_boilerplate(
             continue
         if node.tag in ("h1",) or (anchor_id(node) and not is_boilerplate(node)):
             continue
+        if collapsed_panel(node):
+            continue
         if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
         node.decompose()
@@ -127,10 +131,27 @@ def is_boilerplate(node: LexborNode) -> bool:
     if node.tag == "figure" and node.css_first("table") is None:
         return True
     style = attrs.get("style")
-    if style and sel.HIDDEN_STYLE.search(style):
+    if style and sel.HIDDEN_STYLE.search(style) and not collapsed_panel(node):
         return True
     names = node_names(node) if not anchor_id(node) else f"{attrs.get('class') or ''} "
     return len(names) > 1 and boilerplate_names(names)
+
+
+def collapsed_panel(node: LexborNode) -> bool:
+    """A hidden block that a visible control opens: an accordion's or a tab's panel.
+
+    Its text (the answers of an FAQ, the steps of a guide) is part of the page as written,
+    unlike a hidden second copy of the body, which names no control. Named like boilerplate,
+    or a menu's own tag, it stays boilerplate.
+    """
+    attrs = node.attributes
+    role = attrs.get("role")
+    if role not in _PANEL_ROLES and (role or not attrs.get("aria-labelledby")):
+        return False  # a labelled block of another role ("navigation": a table of contents)
+    if node.tag in _CHROME_TAGS:
+        return False
+    names = node_names(node)
+    return not (len(names) > 1 and boilerplate_names(names))
 
 
 def anchor_id(node: LexborNode) -> bool:

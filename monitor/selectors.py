@@ -137,6 +137,7 @@ BOILERPLATE_LINE = re.compile(
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | \[?related\s*:.{0,150}
+      | loading(?:\s+[\w-]+){0,6}\s*(?:…|\.\.\.)
     )$""",
     re.I | re.X,
 )

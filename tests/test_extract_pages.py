@@ -106,6 +106,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          WORKS, "The transport union"),
         ("Bus fares frozen", "The transport board kept", "City Daily, 3 Market"),
     ),
+    # FAQ/step panels collapsed until their heading is clicked (hidden, but labelled by it);
+    # a hidden block no control opens, a menu's panel and a "Loading ..." placeholder go
+    "accordion_panels.html": (
+        (TRAM, COST, NORTH, WORKS),
+        ("Hidden teaser", "Sport results", "Loading prices", "City Daily, 3 Market"),
+    ),
     # subheadings whose id is an anchor slug of their text ("best-time-to-ride"): the words
     # in it name the heading, not a boilerplate block; a heading named like chrome still goes
     "heading_anchor_ids.html": (
