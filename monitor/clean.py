@@ -45,6 +45,7 @@ _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{HEADING}]")  # every one of them
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
+LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
 _DATE_WORD = re.compile(
@@ -153,18 +154,29 @@ def _drop_trailing_labels(out: list[str], links_after: list[int]) -> None:
         links_after.pop()
 
 
-def _section_heading(raw: str, raw_lines: list[str], index: int) -> bool:
-    """A linked subheading that opens a section of prose (a listicle's "3. Product name").
+def _lone_link(raw_lines: list[str], index: int) -> bool:
+    """A linked line between lines that are not mostly links: one link of the text, not an
+    item of a list of links."""
+    if index + 1 < len(raw_lines) and line_link_density(raw_lines[index + 1]) > LINKED_LINE:
+        return False
+    return not index or line_link_density(raw_lines[index - 1]) <= LINKED_LINE
 
-    Teaser lists are linked headings too, but each is followed by another linked line or a
-    short excerpt; here the next line must be unlinked text of some length.
+
+def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bool:
+    """A linked subheading that opens a section (a listicle's "3. Product name"), or a whole
+    linked sentence ("Read the full transcript of the interview.") standing alone.
+
+    Teaser lists and menus are linked lines too, but each sits next to another linked line
+    or (a teaser's title) before a subheading or a short excerpt. Calls to action end in "!".
     """
-    if not raw.lstrip().startswith(HEADING) or index + 1 >= len(raw_lines):
-        return False
-    following = raw_lines[index + 1]
-    if HEADING in following or LINK_OPEN in following:
-        return False
-    return len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
+    following = raw_lines[index + 1] if index + 1 < len(raw_lines) else HEADING
+    if raw.lstrip().startswith(HEADING):
+        if HEADING in following or LINK_OPEN in following:
+            return _lone_link(raw_lines, index) and HEADING not in following
+        return (len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
+                or _lone_link(raw_lines, index))
+    return line.endswith(".") and len(line.split()) >= LINKED_SENTENCE and _lone_link(
+        raw_lines, index)
 
 
 def clean_lines(
@@ -186,7 +198,7 @@ def clean_lines(
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
-        if density > LINKED_LINE and _section_heading(raw, raw_lines, index):
+        if density > LINKED_LINE and _kept_link_line(raw, line, raw_lines, index):
             density = 0.0
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if density >= 0.999 and links_after:

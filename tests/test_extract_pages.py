@@ -78,6 +78,13 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          WORKS),
         ("Bus fares frozen", "Cycle lanes planned"),
     ),
+    # a linked subheading before a list or a short paragraph and a whole linked sentence are
+    # the article's; a button and a run of linked lines are not
+    "lone_links.html": (
+        ("Read the council's full decision", "Harbour line", "Nine stops", "Northern line",
+         TRAM, COST, NORTH, WORKS),
+        ("Book now", "Bus fares frozen", "Cycle lanes planned"),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections, each
