@@ -41,8 +41,9 @@ PARA = "\ue000"  # a paragraph break, around each block element
 LINK_OPEN = "\ue001"
 LINK_CLOSE = "\ue002"
 HEADING = "\ue003"  # starts the line of a subheading
+LIST_ITEM = "\ue004"  # starts the line of a list item
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
-MARKERS = re.compile(f"[{PARA}-{HEADING}]")  # every one of them
+MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
@@ -179,6 +180,20 @@ def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bo
         raw_lines, index)
 
 
+def _last_prose(raw_lines: list[str]) -> int:
+    """Index of the last line of unlinked prose (-1: none). A list of links above it sits in
+    the text (the tools a post names, the products of a guide); one below it closes the page
+    (related stories, tags)."""
+    for index in range(len(raw_lines) - 1, -1, -1):
+        raw = raw_lines[index]
+        line = MARKERS.sub("", raw)
+        if len(line) >= PROSE_AFTER and len(normalize_line(line)) >= PROSE_AFTER and (
+            LINK_OPEN not in raw or line_link_density(raw) <= LINKED_LINE
+        ):
+            return index
+    return -1
+
+
 def clean_lines(
     raw_lines: list[str],
     title: str,
@@ -192,14 +207,19 @@ def clean_lines(
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
+    last_prose = _last_prose(raw_lines)
     for index, raw in enumerate(raw_lines):
         linked = LINK_OPEN in raw or LINK_CLOSE in raw
-        line = normalize_line(MARKERS.sub("", raw) if linked or HEADING in raw else raw)
+        marked = linked or HEADING in raw or LIST_ITEM in raw
+        line = normalize_line(MARKERS.sub("", raw) if marked else raw)
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
-        if density > LINKED_LINE and _kept_link_line(raw, line, raw_lines, index):
-            density = 0.0
+        if density > LINKED_LINE and (
+            _kept_link_line(raw, line, raw_lines, index)
+            or (index < last_prose and raw.lstrip().startswith(LIST_ITEM))
+        ):
+            density = 0.0  # a list of links within the text (tools, sources, products)
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if density >= 0.999 and links_after:
                 links_after[-1] += 1

@@ -85,6 +85,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          TRAM, COST, NORTH, WORKS),
         ("Book now", "Bus fares frozen", "Cycle lanes planned"),
     ),
+    # a list of linked names within the text is the article's; a table of contents and a
+    # list of links after the last paragraph are not
+    "linked_list_items.html": (
+        (TRAM, "Alstom", "Siemens Mobility", "Stadler", NORTH),
+        ("Bus fares frozen", "Cycle lanes", "The vote\nThe bidders"),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections, each
