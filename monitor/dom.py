@@ -27,6 +27,7 @@ PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's para
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
 SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
+HEADING_CHARS = 200  # characters: a box holding more than this is no lone subheading
 _PANEL_ROLES = frozenset(("tabpanel", "region"))
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -78,13 +79,13 @@ def remove_boilerplate(
         total = total or max(text_len(root), 1)
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
-        if node.tag in ("h1",) or (anchor_id(node) and not is_boilerplate(node)):
-            continue
-        if collapsed_panel(node):
+        tag = node.tag
+        if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
             continue
         if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
-        node.decompose()
+        if not collapsed_panel(node):
+            node.decompose()
 
 
 def remove_comments(root: LexborNode, protect: set[int]) -> None:
@@ -133,7 +134,8 @@ def is_boilerplate(node: LexborNode) -> bool:
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style) and not collapsed_panel(node):
         return True
-    names = node_names(node) if not anchor_id(node) else f"{attrs.get('class') or ''} "
+    anchored = node.tag in _HEADINGS and anchor_id(node)
+    names = f"{attrs.get('class') or ''} " if anchored else node_names(node)
     return len(names) > 1 and boilerplate_names(names)
 
 
@@ -194,18 +196,22 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
     """
     if node.tag in _HEADINGS:
         return node.mem_id in spared
-    heading = node.css_first("h2, h3, h4")
-    if heading is None or text_len(heading) != length or not length:
+    if not length or length > HEADING_CHARS:
         return False
-    if heading.mem_id in spared:
-        return True
     after = node.next
     while after is not None and not after.is_element_node:
         after = after.next
-    if after is None or after.mem_id not in protect:
+    opens = after is not None and after.mem_id in protect
+    if not (opens or spared):
+        return False  # (checked first: the query below costs more than the walk)
+    heading = node.css_first("h2, h3, h4")
+    if heading is None or text_len(heading) != length:
         return False
-    spared.add(heading.mem_id)
-    return True
+    if heading.mem_id in spared:
+        return True
+    if opens:
+        spared.add(heading.mem_id)
+    return opens
 
 
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
