@@ -91,6 +91,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, "Alstom", "Siemens Mobility", "Stadler", NORTH),
         ("Bus fares frozen", "Cycle lanes", "The vote\nThe bidders"),
     ),
+    # how-to steps written as short <article>s without links are parts of the body, unlike
+    # teaser cards, whose titles link to other stories
+    "step_articles.html": (
+        (TRAM, "Step 1: the money", COST, NORTH, "Shopkeepers along", "Step 3: the works", WORKS),
+        ("Ferry timetable", "The library reopens", "City Daily, 3 Market"),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections, each
