@@ -27,6 +27,9 @@ PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's para
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
 SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
+SENTENCE_CHARS = 20  # characters of a paragraph's own text around an inline element: a sentence
+_INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
+_TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
 HEADING_CHARS = 200  # characters: a box holding more than this is no lone subheading
 _PANEL_ROLES = frozenset(("tabpanel", "region"))
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
@@ -36,6 +39,18 @@ __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
     "remove_comments", "remove_junk", "score_candidates", "text_len",
 ]
+
+
+def in_sentence(node: LexborNode) -> bool:
+    """Whether an inline element (a link, an emphasis) sits inside running text: its class
+    ("recommendation-inline-link") names what it links to, and cutting it would cut words
+    out of a sentence."""
+    if node.tag not in _INLINE:
+        return False
+    parent = node.parent
+    if parent is None or parent.tag not in _TEXT_BLOCKS:
+        return False
+    return len((parent.text(deep=False) or "").strip()) >= SENTENCE_CHARS
 
 
 def in_code(node: LexborNode) -> bool:
@@ -84,7 +99,7 @@ def remove_boilerplate(
             continue
         if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
-        if not collapsed_panel(node):
+        if not collapsed_panel(node) and not in_sentence(node):
             node.decompose()
 
 
@@ -233,7 +248,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         total = total or max(text_len(region), 1)
         if node.tag == "p" and node.attributes.get("class") in styles:
             continue
-        if node.tag == "span" and in_code(node):
+        if (node.tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
         if length > keep_share * total or holds_prose(node, length):
