@@ -103,6 +103,13 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("extend the tram network by eleven", "from national grants, and", NORTH),
         ("Ferry timetable",),
     ),
+    # a body written as a table (one row per item): its rows vote for the table together,
+    # which then outweighs a list of long references
+    "table_body.html": (
+        ("This list of tram lines", "Harbour line 1", "Nine stops from the old fish market",
+         "Campus line 2", "Serves the university and the science park"),
+        (),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections, each
