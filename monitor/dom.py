@@ -124,6 +124,9 @@ def boilerplate_names(names: str) -> bool:
     previous = ""
     for token in sel.NAME_TOKENS.split(names.lower()):
         if token:
+            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
+                previous = token
+                continue
             if (
                 token in sel.BOILER_WORDS
                 or token.startswith(sel.BOILER_PREFIXES)

@@ -81,6 +81,10 @@ BOILER_PAIRS: frozenset[str] = frozenset((
     "read-time", "inline-related", "embed-related", "most-popular", "you-may", "also-like",
 ))
 
+# Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
+# (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden").
+NEUTRAL_PAIRS: frozenset[str] = frozenset(("label-hidden", "overflow-hidden", "x-hidden", "y-hidden"))
+
 # Tags always dropped inside the chosen region (image captions and credits are not body).
 REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"
 # The few strongest patterns, cheap enough to prune the whole page before scoring.

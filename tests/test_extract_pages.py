@@ -110,6 +110,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Campus line 2", "Serves the university and the science park"),
         (),
     ),
+    # "hidden" that qualifies another word (a field's hidden label, clipped overflow) does not
+    # hide the block; a block named just "hidden" still goes
+    "hidden_qualifiers.html": (
+        (TRAM, COST, "Who benefits", NORTH, WORKS),
+        ("Subscribe to the morning", "City Daily, 3 Market"),
+    ),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections, each
