@@ -232,6 +232,12 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
     return opens
 
 
+def _bio_box(node: LexborNode) -> bool:
+    """A block named as the author's box ("cs-entry__author-info", "author-bio"): its prose
+    is about the writer, so being mostly prose does not make it body."""
+    return not sel.BIO_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+
+
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
     """Remove class/id/style boilerplate inside the chosen region.
 
@@ -254,7 +260,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if (node.tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
-        if length > keep_share * total or holds_prose(node, length):
+        if length > keep_share * total or (holds_prose(node, length) and not _bio_box(node)):
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append(node)

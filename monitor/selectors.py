@@ -81,6 +81,9 @@ BOILER_PAIRS: frozenset[str] = frozenset((
     "read-time", "inline-related", "embed-related", "most-popular", "you-may", "also-like",
 ))
 
+# class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
+BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
+
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
 # (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden").
 NEUTRAL_PAIRS: frozenset[str] = frozenset(("label-hidden", "overflow-hidden", "x-hidden", "y-hidden"))

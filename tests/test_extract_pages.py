@@ -116,6 +116,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, "Who benefits", NORTH, WORKS),
         ("Subscribe to the morning", "City Daily, 3 Market"),
     ),
+    # the author's box at the end of the story is prose, but about the writer
+    "author_box.html": ((TRAM, COST, NORTH, WORKS), ("Anna Berg", "studied history")),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
     # a page builder names every body block "widget"; the body spans several sections, each
