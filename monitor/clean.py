@@ -41,7 +41,7 @@ PARA = "\ue000"  # a paragraph break, around each block element
 LINK_OPEN = "\ue001"
 LINK_CLOSE = "\ue002"
 HEADING = "\ue003"  # starts the line of a subheading
-LIST_ITEM = "\ue004"  # starts the line of a list item
+LIST_ITEM = "\ue004"  # starts the line of a list item or a table cell
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
@@ -219,7 +219,7 @@ def clean_lines(
             _kept_link_line(raw, line, raw_lines, index)
             or (index < last_prose and raw.lstrip().startswith(LIST_ITEM))
         ):
-            density = 0.0  # a list of links within the text (tools, sources, products)
+            density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if density >= 0.999 and links_after:
                 links_after[-1] += 1

@@ -112,14 +112,14 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
 
 
 def _mark_blocks(node: LexborNode) -> None:
-    """Put paragraph, heading, list-item and link markers into the tree so one text() call
-    keeps the structure."""
+    """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
+    one text() call keeps the structure."""
     contents = _toc_items(node)
     for block in node.css(sel.BLOCK_SELECTOR):
         block.insert_before(PARA)
         if block.tag in ("h2", "h3", "h4"):
             block.insert_before(HEADING)
-        elif block.tag == "li" and block.mem_id not in contents:
+        elif block.tag in ("li", "td", "th") and block.mem_id not in contents:
             block.insert_before(LIST_ITEM)
         if block.tag != "br":
             block.insert_after(PARA)

@@ -85,10 +85,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          TRAM, COST, NORTH, WORKS),
         ("Book now", "Bus fares frozen", "Cycle lanes planned"),
     ),
-    # a list of linked names within the text is the article's; a table of contents and a
-    # list of links after the last paragraph are not
+    # a list or table of linked names within the text is the article's; a table of contents
+    # and a list of links after the last paragraph are not
     "linked_list_items.html": (
-        (TRAM, "Alstom", "Siemens Mobility", "Stadler", NORTH),
+        (TRAM, "Alstom", "Siemens Mobility", "Stadler", "Harbour line", "Airport line", NORTH),
         ("Bus fares frozen", "Cycle lanes", "The vote\nThe bidders"),
     ),
     # how-to steps written as short <article>s without links are parts of the body, unlike
