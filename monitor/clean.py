@@ -41,9 +41,12 @@ PARA = "\ue000"  # a paragraph break, around each block element
 LINK_OPEN = "\ue001"
 LINK_CLOSE = "\ue002"
 HEADING = "\ue003"  # starts the line of a subheading
+LIST_ITEM = "\ue004"  # starts the line of a list item or a table cell
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
-MARKERS = re.compile(f"[{PARA}-{HEADING}]")  # every one of them
+MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
+LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
+LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
 _DATE_WORD = re.compile(
@@ -117,7 +120,7 @@ def is_boilerplate_line(
             return True
     if density >= 0.999 and len(line) < 200:
         return True
-    return density > 0.5 and len(line) < 80 and not _SENTENCE_END.search(line)
+    return density > LINKED_LINE and len(line) < 80 and not _SENTENCE_END.search(line)
 
 
 def is_dateline(line: str) -> bool:
@@ -152,18 +155,43 @@ def _drop_trailing_labels(out: list[str], links_after: list[int]) -> None:
         links_after.pop()
 
 
-def _section_heading(raw: str, raw_lines: list[str], index: int) -> bool:
-    """A linked subheading that opens a section of prose (a listicle's "3. Product name").
+def _lone_link(raw_lines: list[str], index: int) -> bool:
+    """A linked line between lines that are not mostly links: one link of the text, not an
+    item of a list of links."""
+    if index + 1 < len(raw_lines) and line_link_density(raw_lines[index + 1]) > LINKED_LINE:
+        return False
+    return not index or line_link_density(raw_lines[index - 1]) <= LINKED_LINE
 
-    Teaser lists are linked headings too, but each is followed by another linked line or a
-    short excerpt; here the next line must be unlinked text of some length.
+
+def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bool:
+    """A linked subheading that opens a section (a listicle's "3. Product name"), or a whole
+    linked sentence ("Read the full transcript of the interview.") standing alone.
+
+    Teaser lists and menus are linked lines too, but each sits next to another linked line
+    or (a teaser's title) before a subheading or a short excerpt. Calls to action end in "!".
     """
-    if not raw.lstrip().startswith(HEADING) or index + 1 >= len(raw_lines):
-        return False
-    following = raw_lines[index + 1]
-    if HEADING in following or LINK_OPEN in following:
-        return False
-    return len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
+    following = raw_lines[index + 1] if index + 1 < len(raw_lines) else HEADING
+    if raw.lstrip().startswith(HEADING):
+        if HEADING in following or LINK_OPEN in following:
+            return _lone_link(raw_lines, index) and HEADING not in following
+        return (len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
+                or _lone_link(raw_lines, index))
+    return line.endswith(".") and len(line.split()) >= LINKED_SENTENCE and _lone_link(
+        raw_lines, index)
+
+
+def _last_prose(raw_lines: list[str]) -> int:
+    """Index of the last line of unlinked prose (-1: none). A list of links above it sits in
+    the text (the tools a post names, the products of a guide); one below it closes the page
+    (related stories, tags)."""
+    for index in range(len(raw_lines) - 1, -1, -1):
+        raw = raw_lines[index]
+        line = MARKERS.sub("", raw)
+        if len(line) >= PROSE_AFTER and len(normalize_line(line)) >= PROSE_AFTER and (
+            LINK_OPEN not in raw or line_link_density(raw) <= LINKED_LINE
+        ):
+            return index
+    return -1
 
 
 def clean_lines(
@@ -179,14 +207,19 @@ def clean_lines(
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
+    last_prose = _last_prose(raw_lines)
     for index, raw in enumerate(raw_lines):
         linked = LINK_OPEN in raw or LINK_CLOSE in raw
-        line = normalize_line(MARKERS.sub("", raw) if linked or HEADING in raw else raw)
+        marked = linked or HEADING in raw or LIST_ITEM in raw
+        line = normalize_line(MARKERS.sub("", raw) if marked else raw)
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
-        if density >= 0.999 and _section_heading(raw, raw_lines, index):
-            density = 0.0
+        if density > LINKED_LINE and (
+            _kept_link_line(raw, line, raw_lines, index)
+            or (index < last_prose and raw.lstrip().startswith(LIST_ITEM))
+        ):
+            density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if density >= 0.999 and links_after:
                 links_after[-1] += 1

@@ -30,11 +30,32 @@ CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <c
 PRUNE_MOST = 0.75  # share of the region's text whose removal means the names misled us
 SERIES = 3  # same-class blocks that make a series (slides, steps, sections) of the body
 SERIES_TEXT = 120  # characters per block, on average, for a series to be prose
+SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
+SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
+SENTENCE_CHARS = 20  # characters of a paragraph's own text around an inline element: a sentence
+_INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
+_TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
+HEADING_CHARS = 200  # characters: a box holding more than this is no lone subheading
+_PANEL_ROLES = frozenset(("tabpanel", "region"))
+_CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
     "remove_comments", "remove_junk", "score_candidates", "text_len",
 ]
+
+
+def in_sentence(node: LexborNode) -> bool:
+    """Whether an inline element (a link, an emphasis) sits inside running text: its class
+    ("recommendation-inline-link") names what it links to, and cutting it would cut words
+    out of a sentence."""
+    if node.tag not in _INLINE:
+        return False
+    parent = node.parent
+    if parent is None or parent.tag not in _TEXT_BLOCKS:
+        return False
+    return len((parent.text(deep=False) or "").strip()) >= SENTENCE_CHARS
 
 
 def in_code(node: LexborNode) -> bool:
@@ -78,11 +99,13 @@ def remove_boilerplate(
         total = total or max(text_len(root), 1)
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
-        if node.tag in ("h1",):
+        tag = node.tag
+        if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
             continue
         if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
-        node.decompose()
+        if not collapsed_panel(node) and not in_sentence(node):
+            node.decompose()
 
 
 def remove_comments(root: LexborNode, protect: set[int]) -> None:
@@ -106,6 +129,9 @@ def boilerplate_names(names: str) -> bool:
     previous = ""
     for token in sel.NAME_TOKENS.split(names.lower()):
         if token:
+            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
+                previous = token
+                continue
             if (
                 token in sel.BOILER_WORDS
                 or token.startswith(sel.BOILER_PREFIXES)
@@ -129,10 +155,46 @@ def is_boilerplate(node: LexborNode) -> bool:
     if node.tag == "figure" and node.css_first("table") is None:
         return True
     style = attrs.get("style")
-    if style and sel.HIDDEN_STYLE.search(style):
+    if style and sel.HIDDEN_STYLE.search(style) and not collapsed_panel(node):
         return True
-    names = node_names(node)
+    anchored = node.tag in _HEADINGS and anchor_id(node)
+    names = f"{attrs.get('class') or ''} " if anchored else node_names(node)
     return len(names) > 1 and boilerplate_names(names)
+
+
+def collapsed_panel(node: LexborNode) -> bool:
+    """A hidden block that a visible control opens: an accordion's or a tab's panel.
+
+    Its text (the answers of an FAQ, the steps of a guide) is part of the page as written,
+    unlike a hidden second copy of the body, which names no control. Named like boilerplate,
+    or a menu's own tag, it stays boilerplate.
+    """
+    attrs = node.attributes
+    role = attrs.get("role")
+    if role not in _PANEL_ROLES and (role or not attrs.get("aria-labelledby")):
+        return False  # a labelled block of another role ("navigation": a table of contents)
+    if node.tag in _CHROME_TAGS:
+        return False
+    names = node_names(node)
+    return not (len(names) > 1 and boilerplate_names(names))
+
+
+def anchor_id(node: LexborNode) -> bool:
+    """Whether a subheading's id is an anchor slug of its own text ("best-time-to-visit").
+
+    Tables of contents give every heading such an id; its words ("time", "top", "social")
+    name the section, not a boilerplate block.
+    """
+    if node.tag not in _HEADINGS:
+        return False
+    ident = node.attributes.get("id")
+    if not ident:
+        return False
+    words = [w for w in sel.NAME_TOKENS.split(ident.lower()) if len(w) > 1]
+    if len(words) < SLUG_WORDS:
+        return False
+    text = set(sel.NAME_TOKENS.split((node.text() or "").lower()))
+    return sum(1 for w in words if w in text) >= SLUG_SHARE * len(words)
 
 
 def _paragraph_styles(region: LexborNode) -> set[str]:
@@ -147,6 +209,40 @@ def _paragraph_styles(region: LexborNode) -> set[str]:
     return {names for names, count in seen.items() if count >= PARAGRAPH_STYLE}
 
 
+def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set[int]) -> bool:
+    """A box holding one subheading and nothing else, just before a block the body keeps.
+
+    Page builders wrap each part of the body in blocks named "widget" or "top-section"; the
+    parts with paragraphs are protected (regions.held_paths), the heading that opens the
+    next part holds no prose and would go. ``spared`` collects such headings, so that the
+    boxes nested in the outermost one (met later) are spared too.
+    """
+    if node.tag in _HEADINGS:
+        return node.mem_id in spared
+    if not length or length > HEADING_CHARS:
+        return False
+    after = node.next
+    while after is not None and not after.is_element_node:
+        after = after.next
+    opens = after is not None and after.mem_id in protect
+    if not (opens or spared):
+        return False  # (checked first: the query below costs more than the walk)
+    heading = node.css_first("h2, h3, h4")
+    if heading is None or text_len(heading) != length:
+        return False
+    if heading.mem_id in spared:
+        return True
+    if opens:
+        spared.add(heading.mem_id)
+    return opens
+
+
+def _bio_box(node: LexborNode) -> bool:
+    """A block named as the author's box ("cs-entry__author-info", "author-bio"): its prose
+    is about the writer, so being mostly prose does not make it body."""
+    return not sel.BIO_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+
+
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
     """Remove class/id/style boilerplate inside the chosen region.
 
@@ -155,6 +251,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     """
     total = 0  # the region's text length, read only when a block is boilerplate
     victims: list[tuple[LexborNode, int]] = []
+    spared: set[int] = set()
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
     seen: set[int] = set()  # lexbor gives a node once per selector of the list it matches
@@ -166,10 +263,12 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         total = total or max(text_len(region), 1)
         if node.tag == "p" and node.attributes.get("class") in styles:
             continue
-        if node.tag == "span" and in_code(node):
+        if (node.tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
-        if length <= keep_share * total and not holds_prose(node, length):
+        if length > keep_share * total or (holds_prose(node, length) and not _bio_box(node)):
+            continue
+        if not _opens_section(node, length, protect, spared):
             victims.append((node, length))
             seen.add(node.mem_id)
     for node in reversed(_spare_series(victims, total)):

@@ -16,13 +16,22 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 
 from monitor import dom, gathering, metadata, regions, streamed
 from monitor import selectors as sel
-from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, PARA, clean_lines, normalize_line
+from monitor.clean import (
+    HEADING,
+    LINK_CLOSE,
+    LINK_OPEN,
+    LIST_ITEM,
+    PARA,
+    clean_lines,
+    normalize_line,
+)
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
+TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 
 
@@ -109,16 +118,36 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
 
 
 def _mark_blocks(node: LexborNode) -> None:
-    """Put paragraph and link markers into the tree so one text() call keeps the structure."""
+    """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
+    one text() call keeps the structure."""
+    contents = _toc_items(node)
     for block in node.css(sel.BLOCK_SELECTOR):
         block.insert_before(PARA)
         if block.tag in ("h2", "h3", "h4"):
             block.insert_before(HEADING)
+        elif block.tag in ("li", "td", "th") and block.mem_id not in contents:
+            block.insert_before(LIST_ITEM)
         if block.tag != "br":
             block.insert_after(PARA)
     for link in node.css("a"):
         link.insert_before(LINK_OPEN)
         link.insert_after(LINK_CLOSE)
+
+
+def _toc_items(node: LexborNode) -> set[int]:
+    """mem_ids of list items that link within the page: a table of contents, whose links
+    are no part of the text the way a list of named tools or sources is."""
+    items: set[int] = set()
+    for link in node.css('a[href^="#"]'):
+        probe = link.parent
+        for _ in range(TOC_LEVELS):
+            if probe is None:
+                break
+            if probe.tag == "li":
+                items.add(probe.mem_id)
+                break
+            probe = probe.parent
+    return items
 
 
 def _raw_lines(nodes: list[LexborNode]) -> list[str]:

@@ -34,6 +34,7 @@ WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
 TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
+TEASER_LINKS = 0.05  # linked share of a short <article> that makes it a teaser card, not a step
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 HEAD_CHARS = 200  # characters; a longer block before the first section is more than a header line
 # elements that open the body: prose and section headings (an article header has an <h1>)
@@ -86,7 +87,8 @@ def _holds_others(node: LexborNode, best: LexborNode, home: int | None, probe: s
     for other in node.css("article"):
         if other.mem_id not in lineage and (home is None or article_root(other) != home):
             length = text_len(other)
-            if length < TEASER_CHARS or link_density(other, length) > WIDEN_LINKS:
+            density = link_density(other, length)
+            if density > WIDEN_LINKS or (length < TEASER_CHARS and density > TEASER_LINKS):
                 return True
     return bool(probe) and (node.text() or "").count(probe) > 1
 

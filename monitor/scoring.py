@@ -79,8 +79,7 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
     cand.raw += score
     cand.paragraphs += 1
     cand.chars += chars
-    if parent:
-        cand.own += chars
+    cand.own += chars if parent else 0
 
 
 def _paragraph_score(text: str) -> float:
@@ -168,14 +167,15 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
         text = (span.text(deep=False) or "").strip()
         if len(text) >= MIN_PARAGRAPH:
             _vote_up(cands, _lone_wrappers(span), text)
-    # Text written straight into a container (<div>text<br>text</div>) votes for itself.
+    # Text straight in a container (<div>text<br>text</div>) votes for itself; a cell's for its table too.
     for box in root.css(sel.TEXT_CONTAINERS):
         text = (box.text(deep=False) or "").strip()
         if len(text) < MIN_PARAGRAPH:
             continue
-        score = _paragraph_score(text)
+        score, parent = _paragraph_score(text), box.parent
         _vote(cands, box, score, len(text))
-        _vote(cands, box.parent, score / 2.0, len(text), False)
+        _vote(cands, parent, score / 2.0, len(text), False)
+        _vote(cands, parent.parent if box.tag == "td" and parent else None, score / 2, len(text), False)
     return cands
 
 

@@ -81,6 +81,13 @@ BOILER_PAIRS: frozenset[str] = frozenset((
     "read-time", "inline-related", "embed-related", "most-popular", "you-may", "also-like",
 ))
 
+# class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
+BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
+
+# Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
+# (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden").
+NEUTRAL_PAIRS: frozenset[str] = frozenset(("label-hidden", "overflow-hidden", "x-hidden", "y-hidden"))
+
 # Tags always dropped inside the chosen region (image captions and credits are not body).
 REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"
 # The few strongest patterns, cheap enough to prune the whole page before scoring.
@@ -165,6 +172,7 @@ BOILERPLATE_LINE = re.compile(
             (?:advertisement|ad))?
       | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
       | skip\s+(?:advertisement|ad)
+      | loading(?:\s+[\w-]+){0,6}\s*(?:…|\.\.\.)
     )$""",
     re.I | re.X,
 )

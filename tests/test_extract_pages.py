@@ -72,11 +72,59 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("1. Harbour line", "2. Northern line", "3. Airport line", TRAM, COST, NORTH, WORKS),
         ("Bus fares frozen", "Cycle lanes planned"),
     ),
+    # ... and so are those where only the name after the number is linked ("2. <a>Name</a>")
+    "numbered_linked_headings.html": (
+        ("1. Harbour line", "2. Northern line", "3. Airport line (2029)", TRAM, COST, NORTH,
+         WORKS),
+        ("Bus fares frozen", "Cycle lanes planned"),
+    ),
+    # a linked subheading before a list or a short paragraph and a whole linked sentence are
+    # the article's; a button and a run of linked lines are not
+    "lone_links.html": (
+        ("Read the council's full decision", "Harbour line", "Nine stops", "Northern line",
+         TRAM, COST, NORTH, WORKS),
+        ("Book now", "Bus fares frozen", "Cycle lanes planned"),
+    ),
+    # a list or table of linked names within the text is the article's; a table of contents
+    # and a list of links after the last paragraph are not
+    "linked_list_items.html": (
+        (TRAM, "Alstom", "Siemens Mobility", "Stadler", "Harbour line", "Airport line", NORTH),
+        ("Bus fares frozen", "Cycle lanes", "The vote\nThe bidders"),
+    ),
+    # how-to steps written as short <article>s without links are parts of the body, unlike
+    # teaser cards, whose titles link to other stories
+    "step_articles.html": (
+        (TRAM, "Step 1: the money", COST, NORTH, "Shopkeepers along", "Step 3: the works", WORKS),
+        ("Ferry timetable", "The library reopens", "City Daily, 3 Market"),
+    ),
+    # links and spans inside a sentence whose class names their target ("recommendation-
+    # inline-link") are words of the text; a block named so is still cut
+    "inline_named_links.html": (
+        ("extend the tram network by eleven", "from national grants, and", NORTH),
+        ("Ferry timetable",),
+    ),
+    # a body written as a table (one row per item): its rows vote for the table together,
+    # which then outweighs a list of long references
+    "table_body.html": (
+        ("This list of tram lines", "Harbour line 1", "Nine stops from the old fish market",
+         "Campus line 2", "Serves the university and the science park"),
+        (),
+    ),
+    # "hidden" that qualifies another word (a field's hidden label, clipped overflow) does not
+    # hide the block; a block named just "hidden" still goes
+    "hidden_qualifiers.html": (
+        (TRAM, COST, "Who benefits", NORTH, WORKS),
+        ("Subscribe to the morning", "City Daily, 3 Market"),
+    ),
+    # the author's box at the end of the story is prose, but about the writer
+    "author_box.html": ((TRAM, COST, NORTH, WORKS), ("Anna Berg", "studied history")),
     # sections of one body whose classes add modifiers ("rich-text mt-4")
     "section_modifiers.html": ((TRAM, COST, NORTH, WORKS), ("City Daily, 3 Market",)),
-    # a page builder names every body block "widget"; the body spans several sections
+    # a page builder names every body block "widget"; the body spans several sections, each
+    # subheading in a section of its own ("builder-top-section") between them
     "builder_widgets.html": (
-        (TRAM, COST, NORTH, "Shopkeepers along", WORKS),
+        (TRAM, COST, "What changes for residents", NORTH, "Shopkeepers along",
+         "When the works begin", WORKS),
         ("Popular now", "Harbour festival", "morning briefing", "All rights reserved"),
     ),
     # a block editor wraps the data table in a <figure>: the table is body, a photo is not
@@ -111,6 +159,19 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "body_level_sections.html": (
         (TRAM, COST, NORTH, "Shopkeepers along", WORKS, "The transport union"),
         ("Topic number", "City Daily, 3 Market")),
+    # FAQ/step panels collapsed until their heading is clicked (hidden, but labelled by it);
+    # a hidden block no control opens, a menu's panel and a "Loading ..." placeholder go
+    "accordion_panels.html": (
+        (TRAM, COST, NORTH, WORKS),
+        ("Hidden teaser", "Sport results", "Loading prices", "City Daily, 3 Market"),
+    ),
+    # subheadings whose id is an anchor slug of their text ("best-time-to-ride"): the words
+    # in it name the heading, not a boilerplate block; a heading named like chrome still goes
+    "heading_anchor_ids.html": (
+        (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
+         WORKS),
+        ("Share this story", "City Daily, 3 Market"),
+    ),
 }
 
 
