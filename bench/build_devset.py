@@ -143,14 +143,23 @@ _JS_STRING = r"""(?:'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`)"""
 _JS_VALUE = rf"({_JS_STRING}(?:\s*\+\s*{_JS_STRING})*)"
 
 
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
 def _js_text(value: str) -> str:
-    """A (concatenated) JavaScript string literal's text."""
-    parts = re.findall(_JS_STRING, value)
-    text = "".join(part[1:-1] for part in parts)
-    return re.sub(r"\\(.)", r"\1", text)
+    """A (concatenated) JavaScript string literal's text: the tests write their expected
+    values as literals, escapes included (\\u2019 for a typographic apostrophe)."""
+    text = "".join(part[1:-1] for part in re.findall(_JS_STRING, value))
+
+    def unescape(match: re.Match[str]) -> str:
+        code, char = match.group(1), match.group(2)
+        return chr(int(code, 16)) if code else _JS_ESCAPES.get(char, char)
+
+    return re.sub(r"\\(?:u([0-9a-fA-F]{4})|(.))", unescape, text)
 
 
 def _asserted(test: str, name: str) -> str | None:
+    """The value a test asserts for ``name`` (its first ``assert.equal(name, ...)``)."""
     found = re.search(rf"assert\.equal\(\s*{name}\s*,\s*{_JS_VALUE}", test)
     return _js_text(found.group(1)) if found else None
 

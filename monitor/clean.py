@@ -180,18 +180,22 @@ def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bo
         raw_lines, index)
 
 
-def _last_prose(raw_lines: list[str]) -> int:
-    """Index of the last line of unlinked prose (-1: none). A list of links above it sits in
-    the text (the tools a post names, the products of a guide); one below it closes the page
+def _prose_bounds(raw_lines: list[str]) -> tuple[int, int]:
+    """Indexes of the first and last lines of unlinked prose (-1: none). A list of links
+    between them sits in the text (the tools a post names, the products of a guide); one
+    above the first opens the page (sections, share buttons), one below the last closes it
     (related stories, tags)."""
-    for index in range(len(raw_lines) - 1, -1, -1):
-        raw = raw_lines[index]
-        line = MARKERS.sub("", raw)
-        if len(line) >= PROSE_AFTER and len(normalize_line(line)) >= PROSE_AFTER and (
-            LINK_OPEN not in raw or line_link_density(raw) <= LINKED_LINE
-        ):
-            return index
-    return -1
+    first = next((i for i, raw in enumerate(raw_lines) if _is_prose(raw)), -1)
+    if first < 0:
+        return -1, -1
+    last = next(i for i in range(len(raw_lines) - 1, first - 1, -1) if _is_prose(raw_lines[i]))
+    return first, last
+
+
+def _is_prose(raw: str) -> bool:
+    line = MARKERS.sub("", raw)
+    return len(line) >= PROSE_AFTER and len(normalize_line(line)) >= PROSE_AFTER and (
+        LINK_OPEN not in raw or line_link_density(raw) <= LINKED_LINE)
 
 
 def clean_lines(
@@ -207,7 +211,7 @@ def clean_lines(
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
-    last_prose = _last_prose(raw_lines)
+    first_prose, last_prose = _prose_bounds(raw_lines)
     for index, raw in enumerate(raw_lines):
         linked = LINK_OPEN in raw or LINK_CLOSE in raw
         marked = linked or HEADING in raw or LIST_ITEM in raw
@@ -217,7 +221,7 @@ def clean_lines(
         density = line_link_density(raw) if linked else 0.0
         if density > LINKED_LINE and (
             _kept_link_line(raw, line, raw_lines, index)
-            or (index < last_prose and raw.lstrip().startswith(LIST_ITEM))
+            or (first_prose < index < last_prose and raw.lstrip().startswith(LIST_ITEM))
         ):
             density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):

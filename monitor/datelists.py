@@ -91,9 +91,21 @@ def _card(article: LexborNode) -> bool:
 
 
 def _links_away(block: LexborNode) -> bool:
-    """Whether a block holds a headline-like link (a teaser's link to its article)."""
-    return any(len((link.text() or "").strip()) >= HEADLINE_LINK
+    """Whether a block holds a headline-like link (a teaser's link to its article). A link in
+    an <h1> is the page's own headline linking to itself (WordPress's permalink title)."""
+    return any(len((link.text() or "").strip()) >= HEADLINE_LINK and not _in_h1(link)
                for link in block.css("a[href]"))
+
+
+def _in_h1(link: LexborNode) -> bool:
+    probe = link.parent
+    for _ in range(2):  # <h1><a> or <h1><span><a>
+        if probe is None:
+            return False
+        if probe.tag == "h1":
+            return True
+        probe = probe.parent
+    return False
 
 
 def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) -> bool:

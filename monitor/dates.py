@@ -79,9 +79,10 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
         stamps.append(value)
-        marked = "datePublished" in (attrs.get("itemprop") or "") or bool(attrs.get("property"))
+        published = "datePublished" in (attrs.get("itemprop") or "")
+        marked = published or bool(attrs.get("property"))
         if found is None and parse_date(value) and not in_list(node, names=not marked) \
-                and not is_modification(node):
+                and (published or not is_modification(node)):  # hAtom: class "updated"
             found = value
     return Declared(found, stamps, ld_raw, meta_raw)
 

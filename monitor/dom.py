@@ -39,6 +39,7 @@ HEADING_CHARS = 200  # characters: a box holding more than this is no lone subhe
 _PANEL_ROLES = frozenset(("tabpanel", "region"))
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
@@ -46,11 +47,21 @@ __all__ = [
 ]
 
 
+def _hidden_inline(node: LexborNode) -> bool:
+    """Hidden by style or by a hiding class ("sr-only", "hidden"): text planted in a
+    sentence for scrapers or screen readers, never part of what the page shows."""
+    style = node.attributes.get("style")
+    if style and sel.HIDDEN_STYLE.search(style):
+        return True
+    names = (node.attributes.get("class") or "").lower()
+    return bool(names) and not _HIDING.isdisjoint(sel.NAME_TOKENS.split(names))
+
+
 def in_sentence(node: LexborNode) -> bool:
     """Whether an inline element (a link, an emphasis) sits inside running text: its class
     ("recommendation-inline-link") names what it links to, and cutting it would cut words
     out of a sentence."""
-    if node.tag not in _INLINE:
+    if node.tag not in _INLINE or _hidden_inline(node):
         return False
     parent = node.parent
     if parent is None or parent.tag not in _TEXT_BLOCKS:
@@ -279,7 +290,8 @@ def _spare_series(victims: list[tuple[LexborNode, int]], total: int) -> list[Lex
     """The victims, less a same-class series of prose blocks when together they hold most of
     the region: the body of a slideshow or a step-by-step page, each block named like a
     widget. (Captions, cards and repeated teasers are no such series.)"""
-    if sum(length for _, length in victims) < PRUNE_MOST * total:
+    if sum(length for _, length in victims) < PRUNE_MOST * total or \
+            _outer_chars(victims) < PRUNE_MOST * total:  # (nested victims counted once)
         return [node for node, _ in victims]
     series: dict[str, list[tuple[LexborNode, int]]] = {}
     for node, length in victims:
@@ -294,7 +306,15 @@ def _spare_series(victims: list[tuple[LexborNode, int]], total: int) -> list[Lex
     return [node for node, _ in victims if node.mem_id not in spared]
 
 
+def _outer_chars(victims: list[tuple[LexborNode, int]]) -> int:
+    """Characters the victims hold, each counted once (a widget inside a sidebar, both
+    victims, is the sidebar's text)."""
+    ids = {node.mem_id for node, _ in victims}
+    return sum(length for node, length in victims if not ancestry(node.parent) & ids)
+
+
 def _prose_series(members: list[tuple[LexborNode, int]]) -> bool:
+    """Distinct blocks of prose with few links: slides or steps, not repeated cards."""
     texts = {(node.text() or "").strip() for node, _ in members}
     chars = sum(length for _, length in members)
     return (len(texts) == len(members) and chars >= SERIES_TEXT * len(members)

@@ -188,6 +188,7 @@ def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int]
 
 
 def _tops_body(path: list[LexborNode]) -> bool:
+    """Whether a walk up (gathering.below_body) ended right below <body>, not cut short."""
     return bool(path) and path[-1].parent is not None and path[-1].parent.tag == "body"
 
 

@@ -40,6 +40,7 @@ HEAD_CHARS = 200  # characters; a longer block before the first section is more 
 # elements that open the body: prose and section headings (an article header has an <h1>)
 BODY_OPENERS = ("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6")
 _OPENER_SELECTOR = ", ".join(BODY_OPENERS)
+HEAD_KEEPS = ("ul", "ol", "dl", "table")  # a key-points list or a facts table opens a body too
 # a sentence in a block's text: a header (byline, role, date) has none
 _SENTENCE = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")
 # Blocks never held for the body, whatever prose they hold: dialogs and who-wrote-it boxes.
@@ -172,7 +173,7 @@ def trim_head(region: LexborNode, held: set[int]) -> None:
     that is any of those ends the trim.
     """
     for child in list(region.iter()):
-        if child.mem_id in held or child.tag in BODY_OPENERS:
+        if child.mem_id in held or child.tag in BODY_OPENERS or child.tag in HEAD_KEEPS:
             return
         text = (child.text() or "").strip()
         if len(text) > HEAD_CHARS or _SENTENCE.search(text) or child.css_first(_OPENER_SELECTOR):

@@ -135,7 +135,7 @@ BOILERPLATE_LINE = re.compile(
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
       | (?:you\s+are\s+here|your\s+location|current\s+location)\s*[:：].*
-      | location\s*[:：].*[>›»/].*  # a bare "Location:" is a breadcrumb only with its path
+      | location\s*[:：].*[>›»].*  # a bare "Location:" is a breadcrumb only with its path
       | (?:reporter|revisor|editor|edited\s+by|translator|translated\s+by|writer|author|
             photo|photos|photographer|source|reviewer|proofreader|contributor|compiler|
             producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}
@@ -148,17 +148,18 @@ BOILERPLATE_LINE = re.compile(
             filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
         \b\s*(?:[:|].{0,60}|[.…!]*)
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
-      | more\s+(?:\w+\s+){0,3}(?:stor(?:y|ies)|articles|news|videos|coverage)\s*:?
+      | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
+      | more\s+(?:on|about|from)\s+(?:this|the)\s+story\s*:?
       | \[?related\s*:.{0,150}
       | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|mehr\s+zum\s+thema|
             auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
-            interessieren|weitere\s+(?:artikel|beiträge|nachrichten|meldungen)(?:\s+\w+){0,3}|
+            interessieren|weitere\s+(?:artikel|beiträge|nachrichten|meldungen)(?:(?:\s+\w+){1,3}:)?|
             (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
             veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
             potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook)\s*[:.!?…]*
       | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
-            (?:no|0)\s+comments?(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
+            (?:no|0)\s+comments(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
             be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|
             you\s+must\s+be\s+logged\s+in\s+to\s+(?:post\s+a\s+)?comment|
             war\s+(?:der|dieser)\s+artikel\s+(?:hilfreich|nützlich)|keine\s+kommentare|
@@ -178,10 +179,12 @@ BOILERPLATE_LINE = re.compile(
 )
 # A heading that labels a list of other articles ("Recent Posts", "More on this story").
 LIST_LABEL = re.compile(
-    r"(?:recent|related|latest|more|popular|recommended|trending|top\s+(?:stories|news)|"
-    r"other|similar|you\s+(?:may|might)\s+also|read\s+(?:more|next|also)|see\s+also|"
-    r"most\s+(?:read|popular|viewed)|weitere|mehr\s+zum|lesen\s+sie\s+auch|à\s+lire|"
-    r"sur\s+le\s+même)\b|相关|热门|最新|推荐",
+    # the everyday words ("More than 400 jobs", "Latest figures") only before a list's noun
+    r"(?:(?:recent|latest|more|popular|recommended|trending|top|other|similar)"
+    r"(?:\s+\w+){0,2}?\s+(?:stories|posts|articles|news|headlines|reads|videos|"
+    r"on\s+this\s+story)|related|popular\s+(?:now|today)|trending|you\s+(?:may|might)\s+also|read\s+(?:more|next|also)|"
+    r"see\s+also|most\s+(?:read|popular|viewed)|weitere|mehr\s+zum|lesen\s+sie\s+auch|"
+    r"à\s+lire|sur\s+le\s+même)\b|相关|热门|最新|推荐",
     re.I,
 )
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.

@@ -31,6 +31,7 @@ SITE_WORDS = 5  # words; a segment this short holding the host's name is the sit
 HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
 ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
 HEADINGS_SEEN = 60  # headings looked at for a headline (the visible ones come early)
+MAX_HEADLINE = 300  # characters; a longer heading is a paragraph set in a heading tag
 PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
 
 
@@ -141,10 +142,10 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
     ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
     for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
-        if count > 60:
+        if count > HEADINGS_SEEN:
             break
         text = clean_text(node.text())
-        if not text or len(text) > 300:
+        if not text or len(text) > MAX_HEADLINE:
             continue
         if _names_heading(doc_title, text):
             if not _is_logo(node):
@@ -155,10 +156,14 @@ def _headline(tree: LexborHTMLParser, doc_title: str
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
     if first_h1 is None:
-        if ending is not None:
-            return ending, True
         lower = _lower_headline(body, doc_title)
-        return lower if lower[1] or logo is None else (logo, True)
+        if lower[1]:
+            return lower
+        # "Site: Headline" where the site's name is a heading too or the heading is the
+        # longer part: a footer heading "City Daily News" also ends "Headline - City Daily News"
+        if ending is not None and (logo is not None or 2 * len(ending[0]) > len(doc_title)):
+            return ending, True
+        return (logo, True) if logo is not None else lower
     # only the page's own h1 may be the end of the <title>: a site name in a heading ends
     # "Headline - The Site" just the same
     return first_h1, _ends_title(doc_title, first_h1[0])
@@ -171,7 +176,7 @@ def _lower_headline(body: LexborNode, doc_title: str
         if count > LOWER_HEADINGS:
             break
         text = clean_text(node.text())
-        if text and len(text) <= 300 and _names_heading(doc_title, text):
+        if text and len(text) <= MAX_HEADLINE and _names_heading(doc_title, text):
             return (text, node), True
     return ("", None), False
 

@@ -96,6 +96,8 @@ def test_boilerplate_lines(line: str) -> None:
     "No comments were made by the minister after the vote, her office said.",
     "Leave a comment on the consultation website before March, the council asked.",
     "Location: Downtown — Los Angeles, California",  # a house tour's facts, no breadcrumb
+    "Location: Paris/France", "More to the story", "More than a love story", "No comment.",
+    "Weitere Meldungen folgen.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
@@ -149,3 +151,16 @@ def test_a_dateline_is_dates_and_their_labels_only(line: str, dated: bool) -> No
     """Issue 11: a timestamps block joined to a short body is dropped at its ends however long
     it is; a sentence that mentions a date is prose."""
     assert is_dateline(line) is dated
+
+
+@pytest.mark.parametrize(("heading", "names_others"), [
+    ("Recent Posts", True), ("More on this story", True), ("Related", True),
+    ("Top stories", True), ("Trending now", True), ("Lesen Sie auch", True),
+    # a section heading of the article itself, not a list of other articles
+    ("More than 400 jobs at stake", False), ("Latest figures", False),
+    ("Other options for commuters", False),
+])
+def test_a_list_label_names_other_articles_only(heading: str, names_others: bool) -> None:
+    """selectors.LIST_LABEL: a heading that opens a list of other articles (its dates are
+    theirs); everyday words open one only before a list's noun."""
+    assert (sel.LIST_LABEL.match(heading) is not None) is names_others

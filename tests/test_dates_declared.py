@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from monitor.extract import extract
+from monitor.dates import declared
+from monitor.extract import extract, parse
 
 BODY = ("<p>The city council voted on Tuesday to extend the tram network by eleven kilometres, "
         "adding two lines to the harbour and the hospital, officials said.</p>")
@@ -55,3 +56,18 @@ def test_json_ld_backed_by_meta_tags_beats_the_shown_date() -> None:
         '<meta property="article:published_time" content="2023-11-03T10:25:56+01:00">')
     page = _page(head, '<div class="post-meta">Updated 06.11.2023</div>')
     assert extract(page, "https://news.example/a/3").published == "2023-11-03"
+
+
+def test_an_explicit_date_published_is_not_taken_for_an_update() -> None:
+    """hAtom themes class the publication <time> "updated" too; itemprop=datePublished
+    says what it is, and a later "last updated" day elsewhere does not win."""
+    page = ("<html><head><title>Tram network grows</title></head><body><article>"
+            "<h1>Tram network grows</h1><p class='meta'>"
+            "<time itemprop='datePublished' class='entry-date updated' "
+            "datetime='2024-03-02T09:00:00+01:00'>2 March 2024</time></p>"
+            "<p>The city council voted on Tuesday to extend the tram network by eleven "
+            "kilometres, adding two lines to the harbour and the hospital.</p>"
+            "<p class='revised'>Last updated: <time datetime='2024-03-09T10:00:00+01:00'>"
+            "9 March 2024</time></p></article></body></html>")
+    assert declared(parse(page), {}, {}).raw == "2024-03-02T09:00:00+01:00"
+    assert extract(page, "https://news.example/a/77").published == "2024-03-02"

@@ -86,3 +86,14 @@ def test_a_long_blank_line_is_read_once() -> None:
     start = time.process_time()
     assert _bare_lines(" " * 100_000 + "1\n 01.11.2023 11:35 \n", False) == {"01.11.2023 11:35"}
     assert time.process_time() - start < 0.5
+
+
+def test_a_short_post_whose_title_links_to_itself_keeps_its_date() -> None:
+    """WordPress themes link a single post's <h1> to its own permalink: a short <article>
+    with that link is the page's post, not a teaser card of another one."""
+    page = ("<html><head><title>Tram network grows</title></head><body><article>"
+            "<h1 class='entry-title'><a href='https://news.example/a/9' rel='bookmark'>"
+            "Council expands the tram network</a></h1>"
+            "<div class='entry-meta'><span class='posted-on'>May 5, 2024</span></div>"
+            f"<div class='entry-content'>{BODY}</div></article></body></html>")
+    assert extract(page, "https://news.example/a/9").published == "2024-05-05"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.extract import extract
+from monitor import regions
+from monitor.extract import extract, parse
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -89,7 +90,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # and a list of links after the last paragraph are not
     "linked_list_items.html": (
         (TRAM, "Alstom", "Siemens Mobility", "Stadler", "Harbour line", "Airport line", NORTH),
-        ("Bus fares frozen", "Cycle lanes", "The vote\nThe bidders"),
+        # an unnamed list of sections above the first paragraph opens the page: not text
+        ("Bus fares frozen", "Cycle lanes", "The vote\nThe bidders", "Politics", "City hall"),
     ),
     # how-to steps written as short <article>s without links are parts of the body, unlike
     # teaser cards, whose titles link to other stories
@@ -101,7 +103,7 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # inline-link") are words of the text; a block named so is still cut
     "inline_named_links.html": (
         ("extend the tram network by eleven", "from national grants, and", NORTH),
-        ("Ferry timetable",),
+        ("Ferry timetable", "XQZ"),  # hidden spans in a sentence are never its words
     ),
     # a body written as a table (one row per item): its rows vote for the table together,
     # which then outweighs a list of long references
@@ -375,3 +377,19 @@ def test_page_title_and_date(name: str) -> None:
     art = extract((PAGES / name).read_bytes(), url)
     assert art.title == title
     assert art.published == published
+
+
+def test_trimming_a_widened_region_keeps_a_leading_key_points_list() -> None:
+    """The header boxes above a widened body go (a byline, a role, a date in unnamed
+    boxes); a key-points list or a facts table that opens the body does not."""
+    tree = parse("<body><div id='r'><div>By Jane Doe</div><div>Transport editor</div>"
+                 "<ul><li>Two new lines to the harbour</li><li>Twelve stops</li></ul>"
+                 "<table><tr><td>Cost</td><td>420m</td></tr></table>"
+                 "<p>The city council voted on Tuesday to extend the tram network by eleven "
+                 "kilometres.</p></div></body>")
+    region = tree.css_first("#r")
+    assert region is not None
+    regions.trim_head(region, set())
+    text = region.text()
+    assert "By Jane Doe" not in text and "Transport editor" not in text
+    assert "Two new lines to the harbour" in text and "420m" in text

@@ -34,8 +34,13 @@ COMMENTS = ("<div id='comments'><h3>2 comments</h3><ol class='commentlist'>"
             "</p></li></ol></div>")
 
 
+def lines_of(article: dict[str, Any]) -> list[str]:
+    """The sample's body lines, escaped for HTML."""
+    return [html.escape(line) for line in article["body"].split("\n")]
+
+
 def _paras(article: dict[str, Any]) -> str:
-    return "".join(f"<p>{html.escape(line)}</p>" for line in article["body"].split("\n"))
+    return "".join(f"<p>{line}</p>" for line in lines_of(article))
 
 
 def _day(article: dict[str, Any]) -> date | None:

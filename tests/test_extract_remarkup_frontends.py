@@ -18,9 +18,8 @@ from typing import Any
 
 import pytest
 
-from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases
+from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases, lines_of
 from .test_extract_remarkup_cms import FOOTER
-from .test_extract_remarkup_more import _lines
 
 
 def broadcaster(article: dict[str, Any]) -> str:
@@ -32,7 +31,7 @@ def broadcaster(article: dict[str, Any]) -> str:
             f"'{day}T01:30:00.000Z'>{day.day} {day:%B} {day.year}</time></div>") if day else ""
     blocks = "".join(f"<div data-component='text-block' class='ssrcss-11r1m41-Wrapper'><div "
                      f"class='ssrcss-7uxr49-Container'><p class='ssrcss-1q0x1qg-Paragraph'>{x}"
-                     f"</p></div></div>" for x in _lines(article))
+                     f"</p></div></div>" for x in lines_of(article))
     picture = ("<div data-component='image-block'><figure><img src='/i/IMG_2034.jpg' alt=''>"
                "<span>Image source, Staff</span><figcaption>IMG_2034.jpg</figcaption>"
                "</figure></div>")
@@ -57,7 +56,7 @@ def blog_platform(article: dict[str, Any]) -> str:
     when = f"<span>·</span><span data-testid='storyPublishDate'>{day:%b} {day.day}, {day.year}" \
         "</span>" if day else ""
     paras = "".join(f"<p class='pw-post-body-paragraph mu mv gj mw b mx my'>{x}</p>"
-                    for x in _lines(article))
+                    for x in lines_of(article))
     return (f"<!doctype html><html lang='en'><head><title>{title} | by Jane Doe | Medium</title>"
             f"<meta property='og:title' content='{title}'><meta property='og:site_name' "
             f"content='Medium'></head><body><div id='root'><div class='a b c'><nav><a href='/'>"
@@ -85,8 +84,7 @@ def hosted_blog(article: dict[str, Any]) -> str:
     field = "hs_cos_wrapper hs_cos_wrapper_meta_field hs_cos_wrapper_type_"
     card = ("<article class='blog-related-posts__post'><a href='/b/{0}'><h3>{1}</h3></a>"
             "<time datetime='2020-01-0{0}'>Jan {0}, 2020</time></article>")
-    related = (card.format(5, "Port volumes rise for the third month in a row")
-               + card.format(4, "New ferry line to the islands opens in spring"))
+    related = _two_cards(card)
     return (f"<!DOCTYPE html><html lang='en'><head><title>{title}</title><meta property="
             f"'og:title' content='{title}'></head><body><div class='body-wrapper hs-blog-post'>"
             f"<header class='header'><a class='header__logo' href='/'>{SITE}</a></header>"
@@ -101,6 +99,12 @@ def hosted_blog(article: dict[str, Any]) -> str:
             f"</h2>{related}</div></div></main>{FOOTER}</div></body></html>")
 
 
+def _two_cards(card: str) -> str:
+    """Two teaser cards of other (dated) posts, from a template of {0} day and {1} title."""
+    return (card.format(5, "Port volumes rise for the third month in a row")
+            + card.format(4, "New ferry line to the islands opens in spring"))
+
+
 def site_builder(article: dict[str, Any]) -> str:
     """A site builder's blog (Wix-like): hashed classes and data-hook attributes only, the
     date in a metadata list beside '2 min read', view/comment/like counts, and a 'Recent
@@ -109,11 +113,10 @@ def site_builder(article: dict[str, Any]) -> str:
     when = (f"<li><span data-hook='time-ago'>{day:%b} {day.day}, {day.year}</span></li>"
             if day else "")
     paras = "".join(f"<p class='mm8Nw _1j-51 roLFQS' dir='auto'><span class='_2PHJq public-"
-                    f"DraftStyleDefault-ltr'>{x}</span></p>" for x in _lines(article))
+                    f"DraftStyleDefault-ltr'>{x}</span></p>" for x in lines_of(article))
     card = ("<div data-hook='post-list-item'><a href='/post/{0}'><h3>{1}</h3></a>"
             "<span>Jan {0}, 2020</span></div>")
-    recent = (card.format(5, "Port volumes rise for the third month in a row")
-              + card.format(4, "New ferry line to the islands opens in spring"))
+    recent = _two_cards(card)
     return (f"<!DOCTYPE html><html lang='en'><head><title>{title}</title><meta property="
             f"'og:title' content='{title}'><meta property='og:site_name' content='{SITE}'>"
             f"</head><body><div id='SITE_CONTAINER'><header id='SITE_HEADER'><p class='font_0'>"

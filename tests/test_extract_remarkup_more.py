@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases
+from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases, lines_of
 from .test_extract_remarkup_cms import FOOTER, _later
 
 AMP_HEADLINE = 110  # characters: AMP templates cut JSON-LD's headline to Google's old limit
@@ -28,13 +28,9 @@ GERMAN_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "
                  "September", "Oktober", "November", "Dezember")
 
 
-def _lines(article: dict[str, Any]) -> list[str]:
-    return [html.escape(line) for line in article["body"].split("\n")]
-
-
 def _split(article: dict[str, Any], tag: str = "p", attrs: str = "") -> tuple[str, str]:
     """The body as two runs of paragraphs, for something placed between them."""
-    lines = _lines(article)
+    lines = lines_of(article)
     half = max(1, len(lines) // 2)
     first = "".join(f"<{tag}{attrs}>{x}</{tag}>" for x in lines[:half])
     return first, "".join(f"<{tag}{attrs}>{x}</{tag}>" for x in lines[half:])
@@ -307,7 +303,7 @@ def editor_divs(article: dict[str, Any]) -> str:
     name the company the host is named for), 'Posted: Jan 18 2023 09:30', a print bar."""
     title, day = html.escape(article["title"]), _day(article)
     when = f"Posted: {day:%b} {day.day} {day.year} 09:30 | " if day else ""
-    text = "<div><br></div>".join(f"<div>{x}</div>" for x in _lines(article))
+    text = "<div><br></div>".join(f"<div>{x}</div>" for x in lines_of(article))
     return (f"<html><head><title>{SITE} - {title}</title></head><body bgcolor='#ffffff'>"
             f"<div id='header'><img src='/images/logo.gif' alt='{SITE}'></div>"
             f"<div id='menu'><a href='/'>Home</a> | <a href='/news.asp'>News</a> | "

@@ -133,3 +133,14 @@ def test_a_site_name_h1_in_the_navigation_is_no_headline() -> None:
             "<p>The city council voted on Tuesday to extend the tram network by eleven "
             "kilometres, adding two lines to the harbour and the hospital.</p></body></html>")
     assert extract(page, "https://weekly.example/article/1").title == "‘Tram’ network grows"
+
+
+def test_a_footer_heading_with_the_site_name_is_no_headline() -> None:
+    """On a page with no h1, a heading that ends the <title> is "Site: Headline"'s headline
+    only beside a site-name heading or when it is the longer part: the footer's site name
+    ends "Headline - Site" just the same."""
+    page = ("<html><head><title>Council expands tram network - City Daily News</title></head>"
+            "<body><div class='story'><h3>Council expands tram network</h3><p>The city council "
+            "voted on Tuesday to extend the tram network by eleven kilometres.</p></div>"
+            "<footer><h2>City Daily News</h2></footer></body></html>")
+    assert extract(page, "https://news.example/a/5").title == "Council expands tram network"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import threading
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from monitor.archive import Archive
 from monitor.errors import ChannelError
@@ -321,3 +325,25 @@ def test_a_resent_alert_file_is_left_as_it_is(tmp_path: Path, now: datetime) -> 
         path.write_text("{}", "utf-8")
         assert channel.send(message).startswith("wrote ")
         assert json.loads(path.read_text("utf-8"))["key"] == message.key
+
+
+def test_an_alert_file_is_never_written_through_a_planted_name(
+        tmp_path: Path, now: datetime) -> None:
+    """The temporary file's name is predictable (key and writer, no random part), so it is
+    only ever created new: a symlink planted there is not followed (its target stays as it
+    was), the attempt fails and is retried, and the retry writes the alert."""
+    with _queued(tmp_path / "a.db", now) as archive:
+        alerts = tmp_path / "alerts"
+        channel = FileChannel("file", alerts)
+        (message,) = [c.alert for c in claim(archive, "file", now)]
+        channel.send(message)  # the first write sweeps leftovers; plant after it
+        channel.path_for(message).unlink()
+        victim = tmp_path / "victim.txt"
+        victim.write_text("keep me", "utf-8")
+        planted = alerts / f".tmp-{message.key}.{os.getpid()}-{threading.get_ident()}.json"
+        planted.symlink_to(victim)
+        with pytest.raises(ChannelError):
+            channel.send(message)
+        assert victim.read_text("utf-8") == "keep me"
+        assert channel.send(message).startswith("wrote ")
+        assert json.loads(channel.path_for(message).read_text("utf-8"))["key"] == message.key
