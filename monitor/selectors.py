@@ -113,7 +113,7 @@ POSITIVE_CLASS = re.compile(
 NEGATIVE_CLASS = re.compile(
     r"comment|combx|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|"
     r"scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|share|social|nav|menu|"
-    r"breadcrumb|banner|popular|recommend|hot|list|teaser|card",
+    r"breadcrumb|banner|popular|recommend|hot|list|teaser|card|excerpt",
     re.I,
 )
 

@@ -169,6 +169,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # subheadings whose id is an anchor slug of their text ("best-time-to-ride"): the words
     # in it name the heading, not a boilerplate block; a heading named like chrome still goes
+    # a short story outvoted by the excerpts of a list of other posts, one long paragraph
+    # each, that won on the word "post" in their class ("post__excerpt")
+    "post_excerpts.html": ((TRAM, COST, NORTH, WORKS), ("Ferry timetable", "The library reopens")),
     "heading_anchor_ids.html": (
         (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
          WORKS),
