@@ -100,6 +100,9 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         dom.remove_comments(root, protect)
     dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect)
     cands = dom.score_candidates(root)
+    if regions.body_level(root, cands):
+        dom.prune_region(root, 0.6, set())
+        return [root]
     best = dom.best_candidate(cands, family=family)
     if best is None:
         return [root]

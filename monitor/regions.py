@@ -37,6 +37,7 @@ TEASER_CHARS = 500  # characters below which an <article> beside the winner is a
 TEASER_LINKS = 0.05  # linked share of a short <article> that makes it a teaser card, not a step
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 HEAD_CHARS = 200  # characters; a longer block before the first section is more than a header line
+BODY_OWN = 0.5  # share of the page text in paragraphs straight in <body>: a page with no article box
 # elements that open the body: prose and section headings (an article header has an <h1>)
 BODY_OPENERS = ("p", "pre", "blockquote", "h2", "h3", "h4", "h5", "h6")
 _OPENER_SELECTOR = ", ".join(BODY_OPENERS)
@@ -179,3 +180,14 @@ def trim_head(region: LexborNode, held: set[int]) -> None:
         if len(text) > HEAD_CHARS or _SENTENCE.search(text) or child.css_first(_OPENER_SELECTOR):
             return
         child.decompose()
+
+
+def body_level(root: LexborNode, cands: dict[int, Candidate]) -> bool:
+    """Whether the page's text is written straight into <body> (an old hand-written page):
+    most of it in paragraphs whose parent is <body>, so no box holds the article.
+
+    <body> never competes in the vote; a caption box or a list then won, and only the
+    prose paragraphs beside it were gathered: the headings and lists of the text were lost.
+    """
+    own = cands.get(root.mem_id)
+    return own is not None and own.own >= BODY_OWN * text_len(root)

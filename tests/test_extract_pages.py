@@ -172,6 +172,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # a short story outvoted by the excerpts of a list of other posts, one long paragraph
     # each, that won on the word "post" in their class ("post__excerpt")
     "post_excerpts.html": ((TRAM, COST, NORTH, WORKS), ("Ferry timetable", "The library reopens")),
+    # an old hand-written page: headings, paragraphs and lists straight in <body>, no box
+    "body_level_text.html": (
+        ("The vote", TRAM, "the route, agreed in May", "The money", COST, NORTH, "The works",
+         WORKS, "Hospital line: seven stops"),
+        ("Contact",),
+    ),
     "heading_anchor_ids.html": (
         (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
          WORKS),
