@@ -37,6 +37,8 @@ _INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
 _TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
 HEADING_CHARS = 200  # characters: a box holding more than this is no lone subheading
 _PANEL_ROLES = frozenset(("tabpanel", "region"))
+_TOGGLE = "[aria-expanded]"  # a control that opens and closes a panel
+_ACCORDION_HEADERS = frozenset(("h2", "h3", "h4", "h5", "h6", "dt"))  # where a panel's toggle sits
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
@@ -88,6 +90,8 @@ def remove_junk(tree: LexborHTMLParser) -> None:
     """
     root = tree.root
     for node in reversed(root.css(_JUNK) if root is not None else []):
+        if node.tag == "button" and _accordion_toggle(node):
+            continue  # an accordion's header: its label (an FAQ question) is text
         node.decompose(recursive=False)
 
 
@@ -182,12 +186,33 @@ def collapsed_panel(node: LexborNode) -> bool:
     """
     attrs = node.attributes
     role = attrs.get("role")
-    if role not in _PANEL_ROLES and (role or not attrs.get("aria-labelledby")):
+    opened = bool(attrs.get("aria-labelledby")) or _after_toggle(node)
+    if role not in _PANEL_ROLES and (role or not opened):
         return False  # a labelled block of another role ("navigation": a table of contents)
     if node.tag in _CHROME_TAGS:
         return False
     names = node_names(node)
     return not (len(names) > 1 and boilerplate_names(names))
+
+
+def _accordion_toggle(button: LexborNode) -> bool:
+    """A button that opens a panel (``aria-expanded``) from inside a heading: its label is
+    the section's heading (an FAQ question, "Weight"), not a control word like a menu's."""
+    parent = button.parent
+    return ("aria-expanded" in button.attributes and parent is not None
+            and parent.tag in _ACCORDION_HEADERS)
+
+
+def _after_toggle(node: LexborNode) -> bool:
+    """Whether the block right before a hidden one holds a toggle (``aria-expanded``): an
+    accordion's header whose button opens the panel without naming it (no aria-controls,
+    no aria-labelledby on the panel)."""
+    probe = node.prev
+    while probe is not None and probe.tag in ("-text", "#text", "-comment", "#comment"):
+        probe = probe.prev
+    if probe is None or probe.tag not in _ACCORDION_HEADERS:
+        return False
+    return "aria-expanded" in probe.attributes or probe.css_first(_TOGGLE) is not None
 
 
 def anchor_id(node: LexborNode) -> bool:

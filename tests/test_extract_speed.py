@@ -97,6 +97,8 @@ def test_junk_removal_is_strip_tags_in_one_walk() -> None:
             "<noscript><iframe></iframe>n</noscript></body></html>")
     pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
                       for p in sorted(PAGES.glob("*.html"))]
+    # (an accordion's toggle button in a heading stays: its label is the section's heading)
+    pages = [page for page in pages if "aria-expanded" not in page]
     for page in pages:
         ours, reference = parse(page), parse(page)
         dom.remove_junk(ours)
