@@ -167,7 +167,7 @@ def is_boilerplate(node: LexborNode) -> bool:
     attrs = node.attributes
     if node.tag in ("figcaption", "picture", "form"):
         return True
-    if node.tag == "figure" and node.css_first("table") is None:
+    if node.tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
         return True
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style) and not collapsed_panel(node):
@@ -175,6 +175,15 @@ def is_boilerplate(node: LexborNode) -> bool:
     anchored = node.tag in _HEADINGS and anchor_id(node)
     names = f"{attrs.get('class') or ''} " if anchored else node_names(node)
     return len(names) > 1 and boilerplate_names(names)
+
+
+def _quote_figure(figure: LexborNode) -> bool:
+    """A <figure> around a <blockquote>: a pull quote of the article (with its attribution in
+    a <figcaption>), not an image. An embedded post (a tweet in a "wp-block-embed") quotes
+    another site and stays out."""
+    if figure.css_first("blockquote") is None:
+        return False
+    return "embed" not in (figure.attributes.get("class") or "").lower()
 
 
 def collapsed_panel(node: LexborNode) -> bool:

@@ -184,6 +184,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, "Who benefits", NORTH, "When it opens", WORKS),
         ("Menu", "Hidden teaser", "City Daily, 3 Market"),
     ),
+    # a pull quote wrapped in a <figure> is the article's; a photo's caption and an embedded
+    # post (a tweet in an embed block) are not
+    "pull_quote_figure.html": (
+        (TRAM, COST, "We have waited thirty years", NORTH, WORKS),
+        ("photographed last spring", "Great news for the north side", "City Daily, 3 Market"),
+    ),
     "heading_anchor_ids.html": (
         (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
          WORKS),
