@@ -19,6 +19,7 @@ from monitor.scoring import (
     ancestry,
     best_candidate,
     holds_prose,
+    in_comments,
     link_density,
     node_names,
     score_candidates,
@@ -35,6 +36,7 @@ SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as
 SENTENCE_CHARS = 20  # characters of a paragraph's own text around an inline element: a sentence
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
 _TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
+NOTE_LEAD = 80  # characters of the paragraph right before an <aside> that make it a note in the text
 HEADING_CHARS = 200  # characters: a box holding more than this is no lone subheading
 _PANEL_ROLES = frozenset(("tabpanel", "region"))
 _TOGGLE = "[aria-expanded]"  # a control that opens and closes a panel
@@ -119,8 +121,21 @@ def remove_boilerplate(
             continue
         if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
             continue
+        if tag == "aside" and _side_note(node):
+            continue
         if not collapsed_panel(node) and not in_sentence(node):
             node.decompose()
+
+
+def _side_note(aside: LexborNode) -> bool:
+    """An <aside> between the article's paragraphs that is prose itself: a note on the text
+    (a digression with its own subheading), not a sidebar of links or teasers."""
+    probe = aside.prev
+    while probe is not None and probe.tag in ("-text", "-comment"):
+        probe = probe.prev
+    if probe is None or probe.tag != "p" or text_len(probe) < NOTE_LEAD:
+        return False
+    return holds_prose(aside, text_len(aside)) and not in_comments(aside)
 
 
 def remove_comments(root: LexborNode, protect: set[int]) -> None:

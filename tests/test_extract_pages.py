@@ -190,6 +190,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, "We have waited thirty years", NORTH, WORKS),
         ("photographed last spring", "Great news for the north side", "City Daily, 3 Market"),
     ),
+    # an <aside> of prose between the paragraphs is a note on the text; a rail of links
+    # beside the story is not
+    "aside_note.html": (
+        (TRAM, COST, "A note on the old plans", "Old maps of those plans", NORTH, WORKS),
+        ("Bus fares frozen", "City Daily, 3 Market"),
+    ),
     "heading_anchor_ids.html": (
         (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
          WORKS),
