@@ -43,6 +43,7 @@ _TOGGLE = "[aria-expanded]"  # a control that opens and closes a panel
 _ACCORDION_HEADERS = frozenset(("h2", "h3", "h4", "h5", "h6", "dt"))  # where a panel's toggle sits
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
 _HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
 
 __all__ = [
@@ -298,9 +299,10 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
 
 
 def _bio_box(node: LexborNode) -> bool:
-    """A block named as the author's box ("cs-entry__author-info", "author-bio"): its prose
-    is about the writer, so being mostly prose does not make it body."""
-    return not sel.BIO_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+    """A block named as the author's box ("cs-entry__author-info", "author-bio") or as a
+    dialog ("ss-modal"): its prose is about the writer or the site (how it reviews, whom it
+    trusts), so being mostly prose does not make it body."""
+    return not _NOT_BODY_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
 
 
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:

@@ -83,6 +83,8 @@ BOILER_PAIRS: frozenset[str] = frozenset((
 
 # class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
 BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
+# class/id words of a dialog (a disclosure, a sign-up box): boilerplate however much prose.
+DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"))
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
 # (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden").

@@ -196,6 +196,13 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (TRAM, COST, "A note on the old plans", "Old maps of those plans", NORTH, WORKS),
         ("Bus fares frozen", "City Daily, 3 Market"),
     ),
+    # a roundup's product boxes ("c-product-widget"): half prose, half spec list and pros and
+    # cons, they are the body; a disclosure dialog of prose ("ss-modal") is not
+    "product_widgets.html": (
+        ("We rode twelve", "Harbour Cruiser climbs", "Battery: 500 Wh", "Tram Folder folds",
+         "Small wheels make"),
+        ("Our reviewers are independent", "City Daily, 3 Market"),
+    ),
     "heading_anchor_ids.html": (
         (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
          WORKS),
