@@ -43,6 +43,7 @@ _TOGGLE = "[aria-expanded]"  # a control that opens and closes a panel
 _ACCORDION_HEADERS = frozenset(("h2", "h3", "h4", "h5", "h6", "dt"))  # where a panel's toggle sits
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
 _HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
 
@@ -190,7 +191,17 @@ def is_boilerplate(node: LexborNode) -> bool:
         return True
     anchored = node.tag in _HEADINGS and anchor_id(node)
     names = f"{attrs.get('class') or ''} " if anchored else node_names(node)
-    return len(names) > 1 and boilerplate_names(names)
+    return len(names) > 1 and boilerplate_names(_unfolded(names))
+
+
+def _unfolded(names: str) -> str:
+    """Class/id names without their hiding words when they name an accordion's panel
+    ("accordion-content hidden"): folded until its heading is clicked, it is text all the
+    same (see collapsed_panel)."""
+    tokens = sel.NAME_TOKENS.split(names.lower())
+    if not any(token.startswith(_FOLD_WORDS) for token in tokens):
+        return names
+    return " ".join(token for token in tokens if token not in _HIDING)
 
 
 def _quote_figure(figure: LexborNode) -> bool:

@@ -203,6 +203,12 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Small wheels make"),
         ("Our reviewers are independent", "City Daily, 3 Market"),
     ),
+    # accordion panels folded by a "hidden" class of their own ("accordion-content hidden")
+    # are text; a hidden block of another kind still goes
+    "folded_panels.html": (
+        (TRAM, COST, "Who benefits?", NORTH, "When does it open?", WORKS, "The transport union"),
+        ("Hidden teaser", "City Daily, 3 Market"),
+    ),
     "heading_anchor_ids.html": (
         (TRAM, "Top three changes", COST, "Best time to ride", NORTH, "Social and author events",
          WORKS),
