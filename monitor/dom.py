@@ -198,10 +198,10 @@ def _unfolded(names: str) -> str:
     """Class/id names without their hiding words when they name an accordion's panel
     ("accordion-content hidden"): folded until its heading is clicked, it is text all the
     same (see collapsed_panel)."""
-    tokens = sel.NAME_TOKENS.split(names.lower())
-    if not any(token.startswith(_FOLD_WORDS) for token in tokens):
+    lowered = names.lower()
+    if not any(word in lowered for word in _FOLD_WORDS):  # (a substring test: most names)
         return names
-    return " ".join(token for token in tokens if token not in _HIDING)
+    return " ".join(t for t in sel.NAME_TOKENS.split(lowered) if t not in _HIDING)
 
 
 def _quote_figure(figure: LexborNode) -> bool:
@@ -222,8 +222,8 @@ def collapsed_panel(node: LexborNode) -> bool:
     """
     attrs = node.attributes
     role = attrs.get("role")
-    opened = bool(attrs.get("aria-labelledby")) or _after_toggle(node)
-    if role not in _PANEL_ROLES and (role or not opened):
+    if role not in _PANEL_ROLES and (role or not attrs.get("aria-labelledby")) and (
+            role or not _after_toggle(node)):
         return False  # a labelled block of another role ("navigation": a table of contents)
     if node.tag in _CHROME_TAGS:
         return False
