@@ -59,8 +59,9 @@ def _same_kind(node: LexborNode, best: LexborNode) -> bool:
     if node.tag != best.tag or node.tag == "article":
         return False
     names = (node.attributes.get("class") or "").split()
-    if names[:1] != (best.attributes.get("class") or "").split()[:1]:
-        return False
+    other = (best.attributes.get("class") or "").split()
+    if names[:1] != other[:1] and not (other and set(other) <= set(names)):
+        return False  # ("rich-text-block main-blog-post intro": the best's classes and one more)
     if not names and node.tag != "section":
         return False
     if is_boilerplate(node) or in_comments(node):
