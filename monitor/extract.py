@@ -33,6 +33,7 @@ _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
+_BLOCK_TAGS = frozenset(sel.BLOCK_TAGS)
 
 
 def _to_text(html: bytes | str) -> str:
@@ -121,7 +122,7 @@ def _mark_blocks(node: LexborNode) -> None:
     """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
     one text() call keeps the structure."""
     contents = _toc_items(node)
-    for block in node.css(sel.BLOCK_SELECTOR):
+    for block in block_elements(node):
         block.insert_before(PARA)
         if block.tag in ("h2", "h3", "h4"):
             block.insert_before(HEADING)
@@ -132,6 +133,13 @@ def _mark_blocks(node: LexborNode) -> None:
     for link in node.css("a"):
         link.insert_before(LINK_OPEN)
         link.insert_after(LINK_CLOSE)
+
+
+def block_elements(node: LexborNode) -> list[LexborNode]:
+    """The block elements at and under a node in document order, as css(BLOCK_SELECTOR)
+    finds them: one walk with a set test per element costs about half of a query that tries
+    its 35 tag selectors on every element."""
+    return [found for found in node.traverse() if found.tag in _BLOCK_TAGS]
 
 
 def _toc_items(node: LexborNode) -> set[int]:

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from monitor import dom, scoring, streamed
 from monitor import selectors as sel
-from monitor.extract import extract, parse
+from monitor.extract import block_elements, extract, parse
 
 PAGES = Path(__file__).parent / "pages"
 PROSE = ("The council voted on Tuesday to extend the tram network by eleven kilometres, "
@@ -106,6 +106,22 @@ def test_junk_removal_is_strip_tags_in_one_walk() -> None:
     dom.remove_junk(tree)
     assert tree.html is not None and "<style" not in tree.html and "<embed" not in tree.html
     assert tree.body is not None and tree.body.text() == "keeptail"
+
+
+def test_block_walk_finds_what_the_block_selector_finds() -> None:
+    """block_elements (one traverse) returns css(BLOCK_SELECTOR)'s nodes, in its order, the
+    node itself included, whatever the nesting or the markup's case."""
+    html = ("<body><DIV id=a><p>one<br>two</p><ul><li><b>x</b><div>y</div></li></ul><!-- c -->"
+            "<table><tr><td>z</td></tr></table><custom-p>w</custom-p><span>v</span></DIV></body>")
+    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
+                      for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        tree = parse(page)
+        dom.remove_junk(tree)
+        for root in (tree.body, tree.css_first("div")):
+            if root is not None:
+                expected = [n.mem_id for n in root.css(sel.BLOCK_SELECTOR)]
+                assert [n.mem_id for n in block_elements(root)] == expected
 
 
 _WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
