@@ -37,10 +37,11 @@ _BLOCK_TAGS = frozenset(sel.BLOCK_TAGS)
 
 
 def _to_text(html: bytes | str) -> str:
-    """Page text: bytes through the charset rules of monitor.encoding, NULs neutralised."""
+    """Page text: bytes through the charset rules of monitor.encoding (NULs neutralised
+    there; parse() neutralises those of text given as such)."""
     if isinstance(html, bytes | bytearray):
         return decode_html(bytes(html), None)[0]
-    return html.replace("\x00", "\ufffd")
+    return html
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -53,13 +54,21 @@ def parse(html: str) -> LexborHTMLParser:
 
     Without lexbor's mutation events (about a tenth of the parse, and of each decompose):
     they only mirror a <select>'s option into its <selectedcontent>, and selects are junk.
+
+    NULs become U+FFFD (lexbor would drop them from text). The page goes in as the UTF-8
+    bytes lexbor would make of the str; a NUL is looked for in those: on a str wider than
+    Latin-1 a search for "\\x00" walks it character by character.
     """
     opening = _TITLE_OPEN.search(html)
     if opening is not None and _TITLE_CLOSE.search(html, opening.end()) is None:
         end = html.find("<", opening.end())
         end = len(html) if end < 0 else end
         html = html[:end] + "</title>" + html[end:]
-    tree = LexborHTMLParser(html, options=LexborDocumentOptions.WO_EVENTS, scripting=True)
+    data = html.encode("utf-8", errors="ignore")  # (what selectolax makes of a str)
+    if b"\x00" in data:
+        html = html.replace("\x00", "\ufffd")
+        data = html.encode("utf-8", errors="ignore")
+    tree = LexborHTMLParser(data, options=LexborDocumentOptions.WO_EVENTS, scripting=True)
     if streamed.present(tree):
         streamed.reveal(tree, html)
     return tree

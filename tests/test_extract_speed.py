@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from monitor import dom, scoring, streamed
 from monitor import selectors as sel
@@ -30,6 +30,21 @@ def test_parse_without_events_builds_the_default_tree(page: Path) -> None:
         if streamed.present(reference):
             streamed.reveal(reference, text)
         assert parse(text).html == reference.html
+
+
+@pytest.mark.parametrize("text", [
+    "<p>a\x00b</p>", "<p>wide ’ a\x00b</p>", "<title>t\x00<p>x\x00</p>", "<p>\ud800 ’\x00</p>",
+    "<p>no nul ’ 海</p>", "", "\x00",
+])
+def test_parse_neutralises_nuls_as_the_text_replace_did(text: str) -> None:
+    """parse() looks for NULs in the UTF-8 bytes it hands lexbor; the tree is the one the
+    replaced str gave (lone surrogates dropped as selectolax drops them)."""
+    reference = LexborHTMLParser(parse(text.replace("\x00", "\ufffd")).html or "")
+    assert parse(text).html == reference.html
+    plain = LexborHTMLParser(text.replace("\x00", "\ufffd"),
+                             options=LexborDocumentOptions.WO_EVENTS, scripting=True)
+    if "<title>" not in text:
+        assert parse(text).html == plain.html
 
 
 def test_select_options_never_reach_the_body() -> None:
