@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from monitor import dom, scoring, streamed
 from monitor import selectors as sel
+from monitor.encoding import decode_html
 from monitor.extract import block_elements, extract, parse
 
 PAGES = Path(__file__).parent / "pages"
@@ -157,3 +158,17 @@ def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
     assert (found and found.span()) == (expected and expected.span())
     assert [(m.span(), m.groupdict()) for m in sel.CALL_TO_ACTION.finditer(line)] == [
         (m.span(), m.groupdict()) for m in cta.finditer(line)]
+
+
+@pytest.mark.parametrize(("data", "content_type"), [
+    (b"<p>a\x00b \xe2\x80\x99</p>", None), (b"<p>a+AAA-b</p>", "text/html; charset=utf-7"),
+    (b"<p>\xe9\x00</p>", "text/html; charset=windows-1252"), (b"<p>\xe2\x80\x99 x</p>", None),
+    (b"\xff\xfea\x00\x00\x00", None), (b"<p>\xe9</p>", "text/html; charset=iso-8859-2"),
+])
+def test_decoding_skips_the_nul_search_only_when_no_nul_can_be_there(
+    data: bytes, content_type: str | None
+) -> None:
+    """decode_html trusts memchr over the bytes only for codecs whose U+0000 is a 0x00 byte."""
+    text, encoding = decode_html(data, content_type)
+    assert "\x00" not in text
+    assert text == data.decode(encoding, errors="replace").lstrip("\ufeff").replace("\x00", "\ufffd")
