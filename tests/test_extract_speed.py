@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 from monitor import dom, scoring, streamed
 from monitor import selectors as sel
 from monitor.encoding import decode_html
-from monitor.extract import block_elements, extract, parse
+from monitor.extract import block_elements, explicit_body, extract, parse
 
 PAGES = Path(__file__).parent / "pages"
 PROSE = ("The council voted on Tuesday to extend the tram network by eleven kilometres, "
@@ -138,6 +138,25 @@ def test_block_walk_finds_what_the_block_selector_finds() -> None:
             if root is not None:
                 expected = [n.mem_id for n in root.css(sel.BLOCK_SELECTOR)]
                 assert [n.mem_id for n in block_elements(root)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<div itemprop=headline>h</div><p property='articleBody'>a</p><div itemprop=articleBody>b</div>",
+    "<div itemprop=ARTICLEBODY>a</div><div itemprop='articleBody '>b</div><div itemprop>c</div>",
+    "<div ITEMPROP=reviewBody>r</div>", "<span property=schema:articleBody>s</span>",
+    "<div property='og:title' itemprop='x'><div property=articleBody itemprop=y>z</div></div>",
+    "<p>none</p>",
+])
+def test_explicit_body_is_the_first_node_the_explicit_selector_finds(body: str) -> None:
+    """explicit_body (one two-attribute query, values tested in Python) = css_first."""
+    pages = [f"<body>{body}</body>"] + [p.read_text(encoding="utf-8", errors="replace")
+                                       for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        root = parse(page).body
+        assert root is not None
+        expected = root.css_first(sel.EXPLICIT_BODY)
+        found = explicit_body(root)
+        assert (found and found.mem_id) == (expected and expected.mem_id)
 
 
 _WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
