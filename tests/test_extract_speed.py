@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dom, scoring, streamed
+from monitor import dates, dom, scoring, streamed
 from monitor import selectors as sel
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
@@ -157,6 +157,24 @@ def test_explicit_body_is_the_first_node_the_explicit_selector_finds(body: str) 
         expected = root.css_first(sel.EXPLICIT_BODY)
         found = explicit_body(root)
         assert (found and found.mem_id) == (expected and expected.mem_id)
+
+
+def test_marked_dates_list_what_the_date_selectors_list() -> None:
+    """marked_dates (a three-part query, values tested in Python) = css(DATE_NODES), a node
+    once per selector it matches: case, ~= word splitting and repeated words included."""
+    html = ("<head><meta property='og:title dc:date' content=x></head><body>"
+            "<time itemprop=datePublished pubdate datetime=x property='dc:date dc:date dc:created'>"
+            "t</time><span itemprop='a\tdatePublished\nb'>s</span><span itemprop='a\xa0datePublished'>"
+            "n</span><b itemprop=DATEPUBLISHED property='dcterms:date\x0cschema:datePublished'>b</b>"
+            "<TIME DATETIME=1>u</TIME><time>v</time><i property>w</i><i itemprop=x>y</i></body>")
+    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
+                      for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        tree = parse(page)
+        dom.remove_junk(tree)
+        expected = [n.mem_id for n in tree.css(dates.DATE_NODES)]
+        assert [n.mem_id for n in dates.marked_dates(tree)] == expected
+    assert len(dates.marked_dates(parse(html))) == 10
 
 
 _WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
