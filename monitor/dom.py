@@ -89,17 +89,19 @@ def in_code(node: LexborNode) -> bool:
 def remove_junk(tree: LexborHTMLParser) -> None:
     """Drop elements that never carry article text (scripts, styles, forms controls...).
 
-    One css() walk finds them all (strip_tags walks the page once per tag); each is unlinked
-    as strip_tags does it, without its subtree being taken apart.
+    One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
+    18 tag selectors on every element, which costs more than a set test); each is unlinked as
+    strip_tags does it, without its subtree being taken apart.
     """
     root = tree.root
-    for node in reversed(root.css(_JUNK) if root is not None else []):
+    found = [node for node in root.traverse() if node.tag in _JUNK] if root is not None else []
+    for node in reversed(found):
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
         node.decompose(recursive=False)
 
 
-_JUNK = ", ".join(sel.JUNK_TAGS)
+_JUNK = frozenset(sel.JUNK_TAGS)
 
 
 def remove_boilerplate(
@@ -116,12 +118,12 @@ def remove_boilerplate(
     protect.add(root.mem_id)
     for node in reversed(root.css(selector)):
         total = total or max(text_len(root), 1)
-        if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
-            continue
         tag = node.tag
+        if node.mem_id in protect or tag in ("html", "body", "main", "article"):
+            continue
         if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
             continue
-        if text_len(node) > keep_share * total or (node.tag == "span" and in_code(node)):
+        if text_len(node) > keep_share * total or (tag == "span" and in_code(node)):
             continue
         if tag == "aside" and _side_note(node):
             continue
@@ -181,16 +183,18 @@ def is_boilerplate(node: LexborNode) -> bool:
     A <figure> that holds a <table> is the article's data (block editors wrap every table
     in one), not an image with its caption.
     """
+    tag = node.tag  # (read once: each read, and each attributes dict, is built anew)
+    if tag in ("figcaption", "picture", "form"):
+        return True
+    if tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
+        return True
     attrs = node.attributes
-    if node.tag in ("figcaption", "picture", "form"):
-        return True
-    if node.tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
-        return True
     style = attrs.get("style")
     if style and sel.HIDDEN_STYLE.search(style) and not collapsed_panel(node):
         return True
-    anchored = node.tag in _HEADINGS and anchor_id(node)
-    names = f"{attrs.get('class') or ''} " if anchored else node_names(node)
+    names = attrs.get("class") or ""  # the names of node_names, from the dict at hand
+    anchored = tag in _HEADINGS and anchor_id(node)
+    names = f"{names} " if anchored else f"{names} {attrs.get('id') or ''}"
     return len(names) > 1 and boilerplate_names(_unfolded(names))
 
 
@@ -329,21 +333,22 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
     seen: set[int] = set()  # lexbor gives a node once per selector of the list it matches
     for node in region.css(query):
-        if node.mem_id in protect or node.tag in ("html", "body", "main", "article", "h1"):
+        mem_id, tag = node.mem_id, node.tag
+        if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
             continue
-        if node.mem_id in seen or not is_boilerplate(node):
+        if not is_boilerplate(node):
             continue
         total = total or max(text_len(region), 1)
-        if node.tag == "p" and node.attributes.get("class") in styles:
+        if tag == "p" and node.attributes.get("class") in styles:
             continue
-        if (node.tag == "span" and in_code(node)) or in_sentence(node):
+        if (tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
         if length > keep_share * total or (holds_prose(node, length) and not _bio_box(node)):
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))
-            seen.add(node.mem_id)
+            seen.add(mem_id)
     for node in reversed(_spare_series(victims, total)):
         node.decompose()
 

@@ -97,4 +97,11 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     text = data.decode(encoding, errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if b"\x00" not in data and encoding.startswith(_NUL_BYTE_ONLY):
+        return text, encoding  # no NUL to replace, and a search of a wide str is slow
     return text.replace("\x00", "\ufffd"), encoding
+
+
+# Codecs in which U+0000 only ever comes from a 0x00 byte (not UTF-7's "+AAA-", say), so
+# that memchr over the bytes can stand for a search of the text.
+_NUL_BYTE_ONLY = ("utf-8", "cp125", "iso8859-")

@@ -69,7 +69,7 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
           parent: bool = True) -> None:
     """Credit one container with one paragraph's score (creation order = document order);
     ``parent``: the paragraph sits in it directly (the full vote, not a grandparent's half)."""
-    if node is None or not node.tag or node.tag.startswith("#"):
+    if node is None or not (tag := node.tag) or tag[0] == "#":  # (one read: each builds a str)
         return
     key = node.mem_id
     cand = cands.get(key)
@@ -246,7 +246,7 @@ def _boiler_token(node: LexborNode) -> bool:
     return not sel.BOILER_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
 
 
-def _earned_weight(cand: Candidate) -> float:
+def _earned_weight(cand: Candidate, length: int) -> float:
     """The class prior, a bonus only in proportion to the text the container really holds.
 
     Otherwise a one-line cell called "post-footer-text" or a date span called "story-time"
@@ -258,7 +258,7 @@ def _earned_weight(cand: Candidate) -> float:
         weight = 0.0  # "modal-body", "popup-content": the bonus word names a dialog's part
     elif weight > 0:
         weight *= min(1.0, cand.raw / CLASS_EVIDENCE) ** 2
-    elif weight < 0 and holds_prose(cand.node, text_len(cand.node)):
+    elif weight < 0 and holds_prose(cand.node, length):  # (length: text_len of the node)
         weight = 0.0  # a page builder's "widget" that holds the prose is no sidebar
     return weight
 
@@ -309,10 +309,10 @@ def best_candidate(
     for cand in ranked:
         if cand.node.tag in ("html", "body") or in_comments(cand.node):
             continue
-        adjusted = (cand.score + _earned_weight(cand)) * (1.0 - link_density(cand.node))
-        cand.score = adjusted
-        if adjusted > best_score:
-            best, best_score = cand, adjusted
+        length = text_len(cand.node)  # (read once for both)
+        cand.score = (cand.score + _earned_weight(cand, length)) * (1.0 - link_density(cand.node, length))
+        if cand.score > best_score:
+            best, best_score = cand, cand.score
     best = _inner_holder(best, ranked, best_score)
     return _family_lead(best, cands) if family else best
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dom, scoring, streamed
+from monitor import dates, dom, scoring, streamed
 from monitor import selectors as sel
-from monitor.extract import extract, parse
+from monitor.encoding import decode_html
+from monitor.extract import block_elements, explicit_body, extract, parse
 
 PAGES = Path(__file__).parent / "pages"
 PROSE = ("The council voted on Tuesday to extend the tram network by eleven kilometres, "
@@ -30,6 +31,21 @@ def test_parse_without_events_builds_the_default_tree(page: Path) -> None:
         if streamed.present(reference):
             streamed.reveal(reference, text)
         assert parse(text).html == reference.html
+
+
+@pytest.mark.parametrize("text", [
+    "<p>a\x00b</p>", "<p>wide ’ a\x00b</p>", "<title>t\x00<p>x\x00</p>", "<p>\ud800 ’\x00</p>",
+    "<p>no nul ’ 海</p>", "", "\x00",
+])
+def test_parse_neutralises_nuls_as_the_text_replace_did(text: str) -> None:
+    """parse() looks for NULs in the UTF-8 bytes it hands lexbor; the tree is the one the
+    replaced str gave (lone surrogates dropped as selectolax drops them)."""
+    reference = LexborHTMLParser(parse(text.replace("\x00", "\ufffd")).html or "")
+    assert parse(text).html == reference.html
+    plain = LexborHTMLParser(text.replace("\x00", "\ufffd"),
+                             options=LexborDocumentOptions.WO_EVENTS, scripting=True)
+    if "<title>" not in text:
+        assert parse(text).html == plain.html
 
 
 def test_select_options_never_reach_the_body() -> None:
@@ -110,6 +126,59 @@ def test_junk_removal_is_strip_tags_in_one_walk() -> None:
     assert tree.body is not None and tree.body.text() == "keeptail"
 
 
+def test_block_walk_finds_what_the_block_selector_finds() -> None:
+    """block_elements (one traverse) returns css(BLOCK_SELECTOR)'s nodes, in its order, the
+    node itself included, whatever the nesting or the markup's case."""
+    html = ("<body><DIV id=a><p>one<br>two</p><ul><li><b>x</b><div>y</div></li></ul><!-- c -->"
+            "<table><tr><td>z</td></tr></table><custom-p>w</custom-p><span>v</span></DIV></body>")
+    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
+                      for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        tree = parse(page)
+        dom.remove_junk(tree)
+        for root in (tree.body, tree.css_first("div")):
+            if root is not None:
+                expected = [n.mem_id for n in root.css(sel.BLOCK_SELECTOR)]
+                assert [n.mem_id for n in block_elements(root)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "<div itemprop=headline>h</div><p property='articleBody'>a</p><div itemprop=articleBody>b</div>",
+    "<div itemprop=ARTICLEBODY>a</div><div itemprop='articleBody '>b</div><div itemprop>c</div>",
+    "<div ITEMPROP=reviewBody>r</div>", "<span property=schema:articleBody>s</span>",
+    "<div property='og:title' itemprop='x'><div property=articleBody itemprop=y>z</div></div>",
+    "<p>none</p>",
+])
+def test_explicit_body_is_the_first_node_the_explicit_selector_finds(body: str) -> None:
+    """explicit_body (one two-attribute query, values tested in Python) = css_first."""
+    pages = [f"<body>{body}</body>"] + [p.read_text(encoding="utf-8", errors="replace")
+                                       for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        root = parse(page).body
+        assert root is not None
+        expected = root.css_first(sel.EXPLICIT_BODY)
+        found = explicit_body(root)
+        assert (found and found.mem_id) == (expected and expected.mem_id)
+
+
+def test_marked_dates_list_what_the_date_selectors_list() -> None:
+    """marked_dates (a three-part query, values tested in Python) = css(DATE_NODES), a node
+    once per selector it matches: case, ~= word splitting and repeated words included."""
+    html = ("<head><meta property='og:title dc:date' content=x></head><body>"
+            "<time itemprop=datePublished pubdate datetime=x property='dc:date dc:date dc:created'>"
+            "t</time><span itemprop='a\tdatePublished\nb'>s</span><span itemprop='a\xa0datePublished'>"
+            "n</span><b itemprop=DATEPUBLISHED property='dcterms:date\x0cschema:datePublished'>b</b>"
+            "<TIME DATETIME=1>u</TIME><time>v</time><i property>w</i><i itemprop=x>y</i></body>")
+    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
+                      for p in sorted(PAGES.glob("*.html"))]
+    for page in pages:
+        tree = parse(page)
+        dom.remove_junk(tree)
+        expected = [n.mem_id for n in tree.css(dates.DATE_NODES)]
+        assert [n.mem_id for n in dates.marked_dates(tree)] == expected
+    assert len(dates.marked_dates(parse(html))) == 10
+
+
 _WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
           "subscribe", "sign up", "newsletter", "newsletters", "follow us", "share it with",
           "follow the paper on twitter", "GETTY  Images)", "ſhutterſtock", "İstock", "ıstock",
@@ -128,3 +197,17 @@ def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
     assert (found and found.span()) == (expected and expected.span())
     assert [(m.span(), m.groupdict()) for m in sel.CALL_TO_ACTION.finditer(line)] == [
         (m.span(), m.groupdict()) for m in cta.finditer(line)]
+
+
+@pytest.mark.parametrize(("data", "content_type"), [
+    (b"<p>a\x00b \xe2\x80\x99</p>", None), (b"<p>a+AAA-b</p>", "text/html; charset=utf-7"),
+    (b"<p>\xe9\x00</p>", "text/html; charset=windows-1252"), (b"<p>\xe2\x80\x99 x</p>", None),
+    (b"\xff\xfea\x00\x00\x00", None), (b"<p>\xe9</p>", "text/html; charset=iso-8859-2"),
+])
+def test_decoding_skips_the_nul_search_only_when_no_nul_can_be_there(
+    data: bytes, content_type: str | None
+) -> None:
+    """decode_html trusts memchr over the bytes only for codecs whose U+0000 is a 0x00 byte."""
+    text, encoding = decode_html(data, content_type)
+    assert "\x00" not in text
+    assert text == data.decode(encoding, errors="replace").lstrip("\ufeff").replace("\x00", "\ufffd")
