@@ -14,23 +14,19 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.scoring import (
     NAME_CACHE,
-    PROSE_LINKS,
     Candidate,
     ancestry,
     best_candidate,
     holds_prose,
     in_comments,
-    link_density,
     node_names,
     score_candidates,
     text_len,
 )
+from monitor.series import spare_series
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
-PRUNE_MOST = 0.75  # share of the region's text whose removal means the names misled us
-SERIES = 3  # same-class blocks that make a series (slides, steps, sections) of the body
-SERIES_TEXT = 120  # characters per block, on average, for a series to be prose
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
 SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
 SENTENCE_CHARS = 20  # characters of a paragraph's own text around an inline element: a sentence
@@ -43,6 +39,9 @@ _TOGGLE = "[aria-expanded]"  # a control that opens and closes a panel
 _ACCORDION_HEADERS = frozenset(("h2", "h3", "h4", "h5", "h6", "dt"))  # where a panel's toggle sits
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+_NOT_ELEMENTS = frozenset(("-text", "-comment"))  # lexbor's names of text and comment nodes
+# class words of an embedded post (another site's quote): never the article's pull quote
+_EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
 _HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
@@ -133,13 +132,32 @@ def remove_boilerplate(
 
 def _side_note(aside: LexborNode) -> bool:
     """An <aside> between the article's paragraphs that is prose itself: a note on the text
-    (a digression with its own subheading), not a sidebar of links or teasers."""
-    probe = aside.prev
-    while probe is not None and probe.tag in ("-text", "-comment"):
-        probe = probe.prev
+    (a digression with its own subheading), not a sidebar of links, teasers or sign-ups,
+    and not one the page hides."""
+    probe = _sibling(aside, before=True)
     if probe is None or probe.tag != "p" or text_len(probe) < NOTE_LEAD:
         return False
+    after = _sibling(aside, before=False)  # more text follows: a paragraph or a section
+    if after is None or (after.tag != "p" and after.tag not in _HEADINGS):
+        return False
+    if _hidden(aside) or is_boilerplate(aside):  # a hidden copy, "related-stories", "signup"
+        return False
     return holds_prose(aside, text_len(aside)) and not in_comments(aside)
+
+
+def _sibling(node: LexborNode, before: bool) -> LexborNode | None:
+    """The element right before (or after) a node, past text and comments."""
+    probe = node.prev if before else node.next
+    while probe is not None and probe.tag in _NOT_ELEMENTS:
+        probe = probe.prev if before else probe.next
+    return probe
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    style = attrs.get("style")
+    return ("hidden" in attrs or attrs.get("aria-hidden") == "true"
+            or bool(style and sel.HIDDEN_STYLE.search(style)))
 
 
 def remove_comments(root: LexborNode, protect: set[int]) -> None:
@@ -205,16 +223,21 @@ def _unfolded(names: str) -> str:
     lowered = names.lower()
     if not any(word in lowered for word in _FOLD_WORDS):  # (a substring test: most names)
         return names
-    return " ".join(t for t in sel.NAME_TOKENS.split(lowered) if t not in _HIDING)
+    tokens = sel.NAME_TOKENS.split(lowered)
+    if not any(token.startswith(_FOLD_WORDS) for token in tokens):
+        return names  # "navcollapse": the word inside another, not a panel's name
+    return " ".join(t for t in tokens if t not in _HIDING)
 
 
 def _quote_figure(figure: LexborNode) -> bool:
     """A <figure> around a <blockquote>: a pull quote of the article (with its attribution in
     a <figcaption>), not an image. An embedded post (a tweet in a "wp-block-embed") quotes
     another site and stays out."""
-    if figure.css_first("blockquote") is None:
+    quote = figure.css_first("blockquote")
+    if quote is None:
         return False
-    return "embed" not in (figure.attributes.get("class") or "").lower()
+    names = f"{figure.attributes.get('class') or ''} {quote.attributes.get('class') or ''}"
+    return not any(word in names.lower() for word in _EMBEDS)
 
 
 def collapsed_panel(node: LexborNode) -> bool:
@@ -240,16 +263,15 @@ def _accordion_toggle(button: LexborNode) -> bool:
     the section's heading (an FAQ question, "Weight"), not a control word like a menu's."""
     parent = button.parent
     return ("aria-expanded" in button.attributes and parent is not None
-            and parent.tag in _ACCORDION_HEADERS)
+            and parent.tag in _ACCORDION_HEADERS
+            and text_len(parent) == text_len(button))  # not a "Hide" beside the heading
 
 
 def _after_toggle(node: LexborNode) -> bool:
     """Whether the block right before a hidden one holds a toggle (``aria-expanded``): an
     accordion's header whose button opens the panel without naming it (no aria-controls,
     no aria-labelledby on the panel)."""
-    probe = node.prev
-    while probe is not None and probe.tag in ("-text", "#text", "-comment", "#comment"):
-        probe = probe.prev
+    probe = _sibling(node, before=True)
     if probe is None or probe.tag not in _ACCORDION_HEADERS:
         return False
     return "aria-expanded" in probe.attributes or probe.css_first(_TOGGLE) is not None
@@ -349,40 +371,6 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))
             seen.add(mem_id)
-    for node in reversed(_spare_series(victims, total)):
+    for node in reversed(spare_series(victims, total)):
         node.decompose()
 
-
-def _spare_series(victims: list[tuple[LexborNode, int]], total: int) -> list[LexborNode]:
-    """The victims, less a same-class series of prose blocks when together they hold most of
-    the region: the body of a slideshow or a step-by-step page, each block named like a
-    widget. (Captions, cards and repeated teasers are no such series.)"""
-    if sum(length for _, length in victims) < PRUNE_MOST * total or \
-            _outer_chars(victims) < PRUNE_MOST * total:  # (nested victims counted once)
-        return [node for node, _ in victims]
-    series: dict[str, list[tuple[LexborNode, int]]] = {}
-    for node, length in victims:
-        names = (node.attributes.get("class") or "").split()
-        if names and node.tag not in ("figure", "figcaption", "picture", "form"):
-            # by the first class: the rest may vary per block ("slide n", its own URL)
-            series.setdefault(f"{node.tag}.{names[0]}", []).append((node, length))
-    spared: set[int] = set()
-    for members in series.values():
-        if len(members) >= SERIES and _prose_series(members):
-            spared.update(node.mem_id for node, _ in members)
-    return [node for node, _ in victims if node.mem_id not in spared]
-
-
-def _outer_chars(victims: list[tuple[LexborNode, int]]) -> int:
-    """Characters the victims hold, each counted once (a widget inside a sidebar, both
-    victims, is the sidebar's text)."""
-    ids = {node.mem_id for node, _ in victims}
-    return sum(length for node, length in victims if not ancestry(node.parent) & ids)
-
-
-def _prose_series(members: list[tuple[LexborNode, int]]) -> bool:
-    """Distinct blocks of prose with few links: slides or steps, not repeated cards."""
-    texts = {(node.text() or "").strip() for node, _ in members}
-    chars = sum(length for _, length in members)
-    return (len(texts) == len(members) and chars >= SERIES_TEXT * len(members)
-            and all(link_density(node, length) < PROSE_LINKS for node, length in members))

@@ -33,6 +33,7 @@ _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
+REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
 _BLOCK_TAGS = frozenset(sel.BLOCK_TAGS)
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
@@ -110,10 +111,10 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     protect = dom.ancestry(first.node if first is not None else None)
     if first is not None:
         dom.remove_comments(root, protect)
-    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect)
+    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, REGION_KEEP, protect)
     cands = dom.score_candidates(root)
     if regions.body_level(root, cands):
-        dom.prune_region(root, 0.6, set())
+        dom.prune_region(root, REGION_KEEP, set())
         return [root]
     best = dom.best_candidate(cands, family=family)
     if best is None:
@@ -128,7 +129,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         held = dom.ancestry(voted.node) | regions.held_paths(best, cands)
         protect |= held
         regions.trim_head(best.node, held)
-    dom.prune_region(region, 0.6, protect)
+    dom.prune_region(region, REGION_KEEP, protect)
     return gathering.distinct(gathering.cousins(best, cands, gathering.gather(best, cands)))
 
 

@@ -60,7 +60,8 @@ def _same_kind(node: LexborNode, best: LexborNode) -> bool:
         return False
     names = (node.attributes.get("class") or "").split()
     other = (best.attributes.get("class") or "").split()
-    if names[:1] != other[:1] and not (other and set(other) <= set(names)):
+    if names[:1] != other[:1] and not (other and set(other) <= set(names)
+                                       and len(names) <= len(other) + 1):
         return False  # ("rich-text-block main-blog-post intro": the best's classes and one more)
     if not names and node.tag != "section":
         return False

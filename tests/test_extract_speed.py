@@ -211,3 +211,17 @@ def test_decoding_skips_the_nul_search_only_when_no_nul_can_be_there(
     text, encoding = decode_html(data, content_type)
     assert "\x00" not in text
     assert text == data.decode(encoding, errors="replace").lstrip("\ufeff").replace("\x00", "\ufffd")
+
+
+def test_remove_junk_keeps_only_a_heading_that_is_a_toggle() -> None:
+    """One walk removes the junk tags (svg, buttons) as strip_tags would, except a button
+    that is a whole accordion heading (its label is an FAQ question); a control beside a
+    heading's own text ("Hide") and a menu's toggle still go."""
+    tree = parse("<body><h3><button aria-expanded='false'><svg></svg>Who pays?</button></h3>"
+                 "<h2>Key points <button aria-expanded='true'>Hide</button></h2>"
+                 "<div><button aria-expanded='false'>Menu</button></div></body>")
+    dom.remove_junk(tree)
+    body = tree.body
+    assert body is not None
+    assert body.html == ("<body><h3><button aria-expanded=\"false\">Who pays?</button></h3>"
+                         "<h2>Key points </h2><div></div></body>")
