@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.datetext import parse_date
+from monitor.dom import enclosing
 from monitor.scoring import in_comments, node_names
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
@@ -98,14 +99,7 @@ def _links_away(block: LexborNode) -> bool:
 
 
 def _in_h1(link: LexborNode) -> bool:
-    probe = link.parent
-    for _ in range(2):  # <h1><a> or <h1><span><a>
-        if probe is None:
-            return False
-        if probe.tag == "h1":
-            return True
-        probe = probe.parent
-    return False
+    return enclosing(link, "h1", 2) is not None  # <h1><a> or <h1><span><a>
 
 
 def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) -> bool:

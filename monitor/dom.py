@@ -39,7 +39,6 @@ _TOGGLE = "[aria-expanded]"  # a control that opens and closes a panel
 _ACCORDION_HEADERS = frozenset(("h2", "h3", "h4", "h5", "h6", "dt"))  # where a panel's toggle sits
 _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
-_NOT_ELEMENTS = frozenset(("-text", "-comment"))  # lexbor's names of text and comment nodes
 # class words of an embedded post (another site's quote): never the article's pull quote
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
@@ -55,8 +54,7 @@ __all__ = [
 def _hidden_inline(node: LexborNode) -> bool:
     """Hidden by style or by a hiding class ("sr-only", "hidden"): text planted in a
     sentence for scrapers or screen readers, never part of what the page shows."""
-    style = node.attributes.get("style")
-    if style and sel.HIDDEN_STYLE.search(style):
+    if _hidden_style(node.attributes):
         return True
     names = (node.attributes.get("class") or "").lower()
     return bool(names) and not _HIDING.isdisjoint(sel.NAME_TOKENS.split(names))
@@ -72,6 +70,18 @@ def in_sentence(node: LexborNode) -> bool:
     if parent is None or parent.tag not in _TEXT_BLOCKS:
         return False
     return len((parent.text(deep=False) or "").strip()) >= SENTENCE_CHARS
+
+
+def enclosing(node: LexborNode, tag: str, levels: int) -> LexborNode | None:
+    """The nearest ancestor with ``tag`` within ``levels`` above ``node`` (its parent first)."""
+    probe = node.parent
+    for _ in range(levels):
+        if probe is None:
+            return None
+        if probe.tag == tag:
+            return probe
+        probe = probe.parent
+    return None
 
 
 def in_code(node: LexborNode) -> bool:
@@ -148,16 +158,19 @@ def _side_note(aside: LexborNode) -> bool:
 def _sibling(node: LexborNode, before: bool) -> LexborNode | None:
     """The element right before (or after) a node, past text and comments."""
     probe = node.prev if before else node.next
-    while probe is not None and probe.tag in _NOT_ELEMENTS:
+    while probe is not None and not probe.is_element_node:
         probe = probe.prev if before else probe.next
     return probe
 
 
+def _hidden_style(attrs: dict[str, str | None]) -> bool:
+    style = attrs.get("style")
+    return bool(style and sel.HIDDEN_STYLE.search(style))
+
+
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attributes
-    style = attrs.get("style")
-    return ("hidden" in attrs or attrs.get("aria-hidden") == "true"
-            or bool(style and sel.HIDDEN_STYLE.search(style)))
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs)
 
 
 def remove_comments(root: LexborNode, protect: set[int]) -> None:
@@ -207,8 +220,7 @@ def is_boilerplate(node: LexborNode) -> bool:
     if tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
         return True
     attrs = node.attributes
-    style = attrs.get("style")
-    if style and sel.HIDDEN_STYLE.search(style) and not collapsed_panel(node):
+    if _hidden_style(attrs) and not collapsed_panel(node):
         return True
     names = attrs.get("class") or ""  # the names of node_names, from the dict at hand
     anchored = tag in _HEADINGS and anchor_id(node)
@@ -319,9 +331,7 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
         return node.mem_id in spared
     if not length or length > HEADING_CHARS:
         return False
-    after = node.next
-    while after is not None and not after.is_element_node:
-        after = after.next
+    after = _sibling(node, before=False)
     opens = after is not None and after.mem_id in protect
     if not (opens or spared):
         return False  # (checked first: the query below costs more than the walk)

@@ -170,17 +170,8 @@ def block_elements(node: LexborNode) -> list[LexborNode]:
 def _toc_items(node: LexborNode) -> set[int]:
     """mem_ids of list items that link within the page: a table of contents, whose links
     are no part of the text the way a list of named tools or sources is."""
-    items: set[int] = set()
-    for link in node.css('a[href^="#"]'):
-        probe = link.parent
-        for _ in range(TOC_LEVELS):
-            if probe is None:
-                break
-            if probe.tag == "li":
-                items.add(probe.mem_id)
-                break
-            probe = probe.parent
-    return items
+    items = (dom.enclosing(link, "li", TOC_LEVELS) for link in node.css('a[href^="#"]'))
+    return {item.mem_id for item in items if item is not None}
 
 
 def _raw_lines(nodes: list[LexborNode]) -> list[str]:
