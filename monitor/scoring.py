@@ -365,12 +365,12 @@ def _family_lead(best: Candidate | None, cands: dict[int, Candidate]) -> Candida
     """
     if best is None:
         return None
-    families: dict[tuple[str, str], list[Candidate]] = {}
+    kinds: dict[tuple[str, str], list[Candidate]] = {}  # every named candidate, by kind
     for cand in cands.values():
-        if cand.node.attributes.get("class") and cand.paragraphs >= FAMILY_PARAGRAPHS:
-            families.setdefault(_kind(cand.node), []).append(cand)
-    own = [c for c in cands.values()  # the winner's own sections count whatever their votes
-           if c.node.attributes.get("class") and _kind(c.node) == _kind(best.node)]
+        if cand.node.attributes.get("class"):
+            kinds.setdefault(_kind(cand.node), []).append(cand)
+    own = kinds.get(_kind(best.node), [])  # the winner's own sections count whatever their votes
+    families = {k: [m for m in ms if m.paragraphs >= FAMILY_PARAGRAPHS] for k, ms in kinds.items()}
     lead, lead_total = best, FAMILY_SHARE * max(best.raw, sum(m.raw for m in own))
     for members in families.values():
         total = sum(m.raw for m in members)
