@@ -16,6 +16,12 @@ from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
 
 PAGES = Path(__file__).parent / "pages"
+def with_test_pages(page: str) -> list[str]:
+    """``page`` and then every test page of tests/pages: the inputs a shortcut must agree on."""
+    return [page] + [p.read_text(encoding="utf-8", errors="replace")
+                     for p in sorted(PAGES.glob("*.html"))]
+
+
 PROSE = ("The council voted on Tuesday to extend the tram network by eleven kilometres, "
          "adding two lines.")
 
@@ -111,8 +117,7 @@ def test_junk_removal_is_strip_tags_in_one_walk() -> None:
             "<svg><style>s</style><text>t</text></svg><object><embed src=e><p>o</p></object>"
             "<div><button>b<select><option>o</option></select></button>tail</div>"
             "<noscript><iframe></iframe>n</noscript></body></html>")
-    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
-                      for p in sorted(PAGES.glob("*.html"))]
+    pages = with_test_pages(html)
     # (an accordion's toggle button in a heading stays: its label is the section's heading)
     pages = [page for page in pages if "aria-expanded" not in page]
     for page in pages:
@@ -131,8 +136,7 @@ def test_block_walk_finds_what_the_block_selector_finds() -> None:
     node itself included, whatever the nesting or the markup's case."""
     html = ("<body><DIV id=a><p>one<br>two</p><ul><li><b>x</b><div>y</div></li></ul><!-- c -->"
             "<table><tr><td>z</td></tr></table><custom-p>w</custom-p><span>v</span></DIV></body>")
-    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
-                      for p in sorted(PAGES.glob("*.html"))]
+    pages = with_test_pages(html)
     for page in pages:
         tree = parse(page)
         dom.remove_junk(tree)
@@ -151,8 +155,7 @@ def test_block_walk_finds_what_the_block_selector_finds() -> None:
 ])
 def test_explicit_body_is_the_first_node_the_explicit_selector_finds(body: str) -> None:
     """explicit_body (one two-attribute query, values tested in Python) = css_first."""
-    pages = [f"<body>{body}</body>"] + [p.read_text(encoding="utf-8", errors="replace")
-                                       for p in sorted(PAGES.glob("*.html"))]
+    pages = with_test_pages(f"<body>{body}</body>")
     for page in pages:
         root = parse(page).body
         assert root is not None
@@ -169,8 +172,7 @@ def test_marked_dates_list_what_the_date_selectors_list() -> None:
             "t</time><span itemprop='a\tdatePublished\nb'>s</span><span itemprop='a\xa0datePublished'>"
             "n</span><b itemprop=DATEPUBLISHED property='dcterms:date\x0cschema:datePublished'>b</b>"
             "<TIME DATETIME=1>u</TIME><time>v</time><i property>w</i><i itemprop=x>y</i></body>")
-    pages = [html] + [p.read_text(encoding="utf-8", errors="replace")
-                      for p in sorted(PAGES.glob("*.html"))]
+    pages = with_test_pages(html)
     for page in pages:
         tree = parse(page)
         dom.remove_junk(tree)
