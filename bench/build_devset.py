@@ -24,6 +24,11 @@ Sources and what each page brings:
   pages of ~140 sites (2016-2022), each with the title, ``date_published`` (a UTC instant:
   its UTC day is the reference) and the first 13 words of the body that the parser's own
   tests assert (``lead``: scored as "the body holds its opening words") (MIT/Apache-2.0);
+* goose3 ``tests/data/content/<name>.{html,json}``: news pages of ~2010-2016 (CNN, BBC,
+  Time, Huffington Post, ...) with the opening of the body goose3's tests assert
+  (``expected.cleaned_text``, a prefix; its first 8-13 words are the ``lead``) and the title
+  where ``tests/test_content.py`` asserts it; all go to ``goose/``: a set never studied,
+  scored only (Apache-2.0);
 * WCXB (Murrough-Foley/web-content-extraction-benchmark) ``{dev,test}/html/<id>.html.gz``:
   pages of type "article" only, body, title and ``publish_date`` from
   ``{dev,test}/ground-truth/<id>.json`` (references machine-drafted and reviewed, written
@@ -184,6 +189,32 @@ def postlight_pages(src: Source) -> list[dict[str, Any]]:
     return pages
 
 
+LEAD = 13  # words of a body's opening kept as its ``lead`` reference (postlight's count)
+MIN_LEAD = 8  # words: heldout.py looks for the last 8 words of a lead in the body
+
+
+def goose_pages(src: Source) -> list[dict[str, Any]]:
+    """goose3's content fixtures: the body's opening (its tests compare a prefix) and the
+    title of the tests that assert one."""
+    tests = _text(src.read("tests/test_content.py"))
+    titled = set(re.findall(r"def test_(\w+)\(self\):\s+article = [^\n]*\n\s+fields = "
+                            r"\[[^\]]*\"title\"", tests))
+    pages = []
+    for file in src.names("tests/data/content"):
+        name, _, ext = file.rpartition(".")
+        expected = json.loads(_text(src.read(f"tests/data/content/{file}")) or "{}") \
+            .get("expected", {}) if ext == "json" else {}
+        html = _text(src.read(f"tests/data/content/{name}.html"))
+        words = (expected.get("cleaned_text") or "").split()
+        if not html or len(words) < MIN_LEAD:
+            continue
+        pages.append({"id": f"goose-{name}", "source": "goose3", "url": expected.get("final_url")
+                      or "", "html": html, "articleBody": None,
+                      "title": expected.get("title") if name.removeprefix("test_") in titled
+                      else None, "date": None, "lead": " ".join(words[:LEAD]), "split": "goose"})
+    return pages
+
+
 def wcxb_pages(src: Source) -> list[dict[str, Any]]:
     """Article pages of WCXB with their reference body, title and date, in its own split."""
     pages = []
@@ -237,6 +268,7 @@ def main() -> None:
     ap.add_argument("--newspaper4k", type=Path, help="AndyTheFactory/newspaper4k checkout")
     ap.add_argument("--trafilatura", type=Path, help="adbar/trafilatura checkout or git dir")
     ap.add_argument("--postlight", type=Path, help="postlight/parser checkout or git dir")
+    ap.add_argument("--goose3", type=Path, help="goose3/goose3 checkout or git dir")
     ap.add_argument("--wcxb", type=Path,
                     help="Murrough-Foley/web-content-extraction-benchmark checkout or git dir")
     args = ap.parse_args()
@@ -251,6 +283,8 @@ def main() -> None:
         pages += trafilatura_pages(Source(args.trafilatura))
     if args.postlight:
         pages += postlight_pages(Source(args.postlight))
+    if args.goose3:
+        pages += goose_pages(Source(args.goose3))
     if args.wcxb:
         pages += wcxb_pages(Source(args.wcxb))
     write(args.out, pages)
