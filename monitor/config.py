@@ -83,7 +83,8 @@ class Settings(Strict):
     per_host: PerHost = Field(default={}, validate_default=True, description="per-host limits")
     max_page_bytes: Size = Field(5 * 1024 * 1024, description="cap on a decompressed page")
     max_links: int = Field(200, ge=1, description="links taken from one listing page")
-    max_new_articles: int = Field(50, ge=1, description="new articles per source per pass")
+    max_new_articles: int = Field(
+        50, ge=1, description="new articles per source per pass, for each listing page it reads")
     retries: int = Field(2, ge=0, description="retries of a transient fetch failure")
     robots: bool = Field(True, description="obey robots.txt (RFC 9309) for every request")
     baseline: bool = Field(

@@ -101,7 +101,8 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
                        CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})"), now)
     dead = lookup(ctx.archive, (link.url for link in listed), now)
     known = ctx.archive.known([link.url for link in listed])
-    links = _due(listed, ctx, known, dead.resting)
+    links = _due(listed, ctx.settings.max_new_articles * (1 + source.pages), known,
+                 dead.resting)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
@@ -187,11 +188,12 @@ def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
     return tuple(Link(row["url"], row["published"]) for row in rows)
 
 
-def _due(links: Sequence[Link], ctx: Context, known: Mapping[str, Known],
+def _due(links: Sequence[Link], budget: int, known: Mapping[str, Known],
          resting: frozenset[str]) -> tuple[Link, ...]:
-    """Known articles are re-checked (conditional GET); new ones are capped per pass; dead
+    """Known articles are re-checked (conditional GET); new ones are capped at ``budget``
+    per pass: ``max_new_articles`` for each listing page the source asks for (one that sets
+    ``pages: 4`` wants five pages' articles now; ``max_links`` counts the same way); dead
     links still waiting out their backoff are left alone (deadlinks.py)."""
-    budget = ctx.settings.max_new_articles
     due = []
     for link in links:
         key = canonical(link.url)

@@ -64,11 +64,12 @@ def test_pages_follows_the_listing_and_stops_at_its_end(tmp_path: Path) -> None:
     routes.update({f"/news/{n}/story-number-{n}-of-the-day": html(ARTICLE.format(n=n))
                    for n in range(PER_PAGE * PAGES)})
     with scripted(routes) as srv:
-        def check(pages: int) -> int:
-            doc = {"settings": {"database": f"a{pages}.db", "retries": 0, "robots": False,
-                                "per_host": {"delay": "0s", "concurrency": 2}},
+        def check(pages: int, **settings: int) -> int:
+            name = f"{pages}-{len(settings)}"
+            doc = {"settings": {"database": f"a{name}.db", "retries": 0, "robots": False,
+                                "per_host": {"delay": "0s", "concurrency": 2}, **settings},
                    "sources": [{"name": "news", "url": srv.url + "/", "pages": pages}]}
-            path = tmp_path / f"s{pages}.yaml"
+            path = tmp_path / f"s{name}.yaml"
             path.write_text(yaml.safe_dump(doc), "utf-8")
             (result,) = one_pass(load_config(path))
             return result.new
@@ -76,4 +77,7 @@ def test_pages_follows_the_listing_and_stops_at_its_end(tmp_path: Path) -> None:
         assert check(0) == PER_PAGE
         assert check(2) == 3 * PER_PAGE
         assert check(10) == PAGES * PER_PAGE  # the walk ends with the listing
-    assert srv.hits.get(f"/page/{PAGES}/") == 1 and srv.hits.get("/page/3/") == 2  # no loop
+        # the cap on new articles counts per listing page asked for, as max_links does
+        assert check(0, max_new_articles=2) == 2
+        assert check(2, max_new_articles=2) == 3 * 2
+    assert srv.hits.get(f"/page/{PAGES}/") == 1 and srv.hits.get("/page/3/") == 3  # no loop
