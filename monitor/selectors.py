@@ -176,6 +176,9 @@ BOILERPLATE_LINE = re.compile(
       | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
       | skip\s+(?:advertisement|ad)
       | loading(?:\s+[\w-]+){0,6}\s*(?:…|\.\.\.)
+      # a table of contents' title (and its fold toggle): its in-page links are not text
+      | (?:(?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page)
+        \s*[:：]?\s*(?:\[?(?:hide|show|toggle)\]?)?
     )$""",
     re.I | re.X,
 )

@@ -216,6 +216,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          WORKS),
         ("Share this story", "City Daily, 3 Market"),
     ),
+    # a table of contents' title with its fold toggle ("Table of Contents hide")
+    "toc_label.html": ((TRAM, "What it costs", COST, NORTH, WORKS), ("Table of Contents",)),
 }
 
 
