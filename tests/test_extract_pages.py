@@ -218,6 +218,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     # a table of contents' title with its fold toggle ("Table of Contents hide")
     "toc_label.html": ((TRAM, "What it costs", COST, NORTH, WORKS), ("Table of Contents",)),
+    # a sign-up box that is no <form>: its consent line and thank-you are chrome
+    "signup_consent.html": ((TRAM, COST, NORTH, WORKS), ("By signing up", "Thanks for")),
 }
 
 
