@@ -47,6 +47,8 @@ MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
+LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
+TEASER_RUN = 2  # linked lines under such a label that make a list of teasers (one is a subheading)
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
 _DATE_WORD = re.compile(
@@ -59,6 +61,7 @@ _DATE_WORD = re.compile(
 )
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
+_FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
@@ -180,6 +183,22 @@ def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bo
         raw_lines, index)
 
 
+def _teasers_after(raw_lines: list[str], index: int) -> int:
+    """Index past the linked lines right below a dropped label ("More:", "Don't miss") at
+    ``index``: headlines of other stories, which an in-text list of links would otherwise
+    keep. A linked sentence ends the run; fewer than TEASER_RUN lines are no list."""
+    end, found = index + 1, 0
+    for probe in range(index + 1, len(raw_lines)):
+        raw = raw_lines[probe]
+        text = normalize_line(MARKERS.sub("", raw))
+        if not text:
+            continue
+        if line_link_density(raw) <= LINKED_LINE or _FULL_STOP.search(text):
+            break
+        found, end = found + 1, probe + 1
+    return end if found >= TEASER_RUN else index + 1
+
+
 def _prose_bounds(raw_lines: list[str]) -> tuple[int, int]:
     """Indexes of the first and last lines of unlinked prose (-1: none). A list of links
     between them sits in the text (the tools a post names, the products of a guide); one
@@ -212,7 +231,10 @@ def clean_lines(
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
     first_prose, last_prose = _prose_bounds(raw_lines)
+    teasers_end = 0  # lines below this index are teasers under a dropped label
     for index, raw in enumerate(raw_lines):
+        if index < teasers_end:
+            continue
         linked = LINK_OPEN in raw or LINK_CLOSE in raw
         marked = linked or HEADING in raw or LIST_ITEM in raw
         line = normalize_line(MARKERS.sub("", raw) if marked else raw)
@@ -225,6 +247,10 @@ def clean_lines(
         ):
             density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):
+            if len(line) <= LABEL_CHARS and boiler.match(line):
+                teasers_end = _teasers_after(raw_lines, index)
+                if links_after:  # (dropped links, as _drop_trailing_labels counts them)
+                    links_after[-1] += teasers_end - index - 1
             if density >= 0.999 and links_after:
                 links_after[-1] += 1
             continue
