@@ -256,6 +256,8 @@ def clean_lines(
             continue
         if title_key and line.casefold() == title_key:
             continue
+        if is_dateline(line):
+            continue
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
