@@ -130,11 +130,19 @@ def is_dateline(line: str) -> bool:
     """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
     Published ..."): metadata wherever it sits and however long (a timestamps block that a
     short article's vote joined to its body)."""
-    words = line.split()
-    if len(words) < 3 or len(line) > 200 or not _DATE_LIKE.search(line):
+    if len(line) > 200:
         return False
-    dated = sum(1 for word in words if _DATE_WORD.fullmatch(word))
-    return dated >= DATELINE_SHARE * len(words)
+    words = line.split()
+    if len(words) < 3:
+        return False
+    # undated words allowed: counted first (prose fails at its first words, before the search)
+    spare = len(words) - DATELINE_SHARE * len(words)
+    for word in words:
+        if not _DATE_WORD.fullmatch(word):
+            spare -= 1
+            if spare < 0:
+                return False
+    return _DATE_LIKE.search(line) is not None
 
 
 def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
