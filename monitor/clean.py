@@ -62,6 +62,12 @@ _DATE_WORD = re.compile(
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
+# The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
+# writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}is\s+(?:a|an|the)\s+[^.]{0,100}?\b(?:writer|reporter|editor|"
+    r"correspondent|journalist|contributor|columnist|freelancer?|analyst|director)\b"
+)
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
@@ -277,4 +283,9 @@ def clean_lines(
     while end > start and ((is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60)
                            or is_dateline(out[end - 1])):
         end -= 1
+    if end > start + 1 and _AUTHOR_BIO.match(out[end - 1]):
+        end -= 1
+        if end > start + 1 and len(out[end - 1]) <= LABEL_CHARS and not _SENTENCE_END.search(
+                out[end - 1]):
+            end -= 1
     return out[start:end]

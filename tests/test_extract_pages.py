@@ -220,6 +220,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toc_label.html": ((TRAM, "What it costs", COST, NORTH, WORKS), ("Table of Contents",)),
     # a sign-up box that is no <form>: its consent line and thank-you are chrome
     "signup_consent.html": ((TRAM, COST, NORTH, WORKS), ("By signing up", "Thanks for")),
+    # the writer's bio closing the body, in a box named for neither author nor bio
+    "author_bio_tail.html": ((TRAM, COST, NORTH, WORKS), ("Jane Roe is", "Contributing Writer")),
     # linked headlines under a dropped label ("More:", "Don't miss") inside the text
     "labelled_teasers.html": ((TRAM, COST, NORTH, WORKS), ("Ferry timetable", "Library reopens",
                                                            "Bus drivers", "Harbour bridge")),
