@@ -275,6 +275,12 @@ def clean_lines(
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
+    return _trim_ends(out, meta)
+
+
+def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
+    """The body without the header metadata above it and the dates, labels and writer's bio
+    below it."""
     start = 0
     while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
                                                or is_dateline(out[start])):
