@@ -49,6 +49,7 @@ PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that m
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
 TEASER_RUN = 2  # linked lines under such a label that make a list of teasers (one is a subheading)
+LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
 _DATE_WORD = re.compile(
@@ -238,8 +239,12 @@ def clean_lines(
     meta: re.Pattern[str],
     cta: re.Pattern[str] | None = None,
     credit: re.Pattern[str] | None = None,
+    label: re.Pattern[str] | None = None,
 ) -> list[str]:
-    """Marked raw lines to clean body paragraphs: drop chrome, credits, header metadata."""
+    """Marked raw lines to clean body paragraphs: drop chrome, credits, header metadata.
+
+    ``label`` names lists of other articles ("You may also like"): such a line goes with the
+    linked lines under it."""
     out: list[str] = []
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
@@ -255,6 +260,10 @@ def clean_lines(
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
+        if label is not None and len(line) <= LIST_LABEL_CHARS and label.match(line):
+            teasers_end = _teasers_after(raw_lines, index)
+            if teasers_end > index + 1:
+                continue  # (the label goes with its list)
         if density > LINKED_LINE and (
             _kept_link_line(raw, line, raw_lines, index)
             or (first_prose < index < last_prose and raw.lstrip().startswith(LIST_ITEM))

@@ -204,7 +204,8 @@ def _body_lines(
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
     return clean_lines(
-        raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END
+        raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END,
+        sel.LIST_LABEL,
     )
 
 

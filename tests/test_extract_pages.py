@@ -222,9 +222,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "signup_consent.html": ((TRAM, COST, NORTH, WORKS), ("By signing up", "Thanks for")),
     # the writer's bio closing the body, in a box named for neither author nor bio
     "author_bio_tail.html": ((TRAM, COST, NORTH, WORKS), ("Jane Roe is", "Contributing Writer")),
-    # linked headlines under a dropped label ("More:", "Don't miss") inside the text
-    "labelled_teasers.html": ((TRAM, COST, NORTH, WORKS), ("Ferry timetable", "Library reopens",
-                                                           "Bus drivers", "Harbour bridge")),
+    # linked headlines under a dropped label ("More:", "Don't miss") or a list's label ("You
+    # may also ...", which goes with them) inside the text
+    "labelled_teasers.html": ((TRAM, COST, NORTH, WORKS), (
+        "Ferry timetable", "Library reopens", "Bus drivers", "Harbour bridge", "You may also",
+        "Night buses", "Cycle lanes")),
 }
 
 
