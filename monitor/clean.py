@@ -49,6 +49,9 @@ PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that m
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
 TEASER_RUN = 2  # linked lines under such a label that make a list of teasers (one is a subheading)
+SUBHEAD_CHARS = 120  # characters; a longer linked line is a teaser's headline and excerpt
+SUBHEAD_LINKS = 3  # linked lines opening prose paragraphs that make them a roundup's subheadings
+SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's excerpt is shorter)
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
@@ -214,6 +217,42 @@ def _teasers_after(raw_lines: list[str], index: int) -> int:
     return end if found >= TEASER_RUN else index + 1
 
 
+def _linked_subheads(raw_lines: list[str]) -> set[int]:
+    """Indexes of linked lines that open the prose paragraph after them, when a page has
+    SUBHEAD_LINKS of them or more: a roundup's items, each titled with a link to its story
+    in a plain paragraph. A linked line after another is an item of a list of links; one or
+    two between paragraphs are teasers of other stories."""
+    found: set[int] = set()
+    linked = [index for index, raw in enumerate(raw_lines) if LINK_OPEN in raw]
+    if len(linked) < SUBHEAD_LINKS:
+        return found
+    for index in linked:
+        text = normalize_line(MARKERS.sub("", raw_lines[index]))
+        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
+            continue  # (a shouted line, "SENATOR SAYS ...", is a teaser's headline)
+        if text.startswith(("http:", "https:", "www.")):
+            continue  # a cited address
+        after = _next_filled(raw_lines, index, 1)
+        if after is None or line_link_density(raw_lines[index]) <= LINKED_LINE:
+            continue
+        if len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE or not _is_prose(after):
+            continue
+        before = _next_filled(raw_lines, index, -1)
+        if before is None or line_link_density(before) <= LINKED_LINE:
+            found.add(index)
+    return found if len(found) >= SUBHEAD_LINKS else set()
+
+
+def _next_filled(raw_lines: list[str], index: int, step: int) -> str | None:
+    """The nearest line after (step 1) or before (step -1) ``index`` that holds text."""
+    index += step
+    while 0 <= index < len(raw_lines):
+        if MARKERS.sub("", raw_lines[index]).strip():
+            return raw_lines[index]
+        index += step
+    return None
+
+
 def _prose_bounds(raw_lines: list[str]) -> tuple[int, int]:
     """Indexes of the first and last lines of unlinked prose (-1: none). A list of links
     between them sits in the text (the tools a post names, the products of a guide); one
@@ -250,6 +289,7 @@ def clean_lines(
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
     first_prose, last_prose = _prose_bounds(raw_lines)
+    subheads = _linked_subheads(raw_lines)
     teasers_end = 0  # lines below this index are teasers under a dropped label
     for index, raw in enumerate(raw_lines):
         if index < teasers_end:
@@ -265,7 +305,7 @@ def clean_lines(
             if teasers_end > index + 1:
                 continue  # (the label goes with its list)
         if density > LINKED_LINE and (
-            _kept_link_line(raw, line, raw_lines, index)
+            _kept_link_line(raw, line, raw_lines, index) or index in subheads
             or (first_prose < index < last_prose and raw.lstrip().startswith(LIST_ITEM))
         ):
             density = 0.0  # a list or table of links within the text (tools, sources, films)

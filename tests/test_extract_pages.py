@@ -220,6 +220,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toc_label.html": ((TRAM, "What it costs", COST, NORTH, WORKS), ("Table of Contents",)),
     # a sign-up box that is no <form>: its consent line and thank-you are chrome
     "signup_consent.html": ((TRAM, COST, NORTH, WORKS), ("By signing up", "Thanks for")),
+    # a roundup whose items are titled with a link to their story in a plain paragraph;
+    # a linked line that opens no paragraph is still a teaser
+    "roundup_links.html": (("Harbour city orders new trams", "River town buys electric ferries",
+                            "Northern districts get night buses", TRAM, COST, NORTH),
+                           ("Mayor opens new bike bridge",)),
     # the writer's bio closing the body, in a box named for neither author nor bio
     "author_bio_tail.html": ((TRAM, COST, NORTH, WORKS), ("Jane Roe is", "Contributing Writer")),
     # linked headlines under a dropped label ("More:", "Don't miss") or a list's label ("You
