@@ -193,7 +193,7 @@ def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bo
     """
     following = raw_lines[index + 1] if index + 1 < len(raw_lines) else HEADING
     if raw.lstrip().startswith(HEADING):
-        if HEADING in following or LINK_OPEN in following:
+        if HEADING in following or (LINK_OPEN in following and not _is_prose(following)):
             return _lone_link(raw_lines, index) and HEADING not in following
         return (len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
                 or _lone_link(raw_lines, index))

@@ -225,6 +225,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "roundup_links.html": (("Harbour city orders new trams", "River town buys electric ferries",
                             "Northern districts get night buses", TRAM, COST, NORTH),
                            ("Mayor opens new bike bridge",)),
+    # a listicle's linked item heading right after a list of shop links, opening prose that
+    # links the item again
+    "linked_item_headings.html": (("1. Harbour Line", "2. Northern Loop", TRAM, NORTH, WORKS),
+                                  ("City Daily, 3 Market",)),
     # the writer's bio closing the body, in a box named for neither author nor bio
     "author_bio_tail.html": ((TRAM, COST, NORTH, WORKS), ("Jane Roe is", "Contributing Writer")),
     # linked headlines under a dropped label ("More:", "Don't miss") or a list's label ("You
