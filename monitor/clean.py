@@ -53,14 +53,30 @@ SUBHEAD_CHARS = 120  # characters; a longer linked line is a teaser's headline a
 SUBHEAD_LINKS = 3  # linked lines opening prose paragraphs that make them a roundup's subheadings
 SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's excerpt is shorter)
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
+# Month and weekday names of German, French, Spanish, Portuguese and Italian datelines
+# ("segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10. Januar 2022").
+_MONTHS = (
+    "januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
+    "juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+    "julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|"
+    "maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|"
+    "giugno|luglio|settembre|ottobre|dicembre"
+)
+_WEEKDAYS = (
+    "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+    "vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    "(?:segunda|terça|quarta|quinta|sexta)-feira|lunedì|martedì|mercoledì|giovedì|venerdì|"
+    "sabato|domenica"
+)
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them.
 _DATE_WORD = re.compile(
-    r"(?:[\d:./-]+(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"(?:[\d:./-]+(?:st|nd|rd|th|h)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
     r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
     r"sun(?:day)?|[ap]\.?m\.?|utc|gmt|[ecmp][sd]t|bst|cet|cest|ist|jst|hkt|sgt|aest|aedt|"
-    r"updated|published|posted|modified|last|on|at|[|·•–—-])[,.:;]?",
+    r"updated|published|posted|modified|last|on|at|[|·•–—-]|"
+    rf"{_MONTHS}|{_WEEKDAYS}|de|del|às|à|um|am|le|alle|uhr)[,.:;]?",
     re.I,
 )
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
@@ -77,7 +93,8 @@ _DATE_LIKE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
     r"\s+\d{4}|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\.?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"\.?[\s-]+\d{4}",
+    r"\.?[\s-]+\d{4}|"
+    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}}",
     re.I,
 )
 

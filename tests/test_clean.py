@@ -157,6 +157,9 @@ def test_clean_text_drops_every_marker() -> None:
     ("Posted on March 3, 2021", True),
     ("On Monday, January 18, 2023 at 9:30 AM EDT the council voted", False),
     ("The meeting was held on May 9, 2023.", False),
+    # other languages' weekdays, months and connectors
+    ("segunda-feira, 22 de janeiro de 2018 às 0:13", True), ("Montag, 10. Januar 2022", True),
+    ("La reunión fue el 3 de marzo de 2021.", False),
 ])
 def test_a_dateline_is_dates_and_their_labels_only(line: str, dated: bool) -> None:
     """Issue 11: a timestamps block joined to a short body is dropped at its ends however long
