@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, metadata, regions, streamed
+from monitor import dom, gathering, inlinecards, metadata, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -178,6 +178,7 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
     """Text of the nodes split at block boundaries (link markers kept for later filters)."""
     parts: list[str] = []
     for node in nodes:
+        inlinecards.remove_cards(node)
         _mark_blocks(node)
         text = node.text(deep=True) or ""
         parts.append(text if node.tag != "br" else PARA)

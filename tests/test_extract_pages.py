@@ -229,6 +229,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # links the item again
     "linked_item_headings.html": (("1. Harbour Line", "2. Northern Loop", TRAM, NORTH, WORKS),
                                   ("City Daily, 3 Market",)),
+    # a person's hover card (picture, full name, their stories) planted after the name's link
+    "hover_card.html": (("led by Mayor Ann Lee, to extend the tram network", COST, NORTH, WORKS),
+                        ("Ann Marie Lee", "Lee wins second term", "MORE")),
     # the writer's bio closing the body, in a box named for neither author nor bio
     "author_bio_tail.html": ((TRAM, COST, NORTH, WORKS), ("Jane Roe is", "Contributing Writer")),
     # linked headlines under a dropped label ("More:", "Don't miss") or a list's label ("You
