@@ -80,6 +80,7 @@ _DATE_WORD = re.compile(
     re.I,
 )
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
@@ -157,7 +158,7 @@ def is_dateline(line: str) -> bool:
     """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
     Published ..."): metadata wherever it sits and however long (a timestamps block that a
     short article's vote joined to its body)."""
-    if len(line) > 200:
+    if len(line) > 200 or _DIGIT.search(line) is None:  # (every date holds a digit)
         return False
     words = line.split()
     if len(words) < 3:
@@ -244,15 +245,15 @@ def _linked_subheads(raw_lines: list[str]) -> set[int]:
     if len(linked) < SUBHEAD_LINKS:
         return found
     for index in linked:
+        after = _next_filled(raw_lines, index, 1)  # (first: most links open no long paragraph)
+        if after is None or len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE:
+            continue
         text = normalize_line(MARKERS.sub("", raw_lines[index]))
         if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
             continue  # (a shouted line, "SENATOR SAYS ...", is a teaser's headline)
         if text.startswith(("http:", "https:", "www.")):
             continue  # a cited address
-        after = _next_filled(raw_lines, index, 1)
-        if after is None or line_link_density(raw_lines[index]) <= LINKED_LINE:
-            continue
-        if len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE or not _is_prose(after):
+        if line_link_density(raw_lines[index]) <= LINKED_LINE or not _is_prose(after):
             continue
         before = _next_filled(raw_lines, index, -1)
         if before is None or line_link_density(before) <= LINKED_LINE:
