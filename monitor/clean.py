@@ -47,24 +47,59 @@ MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
+LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
+TEASER_RUN = 2  # linked lines under such a label that make a list of teasers (one is a subheading)
+SUBHEAD_CHARS = 120  # characters; a longer linked line is a teaser's headline and excerpt
+SUBHEAD_LINKS = 3  # linked lines opening prose paragraphs that make them a roundup's subheadings
+SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's excerpt is shorter)
+LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
-# times, weekdays, months, zones and the labels around them.
-_DATE_WORD = re.compile(
-    r"(?:[\d:./-]+(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
-    r"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
-    r"sun(?:day)?|[ap]\.?m\.?|utc|gmt|[ecmp][sd]t|bst|cet|cest|ist|jst|hkt|sgt|aest|aedt|"
-    r"updated|published|posted|modified|last|on|at|[|·•–—-])[,.:;]?",
-    re.I,
-)
+# times, weekdays, months, zones and the labels around them, in English and (the months,
+# weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
+# Januar 2022") German, French, Spanish, Portuguese and Italian. A set lookup per word: one
+# regex of all these alternatives cost more than the rest of the cleaning of a line.
+_DATE_NAME_WORDS = """
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tuesday wed wednesday thu
+    thursday fri friday sat saturday sun sunday am a.m a.m. pm p.m p.m. utc gmt est edt cst
+    cdt mst mdt pst pdt bst cet cest ist jst hkt sgt aest aedt updated published posted
+    modified last on at | · • – — -
+    januar februar märz mai juni juli oktober dezember janvier février mars avril juin
+    juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
+    julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
+    maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno
+    luglio settembre ottobre dicembre
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
+    giovedì venerdì sabato domenica de del às à um le alle uhr
+"""
+_DATE_NAMES = frozenset(_DATE_NAME_WORDS.split())
+_MONTHS = (
+    "januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
+    "juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
+    "julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|"
+    "maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|"
+    "giugno|luglio|settembre|ottobre|dicembre"
+)  # (of the other languages, for _DATE_LIKE)
+_DATE_NUMBER = re.compile(r"[\d:./-]+(?:st|nd|rd|th|h)?", re.I)  # 2023, 4:12, 9th, 10h
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
+_FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
+# The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
+# writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}is\s+(?:a|an|the)\s+[^.]{0,100}?\b(?:writer|reporter|editor|"
+    r"correspondent|journalist|contributor|columnist|freelancer?|analyst|director)\b"
+)
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
     r"\s+\d{4}|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\.?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"\.?[\s-]+\d{4}",
+    r"\.?[\s-]+\d{4}|"
+    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}}",
     re.I,
 )
 
@@ -127,11 +162,25 @@ def is_dateline(line: str) -> bool:
     """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
     Published ..."): metadata wherever it sits and however long (a timestamps block that a
     short article's vote joined to its body)."""
-    words = line.split()
-    if len(words) < 3 or len(line) > 200 or not _DATE_LIKE.search(line):
+    if len(line) > 200 or _DIGIT.search(line) is None:  # (every date holds a digit)
         return False
-    dated = sum(1 for word in words if _DATE_WORD.fullmatch(word))
-    return dated >= DATELINE_SHARE * len(words)
+    words = line.split()
+    if len(words) < 3:
+        return False
+    # undated words allowed: counted first (prose fails at its first words, before the search)
+    spare = len(words) - DATELINE_SHARE * len(words)
+    for word in words:
+        if not _date_word(word):
+            spare -= 1
+            if spare < 0:
+                return False
+    return _DATE_LIKE.search(line) is not None
+
+
+def _date_word(word: str) -> bool:
+    """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon."""
+    bare = word[:-1] if word[-1] in ",.:;" else word
+    return bare.lower() in _DATE_NAMES or _DATE_NUMBER.fullmatch(bare or word) is not None
 
 
 def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
@@ -172,12 +221,64 @@ def _kept_link_line(raw: str, line: str, raw_lines: list[str], index: int) -> bo
     """
     following = raw_lines[index + 1] if index + 1 < len(raw_lines) else HEADING
     if raw.lstrip().startswith(HEADING):
-        if HEADING in following or LINK_OPEN in following:
+        if HEADING in following or (LINK_OPEN in following and not _is_prose(following)):
             return _lone_link(raw_lines, index) and HEADING not in following
         return (len(normalize_line(MARKERS.sub("", following))) >= PROSE_AFTER
                 or _lone_link(raw_lines, index))
     return line.endswith(".") and len(line.split()) >= LINKED_SENTENCE and _lone_link(
         raw_lines, index)
+
+
+def _teasers_after(raw_lines: list[str], index: int) -> int:
+    """Index past the linked lines right below a dropped label ("More:", "Don't miss") at
+    ``index``: headlines of other stories, which an in-text list of links would otherwise
+    keep. A linked sentence ends the run; fewer than TEASER_RUN lines are no list."""
+    end, found = index + 1, 0
+    for probe in range(index + 1, len(raw_lines)):
+        raw = raw_lines[probe]
+        text = normalize_line(MARKERS.sub("", raw))
+        if not text:
+            continue
+        if line_link_density(raw) <= LINKED_LINE or _FULL_STOP.search(text):
+            break
+        found, end = found + 1, probe + 1
+    return end if found >= TEASER_RUN else index + 1
+
+
+def _linked_subheads(raw_lines: list[str]) -> set[int]:
+    """Indexes of linked lines that open the prose paragraph after them, when a page has
+    SUBHEAD_LINKS of them or more: a roundup's items, each titled with a link to its story
+    in a plain paragraph. A linked line after another is an item of a list of links; one or
+    two between paragraphs are teasers of other stories."""
+    found: set[int] = set()
+    linked = [index for index, raw in enumerate(raw_lines) if LINK_OPEN in raw]
+    if len(linked) < SUBHEAD_LINKS:
+        return found
+    for index in linked:
+        after = _next_filled(raw_lines, index, 1)  # (first: most links open no long paragraph)
+        if after is None or len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE:
+            continue
+        text = normalize_line(MARKERS.sub("", raw_lines[index]))
+        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
+            continue  # (a shouted line, "SENATOR SAYS ...", is a teaser's headline)
+        if text.startswith(("http:", "https:", "www.")):
+            continue  # a cited address
+        if line_link_density(raw_lines[index]) <= LINKED_LINE or not _is_prose(after):
+            continue
+        before = _next_filled(raw_lines, index, -1)
+        if before is None or line_link_density(before) <= LINKED_LINE:
+            found.add(index)
+    return found if len(found) >= SUBHEAD_LINKS else set()
+
+
+def _next_filled(raw_lines: list[str], index: int, step: int) -> str | None:
+    """The nearest line after (step 1) or before (step -1) ``index`` that holds text."""
+    index += step
+    while 0 <= index < len(raw_lines):
+        if MARKERS.sub("", raw_lines[index]).strip():
+            return raw_lines[index]
+        index += step
+    return None
 
 
 def _prose_bounds(raw_lines: list[str]) -> tuple[int, int]:
@@ -205,34 +306,58 @@ def clean_lines(
     meta: re.Pattern[str],
     cta: re.Pattern[str] | None = None,
     credit: re.Pattern[str] | None = None,
+    label: re.Pattern[str] | None = None,
 ) -> list[str]:
-    """Marked raw lines to clean body paragraphs: drop chrome, credits, header metadata."""
+    """Marked raw lines to clean body paragraphs: drop chrome, credits, header metadata.
+
+    ``label`` names lists of other articles ("You may also like"): such a line goes with the
+    linked lines under it."""
     out: list[str] = []
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
     first_prose, last_prose = _prose_bounds(raw_lines)
+    subheads = _linked_subheads(raw_lines)
+    teasers_end = 0  # lines below this index are teasers under a dropped label
     for index, raw in enumerate(raw_lines):
+        if index < teasers_end:
+            continue
         linked = LINK_OPEN in raw or LINK_CLOSE in raw
         marked = linked or HEADING in raw or LIST_ITEM in raw
         line = normalize_line(MARKERS.sub("", raw) if marked else raw)
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
+        if label is not None and len(line) <= LIST_LABEL_CHARS and label.match(line):
+            teasers_end = _teasers_after(raw_lines, index)
+            if teasers_end > index + 1:
+                continue  # (the label goes with its list)
         if density > LINKED_LINE and (
-            _kept_link_line(raw, line, raw_lines, index)
+            _kept_link_line(raw, line, raw_lines, index) or index in subheads
             or (first_prose < index < last_prose and raw.lstrip().startswith(LIST_ITEM))
         ):
             density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):
+            if len(line) <= LABEL_CHARS and boiler.match(line):
+                teasers_end = _teasers_after(raw_lines, index)
+                if links_after:  # (dropped links, as _drop_trailing_labels counts them)
+                    links_after[-1] += teasers_end - index - 1
             if density >= 0.999 and links_after:
                 links_after[-1] += 1
             continue
         if title_key and line.casefold() == title_key:
             continue
+        if is_dateline(line):
+            continue
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
+    return _trim_ends(out, meta)
+
+
+def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
+    """The body without the header metadata above it and the dates, labels and writer's bio
+    below it."""
     start = 0
     while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
                                                or is_dateline(out[start])):
@@ -241,4 +366,9 @@ def clean_lines(
     while end > start and ((is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60)
                            or is_dateline(out[end - 1])):
         end -= 1
+    if end > start + 1 and _AUTHOR_BIO.match(out[end - 1]):
+        end -= 1
+        if end > start + 1 and len(out[end - 1]) <= LABEL_CHARS and not _SENTENCE_END.search(
+                out[end - 1]):
+            end -= 1
     return out[start:end]

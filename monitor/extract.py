@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, metadata, regions, streamed
+from monitor import dom, gathering, inlinecards, metadata, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -178,6 +178,7 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
     """Text of the nodes split at block boundaries (link markers kept for later filters)."""
     parts: list[str] = []
     for node in nodes:
+        inlinecards.remove_cards(node)
         _mark_blocks(node)
         text = node.text(deep=True) or ""
         parts.append(text if node.tag != "br" else PARA)
@@ -204,7 +205,8 @@ def _body_lines(
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
     return clean_lines(
-        raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END
+        raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END,
+        sel.LIST_LABEL,
     )
 
 

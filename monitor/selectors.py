@@ -176,6 +176,13 @@ BOILERPLATE_LINE = re.compile(
       | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
       | skip\s+(?:advertisement|ad)
       | loading(?:\s+[\w-]+){0,6}\s*(?:…|\.\.\.)
+      # a sign-up box's consent line and its thank-you (the box is rarely a <form>)
+      | by\s+(?:signing\s+up|subscribing|clicking|entering|submitting|registering|continuing)
+        \b.{0,120}?\b(?:you|i)\s+(?:agree|acknowledge|accept|confirm|consent)\b.*
+      | thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing|registering)\s*[.!]*
+      # a table of contents' title (and its fold toggle): its in-page links are not text
+      | (?:(?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page)
+        \s*[:：]?\s*(?:\[?(?:hide|show|toggle)\]?)?
     )$""",
     re.I | re.X,
 )

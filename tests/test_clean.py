@@ -132,6 +132,17 @@ def test_clean_lines_keeps_signatures_and_single_link_items() -> None:
     assert got[-1] == "22) Classic surgery game"
 
 
+def test_clean_lines_drops_a_dateline_between_paragraphs() -> None:
+    """A line of dates alone is metadata wherever it sits: the date under each byline of a
+    page of several stories, a "Last updated on ..." line below a disclosure."""
+    raw = ["This article contains affiliate links that may earn us a commission.",
+           "Last updated on September 16th, 2023 at 09:27 am",
+           "The council voted on Tuesday to extend the tram network by eleven kilometres.",
+           "March 25, 2015", "Officials said the plan would cost about 420 million euros."]
+    got = clean_lines(raw, "", sel.BOILERPLATE_LINE, sel.META_LINE)
+    assert got == [raw[0], raw[2], raw[4]]
+
+
 def test_clean_text_drops_every_marker() -> None:
     """Titles, meta values and bylines lose all of extract.py's markers, the subheading one
     included (it used to be left in by titles and metadata, which kept their own, shorter
@@ -146,6 +157,9 @@ def test_clean_text_drops_every_marker() -> None:
     ("Posted on March 3, 2021", True),
     ("On Monday, January 18, 2023 at 9:30 AM EDT the council voted", False),
     ("The meeting was held on May 9, 2023.", False),
+    # other languages' weekdays, months and connectors
+    ("segunda-feira, 22 de janeiro de 2018 às 0:13", True), ("Montag, 10. Januar 2022", True),
+    ("La reunión fue el 3 de marzo de 2021.", False),
 ])
 def test_a_dateline_is_dates_and_their_labels_only(line: str, dated: bool) -> None:
     """Issue 11: a timestamps block joined to a short body is dropped at its ends however long

@@ -216,6 +216,29 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          WORKS),
         ("Share this story", "City Daily, 3 Market"),
     ),
+    # a table of contents' title with its fold toggle ("Table of Contents hide")
+    "toc_label.html": ((TRAM, "What it costs", COST, NORTH, WORKS), ("Table of Contents",)),
+    # a sign-up box that is no <form>: its consent line and thank-you are chrome
+    "signup_consent.html": ((TRAM, COST, NORTH, WORKS), ("By signing up", "Thanks for")),
+    # a roundup whose items are titled with a link to their story in a plain paragraph;
+    # a linked line that opens no paragraph is still a teaser
+    "roundup_links.html": (("Harbour city orders new trams", "River town buys electric ferries",
+                            "Northern districts get night buses", TRAM, COST, NORTH),
+                           ("Mayor opens new bike bridge",)),
+    # a listicle's linked item heading right after a list of shop links, opening prose that
+    # links the item again
+    "linked_item_headings.html": (("1. Harbour Line", "2. Northern Loop", TRAM, NORTH, WORKS),
+                                  ("City Daily, 3 Market",)),
+    # a person's hover card (picture, full name, their stories) planted after the name's link
+    "hover_card.html": (("led by Mayor Ann Lee, to extend the tram network", COST, NORTH, WORKS),
+                        ("Ann Marie Lee", "Lee wins second term", "MORE")),
+    # the writer's bio closing the body, in a box named for neither author nor bio
+    "author_bio_tail.html": ((TRAM, COST, NORTH, WORKS), ("Jane Roe is", "Contributing Writer")),
+    # linked headlines under a dropped label ("More:", "Don't miss") or a list's label ("You
+    # may also ...", which goes with them) inside the text
+    "labelled_teasers.html": ((TRAM, COST, NORTH, WORKS), (
+        "Ferry timetable", "Library reopens", "Bus drivers", "Harbour bridge", "You may also",
+        "Night buses", "Cycle lanes")),
 }
 
 
