@@ -1,6 +1,7 @@
 """Ours vs trafilatura vs readability-lxml on a held-out set in score.py's layout.
 
 Usage: .venv/bin/python bench/heldout.py --data DIR [--data DIR2 ...] [--worst N] [--misses]
+       [--only ours]
 
 DIR holds ground-truth.json ({id: {"articleBody": ..., "title": ..., "date": ...}}) and
 html/<id>.html.gz, like ../shared/bench/extraction/scrapinghub or a set written by
@@ -45,6 +46,11 @@ Extractor = Callable[[str, str], Any]
 Meta = Callable[[str, str], tuple[str | None, str | None]]
 BUILTINS = ("trafilatura", "readability-lxml", "selectolax-body")
 LEAD_WORDS = 8  # of a reference's 13 opening words: the body must hold its last 8
+CHOSEN: set[str] = set()  # --only: the extractors to run (empty: all that import)
+
+
+def _chosen(found: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return [(name, func) for name, func in found if not CHOSEN or name in CHOSEN]
 
 
 def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:
@@ -57,7 +63,7 @@ def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:
             print(f"({name} not installed: skipped)")
             continue
         found.append((name, func))
-    return found
+    return _chosen(found)
 
 
 def _ours_meta(html: str, url: str) -> tuple[str | None, str | None]:
@@ -90,7 +96,7 @@ def meta_extractors() -> list[tuple[str, Meta]]:
         found.append(("readability-lxml", rdl))
     except ImportError:
         pass
-    return found
+    return _chosen(found)
 
 
 def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
@@ -205,7 +211,10 @@ def main() -> None:
     ap.add_argument("--worst", type=int, default=0, help="list our N worst body pages")
     ap.add_argument("--misses", action="store_true", help="list our title and date misses")
     ap.add_argument("--no-meta", action="store_true", help="body scores only")
+    ap.add_argument("--only", action="append", default=[], metavar="NAME",
+                    help="run only this extractor (repeatable): ours, " + ", ".join(BUILTINS))
     args = ap.parse_args()
+    CHOSEN.update(args.only)
     score = load_score()
     pages: list[Any] = []
     truth: dict[str, Any] = {}
