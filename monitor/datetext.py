@@ -9,29 +9,35 @@ from __future__ import annotations
 import re
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
-    ("jan", "january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio",
-     "februari"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"),
-    ("apr", "april", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maio", "maggio", "mei"),
-    ("jun", "june", "juni", "juin", "junio", "junho", "giugno"),
-    ("jul", "july", "juli", "juillet", "julio", "julho", "luglio"),
-    ("aug", "august", "août", "aout", "agosto", "augustus"),
+    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped,
+    # with the short forms their papers print: "19 abr 2024", "3 janv. 2021", "5 ott 2022"),
+    # then Russian and Polish in the genitive a date writes ("3 марта 2021", "3 marca 2021")
+    ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
+     "gennaio", "gen", "januari", "января", "stycznia"),
+    ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro",
+     "fev", "febbraio", "februari", "февраля", "lutego"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär", "mrt",
+     "марта", "marca"),
+    ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "апреля", "kwietnia"),
+    ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "мая", "maja"),
+    ("jun", "june", "juni", "juin", "junio", "junho", "giugno", "giu", "июня", "czerwca"),
+    ("jul", "july", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "июля",
+     "lipca"),
+    ("aug", "august", "août", "aout", "agosto", "ago", "augustus", "августа", "sierpnia"),
     ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "setembro",
-     "settembre"),
-    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "ottobre"),
-    ("nov", "november", "novembre", "noviembre", "novembro"),
-    ("dec", "december", "dez", "dezember", "décembre", "decembre", "diciembre", "dezembro",
-     "dicembre"),
+     "settembre", "set", "сентября", "września", "wrzesnia"),
+    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "out", "ottobre",
+     "ott", "октября", "października", "pazdziernika"),
+    ("nov", "november", "novembre", "noviembre", "novembro", "ноября", "listopada"),
+    ("dec", "december", "dez", "dezember", "décembre", "decembre", "déc", "diciembre",
+     "dic", "dezembro", "dicembre", "декабря", "grudnia"),
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 _ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
-_MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+_MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,10})\.?,?(?:\s+|-)"
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,12})\.?,?(?:\s+|-)"
     r"(?:de\s+)?((?:19|20)\d\d)\b"
 )
 # \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits

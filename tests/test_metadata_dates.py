@@ -26,6 +26,11 @@ from monitor.titles import headline_node
         ("Monday 27th September 2021", False, "2021-09-27"),
         ("September 27th, 2021", False, "2021-09-27"),
         ("2021年9月27日", False, "2021-09-27"),
+        ("Madrid - 19 abr 2024 - 10:15 CET", False, "2024-04-19"),  # papers' short months
+        ("3 janv. 2021", False, "2021-01-03"),
+        ("5 ott 2022", False, "2022-10-05"),
+        ("3 марта 2021, 10:15", False, "2021-03-03"),  # Russian and Polish genitives
+        ("3 października 2021", False, "2021-10-03"),
         ("Chapter 3, 2020 edition", False, None),
         ("23.09.22", False, "2022-09-23"),
         ("version 1.2.22.4", False, None),
