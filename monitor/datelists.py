@@ -130,9 +130,11 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
 def first_dated(nodes: Iterable[LexborNode], longest: int, first_month: bool,
                 belongs: Callable[[LexborNode], bool]) -> str | None:
     """The date of the first element of at most ``longest`` characters that holds one and
-    ``belongs`` to the page (the costlier test, so it runs last)."""
+    ``belongs`` to the page (the costlier test, so it runs last). The element's texts are
+    read apart: minified markup glues a byline to its date ("Marco Rossi27 settembre
+    2021"), which hides the date's first number."""
     for node in nodes:
-        text = normalize_line(node.text() or "")
+        text = normalize_line(node.text(separator=" ") or "")
         if not text or len(text) > longest:
             continue
         found = parse_date(text, first_month)

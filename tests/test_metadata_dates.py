@@ -149,3 +149,15 @@ def test_a_footer_heading_with_the_site_name_is_no_headline() -> None:
             "voted on Tuesday to extend the tram network by eleven kilometres.</p></div>"
             "<footer><h2>City Daily News</h2></footer></body></html>")
     assert extract(page, "https://news.example/a/5").title == "Council expands tram network"
+
+
+def test_a_byline_glued_to_its_date_line_keeps_the_dates_day() -> None:
+    """Minified markup puts a byline and the date line after it with no space between, so
+    the headline's info block reads 'di Marco Rossi27 settembre 2021 (modifica il ...)':
+    the first date is still the 27th, not the modification named later."""
+    page = ("<html lang='it'><head><title>Il porto cresce</title></head><body><div><h1>Il porto "
+            "cresce</h1><div class='info-art'><p>di Marco Rossi</p><p>27 settembre 2021 "
+            "(modifica il 6 novembre 2021 | 10:15)</p></div><p>The port authority said that "
+            "container traffic grew by a tenth compared with the same month last year.</p>"
+            "</div></body></html>")
+    assert extract(page).published == "2021-09-27"
