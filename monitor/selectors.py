@@ -122,8 +122,8 @@ NEGATIVE_CLASS = re.compile(
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
 # Text lines that are never body text, whatever element they sit in (the last alternative:
-# "read also" labels of German, French, Spanish, Portuguese, Italian and Dutch pages; and
-# the feedback and comment prompts under an article).
+# "read also" labels of German, French, Spanish, Portuguese, Italian, Dutch, Russian and
+# Polish pages; and the feedback and comment prompts under an article).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -159,7 +159,9 @@ BOILERPLATE_LINE = re.compile(
             (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
             veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
-            potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook)\s*[:.!?…]*
+            potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook|
+            (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również))
+            \s*[:.!?…]*
       | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
             (?:no|0)\s+comments(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
             be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|

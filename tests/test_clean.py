@@ -66,6 +66,7 @@ def _boiler(line: str) -> bool:
     "Weiterlesen:", "Mehr zum Thema", "Schon gelesen?", "Das könnte dich auch interessieren",
     "Weitere Beiträge aus der Kolumne:", "À lire aussi", "Lire aussi :", "Lea también",
     "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
+    "Читайте также", "Смотрите также:", "По теме", "Czytaj także:", "Zobacz też",
     # feedback and comment prompts
     "Was this article helpful?", "No comments yet", "Leave a comment", "(No ratings yet)",
     "You are not logged in.", "War der Artikel nützlich?", "Keine Kommentare",
@@ -98,6 +99,7 @@ def test_boilerplate_lines(line: str) -> None:
     "Location: Downtown — Los Angeles, California",  # a house tour's facts, no breadcrumb
     "Location: Paris/France", "More to the story", "More than a love story", "No comment.",
     "Weitere Meldungen folgen.",
+    "Czytaj także raport ministerstwa, który opublikowano we wtorek.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
