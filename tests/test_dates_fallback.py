@@ -65,6 +65,15 @@ def test_dateline_opening_a_paragraph() -> None:
     assert extract(_page(after=line), "https://news.example/a/8").published == "2022-01-27"
 
 
+def test_press_release_dateline_after_its_place() -> None:
+    """A wire release's dateline names the place first, then the date and the wire."""
+    for opening, day in (("NEW YORK, March 3, 2021 /PRNewswire/ --", "2021-03-03"),
+                         ("TAIZHOU, China, Sept. 27, 2021 (GLOBE NEWSWIRE) --", "2021-09-27"),
+                         ("Berlin, 27.09.2021 –", "2021-09-27")):
+        line = f"<p>{opening} The company signed a supply contract with a dairy group.</p>"
+        assert extract(_page(before=line), "https://news.example/a/8").published == day
+
+
 def test_dated_card_of_another_article() -> None:
     """A card (no list markup) pairing a date with a headline link dates another article."""
     card = ("<section class='cards'><div class='card'><span class='date'>2020-01-05</span>"
