@@ -106,7 +106,8 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
     """Not inside list elements, or inside a list item that links nowhere: a header written
     as a list (date, section), where a teaser's item links to its article. Class names are
     not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
-    its markup, is told by the headline link beside its date (within TEASER_LEVELS), and
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS), a list
+    of others by the heading that opens it ("Upcoming events", _labelled_others), and
     an <article> ends the walk as the page's own only when it is no card (_card).
     ``closed``: the elements taken to hold others' dates whatever they link to."""
     probe: LexborNode | None = node  # the element itself may be the list item
@@ -121,8 +122,8 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
             return False
         if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False
-        if _names_others(probe):
-            return False  # "jp-relatedposts": a teaser whose headline link is short
+        if _names_others(probe) or _labelled_others(probe):
+            return False  # "jp-relatedposts", "Upcoming events": links may be short
         probe = probe.parent
     return True
 

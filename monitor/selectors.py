@@ -181,14 +181,16 @@ BOILERPLATE_LINE = re.compile(
     )$""",
     re.I | re.X,
 )
-# A heading that labels a list of other articles ("Recent Posts", "More on this story").
+# A heading that labels a list of other articles ("Recent Posts", "More on this story") or
+# of coming events, whose dates are theirs.
 LIST_LABEL = re.compile(
     # the everyday words ("More than 400 jobs", "Latest figures") only before a list's noun
     r"(?:(?:recent|latest|more|popular|recommended|trending|top|other|similar)"
     r"(?:\s+\w+){0,2}?\s+(?:stories|posts|articles|news|headlines|reads|videos|"
     r"on\s+this\s+story)|related|popular\s+(?:now|today)|trending|you\s+(?:may|might)\s+also|read\s+(?:more|next|also)|"
     r"see\s+also|most\s+(?:read|popular|viewed)|weitere|mehr\s+zum|lesen\s+sie\s+auch|"
-    r"à\s+lire|sur\s+le\s+même)\b|相关|热门|最新|推荐",
+    r"à\s+lire|sur\s+le\s+même|(?:upcoming|coming|future|next)\s+(?:events|webinars)|"
+    r"events\s+calendar)\b|相关|热门|最新|推荐",
     re.I,
 )
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.

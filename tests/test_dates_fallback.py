@@ -81,6 +81,14 @@ def test_dated_card_of_another_article() -> None:
     assert extract(_page(after=card), "https://news.example/a/9").published is None
 
 
+def test_dates_of_upcoming_events_are_theirs() -> None:
+    """A sidebar headed 'Upcoming events' holds bare date lines under short links: the
+    events' days, not the page's (which shows none)."""
+    events = ("<div class='col-events'><h3>Upcoming events</h3><div class='event'><a "
+              "href='/e/1'>Hannover Messe</a><p>22-26 April 2024, Hannover</p></div></div>")
+    assert extract(_page(before=events), "https://news.example/a/9").published is None
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
