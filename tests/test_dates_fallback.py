@@ -89,6 +89,18 @@ def test_dates_of_upcoming_events_are_theirs() -> None:
     assert extract(_page(before=events), "https://news.example/a/9").published is None
 
 
+def test_labelled_date_of_a_teaser_is_its_own() -> None:
+    """'Publié le ...' under another article's headline link in a teaser block dates that
+    article; the page's own labelled line, when it has one, still counts."""
+    teaser = ("<section class='river'><div class='teaser'><a href='/eco/1.html'><h3>Les "
+              "exportations repartent à la hausse</h3></a><span>Publié le 05/01/2020</span>"
+              "</div></section>")
+    assert extract(_page(after=teaser), "https://news.example/a/9").published is None
+    own = "<p>Publié le 03/03/2021</p>"
+    assert extract(_page(before=own, after=teaser), "https://news.example/a/9"
+                   ).published == "2021-03-03"
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
