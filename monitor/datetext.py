@@ -11,38 +11,44 @@ import re
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped,
     # with the short forms their papers print: "19 abr 2024", "3 janv. 2021", "5 ott 2022"),
-    # then Russian and Polish in the genitive a date writes ("3 марта 2021", "3 marca 2021")
+    # then Russian and Polish in the genitive a date writes ("3 марта 2021", "3 marca 2021"),
+    # and Arabic as Egyptian and Gulf papers name the months ("03 مارس 2021")
     ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
-     "gennaio", "gen", "januari", "января", "stycznia"),
+     "gennaio", "gen", "januari", "января", "stycznia", "يناير"),
     ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro",
-     "fev", "febbraio", "februari", "февраля", "lutego"),
+     "fev", "febbraio", "februari", "февраля", "lutego", "فبراير"),
     ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär", "mrt",
-     "марта", "marca"),
-    ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "апреля", "kwietnia"),
-    ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "мая", "maja"),
-    ("jun", "june", "juni", "juin", "junio", "junho", "giugno", "giu", "июня", "czerwca"),
+     "марта", "marca", "مارس"),
+    ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "апреля", "kwietnia", "أبريل",
+     "ابريل", "إبريل"),
+    ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "мая", "maja", "مايو"),
+    ("jun", "june", "juni", "juin", "junio", "junho", "giugno", "giu", "июня", "czerwca",
+     "يونيو", "يونيه"),
     ("jul", "july", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "июля",
-     "lipca"),
-    ("aug", "august", "août", "aout", "agosto", "ago", "augustus", "августа", "sierpnia"),
+     "lipca", "يوليو", "يوليه"),
+    ("aug", "august", "août", "aout", "agosto", "ago", "augustus", "августа", "sierpnia",
+     "أغسطس", "اغسطس"),
     ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "setembro",
-     "settembre", "set", "сентября", "września", "wrzesnia"),
+     "settembre", "set", "сентября", "września", "wrzesnia", "سبتمبر"),
     ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "out", "ottobre",
-     "ott", "октября", "października", "pazdziernika"),
-    ("nov", "november", "novembre", "noviembre", "novembro", "ноября", "listopada"),
+     "ott", "октября", "października", "pazdziernika", "أكتوبر", "اكتوبر"),
+    ("nov", "november", "novembre", "noviembre", "novembro", "ноября", "listopada", "نوفمبر"),
     ("dec", "december", "dez", "dezember", "décembre", "decembre", "déc", "diciembre",
-     "dic", "dezembro", "dicembre", "декабря", "grudnia"),
+     "dic", "dezembro", "dicembre", "декабря", "grudnia", "ديسمبر"),
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
-_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})")  # 2021년 3월 3일
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
 _MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,12})\.?,?(?:\s+|-)"
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+|of\s+)?([^\W\d_]{3,12})\.?,?(?:\s+|-)"
     r"(?:de\s+)?((?:19|20)\d\d)\b"
 )
 # \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
 _NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
+# Arabic-Indic and Persian digits, read as the ASCII digits the patterns name ("٢٠٢١")
+_NATIVE_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
 # /2017/7/12/: unpadded parts, only as whole path segments (a slug's "2017-7" is no date)
 _URL_UNPADDED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
@@ -75,6 +81,8 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
     if not text:
         return None
     text = text.strip()[:300]
+    if not text.isascii():
+        text = text.translate(_NATIVE_DIGITS)
     match = _ISO.search(text)
     if match:
         return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))

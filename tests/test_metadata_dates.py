@@ -31,6 +31,11 @@ from monitor.titles import headline_node
         ("5 ott 2022", False, "2022-10-05"),
         ("3 марта 2021, 10:15", False, "2021-03-03"),  # Russian and Polish genitives
         ("3 października 2021", False, "2021-10-03"),
+        ("입력 2021년 3월 3일 10:15", False, "2021-03-03"),  # Korean year/month marks
+        ("3rd of March 2021", False, "2021-03-03"),
+        ("الأربعاء، 03 مارس 2021", False, "2021-03-03"),  # Arabic month names
+        ("٣ مارس ٢٠٢١", False, "2021-03-03"),  # Arabic-Indic digits
+        ("۱۴۰۰/۱۲/۱۲", False, None),  # a Persian solar year is out of range
         ("Chapter 3, 2020 edition", False, None),
         ("23.09.22", False, "2022-09-23"),
         ("version 1.2.22.4", False, None),
