@@ -218,6 +218,32 @@ def _completed(tree: LexborHTMLParser, declared: str, others: list[str]) -> str:
     return declared
 
 
+def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | None,
+            host: str) -> str:
+    """The declared title, or the visible headline where it and the <title> agree on other
+    words: og:title is then a social-media variant ("You won't believe ...")."""
+    (text, _), _named = _headline(tree, doc_title)
+    if len(text) < MIN_HEADLINE or text.casefold() == declared.casefold():
+        return declared  # (the same words in another case: the declared spelling)
+    head = strip_site(doc_title, site, host)
+    if declared.casefold() in head.casefold() and not text.casefold().startswith(
+            declared.casefold()):  # (a heading that goes on: og:title cut at a quote mark)
+        return declared  # "Site - Headline": the <title> backs the declared title
+    if head.casefold().startswith(text.casefold()):
+        rest = head[len(text):]  # "Headline | Site" whose site is named nowhere else
+        if (not rest or sel.TITLE_SEPARATORS.match(rest)) and not _shown(tree, declared):
+            return text
+    return declared
+
+
+def _shown(tree: LexborHTMLParser, title: str) -> bool:
+    """Whether a heading of the page reads ``title`` (a section label may be the <h1> and
+    the <title> both, with the story's own headline in a lower heading)."""
+    body = tree.body
+    nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
+    return any(clean_text(node.text()) == title for node in nodes)
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
@@ -227,14 +253,15 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     declared = clean_text(headline) if isinstance(headline, str) else ""
     for key in ("og:title", "twitter:title", "title", "dc.title"):
         declared = declared or clean_text(metas.get(key))
-    if declared:
-        declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
-                                               for key in ("og:title", "twitter:title")])
-        return _visible_prefix(tree, strip_site(declared, site, host))
     title_node = tree.css_first("title")
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
+    if declared:
+        declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
+                                               for key in ("og:title", "twitter:title")])
+        declared = _visible_prefix(tree, strip_site(declared, site, host))
+        return _agreed(tree, declared, doc_title, site, host)
     (text, _), named = _headline(tree, doc_title)
     if not doc_title or (text and named):
         return text
@@ -243,3 +270,4 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         stripped = _split_title(doc_title)
     stripped = _completed(tree, stripped, [text])  # a <title> a template cut short
     return text if len(text) >= len(stripped) else stripped
+

@@ -20,3 +20,22 @@ def test_a_title_cut_short_by_the_template_is_the_headline() -> None:
     is the whole headline, though the cut <title> is a little longer than it."""
     page = _page(f"<title>{HEADLINE[:50]}... | Example News</title>")
     assert extract(page, "https://news.example/a/1").title == HEADLINE
+
+
+def test_a_social_og_title_loses_to_the_headline_the_title_repeats() -> None:
+    """og:title is a social-media variant; <title> and the <h1> read the same headline."""
+    page = _page(f"<title>{HEADLINE} | Example News</title><meta property='og:title' "
+                 "content='You will not believe what happened in the district this week'>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
+
+
+def test_og_title_stays_when_the_title_backs_it() -> None:
+    """'Site - Headline' in <title> backs og:title, whatever the first heading reads; and
+    og:title stays where a heading shows it (a section label in the <h1> and <title>)."""
+    page = _page("<title>Example News - Harbour works start</title><meta property='og:title' "
+                 "content='Harbour works start'>")
+    assert extract(page, "https://news.example/a/1").title == "Harbour works start"
+    page = (f"<html><head><title>{HEADLINE} | Example</title><meta property='og:title' "
+            f"content='Harbour works start next month'></head><body><h1>{HEADLINE}</h1>"
+            f"<h2>Harbour works start next month</h2>{TEXT}{TEXT}</body></html>")
+    assert extract(page, "https://news.example/a/1").title == "Harbour works start next month"
