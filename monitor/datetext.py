@@ -55,6 +55,10 @@ _URL_UNPADDED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[
 # /29-10-2021: a day-first or month-first segment, read only when one part exceeds 12
 _URL_NUMERIC = re.compile(r"/(\d\d?)-(\d\d?)-((?:19|20)\d\d)(?:/|$)")
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
+# the clock and US time zone after a numeric date: "03/04/2021 10:15 AM EST", "3/4/2021, 9:30
+# a.m. ET" (AM/PM alone says little: Australia and India write day-first dates with it)
+_US_CLOCK = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*[ap]\.?m\.?\s*[ECMP][SD]?T\b",
+                       re.I)
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 
 
@@ -125,8 +129,10 @@ def month_first(text: str, lang: str | None) -> bool:
     """Whether the page writes numeric dates month first.
 
     Evidence on the page wins: 27/09/2021 proves day-first, 09/27/2021 month-first. Without
-    it, a US-style locale (en-US) decides; everywhere else day-first is the default.
+    it, a US-style locale (en-US) decides; a bare language ("en") leaves it to a US time
+    zone after a date ("03/04/2021 10:15 AM EST"); everywhere else day-first is the default.
     """
+    us_clock = False
     for count, match in enumerate(_NUMERIC.finditer(text)):
         if count >= NUMERIC_SCAN:
             break
@@ -135,6 +141,7 @@ def month_first(text: str, lang: str | None) -> bool:
             return False
         if second > 12 >= first:
             return True
+        us_clock = us_clock or _US_CLOCK.match(text, match.end()) is not None
     region = re.split(r"[-_]", (lang or "").lower())
-    return len(region) > 1 and region[1] in MDY_REGIONS
+    return region[1] in MDY_REGIONS if len(region) > 1 else us_clock
 

@@ -74,6 +74,15 @@ def test_month_first_evidence_beats_locale() -> None:
     assert not month_first("posted 09/10/2021", "en-GB")
 
 
+def test_a_us_time_zone_after_a_date_says_month_first_without_a_region() -> None:
+    """A bare 'en' page writing '03/04/2021 10:15 AM EST' is American; AM/PM alone is not
+    (Australia writes day-first dates with it), and a region in the locale still decides."""
+    assert month_first("Published: 03/04/2021 10:15 AM EST", "en")
+    assert month_first("Updated 3/4/2021, 9:30 a.m. ET", None)
+    assert not month_first("Published: 03/04/2021 10:15 AM", "en")
+    assert not month_first("Published: 03/04/2021 10:15 AM EST", "en-GB")
+
+
 @pytest.mark.parametrize(
     ("raw", "stamps", "shown", "lang", "day"),
     [
