@@ -4,9 +4,12 @@ them, only an 'updated' line, a relative update time, a date with a weekday name
 A French daily (Le Figaro-like: 'Publié le 03/03/2021 à 10:15, mis à jour le ...'), a
 Brazilian portal (g1-like: '03/03/2021 10h15 Atualizado há 2 horas'), a Spanish daily that
 shows only 'Actualizado Miércoles, 3 marzo 2021 - 10:15' (El Mundo-like), a Polish portal
-('03.03.2021, 10:15' and 'Aktualizacja: 04.03.2021 08:00') and a Dutch broadcaster
-(NOS-like: 'woensdag 3 maart 2021, 10:15 · Aangepast ...'). Title, date and body must
-come out exactly as expected.
+('03.03.2021, 10:15' and 'Aktualizacja: 04.03.2021 08:00'), a Dutch broadcaster
+(NOS-like: 'woensdag 3 maart 2021, 10:15 · Aangepast ...'), a bilingual Arab agency
+('الأربعاء ٣ مارس ٢٠٢١', Arabic-Indic digits, the page right to left), a Korean local
+paper ('등록 2021년 03월 03일 10:15') and a US local TV station whose locale names no
+region ('Published: 03/04/2021 10:15 AM EST'). Title, date and body must come out exactly
+as expected.
 """
 
 from __future__ import annotations
@@ -185,10 +188,34 @@ def korean_local(article: dict[str, Any]) -> str:
             f"</html>")
 
 
+def us_local_tv(article: dict[str, Any]) -> str:
+    """A US local TV station's site (lang 'en', no region): 'Published: 03/04/2021 10:15 AM
+    EST' and 'Updated' with numeric dates, a weather widget, a video player caption, a
+    'More local news' list with numeric dates and an app promo."""
+    title, day = html.escape(article["title"]), _day(article)
+    later = _later(day)
+    when = (f"<div class='timestamps'><span>Published: {day:%m/%d/%Y} 10:15 AM EST</span>"
+            f"<span>Updated: {later:%m/%d/%Y} 2:41 PM EST</span></div>") if day and later else ""
+    more = "".join(f"<li><a href='/news/local/{n}'>{t}</a> <span>0{n}/0{n}/2024</span></li>"
+                   for n, t in ((3, "City council approves new budget for road repairs"),
+                                (2, "School district announces new start times")))
+    return (f"<!DOCTYPE html><html lang='en'><head><title>{title} | KXYZ</title><meta "
+            f"property='og:title' content='{title}'></head><body><header><a href='/'>KXYZ 7"
+            f"</a><nav><a href='/news'>News</a><a href='/weather'>Weather</a><a href='/watch'>"
+            f"Watch Live</a></nav><div class='weather-widget'>72° Sunny</div></header><main>"
+            f"<div class='story'><h1 class='headline'>{title}</h1><div class='byline'>By KXYZ "
+            f"Staff</div>{when}<div class='video-player'><p class='video-caption'>Watch the "
+            f"report from KXYZ 7 at 6</p></div><div class='story-body'>{_paras(article)}</div>"
+            f"</div><div class='more-local'><h2>More local news</h2><ul>{more}</ul></div>"
+            f"<div class='app-promo'>Download the KXYZ 7 app for breaking news alerts</div>"
+            f"</main><footer><p>© 2024 KXYZ-TV. All rights reserved.</p><a href='/eeo'>EEO "
+            f"Report</a></footer></body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "figaro": figaro, "g1_brazil": g1_brazil, "el_mundo": el_mundo,
     "polish_portal": polish_portal, "dutch_broadcaster": dutch_broadcaster,
-    "arab_agency": arab_agency, "korean_local": korean_local,
+    "arab_agency": arab_agency, "korean_local": korean_local, "us_local_tv": us_local_tv,
 }
 
 
