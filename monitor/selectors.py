@@ -173,6 +173,8 @@ BOILERPLATE_LINE = re.compile(
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
+      | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
+            \s*(?:min(?:ute)?s?|mins?)\.?)?
       | (?:story|article|text)\s+continues(?:\s+(?:below|after|under))?(?:\s+(?:this\s+)?
             (?:advertisement|ad))?
       | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?

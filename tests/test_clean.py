@@ -67,6 +67,7 @@ def _boiler(line: str) -> bool:
     "Weitere Beiträge aus der Kolumne:", "À lire aussi", "Lire aussi :", "Lea también",
     "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
     "Читайте также", "Смотрите также:", "По теме", "Czytaj także:", "Zobacz też",
+    "Listen to this article 3 min", "Listen to this story · 4:12 min", "Listen",
     # feedback and comment prompts
     "Was this article helpful?", "No comments yet", "Leave a comment", "(No ratings yet)",
     "You are not logged in.", "War der Artikel nützlich?", "Keine Kommentare",
@@ -100,6 +101,7 @@ def test_boilerplate_lines(line: str) -> None:
     "Location: Paris/France", "More to the story", "More than a love story", "No comment.",
     "Weitere Meldungen folgen.",
     "Czytaj także raport ministerstwa, który opublikowano we wtorek.",
+    "Listen to the full interview on our podcast, which airs on Fridays.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
