@@ -26,8 +26,9 @@ SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 # the names that never wrap the page's own header, even for the last resorts
 OTHERS_PREFIXES = ("related", "recommend", "popular")
 # elements that hold other articles' dates (a page's own date may sit in an <aside> of its
-# <article>, but a last resort reading page-wide does not look there)
-OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer")
+# <article>, but a last resort reading page-wide does not look there), and quoted matter's
+# (an embedded post's blockquote ends with its own date)
+OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer", "blockquote")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
 LABEL_CHILDREN = 3  # first children of a block looked at for the heading that labels it
 LIST_LABEL_CHARS = 50  # characters; a longer heading is a headline, not a list's label

@@ -101,6 +101,14 @@ def test_labelled_date_of_a_teaser_is_its_own() -> None:
                    ).published == "2021-03-03"
 
 
+def test_an_embedded_posts_date_is_its_own() -> None:
+    """An embedded social post (a blockquote) in the text ends with its own date link."""
+    post = ("<blockquote class='twitter-tweet'><p>Big day for the district today!</p>&mdash; "
+            "District Office (@district) <a href='https://x.example/s/1'>March 3, 2021</a>"
+            "</blockquote>")
+    assert extract(_page(after=post), "https://news.example/a/9").published is None
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
