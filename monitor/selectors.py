@@ -172,6 +172,7 @@ BOILERPLATE_LINE = re.compile(
             sie\s+müssen\s+sich\s+einloggen,?\s+um\s+.{0,60}|aucun\s+commentaire|
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
+      | this\s+(?:entry|post)\s+was\s+(?:posted|filed)\b.*  # a WordPress theme's post footer
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
       | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
             \s*(?:min(?:ute)?s?|mins?)\.?)?

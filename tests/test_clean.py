@@ -68,6 +68,10 @@ def _boiler(line: str) -> bool:
     "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
     "Читайте также", "Смотрите также:", "По теме", "Czytaj także:", "Zobacz też",
     "Listen to this article 3 min", "Listen to this story · 4:12 min", "Listen",
+    "This entry was posted on Wednesday, March 3rd, 2021 at 10:15 am and is filed under News. "
+    "You can follow any responses to this entry through the RSS 2.0 feed.",
+    "This entry was posted in News and tagged energy on March 3, 2021 by admin. Bookmark the "
+    "permalink.",
     # feedback and comment prompts
     "Was this article helpful?", "No comments yet", "Leave a comment", "(No ratings yet)",
     "You are not logged in.", "War der Artikel nützlich?", "Keine Kommentare",
