@@ -110,7 +110,10 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
     its markup, is told by the headline link beside its date (within TEASER_LEVELS), a list
     of others by the heading that opens it ("Upcoming events", _labelled_others), and
     an <article> ends the walk as the page's own only when it is no card (_card).
-    ``closed``: the elements taken to hold others' dates whatever they link to."""
+    ``closed``: the elements taken to hold others' dates whatever they link to. A reader's
+    comment (named so, as in_list reads it) is never the page's header, links or none."""
+    if in_comments(node):
+        return False
     probe: LexborNode | None = node  # the element itself may be the list item
     for level in range(7):
         if probe is not None and probe.tag == "article":

@@ -109,6 +109,14 @@ def test_an_embedded_posts_date_is_its_own() -> None:
     assert extract(_page(after=post), "https://news.example/a/9").published is None
 
 
+def test_a_readers_comment_date_is_theirs() -> None:
+    """A comment list whose items link nowhere is no header written as a list."""
+    thread = ("<h3 id='comments'>One Response</h3><ol class='commentlist'><li><cite>Li Wei"
+              "</cite> Says:<br><small>March 5th, 2024 at 9:00 am</small><p>Great news, thanks!"
+              "</p></li></ol>")
+    assert extract(_page(after=thread), "https://news.example/a/9").published is None
+
+
 def test_no_date_at_all() -> None:
     """Dates only inside prose and in a related list: still none."""
     page = _page(before=RELATED, after="<p>Work resumes on 18/02/2024, the company said.</p>")
