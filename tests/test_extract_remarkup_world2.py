@@ -1,8 +1,9 @@
 """The sample articles in the shapes of press offices, wires and pages that hide their date.
 
 A US and a UK government press release (an ambiguous numeric date that the page's locale
-settles), a newswire release and a company investor-relations reprint with the date only
-in the dateline opening the text ('TAIZHOU, China, March 3, 2021 /PRNewswire/ --'), a
+settles), a newswire release and a company investor-relations reprint whose text opens
+with the dateline ('TAIZHOU, China, March 3, 2021 /PRNewswire/ --'; on the reprint the
+only date), a state news agency's story opened by 'TAIZHOU, March 3 (Xinhua) --', a
 regional paper whose <title> and og:title carry a section and the site's name and whose
 date is only in the URL path, a broadcaster's article beside a ticker of timed headlines
 with the date only in the byline's <time datetime>, a magazine whose 'More stories' block
@@ -141,6 +142,26 @@ def ir_reprint(article: dict[str, Any]) -> tuple[str, str]:
     return page, body
 
 
+def state_agency(article: dict[str, Any]) -> tuple[str, str]:
+    """A state news agency (Xinhua-like): 'Source: Xinhua | 2021-03-03 10:15:23' and the
+    editor beside it, the text opened by 'TAIZHOU, March 3 (Xinhua) --' (no year), photo
+    captions with the agency's credit, and 'Editor: Li Wei' under the text."""
+    title, day = html.escape(article["title"]), _day(article)
+    lines = lines_of(article)
+    if day is not None:
+        lines[0] = f"TAIZHOU, {day:%B} {day.day} (Xinhua) -- {lines[0]}"
+    when = f"<span class='time'>Source: Xinhua | {day} 10:15:23</span>" if day else ""
+    text = "".join(f"<p>{x}</p>" for x in lines)
+    page = (f"<html><head><title>{title}-Xinhua</title></head><body><div class='header'><a "
+            f"href='/'>Xinhua</a><a href='/china'>China</a><a href='/world'>World</a></div>"
+            f"<div class='main'><h1>{title}</h1><div class='info'>{when}<span> | Editor: Li Wei"
+            f"</span></div><div id='detail'><p><img src='/p/1.jpg'></p><p class='caption'>"
+            f"Guests visit the new production line. (Xinhua/Wang Lei)</p>{text}</div><p "
+            f"class='editor'>[Editor: Li Wei]</p></div><div class='footer'>Copyright © 2000 - "
+            f"2024 XINHUANET.com All Rights Reserved.</div></body></html>")
+    return page, "\n".join(html.unescape(x) for x in lines)
+
+
 def dated_url(article: dict[str, Any]) -> tuple[str, str]:
     """A regional paper whose <title> is 'Section | Headline | Site', og:title 'Headline |
     Site', twitter:title the bare headline, and whose date is shown nowhere but the URL path
@@ -232,7 +253,7 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 # templates whose page yields a body or URL of its own (a dateline, a date in the URL)
 RELEASES: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
-    "newswire": newswire, "ir_reprint": ir_reprint,
+    "newswire": newswire, "ir_reprint": ir_reprint, "state_agency": state_agency,
 }
 
 

@@ -8,7 +8,8 @@ shows only 'Actualizado Miércoles, 3 marzo 2021 - 10:15' (El Mundo-like), a Pol
 (NOS-like: 'woensdag 3 maart 2021, 10:15 · Aangepast ...'), a bilingual Arab agency
 ('الأربعاء ٣ مارس ٢٠٢١', Arabic-Indic digits, the page right to left), a Korean local
 paper ('등록 2021년 03월 03일 10:15') and a US local TV station whose locale names no
-region ('Published: 03/04/2021 10:15 AM EST'). Title, date and body must come out exactly
+region ('Published: 03/04/2021 10:15 AM EST'), and a classic WordPress theme dated only
+by 'This entry was posted on ...' under the text. Title, date and body must come out exactly
 as expected.
 """
 
@@ -212,10 +213,42 @@ def us_local_tv(article: dict[str, Any]) -> str:
             f"Report</a></footer></body></html>")
 
 
+def _ordinal(day: int) -> str:
+    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+
+
+def wp_classic(article: dict[str, Any]) -> str:
+    """A classic WordPress theme (Kubrick-like): the blog's name as the <h1> linking home,
+    the post title an <h2>, the date only in 'This entry was posted on Wednesday, March
+    3rd, 2021 at 10:15 am and is filed under News' at the end of the entry, a dated
+    comment without links, and Recent Posts / Archives / calendar widgets."""
+    title, day = html.escape(article["title"]), _day(article)
+    foot = (f"<p class='postmetadata alt'><small>This entry was posted on {day:%A}, {day:%B} "
+            f"{_ordinal(day.day)}, {day.year} at 10:15 am and is filed under <a href='/c/news'>"
+            f"News</a>. You can follow any responses to this entry through the <a href='/feed'>"
+            f"RSS 2.0</a> feed.</small></p>") if day else ""
+    side = ("<div id='sidebar'><h2>Recent Posts</h2><ul><li><a href='/p/1'>Port volumes rise "
+            "for the third month in a row</a></li></ul><h2>Archives</h2><ul><li><a href="
+            "'/2024/05/'>May 2024</a></li><li><a href='/2024/04/'>April 2024</a></li></ul>"
+            "<table id='wp-calendar'><caption>May 2024</caption><tr><td>1</td><td>2</td><td>3"
+            "</td></tr></table></div>")
+    return (f"<html lang='en-US'><head><title>Example Blog &raquo; {title}</title></head><body>"
+            f"<div id='page'><div id='header'><h1><a href='/'>Example Blog</a></h1><div "
+            f"class='description'>Just another WordPress weblog</div></div><div id='content' "
+            f"class='narrowcolumn'><div class='navigation'><div class='alignleft'>&laquo; <a "
+            f"href='/p/0'>Previous post</a></div></div><div class='post' id='post-1'><h2>{title}"
+            f"</h2><div class='entry'>{_paras(article)}{foot}</div></div><h3 id='comments'>One "
+            f"Response to &#8220;{title}&#8221;</h3><ol class='commentlist'><li><cite>Li Wei"
+            f"</cite> Says:<br><small>March 5th, 2024 at 9:00 am</small><p>Great news for the "
+            f"district, thanks!</p></li></ol></div>{side}<div id='footer'><p>Example Blog is "
+            f"proudly powered by WordPress</p></div></div></body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "figaro": figaro, "g1_brazil": g1_brazil, "el_mundo": el_mundo,
     "polish_portal": polish_portal, "dutch_broadcaster": dutch_broadcaster,
     "arab_agency": arab_agency, "korean_local": korean_local, "us_local_tv": us_local_tv,
+    "wp_classic": wp_classic,
 }
 
 
