@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
-from monitor.datetext import parse_date
+from monitor.datemarks import line_date
 from monitor.dom import enclosing
 from monitor.scoring import in_comments, node_names
 
@@ -142,7 +142,7 @@ def first_dated(nodes: Iterable[LexborNode], longest: int, first_month: bool,
         text = normalize_line(node.text(separator=" ") or "")
         if not text or len(text) > longest:
             continue
-        found = parse_date(text, first_month)
+        found = line_date(text, first_month)
         if found and belongs(node):
             return found
     return None

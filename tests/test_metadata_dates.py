@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.datemarks import line_date
 from monitor.dates import month_first, parse_date, publisher_day, url_date
 from monitor.extract import extract, parse
 from monitor.titles import headline_node
@@ -175,3 +176,29 @@ def test_a_byline_glued_to_its_date_line_keeps_the_dates_day() -> None:
             "container traffic grew by a tenth compared with the same month last year.</p>"
             "</div></body></html>")
     assert extract(page).published == "2021-09-27"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Updated: 12 April 2021 · Published: 3 March 2021", "2021-03-03"),
+        ("Last updated 12/04/2021 | First published 03/03/2021", "2021-03-03"),
+        ("Mis à jour le 12/04/2021 à 08h00 - Publié le 03/03/2021 à 10h15", "2021-03-03"),
+        ("Aktualisiert am 12.04.2021 - Erstellt am 03.03.2021", "2021-03-03"),
+        ("Published 3 March 2021 · Updated 12 April 2021", "2021-03-03"),
+        ("3 March 2021 (updated 12 April 2021, published in print)", "2021-03-03"),
+        ("Updated 12 April 2021", "2021-04-12"),  # no publication shown: the one date
+    ],
+)
+def test_a_date_line_opening_with_its_update(line: str, day: str) -> None:
+    """A date line that shows the update before the publication yields the publication."""
+    assert line_date(line, False) == day
+
+
+def test_the_headlines_date_line_showing_the_update_first() -> None:
+    page = ("<html><head><title>Harbour works start</title></head><body><article><h1>Harbour "
+            "works start</h1><div class='meta'><span>Modified Apr 12, 2021</span><span>"
+            "Published Mar 3, 2021</span></div><p>The port authority said that the works on "
+            "the new quay will start next month and last for two years.</p></article>"
+            "</body></html>")
+    assert extract(page).published == "2021-03-03"
