@@ -15,16 +15,16 @@ from monitor.datetext import parse_date
 
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
-_UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizado|"
+_UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
                  r"actualisé|mis\s+à\s+jour|modifié|aggiornato|modificato|bijgewerkt|"
-                 r"aangepast|atualizado|aktualizacja)")
+                 r"aangepast|atualizad[oa]|aktualizacja)")
 # a label that ends right where the date starts: "Last updated:", "Modified on", "Updated at"
 _LABEL_ENDS = re.compile(rf"\b{_UPDATE_WORDS}\b\W*(?:(?:on|at|am|le|el|il)\b\W*)?$", re.I)
 # an update label anywhere in a date line ("Updated: 12 April 2021 · Published: 3 March 2021")
 _LABEL_IN_LINE = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
 # what labels the publication in such a line, after the update
 _PUBLISHED_IN_LINE = re.compile(
-    r"\b(?:published|posted|created|released|publié|publicado|pubblicato|veröffentlicht|"
+    r"\b(?:published|posted|created|released|publié|publicad[oa]|pubblicato|veröffentlicht|"
     r"erstellt|gepubliceerd|opublikowano)\b", re.I
 )
 # a date whose own text opens with the label: "<time>Updated Jan 20, 2023</time>"

@@ -250,7 +250,7 @@ AUTHOR_SELECTOR = (
 # label starts a text line; the date follows (after a colon, "on", or at once).
 PUBLISHED_LABEL = re.compile(
     r"(?:^|\n)[ \t]*(?:first\s+)?(?:published|posted|released|publication\s+date|"
-    r"release\s+time|date|datum|fecha|data|veröffentlicht|publié|publicado|pubblicato|发布时间|发布日期|"
+    r"release\s+time|date|datum|fecha|data|veröffentlicht|publié|publicad[oa]|pubblicato|发布时间|发布日期|"
     r"发表时间|日期)(?:\s+(?:on|at|am|le|el|il))?\s*[:：]?\s*(?P<rest>[^\n]{4,60})",
     re.I,
 )
