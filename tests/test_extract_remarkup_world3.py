@@ -9,7 +9,8 @@ shows only 'Actualizado Miércoles, 3 marzo 2021 - 10:15' (El Mundo-like), a Pol
 ('الأربعاء ٣ مارس ٢٠٢١', Arabic-Indic digits, the page right to left), a Korean local
 paper ('등록 2021년 03월 03일 10:15') and a US local TV station whose locale names no
 region ('Published: 03/04/2021 10:15 AM EST'), and a classic WordPress theme dated only
-by 'This entry was posted on ...' under the text. Title, date and body must come out exactly
+by 'This entry was posted on ...' under the text, and a Spanish digital paper showing
+'Actualizada 12/04/2021 08:00h · Publicada 03/03/2021 10:15h'. Title, date and body must come out exactly
 as expected.
 """
 
@@ -213,6 +214,30 @@ def us_local_tv(article: dict[str, Any]) -> str:
             f"Report</a></footer></body></html>")
 
 
+def spanish_digital(article: dict[str, Any]) -> str:
+    """A Spanish digital paper that shows the update before the publication, both numeric
+    and labelled in the feminine ('Actualizada 12/04/2021 08:00h · Publicada 03/03/2021
+    10:15h'), a 'Noticias relacionadas' box and a 'Te puede interesar' row of cards."""
+    title, day = html.escape(article["title"]), _day(article)
+    later = _later(day)
+    when = (f"<div class='article-header__time'>Actualizada {later:%d/%m/%Y} 08:00h · Publicada "
+            f"{day:%d/%m/%Y} 10:15h</div>") if day and later else ""
+    first, rest = _split(article)
+    related = ("<div class='related-news'><p>Noticias relacionadas</p><ul><li><a href='/n/1'>"
+               "El puerto crece por tercer mes consecutivo</a></li></ul></div>")
+    cards = "".join(f"<div class='card'><a href='/n/{n}'><h3>{t}</h3></a></div>" for n, t in (
+        (2, "Nueva línea de ferry a las islas en primavera"),
+        (3, "La feria de comercio se muda a un pabellón mayor")))
+    return (f"<!DOCTYPE html><html lang='es-ES'><head><title>{title}</title><meta property="
+            f"'og:title' content='{title}'></head><body><header><a href='/'>{SITE}</a><nav><a "
+            f"href='/espana/'>España</a><a href='/economia/'>Economía</a></nav></header><main>"
+            f"<article><div class='article-header'><h1 class='article-header__heading'>{title}"
+            f"</h1><div class='article-header__author'>Ana García</div>{when}</div><div "
+            f"class='article-body'>{first}{related}{rest}</div></article><section "
+            f"class='interest'><h2>Te puede interesar</h2>{cards}</section></main>{FOOTER}"
+            f"</body></html>")
+
+
 def _ordinal(day: int) -> str:
     return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
 
@@ -248,7 +273,7 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "figaro": figaro, "g1_brazil": g1_brazil, "el_mundo": el_mundo,
     "polish_portal": polish_portal, "dutch_broadcaster": dutch_broadcaster,
     "arab_agency": arab_agency, "korean_local": korean_local, "us_local_tv": us_local_tv,
-    "wp_classic": wp_classic,
+    "wp_classic": wp_classic, "spanish_digital": spanish_digital,
 }
 
 
