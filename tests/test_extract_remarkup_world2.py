@@ -7,8 +7,9 @@ only date), a state news agency's story opened by 'TAIZHOU, March 3 (Xinhua) --'
 regional paper whose <title> and og:title carry a section and the site's name and whose
 date is only in the URL path, a broadcaster's article beside a ticker of timed headlines
 with the date only in the byline's <time datetime>, a magazine whose 'More stories' block
-is longer than the article, and a trade journal with a sidebar of dated events before the
-text. Title, date and body must come out exactly as expected.
+is longer than the article, a trade journal with a sidebar of dated events before the
+text, and an infinite-scroll page that renders the next (longer) story below. Title,
+date and body must come out exactly as expected.
 """
 
 from __future__ import annotations
@@ -246,10 +247,29 @@ def trade_journal(article: dict[str, Any]) -> str:
             f"maintenance</a></div></div></div>{FOOTER}</body></html>")
 
 
+def infinite_scroll(article: dict[str, Any]) -> str:
+    """A news site that renders the next story below the requested one (infinite scroll):
+    two <article>s each with its <h1>, <time datetime> and text, the next one longer."""
+    title, day = html.escape(article["title"]), _day(article)
+    when = (f"<time datetime='{day}T10:15:00+08:00'>{day:%B} {day.day}, {day.year}</time>"
+            if day else "")
+    story = ("<article class='story'><header><h1 class='story-title'>{0}</h1><div class="
+             "'story-byline'>By Staff Reporter {1}</div></header><div class='story-text'>{2}"
+             "</div><div class='story-share'><a href='#'>Share</a></div></article>")
+    nxt = "".join(f"<p>{x}</p>" for _, x, _ in TEASERS) * 2
+    return (f"<!DOCTYPE html><html lang='en'><head><title>{title} | {SITE}</title><link "
+            f"rel='canonical' href='{article['url']}'></head><body><header><a href='/'>{SITE}"
+            f"</a><nav><a href='/news'>News</a><a href='/business'>Business</a></nav></header>"
+            f"<main class='infinite-feed'>{story.format(title, when, _paras(article))}"
+            f"<div class='up-next'>Up next</div>" + story.format(
+                html.escape(TEASERS[0][0]), "<time datetime='2024-05-30T09:00:00+08:00'>May "
+                "30, 2024</time>", nxt) + f"</main>{FOOTER}</body></html>")
+
+
 TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "us_gov_release": us_gov_release, "uk_council": uk_council,
     "ticker_byline": ticker_byline, "long_related": long_related,
-    "trade_journal": trade_journal,
+    "trade_journal": trade_journal, "infinite_scroll": infinite_scroll,
 }
 # templates whose page yields a body or URL of its own (a dateline, a date in the URL)
 RELEASES: dict[str, Callable[[dict[str, Any]], tuple[str, str]]] = {
