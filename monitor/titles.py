@@ -27,6 +27,8 @@ _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", 
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
+MIN_SITE_NAME = 3  # characters; a home link's shorter text ("Go") names no site
+HOME_LINKS = 80  # links looked at for the one to the home page (the logo comes early)
 SITE_WORDS = 5  # words; a segment this short holding the host's name is the site's name
 HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
 ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
@@ -97,6 +99,24 @@ def _is_logo(node: LexborNode) -> bool:
         probe = probe.parent
     link = node.css_first("a[href]")
     return link is not None and _links_home((link.attributes.get("href") or "").strip())
+
+
+def _home_name(tree: LexborHTMLParser, title: str) -> str | None:
+    """The site's name as its home link reads it (the logo's text or image alt), when the
+    title ends with it: "Headline | Example News" beside <a href="/">Example News</a>."""
+    key = title.casefold()
+    for count, link in enumerate(tree.css("a[href]")):
+        if count >= HOME_LINKS:
+            break
+        if not _links_home((link.attributes.get("href") or "").strip()):
+            continue
+        image = link.css_first("img[alt]")
+        for name in (clean_text(link.text()), clean_text(image.attributes.get("alt"))
+                     if image is not None else ""):
+            if MIN_SITE_NAME <= len(name) <= MAX_SITE_NAME and key.endswith(name.casefold()) \
+                    and len(name) < len(title):
+                return name
+    return None
 
 
 def _links_home(href: str) -> bool:
@@ -247,7 +267,6 @@ def _shown(tree: LexborHTMLParser, title: str) -> bool:
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
-    site = clean_text(metas.get("og:site_name")) or None
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
     declared = clean_text(headline) if isinstance(headline, str) else ""
@@ -257,6 +276,7 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
+    site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
     if declared:
         declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
                                                for key in ("og:title", "twitter:title")])

@@ -39,3 +39,14 @@ def test_og_title_stays_when_the_title_backs_it() -> None:
             f"content='Harbour works start next month'></head><body><h1>{HEADLINE}</h1>"
             f"<h2>Harbour works start next month</h2>{TEXT}{TEXT}</body></html>")
     assert extract(page, "https://news.example/a/1").title == "Harbour works start next month"
+
+
+def test_the_home_links_name_is_the_site_suffix() -> None:
+    """No og:site_name and no heading with the headline: the suffix the home link (its
+    text, or its logo's alt) reads is the site's name, though the host does not spell it."""
+    for logo in ("<a href='/'>Example News</a>", "<a href='/'><img src='/l.png' "
+                 "alt='Example News'></a>"):
+        page = (f"<html><head><title>{HEADLINE} | Example News</title><meta property="
+                f"'og:title' content='{HEADLINE} | Example News'></head><body>{logo}<div>"
+                f"<p class='lead-in'>{HEADLINE}</p><div>{TEXT}{TEXT}</div></div></body></html>")
+        assert extract(page, "https://hailing.daily.example/a/1").title == HEADLINE
