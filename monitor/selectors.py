@@ -210,10 +210,11 @@ PHOTO_CREDIT_END = re.compile(
     re.I,
 )
 
-# Metadata lines (views, hits, dates) that sit at the top of a body container.
+# Metadata lines (views, hits, dates, the editor's credit) that sit at the top or the end of
+# a body container.
 META_LINE = re.compile(
     r"(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|posted|"
-    r"release\s+time|time)\s*[:：]",
+    r"release\s+time|time|editor|reporter|责任编辑|编辑|记者)\s*[:：]",
     re.I,
 )
 

@@ -124,6 +124,13 @@ def test_clean_lines_drops_title_header_metadata_and_links() -> None:
     assert got == ["First paragraph of the article.", "Second paragraph."]
 
 
+def test_clean_lines_drops_the_editors_credit_closing_the_text() -> None:
+    text = ["First paragraph of the article.", "Second paragraph."]
+    for credit in ("Editor: Li Wei", "Reporter: Li Wei", "（责任编辑：李伟）", "[Editor: Li Wei]"):
+        got = clean_lines([*text, credit], "", sel.BOILERPLATE_LINE, sel.META_LINE)
+        assert got == text
+
+
 def test_clean_lines_drops_a_closing_label_of_removed_links() -> None:
     raw = ["The council voted on Tuesday, and the plan passed.", "More on the Valley plan",
            "\ue001Plan passes first reading\ue002", "\ue001Council meets again\ue002"]
