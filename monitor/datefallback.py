@@ -49,12 +49,16 @@ UPDATED = re.compile(
 )
 # meta names and JSON-LD keys of a modification date
 MODIFIED_KEYS = ("modif", "updat")
+# parts of meta names that name the publication (or creation) date
+PUBLISHED_KEYS = ("publish", "pubdate", "publication", "create")
 
 
 def meta_published(metas: dict[str, str]) -> str | None:
-    """A meta tag named for publishing that monitor.dates does not list ("w-published-date")."""
+    """A meta tag named for publishing that monitor.dates does not list ("w-published-date",
+    "publication-date", "og:pubdate", Weibo's "weibo:article:create_at")."""
     for name, value in metas.items():
-        if "publish" in name and "publisher" not in name:
+        if any(key in name for key in PUBLISHED_KEYS) and "publisher" not in name \
+                and not any(key in name for key in MODIFIED_KEYS):
             found = parse_date(value)
             if found:
                 return found

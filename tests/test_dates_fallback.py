@@ -24,6 +24,13 @@ def test_meta_named_for_publishing() -> None:
     assert extract(page, "https://news.example/a/1").published == "2025-05-27"
 
 
+def test_meta_named_for_the_publication_or_the_creation() -> None:
+    """Meta names beyond 'publish': 'publication-date', Weibo's 'create_at'."""
+    for name in ("publication-date", "weibo:article:create_at", "og:pubdate"):
+        page = _page(f'<meta name="{name}" content="2021-03-03 10:15:00">')
+        assert extract(page, "https://news.example/a/1").published == "2021-03-03"
+
+
 def test_header_written_as_a_list_without_links() -> None:
     """A date-named item of a list that links nowhere is the page's own header (date,
     section); a teaser list whose items link to other articles still is not read."""
