@@ -3,6 +3,7 @@
 Pages that show both often put the update first ("Last updated: <time>... · First
 published: <time>...") or mark it (hAtom's class "updated", itemprop dateModified); the
 first machine-readable date of the page is then not the one the publisher first put out.
+A plain date line can show both in that order too (line_date reads it).
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """The article's title: declared (JSON-LD, Open Graph), a visible headline, or <title>.
 
 Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
-one the page declares (og:site_name), or a last segment that spells the site's host name.
+one the page declares (og:site_name) or its home link reads, or a last segment that spells
+the site's host name. A declared title loses to the visible headline when the <title>
+reads that headline and not the declared one (og:title is then a social-media variant).
 Between a visible headline and the <title>, the headline wins when the <title> names it;
 otherwise the longer of the two, since a first <h1> that the <title> does not mention is
 often a section label ("Press releases") or the site's name. A heading that is the site's
