@@ -28,6 +28,8 @@ _PUBLISHED_IN_LINE = re.compile(
     r"\b(?:published|posted|created|released|publié|publicad[oa]|pubblicato|veröffentlicht|"
     r"erstellt|gepubliceerd|opublikowano)\b", re.I
 )
+# what separates the parts of a date line ("Updated ... | Published ...", "... · ...")
+_LINE_PARTS = re.compile(r"[|·•;()\n]| [-–—] ")
 # a date whose own text opens with the label: "<time>Updated Jan 20, 2023</time>"
 _LABEL_OPENS = re.compile(rf"^\W*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
 
@@ -61,14 +63,18 @@ def is_modification(node: LexborNode) -> bool:
 def line_date(text: str, first_month: bool) -> str | None:
     """The publication date of a date line: its first date, unless the line opens with the
     update ("Last updated 12/04/2021 | First published 03/03/2021", "Aktualisiert am ...
-    - Erstellt am ..."), when the date after the publication label is."""
+    - Erstellt am ..."), when the date after the publication label is, or else the date
+    after the update's ("Updated 12 April 2021 | 3 March 2021")."""
     found = parse_date(text, first_month)
     if found is None:
         return None
     update = _LABEL_IN_LINE.search(text)
-    if update is None:
+    if update is None or parse_date(text[: update.start()], first_month):
         return found
     published = _PUBLISHED_IN_LINE.search(text, update.end())
-    if published is None or parse_date(text[: update.start()], first_month):
-        return found
-    return parse_date(text[published.end():], first_month) or found
+    if published is not None:
+        return parse_date(text[published.end():], first_month) or found
+    # no label names the other date: the first dated part after the update's own
+    parts = (parse_date(part, first_month) for part in _LINE_PARTS.split(text[update.end():]))
+    dated = [day for day in parts if day is not None]
+    return dated[1] if len(dated) > 1 and dated[1] != dated[0] else found

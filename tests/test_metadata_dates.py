@@ -188,6 +188,8 @@ def test_a_byline_glued_to_its_date_line_keeps_the_dates_day() -> None:
         ("Actualizada 12/04/2021 08:00h · Publicada 03/03/2021 10:15h", "2021-03-03"),
         ("Published 3 March 2021 · Updated 12 April 2021", "2021-03-03"),
         ("3 March 2021 (updated 12 April 2021, published in print)", "2021-03-03"),
+        ("Updated 12 April 2021 | 3 March 2021", "2021-03-03"),  # the other date unlabelled
+        ("Updated 12 April 2021, 10:15 (3 days ago)", "2021-04-12"),
         ("Updated 12 April 2021", "2021-04-12"),  # no publication shown: the one date
     ],
 )
