@@ -184,3 +184,14 @@ def test_the_next_story_an_infinite_scroll_renders_is_dropped() -> None:
     article = extract(page, "https://news.example/a/1")
     assert article.body == normalize_line(own[3:-4])
     assert article.published is None
+
+
+def test_a_removed_box_between_br_paragraphs_leaves_a_break() -> None:
+    """Text written with <br>s around a promo box: removing the box keeps the two runs on
+    their own lines."""
+    runs = ("The port authority said that the works on the new quay start next month.",
+            "Construction will last two years and cost about four hundred million yuan.")
+    page = (f"<html><head><title>Harbour works start</title></head><body><h1>Harbour works "
+            f"start</h1><div class='text'>{runs[0]}<p class='promo'><a href='/s'>Subscribe "
+            f"now for unlimited access</a></p>{runs[1]}<br><br>{runs[0]}</div></body></html>")
+    assert extract(page).body.split("\n")[:2] == list(runs)
