@@ -34,6 +34,12 @@ _DATELINE = re.compile(
     rf"^[^\S\n]*+(?=\S[^\n]{{0,{BARE_LINE}}}\d)(\S[^\n]{{4,{BARE_LINE - 2}}}?\S)[^\S\n]+[-–—]"
     r"[^\S\n]+\w", re.M
 )
+# a press release's dateline: its place, the date, perhaps the wire, then a dash opening the
+# text ("NEW YORK, March 3, 2021 /PRNewswire/ -- ...", "Berlin, 27.09.2021 – Die ...")
+_PLACE_DATELINE = re.compile(
+    r"^[^\S\n]*+(?=[A-ZÀ-Ý])[^\d\n,]{2,40},[^\S\n]*+([^\n]{6,40}?)"
+    r"(?:[^\S\n]+(?:/[^/\n]{2,30}/|\([^()\n]{2,30}\)))?[^\S\n]+(?:--|[-–—])[^\S\n]", re.M
+)
 UPDATED_LINE = 150  # characters; a longer line with "updated" and a date is prose
 TEXT_SCAN = 100_000  # characters of page text searched for an "updated" line
 # "Last updated: 13 Nov 2025", "Diese Seite wurde zuletzt am 29. Januar 2020 geändert"
@@ -43,12 +49,16 @@ UPDATED = re.compile(
 )
 # meta names and JSON-LD keys of a modification date
 MODIFIED_KEYS = ("modif", "updat")
+# parts of meta names that name the publication (or creation) date
+PUBLISHED_KEYS = ("publish", "pubdate", "publication", "create")
 
 
 def meta_published(metas: dict[str, str]) -> str | None:
-    """A meta tag named for publishing that monitor.dates does not list ("w-published-date")."""
+    """A meta tag named for publishing that monitor.dates does not list ("w-published-date",
+    "publication-date", "og:pubdate", Weibo's "weibo:article:create_at")."""
     for name, value in metas.items():
-        if "publish" in name and "publisher" not in name:
+        if any(key in name for key in PUBLISHED_KEYS) and "publisher" not in name \
+                and not any(key in name for key in MODIFIED_KEYS):
             found = parse_date(value)
             if found:
                 return found
@@ -113,11 +123,13 @@ def bare_date(body: LexborNode, text: str, first_month: bool) -> str | None:
 
 
 def dateline(text: str, first_month: bool) -> str | None:
-    """The date opening a paragraph as its dateline, the first in the page text."""
-    for match in _DATELINE.finditer(text[:TEXT_SCAN]):
-        found = parse_date(match.group(1), first_month)
-        if found:
-            return found
+    """The date opening a paragraph as its dateline, the first in the page text: alone or
+    after the place of a press release."""
+    for pattern in (_DATELINE, _PLACE_DATELINE):
+        for match in pattern.finditer(text[:TEXT_SCAN]):
+            found = parse_date(match.group(1), first_month)
+            if found:
+                return found
     return None
 
 

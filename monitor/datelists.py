@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import normalize_line
-from monitor.datetext import parse_date
+from monitor.datemarks import line_date
 from monitor.dom import enclosing
 from monitor.scoring import in_comments, node_names
 
@@ -26,8 +26,9 @@ SINGLE_WORDS = frozenset(("article", "single", "detail", "details"))
 # the names that never wrap the page's own header, even for the last resorts
 OTHERS_PREFIXES = ("related", "recommend", "popular")
 # elements that hold other articles' dates (a page's own date may sit in an <aside> of its
-# <article>, but a last resort reading page-wide does not look there)
-OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer")
+# <article>, but a last resort reading page-wide does not look there), and quoted matter's
+# (an embedded post's blockquote ends with its own date)
+OTHERS_BLOCKS = ("ul", "ol", "aside", "nav", "footer", "blockquote")
 TEASER_LEVELS = 2  # levels above a date searched for the headline link that makes it a teaser
 LABEL_CHILDREN = 3  # first children of a block looked at for the heading that labels it
 LIST_LABEL_CHARS = 50  # characters; a longer heading is a headline, not a list's label
@@ -106,9 +107,13 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
     """Not inside list elements, or inside a list item that links nowhere: a header written
     as a list (date, section), where a teaser's item links to its article. Class names are
     not read (a header's "teaser" or "sidebar-mode" wrapper says little); a card, whatever
-    its markup, is told by the headline link beside its date (within TEASER_LEVELS), and
+    its markup, is told by the headline link beside its date (within TEASER_LEVELS), a list
+    of others by the heading that opens it ("Upcoming events", _labelled_others), and
     an <article> ends the walk as the page's own only when it is no card (_card).
-    ``closed``: the elements taken to hold others' dates whatever they link to."""
+    ``closed``: the elements taken to hold others' dates whatever they link to. A reader's
+    comment (named so, as in_list reads it) is never the page's header, links or none."""
+    if in_comments(node):
+        return False
     probe: LexborNode | None = node  # the element itself may be the list item
     for level in range(7):
         if probe is not None and probe.tag == "article":
@@ -121,8 +126,8 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
             return False
         if 0 < level <= TEASER_LEVELS and _links_away(probe):
             return False
-        if _names_others(probe):
-            return False  # "jp-relatedposts": a teaser whose headline link is short
+        if _names_others(probe) or _labelled_others(probe):
+            return False  # "jp-relatedposts", "Upcoming events": links may be short
         probe = probe.parent
     return True
 
@@ -130,12 +135,14 @@ def in_header_list(node: LexborNode, closed: tuple[str, ...] = OTHERS_BLOCKS) ->
 def first_dated(nodes: Iterable[LexborNode], longest: int, first_month: bool,
                 belongs: Callable[[LexborNode], bool]) -> str | None:
     """The date of the first element of at most ``longest`` characters that holds one and
-    ``belongs`` to the page (the costlier test, so it runs last)."""
+    ``belongs`` to the page (the costlier test, so it runs last). The element's texts are
+    read apart: minified markup glues a byline to its date ("Marco Rossi27 settembre
+    2021"), which hides the date's first number."""
     for node in nodes:
-        text = normalize_line(node.text() or "")
+        text = normalize_line(node.text(separator=" ") or "")
         if not text or len(text) > longest:
             continue
-        found = parse_date(text, first_month)
+        found = line_date(text, first_month)
         if found and belongs(node):
             return found
     return None

@@ -3,6 +3,7 @@
 Pages that show both often put the update first ("Last updated: <time>... · First
 published: <time>...") or mark it (hAtom's class "updated", itemprop dateModified); the
 first machine-readable date of the page is then not the one the publisher first put out.
+A plain date line can show both in that order too (line_date reads it).
 """
 
 from __future__ import annotations
@@ -11,12 +12,24 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.datetext import parse_date
+
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
-_UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizado|"
-                 r"actualisé|mis\s+à\s+jour|aggiornato|bijgewerkt)")
+_UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
+                 r"actualisé|mis\s+à\s+jour|modifié|aggiornato|modificato|bijgewerkt|"
+                 r"aangepast|atualizad[oa]|aktualizacja)")
 # a label that ends right where the date starts: "Last updated:", "Modified on", "Updated at"
 _LABEL_ENDS = re.compile(rf"\b{_UPDATE_WORDS}\b\W*(?:(?:on|at|am|le|el|il)\b\W*)?$", re.I)
+# an update label anywhere in a date line ("Updated: 12 April 2021 · Published: 3 March 2021")
+_LABEL_IN_LINE = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
+# what labels the publication in such a line, after the update
+_PUBLISHED_IN_LINE = re.compile(
+    r"\b(?:published|posted|created|released|publié|publicad[oa]|pubblicato|veröffentlicht|"
+    r"erstellt|gepubliceerd|opublikowano)\b", re.I
+)
+# what separates the parts of a date line ("Updated ... | Published ...", "... · ...")
+_LINE_PARTS = re.compile(r"[|·•;()\n]| [-–—] ")
 # a date whose own text opens with the label: "<time>Updated Jan 20, 2023</time>"
 _LABEL_OPENS = re.compile(rf"^\W*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
 
@@ -45,3 +58,23 @@ def is_modification(node: LexborNode) -> bool:
         return True
     own = node.text(deep=True) or ""
     return bool(_LABEL_OPENS.match(own) or _LABEL_ENDS.search(_text_before(node)))
+
+
+def line_date(text: str, first_month: bool) -> str | None:
+    """The publication date of a date line: its first date, unless the line opens with the
+    update ("Last updated 12/04/2021 | First published 03/03/2021", "Aktualisiert am ...
+    - Erstellt am ..."), when the date after the publication label is, or else the date
+    after the update's ("Updated 12 April 2021 | 3 March 2021")."""
+    found = parse_date(text, first_month)
+    if found is None:
+        return None
+    update = _LABEL_IN_LINE.search(text)
+    if update is None or parse_date(text[: update.start()], first_month):
+        return found
+    published = _PUBLISHED_IN_LINE.search(text, update.end())
+    if published is not None:
+        return parse_date(text[published.end():], first_month) or found
+    # no label names the other date: the first dated part after the update's own
+    parts = (parse_date(part, first_month) for part in _LINE_PARTS.split(text[update.end():]))
+    dated = [day for day in parts if day is not None]
+    return dated[1] if len(dated) > 1 and dated[1] != dated[0] else found

@@ -171,6 +171,30 @@ def labelled(text: str, first_month: bool) -> str | None:
     return None
 
 
+def own_labelled(body: LexborNode | None, text: str, first_month: bool) -> str | None:
+    """labelled(), passing over a label line of a teaser: 'Publié le 05/01/2020' under
+    another article's headline link, in a block named or labelled as others' (either sign
+    alone misleads: utility-class names, a blog header's long category link). The page
+    text finds the lines; the walk to their elements runs only for a dated one."""
+    for match in _labels(text[:LABEL_SCAN]):
+        found = parse_date(match.group("rest"), first_month)
+        if found is None:
+            continue
+        line = match.group(0).strip().split("\n", 1)[0].strip()
+        node = _text_node(body, line) if body is not None else None
+        if node is None or not in_list(node) or in_header_list(node):
+            return found
+    return None
+
+
+def _text_node(body: LexborNode, line: str) -> LexborNode | None:
+    """The first text node of ``body`` reading ``line`` (white space around it aside)."""
+    for node in body.traverse(include_text=True):
+        if node.tag == "-text" and (node.text_content or "").strip() == line:
+            return node
+    return None
+
+
 def _without_shown(raw: str, stamps: list[str], from_url: str | None, lang: str | None
                    ) -> str | None:
     """publisher_day where the dates the page shows (a walk over its text) cannot change it:
@@ -235,7 +259,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     if raw is not None:
         shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
         return _shown_wins(found, shown[1]) or publisher_day(raw, stamps, shown, lang)
-    found_day = beside_headline(headline, first_month) or labelled(text, first_month)
+    found_day = beside_headline(headline, first_month) or own_labelled(body, text, first_month)
     if found_day is None and body is not None:
         found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
                      or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)

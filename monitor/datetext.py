@@ -9,40 +9,56 @@ from __future__ import annotations
 import re
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
-    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
-    ("jan", "january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "januari"),
-    ("feb", "february", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio",
-     "februari"),
-    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär"),
-    ("apr", "april", "avril", "abril", "aprile"),
-    ("may", "mai", "mayo", "maio", "maggio", "mei"),
-    ("jun", "june", "juni", "juin", "junio", "junho", "giugno"),
-    ("jul", "july", "juli", "juillet", "julio", "julho", "luglio"),
-    ("aug", "august", "août", "aout", "agosto", "augustus"),
+    # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped,
+    # with the short forms their papers print: "19 abr 2024", "3 janv. 2021", "5 ott 2022"),
+    # then Russian and Polish in the genitive a date writes ("3 марта 2021", "3 marca 2021"),
+    # and Arabic as Egyptian and Gulf papers name the months ("03 مارس 2021")
+    ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "janeiro",
+     "gennaio", "gen", "januari", "января", "stycznia", "يناير"),
+    ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero", "fevereiro",
+     "fev", "febbraio", "februari", "февраля", "lutego", "فبراير"),
+    ("mar", "march", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mär", "mrt",
+     "марта", "marca", "مارس"),
+    ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "апреля", "kwietnia", "أبريل",
+     "ابريل", "إبريل"),
+    ("may", "mai", "mayo", "maio", "maggio", "mag", "mei", "мая", "maja", "مايو"),
+    ("jun", "june", "juni", "juin", "junio", "junho", "giugno", "giu", "июня", "czerwca",
+     "يونيو", "يونيه"),
+    ("jul", "july", "juli", "juillet", "juil", "julio", "julho", "luglio", "lug", "июля",
+     "lipca", "يوليو", "يوليه"),
+    ("aug", "august", "août", "aout", "agosto", "ago", "augustus", "августа", "sierpnia",
+     "أغسطس", "اغسطس"),
     ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "setembro",
-     "settembre"),
-    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "ottobre"),
-    ("nov", "november", "novembre", "noviembre", "novembro"),
-    ("dec", "december", "dez", "dezember", "décembre", "decembre", "diciembre", "dezembro",
-     "dicembre"),
+     "settembre", "set", "сентября", "września", "wrzesnia", "سبتمبر"),
+    ("oct", "october", "okt", "oktober", "octobre", "octubre", "outubro", "out", "ottobre",
+     "ott", "октября", "października", "pazdziernika", "أكتوبر", "اكتوبر"),
+    ("nov", "november", "novembre", "noviembre", "novembro", "ноября", "listopada", "نوفمبر"),
+    ("dec", "december", "dez", "dezember", "décembre", "decembre", "déc", "diciembre",
+     "dic", "dezembro", "dicembre", "декабря", "grudnia", "ديسمبر"),
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
-_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})")  # 2021년 3월 3일
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
-_MDY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+_MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+)?([^\W\d_]{3,10})\.?,?(?:\s+|-)"
+    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+|of\s+)?([^\W\d_]{3,12})\.?,?(?:\s+|-)"
     r"(?:de\s+)?((?:19|20)\d\d)\b"
 )
 # \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
 _NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
+# Arabic-Indic and Persian digits, read as the ASCII digits the patterns name ("٢٠٢١")
+_NATIVE_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
 # /2017/7/12/: unpadded parts, only as whole path segments (a slug's "2017-7" is no date)
 _URL_UNPADDED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/")
 # /29-10-2021: a day-first or month-first segment, read only when one part exceeds 12
 _URL_NUMERIC = re.compile(r"/(\d\d?)-(\d\d?)-((?:19|20)\d\d)(?:/|$)")
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
+# the clock and US time zone after a numeric date: "03/04/2021 10:15 AM EST", "3/4/2021, 9:30
+# a.m. ET" (AM/PM alone says little: Australia and India write day-first dates with it)
+_US_CLOCK = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*[ap]\.?m\.?\s*[ECMP][SD]?T\b",
+                       re.I)
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 
 
@@ -69,6 +85,8 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
     if not text:
         return None
     text = text.strip()[:300]
+    if not text.isascii():
+        text = text.translate(_NATIVE_DIGITS)
     match = _ISO.search(text)
     if match:
         return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -111,8 +129,10 @@ def month_first(text: str, lang: str | None) -> bool:
     """Whether the page writes numeric dates month first.
 
     Evidence on the page wins: 27/09/2021 proves day-first, 09/27/2021 month-first. Without
-    it, a US-style locale (en-US) decides; everywhere else day-first is the default.
+    it, a US-style locale (en-US) decides; a bare language ("en") leaves it to a US time
+    zone after a date ("03/04/2021 10:15 AM EST"); everywhere else day-first is the default.
     """
+    us_clock = False
     for count, match in enumerate(_NUMERIC.finditer(text)):
         if count >= NUMERIC_SCAN:
             break
@@ -121,6 +141,7 @@ def month_first(text: str, lang: str | None) -> bool:
             return False
         if second > 12 >= first:
             return True
+        us_clock = us_clock or _US_CLOCK.match(text, match.end()) is not None
     region = re.split(r"[-_]", (lang or "").lower())
-    return len(region) > 1 and region[1] in MDY_REGIONS
+    return region[1] in MDY_REGIONS if len(region) > 1 else us_clock
 

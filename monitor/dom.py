@@ -12,6 +12,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
+from monitor.clean import PARA
 from monitor.scoring import (
     NAME_CACHE,
     Candidate,
@@ -137,7 +138,19 @@ def remove_boilerplate(
         if tag == "aside" and _side_note(node):
             continue
         if not collapsed_panel(node) and not in_sentence(node):
-            node.decompose()
+            unlink(node)
+
+
+def unlink(node: LexborNode) -> None:
+    """Decompose a block; where it stood between bare runs of text (paragraphs written with
+    <br>s), a paragraph break stays in its place, or the two runs would read as one line."""
+    if node.tag in _BLOCKS and all(side is not None and side.tag == "-text" and (
+            side.text_content or "").strip() for side in (node.prev, node.next)):
+        node.insert_before(PARA)
+    node.decompose()
+
+
+_BLOCKS = frozenset(sel.BLOCK_TAGS)
 
 
 def _side_note(aside: LexborNode) -> bool:
@@ -184,7 +197,7 @@ def remove_comments(root: LexborNode, protect: set[int]) -> None:
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
         if sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
-            node.decompose()
+            unlink(node)
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -382,5 +395,5 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             victims.append((node, length))
             seen.add(mem_id)
     for node in reversed(spare_series(victims, total)):
-        node.decompose()
+        unlink(node)
 

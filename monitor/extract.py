@@ -34,6 +34,7 @@ _TITLE_CLOSE = re.compile(r"</title", re.I)
 TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
+STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
 _BLOCK_TAGS = frozenset(sel.BLOCK_TAGS)
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
@@ -258,6 +259,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
     _, headline = metadata.headline_node(tree, doc_title[:400])
     title = title or metadata.find_title(tree, ld, metas, url)
+    _drop_other_stories(tree, headline, title)
     published = None
     if rules is not None and rules.date:
         dates = _select(tree.root, rules.date) if tree.root is not None else []
@@ -283,6 +285,30 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
         lang=lang,
         canonical_url=canonical,
     )
+
+
+def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, title: str) -> None:
+    """Remove the other full stories a page renders below its own (infinite scroll): each
+    an <article> with an <h1> of another title, when the page's headline, the one its
+    title reads, heads an <article> of its own. Left in, a longer next story wins the
+    body vote and an undated page takes its date."""
+    if headline is None or tree.body is None or headline.tag != "h1":
+        return
+    own = dom.enclosing(headline, "article", STORY_LEVELS)
+    key = title.casefold()
+    if own is None or normalize_line(headline.text() or "").casefold() != key:
+        return
+    around = dom.ancestry(own)
+    others: dict[int, LexborNode] = {}
+    for h1 in tree.body.css("article h1"):
+        story = dom.enclosing(h1, "article", STORY_LEVELS)
+        if story is None or story.mem_id in around or own.mem_id in dom.ancestry(story):
+            continue
+        if normalize_line(h1.text() or "").casefold() != key:
+            others[story.mem_id] = story
+    for story in others.values():
+        if not (dom.ancestry(story.parent) & others.keys()):  # (an outer one takes it along)
+            story.decompose()
 
 
 def _second_try(text: str, rules: ExtractRules | None, title: str) -> list[str]:

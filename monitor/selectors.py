@@ -122,8 +122,8 @@ NEGATIVE_CLASS = re.compile(
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
 # Text lines that are never body text, whatever element they sit in (the last alternative:
-# "read also" labels of German, French, Spanish, Portuguese, Italian and Dutch pages; and
-# the feedback and comment prompts under an article).
+# "read also" labels of German, French, Spanish, Portuguese, Italian, Dutch, Russian and
+# Polish pages; and the feedback and comment prompts under an article).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -159,7 +159,9 @@ BOILERPLATE_LINE = re.compile(
             (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
             veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
-            potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook)\s*[:.!?…]*
+            potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook|
+            (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również))
+            \s*[:.!?…]*
       | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
             (?:no|0)\s+comments(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
             be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|
@@ -170,7 +172,10 @@ BOILERPLATE_LINE = re.compile(
             sie\s+müssen\s+sich\s+einloggen,?\s+um\s+.{0,60}|aucun\s+commentaire|
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
+      | this\s+(?:entry|post)\s+was\s+(?:posted|filed)\b.*  # a WordPress theme's post footer
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
+      | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
+            \s*(?:min(?:ute)?s?|mins?)\.?)?
       | (?:story|article|text)\s+continues(?:\s+(?:below|after|under))?(?:\s+(?:this\s+)?
             (?:advertisement|ad))?
       | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
@@ -186,14 +191,16 @@ BOILERPLATE_LINE = re.compile(
     )$""",
     re.I | re.X,
 )
-# A heading that labels a list of other articles ("Recent Posts", "More on this story").
+# A heading that labels a list of other articles ("Recent Posts", "More on this story") or
+# of coming events, whose dates are theirs.
 LIST_LABEL = re.compile(
     # the everyday words ("More than 400 jobs", "Latest figures") only before a list's noun
     r"(?:(?:recent|latest|more|popular|recommended|trending|top|other|similar)"
     r"(?:\s+\w+){0,2}?\s+(?:stories|posts|articles|news|headlines|reads|videos|"
     r"on\s+this\s+story)|related|popular\s+(?:now|today)|trending|you\s+(?:may|might)\s+also|read\s+(?:more|next|also)|"
     r"see\s+also|most\s+(?:read|popular|viewed)|weitere|mehr\s+zum|lesen\s+sie\s+auch|"
-    r"à\s+lire|sur\s+le\s+même)\b|相关|热门|最新|推荐",
+    r"à\s+lire|sur\s+le\s+même|(?:upcoming|coming|future|next)\s+(?:events|webinars)|"
+    r"events\s+calendar)\b|相关|热门|最新|推荐",
     re.I,
 )
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.
@@ -210,10 +217,11 @@ PHOTO_CREDIT_END = re.compile(
     re.I,
 )
 
-# Metadata lines (views, hits, dates) that sit at the top of a body container.
+# Metadata lines (views, hits, dates, the editor's credit) that sit at the top or the end of
+# a body container.
 META_LINE = re.compile(
     r"(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|posted|"
-    r"release\s+time|time)\s*[:：]",
+    r"release\s+time|time|editor|reporter|责任编辑|编辑|记者)\s*[:：]",
     re.I,
 )
 
@@ -250,7 +258,7 @@ AUTHOR_SELECTOR = (
 # label starts a text line; the date follows (after a colon, "on", or at once).
 PUBLISHED_LABEL = re.compile(
     r"(?:^|\n)[ \t]*(?:first\s+)?(?:published|posted|released|publication\s+date|"
-    r"release\s+time|date|datum|fecha|data|veröffentlicht|publié|publicado|pubblicato|发布时间|发布日期|"
+    r"release\s+time|date|datum|fecha|data|veröffentlicht|publié|publicad[oa]|pubblicato|发布时间|发布日期|"
     r"发表时间|日期)(?:\s+(?:on|at|am|le|el|il))?\s*[:：]?\s*(?P<rest>[^\n]{4,60})",
     re.I,
 )

@@ -1,7 +1,9 @@
 """The article's title: declared (JSON-LD, Open Graph), a visible headline, or <title>.
 
 Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
-one the page declares (og:site_name), or a last segment that spells the site's host name.
+one the page declares (og:site_name) or its home link reads, or a last segment that spells
+the site's host name. A declared title loses to the visible headline when the <title>
+reads that headline and not the declared one (og:title is then a social-media variant).
 Between a visible headline and the <title>, the headline wins when the <title> names it;
 otherwise the longer of the two, since a first <h1> that the <title> does not mention is
 often a section label ("Press releases") or the site's name. A heading that is the site's
@@ -27,6 +29,8 @@ _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", 
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
+MIN_SITE_NAME = 3  # characters; a home link's shorter text ("Go") names no site
+HOME_LINKS = 80  # links looked at for the one to the home page (the logo comes early)
 SITE_WORDS = 5  # words; a segment this short holding the host's name is the site's name
 HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
 ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
@@ -97,6 +101,24 @@ def _is_logo(node: LexborNode) -> bool:
         probe = probe.parent
     link = node.css_first("a[href]")
     return link is not None and _links_home((link.attributes.get("href") or "").strip())
+
+
+def _home_name(tree: LexborHTMLParser, title: str) -> str | None:
+    """The site's name as its home link reads it (the logo's text or image alt), when the
+    title ends with it: "Headline | Example News" beside <a href="/">Example News</a>."""
+    key = title.casefold()
+    for count, link in enumerate(tree.css("a[href]")):
+        if count >= HOME_LINKS:
+            break
+        if not _links_home((link.attributes.get("href") or "").strip()):
+            continue
+        image = link.css_first("img[alt]")
+        for name in (clean_text(link.text()), clean_text(image.attributes.get("alt"))
+                     if image is not None else ""):
+            if MIN_SITE_NAME <= len(name) <= MAX_SITE_NAME and key.endswith(name.casefold()) \
+                    and len(name) < len(title):
+                return name
+    return None
 
 
 def _links_home(href: str) -> bool:
@@ -218,27 +240,56 @@ def _completed(tree: LexborHTMLParser, declared: str, others: list[str]) -> str:
     return declared
 
 
+def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | None,
+            host: str) -> str:
+    """The declared title, or the visible headline where it and the <title> agree on other
+    words: og:title is then a social-media variant ("You won't believe ...")."""
+    (text, _), _named = _headline(tree, doc_title)
+    if len(text) < MIN_HEADLINE or text.casefold() == declared.casefold():
+        return declared  # (the same words in another case: the declared spelling)
+    head = strip_site(doc_title, site, host)
+    if declared.casefold() in head.casefold() and not text.casefold().startswith(
+            declared.casefold()):  # (a heading that goes on: og:title cut at a quote mark)
+        return declared  # "Site - Headline": the <title> backs the declared title
+    if head.casefold().startswith(text.casefold()):
+        rest = head[len(text):]  # "Headline | Site" whose site is named nowhere else
+        if (not rest or sel.TITLE_SEPARATORS.match(rest)) and not _shown(tree, declared):
+            return text
+    return declared
+
+
+def _shown(tree: LexborHTMLParser, title: str) -> bool:
+    """Whether a heading of the page reads ``title`` (a section label may be the <h1> and
+    the <title> both, with the story's own headline in a lower heading)."""
+    body = tree.body
+    nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
+    return any(clean_text(node.text()) == title for node in nodes)
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
-    site = clean_text(metas.get("og:site_name")) or None
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
     declared = clean_text(headline) if isinstance(headline, str) else ""
     for key in ("og:title", "twitter:title", "title", "dc.title"):
         declared = declared or clean_text(metas.get(key))
-    if declared:
-        declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
-                                               for key in ("og:title", "twitter:title")])
-        return _visible_prefix(tree, strip_site(declared, site, host))
     title_node = tree.css_first("title")
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
+    site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
+    if declared:
+        declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
+                                               for key in ("og:title", "twitter:title")])
+        declared = _visible_prefix(tree, strip_site(declared, site, host))
+        return _agreed(tree, declared, doc_title, site, host)
     (text, _), named = _headline(tree, doc_title)
     if not doc_title or (text and named):
         return text
     stripped = strip_site(doc_title, site, host)
     if stripped == doc_title:
         stripped = _split_title(doc_title)
+    stripped = _completed(tree, stripped, [text])  # a <title> a template cut short
     return text if len(text) >= len(stripped) else stripped
+

@@ -66,6 +66,12 @@ def _boiler(line: str) -> bool:
     "Weiterlesen:", "Mehr zum Thema", "Schon gelesen?", "Das könnte dich auch interessieren",
     "Weitere Beiträge aus der Kolumne:", "À lire aussi", "Lire aussi :", "Lea también",
     "TE PUEDE INTERESAR", "Veja Também:", "Leia mais", "Leggi anche", "Lees ook",
+    "Читайте также", "Смотрите также:", "По теме", "Czytaj także:", "Zobacz też",
+    "Listen to this article 3 min", "Listen to this story · 4:12 min", "Listen",
+    "This entry was posted on Wednesday, March 3rd, 2021 at 10:15 am and is filed under News. "
+    "You can follow any responses to this entry through the RSS 2.0 feed.",
+    "This entry was posted in News and tagged energy on March 3, 2021 by admin. Bookmark the "
+    "permalink.",
     # feedback and comment prompts
     "Was this article helpful?", "No comments yet", "Leave a comment", "(No ratings yet)",
     "You are not logged in.", "War der Artikel nützlich?", "Keine Kommentare",
@@ -98,6 +104,8 @@ def test_boilerplate_lines(line: str) -> None:
     "Location: Downtown — Los Angeles, California",  # a house tour's facts, no breadcrumb
     "Location: Paris/France", "More to the story", "More than a love story", "No comment.",
     "Weitere Meldungen folgen.",
+    "Czytaj także raport ministerstwa, który opublikowano we wtorek.",
+    "Listen to the full interview on our podcast, which airs on Fridays.",
 ])
 def test_prose_is_kept(line: str) -> None:
     assert not _boiler(line)
@@ -114,6 +122,13 @@ def test_clean_lines_drops_title_header_metadata_and_links() -> None:
            "First paragraph of the article.", "", "Second paragraph.", "Reporter | A. B."]
     got = clean_lines(raw, "Big news", sel.BOILERPLATE_LINE, sel.META_LINE)
     assert got == ["First paragraph of the article.", "Second paragraph."]
+
+
+def test_clean_lines_drops_the_editors_credit_closing_the_text() -> None:
+    text = ["First paragraph of the article.", "Second paragraph."]
+    for credit in ("Editor: Li Wei", "Reporter: Li Wei", "（责任编辑：李伟）", "[Editor: Li Wei]"):
+        got = clean_lines([*text, credit], "", sel.BOILERPLATE_LINE, sel.META_LINE)
+        assert got == text
 
 
 def test_clean_lines_drops_a_closing_label_of_removed_links() -> None:

@@ -24,6 +24,13 @@ def test_meta_named_for_publishing() -> None:
     assert extract(page, "https://news.example/a/1").published == "2025-05-27"
 
 
+def test_meta_named_for_the_publication_or_the_creation() -> None:
+    """Meta names beyond 'publish': 'publication-date', Weibo's 'create_at'."""
+    for name in ("publication-date", "weibo:article:create_at", "og:pubdate"):
+        page = _page(f'<meta name="{name}" content="2021-03-03 10:15:00">')
+        assert extract(page, "https://news.example/a/1").published == "2021-03-03"
+
+
 def test_header_written_as_a_list_without_links() -> None:
     """A date-named item of a list that links nowhere is the page's own header (date,
     section); a teaser list whose items link to other articles still is not read."""
@@ -65,11 +72,56 @@ def test_dateline_opening_a_paragraph() -> None:
     assert extract(_page(after=line), "https://news.example/a/8").published == "2022-01-27"
 
 
+def test_press_release_dateline_after_its_place() -> None:
+    """A wire release's dateline names the place first, then the date and the wire."""
+    for opening, day in (("NEW YORK, March 3, 2021 /PRNewswire/ --", "2021-03-03"),
+                         ("TAIZHOU, China, Sept. 27, 2021 (GLOBE NEWSWIRE) --", "2021-09-27"),
+                         ("Berlin, 27.09.2021 –", "2021-09-27")):
+        line = f"<p>{opening} The company signed a supply contract with a dairy group.</p>"
+        assert extract(_page(before=line), "https://news.example/a/8").published == day
+
+
 def test_dated_card_of_another_article() -> None:
     """A card (no list markup) pairing a date with a headline link dates another article."""
     card = ("<section class='cards'><div class='card'><span class='date'>2020-01-05</span>"
             "<a href='/n/7'>Port volumes rise again this year</a></div></section>")
     assert extract(_page(after=card), "https://news.example/a/9").published is None
+
+
+def test_dates_of_upcoming_events_are_theirs() -> None:
+    """A sidebar headed 'Upcoming events' holds bare date lines under short links: the
+    events' days, not the page's (which shows none)."""
+    events = ("<div class='col-events'><h3>Upcoming events</h3><div class='event'><a "
+              "href='/e/1'>Hannover Messe</a><p>22-26 April 2024, Hannover</p></div></div>")
+    assert extract(_page(before=events), "https://news.example/a/9").published is None
+
+
+def test_labelled_date_of_a_teaser_is_its_own() -> None:
+    """'Publié le ...' under another article's headline link in a teaser block dates that
+    article; the page's own labelled line, when it has one, still counts."""
+    teaser = ("<section class='river'><div class='teaser'><a href='/eco/1.html'><h3>Les "
+              "exportations repartent à la hausse</h3></a><span>Publié le 05/01/2020</span>"
+              "</div></section>")
+    assert extract(_page(after=teaser), "https://news.example/a/9").published is None
+    own = "<p>Publié le 03/03/2021</p>"
+    assert extract(_page(before=own, after=teaser), "https://news.example/a/9"
+                   ).published == "2021-03-03"
+
+
+def test_an_embedded_posts_date_is_its_own() -> None:
+    """An embedded social post (a blockquote) in the text ends with its own date link."""
+    post = ("<blockquote class='twitter-tweet'><p>Big day for the district today!</p>&mdash; "
+            "District Office (@district) <a href='https://x.example/s/1'>March 3, 2021</a>"
+            "</blockquote>")
+    assert extract(_page(after=post), "https://news.example/a/9").published is None
+
+
+def test_a_readers_comment_date_is_theirs() -> None:
+    """A comment list whose items link nowhere is no header written as a list."""
+    thread = ("<h3 id='comments'>One Response</h3><ol class='commentlist'><li><cite>Li Wei"
+              "</cite> Says:<br><small>March 5th, 2024 at 9:00 am</small><p>Great news, thanks!"
+              "</p></li></ol>")
+    assert extract(_page(after=thread), "https://news.example/a/9").published is None
 
 
 def test_no_date_at_all() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from monitor import regions
+from monitor.clean import normalize_line
 from monitor.extract import extract, parse
 
 from .test_extract_pages import COST, NORTH, PAGES, TRAM, TRAM_TITLE, WORKS
@@ -168,3 +169,29 @@ def test_trimming_a_widened_region_keeps_a_leading_key_points_list() -> None:
     text = region.text()
     assert "By Jane Doe" not in text and "Transport editor" not in text
     assert "Two new lines to the harbour" in text and "420m" in text
+
+
+def test_the_next_story_an_infinite_scroll_renders_is_dropped() -> None:
+    """A page renders the next story below its own, each an <article> with an <h1>: the
+    one the <title> names is the page's, though the next one is longer and dated."""
+    own = "<p>The port authority said that the works on the new quay start next month.</p>"
+    other = "<p>The city council voted on Tuesday to extend the tram network by eleven " \
+        "kilometres, adding two lines to the harbour and the hospital, officials said.</p>"
+    page = (f"<html><head><title>Harbour works start | Example</title></head><body><main>"
+            f"<article><h1>Harbour works start</h1>{own}</article><div>Next article</div>"
+            f"<article><h1>Tram network grows</h1><time datetime='2024-05-30'>May 30</time>"
+            f"{other * 4}</article></main></body></html>")
+    article = extract(page, "https://news.example/a/1")
+    assert article.body == normalize_line(own[3:-4])
+    assert article.published is None
+
+
+def test_a_removed_box_between_br_paragraphs_leaves_a_break() -> None:
+    """Text written with <br>s around a promo box: removing the box keeps the two runs on
+    their own lines."""
+    runs = ("The port authority said that the works on the new quay start next month.",
+            "Construction will last two years and cost about four hundred million yuan.")
+    page = (f"<html><head><title>Harbour works start</title></head><body><h1>Harbour works "
+            f"start</h1><div class='text'>{runs[0]}<p class='promo'><a href='/s'>Subscribe "
+            f"now for unlimited access</a></p>{runs[1]}<br><br>{runs[0]}</div></body></html>")
+    assert extract(page).body.split("\n")[:2] == list(runs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.datemarks import line_date
 from monitor.dates import month_first, parse_date, publisher_day, url_date
 from monitor.extract import extract, parse
 from monitor.titles import headline_node
@@ -26,6 +27,16 @@ from monitor.titles import headline_node
         ("Monday 27th September 2021", False, "2021-09-27"),
         ("September 27th, 2021", False, "2021-09-27"),
         ("2021年9月27日", False, "2021-09-27"),
+        ("Madrid - 19 abr 2024 - 10:15 CET", False, "2024-04-19"),  # papers' short months
+        ("3 janv. 2021", False, "2021-01-03"),
+        ("5 ott 2022", False, "2022-10-05"),
+        ("3 марта 2021, 10:15", False, "2021-03-03"),  # Russian and Polish genitives
+        ("3 października 2021", False, "2021-10-03"),
+        ("입력 2021년 3월 3일 10:15", False, "2021-03-03"),  # Korean year/month marks
+        ("3rd of March 2021", False, "2021-03-03"),
+        ("الأربعاء، 03 مارس 2021", False, "2021-03-03"),  # Arabic month names
+        ("٣ مارس ٢٠٢١", False, "2021-03-03"),  # Arabic-Indic digits
+        ("۱۴۰۰/۱۲/۱۲", False, None),  # a Persian solar year is out of range
         ("Chapter 3, 2020 edition", False, None),
         ("23.09.22", False, "2022-09-23"),
         ("version 1.2.22.4", False, None),
@@ -62,6 +73,15 @@ def test_month_first_evidence_beats_locale() -> None:
     assert not month_first("updated 24/12/2021", "en-US")
     assert month_first("posted 09/10/2021", "en-US")
     assert not month_first("posted 09/10/2021", "en-GB")
+
+
+def test_a_us_time_zone_after_a_date_says_month_first_without_a_region() -> None:
+    """A bare 'en' page writing '03/04/2021 10:15 AM EST' is American; AM/PM alone is not
+    (Australia writes day-first dates with it), and a region in the locale still decides."""
+    assert month_first("Published: 03/04/2021 10:15 AM EST", "en")
+    assert month_first("Updated 3/4/2021, 9:30 a.m. ET", None)
+    assert not month_first("Published: 03/04/2021 10:15 AM", "en")
+    assert not month_first("Published: 03/04/2021 10:15 AM EST", "en-GB")
 
 
 @pytest.mark.parametrize(
@@ -144,3 +164,44 @@ def test_a_footer_heading_with_the_site_name_is_no_headline() -> None:
             "voted on Tuesday to extend the tram network by eleven kilometres.</p></div>"
             "<footer><h2>City Daily News</h2></footer></body></html>")
     assert extract(page, "https://news.example/a/5").title == "Council expands tram network"
+
+
+def test_a_byline_glued_to_its_date_line_keeps_the_dates_day() -> None:
+    """Minified markup puts a byline and the date line after it with no space between, so
+    the headline's info block reads 'di Marco Rossi27 settembre 2021 (modifica il ...)':
+    the first date is still the 27th, not the modification named later."""
+    page = ("<html lang='it'><head><title>Il porto cresce</title></head><body><div><h1>Il porto "
+            "cresce</h1><div class='info-art'><p>di Marco Rossi</p><p>27 settembre 2021 "
+            "(modifica il 6 novembre 2021 | 10:15)</p></div><p>The port authority said that "
+            "container traffic grew by a tenth compared with the same month last year.</p>"
+            "</div></body></html>")
+    assert extract(page).published == "2021-09-27"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Updated: 12 April 2021 · Published: 3 March 2021", "2021-03-03"),
+        ("Last updated 12/04/2021 | First published 03/03/2021", "2021-03-03"),
+        ("Mis à jour le 12/04/2021 à 08h00 - Publié le 03/03/2021 à 10h15", "2021-03-03"),
+        ("Aktualisiert am 12.04.2021 - Erstellt am 03.03.2021", "2021-03-03"),
+        ("Actualizada 12/04/2021 08:00h · Publicada 03/03/2021 10:15h", "2021-03-03"),
+        ("Published 3 March 2021 · Updated 12 April 2021", "2021-03-03"),
+        ("3 March 2021 (updated 12 April 2021, published in print)", "2021-03-03"),
+        ("Updated 12 April 2021 | 3 March 2021", "2021-03-03"),  # the other date unlabelled
+        ("Updated 12 April 2021, 10:15 (3 days ago)", "2021-04-12"),
+        ("Updated 12 April 2021", "2021-04-12"),  # no publication shown: the one date
+    ],
+)
+def test_a_date_line_opening_with_its_update(line: str, day: str) -> None:
+    """A date line that shows the update before the publication yields the publication."""
+    assert line_date(line, False) == day
+
+
+def test_the_headlines_date_line_showing_the_update_first() -> None:
+    page = ("<html><head><title>Harbour works start</title></head><body><article><h1>Harbour "
+            "works start</h1><div class='meta'><span>Modified Apr 12, 2021</span><span>"
+            "Published Mar 3, 2021</span></div><p>The port authority said that the works on "
+            "the new quay will start next month and last for two years.</p></article>"
+            "</body></html>")
+    assert extract(page).published == "2021-03-03"

@@ -1,0 +1,52 @@
+"""Which title a page gets when its <title>, og:title and visible headline disagree."""
+
+from __future__ import annotations
+
+from monitor.extract import extract
+
+HEADLINE = "Hailing signs 12 new energy projects worth 8.6b yuan"
+TEXT = ("<p>Hailing district in Taizhou signed 12 new energy projects with a total investment "
+        "of 8.6 billion yuan on Tuesday, the district government said in a statement.</p>")
+
+
+def _page(head: str) -> str:
+    return (f"<html lang='en'><head>{head}</head><body><header><a href='/'>Example News</a>"
+            f"</header><div class='article'><h1>{HEADLINE}</h1><div class='body'>{TEXT}{TEXT}"
+            f"</div></div></body></html>")
+
+
+def test_a_title_cut_short_by_the_template_is_the_headline() -> None:
+    """An SEO plugin cuts <title> at 50 characters and adds '...': the heading it starts
+    is the whole headline, though the cut <title> is a little longer than it."""
+    page = _page(f"<title>{HEADLINE[:50]}... | Example News</title>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
+
+
+def test_a_social_og_title_loses_to_the_headline_the_title_repeats() -> None:
+    """og:title is a social-media variant; <title> and the <h1> read the same headline."""
+    page = _page(f"<title>{HEADLINE} | Example News</title><meta property='og:title' "
+                 "content='You will not believe what happened in the district this week'>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
+
+
+def test_og_title_stays_when_the_title_backs_it() -> None:
+    """'Site - Headline' in <title> backs og:title, whatever the first heading reads; and
+    og:title stays where a heading shows it (a section label in the <h1> and <title>)."""
+    page = _page("<title>Example News - Harbour works start</title><meta property='og:title' "
+                 "content='Harbour works start'>")
+    assert extract(page, "https://news.example/a/1").title == "Harbour works start"
+    page = (f"<html><head><title>{HEADLINE} | Example</title><meta property='og:title' "
+            f"content='Harbour works start next month'></head><body><h1>{HEADLINE}</h1>"
+            f"<h2>Harbour works start next month</h2>{TEXT}{TEXT}</body></html>")
+    assert extract(page, "https://news.example/a/1").title == "Harbour works start next month"
+
+
+def test_the_home_links_name_is_the_site_suffix() -> None:
+    """No og:site_name and no heading with the headline: the suffix the home link (its
+    text, or its logo's alt) reads is the site's name, though the host does not spell it."""
+    for logo in ("<a href='/'>Example News</a>", "<a href='/'><img src='/l.png' "
+                 "alt='Example News'></a>"):
+        page = (f"<html><head><title>{HEADLINE} | Example News</title><meta property="
+                f"'og:title' content='{HEADLINE} | Example News'></head><body>{logo}<div>"
+                f"<p class='lead-in'>{HEADLINE}</p><div>{TEXT}{TEXT}</div></div></body></html>")
+        assert extract(page, "https://hailing.daily.example/a/1").title == HEADLINE
