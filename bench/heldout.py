@@ -112,7 +112,8 @@ def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
               f"{empty:>7}{ms:>9.2f}")
         if name == "ours":
             ours = res
-    rows = sorted(zip(pages, ours["per_page"], strict=True), key=lambda item: item[1]["f1"])
+    rows = sorted(zip(pages, ours.get("per_page", []), strict=False),
+                  key=lambda item: item[1]["f1"])
     for page, row in rows[:worst]:
         print(f"  {row['f1']:.3f} P={row['precision']:.2f} R={row['recall']:.2f} {page.id}")
 
