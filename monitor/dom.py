@@ -144,10 +144,13 @@ def remove_boilerplate(
 def unlink(node: LexborNode) -> None:
     """Decompose a block; where it stood between bare runs of text (paragraphs written with
     <br>s), a paragraph break stays in its place, or the two runs would read as one line."""
-    if node.tag in _BLOCKS and all(side is not None and side.tag == "-text" and (
-            side.text_content or "").strip() for side in (node.prev, node.next)):
+    if node.tag in _BLOCKS and _bare_text(node.prev) and _bare_text(node.next):
         node.insert_before(PARA)
     node.decompose()
+
+
+def _bare_text(side: LexborNode | None) -> bool:
+    return side is not None and side.tag == "-text" and bool((side.text_content or "").strip())
 
 
 _BLOCKS = frozenset(sel.BLOCK_TAGS)

@@ -126,6 +126,8 @@ def _links_home(href: str) -> bool:
     ("https://blog.example.com/", as Blogger's header writes it)."""
     if href in ("/", "./", "index.html"):
         return True
+    if "//" not in href:  # no host part: the usual relative link, without parsing it
+        return False
     parts = urlsplit(href)
     return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 
@@ -244,10 +246,12 @@ def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | N
             host: str) -> str:
     """The declared title, or the visible headline where it and the <title> agree on other
     words: og:title is then a social-media variant ("You won't believe ...")."""
+    head = strip_site(doc_title, site, host)
+    if not head or head.casefold() == declared.casefold():
+        return declared  # (the usual page, told without looking for its headline)
     (text, _), _named = _headline(tree, doc_title)
     if len(text) < MIN_HEADLINE or text.casefold() == declared.casefold():
         return declared  # (the same words in another case: the declared spelling)
-    head = strip_site(doc_title, site, host)
     if declared.casefold() in head.casefold() and not text.casefold().startswith(
             declared.casefold()):  # (a heading that goes on: og:title cut at a quote mark)
         return declared  # "Site - Headline": the <title> backs the declared title
