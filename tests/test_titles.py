@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import pytest
+
+from monitor import titles
 from monitor.extract import extract
 
 HEADLINE = "Hailing signs 12 new energy projects worth 8.6b yuan"
@@ -50,3 +55,18 @@ def test_the_home_links_name_is_the_site_suffix() -> None:
                 f"'og:title' content='{HEADLINE} | Example News'></head><body>{logo}<div>"
                 f"<p class='lead-in'>{HEADLINE}</p><div>{TEXT}{TEXT}</div></div></body></html>")
         assert extract(page, "https://hailing.daily.example/a/1").title == HEADLINE
+
+
+@pytest.mark.parametrize("href", [
+    "/", "./", "index.html", "https://news.example/", "https://news.example", "//news.example/",
+    "HTTP://News.Example/", "https://news.example/?page=2", "https://news.example/#top",
+    "https://news.example/world/", "/world/", "world/story.html", "?s=1", "#main", "mailto:a@b.c",
+    "javascript:void(0)", "", "news.example", "https:news.example/", "/a//b", "ftp://host/",
+])
+def test_home_link_shortcut_equals_parsing_the_url(href: str) -> None:
+    """titles._links_home skips parsing an href without '//' (no host part can be there):
+    the same answer as parsing every one."""
+    parts = urlsplit(href)
+    parsed = href in ("/", "./", "index.html") or (
+        bool(parts.netloc) and parts.path in ("", "/") and not parts.query)
+    assert titles._links_home(href) == parsed
