@@ -227,3 +227,39 @@ def test_remove_junk_keeps_only_a_heading_that_is_a_toggle() -> None:
     assert body is not None
     assert body.html == ("<body><h3><button aria-expanded=\"false\">Who pays?</button></h3>"
                          "<h2>Key points </h2><div></div></body>")
+
+
+def _label_words() -> list[str]:
+    """The label words of selectors.PUBLISHED_LABEL, read off its alternation."""
+    group = re.search(r"\(\?:first\\s\+\)\?\(\?:(.*?)\)\(\?:", sel.PUBLISHED_LABEL.pattern)
+    assert group is not None
+    return [word.replace(r"\s+", " ") for word in group.group(1).split("|")]
+
+
+_LABEL_PIECES = [*_label_words(), "first ", "First\n", "\n", "\n \t", "\n\n", " on ", ": ",
+                 "：", "2021-09-27 10:05", "Sept 8, 2020", "x", "ſ", "İ", "Daily news\n"]
+
+
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join).map(
+    lambda text: text.upper() if len(text) % 3 == 0 else text))
+def test_label_lines_are_the_label_pattern_matches(text: str) -> None:
+    """dates._labels (the full pattern tried only after a newline a label word can follow)
+    finds what selectors.PUBLISHED_LABEL's finditer finds, case and blank lines included."""
+    assert [m.span() for m in dates._labels(text)] == [
+        m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
+
+
+def test_every_label_word_opens_a_label_line() -> None:
+    """The first-letter filter knows every label word of PUBLISHED_LABEL in any case (a new
+    word with another first letter must be added to dates._LABEL_LINE_START)."""
+    words = _label_words()
+    assert len(words) > 10
+    for word in words:
+        for cased in (word, word.upper(), word.title()):
+            text = f"Intro\n  {cased}: 2021-09-27 10:05\n\tfirst {cased} 8 May 2020\n"
+            assert len(list(dates._labels(text))) == 2, cased
+    for page in with_test_pages(""):
+        tree = parse(page)
+        text = tree.body.text(separator="\n") if tree.body is not None else ""
+        assert [m.span() for m in dates._labels(text)] == [
+            m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
