@@ -7,6 +7,7 @@ Numeric dates are read month-first only when asked (``month_first`` gives the pa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped)
@@ -44,6 +45,11 @@ _URL_UNPADDED = re.compile(r"/((?:19|20)\d\d)/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[
 _URL_NUMERIC = re.compile(r"/(\d\d?)-(\d\d?)-((?:19|20)\d\d)(?:/|$)")
 MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write month/day/year
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
+# a numeric date's century after its second separator: plain substrings, which str.find
+# finds far faster than _NUMERIC's scan tries every character of a page's text
+_CENTURIES = ("19", "20")
+_SEPARATORS = frozenset("/.-")  # (those of _NUMERIC)
+_DAY_MONTH = (3, 5)  # characters from a numeric date's start to its second separator (1-2, sep, 1-2)
 
 
 def valid_day(year: int, month: int, day: int) -> str | None:
@@ -113,7 +119,7 @@ def month_first(text: str, lang: str | None) -> bool:
     Evidence on the page wins: 27/09/2021 proves day-first, 09/27/2021 month-first. Without
     it, a US-style locale (en-US) decides; everywhere else day-first is the default.
     """
-    for count, match in enumerate(_NUMERIC.finditer(text)):
+    for count, match in enumerate(numeric_dates(text)):
         if count >= NUMERIC_SCAN:
             break
         first, second = int(match.group(1)), int(match.group(2))
@@ -124,3 +130,26 @@ def month_first(text: str, lang: str | None) -> bool:
     region = re.split(r"[-_]", (lang or "").lower())
     return len(region) > 1 and region[1] in MDY_REGIONS
 
+
+
+def numeric_dates(text: str) -> Iterator[re.Match[str]]:
+    """_NUMERIC.finditer(text), found faster (the same matches): a match can only start 3
+    to 5 characters before a separator followed by a century, so _NUMERIC is tried at those
+    starts alone, left to right, past the last match."""
+    shortest, longest = _DAY_MONTH
+    starts = {start for century in _CENTURIES for found in _find_all(text, century)
+              if found and text[found - 1] in _SEPARATORS
+              for start in range(found - 1 - longest, found - shortest)}
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := _NUMERIC.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` occurs in ``text`` (overlapping occurrences included)."""
+    found = text.find(part)
+    while found >= 0:
+        yield found
+        found = text.find(part, found + 1)

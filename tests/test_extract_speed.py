@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, dom, scoring, streamed
+from monitor import dates, datetext, dom, scoring, streamed
 from monitor import selectors as sel
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
@@ -263,3 +263,24 @@ def test_every_label_word_opens_a_label_line() -> None:
         text = tree.body.text(separator="\n") if tree.body is not None else ""
         assert [m.span() for m in dates._labels(text)] == [
             m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
+
+
+_NUMERIC_PIECES = ["1", "12", "31", "9", "19", "20", "2021", "1999", "/", ".", "-", " ", "a",
+                   "x9", "٣", "２", "\n", "/20", ".19", "-2024", "12/31/2021", "1.2.2020"]
+
+
+@given(st.lists(st.sampled_from(_NUMERIC_PIECES), max_size=14).map("".join))
+def test_numeric_dates_are_the_numeric_pattern_matches(text: str) -> None:
+    """datetext.numeric_dates (the pattern tried only a few characters before a separator
+    and a century) finds what the pattern's finditer finds: overlaps, long digit runs, a
+    letter or a non-ASCII digit before the day, a date at the very start."""
+    assert [m.span() for m in datetext.numeric_dates(text)] == [
+        m.span() for m in datetext._NUMERIC.finditer(text)]
+
+
+def test_numeric_dates_on_page_text() -> None:
+    for page in with_test_pages("<p>09/27/2021 and 1-20-2020-1999, 3.4.2011.</p>"):
+        tree = parse(page)
+        text = tree.body.text(separator="\n") if tree.body is not None else ""
+        assert [m.span() for m in datetext.numeric_dates(text)] == [
+            m.span() for m in datetext._NUMERIC.finditer(text)]
