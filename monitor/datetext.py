@@ -7,6 +7,7 @@ Numeric dates are read month-first only when asked (``month_first`` gives the pa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped,
@@ -60,6 +61,11 @@ MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write mo
 _US_CLOCK = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*[ap]\.?m\.?\s*[ECMP][SD]?T\b",
                        re.I)
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
+# a numeric date's century after its second separator: plain substrings, which str.find
+# finds far faster than _NUMERIC's scan tries every character of a page's text
+_CENTURIES = ("19", "20")
+_SEPARATORS = frozenset("/.-")  # (those of _NUMERIC)
+_DAY_MONTH = (3, 5)  # characters from a numeric date's start to its second separator (1-2, sep, 1-2)
 
 
 def valid_day(year: int, month: int, day: int) -> str | None:
@@ -133,7 +139,7 @@ def month_first(text: str, lang: str | None) -> bool:
     zone after a date ("03/04/2021 10:15 AM EST"); everywhere else day-first is the default.
     """
     us_clock = False
-    for count, match in enumerate(_NUMERIC.finditer(text)):
+    for count, match in enumerate(numeric_dates(text)):
         if count >= NUMERIC_SCAN:
             break
         first, second = int(match.group(1)), int(match.group(2))
@@ -145,3 +151,25 @@ def month_first(text: str, lang: str | None) -> bool:
     region = re.split(r"[-_]", (lang or "").lower())
     return region[1] in MDY_REGIONS if len(region) > 1 else us_clock
 
+
+def numeric_dates(text: str) -> Iterator[re.Match[str]]:
+    """_NUMERIC.finditer(text), found faster (the same matches): a match can only start 3
+    to 5 characters before a separator followed by a century, so _NUMERIC is tried at those
+    starts alone, left to right, past the last match."""
+    shortest, longest = _DAY_MONTH
+    starts = {start for century in _CENTURIES for found in _find_all(text, century)
+              if found and text[found - 1] in _SEPARATORS
+              for start in range(found - 1 - longest, found - shortest)}
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := _NUMERIC.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` occurs in ``text`` (overlapping occurrences included)."""
+    found = text.find(part)
+    while found >= 0:
+        yield found
+        found = text.find(part, found + 1)

@@ -241,7 +241,14 @@ def is_boilerplate(node: LexborNode) -> bool:
     names = attrs.get("class") or ""  # the names of node_names, from the dict at hand
     anchored = tag in _HEADINGS and anchor_id(node)
     names = f"{names} " if anchored else f"{names} {attrs.get('id') or ''}"
-    return len(names) > 1 and boilerplate_names(_unfolded(names))
+    return len(names) > 1 and _boilerplate_unfolded(names)
+
+
+@lru_cache(maxsize=NAME_CACHE)
+def _boilerplate_unfolded(names: str) -> bool:
+    """boilerplate_names of the names without an accordion panel's hiding words; cached like
+    it: the lowering and word tests of _unfolded cost more than the cached lookup after it."""
+    return boilerplate_names(_unfolded(names))
 
 
 def _unfolded(names: str) -> str:

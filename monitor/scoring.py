@@ -106,19 +106,17 @@ def _vote_up(cands: dict[int, Candidate], node: LexborNode, text: str) -> None:
         _vote(cands, parent.parent, score / 2.0, len(text), False)
 
 
-def _list_paragraph(item: LexborNode) -> str:
-    """Text of a list item that reads as a paragraph of a post ("" when it does not).
+def _list_paragraph(item: LexborNode, text: str) -> bool:
+    """Whether a list item of this (stripped) text reads as a paragraph of a post.
 
     Some posts are written as a list (release notes, live blogs, how-to steps). An item
     votes like a <p> when it is long, mostly unlinked and holds no paragraphs of its own
     (those vote themselves).
     """
-    text = (item.text() or "").strip()
     links = _item_links(item) if len(text) >= MIN_LIST_ITEM else None
     if links is None:
-        return ""
-    linked = sum(text_len(a) for a in links)
-    return text if linked <= LIST_ITEM_LINKS * len(text) else ""
+        return False
+    return sum(text_len(a) for a in links) <= LIST_ITEM_LINKS * len(text)
 
 
 def _item_links(item: LexborNode) -> list[LexborNode] | None:
@@ -158,9 +156,9 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
         text = (para.text() or "").strip()
         if len(text) >= MIN_PARAGRAPH:
             _vote_up(cands, para, text)
-    for item in root.css(sel.LIST_PARAGRAPHS):
-        text = _list_paragraph(item)
-        if text:
+    for item in root.css(sel.LIST_PARAGRAPHS):  # (most are short: a menu's items)
+        text = (item.text() or "").strip()
+        if len(text) >= MIN_LIST_ITEM and _list_paragraph(item, text):
             _vote_up(cands, item, text)
     # Text in inline elements (<span>para</span><br><span>para</span>) votes like a <p>.
     for span in root.css(sel.INLINE_TEXT):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, dom, scoring, streamed
+from monitor import dates, datetext, dom, scoring, streamed
 from monitor import selectors as sel
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
@@ -227,3 +227,67 @@ def test_remove_junk_keeps_only_a_heading_that_is_a_toggle() -> None:
     assert body is not None
     assert body.html == ("<body><h3><button aria-expanded=\"false\">Who pays?</button></h3>"
                          "<h2>Key points </h2><div></div></body>")
+
+
+def _label_words() -> list[str]:
+    """The label words of selectors.PUBLISHED_LABEL, read off its alternation (a character
+    class spelled out: "publicad[oa]" is "publicado" and "publicada")."""
+    group = re.search(r"\(\?:first\\s\+\)\?\(\?:(.*?)\)\(\?:", sel.PUBLISHED_LABEL.pattern)
+    assert group is not None
+    words = []
+    for word in group.group(1).split("|"):
+        word = word.replace(r"\s+", " ")
+        found = re.search(r"\[(\w+)\]", word)
+        words += [word[:found.start()] + c + word[found.end():] for c in found.group(1)] \
+            if found else [word]
+    return words
+
+
+_LABEL_PIECES = [*_label_words(), "first ", "First\n", "\n", "\n \t", "\n\n", " on ", ": ",
+                 "：", "2021-09-27 10:05", "Sept 8, 2020", "x", "ſ", "İ", "Daily news\n"]
+
+
+@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join).map(
+    lambda text: text.upper() if len(text) % 3 == 0 else text))
+def test_label_lines_are_the_label_pattern_matches(text: str) -> None:
+    """dates._labels (the full pattern tried only after a newline a label word can follow)
+    finds what selectors.PUBLISHED_LABEL's finditer finds, case and blank lines included."""
+    assert [m.span() for m in dates._labels(text)] == [
+        m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
+
+
+def test_every_label_word_opens_a_label_line() -> None:
+    """The first-letter filter knows every label word of PUBLISHED_LABEL in any case (a new
+    word with another first letter must be added to dates._LABEL_LINE_START)."""
+    words = _label_words()
+    assert len(words) > 10
+    for word in words:
+        for cased in (word, word.upper(), word.title()):
+            text = f"Intro\n  {cased}: 2021-09-27 10:05\n\tfirst {cased} 8 May 2020\n"
+            assert len(list(dates._labels(text))) == 2, cased
+    for page in with_test_pages(""):
+        tree = parse(page)
+        text = tree.body.text(separator="\n") if tree.body is not None else ""
+        assert [m.span() for m in dates._labels(text)] == [
+            m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
+
+
+_NUMERIC_PIECES = ["1", "12", "31", "9", "19", "20", "2021", "1999", "/", ".", "-", " ", "a",
+                   "x9", "٣", "２", "\n", "/20", ".19", "-2024", "12/31/2021", "1.2.2020"]
+
+
+@given(st.lists(st.sampled_from(_NUMERIC_PIECES), max_size=14).map("".join))
+def test_numeric_dates_are_the_numeric_pattern_matches(text: str) -> None:
+    """datetext.numeric_dates (the pattern tried only a few characters before a separator
+    and a century) finds what the pattern's finditer finds: overlaps, long digit runs, a
+    letter or a non-ASCII digit before the day, a date at the very start."""
+    assert [m.span() for m in datetext.numeric_dates(text)] == [
+        m.span() for m in datetext._NUMERIC.finditer(text)]
+
+
+def test_numeric_dates_on_page_text() -> None:
+    for page in with_test_pages("<p>09/27/2021 and 1-20-2020-1999, 3.4.2011.</p>"):
+        tree = parse(page)
+        text = tree.body.text(separator="\n") if tree.body is not None else ""
+        assert [m.span() for m in datetext.numeric_dates(text)] == [
+            m.span() for m in datetext._NUMERIC.finditer(text)]
