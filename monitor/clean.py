@@ -91,8 +91,19 @@ _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
 _AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,4}is\s+(?:a|an|the)\s+[^.]{0,100}?\b(?:writer|reporter|editor|"
-    r"correspondent|journalist|contributor|columnist|freelancer?|analyst|director)\b"
-)
+    r"correspondent|journalist|contributor|columnist|freelancer?)\b"
+)  # (not "is an analyst at ...": a closing paragraph of reporting quotes analysts)
+_BIO_LABEL = re.compile(  # the line above a bio that labels it, not a subheading of the text
+    r".*\b(?:about|author|writer|written|contribut\w*|editor|columnist|reporter|correspondent|"
+    r"staff|by)\b", re.I)
+# a boilerplate label that heads no list: an ad's label, whatever links follow it
+_AD_LABEL = re.compile(r"(?:advertisement|advertising|anzeige|werbung|publicit[ée]|publicidad|"
+                       r"pubblicit[àa]|sponsored|реклама|ad)\b", re.I)
+# "Related court filings are linked below:" opens a sentence; "Related", "Related stories"
+# label a list of other articles
+_RELATED_SENTENCE = re.compile(
+    r"related\s+(?!(?:stories|articles|posts|news|content|coverage|links|reading|reads|topics|"
+    r"videos|items|pages)\b)\w", re.I)
 _DATE_LIKE = re.compile(
     r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
@@ -254,8 +265,9 @@ def _linked_subheads(raw_lines: list[str]) -> set[int]:
     linked = [index for index, raw in enumerate(raw_lines) if LINK_OPEN in raw]
     if len(linked) < SUBHEAD_LINKS:
         return found
+    after_of, before_of = _filled_neighbours(raw_lines)
     for index in linked:
-        after = _next_filled(raw_lines, index, 1)  # (first: most links open no long paragraph)
+        after = after_of[index]  # (first: most links open no long paragraph)
         if after is None or len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE:
             continue
         text = normalize_line(MARKERS.sub("", raw_lines[index]))
@@ -265,20 +277,27 @@ def _linked_subheads(raw_lines: list[str]) -> set[int]:
             continue  # a cited address
         if line_link_density(raw_lines[index]) <= LINKED_LINE or not _is_prose(after):
             continue
-        before = _next_filled(raw_lines, index, -1)
+        before = before_of[index]
         if before is None or line_link_density(before) <= LINKED_LINE:
             found.add(index)
     return found if len(found) >= SUBHEAD_LINKS else set()
 
 
-def _next_filled(raw_lines: list[str], index: int, step: int) -> str | None:
-    """The nearest line after (step 1) or before (step -1) ``index`` that holds text."""
-    index += step
-    while 0 <= index < len(raw_lines):
-        if MARKERS.sub("", raw_lines[index]).strip():
-            return raw_lines[index]
-        index += step
-    return None
+def _filled_neighbours(raw_lines: list[str]) -> tuple[list[str | None], list[str | None]]:
+    """For each line, the nearest line after it and before it that holds text: found in two
+    passes (a walk per line was quadratic on a gallery of thousands of image links)."""
+    filled = [bool(MARKERS.sub("", raw).strip()) for raw in raw_lines]
+    after: list[str | None] = [None] * len(raw_lines)
+    before: list[str | None] = [None] * len(raw_lines)
+    last: str | None = None
+    for index in range(len(raw_lines) - 1, -1, -1):
+        after[index] = last
+        last = raw_lines[index] if filled[index] else last
+    last = None
+    for index, raw in enumerate(raw_lines):
+        before[index] = last
+        last = raw if filled[index] else last
+    return after, before
 
 
 def _prose_bounds(raw_lines: list[str]) -> tuple[int, int]:
@@ -328,7 +347,8 @@ def clean_lines(
         if not line:
             continue
         density = line_link_density(raw) if linked else 0.0
-        if label is not None and len(line) <= LIST_LABEL_CHARS and label.match(line):
+        if label is not None and len(line) <= LIST_LABEL_CHARS and label.match(line) \
+                and not _RELATED_SENTENCE.match(line):
             teasers_end = _teasers_after(raw_lines, index)
             if teasers_end > index + 1:
                 continue  # (the label goes with its list)
@@ -338,7 +358,7 @@ def clean_lines(
         ):
             density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):
-            if len(line) <= LABEL_CHARS and boiler.match(line):
+            if len(line) <= LABEL_CHARS and boiler.match(line) and not _AD_LABEL.match(line):
                 teasers_end = _teasers_after(raw_lines, index)
                 if links_after:  # (dropped links, as _drop_trailing_labels counts them)
                     links_after[-1] += teasers_end - index - 1
@@ -347,8 +367,8 @@ def clean_lines(
             continue
         if title_key and line.casefold() == title_key:
             continue
-        if is_dateline(line):
-            continue
+        if is_dateline(line) and not raw.lstrip().startswith(HEADING):
+            continue  # (a date as a subheading orders a timeline's entries: it stays)
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
@@ -368,7 +388,8 @@ def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
         end -= 1
     if end > start + 1 and _AUTHOR_BIO.match(out[end - 1]):
         end -= 1
-        if end > start + 1 and len(out[end - 1]) <= LABEL_CHARS and not _SENTENCE_END.search(
-                out[end - 1]):
+        label = out[end - 1]
+        if end > start + 1 and len(label) <= LABEL_CHARS and not _SENTENCE_END.search(label) \
+                and _BIO_LABEL.match(label):
             end -= 1
     return out[start:end]

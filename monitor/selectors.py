@@ -181,8 +181,12 @@ BOILERPLATE_LINE = re.compile(
       | (?:advertisement\s*[-–—:]?\s*)?scroll\s+to\s+continue(?:\s+with\s+content)?
       | skip\s+(?:advertisement|ad)
       | loading(?:\s+[\w-]+){0,6}\s*(?:…|\.\.\.)
-      # a sign-up box's consent line and its thank-you (the box is rarely a <form>)
-      | by\s+(?:signing\s+up|subscribing|clicking|entering|submitting|registering|continuing)
+      # a sign-up box's consent line and its thank-you (the box is rarely a <form>): short,
+      # and naming what is agreed to ("... you consent to data collection, the researchers
+      # wrote" is a sentence of the text)
+      | (?=.{0,240}$)(?=.*\b(?:terms|privacy|policy|newsletters?|e-?mails?|communications|
+        messages|texts|offers|marketing|cookies?|conditions)\b)
+        by\s+(?:signing\s+up|subscribing|clicking|entering|submitting|registering|continuing)
         \b.{0,120}?\b(?:you|i)\s+(?:agree|acknowledge|accept|confirm|consent)\b.*
       | thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing|registering)\s*[.!]*
       # a table of contents' title (and its fold toggle): its in-page links are not text
@@ -221,7 +225,10 @@ PHOTO_CREDIT_END = re.compile(
 # a body container.
 META_LINE = re.compile(
     r"(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|posted|"
-    r"release\s+time|time|editor|reporter|责任编辑|编辑|记者)\s*[:：]",
+    r"release\s+time|time)\s*[:：]"
+    # a credit is a name alone ("Editor: Li Wei", "（责任编辑：李伟）"); "Reporter: Why did the
+    # city ...?" is an interviewer's question
+    r"|(?:^|[\[（(【])\s*(?:editor|reporter|责任编辑|编辑|记者)\s*[:：]\s*[^.?!。？！:：]{1,40}$",
     re.I,
 )
 

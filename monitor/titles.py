@@ -255,11 +255,25 @@ def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | N
     if declared.casefold() in head.casefold() and not text.casefold().startswith(
             declared.casefold()):  # (a heading that goes on: og:title cut at a quote mark)
         return declared  # "Site - Headline": the <title> backs the declared title
-    if head.casefold().startswith(text.casefold()):
-        rest = head[len(text):]  # "Headline | Site" whose site is named nowhere else
-        if (not rest or sel.TITLE_SEPARATORS.match(rest)) and not _shown(tree, declared):
-            return text
+    if head.casefold().startswith(text.casefold()) and _site_after(head[len(text):], text) \
+            and not _shown(tree, declared):
+        return text
     return declared
+
+
+def _site_after(rest: str, heading: str) -> bool:
+    """Whether what follows a heading in the <title> is nothing, or one segment that can be
+    the site's name ("Headline | Site" whose site is named nowhere else): shorter than the
+    heading and a few words. "World Cup 2022 | Messi leads Argentina to title" is a kicker
+    and the headline, not a headline and a site."""
+    if not rest:
+        return True
+    separator = sel.TITLE_SEPARATORS.match(rest)
+    if separator is None:
+        return False
+    tail = rest[separator.end():].strip()
+    return len(tail) < len(heading) and len(tail.split()) <= SITE_WORDS \
+        and sel.TITLE_SEPARATORS.search(tail) is None
 
 
 def _shown(tree: LexborHTMLParser, title: str) -> bool:
