@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.datemarks import line_date
 from monitor.extract import extract
 
 URL = "https://news.example/story/x"  # no date in it
@@ -47,3 +48,28 @@ def test_a_release_dateline_on_the_same_page_still_dates_it(opening: str, day: s
     """The same page with a real dateline opening a paragraph: place, date, wire, dash."""
     line = f"{opening} Acme Corp. today said it planned to double its capacity."
     assert extract(_filing(line), URL).published == day
+
+
+def test_an_editor_byline_is_no_update_label() -> None:
+    """'Edited by Jane Roe | 4 March 2021 | Updated 5 March 2021': the editor's credit opens
+    the line, the first date is the publication, the labelled one the update."""
+    meta = ('<div class="article-meta">Edited by Jane Roe | 4 March 2021 | '
+            'Updated 5 March 2021</div>')
+    assert extract(_page(meta), URL).published == "2021-03-04"
+    meta = '<div class="article-meta">Updated 5 March 2021 | 4 March 2021</div>'
+    assert extract(_page(meta), URL).published == "2021-03-04"
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Edited by Jane Roe | 4 March 2021 | Updated 5 March 2021", "2021-03-04"),
+    ("Edited by Jane Roe | 4 March 2021 | 5 March 2021", "2021-03-04"),
+    ("Updated 12 April 2021 | 3 March 2021", "2021-03-03"),
+    ("Last updated on: 12 April 2021 | 3 March 2021", "2021-03-03"),
+    ("Updated April 12, 2021 - March 3, 2021", "2021-03-03"),
+    ("Aktualisiert am 12.04.2021 - 03.03.2021", "2021-03-03"),
+    ("Updated 12 April 2021 | Edited 3 March 2021", "2021-04-12"),  # both are updates
+    ("Updated 12 April 2021 | modified 3 March 2021 | 1 March 2021", "2021-03-01"),
+])
+def test_the_second_date_only_after_an_update_label_opening_the_first(line: str,
+                                                                     day: str) -> None:
+    assert line_date(line, False) == day
