@@ -73,3 +73,17 @@ def test_an_editor_byline_is_no_update_label() -> None:
 def test_the_second_date_only_after_an_update_label_opening_the_first(line: str,
                                                                      day: str) -> None:
     assert line_date(line, False) == day
+
+
+@pytest.mark.parametrize(("date", "day"), [
+    ("3<sup>rd</sup> March 2021", "2021-03-03"),
+    ("<span>03</span>/<span>04</span>/<span>2021</span>", "2021-04-03"),
+    ("<span>3</span> <span>March</span> <span>2021</span>", "2021-03-03"),
+    ("3rd March 2021", "2021-03-03"),
+])
+def test_a_date_split_across_inline_elements(date: str, day: str) -> None:
+    """A date line whose parts sit in inline elements is read joined when read apart it
+    holds no date ('3 rd March 2021', '03 / 04 / 2021')."""
+    meta = (f'<div class="article-meta"><span class="author">By Jane Roe</span> '
+            f'<span class="date">{date}</span></div>')
+    assert extract(_page(meta), URL).published == day
