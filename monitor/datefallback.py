@@ -34,10 +34,13 @@ _DATELINE = re.compile(
     rf"^[^\S\n]*+(?=\S[^\n]{{0,{BARE_LINE}}}\d)(\S[^\n]{{4,{BARE_LINE - 2}}}?\S)[^\S\n]+[-–—]"
     r"[^\S\n]+\w", re.M
 )
-# a press release's dateline: its place, the date, perhaps the wire, then a dash opening the
-# text ("NEW YORK, March 3, 2021 /PRNewswire/ -- ...", "Berlin, 27.09.2021 – Die ...")
+# a press release's dateline opening its line: its place (1-4 capitalised words: "In a
+# filing, the company said on 3 March 2019 - ..." is prose), the date, perhaps the wire,
+# then a dash opening the text ("NEW YORK, March 3, 2021 /PRNewswire/ -- ...",
+# "Berlin, 27.09.2021 – Die ...")
+_PLACE_WORD = r"[A-ZÀ-Ý][^\s\d,/()]{0,20}+"
 _PLACE_DATELINE = re.compile(
-    r"^[^\S\n]*+(?=[A-ZÀ-Ý])[^\d\n,]{2,40},[^\S\n]*+([^\n]{6,40}?)"
+    rf"^[^\S\n]*+{_PLACE_WORD}(?:[^\S\n]+{_PLACE_WORD}){{0,3}},[^\S\n]*+([^\n]{{6,40}}?)"
     r"(?:[^\S\n]+(?:/[^/\n]{2,30}/|\([^()\n]{2,30}\)))?[^\S\n]+(?:--|[-–—])[^\S\n]", re.M
 )
 UPDATED_LINE = 150  # characters; a longer line with "updated" and a date is prose

@@ -137,12 +137,24 @@ def first_dated(nodes: Iterable[LexborNode], longest: int, first_month: bool,
     """The date of the first element of at most ``longest`` characters that holds one and
     ``belongs`` to the page (the costlier test, so it runs last). The element's texts are
     read apart: minified markup glues a byline to its date ("Marco Rossi27 settembre
-    2021"), which hides the date's first number."""
+    2021"), which hides the date's first number; read apart, a date split across inline
+    elements holds none ("3<sup>rd</sup> March 2021", "<span>03</span>/<span>04</span>/..."),
+    so the joined text is read then."""
     for node in nodes:
-        text = normalize_line(node.text(separator=" ") or "")
-        if not text or len(text) > longest:
-            continue
-        found = line_date(text, first_month)
+        found = _node_date(node, longest, first_month)
         if found and belongs(node):
             return found
     return None
+
+
+def _node_date(node: LexborNode, longest: int, first_month: bool) -> str | None:
+    """The date of an element's text of at most ``longest`` characters, read apart first."""
+    found = None
+    for separator in (" ", ""):
+        text = normalize_line(node.text(separator=separator) or "")
+        if not text or len(text) > longest:
+            continue
+        found = line_date(text, first_month)
+        if found:
+            break
+    return found

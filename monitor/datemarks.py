@@ -12,7 +12,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from monitor.datetext import parse_date
+from monitor.datetext import MONTHS, parse_date
 
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
@@ -30,6 +30,9 @@ _PUBLISHED_IN_LINE = re.compile(
 )
 # what separates the parts of a date line ("Updated ... | Published ...", "... · ...")
 _LINE_PARTS = re.compile(r"[|·•;()\n]| [-–—] ")
+# what may stand between an update label and its date
+_AFTER_LABEL = re.compile(r"^\W*(?:(?:on|at|am|le|el|il)\b\W*)?")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # a date whose own text opens with the label: "<time>Updated Jan 20, 2023</time>"
 _LABEL_OPENS = re.compile(rf"^\W*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
 
@@ -74,7 +77,22 @@ def line_date(text: str, first_month: bool) -> str | None:
     published = _PUBLISHED_IN_LINE.search(text, update.end())
     if published is not None:
         return parse_date(text[published.end():], first_month) or found
-    # no label names the other date: the first dated part after the update's own
-    parts = (parse_date(part, first_month) for part in _LINE_PARTS.split(text[update.end():]))
-    dated = [day for day in parts if day is not None]
+    if not _opens_date(text[update.end():]):
+        return found  # "Edited by Jane Roe | 4 March 2021 | ...": a credit, not the update's
+    # no label names the other date: the first dated part after the update's own that is
+    # no update itself ("Updated 12 April 2021 | Edited 3 March 2021" shows no publication)
+    parts = _LINE_PARTS.split(text[update.end():])
+    dated = [day for index, part in enumerate(parts)
+             if index == 0 or not _LABEL_IN_LINE.search(part)
+             if (day := parse_date(part, first_month)) is not None]
     return dated[1] if len(dated) > 1 and dated[1] != dated[0] else found
+
+
+def _opens_date(after: str) -> bool:
+    """Whether the text after an update label opens with the date, only blanks, punctuation
+    and "on"/"am"/"le" between ("Updated: 12 April 2021", "Last updated on March 3")."""
+    rest = _AFTER_LABEL.sub("", after, count=1)
+    if rest[:1].isdigit():
+        return True
+    word = _FIRST_WORD.match(rest)
+    return word is not None and word.group().lower() in MONTHS
