@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.datemarks import line_date
-from monitor.dom import enclosing
+from monitor.placement import enclosing
 from monitor.scoring import in_comments, node_names
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import PARA
+from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
 from monitor.scoring import (
     NAME_CACHE,
     Candidate,
@@ -27,12 +28,8 @@ from monitor.scoring import (
 from monitor.series import spare_series
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
-CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
 SLUG_WORDS = 2  # words (two letters or more) an id needs before it can count as a slug
-SENTENCE_CHARS = 20  # characters of a paragraph's own text around an inline element: a sentence
-_INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
-_TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
 NOTE_LEAD = 80  # characters of the paragraph right before an <aside> that make it a note in the text
 HEADING_CHARS = 200  # characters: a box holding more than this is no lone subheading
 _PANEL_ROLES = frozenset(("tabpanel", "region"))
@@ -44,56 +41,11 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
-_HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
     "remove_comments", "remove_junk", "score_candidates", "text_len",
 ]
-
-
-def _hidden_inline(node: LexborNode) -> bool:
-    """Hidden by style or by a hiding class ("sr-only", "hidden"): text planted in a
-    sentence for scrapers or screen readers, never part of what the page shows."""
-    if _hidden_style(node.attributes):
-        return True
-    names = (node.attributes.get("class") or "").lower()
-    return bool(names) and not _HIDING.isdisjoint(sel.NAME_TOKENS.split(names))
-
-
-def in_sentence(node: LexborNode) -> bool:
-    """Whether an inline element (a link, an emphasis) sits inside running text: its class
-    ("recommendation-inline-link") names what it links to, and cutting it would cut words
-    out of a sentence."""
-    if node.tag not in _INLINE or _hidden_inline(node):
-        return False
-    parent = node.parent
-    if parent is None or parent.tag not in _TEXT_BLOCKS:
-        return False
-    return len((parent.text(deep=False) or "").strip()) >= SENTENCE_CHARS
-
-
-def enclosing(node: LexborNode, tag: str, levels: int) -> LexborNode | None:
-    """The nearest ancestor with ``tag`` within ``levels`` above ``node`` (its parent first)."""
-    probe = node.parent
-    for _ in range(levels):
-        if probe is None:
-            return None
-        if probe.tag == tag:
-            return probe
-        probe = probe.parent
-    return None
-
-
-def in_code(node: LexborNode) -> bool:
-    """Whether a node is markup inside a code block: syntax highlighters name their token
-    spans "comment", "meta" or "tag", words that mark boilerplate anywhere else."""
-    probe = node.parent
-    for _ in range(CODE_LEVELS):
-        if probe is None or probe.tag in ("pre", "code"):
-            return probe is not None
-        probe = probe.parent
-    return False
 
 
 def remove_junk(tree: LexborHTMLParser) -> None:
@@ -160,10 +112,10 @@ def _side_note(aside: LexborNode) -> bool:
     """An <aside> between the article's paragraphs that is prose itself: a note on the text
     (a digression with its own subheading), not a sidebar of links, teasers or sign-ups,
     and not one the page hides."""
-    probe = _sibling(aside, before=True)
+    probe = sibling(aside, before=True)
     if probe is None or probe.tag != "p" or text_len(probe) < NOTE_LEAD:
         return False
-    after = _sibling(aside, before=False)  # more text follows: a paragraph or a section
+    after = sibling(aside, before=False)  # more text follows: a paragraph or a section
     if after is None or (after.tag != "p" and after.tag not in _HEADINGS):
         return False
     if _hidden(aside) or is_boilerplate(aside):  # a hidden copy, "related-stories", "signup"
@@ -171,22 +123,9 @@ def _side_note(aside: LexborNode) -> bool:
     return holds_prose(aside, text_len(aside)) and not in_comments(aside)
 
 
-def _sibling(node: LexborNode, before: bool) -> LexborNode | None:
-    """The element right before (or after) a node, past text and comments."""
-    probe = node.prev if before else node.next
-    while probe is not None and not probe.is_element_node:
-        probe = probe.prev if before else probe.next
-    return probe
-
-
-def _hidden_style(attrs: dict[str, str | None]) -> bool:
-    style = attrs.get("style")
-    return bool(style and sel.HIDDEN_STYLE.search(style))
-
-
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attributes
-    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_style(attrs)
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or hidden_style(attrs)
 
 
 def remove_comments(root: LexborNode, protect: set[int]) -> None:
@@ -236,7 +175,7 @@ def is_boilerplate(node: LexborNode) -> bool:
     if tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
         return True
     attrs = node.attributes
-    if _hidden_style(attrs) and not collapsed_panel(node):
+    if hidden_style(attrs) and not collapsed_panel(node):
         return True
     names = attrs.get("class") or ""  # the names of node_names, from the dict at hand
     anchored = tag in _HEADINGS and anchor_id(node)
@@ -261,7 +200,7 @@ def _unfolded(names: str) -> str:
     tokens = sel.NAME_TOKENS.split(lowered)
     if not any(token.startswith(_FOLD_WORDS) for token in tokens):
         return names  # "navcollapse": the word inside another, not a panel's name
-    return " ".join(t for t in tokens if t not in _HIDING)
+    return " ".join(t for t in tokens if t not in HIDING)
 
 
 def _quote_figure(figure: LexborNode) -> bool:
@@ -306,7 +245,7 @@ def _after_toggle(node: LexborNode) -> bool:
     """Whether the block right before a hidden one holds a toggle (``aria-expanded``): an
     accordion's header whose button opens the panel without naming it (no aria-controls,
     no aria-labelledby on the panel)."""
-    probe = _sibling(node, before=True)
+    probe = sibling(node, before=True)
     if probe is None or probe.tag not in _ACCORDION_HEADERS:
         return False
     return "aria-expanded" in probe.attributes or probe.css_first(_TOGGLE) is not None
@@ -354,7 +293,7 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
         return node.mem_id in spared
     if not length or length > HEADING_CHARS:
         return False
-    after = _sibling(node, before=False)
+    after = sibling(node, before=False)
     opens = after is not None and after.mem_id in protect
     if not (opens or spared):
         return False  # (checked first: the query below costs more than the walk)

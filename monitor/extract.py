@@ -28,6 +28,7 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
+from monitor.placement import enclosing
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -171,7 +172,7 @@ def block_elements(node: LexborNode) -> list[LexborNode]:
 def _toc_items(node: LexborNode) -> set[int]:
     """mem_ids of list items that link within the page: a table of contents, whose links
     are no part of the text the way a list of named tools or sources is."""
-    items = (dom.enclosing(link, "li", TOC_LEVELS) for link in node.css('a[href^="#"]'))
+    items = (enclosing(link, "li", TOC_LEVELS) for link in node.css('a[href^="#"]'))
     return {item.mem_id for item in items if item is not None}
 
 
@@ -294,14 +295,14 @@ def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, tit
     body vote and an undated page takes its date."""
     if headline is None or tree.body is None or headline.tag != "h1":
         return
-    own = dom.enclosing(headline, "article", STORY_LEVELS)
+    own = enclosing(headline, "article", STORY_LEVELS)
     key = title.casefold()
     if own is None or normalize_line(headline.text() or "").casefold() != key:
         return
     around = dom.ancestry(own)
     others: dict[int, LexborNode] = {}
     for h1 in tree.body.css("article h1"):
-        story = dom.enclosing(h1, "article", STORY_LEVELS)
+        story = enclosing(h1, "article", STORY_LEVELS)
         if story is None or story.mem_id in around or own.mem_id in dom.ancestry(story):
             continue
         if normalize_line(h1.text() or "").casefold() != key:

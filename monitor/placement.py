@@ -1,0 +1,74 @@
+"""Where a node sits: inside a sentence, inside code, hidden, beside which element.
+
+Node predicates the pruning stages share (dom.py, datelists.py, extract.py): none of them
+changes the tree.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+
+SENTENCE_CHARS = 20  # characters of a paragraph's own text around an inline element: a sentence
+CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <code>
+_INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
+_TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
+HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
+
+
+def hidden_inline(node: LexborNode) -> bool:
+    """Hidden by style or by a hiding class ("sr-only", "hidden"): text planted in a
+    sentence for scrapers or screen readers, never part of what the page shows."""
+    if hidden_style(node.attributes):
+        return True
+    names = (node.attributes.get("class") or "").lower()
+    return bool(names) and not HIDING.isdisjoint(sel.NAME_TOKENS.split(names))
+
+
+def in_sentence(node: LexborNode) -> bool:
+    """Whether an inline element (a link, an emphasis) sits inside running text: its class
+    ("recommendation-inline-link") names what it links to, and cutting it would cut words
+    out of a sentence."""
+    if node.tag not in _INLINE or hidden_inline(node):
+        return False
+    parent = node.parent
+    if parent is None or parent.tag not in _TEXT_BLOCKS:
+        return False
+    return len((parent.text(deep=False) or "").strip()) >= SENTENCE_CHARS
+
+
+def enclosing(node: LexborNode, tag: str, levels: int) -> LexborNode | None:
+    """The nearest ancestor with ``tag`` within ``levels`` above ``node`` (its parent first)."""
+    probe = node.parent
+    for _ in range(levels):
+        if probe is None:
+            return None
+        if probe.tag == tag:
+            return probe
+        probe = probe.parent
+    return None
+
+
+def in_code(node: LexborNode) -> bool:
+    """Whether a node is markup inside a code block: syntax highlighters name their token
+    spans "comment", "meta" or "tag", words that mark boilerplate anywhere else."""
+    probe = node.parent
+    for _ in range(CODE_LEVELS):
+        if probe is None or probe.tag in ("pre", "code"):
+            return probe is not None
+        probe = probe.parent
+    return False
+
+
+def sibling(node: LexborNode, before: bool) -> LexborNode | None:
+    """The element right before (or after) a node, past text and comments."""
+    probe = node.prev if before else node.next
+    while probe is not None and not probe.is_element_node:
+        probe = probe.prev if before else probe.next
+    return probe
+
+
+def hidden_style(attrs: dict[str, str | None]) -> bool:
+    style = attrs.get("style")
+    return bool(style and sel.HIDDEN_STYLE.search(style))
