@@ -81,11 +81,22 @@ def test_press_release_dateline_after_its_place() -> None:
         assert extract(_page(before=line), "https://news.example/a/8").published == day
 
 
+OWN_DAY = "2021-03-03"
+
+
+def _with_own_date(after: str) -> str | None:
+    """The date of the same page with its own labelled date line above the text: a test
+    that another's date is not taken must not pass because no date is read at all."""
+    return extract(_page(before="<p>Published: 3 March 2021</p>", after=after),
+                   "https://news.example/a/9").published
+
+
 def test_dated_card_of_another_article() -> None:
     """A card (no list markup) pairing a date with a headline link dates another article."""
     card = ("<section class='cards'><div class='card'><span class='date'>2020-01-05</span>"
             "<a href='/n/7'>Port volumes rise again this year</a></div></section>")
     assert extract(_page(after=card), "https://news.example/a/9").published is None
+    assert _with_own_date(after=card) == OWN_DAY  # (the page's own date still counts)
 
 
 def test_dates_of_upcoming_events_are_theirs() -> None:
@@ -94,6 +105,7 @@ def test_dates_of_upcoming_events_are_theirs() -> None:
     events = ("<div class='col-events'><h3>Upcoming events</h3><div class='event'><a "
               "href='/e/1'>Hannover Messe</a><p>22-26 April 2024, Hannover</p></div></div>")
     assert extract(_page(before=events), "https://news.example/a/9").published is None
+    assert _with_own_date(after=events) == OWN_DAY
 
 
 def test_labelled_date_of_a_teaser_is_its_own() -> None:
@@ -114,6 +126,7 @@ def test_an_embedded_posts_date_is_its_own() -> None:
             "District Office (@district) <a href='https://x.example/s/1'>March 3, 2021</a>"
             "</blockquote>")
     assert extract(_page(after=post), "https://news.example/a/9").published is None
+    assert _with_own_date(after=post) == OWN_DAY
 
 
 def test_a_readers_comment_date_is_theirs() -> None:
@@ -122,6 +135,7 @@ def test_a_readers_comment_date_is_theirs() -> None:
               "</cite> Says:<br><small>March 5th, 2024 at 9:00 am</small><p>Great news, thanks!"
               "</p></li></ol>")
     assert extract(_page(after=thread), "https://news.example/a/9").published is None
+    assert _with_own_date(after=thread) == OWN_DAY
 
 
 def test_no_date_at_all() -> None:
