@@ -184,7 +184,7 @@ BOILERPLATE_LINE = re.compile(
       # a sign-up box's consent line and its thank-you (the box is rarely a <form>): short,
       # and naming what is agreed to ("... you consent to data collection, the researchers
       # wrote" is a sentence of the text)
-      | (?=.{0,240}$)(?=.*\b(?:terms|privacy|policy|newsletters?|e-?mails?|communications|
+      | (?=by\s)(?=.{0,240}$)(?=.*\b(?:terms|privacy|policy|newsletters?|e-?mails?|communications|
         messages|texts|offers|marketing|cookies?|conditions)\b)
         by\s+(?:signing\s+up|subscribing|clicking|entering|submitting|registering|continuing)
         \b.{0,120}?\b(?:you|i)\s+(?:agree|acknowledge|accept|confirm|consent)\b.*
