@@ -84,7 +84,7 @@ _MONTHS = (
 )  # (of the other languages, for _DATE_LIKE)
 _DATE_NUMBER = re.compile(r"[\d:./-]+(?:st|nd|rd|th|h)?", re.I)  # 2023, 4:12, 9th, 10h
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")  # every date holds one (a line without one needs no date search)
 _SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
@@ -173,7 +173,7 @@ def is_dateline(line: str) -> bool:
     """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
     Published ..."): metadata wherever it sits and however long (a timestamps block that a
     short article's vote joined to its body)."""
-    if len(line) > 200 or _DIGIT.search(line) is None:  # (every date holds a digit)
+    if len(line) > 200 or DIGIT.search(line) is None:
         return False
     words = line.split()
     if len(words) < 3:
@@ -262,25 +262,35 @@ def _linked_subheads(raw_lines: list[str]) -> set[int]:
     in a plain paragraph. A linked line after another is an item of a list of links; one or
     two between paragraphs are teasers of other stories."""
     found: set[int] = set()
-    linked = [index for index, raw in enumerate(raw_lines) if LINK_OPEN in raw]
+    linked = _linked_titles(raw_lines)
     if len(linked) < SUBHEAD_LINKS:
         return found
     after_of, before_of = _filled_neighbours(raw_lines)
     for index in linked:
-        after = after_of[index]  # (first: most links open no long paragraph)
-        if after is None or len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE:
-            continue
-        text = normalize_line(MARKERS.sub("", raw_lines[index]))
-        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
-            continue  # (a shouted line, "SENATOR SAYS ...", is a teaser's headline)
-        if text.startswith(("http:", "https:", "www.")):
-            continue  # a cited address
-        if line_link_density(raw_lines[index]) <= LINKED_LINE or not _is_prose(after):
+        after = after_of[index]
+        if after is None or len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE \
+                or not _is_prose(after):
             continue
         before = before_of[index]
         if before is None or line_link_density(before) <= LINKED_LINE:
             found.add(index)
     return found if len(found) >= SUBHEAD_LINKS else set()
+
+
+def _linked_titles(raw_lines: list[str]) -> list[int]:
+    """Indexes of the mostly linked lines that read like an item's title: short, no full
+    stop, not shouted (a teaser's headline, "SENATOR SAYS ..."), not a cited address."""
+    found = []
+    for index, raw in enumerate(raw_lines):
+        if LINK_OPEN not in raw:
+            continue
+        text = normalize_line(MARKERS.sub("", raw))
+        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
+            continue
+        if text.startswith(("http:", "https:", "www.")) or line_link_density(raw) <= LINKED_LINE:
+            continue
+        found.append(index)
+    return found
 
 
 def _filled_neighbours(raw_lines: list[str]) -> tuple[list[str | None], list[str | None]]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
-from monitor.clean import normalize_line
+from monitor.clean import DIGIT, normalize_line
 from monitor.datemarks import line_date
 from monitor.placement import enclosing
 from monitor.scoring import in_comments, node_names
@@ -152,6 +152,8 @@ def _node_date(node: LexborNode, longest: int, first_month: bool) -> str | None:
     found = None
     for separator in (" ", ""):
         text = normalize_line(node.text(separator=separator) or "")
+        if separator and DIGIT.search(text) is None:
+            return None  # every date holds a digit, read apart or joined
         if not text or len(text) > longest:
             continue
         found = line_date(text, first_month)
