@@ -247,15 +247,17 @@ def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | N
     """The declared title, or the visible headline where it and the <title> agree on other
     words: og:title is then a social-media variant ("You won't believe ...")."""
     head = strip_site(doc_title, site, host)
-    if not head or head.casefold() == declared.casefold():
-        return declared  # (the usual page, told without looking for its headline)
+    wanted, shown = declared.casefold(), head.casefold()
+    if not head or shown == wanted or (wanted in shown and not shown.startswith(wanted)):
+        # (the usual page, and "Site - Headline": no heading can win, as below, so the
+        # answer is known without looking for one)
+        return declared
     (text, _), _named = _headline(tree, doc_title)
-    if len(text) < MIN_HEADLINE or text.casefold() == declared.casefold():
+    if len(text) < MIN_HEADLINE or text.casefold() == wanted:
         return declared  # (the same words in another case: the declared spelling)
-    if declared.casefold() in head.casefold() and not text.casefold().startswith(
-            declared.casefold()):  # (a heading that goes on: og:title cut at a quote mark)
-        return declared  # "Site - Headline": the <title> backs the declared title
-    if head.casefold().startswith(text.casefold()) and _site_after(head[len(text):], text) \
+    if wanted in shown and not text.casefold().startswith(wanted):
+        return declared  # (not a heading that goes on: og:title cut at a quote mark)
+    if shown.startswith(text.casefold()) and _site_after(head[len(text):], text) \
             and not _shown(tree, declared):
         return text
     return declared
