@@ -28,7 +28,7 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
-from monitor.placement import enclosing
+from monitor.placement import enclosing, nested_in
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -308,7 +308,7 @@ def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, tit
         if normalize_line(h1.text() or "").casefold() != key:
             others[story.mem_id] = story
     for story in others.values():
-        if not (dom.ancestry(story.parent) & others.keys()):  # (an outer one takes it along)
+        if not nested_in(story, others.keys()):  # (an outer one takes it along)
             story.decompose()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor.dom import is_boilerplate, prune_region
+from monitor.placement import nested_in
 from monitor.scoring import (
     Candidate,
     ancestry,
@@ -237,7 +238,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
         return chosen
     # drop extras nested in other extras (keep the outermost)
     ids = {c.node.mem_id for c in extra}
-    kept = [c for c in extra if not (ancestry(c.node.parent) & ids)]
+    kept = [c for c in extra if not nested_in(c.node, ids)]
     for cand in kept:
         prune_region(cand.node, 0.4, {cand.node.mem_id})
     nodes = [(_chosen_order(i, n, chosen, best, cands), n) for i, n in enumerate(chosen)]

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import ancestry, link_density, text_len
+from monitor.placement import nested_in
+from monitor.scoring import link_density, text_len
 
 CARD_LINKS = 3  # links in a span beside a picture that make it a card (a name and its stories)
 CARD_DENSITY = 0.9  # linked share of the span's text: a card holds links, not words of the text
@@ -34,6 +35,6 @@ def remove_cards(root: LexborNode) -> None:
                 cards.setdefault(probe.mem_id, probe)
                 break
             probe = probe.parent
-    for key, card in cards.items():
-        if not (ancestry(card.parent) & (cards.keys() - {key})):
+    for card in cards.values():
+        if not nested_in(card, cards.keys()):
             card.decompose()

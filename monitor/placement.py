@@ -6,6 +6,8 @@ changes the tree.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
@@ -57,6 +59,17 @@ def in_code(node: LexborNode) -> bool:
     for _ in range(CODE_LEVELS):
         if probe is None or probe.tag in ("pre", "code"):
             return probe is not None
+        probe = probe.parent
+    return False
+
+
+def nested_in(node: LexborNode, ids: Collection[int]) -> bool:
+    """Whether one of the nodes ``ids`` names is an ancestor of ``node`` (not ``node`` itself):
+    what keeps the outermost of a set of nodes found nested in one another."""
+    probe = node.parent
+    while probe is not None:
+        if probe.mem_id in ids:
+            return True
         probe = probe.parent
     return False
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import PROSE_LINKS, ancestry, link_density
+from monitor.placement import nested_in
+from monitor.scoring import PROSE_LINKS, link_density
 
 PRUNE_MOST = 0.75  # share of the region's text whose removal means the names misled us
 SERIES = 3  # same-class blocks that make a series (slides, steps, sections) of the body
@@ -41,7 +42,7 @@ def _outer_chars(victims: list[tuple[LexborNode, int]]) -> int:
     """Characters the victims hold, each counted once (a widget inside a sidebar, both
     victims, is the sidebar's text)."""
     ids = {node.mem_id for node, _ in victims}
-    return sum(length for node, length in victims if not ancestry(node.parent) & ids)
+    return sum(length for node, length in victims if not nested_in(node, ids))
 
 
 def _prose_series(members: list[tuple[LexborNode, int]]) -> bool:
