@@ -64,24 +64,20 @@ _DATE_NAME_WORDS = """
     thursday fri friday sat saturday sun sunday am a.m a.m. pm p.m p.m. utc gmt est edt cst
     cdt mst mdt pst pdt bst cet cest ist jst hkt sgt aest aedt updated published posted
     modified last on at | · • – — -
-    januar februar märz mai juni juli oktober dezember janvier février mars avril juin
-    juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
-    julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
-    maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno
-    luglio settembre ottobre dicembre
     montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
     vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
     segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
     giovedì venerdì sabato domenica de del às à um le alle uhr
 """
-_DATE_NAMES = frozenset(_DATE_NAME_WORDS.split())
-_MONTHS = (
-    "januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|"
-    "juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|"
-    "julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|"
-    "maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|"
-    "giugno|luglio|settembre|ottobre|dicembre"
-)  # (of the other languages, for _DATE_LIKE)
+_OTHER_MONTHS = """  # the months of those languages (_DATE_LIKE reads them after a day too)
+    januar februar märz mai juni juli oktober dezember janvier février mars avril juin
+    juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
+    julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
+    maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno
+    luglio settembre ottobre dicembre
+"""
+_DATE_NAMES = frozenset(_DATE_NAME_WORDS.split() + _OTHER_MONTHS.split())
+_MONTHS = "|".join(_OTHER_MONTHS.split())  # (for _DATE_LIKE)
 _DATE_NUMBER = re.compile(r"[\d:./-]+(?:st|nd|rd|th|h)?", re.I)  # 2023, 4:12, 9th, 10h
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
 DIGIT = re.compile(r"\d")  # every date holds one (a line without one needs no date search)
