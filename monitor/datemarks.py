@@ -19,8 +19,10 @@ SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <t
 _UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
                  r"actualisé|mis\s+à\s+jour|modifié|aggiornato|modificato|bijgewerkt|"
                  r"aangepast|atualizad[oa]|aktualizacja)")
+# what may stand between an update label and its date: "Updated: ", "Modified on", "mis à jour le"
+_CONNECTOR = r"\W*(?:(?:on|at|am|le|el|il)\b\W*)?"
 # a label that ends right where the date starts: "Last updated:", "Modified on", "Updated at"
-_LABEL_ENDS = re.compile(rf"\b{_UPDATE_WORDS}\b\W*(?:(?:on|at|am|le|el|il)\b\W*)?$", re.I)
+_LABEL_ENDS = re.compile(rf"\b{_UPDATE_WORDS}\b{_CONNECTOR}$", re.I)
 # an update label anywhere in a date line ("Updated: 12 April 2021 · Published: 3 March 2021")
 _LABEL_IN_LINE = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
 # what labels the publication in such a line, after the update
@@ -30,8 +32,7 @@ _PUBLISHED_IN_LINE = re.compile(
 )
 # what separates the parts of a date line ("Updated ... | Published ...", "... · ...")
 _LINE_PARTS = re.compile(r"[|·•;()\n]| [-–—] ")
-# what may stand between an update label and its date
-_AFTER_LABEL = re.compile(r"^\W*(?:(?:on|at|am|le|el|il)\b\W*)?")
+_AFTER_LABEL = re.compile(f"^{_CONNECTOR}")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # a date whose own text opens with the label: "<time>Updated Jan 20, 2023</time>"
 _LABEL_OPENS = re.compile(rf"^\W*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
