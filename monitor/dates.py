@@ -174,24 +174,22 @@ def _labels(text: str) -> Iterator[re.Match[str]]:
 
 def labelled(text: str, first_month: bool) -> str | None:
     """The date of the first 'Published: 2021-09-27 10:05' style line of the page text."""
-    for match in _labels(text[:LABEL_SCAN]):
-        found = parse_date(match.group("rest"), first_month)
-        if found:
-            return found
-    return None
+    return own_labelled(None, text, first_month)
 
 
 def own_labelled(body: LexborNode | None, text: str, first_month: bool) -> str | None:
-    """labelled(), passing over a label line of a teaser: 'Publié le 05/01/2020' under
-    another article's headline link, in a block named or labelled as others' (either sign
-    alone misleads: utility-class names, a blog header's long category link). The page
-    text finds the lines; the walk to their elements runs only for a dated one."""
+    """labelled(), passing over a label line of a teaser (with ``body``, where its elements
+    are found): 'Publié le 05/01/2020' under another article's headline link, in a block
+    named or labelled as others' (either sign alone misleads: utility-class names, a blog
+    header's long category link). The page text finds the lines; the walk to their
+    elements runs only for a dated one."""
     for match in _labels(text[:LABEL_SCAN]):
         found = parse_date(match.group("rest"), first_month)
         if found is None:
             continue
-        line = match.group(0).strip().split("\n", 1)[0].strip()
-        node = _text_node(body, line) if body is not None else None
+        if body is None:
+            return found
+        node = _text_node(body, match.group(0).strip().split("\n", 1)[0].strip())
         if node is None or not in_list(node) or in_header_list(node):
             return found
     return None
