@@ -107,13 +107,14 @@ def _vote_up(cands: dict[int, Candidate], node: LexborNode, text: str) -> None:
 
 
 def _list_paragraph(item: LexborNode, text: str) -> bool:
-    """Whether a list item of this (stripped) text reads as a paragraph of a post.
+    """Whether a list item of this (stripped) text, MIN_LIST_ITEM long or more (the caller's
+    test: most items are a menu's short ones), reads as a paragraph of a post.
 
     Some posts are written as a list (release notes, live blogs, how-to steps). An item
     votes like a <p> when it is long, mostly unlinked and holds no paragraphs of its own
     (those vote themselves).
     """
-    links = _item_links(item) if len(text) >= MIN_LIST_ITEM else None
+    links = _item_links(item)
     if links is None:
         return False
     return sum(text_len(a) for a in links) <= LIST_ITEM_LINKS * len(text)
@@ -156,7 +157,7 @@ def score_candidates(root: LexborNode) -> dict[int, Candidate]:
         text = (para.text() or "").strip()
         if len(text) >= MIN_PARAGRAPH:
             _vote_up(cands, para, text)
-    for item in root.css(sel.LIST_PARAGRAPHS):  # (most are short: a menu's items)
+    for item in root.css(sel.LIST_PARAGRAPHS):
         text = (item.text() or "").strip()
         if len(text) >= MIN_LIST_ITEM and _list_paragraph(item, text):
             _vote_up(cands, item, text)
