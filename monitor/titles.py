@@ -14,6 +14,7 @@ is: in "Site: Headline" the <title> starts with the logo and ends with the headl
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import chain, islice
 from typing import Any
 from urllib.parse import urlsplit
@@ -234,9 +235,7 @@ def _completed(tree: LexborHTMLParser, declared: str, others: list[str]) -> str:
     stem = declared[: -len(mark)].rstrip()
     if len(stem) < MIN_HEADLINE:
         return declared
-    body = tree.body
-    nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
-    for text in chain(others, (clean_text(node.text()) for node in nodes)):
+    for text in chain(others, _heading_texts(tree)):
         if len(text) > len(stem) and text.startswith(stem) and not text.endswith(ELLIPSES):
             return text
     return declared
@@ -281,9 +280,14 @@ def _site_after(rest: str, heading: str) -> bool:
 def _shown(tree: LexborHTMLParser, title: str) -> bool:
     """Whether a heading of the page reads ``title`` (a section label may be the <h1> and
     the <title> both, with the story's own headline in a lower heading)."""
+    return any(text == title for text in _heading_texts(tree))
+
+
+def _heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
+    """The texts of the page's first HEADINGS_SEEN headline-like elements, read lazily."""
     body = tree.body
     nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
-    return any(clean_text(node.text()) == title for node in nodes)
+    return (clean_text(node.text()) for node in nodes)
 
 
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
