@@ -345,4 +345,3 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             seen.add(mem_id)
     for node in reversed(spare_series(victims, total)):
         unlink(node)
-

@@ -316,4 +316,3 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         stripped = _split_title(doc_title)
     stripped = _completed(tree, stripped, [text])  # a <title> a template cut short
     return text if len(text) >= len(stripped) else stripped
-
