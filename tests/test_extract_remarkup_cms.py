@@ -15,9 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import pytest
-
-from .test_extract_remarkup import SIDEBAR, SITE, _day, _paras, assert_exact, cases
+from .test_extract_remarkup import SIDEBAR, SITE, _day, _paras
 
 SHARE = ("<div class='sharedaddy'><h3>Share this:</h3><ul><li><a href='#'>Facebook</a></li>"
          "<li><a href='#'>X</a></li><li><a href='#'>Email</a></li></ul></div>")
@@ -161,8 +159,3 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "wordpress": wordpress, "drupal": drupal, "microdata": microdata,
     "chinese_cms": chinese_cms, "press_release": press_release, "wire_story": wire_story,
 }
-
-
-@pytest.mark.parametrize(("template", "article"), cases(TEMPLATES))
-def test_cms_remarkup(template: Callable[[dict[str, Any]], str], article: dict[str, Any]) -> None:
-    assert_exact(template(article), article)

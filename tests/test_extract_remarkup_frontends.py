@@ -16,9 +16,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
-from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases, lines_of
+from .test_extract_remarkup import SITE, _day, _paras, lines_of
 from .test_extract_remarkup_cms import FOOTER
 
 
@@ -136,9 +134,3 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "broadcaster": broadcaster, "blog_platform": blog_platform, "hosted_blog": hosted_blog,
     "site_builder": site_builder,
 }
-
-
-@pytest.mark.parametrize(("template", "article"), cases(TEMPLATES))
-def test_frontend_remarkup(template: Callable[[dict[str, Any]], str],
-                           article: dict[str, Any]) -> None:
-    assert_exact(template(article), article)

@@ -18,9 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-import pytest
-
-from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases, lines_of
+from .test_extract_remarkup import SITE, _day, _paras, lines_of
 from .test_extract_remarkup_cms import FOOTER, _later
 
 AMP_HEADLINE = 110  # characters: AMP templates cut JSON-LD's headline to Google's old limit
@@ -370,8 +368,3 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "arc_nextjs": arc_nextjs, "bootstrap_news": bootstrap_news, "editor_divs": editor_divs,
     "german_portal": german_portal, "updated_first": updated_first,
 }
-
-
-@pytest.mark.parametrize(("template", "article"), cases(TEMPLATES))
-def test_more_remarkup(template: Callable[[dict[str, Any]], str], article: dict[str, Any]) -> None:
-    assert_exact(template(article), article)

@@ -17,9 +17,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-import pytest
-
-from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases, lines_of
+from .test_extract_remarkup import SITE, _day, _paras, lines_of
 from .test_extract_remarkup_cms import _later
 from .test_extract_remarkup_more import _split
 
@@ -288,9 +286,3 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "korean_news": korean_news, "russian_portal": russian_portal, "substack": substack,
     "squarespace": squarespace,
 }
-
-
-@pytest.mark.parametrize(("template", "article"), cases(TEMPLATES))
-def test_world_remarkup(template: Callable[[dict[str, Any]], str],
-                        article: dict[str, Any]) -> None:
-    assert_exact(template(article), article)

@@ -20,9 +20,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
-from .test_extract_remarkup import SITE, _day, _paras, assert_exact, cases
+from .test_extract_remarkup import SITE, _day, _paras
 from .test_extract_remarkup_cms import FOOTER, _later
 from .test_extract_remarkup_more import _split
 
@@ -275,9 +273,3 @@ TEMPLATES: dict[str, Callable[[dict[str, Any]], str]] = {
     "arab_agency": arab_agency, "korean_local": korean_local, "us_local_tv": us_local_tv,
     "wp_classic": wp_classic, "spanish_digital": spanish_digital,
 }
-
-
-@pytest.mark.parametrize(("template", "article"), cases(TEMPLATES))
-def test_world_remarkup3(template: Callable[[dict[str, Any]], str],
-                         article: dict[str, Any]) -> None:
-    assert_exact(template(article), article)
