@@ -56,6 +56,9 @@ class Archive:
         self.db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA journal_size_limit = 67108864")
+        # each article's savepoint journals the pages it changes: on disk (a temp file per
+        # batch) that was 180,000 of a 5,000-article pass's 530,000 page writes (issue 9)
+        conn.execute("PRAGMA temp_store = MEMORY")
         migrations.apply(self.db)
 
     def close(self) -> None:
