@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from monitor.channelconfig import AnyChannelConfig, ChannelConfig, FileChannelConfig, channel_names
+from monitor.configplaces import locate, located_error
 from monitor.configtypes import (
     ConfigPath,
     Duration,
@@ -48,8 +49,6 @@ from monitor.yamlsource import (
     YamlDocument,
     load_json,
     load_yaml,
-    locate,
-    located_error,
 )
 
 MAX_PAGES = 50  # further listing pages one check may follow (politeness bound)
