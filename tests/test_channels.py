@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import json
 import logging
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -292,3 +293,20 @@ def test_a_failed_file_write_leaves_nothing_behind(tmp_path: Path,
     monkeypatch.undo()
     channel.send(alert(1))
     assert [p.name for p in (tmp_path / "alerts").iterdir()] == [f"{alert(1).key}.json"]
+
+
+def test_a_short_write_is_continued_not_truncated(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.write may write less than asked (a signal, a nearly full disk): the file channel
+    writes the rest, so a receiver never reads a cut JSON document."""
+    real_write = os.write
+
+    def short(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data[:7]))  # at most 7 bytes a call
+
+    channel = FileChannel("c", tmp_path / "alerts")
+    monkeypatch.setattr("monitor.notify.file.os.write", short)
+    channel.send(alert(1, title="a title long enough to need many short writes"))
+    monkeypatch.undo()
+    written = json.loads((tmp_path / "alerts" / f"{alert(1).key}.json").read_text("utf-8"))
+    assert written["title"] == "a title long enough to need many short writes"

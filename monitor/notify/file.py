@@ -47,6 +47,16 @@ def _sync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    """os.write may write less than asked (a full disk, a signal): go on until all is written."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:  # never for a regular file, but never loop forever either
+            raise OSError(errno.EIO, "the file accepted no more bytes")
+        view = view[written:]
+
+
 def _same_file(target: Path, data: str) -> bool:
     try:
         return target.read_text("utf-8") == data
@@ -88,6 +98,12 @@ class FileChannel:
         """Write each message's file (synced), then make the renames durable with one
         directory sync for all of them."""
         answers: list[str | ChannelError] = []
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            if not self._swept:
+                self._sweep()
+        except OSError as exc:
+            return [self._error(exc)]
         for message in messages:
             try:
                 answers.append(self._write(message))
@@ -116,18 +132,16 @@ class FileChannel:
             return f"already written {target}"
         tmp: str | None = None
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            if not self._swept:
-                self._sweep()
             # named after the key and the writer, not random (a random name cost a third more
             # to create: 0.15 vs 0.10 CPU-ms, ext4); the writer's part keeps two writers of
             # one key apart (a lease that ran out, two monitors sharing the directory)
             tmp = str(self.directory / f"{_TMP_PREFIX}{message.key}.{_writer()}.json")
             fd = os.open(tmp, _CREATE, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
+            try:
+                _write_all(fd, data.encode("utf-8"))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(tmp, target)
         except OSError as exc:
             if tmp is not None:  # e.g. the disk is full: leave no half-written file behind
