@@ -64,7 +64,10 @@ class Scope:
 
 def links_from_html(html: str, page_url: str, selector: str | None = None) -> tuple[Link, ...]:
     """Every link of an HTML page (or of the elements a CSS selector picks)."""
-    tree = LexborHTMLParser(html)
+    return _links_in(LexborHTMLParser(html), page_url, selector)
+
+
+def _links_in(tree: LexborHTMLParser, page_url: str, selector: str | None) -> tuple[Link, ...]:
     base = page_url
     base_node = tree.css_first("base[href]")
     if base_node is not None:
@@ -233,9 +236,10 @@ def discover(
         listing = replace(in_source(found.links, scope), sitemaps=found.sitemaps)
     else:
         html = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
-        listing = replace(in_source(links_from_html(html, page_url, selector), scope,
+        tree = LexborHTMLParser(html)  # once for both: a listing page has hundreds of links
+        listing = replace(in_source(_links_in(tree, page_url, selector), scope,
                                     chosen=selector is not None),
-                          next_page=next_page(html, page_url))
+                          next_page=_next_in(tree, page_url))
     return replace(listing, notes=notes)
 
 
@@ -250,7 +254,10 @@ def page_number(url: str) -> int | None:
 def next_page(html: str, page_url: str) -> str | None:
     """The next page of an index: ``rel=next`` if the page says so, else the same-site link
     numbered one more than this page (page 1 when the URL has no number)."""
-    tree = LexborHTMLParser(html)
+    return _next_in(LexborHTMLParser(html), page_url)
+
+
+def _next_in(tree: LexborHTMLParser, page_url: str) -> str | None:
     for node in tree.css('link[rel~="next"][href], a[rel~="next"][href]'):
         url = resolve(page_url, node.attributes.get("href") or "")
         if url and same_site(url, page_url) and canonical(url) != canonical(page_url):

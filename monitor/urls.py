@@ -17,6 +17,7 @@ CANONICAL_CACHE = 16384  # URLs: a few passes of a large source set, ~5 MB at mo
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|spm|from|share|ref_src)$", re.I)
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "data:", "sms:", "ftp:", "file:", "about:")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_REWRITTEN = re.compile(r"/\.|\\|;|\?#|[?#]$")  # what makes urljoin rewrite a root path
 # Files a news listing links to that are never articles.
 _NOT_PAGES = re.compile(
     r"\.(pdf|jpe?g|png|gif|webp|svg|bmp|ico|mp3|mp4|avi|mov|wmv|flv|zip|rar|7z|gz|tar|"
@@ -42,6 +43,29 @@ def resolve(base: str, href: str) -> str | None:
     href = _CONTROL.sub("", href.strip()) if href else ""
     if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
         return None
+    if href[0] == "/" and href[1:2] != "/" and _REWRITTEN.search(href) is None:
+        # a path from the site's root with nothing urljoin would rewrite (dot segments, an
+        # empty ";", "?" or "#"): its answer is the base's origin and the path (most links of
+        # a listing page; resolving them was a third of reading one)
+        origin = _origin(base)
+        if origin is not None:
+            return origin + href if len(origin) + len(href) <= MAX_URL_LENGTH else None
+    return _joined(base, href)
+
+
+@lru_cache(maxsize=256)
+def _origin(base: str) -> str | None:
+    """``scheme://netloc`` of an http(s) base URL with a host, else None."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _joined(base: str, href: str) -> str | None:
     try:
         url = urljoin(base, href)
         parts = urlsplit(url)
@@ -72,8 +96,10 @@ def canonical(url: str) -> str:
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 
 
+@lru_cache(maxsize=CANONICAL_CACHE)
 def site_of(url: str) -> str:
-    """Host and port without a leading ``www.``: what "the same site" compares."""
+    """Host and port without a leading ``www.``: what "the same site" compares. Cached:
+    scope checks ask it of every link of a listing page, and the same menu links recur."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().rstrip(".")
     host = host.removeprefix("www.")

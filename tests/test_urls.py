@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from monitor.urls import canonical, in_scope, looks_like_article, resolve
+from monitor.urls import _joined, canonical, in_scope, looks_like_article, resolve
 
 
 @pytest.mark.parametrize(("href", "want"), [
@@ -34,3 +36,20 @@ def test_scope_and_automatic_rule() -> None:
     assert not looks_like_article("https://a.example/files/report-2023.pdf")
     assert not looks_like_article("https://a.example/about/")
     assert looks_like_article("https://a.example/2024/05/10/big-plant-opens-in-town")
+
+
+_BASES = ["http://news.example/a/b.html?x=1", "https://User@News.Example:8443/dir/", "HTTP://x.example",
+          "http://127.0.0.1:18001/world/2025/", "ftp://files.example/", "http:///nohost",
+          "http://[::1]:80/p", "http://[bad/"]
+_PATH_CHARS = "/abc.-_~%?#;:@=&+$,!'()*[]\\ \t\n\x00é"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_BASES), st.text(alphabet=_PATH_CHARS, max_size=30))
+def test_a_root_path_link_resolves_as_urljoin_would(base: str, tail: str) -> None:
+    """The shortcut for links that start with one slash (the origin plus the path, without
+    urljoin) gives what urljoin gives, dot segments, queries and odd bases included."""
+    href = "/" + tail
+    cleaned = href.strip()
+    assert resolve(base, href) == (_joined(base, "".join(
+        ch for ch in cleaned if ch > " " and ch != "\x7f")) if cleaned else None)
