@@ -26,6 +26,7 @@ from monitor.scoring import (
     text_len,
 )
 from monitor.series import spare_series
+from monitor.tagids import tag_ids
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
@@ -53,17 +54,19 @@ def remove_junk(tree: LexborHTMLParser) -> None:
 
     One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
     18 tag selectors on every element, which costs more than a set test); each is unlinked as
-    strip_tags does it, without its subtree being taken apart.
+    strip_tags does it, without its subtree being taken apart. (The walk tests tag ids: see
+    monitor.tagids.)
     """
     root = tree.root
-    found = [node for node in root.traverse() if node.tag in _JUNK] if root is not None else []
+    found = [node for node in root.traverse() if node.tag_id in _JUNK_IDS] if root is not None \
+        else []
     for node in reversed(found):
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
         node.decompose(recursive=False)
 
 
-_JUNK = frozenset(sel.JUNK_TAGS)
+_JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 
 
 def remove_boilerplate(

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, datetext, dom, scoring, streamed
+from monitor import dates, datetext, dom, scoring, streamed, tagids
 from monitor import selectors as sel
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
@@ -291,3 +291,21 @@ def test_numeric_dates_on_page_text() -> None:
         text = tree.body.text(separator="\n") if tree.body is not None else ""
         assert [m.span() for m in datetext.numeric_dates(text)] == [
             m.span() for m in datetext._NUMERIC.finditer(text)]
+
+
+def test_tag_ids_test_what_tag_names_test() -> None:
+    """A tag-id set test (monitor.tagids) is the tag-name set test it replaces, on every
+    element: SVG and MathML content, table parts, custom and unknown tags, any case."""
+    names = sel.JUNK_TAGS + sel.BLOCK_TAGS
+    ids = tagids.tag_ids(names)
+    html = ("<body><SVG><style>s</style><script>x</script><foreignObject><p>f</p></foreignObject>"
+            "<a>l</a></svg><math><mi>m</mi><style>t</style></math><table><caption>c</caption>"
+            "<tr><TD>d</TD><th>h</th></tr></table><x-p>w</x-p><p-x>v</p-x><dialog><p>q</p>"
+            "</dialog><image src=i><center>z</center><template><div>t</div></template></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        assert tree.root is not None
+        for node in tree.root.traverse(include_text=True):
+            assert (node.tag in names) == (node.tag_id in ids), node.tag
+    with pytest.raises(ValueError):
+        tagids.tag_ids(("x-custom",))
