@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, inlinecards, metadata, regions, streamed
+from monitor import dom, gathering, inlinecards, metadata, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -29,6 +29,7 @@ from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
+from monitor.scoring import deep_text
 from monitor.tagids import tag_ids
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
@@ -110,12 +111,14 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
-    first = dom.best_candidate(dom.score_candidates(root), family=False)
+    reading = voting.read(root)
+    first = dom.best_candidate(voting.count(reading), family=False)
     protect = dom.ancestry(first.node if first is not None else None)
+    removals = voting.Removals()  # (the second vote reads again only what they changed)
     if first is not None:
-        dom.remove_comments(root, protect)
-    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, REGION_KEEP, protect)
-    cands = dom.score_candidates(root)
+        dom.remove_comments(root, protect, removals)
+    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, REGION_KEEP, protect, removals)
+    cands = voting.count(voting.reread(reading, removals))
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
@@ -183,7 +186,7 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
     for node in nodes:
         inlinecards.remove_cards(node)
         _mark_blocks(node)
-        text = node.text(deep=True) or ""
+        text = deep_text(node)
         parts.append(text if node.tag != "br" else PARA)
         parts.append(PARA)
     return "".join(parts).split(PARA)

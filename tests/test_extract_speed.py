@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, datetext, dom, scoring, streamed, tagids
+from monitor import dates, datetext, dom, scoring, streamed, tagids, voting
 from monitor import selectors as sel
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
@@ -90,7 +90,7 @@ def test_boilerplate_share_is_of_the_text_before_any_removal(
 def _votes(items: str) -> dict[int, scoring.Candidate]:
     tree = parse(f"<body><ul>{items}</ul></body>")
     assert tree.body is not None
-    return scoring.score_candidates(tree.body)
+    return voting.score_candidates(tree.body)
 
 
 def test_a_long_list_item_votes_like_a_paragraph() -> None:
@@ -309,3 +309,48 @@ def test_tag_ids_test_what_tag_names_test() -> None:
             assert (node.tag in names) == (node.tag_id in ids), node.tag
     with pytest.raises(ValueError):
         tagids.tag_ids(("x-custom",))
+
+
+def test_deep_text_is_the_text_of_every_element() -> None:
+    """scoring.deep_text (lexbor's text content) reads what text() reads, for elements."""
+    html = ("<body><p>a<!-- c --><b> b </b>\x00<?pi x?></p><svg><text>t</text><![CDATA[d]]></svg>"
+            "<template><p>in</p></template><pre>\n x\r\n</pre><p>\u2019\ud83d\ude00</p></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        assert tree.root is not None
+        for node in tree.root.traverse():
+            if node.is_element_node:
+                assert scoring.deep_text(node) == node.text(), node.tag
+
+
+def _votes_of(cands: dict[int, scoring.Candidate]) -> list[tuple[object, ...]]:
+    return [(key, c.order, c.score, c.raw, c.paragraphs, c.chars, c.own, c.node.mem_id)
+            for key, c in cands.items()]
+
+
+def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
+    """The second vote (the first one's reading, with what the removals changed read again)
+    is score_candidates of the pruned page: voters gone with a block, texts that lost a part
+    or gained a paragraph break where a block between bare lines went."""
+    html = (f"<body><div class=main><p>{PROSE}</p><div>Bare line one of the text here."
+            f"<aside>Side box</aside>Bare line two of the text here, after it.</div>"
+            f"<p>{PROSE}<span class=related-link>Related: more</span></p>"
+            f"<ul><li>{PROSE} <a href=/x>link</a></li></ul><span>{PROSE}</span></div>"
+            f"<div class=sidebar><p>{PROSE}</p><li>{PROSE}</li></div>"
+            f"<div id=comments><div class=comment><p>{PROSE}</p></div></div>"
+            f"<footer><p>{PROSE}</p></footer></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6)
+        reading = voting.read(root)
+        first = dom.best_candidate(voting.count(reading), family=False)
+        protect = dom.ancestry(first.node if first is not None else None)
+        removals = voting.Removals()
+        dom.remove_comments(root, protect, removals)
+        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        again = voting.count(voting.reread(reading, removals))
+        assert _votes_of(again) == _votes_of(voting.score_candidates(root))
