@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, datetext, dom, scoring, streamed, tagids, voting
+from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, voting
 from monitor import selectors as sel
+from monitor.clean import normalize_line
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
 
@@ -199,6 +200,42 @@ def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
     assert (found and found.span()) == (expected and expected.span())
     assert [(m.span(), m.groupdict()) for m in sel.CALL_TO_ACTION.finditer(line)] == [
         (m.span(), m.groupdict()) for m in cta.finditer(line)]
+
+
+def _plain_call_to_action(line: str) -> bool:
+    """linetests._call_to_action before its shortcuts: the whole line searched."""
+    if len(line) < 140 and sel.PHOTO_CREDIT_END.search(line):
+        return True
+    for match in sel.CALL_TO_ACTION.finditer(line):
+        if match.group("start"):
+            before = line[: match.start()].rstrip()
+            if not before or (len(before) <= 120 and before[-1] in ".!?"):
+                return True
+        elif match.group("end"):
+            if len(line) - match.end() <= 21:
+                return True
+        elif match.start() <= 100:
+            return True
+    return False
+
+
+@given(st.lists(st.sampled_from([*_WORDS, "Subscribe", "SIGN  UP", "Newsletter.", "ſhare it with",
+                                 "ſign up", "Follow\tus", "photo:\u00a0", "’", "x" * 40]),
+                max_size=10).map("".join).map(normalize_line))
+def test_call_to_action_shortcuts_change_no_answer(line: str) -> None:
+    """On a normalised line, the credit searched in the line's tail and the ASCII word test
+    before the call-to-action search give the plain searches' answer."""
+    assert linetests._call_to_action(line, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END) == \
+        _plain_call_to_action(line)
+
+
+def test_call_to_action_words_are_in_every_match() -> None:
+    """Each alternative of CALL_TO_ACTION holds one of linetests.CTA_WORDS."""
+    for text in ("Subscribe", "sign up", "NEWSLETTERS", "follow us", "follow the paper on twitter",
+                 "share it with"):
+        found = sel.CALL_TO_ACTION.search(text)
+        assert found is not None
+        assert any(word in found.group(0).lower() for word in linetests.CTA_WORDS)
 
 
 @pytest.mark.parametrize(("data", "content_type"), [
