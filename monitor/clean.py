@@ -11,6 +11,14 @@ import html
 import re
 import unicodedata
 
+from monitor.linetests import (
+    LINKED_LINE,
+    SENTENCE_END,
+    is_boilerplate_line,
+    is_dateline,
+    is_meta_line,
+)
+
 
 def normalize_line(text: str) -> str:
     """Collapse every kind of white space (NBSP, U+3000, ...) to one space and strip."""
@@ -44,7 +52,6 @@ HEADING = "\ue003"  # starts the line of a subheading
 LIST_ITEM = "\ue004"  # starts the line of a list item or a table cell
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
-LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
@@ -53,35 +60,6 @@ SUBHEAD_CHARS = 120  # characters; a longer linked line is a teaser's headline a
 SUBHEAD_LINKS = 3  # linked lines opening prose paragraphs that make them a roundup's subheadings
 SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's excerpt is shorter)
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
-# The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
-# times, weekdays, months, zones and the labels around them, in English and (the months,
-# weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
-# Januar 2022") German, French, Spanish, Portuguese and Italian. A set lookup per word: one
-# regex of all these alternatives cost more than the rest of the cleaning of a line.
-_DATE_NAME_WORDS = """
-    jan january feb february mar march apr april may jun june jul july aug august sep sept
-    september oct october nov november dec december mon monday tue tuesday wed wednesday thu
-    thursday fri friday sat saturday sun sunday am a.m a.m. pm p.m p.m. utc gmt est edt cst
-    cdt mst mdt pst pdt bst cet cest ist jst hkt sgt aest aedt updated published posted
-    modified last on at | · • – — -
-    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
-    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
-    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
-    giovedì venerdì sabato domenica de del às à um le alle uhr
-"""
-_OTHER_MONTHS = """  # the months of those languages (_DATE_LIKE reads them after a day too)
-    januar februar märz mai juni juli oktober dezember janvier février mars avril juin
-    juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
-    julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
-    maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno
-    luglio settembre ottobre dicembre
-"""
-_DATE_NAMES = frozenset(_DATE_NAME_WORDS.split() + _OTHER_MONTHS.split())
-_MONTHS = "|".join(_OTHER_MONTHS.split())  # (for _DATE_LIKE)
-_DATE_NUMBER = re.compile(r"[\d:./-]+(?:st|nd|rd|th|h)?", re.I)  # 2023, 4:12, 9th, 10h
-DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
-DIGIT = re.compile(r"\d")  # every date holds one (a line without one needs no date search)
-_SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
@@ -100,15 +78,6 @@ _AD_LABEL = re.compile(r"(?:advertisement|advertising|anzeige|werbung|publicit[�
 _RELATED_SENTENCE = re.compile(
     r"related\s+(?!(?:stories|articles|posts|news|content|coverage|links|reading|reads|topics|"
     r"videos|items|pages)\b)\w", re.I)
-_DATE_LIKE = re.compile(
-    r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+\d{4}|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\.?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-    r"\.?[\s-]+\d{4}|"
-    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}}",
-    re.I,
-)
 
 
 def clean_text(text: str | None) -> str:
@@ -130,75 +99,6 @@ def line_link_density(raw: str) -> float:
     return min(linked / total, 1.0)
 
 
-def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) -> bool:
-    """'Subscribe to...', '...our newsletter', 'Follow us on...', '.../Getty Images'."""
-    if len(line) < 140 and credit.search(line):
-        return True
-    for match in cta.finditer(line):
-        if match.group("start"):
-            before = line[: match.start()].rstrip()
-            if not before or (len(before) <= 120 and before[-1] in ".!?"):
-                return True
-        elif match.group("end"):
-            if len(line) - match.end() <= 21:
-                return True
-        elif match.start() <= 100:
-            return True
-    return False
-
-
-def is_boilerplate_line(
-    line: str,
-    density: float,
-    pattern: re.Pattern[str],
-    cta: re.Pattern[str] | None = None,
-    credit: re.Pattern[str] | None = None,
-) -> bool:
-    """A normalised line that navigation, credits or page chrome would produce."""
-    if len(line) < 240:
-        if pattern.match(line):
-            return True
-        if cta is not None and credit is not None and _call_to_action(line, cta, credit):
-            return True
-    if density >= 0.999 and len(line) < 200:
-        return True
-    return density > LINKED_LINE and len(line) < 80 and not _SENTENCE_END.search(line)
-
-
-def is_dateline(line: str) -> bool:
-    """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
-    Published ..."): metadata wherever it sits and however long (a timestamps block that a
-    short article's vote joined to its body)."""
-    if len(line) > 200 or DIGIT.search(line) is None:
-        return False
-    words = line.split()
-    if len(words) < 3:
-        return False
-    # undated words allowed: counted first (prose fails at its first words, before the search)
-    spare = len(words) - DATELINE_SHARE * len(words)
-    for word in words:
-        if not _date_word(word):
-            spare -= 1
-            if spare < 0:
-                return False
-    return _DATE_LIKE.search(line) is not None
-
-
-def _date_word(word: str) -> bool:
-    """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon."""
-    bare = word[:-1] if word[-1] in ",.:;" else word
-    return bare.lower() in _DATE_NAMES or _DATE_NUMBER.fullmatch(bare or word) is not None
-
-
-def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
-    """A short header line (date, views, source) rather than prose."""
-    if len(line) > 150:
-        return False
-    if pattern.search(line):
-        return True
-    return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not _SENTENCE_END.search(line)
-
-
 def _drop_trailing_labels(out: list[str], links_after: list[int]) -> None:
     """Drop closing labels whose link list was removed ("Related stories", "Most read").
 
@@ -206,7 +106,7 @@ def _drop_trailing_labels(out: list[str], links_after: list[int]) -> None:
     nothing once the links are gone. A signature ("Kim Gump, Dallas") has no links after
     it, and a list item with its one shop link is not a label, hence two links at least.
     """
-    while out and links_after[-1] >= 2 and len(out[-1]) <= 50 and not _SENTENCE_END.search(out[-1]):
+    while out and links_after[-1] >= 2 and len(out[-1]) <= 50 and not SENTENCE_END.search(out[-1]):
         out.pop()
         links_after.pop()
 
@@ -371,8 +271,8 @@ def clean_lines(
             if density >= 0.999 and links_after:
                 links_after[-1] += 1
             continue
-        if title_key and line.casefold() == title_key:
-            continue
+        if title_key and len(line) <= len(title_key) and line.casefold() == title_key:
+            continue  # (casefolding never shortens a line: a longer one is not the title)
         if is_dateline(line) and not raw.lstrip().startswith(HEADING):
             continue  # (a date as a subheading orders a timeline's entries: it stays)
         out.append(line)
@@ -395,7 +295,7 @@ def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
     if end > start + 1 and _AUTHOR_BIO.match(out[end - 1]):
         end -= 1
         label = out[end - 1]
-        if end > start + 1 and len(label) <= LABEL_CHARS and not _SENTENCE_END.search(label) \
+        if end > start + 1 and len(label) <= LABEL_CHARS and not SENTENCE_END.search(label) \
                 and _BIO_LABEL.match(label):
             end -= 1
     return out[start:end]

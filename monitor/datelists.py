@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
-from monitor.clean import DIGIT, normalize_line
+from monitor.clean import normalize_line
 from monitor.datemarks import line_date
+from monitor.linetests import DIGIT
 from monitor.placement import enclosing
 from monitor.scoring import in_comments, node_names
 

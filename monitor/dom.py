@@ -22,10 +22,11 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     node_names,
-    score_candidates,
     text_len,
 )
 from monitor.series import spare_series
+from monitor.tagids import tag_ids
+from monitor.voting import Removals, score_candidates
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
 SLUG_SHARE = 0.8  # share of an id's words found in its heading's text for the id to be its anchor
@@ -53,27 +54,30 @@ def remove_junk(tree: LexborHTMLParser) -> None:
 
     One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
     18 tag selectors on every element, which costs more than a set test); each is unlinked as
-    strip_tags does it, without its subtree being taken apart.
+    strip_tags does it, without its subtree being taken apart. (The walk tests tag ids: see
+    monitor.tagids.)
     """
     root = tree.root
-    found = [node for node in root.traverse() if node.tag in _JUNK] if root is not None else []
+    found = [node for node in root.traverse() if node.tag_id in _JUNK_IDS] if root is not None \
+        else []
     for node in reversed(found):
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
         node.decompose(recursive=False)
 
 
-_JUNK = frozenset(sel.JUNK_TAGS)
+_JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 
 
 def remove_boilerplate(
-    root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None
+    root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None,
+    removals: Removals | None = None,
 ) -> None:
     """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the text.
 
     The guards matter because class names are matched by substring: a wrapper called
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
-    the container a first scoring pass preferred.
+    the container a first scoring pass preferred; ``removals`` (if given) records what goes.
     """
     total = 0  # the root's text length: read before any removal, if the selector finds a block
     protect = protect or set()
@@ -90,12 +94,14 @@ def remove_boilerplate(
         if tag == "aside" and _side_note(node):
             continue
         if not collapsed_panel(node) and not in_sentence(node):
-            unlink(node)
+            unlink(node, removals)
 
 
-def unlink(node: LexborNode) -> None:
+def unlink(node: LexborNode, removals: Removals | None = None) -> None:
     """Decompose a block; where it stood between bare runs of text (paragraphs written with
     <br>s), a paragraph break stays in its place, or the two runs would read as one line."""
+    if removals is not None:
+        removals.note(node)
     if node.tag in _BLOCKS and _bare_text(node.prev) and _bare_text(node.next):
         node.insert_before(PARA)
     node.decompose()
@@ -128,18 +134,19 @@ def _hidden(node: LexborNode) -> bool:
     return "hidden" in attrs or attrs.get("aria-hidden") == "true" or hidden_style(attrs)
 
 
-def remove_comments(root: LexborNode, protect: set[int]) -> None:
+def remove_comments(root: LexborNode, protect: set[int], removals: Removals | None = None
+                    ) -> None:
     """Remove reader comment threads, whatever their size, except on the article's path.
 
     The share guard of remove_boilerplate would keep a thread longer than the article; the
     path to the container the first vote chose (``protect``) already spares a wrapper whose
-    class merely mentions comments ("comments-open").
+    class merely mentions comments ("comments-open"). ``removals``: see remove_boilerplate.
     """
     for node in reversed(root.css(sel.COMMENT_BLOCKS)):
         if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
             continue
         if sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
-            unlink(node)
+            unlink(node, removals)
 
 
 @lru_cache(maxsize=NAME_CACHE)

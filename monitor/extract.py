@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, inlinecards, metadata, regions, streamed
+from monitor import dom, gathering, inlinecards, metadata, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -29,6 +29,8 @@ from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
+from monitor.scoring import deep_text
+from monitor.tagids import tag_ids
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -36,7 +38,7 @@ TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
-_BLOCK_TAGS = frozenset(sel.BLOCK_TAGS)
+_BLOCK_IDS = tag_ids(sel.BLOCK_TAGS)
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
 
@@ -109,12 +111,14 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
-    first = dom.best_candidate(dom.score_candidates(root), family=False)
+    reading = voting.read(root)
+    first = dom.best_candidate(voting.count(reading), family=False)
     protect = dom.ancestry(first.node if first is not None else None)
+    removals = voting.Removals()  # (the second vote reads again only what they changed)
     if first is not None:
-        dom.remove_comments(root, protect)
-    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, REGION_KEEP, protect)
-    cands = dom.score_candidates(root)
+        dom.remove_comments(root, protect, removals)
+    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, REGION_KEEP, protect, removals)
+    cands = voting.count(voting.reread(reading, removals))
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
@@ -165,8 +169,8 @@ def _mark_blocks(node: LexborNode) -> None:
 def block_elements(node: LexborNode) -> list[LexborNode]:
     """The block elements at and under a node in document order, as css(BLOCK_SELECTOR)
     finds them: one walk with a set test per element costs about half of a query that tries
-    its 35 tag selectors on every element."""
-    return [found for found in node.traverse() if found.tag in _BLOCK_TAGS]
+    its 35 tag selectors on every element (the walk tests tag ids: see monitor.tagids)."""
+    return [found for found in node.traverse() if found.tag_id in _BLOCK_IDS]
 
 
 def _toc_items(node: LexborNode) -> set[int]:
@@ -182,7 +186,7 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
     for node in nodes:
         inlinecards.remove_cards(node)
         _mark_blocks(node)
-        text = node.text(deep=True) or ""
+        text = deep_text(node)
         parts.append(text if node.tag != "br" else PARA)
         parts.append(PARA)
     return "".join(parts).split(PARA)

@@ -17,6 +17,7 @@ from monitor.scoring import (
     ancestry,
     article_root,
     class_weight,
+    deep_text,
     holds_prose,
     in_comments,
     link_density,
@@ -41,7 +42,7 @@ def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
         node = kids[0] if len(kids) == 1 else node
     if node.tag != "p":
         return False
-    text = (node.text() or "").strip()
+    text = deep_text(node).strip()
     if not text:
         return False
     density = link_density(node, len(text))
@@ -274,7 +275,7 @@ def distinct(nodes: list[LexborNode]) -> list[LexborNode]:
     kept: list[LexborNode] = []
     texts: list[str] = []
     for node in nodes:
-        text = " ".join((node.text() or "").split())
+        text = " ".join(deep_text(node).split())
         if len(text) >= MIN_DUPLICATE and any(text in seen for seen in texts):
             continue
         kept.append(node)

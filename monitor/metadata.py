@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from monitor import selectors as sel
 from monitor.clean import clean_text
 from monitor.dates import find_published, parse_date
+from monitor.scoring import deep_text
 from monitor.titles import find_title, headline_node
 
 __all__ = [
@@ -45,7 +46,7 @@ def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page (invalid blocks are skipped)."""
     found: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
-        raw = (script.text(deep=True) or "").strip()
+        raw = deep_text(script).strip()
         if raw.startswith("<![CDATA["):  # XHTML-style wrapping, as on Wikipedia
             raw = raw[9:].removesuffix("]]>")
         try:

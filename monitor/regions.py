@@ -20,6 +20,7 @@ from monitor.scoring import (
     Candidate,
     ancestry,
     article_root,
+    deep_text,
     in_chrome,
     link_density,
     node_names,
@@ -92,7 +93,7 @@ def _holds_others(node: LexborNode, best: LexborNode, home: int | None, probe: s
             density = link_density(other, length)
             if density > WIDEN_LINKS or (length < TEASER_CHARS and density > TEASER_LINKS):
                 return True
-    return bool(probe) and (node.text() or "").count(probe) > 1
+    return bool(probe) and deep_text(node).count(probe) > 1
 
 
 def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
@@ -110,7 +111,7 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     base = totals[0]
     if base >= WIDEN_MAX_BASE or totals[-1] < WIDEN_GAIN * base:
         return best
-    text = best.node.text() or ""
+    text = deep_text(best.node)
     probe = text[len(text) // 2:][:COPY_PROBE] if len(text) >= 2 * COPY_PROBE else ""
     home = article_root(best.node)
     own_length = text_len(best.node)
@@ -176,7 +177,7 @@ def trim_head(region: LexborNode, held: set[int]) -> None:
     for child in list(region.iter()):
         if child.mem_id in held or child.tag in BODY_OPENERS or child.tag in HEAD_KEEPS:
             return
-        text = (child.text() or "").strip()
+        text = (child.text() or "").strip()  # (a comment among them reads as no text)
         if len(text) > HEAD_CHARS or _SENTENCE.search(text) or child.css_first(_OPENER_SELECTOR):
             return
         child.decompose()

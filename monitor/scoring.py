@@ -15,15 +15,9 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 
-MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
-MAX_COMMAS = 10  # a paragraph's comma credit stops here: a long comma-separated list is no prose
-MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas to mark clauses
-MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
-LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
-WRAPPER_LEVELS = 3  # single-child boxes around a text span that vote as the span itself
 CHROME_LEVELS = 12  # levels above a candidate searched for a <footer>, <nav> or <aside>
 FAMILY_MIN = 3  # same-class blocks needed before they count as one body split into sections
 FAMILY_SHARE = 1.5  # their summed raw score over the winner's for the family to take over
@@ -35,7 +29,6 @@ PROSE_SHARE = 0.5  # share of its text in unlinked prose paragraphs (a review bo
 PROSE_PARAGRAPH = 80  # characters; a <p> this long with few links is prose, not a widget label
 PROSE_LINKS = 0.2  # linked share above which a paragraph is a teaser, not prose
 NAME_CACHE = 8192  # distinct class/id strings remembered: a page repeats its few names often
-_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))  # tags that make an item a container
 
 
 @dataclass(slots=True)
@@ -53,7 +46,14 @@ class Candidate:
 
 def text_len(node: LexborNode, deep: bool = True) -> int:
     """Length of a node's text without surrounding white space."""
-    return len((node.text(deep=deep) or "").strip())
+    return len(deep_text(node).strip() if deep else (node.text(deep=False) or "").strip())
+
+
+def deep_text(node: LexborNode) -> str:
+    """node.text() of an element: lexbor's own text content, the same concatenation of the
+    text nodes under it, built without selectolax's per-fragment buffer (a third cheaper).
+    Not for a comment (its text content is its data; text() gives ""): iter() yields them."""
+    return node.text_lexbor()
 
 
 def ancestry(node: LexborNode | None) -> set[int]:
@@ -63,119 +63,6 @@ def ancestry(node: LexborNode | None) -> set[int]:
         found.add(node.mem_id)
         node = node.parent
     return found
-
-
-def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int,
-          parent: bool = True) -> None:
-    """Credit one container with one paragraph's score (creation order = document order);
-    ``parent``: the paragraph sits in it directly (the full vote, not a grandparent's half)."""
-    if node is None or not (tag := node.tag) or tag[0] == "#":  # (one read: each builds a str)
-        return
-    key = node.mem_id
-    cand = cands.get(key)
-    if cand is None:
-        cand = cands[key] = Candidate(node, order=len(cands))
-    cand.score += score
-    cand.raw += score
-    cand.paragraphs += 1
-    cand.chars += chars
-    cand.own += chars if parent else 0
-
-
-def _paragraph_score(text: str) -> float:
-    """Readability's weight: commas mark sentences, length counts up to 300 characters.
-
-    The comma credit is capped: a user list or tag cloud ("anna, bob, carl, ...") would
-    otherwise outvote the article with one line.
-    """
-    commas = text.count(",") + text.count("，")
-    if commas and len(text) / (commas + 1) < MIN_CLAUSE:
-        commas = 0  # "anna, bob, carl, ...": a list of names, not clauses
-    elif commas > 1 and "，" not in text:
-        # only commas followed by a clause: "Goyal M, Singh S, et al. Title" has one
-        commas = sum(1 for part in text.split(",")[1:] if len(part) >= MIN_CLAUSE)
-    return 1.0 + min(commas, MAX_COMMAS) + min(len(text) / 100.0, 3.0)
-
-
-def _vote_up(cands: dict[int, Candidate], node: LexborNode, text: str) -> None:
-    """One paragraph's vote: its parent fully, its grandparent half."""
-    score = _paragraph_score(text)
-    parent = node.parent
-    _vote(cands, parent, score, len(text))
-    if parent is not None:
-        _vote(cands, parent.parent, score / 2.0, len(text), False)
-
-
-def _list_paragraph(item: LexborNode, text: str) -> bool:
-    """Whether a list item of this (stripped) text, MIN_LIST_ITEM long or more (the caller's
-    test: most items are a menu's short ones), reads as a paragraph of a post.
-
-    Some posts are written as a list (release notes, live blogs, how-to steps). An item
-    votes like a <p> when it is long, mostly unlinked and holds no paragraphs of its own
-    (those vote themselves).
-    """
-    links = _item_links(item)
-    if links is None:
-        return False
-    return sum(text_len(a) for a in links) <= LIST_ITEM_LINKS * len(text)
-
-
-def _item_links(item: LexborNode) -> list[LexborNode] | None:
-    """The item's links, or None when it holds a block: one walk over its few elements costs
-    far less than two css() queries, each of which parses its selector again."""
-    links: list[LexborNode] = []
-    for node in item.traverse():
-        if (tag := node.tag) in _ITEM_BLOCKS:
-            return None
-        if tag == "a":
-            links.append(node)
-    return links
-
-
-def _lone_wrappers(node: LexborNode) -> LexborNode:
-    """The outermost of the boxes that hold nothing but this text (``<div><div><span>``).
-
-    Editors that wrap each paragraph in two or three styled boxes would otherwise spread
-    the votes over one box per paragraph, and the article's container gets none.
-    """
-    for _ in range(WRAPPER_LEVELS):
-        parent = node.parent
-        if parent is None or parent.tag not in ("div", "span", "font"):
-            break
-        kids = parent.iter()
-        first = next(kids, None)
-        if first is None or next(kids, None) is not None or (parent.text(deep=False) or "").strip():
-            break
-        node = parent
-    return node
-
-
-def score_candidates(root: LexborNode) -> dict[int, Candidate]:
-    """Readability-style voting: each paragraph credits its parent fully, grandparent half."""
-    cands: dict[int, Candidate] = {}
-    for para in root.css(sel.PARAGRAPH_SELECTOR):
-        text = (para.text() or "").strip()
-        if len(text) >= MIN_PARAGRAPH:
-            _vote_up(cands, para, text)
-    for item in root.css(sel.LIST_PARAGRAPHS):
-        text = (item.text() or "").strip()
-        if len(text) >= MIN_LIST_ITEM and _list_paragraph(item, text):
-            _vote_up(cands, item, text)
-    # Text in inline elements (<span>para</span><br><span>para</span>) votes like a <p>.
-    for span in root.css(sel.INLINE_TEXT):
-        text = (span.text(deep=False) or "").strip()
-        if len(text) >= MIN_PARAGRAPH:
-            _vote_up(cands, _lone_wrappers(span), text)
-    # Text straight in a container (<div>text<br>text</div>) votes for itself; a cell's for its table too.
-    for box in root.css(sel.TEXT_CONTAINERS):
-        text = (box.text(deep=False) or "").strip()
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        score, parent = _paragraph_score(text), box.parent
-        _vote(cands, box, score, len(text))
-        _vote(cands, parent, score / 2.0, len(text), False)
-        _vote(cands, parent.parent if box.tag == "td" and parent else None, score / 2, len(text), False)
-    return cands
 
 
 def holds_prose(node: LexborNode, length: int) -> bool:

@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import clean_text
-from monitor.scoring import node_names
+from monitor.scoring import deep_text, node_names
 
 LOWER_HEADINGS = 30  # h3-h5 looked at for a headline when a page has no h1
 _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
@@ -114,7 +114,7 @@ def _home_name(tree: LexborHTMLParser, title: str) -> str | None:
         if not _links_home((link.attributes.get("href") or "").strip()):
             continue
         image = link.css_first("img[alt]")
-        for name in (clean_text(link.text()), clean_text(image.attributes.get("alt"))
+        for name in (clean_text(deep_text(link)), clean_text(image.attributes.get("alt"))
                      if image is not None else ""):
             if MIN_SITE_NAME <= len(name) <= MAX_SITE_NAME and key.endswith(name.casefold()) \
                     and len(name) < len(title):
@@ -169,7 +169,7 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
         if count > HEADINGS_SEEN:
             break
-        text = clean_text(node.text())
+        text = clean_text(deep_text(node))
         if not text or len(text) > MAX_HEADLINE:
             continue
         if _names_heading(doc_title, text):
@@ -200,7 +200,7 @@ def _lower_headline(body: LexborNode, doc_title: str
     for count, node in enumerate(body.css("h3, h4, h5")):
         if count > LOWER_HEADINGS:
             break
-        text = clean_text(node.text())
+        text = clean_text(deep_text(node))
         if text and len(text) <= MAX_HEADLINE and _names_heading(doc_title, text):
             return (text, node), True
     return ("", None), False
@@ -287,7 +287,7 @@ def _heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
     """The texts of the page's first HEADINGS_SEEN headline-like elements, read lazily."""
     body = tree.body
     nodes = islice(body.css(sel.HEADLINE_SELECTOR), HEADINGS_SEEN) if body is not None else ()
-    return (clean_text(node.text()) for node in nodes)
+    return (clean_text(deep_text(node)) for node in nodes)
 
 
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],

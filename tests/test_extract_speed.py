@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, datetext, dom, scoring, streamed
+from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, voting
 from monitor import selectors as sel
+from monitor.clean import normalize_line
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_body, extract, parse
 
@@ -90,7 +91,7 @@ def test_boilerplate_share_is_of_the_text_before_any_removal(
 def _votes(items: str) -> dict[int, scoring.Candidate]:
     tree = parse(f"<body><ul>{items}</ul></body>")
     assert tree.body is not None
-    return scoring.score_candidates(tree.body)
+    return voting.score_candidates(tree.body)
 
 
 def test_a_long_list_item_votes_like_a_paragraph() -> None:
@@ -201,6 +202,42 @@ def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
         (m.span(), m.groupdict()) for m in cta.finditer(line)]
 
 
+def _plain_call_to_action(line: str) -> bool:
+    """linetests._call_to_action before its shortcuts: the whole line searched."""
+    if len(line) < 140 and sel.PHOTO_CREDIT_END.search(line):
+        return True
+    for match in sel.CALL_TO_ACTION.finditer(line):
+        if match.group("start"):
+            before = line[: match.start()].rstrip()
+            if not before or (len(before) <= 120 and before[-1] in ".!?"):
+                return True
+        elif match.group("end"):
+            if len(line) - match.end() <= 21:
+                return True
+        elif match.start() <= 100:
+            return True
+    return False
+
+
+@given(st.lists(st.sampled_from([*_WORDS, "Subscribe", "SIGN  UP", "Newsletter.", "ſhare it with",
+                                 "ſign up", "Follow\tus", "photo:\u00a0", "’", "x" * 40]),
+                max_size=10).map("".join).map(normalize_line))
+def test_call_to_action_shortcuts_change_no_answer(line: str) -> None:
+    """On a normalised line, the credit searched in the line's tail and the ASCII word test
+    before the call-to-action search give the plain searches' answer."""
+    assert linetests._call_to_action(line, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END) == \
+        _plain_call_to_action(line)
+
+
+def test_call_to_action_words_are_in_every_match() -> None:
+    """Each alternative of CALL_TO_ACTION holds one of linetests.CTA_WORDS."""
+    for text in ("Subscribe", "sign up", "NEWSLETTERS", "follow us", "follow the paper on twitter",
+                 "share it with"):
+        found = sel.CALL_TO_ACTION.search(text)
+        assert found is not None
+        assert any(word in found.group(0).lower() for word in linetests.CTA_WORDS)
+
+
 @pytest.mark.parametrize(("data", "content_type"), [
     (b"<p>a\x00b \xe2\x80\x99</p>", None), (b"<p>a+AAA-b</p>", "text/html; charset=utf-7"),
     (b"<p>\xe9\x00</p>", "text/html; charset=windows-1252"), (b"<p>\xe2\x80\x99 x</p>", None),
@@ -291,3 +328,66 @@ def test_numeric_dates_on_page_text() -> None:
         text = tree.body.text(separator="\n") if tree.body is not None else ""
         assert [m.span() for m in datetext.numeric_dates(text)] == [
             m.span() for m in datetext._NUMERIC.finditer(text)]
+
+
+def test_tag_ids_test_what_tag_names_test() -> None:
+    """A tag-id set test (monitor.tagids) is the tag-name set test it replaces, on every
+    element: SVG and MathML content, table parts, custom and unknown tags, any case."""
+    names = sel.JUNK_TAGS + sel.BLOCK_TAGS
+    ids = tagids.tag_ids(names)
+    html = ("<body><SVG><style>s</style><script>x</script><foreignObject><p>f</p></foreignObject>"
+            "<a>l</a></svg><math><mi>m</mi><style>t</style></math><table><caption>c</caption>"
+            "<tr><TD>d</TD><th>h</th></tr></table><x-p>w</x-p><p-x>v</p-x><dialog><p>q</p>"
+            "</dialog><image src=i><center>z</center><template><div>t</div></template></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        assert tree.root is not None
+        for node in tree.root.traverse(include_text=True):
+            assert (node.tag in names) == (node.tag_id in ids), node.tag
+    with pytest.raises(ValueError):
+        tagids.tag_ids(("x-custom",))
+
+
+def test_deep_text_is_the_text_of_every_element() -> None:
+    """scoring.deep_text (lexbor's text content) reads what text() reads, for elements."""
+    html = ("<body><p>a<!-- c --><b> b </b>\x00<?pi x?></p><svg><text>t</text><![CDATA[d]]></svg>"
+            "<template><p>in</p></template><pre>\n x\r\n</pre><p>\u2019\ud83d\ude00</p></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        assert tree.root is not None
+        for node in tree.root.traverse():
+            if node.is_element_node:
+                assert scoring.deep_text(node) == node.text(), node.tag
+
+
+def _votes_of(cands: dict[int, scoring.Candidate]) -> list[tuple[object, ...]]:
+    return [(key, c.order, c.score, c.raw, c.paragraphs, c.chars, c.own, c.node.mem_id)
+            for key, c in cands.items()]
+
+
+def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
+    """The second vote (the first one's reading, with what the removals changed read again)
+    is score_candidates of the pruned page: voters gone with a block, texts that lost a part
+    or gained a paragraph break where a block between bare lines went."""
+    html = (f"<body><div class=main><p>{PROSE}</p><div>Bare line one of the text here."
+            f"<aside>Side box</aside>Bare line two of the text here, after it.</div>"
+            f"<p>{PROSE}<span class=related-link>Related: more</span></p>"
+            f"<ul><li>{PROSE} <a href=/x>link</a></li></ul><span>{PROSE}</span></div>"
+            f"<div class=sidebar><p>{PROSE}</p><li>{PROSE}</li></div>"
+            f"<div id=comments><div class=comment><p>{PROSE}</p></div></div>"
+            f"<footer><p>{PROSE}</p></footer></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6)
+        reading = voting.read(root)
+        first = dom.best_candidate(voting.count(reading), family=False)
+        protect = dom.ancestry(first.node if first is not None else None)
+        removals = voting.Removals()
+        dom.remove_comments(root, protect, removals)
+        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        again = voting.count(voting.reread(reading, removals))
+        assert _votes_of(again) == _votes_of(voting.score_candidates(root))

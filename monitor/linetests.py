@@ -1,0 +1,127 @@
+"""Tests of one clean line: page chrome (navigation, share and ad labels, credits, calls to
+action), datelines and header metadata. clean.py applies them in the context of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
+CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
+CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
+# The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
+# times, weekdays, months, zones and the labels around them, in English and (the months,
+# weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
+# Januar 2022") German, French, Spanish, Portuguese and Italian. A set lookup per word: one
+# regex of all these alternatives cost more than the rest of the cleaning of a line.
+_DATE_NAME_WORDS = """
+    jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december mon monday tue tuesday wed wednesday thu
+    thursday fri friday sat saturday sun sunday am a.m a.m. pm p.m p.m. utc gmt est edt cst
+    cdt mst mdt pst pdt bst cet cest ist jst hkt sgt aest aedt updated published posted
+    modified last on at | · • – — -
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
+    giovedì venerdì sabato domenica de del às à um le alle uhr
+"""
+_OTHER_MONTHS = """  # the months of those languages (_DATE_LIKE reads them after a day too)
+    januar februar märz mai juni juli oktober dezember janvier février mars avril juin
+    juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
+    julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
+    maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno
+    luglio settembre ottobre dicembre
+"""
+_DATE_NAMES = frozenset(_DATE_NAME_WORDS.split() + _OTHER_MONTHS.split())
+_MONTHS = "|".join(_OTHER_MONTHS.split())  # (for _DATE_LIKE)
+_DATE_NUMBER = re.compile(r"[\d:./-]+(?:st|nd|rd|th|h)?", re.I)  # 2023, 4:12, 9th, 10h
+DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
+DIGIT = re.compile(r"\d")  # every date holds one (a line without one needs no date search)
+SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
+_DATE_LIKE = re.compile(
+    r"\b(?:19|20)\d\d[-/.年]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d\d\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\.?[\s-]+\d{4}|"
+    rf"\b\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\s+(?:de\s+)?\d{{4}}",
+    re.I,
+)
+
+
+def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) -> bool:
+    """'Subscribe to...', '...our newsletter', 'Follow us on...', '.../Getty Images'.
+
+    Credit patterns end the line, and on a normalised line (one space between words) the
+    longest ("shutterstock)") is half CREDIT_TAIL: the tail is all a search needs. An ASCII
+    line without one of CTA_WORDS (the case-insensitive pattern's words) holds no call.
+    """
+    if len(line) < 140 and credit.search(line, len(line) - CREDIT_TAIL):
+        return True
+    if line.isascii():
+        lowered = line.lower()
+        if not any(word in lowered for word in CTA_WORDS):
+            return False
+    for match in cta.finditer(line):
+        if match.group("start"):
+            before = line[: match.start()].rstrip()
+            if not before or (len(before) <= 120 and before[-1] in ".!?"):
+                return True
+        elif match.group("end"):
+            if len(line) - match.end() <= 21:
+                return True
+        elif match.start() <= 100:
+            return True
+    return False
+
+
+def is_boilerplate_line(
+    line: str,
+    density: float,
+    pattern: re.Pattern[str],
+    cta: re.Pattern[str] | None = None,
+    credit: re.Pattern[str] | None = None,
+) -> bool:
+    """A normalised line that navigation, credits or page chrome would produce."""
+    if len(line) < 240:
+        if pattern.match(line):
+            return True
+        if cta is not None and credit is not None and _call_to_action(line, cta, credit):
+            return True
+    if density >= 0.999 and len(line) < 200:
+        return True
+    return density > LINKED_LINE and len(line) < 80 and not SENTENCE_END.search(line)
+
+
+def is_dateline(line: str) -> bool:
+    """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
+    Published ..."): metadata wherever it sits and however long (a timestamps block that a
+    short article's vote joined to its body)."""
+    if len(line) > 200 or DIGIT.search(line) is None:
+        return False
+    words = line.split()
+    if len(words) < 3:
+        return False
+    # undated words allowed: counted first (prose fails at its first words, before the search)
+    spare = len(words) - DATELINE_SHARE * len(words)
+    for word in words:
+        if not _date_word(word):
+            spare -= 1
+            if spare < 0:
+                return False
+    return _DATE_LIKE.search(line) is not None
+
+
+def _date_word(word: str) -> bool:
+    """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon."""
+    bare = word[:-1] if word[-1] in ",.:;" else word
+    return bare.lower() in _DATE_NAMES or _DATE_NUMBER.fullmatch(bare or word) is not None
+
+
+def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
+    """A short header line (date, views, source) rather than prose."""
+    if len(line) > 150:
+        return False
+    if pattern.search(line):
+        return True
+    return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not SENTENCE_END.search(line)

@@ -1,0 +1,205 @@
+"""Readability's paragraph vote: each paragraph credits its parent fully, its grandparent
+half (scoring.py then picks the winner).
+
+The page is voted on twice: once to find the path the boilerplate pruning must spare, then
+again without the blocks that pruning removed. A ``Reading`` keeps what the first vote read
+(each voter with its text), so the second vote rereads only the elements a removal changed
+(``Removals``) instead of querying and reading the whole page again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.scoring import Candidate, deep_text, text_len
+
+MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
+MAX_COMMAS = 10  # a paragraph's comma credit stops here: a long comma-separated list is no prose
+MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas to mark clauses
+MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
+LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
+WRAPPER_LEVELS = 3  # single-child boxes around a text span that vote as the span itself
+_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))  # tags that make an item a container
+
+
+def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int,
+          parent: bool = True) -> None:
+    """Credit one container with one paragraph's score (creation order = document order);
+    ``parent``: the paragraph sits in it directly (the full vote, not a grandparent's half).
+    The tag is read only for a node not voted for yet: each read builds a str."""
+    if node is None:
+        return
+    key = node.mem_id
+    cand = cands.get(key)
+    if cand is None:
+        if not (tag := node.tag) or tag[0] == "#":
+            return
+        cand = cands[key] = Candidate(node, order=len(cands))
+    cand.score += score
+    cand.raw += score
+    cand.paragraphs += 1
+    cand.chars += chars
+    cand.own += chars if parent else 0
+
+
+def _paragraph_score(text: str) -> float:
+    """Readability's weight: commas mark sentences, length counts up to 300 characters.
+
+    The comma credit is capped: a user list or tag cloud ("anna, bob, carl, ...") would
+    otherwise outvote the article with one line.
+    """
+    commas = text.count(",") + text.count("，")
+    if commas and len(text) / (commas + 1) < MIN_CLAUSE:
+        commas = 0  # "anna, bob, carl, ...": a list of names, not clauses
+    elif commas > 1 and "，" not in text:
+        # only commas followed by a clause: "Goyal M, Singh S, et al. Title" has one
+        commas = sum(1 for part in text.split(",")[1:] if len(part) >= MIN_CLAUSE)
+    return 1.0 + min(commas, MAX_COMMAS) + min(len(text) / 100.0, 3.0)
+
+
+def _vote_up(cands: dict[int, Candidate], node: LexborNode, text: str) -> None:
+    """One paragraph's vote: its parent fully, its grandparent half."""
+    score = _paragraph_score(text)
+    parent = node.parent
+    _vote(cands, parent, score, len(text))
+    if parent is not None:
+        _vote(cands, parent.parent, score / 2.0, len(text), False)
+
+
+def _list_paragraph(item: LexborNode, text: str) -> bool:
+    """Whether a list item of this (stripped) text, MIN_LIST_ITEM long or more (the caller's
+    test: most items are a menu's short ones), reads as a paragraph of a post.
+
+    Some posts are written as a list (release notes, live blogs, how-to steps). An item
+    votes like a <p> when it is long, mostly unlinked and holds no paragraphs of its own
+    (those vote themselves).
+    """
+    links = _item_links(item)
+    if links is None:
+        return False
+    return sum(text_len(a) for a in links) <= LIST_ITEM_LINKS * len(text)
+
+
+def _item_links(item: LexborNode) -> list[LexborNode] | None:
+    """The item's links, or None when it holds a block: one walk over its few elements costs
+    far less than two css() queries, each of which parses its selector again."""
+    links: list[LexborNode] = []
+    for node in item.traverse():
+        if (tag := node.tag) in _ITEM_BLOCKS:
+            return None
+        if tag == "a":
+            links.append(node)
+    return links
+
+
+def _lone_wrappers(node: LexborNode) -> LexborNode:
+    """The outermost of the boxes that hold nothing but this text (``<div><div><span>``).
+
+    Editors that wrap each paragraph in two or three styled boxes would otherwise spread
+    the votes over one box per paragraph, and the article's container gets none.
+    """
+    for _ in range(WRAPPER_LEVELS):
+        parent = node.parent
+        if parent is None or parent.tag not in ("div", "span", "font"):
+            break
+        kids = parent.iter()
+        first = next(kids, None)
+        if first is None or next(kids, None) is not None or (parent.text(deep=False) or "").strip():
+            break
+        node = parent
+    return node
+
+
+def score_candidates(root: LexborNode) -> dict[int, Candidate]:
+    """Readability-style voting: each paragraph credits its parent fully, grandparent half."""
+    return count(read(root))
+
+
+def count(reading: Reading) -> dict[int, Candidate]:
+    """The votes of a reading's voters, by container (in the order of their first vote)."""
+    cands: dict[int, Candidate] = {}
+    for para, text in reading.paragraphs:
+        if len(text) >= MIN_PARAGRAPH:
+            _vote_up(cands, para, text)
+    for item, text in reading.items:
+        if len(text) >= MIN_LIST_ITEM and _list_paragraph(item, text):
+            _vote_up(cands, item, text)
+    # Text in inline elements (<span>para</span><br><span>para</span>) votes like a <p>.
+    for span, text in reading.spans:
+        if len(text) >= MIN_PARAGRAPH:
+            _vote_up(cands, _lone_wrappers(span), text)
+    # Text straight in a container (<div>text<br>text</div>) votes for itself; a cell's for its table too.
+    for box, text in reading.boxes:
+        if len(text) < MIN_PARAGRAPH:
+            continue
+        score, parent = _paragraph_score(text), box.parent
+        _vote(cands, box, score, len(text))
+        _vote(cands, parent, score / 2.0, len(text), False)
+        _vote(cands, parent.parent if box.tag == "td" and parent else None, score / 2, len(text), False)
+    return cands
+
+
+Voters = list[tuple[LexborNode, str]]  # elements in document order, each with its stripped text
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a vote read off the page: its voters of each kind, with their texts."""
+
+    paragraphs: Voters  # p, pre, blockquote (whole text)
+    items: Voters  # list items (whole text)
+    spans: Voters  # inline elements (own text)
+    boxes: Voters  # containers (own text)
+
+
+@dataclass(slots=True)
+class Removals:
+    """Blocks unlinked since a Reading: mem_ids of the elements that went with them, and of
+    those whose text changed (their ancestors: a deep text lost a part, a parent's own text
+    may have gained a paragraph break)."""
+
+    gone: set[int] = field(default_factory=set)
+    changed: set[int] = field(default_factory=set)
+
+    def note(self, node: LexborNode) -> None:
+        """Record a block about to be unlinked (a block listed twice is noted once: the
+        second time it is no longer in the tree)."""
+        if node.mem_id in self.gone:
+            return
+        self.gone.update(found.mem_id for found in node.traverse())
+        probe = node.parent
+        while probe is not None and probe.mem_id not in self.changed:
+            self.changed.add(probe.mem_id)
+            probe = probe.parent
+
+
+def read(root: LexborNode) -> Reading:
+    """The voters under ``root`` and their texts."""
+    def texts(selector: str, deep: bool) -> Voters:
+        return [(node, _text(node, deep)) for node in root.css(selector)]
+    return Reading(texts(sel.PARAGRAPH_SELECTOR, True), texts(sel.LIST_PARAGRAPHS, True),
+                   texts(sel.INLINE_TEXT, False), texts(sel.TEXT_CONTAINERS, False))
+
+
+def _text(node: LexborNode, deep: bool) -> str:
+    """A voter's text (deep: all of it; else its own text nodes'), stripped."""
+    return deep_text(node).strip() if deep else (node.text(deep=False) or "").strip()
+
+
+def reread(reading: Reading, removals: Removals) -> Reading:
+    """``read`` of the same root after the removals: the voters that are left (the queries
+    would list them in the same order; no element was added), the changed ones read again."""
+    def kept(voters: Voters, deep: bool) -> Voters:
+        gone, changed = removals.gone, removals.changed
+        out: Voters = []
+        for node, text in voters:
+            key = node.mem_id
+            if key in gone:
+                continue
+            out.append((node, _text(node, deep) if key in changed else text))
+        return out
+    return Reading(kept(reading.paragraphs, True), kept(reading.items, True),
+                   kept(reading.spans, False), kept(reading.boxes, False))
