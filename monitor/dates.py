@@ -24,6 +24,7 @@ from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import is_modification
 from monitor.datetext import month_first, parse_date, url_date
+from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
 __all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
@@ -50,6 +51,8 @@ MARKED_DATES = ", ".join(['[itemprop~="datePublished"]']
                          + [f'[property~="{name}"]' for name in MARKED_PROPERTIES])
 DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_dates
 _CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
+_PROPERTY_HINTS = ("date", "created", "issued")  # each name of MARKED_PROPERTIES holds one
+_TIME = next(iter(tag_ids(("time",))))
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
 # the author's name or link: a date line usually sits right beside it
@@ -78,8 +81,7 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
     ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
     meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
     found = ld_raw or meta_raw
-    for node in marked_dates(tree):
-        attrs = node.attributes
+    for node, attrs in _marked(tree):
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
         stamps.append(value)
@@ -95,20 +97,29 @@ def marked_dates(tree: LexborHTMLParser) -> list[LexborNode]:
     """tree.css(DATE_NODES), each node once per selector it matches: one query for the three
     attributes/tags and a test of the values costs less than ten selectors tried on every
     element (lexbor lists a node once per matching selector, one after the other)."""
-    found: list[LexborNode] = []
+    return [node for node, _ in _marked(tree)]
+
+
+def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | None]]]:
+    """marked_dates, each node with its attributes (declared reads them again: each read
+    builds the dict anew). A word is split out only from a value that holds its letters
+    (_PROPERTY_HINTS): most marked nodes are Open Graph <meta property>, and split costs."""
+    found: list[tuple[LexborNode, dict[str, str | None]]] = []
     previous = None
     for node in tree.css("[itemprop], [property], time"):
         if node.mem_id == previous:
             continue
         previous = node.mem_id
         attrs = node.attributes
-        count = int("datePublished" in _CSS_SPACE.split(attrs.get("itemprop") or ""))
-        if prop := attrs.get("property"):
+        itemprop = attrs.get("itemprop") or ""
+        count = int("datePublished" in itemprop and "datePublished" in _CSS_SPACE.split(itemprop))
+        prop = attrs.get("property")
+        if prop and any(hint in prop for hint in _PROPERTY_HINTS):
             words = _CSS_SPACE.split(prop)
             count += sum(name in words for name in MARKED_PROPERTIES)
-        if node.tag == "time":
+        if node.tag_id == _TIME:
             count += ("pubdate" in attrs) + ("datetime" in attrs)
-        found.extend([node] * count)
+        found.extend([(node, attrs)] * count)
     return found
 
 

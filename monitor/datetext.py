@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 _MONTH_NAMES: tuple[tuple[str, ...], ...] = (
     # English, German, French, Spanish, Portuguese, Italian, Dutch (accents kept and dropped,
@@ -60,6 +61,7 @@ MDY_REGIONS = frozenset(("us", "ph", "fm", "mh", "pw"))  # locales that write mo
 # a.m. ET" (AM/PM alone says little: Australia and India write day-first dates with it)
 _US_CLOCK = re.compile(r"[,\s]+(?:at\s+)?\d{1,2}:\d\d(?::\d\d)?\s*[ap]\.?m\.?\s*[ECMP][SD]?T\b",
                        re.I)
+DATE_CACHE = 4096  # dates remembered (texts of at most 300 characters)
 NUMERIC_SCAN = 60  # numeric dates looked at for evidence of the page's day/month order
 # a numeric date's century after its second separator: plain substrings, which str.find
 # finds far faster than _NUMERIC's scan tries every character of a page's text
@@ -90,7 +92,14 @@ def parse_date(text: str | None, month_first: bool = False) -> str | None:
     """
     if not text:
         return None
-    text = text.strip()[:300]
+    return _parse_date(text.strip()[:300], month_first)
+
+
+@lru_cache(maxsize=DATE_CACHE)
+def _parse_date(text: str, month_first: bool) -> str | None:
+    """parse_date of a stripped text of at most 300 characters. Cached: a page's declared
+    date is read several times over, its stamps come in the site's few forms, and the
+    pattern tries cost far more than the lookup."""
     if not text.isascii():
         text = text.translate(_NATIVE_DIGITS)
     match = _ISO.search(text)

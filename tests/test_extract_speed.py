@@ -180,6 +180,18 @@ def test_marked_dates_list_what_the_date_selectors_list() -> None:
         expected = [n.mem_id for n in tree.css(dates.DATE_NODES)]
         assert [n.mem_id for n in dates.marked_dates(tree)] == expected
     assert len(dates.marked_dates(parse(html))) == 10
+    # a property value is split into words only when it holds a hint of a marked name
+    assert all(any(hint in name for hint in dates._PROPERTY_HINTS)
+               for name in dates.MARKED_PROPERTIES)
+
+
+@given(st.text(alphabet="0123456789/.-年月 JunSepMarapr,", max_size=40), st.booleans())
+def test_cached_date_reading_is_the_reading(text: str, month_first: bool) -> None:
+    """parse_date remembers what it read; a second read, and the uncached read, agree."""
+    uncached = datetext._parse_date.__wrapped__  # type: ignore[attr-defined]
+    expected = uncached(text.strip()[:300], month_first) if text else None
+    assert datetext.parse_date(text, month_first) == expected
+    assert datetext.parse_date(text, month_first) == expected
 
 
 _WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
