@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, voting
+from monitor import extract as extract_module
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.encoding import decode_html
@@ -145,6 +146,31 @@ def test_block_walk_finds_what_the_block_selector_finds() -> None:
             if root is not None:
                 expected = [n.mem_id for n in root.css(sel.BLOCK_SELECTOR)]
                 assert [n.mem_id for n in block_elements(root)] == expected
+
+
+@pytest.mark.parametrize("block", [
+    "<div hidden>h</div>", "<div aria-hidden=true>a</div>", "<p style='DISPLAY: none'>s</p>",
+    "<span style='x;visibility:hidden'>v</span>", "<div HIDDEN=''>e</div>", "<p>none</p>",
+])
+def test_the_hidden_query_is_skipped_only_where_it_finds_nothing(block: str) -> None:
+    """_auto_nodes runs sel.HIDDEN_BLOCKS only where an element holds one of the attributes
+    of _MAY_HIDE: wherever that query finds a block, the cheaper one finds an element; and
+    where it finds none, the boilerplate query without its hidden parts finds what the
+    whole one finds."""
+    for page in with_test_pages(f"<body><article><p>{PROSE}</p>{block}</article></body>"
+                                "<nav>n</nav><footer class=footer>f</footer>"):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        if root.css(sel.HIDDEN_BLOCKS):
+            assert root.css_first(extract_module._MAY_HIDE) is not None
+        if root.css_first(extract_module._MAY_HIDE) is None:
+            expected = [n.mem_id for n in root.css(sel.GLOBAL_BOILERPLATE)]
+            assert [n.mem_id for n in root.css(extract_module._GLOBAL_UNHIDDEN)] == expected
+    assert len(extract_module._GLOBAL_UNHIDDEN.split(", ")) == len(
+        sel.GLOBAL_BOILERPLATE.split(", ")) - len(extract_module._HIDDEN_PARTS)
 
 
 @pytest.mark.parametrize("body", [
