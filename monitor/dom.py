@@ -41,6 +41,7 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
+_DIGITS = "0123456789"  # a generated suffix on a class word ("heading10415")
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
@@ -147,10 +148,12 @@ def boilerplate_names(names: str) -> bool:
     """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
     the same names come back on many elements of a page and of a site."""
     previous = ""
-    for token in sel.NAME_TOKENS.split(names.lower()):
+    tokens = sel.NAME_TOKENS.split(names.lower())
+    for index, token in enumerate(tokens):
         if token:
-            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
-                previous = token
+            following = tokens[index + 1].rstrip(_DIGITS) if index + 1 < len(tokens) else ""
+            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS or f"{token}-{following}" in sel.NEUTRAL_PAIRS:
+                previous = token  # (the word qualifies its neighbour: "adv-heading10415")
                 continue
             if (
                 token in sel.BOILER_WORDS

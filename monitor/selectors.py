@@ -87,8 +87,11 @@ BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
 DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"))
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
-# (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden").
-NEUTRAL_PAIRS: frozenset[str] = frozenset(("label-hidden", "overflow-hidden", "x-hidden", "y-hidden"))
+# (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden"), a
+# block editor's "advanced heading" ("kt-adv-heading": a subheading, not an advert).
+NEUTRAL_PAIRS: frozenset[str] = frozenset((
+    "label-hidden", "overflow-hidden", "x-hidden", "y-hidden", "adv-heading",
+))
 
 # Tags always dropped inside the chosen region (image captions and credits are not body).
 REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"

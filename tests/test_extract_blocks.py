@@ -1,0 +1,54 @@
+"""Pages of our own where a part of the body sits in a block built or named unlike the rest.
+
+Each case is a small hand-written page: the body must hold the listed phrases and must not
+hold the others.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract
+
+PARAS = (
+    "<p>The city council voted on Tuesday to extend the tram network by eleven kilometres, "
+    "adding two lines to the harbour and the hospital.</p>"
+    "<p>Officials said the plan would cost about 420 million euros in all, most of it from "
+    "national grants, and that fares would not rise.</p>"
+)
+MORE = (
+    "<p>Residents of the northern districts have waited for a link since the 1990s, and the "
+    "new line will finally reach them by the end of the decade.</p>"
+    "<p>Construction is due to start next spring, and the first line runs in 2028, the "
+    "transport board said in a statement.</p>"
+)
+FOOT = "<footer><p>City Daily, 3 Market Square. All rights reserved.</p></footer>"
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>Tram</title></head><body>{body}{FOOT}</body></html>"
+
+
+# name -> (page, phrases the body must hold, phrases it must not)
+CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # a block editor's "advanced heading" (kt-adv-heading...): "adv" qualifies the heading,
+    # it is no advert; a block named "adv" still goes
+    "advanced_heading": (
+        _page('<main><div class="entry-content">' + PARAS
+              + '<h2 class="kt-adv-heading10415_b46a99-17">Who benefits</h2>' + MORE
+              + '<div class="adv"><p>Buy a season ticket now and save on every ride.</p></div>'
+              + "</div></main>"),
+        ("The city council voted", "Who benefits", "Residents of the northern"),
+        ("Buy a season ticket",),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_block_body(name: str) -> None:
+    page, must, must_not = CASES[name]
+    body = extract(page, f"https://news.example/{name}").body
+    for phrase in must:
+        assert phrase in body, f"{name}: missing {phrase!r}"
+    for phrase in must_not:
+        assert phrase not in body, f"{name}: kept {phrase!r}"
