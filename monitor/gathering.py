@@ -27,6 +27,7 @@ MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy,
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
 MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
 CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
+NOTE_PARAGRAPHS = 2  # prose paragraphs a plain sibling box needs to be a note of the body
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
 
 
@@ -78,7 +79,16 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node) or _same_kind(node, best)
+    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node)
+
+
+def _prose_box(node: LexborNode) -> bool:
+    """A neutrally named box that holds nothing but prose paragraphs (a note below a list);
+    one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt)."""
+    if node.tag not in ("div", "section") or class_weight(node) < 0 or is_boilerplate(node):
+        return False
+    kids = list(node.iter())
+    return len(kids) >= NOTE_PARAGRAPHS and all(_prose_paragraph(kid) for kid in kids)
 
 
 def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS

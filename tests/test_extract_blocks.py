@@ -41,6 +41,18 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("The city council voted", "Who benefits", "Residents of the northern"),
         ("Buy a season ticket",),
     ),
+    # a note below the body in a plain box of its own: short prose paragraphs, too short to
+    # vote as a block; a box of links beside it is no note
+    "note_box": (
+        _page('<main><div class="story"><div class="text">' + PARAS + MORE + "</div>"
+              + '<div class="note"><p>Dates and routes may still change.</p>'
+              + "<p>The board will publish the final plan once the tenders are signed.</p></div>"
+              + '<div class="more"><p><a href="/a">Ferry timetable changes</a></p></div>'
+              + "</div></main>"),
+        ("The city council voted", "Construction is due", "Dates and routes may still change",
+         "publish the final plan"),
+        ("Ferry timetable",),
+    ),
 }
 
 
