@@ -29,6 +29,8 @@ MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-cl
 CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
 NOTE_PARAGRAPHS = 2  # prose paragraphs a plain sibling box needs to be a note of the body
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
+COUSIN_LINKS = 0.25  # linked share above which a nearby block is navigation, not more body
+SECTION_LINK_SLACK = 0.1  # a section built like the winner may be this much more linked than it
 
 
 def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
@@ -229,6 +231,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     chosen_ids = {n.mem_id for n in chosen}
     home = article_root(best.node)
     threshold = max(3.0, 0.3 * best.raw)
+    own: list[float] = []  # the winner's link density, read once if a section needs it
     extra: list[Candidate] = []
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
@@ -241,7 +244,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if home is not None and article_root(cand.node) not in (home, None):
             continue
-        if link_density(cand.node) > 0.25:
+        if _too_linked(cand.node, best.node, own):
             continue
         extra.append(cand)
     if not extra:
@@ -255,6 +258,20 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     nodes += [(c.order, c.node) for c in kept]
     nodes.sort(key=lambda item: item[0])
     return [n for _, n in nodes]
+
+
+def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
+    """A nearby block too linked to be more body: above COUSIN_LINKS, unless it is a section
+    built like the winner and no more linked than the winner itself (a page of sections that
+    each link their heading and a "more" line); ``own`` caches the winner's density."""
+    density = link_density(node)
+    if density <= COUSIN_LINKS:
+        return False
+    if not _same_class(node, best):
+        return True
+    if not own:
+        own.append(link_density(best))
+    return density > own[0] + SECTION_LINK_SLACK
 
 
 def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,

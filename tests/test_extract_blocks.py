@@ -53,6 +53,26 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
          "publish the final plan"),
         ("Ferry timetable",),
     ),
+    # sections built alike (same class), each with a linked heading and a "more" link: as
+    # linked as the winning one, they are the rest of the body, not a list of teasers
+    "linked_sections": (
+        _page('<main><table><tr><td>' + "".join(
+            f'<div class="ctl"><div class="group text"><h3><a href="/{name}">{name} camera</a>'
+            f"</h3><p>{text}</p><p><a href='/{name}/live'>Open the {name} camera view.</a></p>"
+            "</div></div>" for name, text in (
+                ("Harbour", "This view of the harbour from the old lighthouse shows the ferries, "
+                 "the fish market and, on clear days, the islands beyond the bay."),
+                ("Bridge", "The camera on the north tower looks down the bridge deck, where "
+                 "the morning traffic queues."),
+                ("Castle", "From the castle hill the camera looks over the old town and the "
+                 "river at its foot."),
+                ("Station", "A camera above the main hall of the station shows the trains "
+                 "coming in from the coast."))
+        ) + "</td></tr></table></main>"),
+        ("ferries, the fish market", "looks down the bridge deck", "over the old town",
+         "shows the trains"),
+        ("All rights reserved",),
+    ),
 }
 
 
