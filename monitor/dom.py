@@ -310,11 +310,13 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
     return opens
 
 
-def _bio_box(node: LexborNode) -> bool:
+def bio_box(node: LexborNode) -> bool:
     """A block named as the author's box ("cs-entry__author-info", "author-bio") or as a
     dialog ("ss-modal"): its prose is about the writer or the site (how it reviews, whom it
     trusts), so being mostly prose does not make it body."""
-    return not _NOT_BODY_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+    tokens = sel.NAME_TOKENS.split(node_names(node).lower())
+    return not _NOT_BODY_WORDS.isdisjoint(tokens) or any(
+        token.startswith(sel.BIO_PREFIXES) for token in tokens)
 
 
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
@@ -341,7 +343,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if (tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
-        if length > keep_share * total or (holds_prose(node, length) and not _bio_box(node)):
+        if length > keep_share * total or (holds_prose(node, length) and not bio_box(node)):
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))

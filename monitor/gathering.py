@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.dom import is_boilerplate, prune_region
+from monitor.dom import bio_box, is_boilerplate, prune_region
 from monitor.placement import nested_in
 from monitor.scoring import (
     Candidate,
@@ -28,6 +28,7 @@ SECTION_LEVELS = 8  # levels above the best block within which a same-class sect
 MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
 CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
 NOTE_PARAGRAPHS = 2  # prose paragraphs a plain sibling box needs to be a note of the body
+BIO_LEVELS = 2  # levels above a nearby block searched for an author's box around it
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
 COUSIN_LINKS = 0.25  # linked share above which a nearby block is navigation, not more body
 SECTION_LINK_SLACK = 0.1  # a section built like the winner may be this much more linked than it
@@ -181,10 +182,26 @@ def _same_class(node: LexborNode, best: LexborNode) -> bool:
 
 def _named_off(node: LexborNode, best: LexborNode) -> bool:
     """A class/id that marks boilerplate, unless the block is built like the winner (its
-    name is then the page's name for body blocks) or is mostly prose (see holds_prose)."""
+    name is then the page's name for body blocks) or is mostly prose (see holds_prose) and
+    not the author's box (prose about the writer)."""
+    if _in_bio_box(node):
+        return True
     if not (is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
         return False
     return not holds_prose(node, text_len(node))
+
+
+def _in_bio_box(node: LexborNode) -> bool:
+    """Whether a block is, or sits in, the author's box (its text an unnamed <div> or two
+    below the named one)."""
+    probe: LexborNode | None = node
+    for _ in range(BIO_LEVELS + 1):
+        if probe is None or probe.tag in ("body", "article", "main"):
+            return False
+        if bio_box(probe):
+            return True
+        probe = probe.parent
+    return False
 
 
 def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],

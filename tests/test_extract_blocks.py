@@ -73,6 +73,19 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
          "shows the trains"),
         ("All rights reserved",),
     ),
+    # the author's box below the story: its prose sits in an unnamed <div> below the named
+    # box ("saboxplugin-desc", a WordPress simple author box; "author-card")
+    **{f"author_box_{name}": (
+        _page('<main><div class="post"><div class="text">' + PARAS + MORE + "</div></div>"
+              + f'<div class="{name}-wrap"><div class="{name}-desc"><div>'
+              + "<p>Anna Berg has covered the city for twenty years, first as a court reporter "
+              "and then as the paper's transport correspondent, and she writes a weekly column "
+              "about the harbour.</p><p>She studied history in Leiden, lives with her family "
+              "in the old town and cycles to every council meeting, whatever the weather.</p>"
+              "</div></div></div></main>"),
+        ("The city council voted", "Construction is due"),
+        ("Anna Berg has covered", "studied history"),
+    ) for name in ("saboxplugin", "author")},
 }
 
 
