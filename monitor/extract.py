@@ -101,11 +101,13 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     paragraph voting chose, with the path to that container protected. ``family``: see
     scoring.best_candidate.
     """
-    explicit = explicit_body(root)
-    if explicit is not None and dom.text_len(explicit) >= 200:
-        dom.remove_boilerplate(explicit, sel.STRUCTURAL_BOILERPLATE, 0.5)
-        dom.prune_region(explicit, 0.3, {explicit.mem_id})
-        return [explicit]
+    parts = explicit_bodies(root)
+    if parts and dom.text_len(parts[0]) >= 200:
+        parts = gathering.distinct([part for part in parts if _same_build(part, parts[0])])
+        for part in parts:
+            dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
+            dom.prune_region(part, 0.3, {part.mem_id})
+        return parts
     dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
@@ -138,11 +140,33 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
 def explicit_body(root: LexborNode) -> LexborNode | None:
     """root.css_first(sel.EXPLICIT_BODY): the first element with either attribute, then a
     test of its value, costs less than four selectors tried on every element of the page."""
+    parts = explicit_bodies(root, first=True)
+    return parts[0] if parts else None
+
+
+def _same_build(node: LexborNode, first: LexborNode) -> bool:
+    """Another section of the marked body: the first one's tag and class (not a second
+    marked article, such as an answer below a question)."""
+    return node.tag == first.tag and node.attributes.get("class") == first.attributes.get("class")
+
+
+def explicit_bodies(root: LexborNode, first: bool = False) -> list[LexborNode]:
+    """The elements marked as the article body, outermost only, in document order (the
+    first alone with ``first``).
+
+    A page may mark each section of one body ("articleBody" on every <section> between
+    the ads); the first alone was a fraction of the article."""
+    found: list[LexborNode] = []
+    ids: set[int] = set()
     for node in root.css("[itemprop], [property]"):
         attrs = node.attributes
         if attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES:
-            return node
-    return None
+            if not nested_in(node, ids):
+                found.append(node)
+                ids.add(node.mem_id)
+            if first:
+                break
+    return found
 
 
 def _mark_blocks(node: LexborNode) -> None:

@@ -86,6 +86,21 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("The city council voted", "Construction is due"),
         ("Anna Berg has covered", "studied history"),
     ) for name in ("saboxplugin", "author")},
+    # every section of the body marked itemprop="articleBody", with ads between them; a
+    # marked answer of another build below is no section of it
+    "marked_sections": (
+        _page('<main><article><section class="s-cms" itemprop="articleBody">' + PARAS
+              + "<p>The board also said the old depot would become a museum of the city's "
+              "trams, with the first car of 1901 at its centre.</p></section>"
+              + '<div class="ad-slot">Advertisement</div>'
+              + '<section class="s-cms" itemprop="articleBody">' + MORE + "</section>"
+              + '<div class="answer" itemprop="articleBody"><p>I think the fares will rise '
+              "whatever the board says now, as they always do after such works.</p></div>"
+              + "</article></main>"),
+        ("The city council voted", "a museum of the city", "Residents of the northern",
+         "Construction is due"),
+        ("fares will rise whatever",),
+    ),
 }
 
 
