@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, inlinecards, metadata, regions, streamed
+from monitor import dom, gathering, inlinecards, leads, metadata, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -133,8 +133,12 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         held = dom.ancestry(voted.node) | regions.held_paths(best, cands)
         protect |= held
         regions.trim_head(best.node, held)
+    lead = leads.find_lead(best.node)
+    if lead is not None:
+        protect |= dom.ancestry(lead)
     dom.prune_region(region, REGION_KEEP, protect)
-    return gathering.distinct(gathering.cousins(best, cands, gathering.gather(best, cands)))
+    nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
+    return gathering.distinct(leads.with_lead(lead, nodes))
 
 
 def explicit_body(root: LexborNode) -> LexborNode | None:

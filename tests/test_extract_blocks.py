@@ -101,6 +101,25 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
          "Construction is due"),
         ("fares will rise whatever",),
     ),
+    # the lead printed in a box of its own just before the body's container ("teaser-text":
+    # a news template's opening paragraph, not a card); a linked teaser card is no lead
+    "lead_box": (
+        _page('<main><div class="article"><h1>Tram</h1><div class="teaser-text"><p>The tram '
+              "network grows by two lines, and the harbour gets its first stop in fifty "
+              "years.</p></div><div class=\"news-text-wrap\">" + PARAS + MORE + "</div></div>"
+              '<div class="list"><div class="teaser"><p><a href="/b">Ferry timetable changes '
+              "for the summer season, with two more boats on the island line.</a></p></div>"
+              "</div></main>"),
+        ("harbour gets its first stop", "The city council voted", "Construction is due"),
+        ("Ferry timetable",),
+    ),
+    "lead_card": (
+        _page('<main><div class="article"><div class="teaser"><p><a href="/b">Ferry timetable '
+              "changes for the summer season, with two more boats on the island line.</a></p>"
+              '</div><div class="text">' + PARAS + MORE + "</div></div></main>"),
+        ("The city council voted", "Construction is due"),
+        ("Ferry timetable",),
+    ),
 }
 
 
