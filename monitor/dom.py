@@ -41,6 +41,7 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
+_STYLE_CLASS = "has-"  # how a block editor's style classes begin ("has-large-font-size")
 _DIGITS = "0123456789"  # a generated suffix on a class word ("heading10415")
 
 __all__ = [
@@ -146,8 +147,13 @@ def remove_comments(root: LexborNode, protect: set[int]) -> None:
 @lru_cache(maxsize=NAME_CACHE)
 def boilerplate_names(names: str) -> bool:
     """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
-    the same names come back on many elements of a page and of a site."""
+    the same names come back on many elements of a page and of a site.
+
+    A block editor's style classes ("has-font-18-px-font-size", "has-background") say how
+    a block looks, not what it is: they are left out."""
     previous = ""
+    if _STYLE_CLASS in names:
+        names = " ".join(word for word in names.split() if not word.startswith(_STYLE_CLASS))
     tokens = sel.NAME_TOKENS.split(names.lower())
     for index, token in enumerate(tokens):
         if token:

@@ -120,6 +120,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("The city council voted", "Construction is due"),
         ("Ferry timetable",),
     ),
+    # a block editor's style classes ("has-font-18-px-font-size") say how a heading looks:
+    # "font-size" there is no font-size control
+    "style_classes": (
+        _page('<main><div class="entry-content">' + PARAS
+              + '<h3 class="wp-block-heading has-font-18-px-font-size" id="h-who">WHO BENEFITS</h3>'
+              + MORE + '<div class="font-size"><p>Make the text larger or smaller here.</p></div>'
+              + "</div></main>"),
+        ("The city council voted", "WHO BENEFITS", "Residents of the northern"),
+        ("Make the text larger",),
+    ),
 }
 
 
