@@ -130,6 +130,17 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("The city council voted", "WHO BENEFITS", "Residents of the northern"),
         ("Make the text larger",),
     ),
+    # a list of links within the text whose items hold their link in a block of their own
+    # (<li><h4><a>): as much the text's list as one written <li><a>
+    "linked_item_blocks": (
+        _page('<main><div class="entry">' + PARAS + "<p>Our picks for the new lines:</p><ul>"
+              + "".join(f'<li><h4><a href="/p/{n}">Tram model {n} low floor</a></h4></li>'
+                        for n in ("A1", "B2", "C3"))
+              + "</ul><h3>Who benefits</h3>" + MORE + "</div></main>"),
+        ("The city council voted", "Tram model A1 low floor", "Tram model C3 low floor",
+         "Construction is due"),
+        (),
+    ),
 }
 
 
