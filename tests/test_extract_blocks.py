@@ -141,6 +141,18 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
          "Construction is due"),
         (),
     ),
+    # a journal page whose text is an abstract, above a long list of references that
+    # outvotes it: the list is never the body
+    "abstract_and_references": (
+        _page('<main><article><div class="abstract"><h2>Abstract</h2>' + PARAS + "</div>"
+              + '<div class="article__references"><ul class="rlist">' + "".join(
+                  f"<li><span>{n}. Berg A, Holm B, Lind C. Tram networks in northern port cities, "
+                  f"their costs, their riders and their futures: a survey. J Urban Transp. "
+                  f"20{10 + n}; {n}: 100-120.</span></li>" for n in range(1, 40))
+              + "</ul></div></article></main>"),
+        ("The city council voted", "Officials said the plan"),
+        ("Tram networks in northern port cities",),
+    ),
 }
 
 
