@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import citations, dom, gathering, inlinecards, leads, metadata, regions, streamed
+from monitor import dom, gathering, inlinecards, leads, metadata, notbody, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -120,8 +120,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
-    best, cands = citations.best_beside_citations(dom.best_candidate(cands, family=family), cands,
-                                                  family)
+    best, cands = notbody.best_elsewhere(root, dom.best_candidate(cands, family=family), cands,
+                                         family)
     if best is None:
         return [root]
     voted = best  # a body in sections spread over many boxes: take the box that holds them

@@ -153,6 +153,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("The city council voted", "Officials said the plan"),
         ("Tram networks in northern port cities",),
     ),
+    # a short post whose writer's biography (several paragraphs) outvotes it
+    "author_box_wins": (
+        _page('<main><div class="post"><div class="text">' + PARAS + "</div>"
+              + '<div class="author-description">' + "".join(
+                  f"<p>Anna Berg, {n}, has written about the city's trams, ferries and bridges "
+                  "for twenty years, first as a court reporter and then as a columnist.</p>"
+                  for n in range(30, 36)) + "</div></div></main>"),
+        ("The city council voted", "Officials said the plan"),
+        ("has written about the city",),
+    ),
 }
 
 
