@@ -157,19 +157,25 @@ def boilerplate_names(names: str) -> bool:
     tokens = sel.NAME_TOKENS.split(names.lower())
     for index, token in enumerate(tokens):
         if token:
-            following = tokens[index + 1].rstrip(_DIGITS) if index + 1 < len(tokens) else ""
-            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS or f"{token}-{following}" in sel.NEUTRAL_PAIRS:
-                previous = token  # (the word qualifies its neighbour: "adv-heading10415")
+            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
+                previous = token
                 continue
             if (
                 token in sel.BOILER_WORDS
                 or token.startswith(sel.BOILER_PREFIXES)
                 or token.endswith(sel.BOILER_SUFFIXES)
                 or f"{previous}-{token}" in sel.BOILER_PAIRS
-            ):
+            ) and not _qualifies_next(tokens, index):
                 return True
             previous = token
     return False
+
+
+def _qualifies_next(tokens: list[str], index: int) -> bool:
+    """Whether the boilerplate word at ``index`` qualifies the token after it, a pair of
+    NEUTRAL_PAIRS ("adv-heading10415": its generated digits dropped)."""
+    following = tokens[index + 1].rstrip(_DIGITS) if index + 1 < len(tokens) else ""
+    return f"{tokens[index]}-{following}" in sel.NEUTRAL_PAIRS
 
 
 def is_boilerplate(node: LexborNode) -> bool:
