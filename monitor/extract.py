@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, inlinecards, leads, metadata, notbody, regions, streamed
+from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -134,12 +134,13 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         held = dom.ancestry(voted.node) | regions.held_paths(best, cands)
         protect |= held
         regions.trim_head(best.node, held)
-    lead = leads.find_lead(best.node)
-    if lead is not None:
-        protect |= dom.ancestry(lead)
+    lead, faq = leads.find_lead(best.node), faqs.find_faq(best.node)
+    for found in (lead, faq):
+        if found is not None:
+            protect |= dom.ancestry(found)
     dom.prune_region(region, REGION_KEEP, protect)
     nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
-    return gathering.distinct(leads.with_lead(lead, nodes))
+    return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 
 def explicit_body(root: LexborNode) -> LexborNode | None:

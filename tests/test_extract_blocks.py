@@ -163,6 +163,25 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
         ("The city council voted", "Officials said the plan"),
         ("has written about the city",),
     ),
+    # the questions and answers below the article, in a section of its own ("blog-faq")
+    # after a call to action; a list of links to FAQ pages is no part of the text
+    "faq_section": (
+        _page('<main><section class="feature"><div class="pad"><div class="blog-content">'
+              + PARAS + MORE + "".join(
+                  f"<p>Stop {n} of the new line serves the {n}th district, where about "
+                  f"{n * 1000} people live, and links it with the ferry, the hospital and the "
+                  "old town within a quarter of an hour.</p>" for n in range(3, 9))
+              + '</div></div><div class="cta"><p>Ready to ride?</p></div>'
+              + '<div class="blog-faq"><h3>When does the first line open?</h3><p>In 2028, if '
+              "the works start next spring and the tracks arrive in time from the factory.</p>"
+              "<h3>Will fares rise?</h3><p>No, the board "
+              "says fares stay as they are until 2030.</p></div></section>"
+              + '<div class="faq-links"><a href="/faq/1">Tickets and fares: all questions '
+              'answered here</a> <a href="/faq/2">Lost property, bikes on trams and more '
+              "answered on one page</a></div></main>"),
+        ("The city council voted", "When does the first line open?", "fares stay as they are"),
+        ("Lost property",),
+    ),
 }
 
 
