@@ -88,10 +88,14 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
 def _prose_box(node: LexborNode) -> bool:
     """A neutrally named box that holds nothing but prose paragraphs (a note below a list);
     one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt)."""
-    if node.tag not in ("div", "section") or class_weight(node) < 0 or is_boilerplate(node):
+    if node.tag not in ("div", "section"):
         return False
-    kids = list(node.iter())
-    return len(kids) >= NOTE_PARAGRAPHS and all(_prose_paragraph(kid) for kid in kids)
+    count = 0
+    for kid in node.iter():  # (the children first: most boxes fail on the first one)
+        if kid.tag != "p" or not _prose_paragraph(kid):
+            return False
+        count += 1
+    return count >= NOTE_PARAGRAPHS and class_weight(node) >= 0 and not is_boilerplate(node)
 
 
 def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS
