@@ -9,6 +9,8 @@ block named as such ("faq-sec", "blog-faq") that holds mostly unlinked text coun
 
 from __future__ import annotations
 
+from itertools import islice
+
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
@@ -17,6 +19,7 @@ from monitor.scoring import link_density, node_names, text_len
 
 FAQ_LEVELS = 3  # levels above the winner whose following siblings may hold the FAQ
 FAQ_SIBLINGS = 6  # elements after each of those levels looked at (a call to action, a form...)
+FAQ_CHILDREN = 8  # children of such an element looked at (a widget's box, not a list's items)
 FAQ_MIN = 150  # characters: shorter is a "FAQ" link or a heading, not questions and answers
 FAQ_LINKS = 0.3  # linked share above which the block is a list of links to FAQ pages
 _FAQ = "faq"  # the class/id word (faq, faqs, faqsection)
@@ -34,7 +37,8 @@ def find_faq(best: LexborNode) -> LexborNode | None:
         while after is not None and looked < FAQ_SIBLINGS:
             if after.is_element_node:
                 looked += 1
-                found = next((n for n in (after, *after.iter()) if _named_faq(n)), None)
+                found = next((n for n in (after, *islice(after.iter(), FAQ_CHILDREN))
+                              if _named_faq(n)), None)
                 if found is not None:  # (the block, or one of its children: a widget's box)
                     return found if _reads_as_faq(found) else None
             after = after.next

@@ -9,6 +9,8 @@ before the winner (its siblings), and only unlinked prose of a few sentences cou
 
 from __future__ import annotations
 
+from itertools import islice
+
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
@@ -16,6 +18,7 @@ from monitor.placement import nested_in
 from monitor.scoring import link_density, node_names
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
+LEAD_CHILDREN = 8  # children of such an element looked at (a header's few boxes, not a menu's items)
 LEAD_MIN = 60  # characters: shorter is a kicker or a label, not an opening paragraph
 LEAD_MAX = 800  # characters: longer is a block of its own, not a standfirst
 LEAD_LINKS = 0.1  # linked share above which a "teaser" links elsewhere: a card, not a lead
@@ -48,13 +51,16 @@ def find_lead(best: LexborNode) -> LexborNode | None:
 def _lead_in(node: LexborNode) -> LexborNode | None:
     """``node`` or the first of its children named as a lead and holding a lead's prose
     (children only: a deep search of a big header or menu would cost more than it finds)."""
-    for probe in (node, *node.iter()):
+    for probe in (node, *islice(node.iter(), LEAD_CHILDREN)):
         if _named_lead(probe):
             return probe if _reads_as_lead(probe) else None
     return None
 
 
 def _named_lead(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "class" not in attrs and "id" not in attrs:
+        return False
     names = node_names(node).lower()
     return not LEAD_WORDS.isdisjoint(sel.NAME_TOKENS.split(names))
 
