@@ -42,6 +42,8 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
+_STYLE_CLASS = "has-"  # how a block editor's style classes begin ("has-large-font-size")
+_DIGITS = "0123456789"  # a generated suffix on a class word ("heading10415")
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
@@ -152,9 +154,15 @@ def remove_comments(root: LexborNode, protect: set[int], removals: Removals | No
 @lru_cache(maxsize=NAME_CACHE)
 def boilerplate_names(names: str) -> bool:
     """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
-    the same names come back on many elements of a page and of a site."""
+    the same names come back on many elements of a page and of a site.
+
+    A block editor's style classes ("has-font-18-px-font-size", "has-background") say how
+    a block looks, not what it is: they are left out."""
     previous = ""
-    for token in sel.NAME_TOKENS.split(names.lower()):
+    if _STYLE_CLASS in names:
+        names = " ".join(word for word in names.split() if not word.startswith(_STYLE_CLASS))
+    tokens = sel.NAME_TOKENS.split(names.lower())
+    for index, token in enumerate(tokens):
         if token:
             if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
                 previous = token
@@ -164,10 +172,17 @@ def boilerplate_names(names: str) -> bool:
                 or token.startswith(sel.BOILER_PREFIXES)
                 or token.endswith(sel.BOILER_SUFFIXES)
                 or f"{previous}-{token}" in sel.BOILER_PAIRS
-            ):
+            ) and not _qualifies_next(tokens, index):
                 return True
             previous = token
     return False
+
+
+def _qualifies_next(tokens: list[str], index: int) -> bool:
+    """Whether the boilerplate word at ``index`` qualifies the token after it, a pair of
+    NEUTRAL_PAIRS ("adv-heading10415": its generated digits dropped)."""
+    following = tokens[index + 1].rstrip(_DIGITS) if index + 1 < len(tokens) else ""
+    return f"{tokens[index]}-{following}" in sel.NEUTRAL_PAIRS
 
 
 def is_boilerplate(node: LexborNode) -> bool:
@@ -314,11 +329,13 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
     return opens
 
 
-def _bio_box(node: LexborNode) -> bool:
+def bio_box(node: LexborNode) -> bool:
     """A block named as the author's box ("cs-entry__author-info", "author-bio") or as a
     dialog ("ss-modal"): its prose is about the writer or the site (how it reviews, whom it
     trusts), so being mostly prose does not make it body."""
-    return not _NOT_BODY_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+    tokens = sel.NAME_TOKENS.split(node_names(node).lower())
+    return not _NOT_BODY_WORDS.isdisjoint(tokens) or any(
+        token.startswith(sel.BIO_PREFIXES) for token in tokens)
 
 
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
@@ -345,7 +362,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if (tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
-        if length > keep_share * total or (holds_prose(node, length) and not _bio_box(node)):
+        if length > keep_share * total or (holds_prose(node, length) and not bio_box(node)):
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))

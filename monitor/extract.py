@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, gathering, inlinecards, metadata, regions, streamed, voting
+from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.clean import (
     HEADING,
@@ -112,11 +112,13 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     paragraph voting chose, with the path to that container protected. ``family``: see
     scoring.best_candidate.
     """
-    explicit = explicit_body(root)
-    if explicit is not None and dom.text_len(explicit) >= 200:
-        dom.remove_boilerplate(explicit, sel.STRUCTURAL_BOILERPLATE, 0.5)
-        dom.prune_region(explicit, 0.3, {explicit.mem_id})
-        return [explicit]
+    parts = explicit_bodies(root)
+    if parts and dom.text_len(parts[0]) >= 200:
+        parts = gathering.distinct([part for part in parts if _same_build(part, parts[0])])
+        for part in parts:
+            dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
+            dom.prune_region(part, 0.3, {part.mem_id})
+        return parts
     hiding = root.css_first(_MAY_HIDE) is not None
     if hiding:
         dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
@@ -134,7 +136,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
-    best = dom.best_candidate(cands, family=family)
+    best, cands = notbody.best_elsewhere(root, dom.best_candidate(cands, family=family), cands,
+                                         family)
     if best is None:
         return [root]
     voted = best  # a body in sections spread over many boxes: take the box that holds them
@@ -147,18 +150,45 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         held = dom.ancestry(voted.node) | regions.held_paths(best, cands)
         protect |= held
         regions.trim_head(best.node, held)
+    lead, faq = leads.find_lead(best.node), faqs.find_faq(best.node)
+    for found in (lead, faq):
+        if found is not None:
+            protect |= dom.ancestry(found)
     dom.prune_region(region, REGION_KEEP, protect)
-    return gathering.distinct(gathering.cousins(best, cands, gathering.gather(best, cands)))
+    nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
+    return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 
 def explicit_body(root: LexborNode) -> LexborNode | None:
     """root.css_first(sel.EXPLICIT_BODY): the first element with either attribute, then a
     test of its value, costs less than four selectors tried on every element of the page."""
+    parts = explicit_bodies(root, first=True)
+    return parts[0] if parts else None
+
+
+def _same_build(node: LexborNode, first: LexborNode) -> bool:
+    """Another section of the marked body: the first one's tag and class (not a second
+    marked article, such as an answer below a question)."""
+    return node.tag == first.tag and node.attributes.get("class") == first.attributes.get("class")
+
+
+def explicit_bodies(root: LexborNode, first: bool = False) -> list[LexborNode]:
+    """The elements marked as the article body, outermost only, in document order (the
+    first alone with ``first``).
+
+    A page may mark each section of one body ("articleBody" on every <section> between
+    the ads); the first alone was a fraction of the article."""
+    found: list[LexborNode] = []
+    ids: set[int] = set()
     for node in root.css("[itemprop], [property]"):
         attrs = node.attributes
         if attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES:
-            return node
-    return None
+            if not nested_in(node, ids):
+                found.append(node)
+                ids.add(node.mem_id)
+            if first:
+                break
+    return found
 
 
 def _mark_blocks(node: LexborNode) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.dom import is_boilerplate, prune_region
+from monitor.dom import bio_box, is_boilerplate, prune_region
 from monitor.placement import nested_in
 from monitor.scoring import (
     Candidate,
@@ -28,7 +28,11 @@ MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy,
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
 MIN_SECTION_SCORE = 2.0  # raw score (one sentence-long paragraph) for a same-class section to count
 CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join the body
+NOTE_PARAGRAPHS = 2  # prose paragraphs a plain sibling box needs to be a note of the body
+BIO_LEVELS = 2  # levels above a nearby block searched for an author's box around it
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
+COUSIN_LINKS = 0.25  # linked share above which a nearby block is navigation, not more body
+SECTION_LINK_SLACK = 0.1  # a section built like the winner may be this much more linked than it
 
 
 def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
@@ -79,7 +83,20 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node) or _same_kind(node, best)
+    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node)
+
+
+def _prose_box(node: LexborNode) -> bool:
+    """A neutrally named box that holds nothing but prose paragraphs (a note below a list);
+    one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt)."""
+    if node.tag not in ("div", "section"):
+        return False
+    count = 0
+    for kid in node.iter():  # (the children first: most boxes fail on the first one)
+        if kid.tag != "p" or not _prose_paragraph(kid):
+            return False
+        count += 1
+    return count >= NOTE_PARAGRAPHS and class_weight(node) >= 0 and not is_boilerplate(node)
 
 
 def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS
@@ -170,10 +187,26 @@ def _same_class(node: LexborNode, best: LexborNode) -> bool:
 
 def _named_off(node: LexborNode, best: LexborNode) -> bool:
     """A class/id that marks boilerplate, unless the block is built like the winner (its
-    name is then the page's name for body blocks) or is mostly prose (see holds_prose)."""
+    name is then the page's name for body blocks) or is mostly prose (see holds_prose) and
+    not the author's box (prose about the writer)."""
+    if _in_bio_box(node):
+        return True
     if not (is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
         return False
     return not holds_prose(node, text_len(node))
+
+
+def _in_bio_box(node: LexborNode) -> bool:
+    """Whether a block is, or sits in, the author's box (its text an unnamed <div> or two
+    below the named one)."""
+    probe: LexborNode | None = node
+    for _ in range(BIO_LEVELS + 1):
+        if probe is None or probe.tag in ("body", "article", "main"):
+            return False
+        if bio_box(probe):
+            return True
+        probe = probe.parent
+    return False
 
 
 def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],
@@ -220,6 +253,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     chosen_ids = {n.mem_id for n in chosen}
     home = article_root(best.node)
     threshold = max(3.0, 0.3 * best.raw)
+    own: list[float] = []  # the winner's link density, read once if a section needs it
     extra: list[Candidate] = []
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
@@ -232,7 +266,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if home is not None and article_root(cand.node) not in (home, None):
             continue
-        if link_density(cand.node) > 0.25:
+        if _too_linked(cand.node, best.node, own):
             continue
         extra.append(cand)
     if not extra:
@@ -246,6 +280,20 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     nodes += [(c.order, c.node) for c in kept]
     nodes.sort(key=lambda item: item[0])
     return [n for _, n in nodes]
+
+
+def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
+    """A nearby block too linked to be more body: above COUSIN_LINKS, unless it is a section
+    built like the winner and no more linked than the winner itself (a page of sections that
+    each link their heading and a "more" line); ``own`` caches the winner's density."""
+    density = link_density(node)
+    if density <= COUSIN_LINKS:
+        return False
+    if not _same_class(node, best):
+        return True
+    if not own:
+        own.append(link_density(best))
+    return density > own[0] + SECTION_LINK_SLACK
 
 
 def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,

@@ -67,7 +67,7 @@ BOILER_PREFIXES: tuple[str, ...] = (
     "share", "sharing", "social", "related", "recommend", "comment", "disqus", "sidebar",
     "breadcrumb", "newsletter", "subscri", "promo", "advert", "sponsor", "popular",
     "trending", "footer", "navigation", "menu", "outbrain", "taboola", "caption", "gallery",
-    "slideshow", "carousel", "lightbox",
+    "slideshow", "carousel", "lightbox", "sabox",  # (see BIO_PREFIXES)
 )
 BOILER_SUFFIXES: tuple[str, ...] = (
     "share", "sharing", "social", "related", "comments", "sidebar", "footer", "menu", "nav",
@@ -83,12 +83,16 @@ BOILER_PAIRS: frozenset[str] = frozenset((
 
 # class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
 BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
+BIO_PREFIXES: tuple[str, ...] = ("sabox",)  # a WordPress "simple author box": "saboxplugin-wrap"
 # class/id words of a dialog (a disclosure, a sign-up box): boilerplate however much prose.
 DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"))
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
-# (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden").
-NEUTRAL_PAIRS: frozenset[str] = frozenset(("label-hidden", "overflow-hidden", "x-hidden", "y-hidden"))
+# (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden"), a
+# block editor's "advanced heading" ("kt-adv-heading": a subheading, not an advert).
+NEUTRAL_PAIRS: frozenset[str] = frozenset((
+    "label-hidden", "overflow-hidden", "x-hidden", "y-hidden", "adv-heading",
+))
 
 # Tags always dropped inside the chosen region (image captions and credits are not body).
 REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"

@@ -1,0 +1,66 @@
+"""The questions and answers printed below an article ("FAQ"): a part of its text.
+
+Guides and explainers close with a block of frequently asked questions, built as a section
+of its own (often an accordion) beside the container the vote picks; its answers are too
+short to vote it in, and a reference keeps it as the article's last section. It is looked
+for only among the blocks that follow the winner or one of its near ancestors, and only a
+block named as such ("faq-sec", "blog-faq") that holds mostly unlinked text counts.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.placement import nested_in
+from monitor.scoring import link_density, node_names, text_len
+
+FAQ_LEVELS = 3  # levels above the winner whose following siblings may hold the FAQ
+FAQ_SIBLINGS = 6  # elements after each of those levels looked at (a call to action, a form...)
+FAQ_CHILDREN = 8  # children of such an element looked at (a widget's box, not a list's items)
+FAQ_MIN = 150  # characters: shorter is a "FAQ" link or a heading, not questions and answers
+FAQ_LINKS = 0.3  # linked share above which the block is a list of links to FAQ pages
+_FAQ = "faq"  # the class/id word (faq, faqs, faqsection)
+_STOP_TAGS = frozenset(("body", "html", "main"))
+
+
+def find_faq(best: LexborNode) -> LexborNode | None:
+    """The FAQ block just after the winner or one of its near ancestors, if any."""
+    probe = best
+    for _ in range(FAQ_LEVELS):
+        if probe.tag in _STOP_TAGS or probe.parent is None:
+            return None
+        after = probe.next
+        looked = 0
+        while after is not None and looked < FAQ_SIBLINGS:
+            if after.is_element_node:
+                looked += 1
+                found = next((n for n in (after, *islice(after.iter(), FAQ_CHILDREN))
+                              if _named_faq(n)), None)
+                if found is not None:  # (the block, or one of its children: a widget's box)
+                    return found if _reads_as_faq(found) else None
+            after = after.next
+        probe = probe.parent
+    return None
+
+
+def _named_faq(node: LexborNode) -> bool:
+    names = node_names(node).lower()
+    return _FAQ in names and any(t.startswith(_FAQ) for t in sel.NAME_TOKENS.split(names))
+
+
+def _reads_as_faq(node: LexborNode) -> bool:
+    length = text_len(node)
+    return length >= FAQ_MIN and link_density(node, length) <= FAQ_LINKS
+
+
+def with_faq(faq: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNode]:
+    """The body's blocks with the FAQ last, unless they hold it already (or it holds them)."""
+    if faq is None or not nodes:
+        return nodes
+    ids = {node.mem_id for node in nodes}
+    if faq.mem_id in ids or nested_in(faq, ids) or any(nested_in(n, {faq.mem_id}) for n in nodes):
+        return nodes
+    return [*nodes, faq]

@@ -1,0 +1,86 @@
+"""The lead (standfirst) printed just above the body: the article's opening, in a box of its own.
+
+News and blog templates set the opening paragraph apart ("teaser-text", "article__intro",
+"lead", "excerpt", "standfirst") in a box before the body's container. The vote takes the
+container; class pruning then cuts the lead ("teaser" marks a card elsewhere), and the
+first sentences of the article are lost. A lead is looked for only among the elements just
+before the winner (its siblings), and only unlinked prose of a few sentences counts.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.placement import nested_in
+from monitor.scoring import link_density, node_names
+
+LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
+LEAD_CHILDREN = 8  # children of such an element looked at (a header's few boxes, not a menu's items)
+LEAD_MIN = 60  # characters: shorter is a kicker or a label, not an opening paragraph
+LEAD_MAX = 800  # characters: longer is a block of its own, not a standfirst
+LEAD_LINKS = 0.1  # linked share above which a "teaser" links elsewhere: a card, not a lead
+# class/id words of a lead box (the Spanish "bajada", the French "chapo" too)
+LEAD_WORDS = frozenset((
+    "lead", "intro", "teaser", "excerpt", "summary", "abstract", "standfirst", "dek", "deck",
+    "chapo", "bajada", "sapo",
+))
+_STOP_TAGS = frozenset(("body", "html", "main"))
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", ":", "…")
+
+
+def find_lead(best: LexborNode) -> LexborNode | None:
+    """The lead box among the few elements just before the winner, if any (higher up sits
+    the page header's dek, which most references leave out of the body)."""
+    if best.tag in _STOP_TAGS or best.parent is None:
+        return None
+    before = best.prev
+    looked = 0
+    while before is not None and looked < LEAD_SIBLINGS:
+        if before.is_element_node:
+            looked += 1
+            found = _lead_in(before)
+            if found is not None:
+                return found
+        before = before.prev
+    return None
+
+
+def _lead_in(node: LexborNode) -> LexborNode | None:
+    """``node`` or the first of its children named as a lead and holding a lead's prose
+    (children only: a deep search of a big header or menu would cost more than it finds)."""
+    for probe in (node, *islice(node.iter(), LEAD_CHILDREN)):
+        if _named_lead(probe):
+            return probe if _reads_as_lead(probe) else None
+    return None
+
+
+def _named_lead(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if "class" not in attrs and "id" not in attrs:
+        return False
+    names = node_names(node).lower()
+    return not LEAD_WORDS.isdisjoint(sel.NAME_TOKENS.split(names))
+
+
+def _reads_as_lead(node: LexborNode) -> bool:
+    """A few sentences of unlinked prose: not a label, a card or a whole section."""
+    text = " ".join((node.text() or "").split())
+    if not LEAD_MIN <= len(text) <= LEAD_MAX or not text.endswith(_SENTENCE_ENDS):
+        return False
+    return link_density(node, len(text)) <= LEAD_LINKS
+
+
+def with_lead(lead: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNode]:
+    """The body's blocks with the lead first, unless they hold it (or its words) already."""
+    if lead is None or not nodes:
+        return nodes
+    ids = {node.mem_id for node in nodes}
+    if lead.mem_id in ids or nested_in(lead, ids) or any(nested_in(n, {lead.mem_id}) for n in nodes):
+        return nodes
+    words = " ".join((lead.text() or "").split())
+    if any(words in " ".join((node.text() or "").split()) for node in nodes):
+        return nodes  # (the opening repeated as the body's first paragraph)
+    return [lead, *nodes]

@@ -1,0 +1,69 @@
+"""Blocks that never are the body, however many paragraphs vote for them: a paper's list of
+references, the author's box, a dialog.
+
+On a journal page whose text is only an abstract (the rest behind a paywall), the reference
+list, a hundred entries of a few hundred characters, outvotes the abstract; on a short post
+the writer's biography outvotes the post. When the winner is named as one of those, the vote
+is taken again without it. Names are read on the winner itself, and for references on two
+boxes above it too (a plain list in "article__references"); a wrapper's names often mention
+an author or a modal, so those words count on the winner alone.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.dom import unlink
+from monitor.placement import nested_in
+from monitor.scoring import Candidate, best_candidate, node_names
+from monitor.voting import score_candidates
+
+# class/id words of a list of cited works
+CITATION_WORDS = frozenset((
+    "references", "reference", "bibliography", "citations", "refs", "reflist", "footnotes",
+))
+CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in "article__references")
+_OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
+_STOP_TAGS = frozenset(("body", "html", "main", "article"))
+
+
+def _named(node: LexborNode, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+
+
+def citation_list(node: LexborNode) -> LexborNode | None:
+    """The winner, or a box just above it, whose class/id names it a list of references."""
+    probe: LexborNode | None = node
+    for _ in range(CITATION_LEVELS + 1):
+        if probe is None or probe.tag in _STOP_TAGS:
+            return None
+        if _named(probe, CITATION_WORDS):
+            return probe
+        probe = probe.parent
+    return None
+
+
+def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Candidate],
+                   family: bool) -> tuple[Candidate | None, dict[int, Candidate]]:
+    """``best`` and ``cands``, or the vote taken again when ``best`` is never the body.
+
+    An author's box or a dialog is removed from the page before the new vote (its paragraphs
+    voted for its wrappers too); a list of references stays in the page (a part of the
+    article, below its text) and only its candidates are left out."""
+    if best is None:
+        return best, cands
+    if _named(best.node, _OWN_WORDS):
+        unlink(best.node)
+        again = score_candidates(root)
+        return best_candidate(again, family=family), again
+    listed = citation_list(best.node)
+    if listed is None:
+        return best, cands
+    gone = {listed.mem_id}
+    rest = {key: cand for key, cand in cands.items()
+            if key not in gone and not nested_in(cand.node, gone)}
+    for cand in rest.values():
+        cand.score = cand.raw  # (the first vote corrected the scores of its leaders in place)
+    found = best_candidate(rest, family=family)
+    return (found, rest) if found is not None else (best, cands)
