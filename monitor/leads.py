@@ -12,6 +12,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.dom import boilerplate_names
 from monitor.placement import nested_in
 from monitor.scoring import link_density, node_names
 
@@ -25,6 +26,9 @@ LEAD_WORDS = frozenset((
     "chapo", "bajada", "sapo",
 ))
 _STOP_TAGS = frozenset(("body", "html", "main"))
+# class/id words of the lead picture's box ("lead-image", "lead-media", "teaser-img"): a
+# photo and its caption, not the standfirst
+MEDIA_WORDS = frozenset(("image", "img", "media", "photo", "picture", "art", "video", "figure"))
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", ":", "…")
 
 
@@ -55,8 +59,14 @@ def _lead_in(node: LexborNode) -> LexborNode | None:
 
 
 def _named_lead(node: LexborNode) -> bool:
-    names = node_names(node).lower()
-    return not LEAD_WORDS.isdisjoint(sel.NAME_TOKENS.split(names))
+    """Named as a lead, and by nothing that marks boilerplate besides: "promo-teaser" or
+    "podcast-teaser" is a pitch for something else, not the article's opening (the lead
+    box is kept from pruning, so its other names must not say boilerplate); nor named as
+    the lead picture ("lead-image": its caption is no standfirst)."""
+    tokens = sel.NAME_TOKENS.split(node_names(node).lower())
+    if LEAD_WORDS.isdisjoint(tokens) or not MEDIA_WORDS.isdisjoint(tokens):
+        return False
+    return not boilerplate_names(" ".join(token for token in tokens if token not in LEAD_WORDS))
 
 
 def _reads_as_lead(node: LexborNode) -> bool:

@@ -1,0 +1,51 @@
+"""Ordinary news pages that the fifth round of block rules (leads, marked sections, notes
+beside the body, linked sections) must read right: each page is one a second reader built
+where a new rule over-matched, a pitch or a caption taken for the article's opening, a
+second story taken for more of the first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.extract import extract
+
+PAGES = Path(__file__).resolve().parent / "pages" / "ordinary"
+URL = "https://news.example/2024/05/01/story.html"
+
+
+def _article(name: str) -> tuple[str, str, list[str]]:
+    page = (PAGES / f"{name}.html").read_text("utf-8")
+    article = extract(page, URL)
+    return article.title, str(article.published), article.body.split("\n")
+
+
+# name -> (title, date, the body's first line, phrases the body must not hold)
+CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    # a members' pitch named "promo-teaser" just above the body: "teaser" names a lead box,
+    # but "promo" says what this one is
+    "lead_promo": (
+        "Storm floods coastal towns as river bursts its banks", "2024-05-01",
+        "Hundreds of homes were evacuated overnight",
+        ("Become a Coast Herald member",),
+    ),
+    # the lead picture ("lead-media") with its caption in a plain <p>: no standfirst
+    "lead_picture": (
+        "Storm floods coastal towns as river bursts its banks", "2024-05-01",
+        "Hundreds of homes were evacuated overnight",
+        ("Residents wade through the flooded high street",),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_ordinary_page(name: str) -> None:
+    title, date, first, must_not = CASES[name]
+    got_title, got_date, body = _article(name)
+    assert got_title == title
+    assert got_date.startswith(date)
+    assert body[0].startswith(first), body[0]
+    assert len(body) >= 4  # the rest of the article with it
+    for phrase in must_not:
+        assert all(phrase not in line for line in body), phrase
