@@ -36,6 +36,13 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Hundreds of homes were evacuated overnight",
         ("Residents wade through the flooded high street",),
     ),
+    # the next story printed below in the same template, its body marked articleBody of
+    # an item of its own: no section of the first story's body
+    "next_story": (
+        "Council approves new cycle lanes on Harbour Road", "2024-04-30",
+        "Councillors voted eight to three on Monday night",
+        ("The central library will close on Mondays", "review the hours next spring"),
+    ),
 }
 
 
