@@ -20,8 +20,10 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     link_density,
+    node_names,
     text_len,
 )
+from monitor.selectors import NAME_TOKENS
 
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
@@ -30,6 +32,8 @@ CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join 
 NOTE_PARAGRAPHS = 2  # prose paragraphs a plain sibling box needs to be a note of the body
 BIO_LEVELS = 2  # levels above a nearby block searched for an author's box around it
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
+NOTE_WORDS = frozenset(("note", "notes", "notice", "remark", "remarks"))  # class/id words of a note
+_LISTS = frozenset(("ul", "ol", "dl", "table"))  # a list-shaped body's container (or its last block)
 COUSIN_LINKS = 0.25  # linked share above which a nearby block is navigation, not more body
 SECTION_LINK_SLACK = 0.1  # a section built like the winner may be this much more linked than it
 
@@ -82,16 +86,36 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node)
+    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node, best)
 
 
-def _prose_box(node: LexborNode) -> bool:
+def _prose_box(node: LexborNode, best: LexborNode) -> bool:
     """A neutrally named box that holds nothing but prose paragraphs (a note below a list);
-    one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt)."""
-    if node.tag not in ("div", "section") or class_weight(node) < 0 or is_boilerplate(node):
+    one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt).
+
+    Its shape alone says little: the pitch under an article ("Read us in our app", "Were
+    you affected? Send us your photos") is two short paragraphs in a box too. So the box
+    is named like the text ("content") or as a note, or it follows a list-shaped body (how
+    to read the list)."""
+    if node.tag not in ("div", "section") or is_boilerplate(node):
+        return False
+    weight = class_weight(node)
+    if weight < 0 or not (weight > 0 or _named_note(node) or _list_shaped(best)):
         return False
     kids = list(node.iter())
     return len(kids) >= NOTE_PARAGRAPHS and all(_prose_paragraph(kid) for kid in kids)
+
+
+def _named_note(node: LexborNode) -> bool:
+    return not NOTE_WORDS.isdisjoint(NAME_TOKENS.split(node_names(node).lower()))
+
+
+def _list_shaped(best: LexborNode) -> bool:
+    """A list (or a table) as the body's container or as its last block."""
+    last = best.last_child
+    while last is not None and not last.is_element_node:
+        last = last.prev
+    return best.tag in _LISTS or (last is not None and last.tag in _LISTS)
 
 
 def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS

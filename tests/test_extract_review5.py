@@ -43,6 +43,13 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Councillors voted eight to three on Monday night",
         ("The central library will close on Mondays", "review the hours next spring"),
     ),
+    # two boxes of short prose under the story, a call for readers' photos and a pitch for
+    # the app: shaped like a note below the body, but neither named as one nor below a list
+    "pitch_boxes": (
+        "Storm floods coastal towns as river bursts its banks", "2024-05-01",
+        "Hundreds of homes were evacuated overnight",
+        ("Were you affected", "Send us your photos", "wherever you are", "Our free app"),
+    ),
 }
 
 
