@@ -303,16 +303,32 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
 
 def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
     """A nearby block too linked to be more body: above COUSIN_LINKS, unless it is a section
-    built like the winner and no more linked than the winner itself (a page of sections that
-    each link their heading and a "more" line); ``own`` caches the winner's density."""
+    built like the winner, not boxed as boilerplate, and no more linked than the winner
+    itself (a page of sections that each link their heading and a "more" line); ``own``
+    caches the winner's density."""
     density = link_density(node)
     if density <= COUSIN_LINKS:
         return False
-    if not _same_class(node, best):
+    if not _same_class(node, best) or _boxed_off(node, best):
         return True
     if not own:
         own.append(link_density(best))
     return density > own[0] + SECTION_LINK_SLACK
+
+
+def _boxed_off(node: LexborNode, best: LexborNode) -> bool:
+    """Whether a box just above a section (up to BIO_LEVELS), not one around the winner
+    too, is named as boilerplate: a digest's paid item ("brief-item sponsored") is built
+    like the others inside, and as linked."""
+    around = ancestry(best)
+    probe = node.parent
+    for _ in range(BIO_LEVELS):
+        if probe is None or probe.tag in ("body", "article", "main") or probe.mem_id in around:
+            return False
+        if is_boilerplate(probe):
+            return True
+        probe = probe.parent
+    return False
 
 
 def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,

@@ -50,11 +50,19 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Hundreds of homes were evacuated overnight",
         ("Were you affected", "Send us your photos", "wherever you are", "Our free app"),
     ),
+    # a briefing of linked items built alike, the last one a partner's paid item in a box
+    # named "sponsored": as linked as the others, but no part of the briefing
+    "briefing_sponsored": (
+        "Morning briefing: rail strike, rate decision and a record heatwave", "2024-05-01",
+        "Rail strike goes ahead",
+        ("Compare home loans", "FinCompare"),
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_ordinary_page(name: str) -> None:
+    """The right title and date, the body from its first line on, none of the phrases."""
     title, date, first, must_not = CASES[name]
     got_title, got_date, body = _article(name)
     assert got_title == title
@@ -63,3 +71,10 @@ def test_ordinary_page(name: str) -> None:
     assert len(body) >= 4  # the rest of the article with it
     for phrase in must_not:
         assert all(phrase not in line for line in body), phrase
+
+
+def test_briefing_keeps_every_item() -> None:
+    """The linked items built like the first stay (the rule the mend narrowed)."""
+    body = "\n".join(_article("briefing_sponsored")[2])
+    for phrase in ("Rate decision at noon", "Hottest June day on record", "Museum reopens"):
+        assert phrase in body, phrase
