@@ -159,11 +159,12 @@ def _same_build(node: LexborNode, first: LexborNode) -> bool:
 
 def _item(node: LexborNode) -> int | None:
     """mem_id of the item a marked property belongs to: its nearest ancestor that opens an
-    item (microdata "itemscope", RDFa "typeof"); None for none."""
+    item (microdata "itemscope", RDFa "typeof") or is a story of its own (an <article>: a
+    theme may mark the excerpts of related posts as it marks the post); None for none."""
     probe = node.parent
     while probe is not None:
         attrs = probe.attributes
-        if "itemscope" in attrs or "typeof" in attrs:
+        if probe.tag == "article" or "itemscope" in attrs or "typeof" in attrs:
             return probe.mem_id
         probe = probe.parent
     return None

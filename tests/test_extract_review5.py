@@ -57,6 +57,13 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Rail strike goes ahead",
         ("Compare home loans", "FinCompare"),
     ),
+    # a blog theme that marks the excerpts of related posts articleBody as it marks the
+    # post (same tag and class, no itemscope): each excerpt is its own <article>
+    "related_marked": (
+        "How we restored a 1960s narrowboat in one winter", "2024-05-01",
+        "When we bought Kingfisher last October",
+        ("dry dock at Gayton", "The longest flight in the country"),
+    ),
 }
 
 
