@@ -208,19 +208,21 @@ def _named_off(node: LexborNode, best: LexborNode) -> bool:
     """A class/id that marks boilerplate, unless the block is built like the winner (its
     name is then the page's name for body blocks) or is mostly prose (see holds_prose) and
     not the author's box (prose about the writer)."""
-    if _in_bio_box(node):
+    if _in_bio_box(node, best):
         return True
     if not (is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
         return False
     return not holds_prose(node, text_len(node))
 
 
-def _in_bio_box(node: LexborNode) -> bool:
+def _in_bio_box(node: LexborNode, best: LexborNode) -> bool:
     """Whether a block is, or sits in, the author's box (its text an unnamed <div> or two
-    below the named one)."""
+    below the named one). A box around the winner too is the story's own wrapper, whatever
+    its names (a post tagged "author-interview": "tag-author-interview")."""
+    around = ancestry(best)
     probe: LexborNode | None = node
     for _ in range(BIO_LEVELS + 1):
-        if probe is None or probe.tag in ("body", "article", "main"):
+        if probe is None or probe.tag in ("body", "article", "main") or probe.mem_id in around:
             return False
         if bio_box(probe):
             return True
