@@ -71,6 +71,14 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "2024-05-01", "Mira Haddad spent six years cleaning offices",
         ("Leave a comment", "Archives"),
     ),
+    # the same post with its paragraphs straight in the tagged post box, which wins the vote:
+    # a winner named "tag-author-interview" is the post, not an author's box (quality5's
+    # 0a90ee1 removed it and found no body)
+    "tagged_author_flat": (
+        '"I wrote the first draft on the night bus": Mira Haddad on her debut novel',
+        "2024-05-01", "Mira Haddad spent six years cleaning offices",
+        ("Leave a comment", "Archives"),
+    ),
 }
 # name -> phrases the body must hold besides (the part a mend must not cost)
 KEPT: dict[str, tuple[str, ...]] = {
@@ -78,6 +86,7 @@ KEPT: dict[str, tuple[str, ...]] = {
                            "Museum reopens"),
     "tagged_author": ("Why the night bus?", "Are the characters based on people",
                       "What comes next? A second novel"),
+    "tagged_author_flat": ("Why the night bus?", "What comes next? A second novel"),
 }
 
 
