@@ -51,7 +51,10 @@ def find_lead(best: LexborNode) -> LexborNode | None:
 
 def _lead_in(node: LexborNode) -> LexborNode | None:
     """``node`` or the first of its children named as a lead and holding a lead's prose
-    (children only: a deep search of a big header or menu would cost more than it finds)."""
+    (children only: a deep search of a big header or menu would cost more than it finds).
+    A box inside a link is a card linked as a whole (its own text holds no <a>), not a lead."""
+    if node.tag == "a":
+        return None
     for probe in (node, *node.iter()):
         if _named_lead(probe):
             return probe if _reads_as_lead(probe) else None

@@ -36,6 +36,13 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Hundreds of homes were evacuated overnight",
         ("Residents wade through the flooded high street",),
     ),
+    # a card linked as a whole (<a><div class="teaser">...</div></a>) above the body: its
+    # text holds no link of its own, but it is a pointer to the live page, not a lead
+    "lead_linked_card": (
+        "Storm floods coastal towns as river bursts its banks", "2024-05-01",
+        "Hundreds of homes were evacuated overnight",
+        ("follow the latest updates",),
+    ),
     # the next story printed below in the same template, its body marked articleBody of
     # an item of its own: no section of the first story's body
     "next_story": (
