@@ -29,6 +29,7 @@ _STOP_TAGS = frozenset(("body", "html", "main"))
 # class/id words of the lead picture's box ("lead-image", "lead-media", "teaser-img"): a
 # photo and its caption, not the standfirst
 MEDIA_WORDS = frozenset(("image", "img", "media", "photo", "picture", "art", "video", "figure"))
+_CUT = " .…[]"  # how an excerpt cut short ends ("…", "...", "[…]")
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", ":", "…")
 
 
@@ -87,7 +88,8 @@ def with_lead(lead: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNo
     ids = {node.mem_id for node in nodes}
     if lead.mem_id in ids or nested_in(lead, ids) or any(nested_in(n, {lead.mem_id}) for n in nodes):
         return nodes
-    words = " ".join((lead.text() or "").split())
+    # (an excerpt cut short, "...the town…", is a copy of the opening up to its ellipsis)
+    words = " ".join((lead.text() or "").split()).rstrip(_CUT)
     if any(words in " ".join((node.text() or "").split()) for node in nodes):
         return nodes  # (the opening repeated as the body's first paragraph)
     return [lead, *nodes]

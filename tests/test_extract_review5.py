@@ -43,6 +43,13 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Hundreds of homes were evacuated overnight",
         ("follow the latest updates",),
     ),
+    # the post's excerpt above it, cut short with an ellipsis: a copy of the opening
+    # paragraph, not a lead of its own
+    "lead_cut_excerpt": (
+        "Storm floods coastal towns as river bursts its banks", "2024-05-01",
+        "Hundreds of homes were evacuated overnight",
+        ("through the town…",),
+    ),
     # the next story printed below in the same template, its body marked articleBody of
     # an item of its own: no section of the first story's body
     "next_story": (
