@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.dom import boilerplate_names
 from monitor.placement import nested_in
-from monitor.scoring import link_density, node_names
+from monitor.scoring import class_weight, link_density, node_names
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
 LEAD_MIN = 60  # characters: shorter is a kicker or a label, not an opening paragraph
@@ -53,10 +53,15 @@ def find_lead(best: LexborNode) -> LexborNode | None:
 def _lead_in(node: LexborNode) -> LexborNode | None:
     """``node`` or the first of its children named as a lead and holding a lead's prose
     (children only: a deep search of a big header or menu would cost more than it finds).
-    A box inside a link is a card linked as a whole (its own text holds no <a>), not a lead."""
+    A box inside a link is a card linked as a whole (its own text holds no <a>), not a lead;
+    a box inside one named like chrome ("promo-box" > "intro") is that box's pitch."""
     if node.tag == "a":
         return None
-    for probe in (node, *node.iter()):
+    if _named_lead(node):
+        return node if _reads_as_lead(node) else None
+    if class_weight(node) < 0:
+        return None
+    for probe in node.iter():
         if _named_lead(probe):
             return probe if _reads_as_lead(probe) else None
     return None

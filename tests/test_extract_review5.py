@@ -30,6 +30,12 @@ CASES: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
         "Hundreds of homes were evacuated overnight",
         ("Become a Coast Herald member",),
     ),
+    # the same pitch as an "intro" paragraph inside a box named "promo-box"
+    "lead_in_promo_box": (
+        "Storm floods coastal towns as river bursts its banks", "2024-05-01",
+        "Hundreds of homes were evacuated overnight",
+        ("Become a Coast Herald member",),
+    ),
     # the lead picture ("lead-media") with its caption in a plain <p>: no standfirst
     "lead_picture": (
         "Storm floods coastal towns as river bursts its banks", "2024-05-01",
