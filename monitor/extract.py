@@ -168,8 +168,24 @@ def explicit_body(root: LexborNode) -> LexborNode | None:
 
 def _same_build(node: LexborNode, first: LexborNode) -> bool:
     """Another section of the marked body: the first one's tag and class (not a second
-    marked article, such as an answer below a question)."""
-    return node.tag == first.tag and node.attributes.get("class") == first.attributes.get("class")
+    marked article, such as an answer below a question), and a property of the same item
+    (a page that prints the next story in the same template marks its body too)."""
+    if node.tag != first.tag or node.attributes.get("class") != first.attributes.get("class"):
+        return False
+    return _item(node) == _item(first)
+
+
+def _item(node: LexborNode) -> int | None:
+    """mem_id of the item a marked property belongs to: its nearest ancestor that opens an
+    item (microdata "itemscope", RDFa "typeof") or is a story of its own (an <article>: a
+    theme may mark the excerpts of related posts as it marks the post); None for none."""
+    probe = node.parent
+    while probe is not None:
+        attrs = probe.attributes
+        if probe.tag == "article" or "itemscope" in attrs or "typeof" in attrs:
+            return probe.mem_id
+        probe = probe.parent
+    return None
 
 
 def explicit_bodies(root: LexborNode, first: bool = False) -> list[LexborNode]:

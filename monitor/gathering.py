@@ -21,8 +21,10 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     link_density,
+    node_names,
     text_len,
 )
+from monitor.selectors import NAME_TOKENS
 
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
@@ -31,6 +33,8 @@ CLIMB_LEVELS = 4  # levels above the best block whose own prose paragraphs join 
 NOTE_PARAGRAPHS = 2  # prose paragraphs a plain sibling box needs to be a note of the body
 BIO_LEVELS = 2  # levels above a nearby block searched for an author's box around it
 SIBLING_LINKS = 0.3  # linked share above which a same-kind sibling is a teaser list, not body
+NOTE_WORDS = frozenset(("note", "notes", "notice", "remark", "remarks"))  # class/id words of a note
+_LISTS = frozenset(("ul", "ol", "dl", "table"))  # a list-shaped body's container (or its last block)
 COUSIN_LINKS = 0.25  # linked share above which a nearby block is navigation, not more body
 SECTION_LINK_SLACK = 0.1  # a section built like the winner may be this much more linked than it
 
@@ -83,12 +87,17 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node)
+    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node, best)
 
 
-def _prose_box(node: LexborNode) -> bool:
+def _prose_box(node: LexborNode, best: LexborNode) -> bool:
     """A neutrally named box that holds nothing but prose paragraphs (a note below a list);
-    one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt)."""
+    one paragraph alone in a box is a teaser's shape (a "most viewed" excerpt).
+
+    Its shape alone says little: the pitch under an article ("Read us in our app", "Were
+    you affected? Send us your photos") is two short paragraphs in a box too. So the box
+    is named like the text ("content") or as a note, or it follows a list-shaped body (how
+    to read the list)."""
     if node.tag not in ("div", "section"):
         return False
     count = 0
@@ -96,7 +105,22 @@ def _prose_box(node: LexborNode) -> bool:
         if kid.tag != "p" or not _prose_paragraph(kid):
             return False
         count += 1
-    return count >= NOTE_PARAGRAPHS and class_weight(node) >= 0 and not is_boilerplate(node)
+    if count < NOTE_PARAGRAPHS or is_boilerplate(node):
+        return False
+    weight = class_weight(node)
+    return weight >= 0 and (weight > 0 or _named_note(node) or _list_shaped(best))
+
+
+def _named_note(node: LexborNode) -> bool:
+    return not NOTE_WORDS.isdisjoint(NAME_TOKENS.split(node_names(node).lower()))
+
+
+def _list_shaped(best: LexborNode) -> bool:
+    """A list (or a table) as the body's container or as its last block."""
+    last = best.last_child
+    while last is not None and not last.is_element_node:
+        last = last.prev
+    return best.tag in _LISTS or (last is not None and last.tag in _LISTS)
 
 
 def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVELS
@@ -189,19 +213,21 @@ def _named_off(node: LexborNode, best: LexborNode) -> bool:
     """A class/id that marks boilerplate, unless the block is built like the winner (its
     name is then the page's name for body blocks) or is mostly prose (see holds_prose) and
     not the author's box (prose about the writer)."""
-    if _in_bio_box(node):
+    if _in_bio_box(node, best):
         return True
     if not (is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
         return False
     return not holds_prose(node, text_len(node))
 
 
-def _in_bio_box(node: LexborNode) -> bool:
+def _in_bio_box(node: LexborNode, best: LexborNode) -> bool:
     """Whether a block is, or sits in, the author's box (its text an unnamed <div> or two
-    below the named one)."""
+    below the named one). A box around the winner too is the story's own wrapper, whatever
+    its names (a post tagged "author-interview": "tag-author-interview")."""
+    around = ancestry(best)
     probe: LexborNode | None = node
     for _ in range(BIO_LEVELS + 1):
-        if probe is None or probe.tag in ("body", "article", "main"):
+        if probe is None or probe.tag in ("body", "article", "main") or probe.mem_id in around:
             return False
         if bio_box(probe):
             return True
@@ -284,16 +310,32 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
 
 def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
     """A nearby block too linked to be more body: above COUSIN_LINKS, unless it is a section
-    built like the winner and no more linked than the winner itself (a page of sections that
-    each link their heading and a "more" line); ``own`` caches the winner's density."""
+    built like the winner, not boxed as boilerplate, and no more linked than the winner
+    itself (a page of sections that each link their heading and a "more" line); ``own``
+    caches the winner's density."""
     density = link_density(node)
     if density <= COUSIN_LINKS:
         return False
-    if not _same_class(node, best):
+    if not _same_class(node, best) or _boxed_off(node, best):
         return True
     if not own:
         own.append(link_density(best))
     return density > own[0] + SECTION_LINK_SLACK
+
+
+def _boxed_off(node: LexborNode, best: LexborNode) -> bool:
+    """Whether a box just above a section (up to BIO_LEVELS), not one around the winner
+    too, is named as boilerplate: a digest's paid item ("brief-item sponsored") is built
+    like the others inside, and as linked."""
+    around = ancestry(best)
+    probe = node.parent
+    for _ in range(BIO_LEVELS):
+        if probe is None or probe.tag in ("body", "article", "main") or probe.mem_id in around:
+            return False
+        if is_boilerplate(probe):
+            return True
+        probe = probe.parent
+    return False
 
 
 def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,

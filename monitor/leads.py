@@ -14,8 +14,9 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.dom import boilerplate_names
 from monitor.placement import nested_in
-from monitor.scoring import link_density, node_names
+from monitor.scoring import class_weight, link_density, node_names
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
 LEAD_CHILDREN = 8  # children of such an element looked at (a header's few boxes, not a menu's items)
@@ -28,6 +29,10 @@ LEAD_WORDS = frozenset((
     "chapo", "bajada", "sapo",
 ))
 _STOP_TAGS = frozenset(("body", "html", "main"))
+# class/id words of the lead picture's box ("lead-image", "lead-media", "teaser-img"): a
+# photo and its caption, not the standfirst
+MEDIA_WORDS = frozenset(("image", "img", "media", "photo", "picture", "art", "video", "figure"))
+_CUT = " .…[]"  # how an excerpt cut short ends ("…", "...", "[…]")
 _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", '"', "”", "“", "»", ":", "…")
 
 
@@ -50,19 +55,33 @@ def find_lead(best: LexborNode) -> LexborNode | None:
 
 def _lead_in(node: LexborNode) -> LexborNode | None:
     """``node`` or the first of its children named as a lead and holding a lead's prose
-    (children only: a deep search of a big header or menu would cost more than it finds)."""
-    for probe in (node, *islice(node.iter(), LEAD_CHILDREN)):
+    (children only: a deep search of a big header or menu would cost more than it finds).
+    A box inside a link is a card linked as a whole (its own text holds no <a>), not a lead;
+    a box inside one named like chrome ("promo-box" > "intro") is that box's pitch."""
+    if node.tag == "a":
+        return None
+    if _named_lead(node):
+        return node if _reads_as_lead(node) else None
+    if class_weight(node) < 0:
+        return None
+    for probe in islice(node.iter(), LEAD_CHILDREN):
         if _named_lead(probe):
             return probe if _reads_as_lead(probe) else None
     return None
 
 
 def _named_lead(node: LexborNode) -> bool:
+    """Named as a lead, and by nothing that marks boilerplate besides: "promo-teaser" or
+    "podcast-teaser" is a pitch for something else, not the article's opening (the lead
+    box is kept from pruning, so its other names must not say boilerplate); nor named as
+    the lead picture ("lead-image": its caption is no standfirst)."""
     attrs = node.attributes
     if "class" not in attrs and "id" not in attrs:
         return False
-    names = node_names(node).lower()
-    return not LEAD_WORDS.isdisjoint(sel.NAME_TOKENS.split(names))
+    tokens = sel.NAME_TOKENS.split(node_names(node).lower())
+    if LEAD_WORDS.isdisjoint(tokens) or not MEDIA_WORDS.isdisjoint(tokens):
+        return False
+    return not boilerplate_names(" ".join(token for token in tokens if token not in LEAD_WORDS))
 
 
 def _reads_as_lead(node: LexborNode) -> bool:
@@ -80,7 +99,8 @@ def with_lead(lead: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNo
     ids = {node.mem_id for node in nodes}
     if lead.mem_id in ids or nested_in(lead, ids) or any(nested_in(n, {lead.mem_id}) for n in nodes):
         return nodes
-    words = " ".join((lead.text() or "").split())
+    # (an excerpt cut short, "...the town…", is a copy of the opening up to its ellipsis)
+    words = " ".join((lead.text() or "").split()).rstrip(_CUT)
     if any(words in " ".join((node.text() or "").split()) for node in nodes):
         return nodes  # (the opening repeated as the body's first paragraph)
     return [lead, *nodes]
