@@ -89,10 +89,11 @@ def clean_text(text: str | None) -> str:
     return normalize_line(text)
 
 
-def line_link_density(raw: str) -> float:
-    """Share of a marked line's characters that sit inside links."""
-    plain = MARKERS.sub("", raw)
-    total = len(normalize_line(plain))
+def line_link_density(raw: str, total: int | None = None) -> float:
+    """Share of a marked line's characters that sit inside links; ``total``: the length of
+    its normalised text without markers, when the caller has it."""
+    if total is None:
+        total = len(normalize_line(MARKERS.sub("", raw)))
     if not total:
         return 0.0
     linked = sum(len(normalize_line(m)) for m in _LINKED.findall(raw))
@@ -146,7 +147,7 @@ def _teasers_after(raw_lines: list[str], index: int) -> int:
         text = normalize_line(MARKERS.sub("", raw))
         if not text:
             continue
-        if line_link_density(raw) <= LINKED_LINE or _FULL_STOP.search(text):
+        if line_link_density(raw, len(text)) <= LINKED_LINE or _FULL_STOP.search(text):
             break
         found, end = found + 1, probe + 1
     return end if found >= TEASER_RUN else index + 1
@@ -183,7 +184,8 @@ def _linked_titles(raw_lines: list[str]) -> list[int]:
         text = normalize_line(MARKERS.sub("", raw))
         if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
             continue
-        if text.startswith(("http:", "https:", "www.")) or line_link_density(raw) <= LINKED_LINE:
+        if text.startswith(("http:", "https:", "www.")) \
+                or line_link_density(raw, len(text)) <= LINKED_LINE:
             continue
         found.append(index)
     return found
@@ -220,8 +222,11 @@ def _prose_bounds(raw_lines: list[str]) -> tuple[int, int]:
 
 def _is_prose(raw: str) -> bool:
     line = MARKERS.sub("", raw)
-    return len(line) >= PROSE_AFTER and len(normalize_line(line)) >= PROSE_AFTER and (
-        LINK_OPEN not in raw or line_link_density(raw) <= LINKED_LINE)
+    if len(line) < PROSE_AFTER:
+        return False
+    total = len(normalize_line(line))
+    return total >= PROSE_AFTER and (
+        LINK_OPEN not in raw or line_link_density(raw, total) <= LINKED_LINE)
 
 
 def clean_lines(
@@ -252,7 +257,7 @@ def clean_lines(
         line = normalize_line(MARKERS.sub("", raw) if marked else raw)
         if not line:
             continue
-        density = line_link_density(raw) if linked else 0.0
+        density = line_link_density(raw, len(line)) if linked else 0.0
         if label is not None and len(line) <= LIST_LABEL_CHARS and label.match(line) \
                 and not _RELATED_SENTENCE.match(line):
             teasers_end = _teasers_after(raw_lines, index)

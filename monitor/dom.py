@@ -185,13 +185,14 @@ def _qualifies_next(tokens: list[str], index: int) -> bool:
     return f"{tokens[index]}-{following}" in sel.NEUTRAL_PAIRS
 
 
-def is_boilerplate(node: LexborNode) -> bool:
+def is_boilerplate(node: LexborNode, tag: str | None = None) -> bool:
     """Figure/caption/form elements, hidden styles, or boilerplate class/id names.
 
     A <figure> that holds a <table> is the article's data (block editors wrap every table
-    in one), not an image with its caption.
+    in one), not an image with its caption. ``tag``: the node's, when the caller read it.
     """
-    tag = node.tag  # (read once: each read, and each attributes dict, is built anew)
+    if tag is None:
+        tag = node.tag  # (read once: each read, and each attributes dict, is built anew)
     if tag in ("figcaption", "picture", "form"):
         return True
     if tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
@@ -350,11 +351,15 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     styles = _paragraph_styles(region)
     query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
     seen: set[int] = set()  # lexbor gives a node once per selector of the list it matches
+    previous = 0  # (in a row: the repeats of a node are decided as the first listing was)
     for node in region.css(query):
-        mem_id, tag = node.mem_id, node.tag
+        mem_id = node.mem_id
+        if mem_id == previous:
+            continue
+        previous, tag = mem_id, node.tag
         if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
             continue
-        if not is_boilerplate(node):
+        if not is_boilerplate(node, tag):
             continue
         total = total or max(text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:

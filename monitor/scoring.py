@@ -156,9 +156,12 @@ def article_root(node: LexborNode, levels: int = 10) -> int | None:
     probe: LexborNode | None = node
     found: int | None = None
     for _ in range(levels):
-        if probe is None or probe.tag in ("body", "html"):
+        if probe is None:
             break
-        if probe.tag == "article":
+        tag = probe.tag  # (read once: each read builds a str)
+        if tag in ("body", "html"):
+            break
+        if tag == "article":
             found = probe.mem_id
         probe = probe.parent
     return found
@@ -207,9 +210,12 @@ def in_chrome(node: LexborNode, levels: int = CHROME_LEVELS) -> bool:
     """Whether a node sits in the page's footer, navigation or a side column."""
     probe = node.parent
     for _ in range(levels):
-        if probe is None or probe.tag in ("body", "article", "main"):
+        if probe is None:
             return False
-        if probe.tag in ("footer", "nav", "aside"):
+        tag = probe.tag  # (read once: each read builds a str)
+        if tag in ("body", "article", "main"):
+            return False
+        if tag in ("footer", "nav", "aside"):
             return True
         probe = probe.parent
     return False

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.scoring import Candidate, deep_text, text_len
+from monitor.tagids import tag_ids
 
 MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
 MAX_COMMAS = 10  # a paragraph's comma credit stops here: a long comma-separated list is no prose
@@ -22,7 +23,9 @@ MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas t
 MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
 LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
 WRAPPER_LEVELS = 3  # single-child boxes around a text span that vote as the span itself
-_ITEM_BLOCKS = frozenset(sel.LIST_ITEM_BLOCKS.split(", "))  # tags that make an item a container
+_ITEM_BLOCK_IDS = tag_ids(tuple(sel.LIST_ITEM_BLOCKS.split(", ")))  # tags that make an item a container
+_LINK_ID = next(iter(tag_ids(("a",))))
+_CELL_ID = next(iter(tag_ids(("td",))))
 
 
 def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int,
@@ -51,10 +54,11 @@ def _paragraph_score(text: str) -> float:
     The comma credit is capped: a user list or tag cloud ("anna, bob, carl, ...") would
     otherwise outvote the article with one line.
     """
-    commas = text.count(",") + text.count("，")
+    wide = text.count("，")
+    commas = text.count(",") + wide
     if commas and len(text) / (commas + 1) < MIN_CLAUSE:
         commas = 0  # "anna, bob, carl, ...": a list of names, not clauses
-    elif commas > 1 and "，" not in text:
+    elif commas > 1 and not wide:
         # only commas followed by a clause: "Goyal M, Singh S, et al. Title" has one
         commas = sum(1 for part in text.split(",")[1:] if len(part) >= MIN_CLAUSE)
     return 1.0 + min(commas, MAX_COMMAS) + min(len(text) / 100.0, 3.0)
@@ -87,10 +91,10 @@ def _item_links(item: LexborNode) -> list[LexborNode] | None:
     """The item's links, or None when it holds a block: one walk over its few elements costs
     far less than two css() queries, each of which parses its selector again."""
     links: list[LexborNode] = []
-    for node in item.traverse():
-        if (tag := node.tag) in _ITEM_BLOCKS:
+    for node in item.traverse():  # (tag ids: see monitor.tagids)
+        if (tag := node.tag_id) in _ITEM_BLOCK_IDS:
             return None
-        if tag == "a":
+        if tag == _LINK_ID:
             links.append(node)
     return links
 
@@ -138,7 +142,8 @@ def count(reading: Reading) -> dict[int, Candidate]:
         score, parent = _paragraph_score(text), box.parent
         _vote(cands, box, score, len(text))
         _vote(cands, parent, score / 2.0, len(text), False)
-        _vote(cands, parent.parent if box.tag == "td" and parent else None, score / 2, len(text), False)
+        cell = box.tag_id == _CELL_ID
+        _vote(cands, parent.parent if cell and parent else None, score / 2, len(text), False)
     return cands
 
 
