@@ -36,8 +36,14 @@ def _offset(sign_value: str) -> timedelta | None:
 
 
 def local_offset(stamps: list[str]) -> timedelta | None:
-    """The publisher's UTC offset, from any timestamp of the page written with one."""
+    """The publisher's UTC offset, from any timestamp of the page written with one.
+
+    A stamp with no "+" and fewer than three "-" (two are the date's) can hold no offset
+    but "Z": its first match, if any, offers none, and the search is skipped (most pages
+    list many "...Z" stamps, of teasers' <time> elements)."""
     for stamp in stamps:
+        if "+" not in stamp and stamp.count("-") < 3:
+            continue
         match = STAMP.search(stamp)
         if match:
             found = _offset(match.group(4))

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, voting
+from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, utcday, voting
 from monitor import extract as extract_module
 from monitor import selectors as sel
 from monitor.clean import normalize_line
@@ -429,3 +429,22 @@ def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
         dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
         again = voting.count(voting.reread(reading, removals))
         assert _votes_of(again) == _votes_of(voting.score_candidates(root))
+
+
+_STAMP_PARTS = st.sampled_from([
+    "2021-09-27", "2021-09-26", "T", " ", "02:05", ":00", ".5", "Z", "z", "+02:00", "-05:00",
+    "+0000", "-0000", "+0530", "-", "+", "GMT", "x",
+])
+
+
+@given(st.lists(st.lists(_STAMP_PARTS, max_size=8).map("".join), max_size=4))
+def test_offset_search_skips_only_stamps_without_one(stamps: list[str]) -> None:
+    """local_offset passes over a stamp with no "+" and at most two "-" without a search:
+    the same offset as searching every stamp."""
+    expected = None
+    for stamp in stamps:
+        match = utcday.STAMP.search(stamp)
+        if match and (found := utcday._offset(match.group(4))) is not None:
+            expected = found
+            break
+    assert utcday.local_offset(stamps) == expected
