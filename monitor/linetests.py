@@ -9,6 +9,7 @@ import re
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: "i", "i", "s" to re.I, not to lower()
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them, in English and (the months,
 # weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
@@ -53,12 +54,13 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) ->
     """'Subscribe to...', '...our newsletter', 'Follow us on...', '.../Getty Images'.
 
     Credit patterns end the line, and on a normalised line (one space between words) the
-    longest ("shutterstock)") is half CREDIT_TAIL: the tail is all a search needs. An ASCII
-    line without one of CTA_WORDS (the case-insensitive pattern's words) holds no call.
+    longest ("shutterstock)") is half CREDIT_TAIL: the tail is all a search needs. A line
+    whose lower case holds none of CTA_WORDS (the case-insensitive pattern's words) holds no
+    call, unless it has a letter the pattern equates with one of theirs but lower() does not.
     """
     if len(line) < 140 and credit.search(line, len(line) - CREDIT_TAIL):
         return True
-    if line.isascii():
+    if line.isascii() or not any(odd in line for odd in _CASE_ODD):
         lowered = line.lower()
         if not any(word in lowered for word in CTA_WORDS):
             return False
@@ -115,7 +117,11 @@ def is_dateline(line: str) -> bool:
 def _date_word(word: str) -> bool:
     """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon."""
     bare = word[:-1] if word[-1] in ",.:;" else word
-    return bare.lower() in _DATE_NAMES or _DATE_NUMBER.fullmatch(bare or word) is not None
+    if bare.lower() in _DATE_NAMES:
+        return True
+    number = bare or word  # (a number starts as _DATE_NUMBER does: a digit or [:./-])
+    return (number[0].isdecimal() or number[0] in ":./-") and \
+        _DATE_NUMBER.fullmatch(number) is not None
 
 
 def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:

@@ -220,13 +220,25 @@ def _plain_call_to_action(line: str) -> bool:
 
 
 @given(st.lists(st.sampled_from([*_WORDS, "Subscribe", "SIGN  UP", "Newsletter.", "ſhare it with",
-                                 "ſign up", "Follow\tus", "photo:\u00a0", "’", "x" * 40]),
+                                 "ſign up", "sİgn up", "ſubscribe", "newsletter’s", "Follow\tus",
+                                 "foİlow", "photo:\u00a0", "’", "ı", "x" * 40]),
                 max_size=10).map("".join).map(normalize_line))
 def test_call_to_action_shortcuts_change_no_answer(line: str) -> None:
     """On a normalised line, the credit searched in the line's tail and the ASCII word test
     before the call-to-action search give the plain searches' answer."""
     assert linetests._call_to_action(line, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END) == \
         _plain_call_to_action(line)
+
+
+@given(st.lists(st.sampled_from(["1", "2023", "9th", "10h", ":", ".", "/", "-", "٣", "２", "May",
+                                 "ST", "x", "é", ",", ";", "’", "12:30", "Jan."]), min_size=1,
+                max_size=5).map("".join))
+def test_date_word_shortcut_changes_no_answer(word: str) -> None:
+    """_date_word tries the number pattern only on a word that starts as a number can."""
+    bare = word[:-1] if word[-1] in ",.:;" else word
+    plain = bare.lower() in linetests._DATE_NAMES or \
+        linetests._DATE_NUMBER.fullmatch(bare or word) is not None
+    assert linetests._date_word(word) == plain
 
 
 def test_call_to_action_words_are_in_every_match() -> None:
