@@ -182,11 +182,15 @@ class Removals:
 
 
 def read(root: LexborNode) -> Reading:
-    """The voters under ``root`` and their texts."""
-    def texts(selector: str, deep: bool) -> Voters:
-        return [(node, _text(node, deep)) for node in root.css(selector)]
-    return Reading(texts(sel.PARAGRAPH_SELECTOR, True), texts(sel.LIST_PARAGRAPHS, True),
-                   texts(sel.INLINE_TEXT, False), texts(sel.TEXT_CONTAINERS, False))
+    """The voters under ``root`` and their texts (_text spelled out: a call per voter costs
+    a tenth of the reading)."""
+    def whole(selector: str) -> Voters:
+        return [(node, node.text_lexbor().strip()) for node in root.css(selector)]
+
+    def own(selector: str) -> Voters:
+        return [(node, (node.text(deep=False) or "").strip()) for node in root.css(selector)]
+    return Reading(whole(sel.PARAGRAPH_SELECTOR), whole(sel.LIST_PARAGRAPHS),
+                   own(sel.INLINE_TEXT), own(sel.TEXT_CONTAINERS))
 
 
 def _text(node: LexborNode, deep: bool) -> str:
