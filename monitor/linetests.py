@@ -62,7 +62,7 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) ->
         return True
     if line.isascii() or not any(odd in line for odd in _CASE_ODD):
         lowered = line.lower()
-        if not any(word in lowered for word in CTA_WORDS):
+        if not any(map(lowered.__contains__, CTA_WORDS)):
             return False
     for match in cta.finditer(line):
         if match.group("start"):

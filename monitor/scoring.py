@@ -87,7 +87,7 @@ def link_density(node: LexborNode, total: int | None = None) -> float:
     total = text_len(node) if total is None else total
     if total <= 0:
         return 0.0
-    linked = sum(len(a.text_lexbor().strip()) for a in node.css("a"))  # (text_len, inlined)
+    linked = sum([len(a.text_lexbor().strip()) for a in node.css("a")])  # (text_len, inlined)
     return min(linked / total, 1.0)
 
 

@@ -60,7 +60,7 @@ def _paragraph_score(text: str) -> float:
         commas = 0  # "anna, bob, carl, ...": a list of names, not clauses
     elif commas > 1 and not wide:
         # only commas followed by a clause: "Goyal M, Singh S, et al. Title" has one
-        commas = sum(1 for part in text.split(",")[1:] if len(part) >= MIN_CLAUSE)
+        commas = len([part for part in text.split(",")[1:] if len(part) >= MIN_CLAUSE])
     return 1.0 + min(commas, MAX_COMMAS) + min(len(text) / 100.0, 3.0)
 
 
@@ -174,7 +174,7 @@ class Removals:
         second time it is no longer in the tree)."""
         if node.mem_id in self.gone:
             return
-        self.gone.update(found.mem_id for found in node.traverse())
+        self.gone.update([found.mem_id for found in node.traverse()])  # (no generator: faster)
         probe = node.parent
         while probe is not None and probe.mem_id not in self.changed:
             self.changed.add(probe.mem_id)
