@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, voting
+from monitor import dates, datetext, dom, linetests, placement, scoring, series, streamed, tagids, voting
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.encoding import decode_html
@@ -403,3 +403,49 @@ def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
         dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
         again = voting.count(voting.reread(reading, removals))
         assert _votes_of(again) == _votes_of(voting.score_candidates(root))
+
+
+def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int]) -> None:
+    """dom.prune_region as it was: every listing of a node (one per selector it matches)
+    decided on its own."""
+    total = 0
+    victims: list[tuple[LexborNode, int]] = []
+    spared: set[int] = set()
+    styles = dom._paragraph_styles(region)
+    seen: set[int] = set()
+    for node in region.css("[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS):
+        mem_id, tag = node.mem_id, node.tag
+        if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
+            continue
+        if not dom.is_boilerplate(node):
+            continue
+        total = total or max(scoring.text_len(region), 1)
+        if tag == "p" and node.attributes.get("class") in styles:
+            continue
+        if (tag == "span" and placement.in_code(node)) or placement.in_sentence(node):
+            continue
+        length = scoring.text_len(node)
+        if length > keep_share * total or (scoring.holds_prose(node, length)
+                                           and not dom._bio_box(node)):
+            continue
+        if not dom._opens_section(node, length, protect, spared):
+            victims.append((node, length))
+            seen.add(mem_id)
+    for node in reversed(series.spare_series(victims, total)):
+        dom.unlink(node)
+
+
+def test_prune_region_decides_a_node_listed_twice_once() -> None:
+    """A node the query lists once per selector it matches (class and id and style) is
+    decided once, as every listing of it was: the pruned region is the same."""
+    html = (f"<body><div id=main class=story><p>{PROSE}</p><div id=share-1 class=share-box "
+            "style='color:red'>Share</div><div id=h class=widget-top><h2 id=x class=y>Next</h2>"
+            f"</div><div class=widget-body><p>{PROSE}</p></div><p id=p1 class=meta>By Ann</p>"
+            f"<span id=s class=related style='x'>Related: more</span></div></body>")
+    for page in with_test_pages(html):
+        ours, reference = parse(page), parse(page)
+        for tree, prune in ((ours, dom.prune_region), (reference, _prune_every_listing)):
+            dom.remove_junk(tree)
+            if tree.body is not None:
+                prune(tree.body, 0.3, {tree.body.mem_id})
+        assert ours.html == reference.html
