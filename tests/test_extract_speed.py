@@ -449,3 +449,26 @@ def test_prune_region_decides_a_node_listed_twice_once() -> None:
             if tree.body is not None:
                 prune(tree.body, 0.3, {tree.body.mem_id})
         assert ours.html == reference.html
+
+
+_LINE_PIECES = ["Related", "STORIES", "more", " ", ":", "Share", "this", "Advertisement", "-", "[",
+                "]", "Read", "ALSO", "Photo", "|", "Jane Doe", "IMG_0012.JPG", ".png", "Copyright",
+                "All Rights Reserved", "you are here", ">", "Location", "Tags", "by", "signing up",
+                "you agree", "terms", "5 min read", "Listen", "Table of Contents", "x", "1", "©",
+                "Lesen Sie auch", "Weiterlesen", "To", "op", "Follow us on", "print", "a+", "e-mail"]
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join))
+def test_lowered_twin_matches_the_lines_the_pattern_matches(line: str) -> None:
+    """An ASCII line lowered, matched by BOILERPLATE_LINE without re.I, is a match exactly
+    when the pattern with re.I matches it (a non-ASCII line uses the pattern itself)."""
+    assert linetests._lowered_twin(sel.BOILERPLATE_LINE) is not None
+    for probe in (line, normalize_line(line)):
+        assert linetests._line_match(sel.BOILERPLATE_LINE, probe) == \
+            (sel.BOILERPLATE_LINE.match(probe) is not None)
+
+
+def test_lowered_twin_refuses_patterns_that_spell_upper_case() -> None:
+    for pattern in (r"[A-Z]x", r"\x41", r"(?-i:a)b", r"\u0041", "\u212a", r"a\\Bc"):
+        assert linetests._lowered_twin(re.compile(pattern, re.I)) is None
+    assert linetests._lowered_twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
