@@ -45,8 +45,9 @@ class Candidate:
 
 
 def text_len(node: LexborNode, deep: bool = True) -> int:
-    """Length of a node's text without surrounding white space."""
-    return len(deep_text(node).strip() if deep else (node.text(deep=False) or "").strip())
+    """Length of a node's (an element's) text without surrounding white space (deep: read
+    as deep_text reads it)."""
+    return len(node.text_lexbor().strip() if deep else (node.text(deep=False) or "").strip())
 
 
 def deep_text(node: LexborNode) -> str:
@@ -86,7 +87,7 @@ def link_density(node: LexborNode, total: int | None = None) -> float:
     total = text_len(node) if total is None else total
     if total <= 0:
         return 0.0
-    linked = sum(text_len(a) for a in node.css("a"))
+    linked = sum([len(a.text_lexbor().strip()) for a in node.css("a")])  # (text_len, inlined)
     return min(linked / total, 1.0)
 
 

@@ -141,7 +141,7 @@ BOILERPLATE_LINE = re.compile(
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
       | (?:you\s+are\s+here|your\s+location|current\s+location)\s*[:：].*
-      | location\s*[:：].*[>›»].*  # a bare "Location:" is a breadcrumb only with its path
+      | location\s*[:：].*[>›»].*  # a bare "location:" is a breadcrumb only with its path
       | (?:reporter|revisor|editor|edited\s+by|translator|translated\s+by|writer|author|
             photo|photos|photographer|source|reviewer|proofreader|contributor|compiler|
             producer|designer|video|copy\s?editor)s?\s*[|｜]\s*.{1,80}
@@ -176,7 +176,7 @@ BOILERPLATE_LINE = re.compile(
             sie\s+müssen\s+sich\s+einloggen,?\s+um\s+.{0,60}|aucun\s+commentaire|
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
-      | this\s+(?:entry|post)\s+was\s+(?:posted|filed)\b.*  # a WordPress theme's post footer
+      | this\s+(?:entry|post)\s+was\s+(?:posted|filed)\b.*  # a wordpress theme's post footer
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
       | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
             \s*(?:min(?:ute)?s?|mins?)\.?)?

@@ -8,9 +8,21 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dates, datetext, dom, linetests, scoring, streamed, tagids, utcday, voting
+from monitor import (
+    dates,
+    datetext,
+    dom,
+    linetests,
+    placement,
+    scoring,
+    series,
+    streamed,
+    tagids,
+    utcday,
+    voting,
+)
 from monitor import extract as extract_module
 from monitor import selectors as sel
 from monitor.clean import normalize_line
@@ -258,13 +270,25 @@ def _plain_call_to_action(line: str) -> bool:
 
 
 @given(st.lists(st.sampled_from([*_WORDS, "Subscribe", "SIGN  UP", "Newsletter.", "ſhare it with",
-                                 "ſign up", "Follow\tus", "photo:\u00a0", "’", "x" * 40]),
+                                 "ſign up", "sİgn up", "ſubscribe", "newsletter’s", "Follow\tus",
+                                 "foİlow", "photo:\u00a0", "’", "ı", "x" * 40]),
                 max_size=10).map("".join).map(normalize_line))
 def test_call_to_action_shortcuts_change_no_answer(line: str) -> None:
     """On a normalised line, the credit searched in the line's tail and the ASCII word test
     before the call-to-action search give the plain searches' answer."""
     assert linetests._call_to_action(line, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END) == \
         _plain_call_to_action(line)
+
+
+@given(st.lists(st.sampled_from(["1", "2023", "9th", "10h", ":", ".", "/", "-", "٣", "２", "May",
+                                 "ST", "x", "é", ",", ";", "’", "12:30", "Jan."]), min_size=1,
+                max_size=5).map("".join))
+def test_date_word_shortcut_changes_no_answer(word: str) -> None:
+    """_date_word tries the number pattern only on a word that starts as a number can."""
+    bare = word[:-1] if word[-1] in ",.:;" else word
+    plain = bare.lower() in linetests._DATE_NAMES or \
+        linetests._DATE_NUMBER.fullmatch(bare or word) is not None
+    assert linetests._date_word(word) == plain
 
 
 def test_call_to_action_words_are_in_every_match() -> None:
@@ -448,3 +472,72 @@ def test_offset_search_skips_only_stamps_without_one(stamps: list[str]) -> None:
             expected = found
             break
     assert utcday.local_offset(stamps) == expected
+
+
+def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int]) -> None:
+    """dom.prune_region as it was: every listing of a node (one per selector it matches)
+    decided on its own."""
+    total = 0
+    victims: list[tuple[LexborNode, int]] = []
+    spared: set[int] = set()
+    styles = dom._paragraph_styles(region)
+    seen: set[int] = set()
+    for node in region.css("[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS):
+        mem_id, tag = node.mem_id, node.tag
+        if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
+            continue
+        if not dom.is_boilerplate(node):
+            continue
+        total = total or max(scoring.text_len(region), 1)
+        if tag == "p" and node.attributes.get("class") in styles:
+            continue
+        if (tag == "span" and placement.in_code(node)) or placement.in_sentence(node):
+            continue
+        length = scoring.text_len(node)
+        if length > keep_share * total or (scoring.holds_prose(node, length)
+                                           and not dom.bio_box(node)):
+            continue
+        if not dom._opens_section(node, length, protect, spared):
+            victims.append((node, length))
+            seen.add(mem_id)
+    for node in reversed(series.spare_series(victims, total)):
+        dom.unlink(node)
+
+
+def test_prune_region_decides_a_node_listed_twice_once() -> None:
+    """A node the query lists once per selector it matches (class and id and style) is
+    decided once, as every listing of it was: the pruned region is the same."""
+    html = (f"<body><div id=main class=story><p>{PROSE}</p><div id=share-1 class=share-box "
+            "style='color:red'>Share</div><div id=h class=widget-top><h2 id=x class=y>Next</h2>"
+            f"</div><div class=widget-body><p>{PROSE}</p></div><p id=p1 class=meta>By Ann</p>"
+            f"<span id=s class=related style='x'>Related: more</span></div></body>")
+    for page in with_test_pages(html):
+        ours, reference = parse(page), parse(page)
+        for tree, prune in ((ours, dom.prune_region), (reference, _prune_every_listing)):
+            dom.remove_junk(tree)
+            if tree.body is not None:
+                prune(tree.body, 0.3, {tree.body.mem_id})
+        assert ours.html == reference.html
+
+
+_LINE_PIECES = ["Related", "STORIES", "more", " ", ":", "Share", "this", "Advertisement", "-", "[",
+                "]", "Read", "ALSO", "Photo", "|", "Jane Doe", "IMG_0012.JPG", ".png", "Copyright",
+                "All Rights Reserved", "you are here", ">", "Location", "Tags", "by", "signing up",
+                "you agree", "terms", "5 min read", "Listen", "Table of Contents", "x", "1", "©",
+                "Lesen Sie auch", "Weiterlesen", "To", "op", "Follow us on", "print", "a+", "e-mail"]
+
+
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join))
+def test_lowered_twin_matches_the_lines_the_pattern_matches(line: str) -> None:
+    """An ASCII line lowered, matched by BOILERPLATE_LINE without re.I, is a match exactly
+    when the pattern with re.I matches it (a non-ASCII line uses the pattern itself)."""
+    assert linetests._lowered_twin(sel.BOILERPLATE_LINE) is not None
+    for probe in (line, normalize_line(line)):
+        assert linetests._line_match(sel.BOILERPLATE_LINE, probe) == \
+            (sel.BOILERPLATE_LINE.match(probe) is not None)
+
+
+def test_lowered_twin_refuses_patterns_that_spell_upper_case() -> None:
+    for pattern in (r"[A-Z]x", r"\x41", r"(?-i:a)b", r"\u0041", "\u212a", r"a\\Bc"):
+        assert linetests._lowered_twin(re.compile(pattern, re.I)) is None
+    assert linetests._lowered_twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
