@@ -11,6 +11,8 @@ an author or a modal, so those words count on the winner alone.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
@@ -26,10 +28,20 @@ CITATION_WORDS = frozenset((
 CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in "article__references")
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
+# a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
+# "category-popup-shops"): it says what the post is about, not what the box is
+_TERM_CLASS = re.compile(r"(?<!\S)(?:tag|category)-\S+")
 
 
 def _named(node: LexborNode, words: frozenset[str]) -> bool:
     return not words.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+
+
+def _named_own(node: LexborNode) -> bool:
+    """The winner's class/id names it an author's box or a dialog; its term classes left
+    out: a post box tagged "author-visits" is the post (removed, the page had no body)."""
+    names = _TERM_CLASS.sub(" ", node_names(node).lower())
+    return not _OWN_WORDS.isdisjoint(sel.NAME_TOKENS.split(names))
 
 
 def citation_list(node: LexborNode) -> LexborNode | None:
@@ -53,7 +65,7 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
     article, below its text) and only its candidates are left out."""
     if best is None:
         return best, cands
-    if _named(best.node, _OWN_WORDS):
+    if _named_own(best.node):
         unlink(best.node)
         again = score_candidates(root)
         return best_candidate(again, family=family), again

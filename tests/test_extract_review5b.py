@@ -1,0 +1,41 @@
+"""Ordinary pages a second reader built against the rules that take a winner of the body vote
+out of the running (monitor.notbody: an author's box, a dialog, a list of references).
+
+Each page is a whole news page (masthead, menu, article, sidebar, footer) whose body must be
+found, with its title and date, and must hold and leave out the listed phrases.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.extract import extract
+
+PAGES = Path(__file__).resolve().parent / "pages" / "ordinary"
+URL = "https://news.example/story"
+
+# name -> (title, date, phrases the body must hold, phrases it must not)
+CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    # a WordPress post box whose post_class names its tags ("tag-author-visits"), with the
+    # paragraphs straight inside it: the winner is the post, not an author's box
+    "r5b_tagged_post": (
+        "Library to host prize-winning novelist for first reading since refit", "2024-03-14",
+        ("reopen its upstairs reading room", "Tickets for the talk on 18 April",
+         "weekly children's story sessions"),
+        ("Recent Posts", "Proudly powered"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_ordinary_page(name: str) -> None:
+    title, date, kept, dropped = CASES[name]
+    article = extract((PAGES / f"{name}.html").read_text("utf-8"), URL)
+    assert article.title == title
+    assert (article.published or "")[:10] == date
+    for phrase in kept:
+        assert phrase in article.body, phrase
+    for phrase in dropped:
+        assert phrase not in article.body, phrase
