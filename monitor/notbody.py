@@ -38,10 +38,16 @@ def _named(node: LexborNode, words: frozenset[str]) -> bool:
 
 
 def _named_own(node: LexborNode) -> bool:
-    """The winner's class/id names it an author's box or a dialog; its term classes left
-    out: a post box tagged "author-visits" is the post (removed, the page had no body)."""
+    """The winner's class/id names it an author's box or a dialog, and it holds no <h1>.
+
+    Its term classes are left out: a post box tagged "author-visits" is the post (removed,
+    the page had no body). A box that holds the headline is the article whatever its names:
+    WordPress names a post's writers in its classes too ("author-priya-nair", the taxonomy of
+    a co-authors plugin), and a story opened in a dialog is still the story."""
     names = _TERM_CLASS.sub(" ", node_names(node).lower())
-    return not _OWN_WORDS.isdisjoint(sel.NAME_TOKENS.split(names))
+    if _OWN_WORDS.isdisjoint(sel.NAME_TOKENS.split(names)):
+        return False
+    return node.css_first("h1") is None
 
 
 def citation_list(node: LexborNode) -> LexborNode | None:
