@@ -34,20 +34,20 @@ _TERM_CLASS = re.compile(r"(?<!\S)(?:tag|category)-\S+")
 
 
 def _named(node: LexborNode, words: frozenset[str]) -> bool:
-    return not words.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+    """The node's class/id holds one of ``words``, its term classes left out: a post box
+    tagged "author-visits" or "citations" (a story on traffic tickets) is the post, and
+    was removed or left out of the vote (the page had no body, or a tagline for one)."""
+    names = _TERM_CLASS.sub(" ", node_names(node).lower())
+    return not words.isdisjoint(sel.NAME_TOKENS.split(names))
 
 
 def _named_own(node: LexborNode) -> bool:
     """The winner's class/id names it an author's box or a dialog, and it holds no <h1>.
 
-    Its term classes are left out: a post box tagged "author-visits" is the post (removed,
-    the page had no body). A box that holds the headline is the article whatever its names:
-    WordPress names a post's writers in its classes too ("author-priya-nair", the taxonomy of
-    a co-authors plugin), and a story opened in a dialog is still the story."""
-    names = _TERM_CLASS.sub(" ", node_names(node).lower())
-    if _OWN_WORDS.isdisjoint(sel.NAME_TOKENS.split(names)):
-        return False
-    return node.css_first("h1") is None
+    A box that holds the headline is the article whatever its names: WordPress names a
+    post's writers in its classes too ("author-priya-nair", the taxonomy of a co-authors
+    plugin), and a story opened in a dialog is still the story."""
+    return _named(node, _OWN_WORDS) and node.css_first("h1") is None
 
 
 def citation_list(node: LexborNode) -> LexborNode | None:
