@@ -31,6 +31,8 @@ _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
 # "category-popup-shops"): it says what the post is about, not what the box is
 _TERM_CLASS = re.compile(r"(?<!\S)(?:tag|category)-\S+")
+# a class/id that names the box as the post's text: "blog-content", "post-body", "hentry"
+_TEXT_NAME = re.compile(r"(?:^|[-_])(?:content|body|text|entry|hentry|post|article|story)$")
 
 
 def _named(node: LexborNode, words: frozenset[str]) -> bool:
@@ -42,12 +44,23 @@ def _named(node: LexborNode, words: frozenset[str]) -> bool:
 
 
 def _named_own(node: LexborNode) -> bool:
-    """The winner's class/id names it an author's box or a dialog, and it holds no <h1>.
+    """The winner's class/id names it an author's box or a dialog, no other of its names
+    calls it the text, and it holds no <h1>.
 
-    A box that holds the headline is the article whatever its names: WordPress names a
-    post's writers in its classes too ("author-priya-nair", the taxonomy of a co-authors
-    plugin), and a story opened in a dialog is still the story."""
-    return _named(node, _OWN_WORDS) and node.css_first("h1") is None
+    A theme names the post's text for the script that opens its pictures in a popup too
+    ("blog-content popup-gallery"): the text, removed, left the page without a body. A box
+    that holds the headline is the article whatever its names: WordPress names a post's
+    writers in its classes ("author-priya-nair", the taxonomy of a co-authors plugin), and
+    a story opened in a dialog is still the story."""
+    attrs = node.attributes
+    names = _TERM_CLASS.sub(" ", f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower())
+    own = False
+    for name in names.split():
+        if not _OWN_WORDS.isdisjoint(sel.NAME_TOKENS.split(name)):
+            own = True
+        elif _TEXT_NAME.search(name):
+            return False
+    return own and node.css_first("h1") is None
 
 
 def citation_list(node: LexborNode) -> LexborNode | None:

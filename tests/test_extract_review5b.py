@@ -42,6 +42,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
          "Parents had complained at board meetings"),
         ("Recent Posts", "News for Lakeview and Ridgeway", "About time."),
     ),
+    # a theme's post text named for the script that opens its pictures in a popup
+    # ("blog-content popup-gallery"), the headline in a banner above: the box is the text
+    "r5b_popup_gallery": (
+        "Old harbour warehouse reopens as food market after five-year rebuild", "2024-04-20",
+        ("The Victorian grain warehouse on Quay Street", "free for the first hour"),
+        ("Bus lanes on Dock Road", "All rights reserved"),
+    ),
 }
 
 
