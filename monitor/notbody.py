@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.dom import unlink
 from monitor.placement import nested_in
-from monitor.scoring import Candidate, best_candidate, node_names
+from monitor.scoring import Candidate, best_candidate, node_names, text_len
 from monitor.voting import score_candidates
 
 # class/id words of a list of cited works
@@ -26,6 +26,7 @@ CITATION_WORDS = frozenset((
     "references", "reference", "bibliography", "citations", "refs", "reflist", "footnotes",
 ))
 CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in "article__references")
+WRAPPED_SHARE = 0.6  # share of such a box's text the winner holds, at least
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
@@ -64,13 +65,21 @@ def _named_own(node: LexborNode) -> bool:
 
 
 def citation_list(node: LexborNode) -> LexborNode | None:
-    """The winner, or a box just above it, whose class/id names it a list of references."""
+    """The winner, or a box just above it, whose class/id names it a list of references.
+
+    A box above names the winner only when it is little more than the winner (the list and
+    its heading): a documentation page lays its sections out in "reference-layout__body",
+    and one section winning there left the page with its one-line summary for a body."""
     probe: LexborNode | None = node
+    size = 0
     for _ in range(CITATION_LEVELS + 1):
         if probe is None or probe.tag in _STOP_TAGS:
             return None
         if _named(probe, CITATION_WORDS):
-            return probe
+            if probe is node:
+                return probe
+            size = size or text_len(node)
+            return probe if size >= WRAPPED_SHARE * text_len(probe) else None
         probe = probe.parent
     return None
 

@@ -49,6 +49,14 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("The Victorian grain warehouse on Quay Street", "free for the first hour"),
         ("Bus lanes on Dock Road", "All rights reserved"),
     ),
+    # a documentation page whose sections sit in "reference-layout__body" (a layout for
+    # reference pages, not a list of references): the winning section is part of the body
+    "r5b_reference_layout": (
+        "Temporal.PlainDate.prototype.with()", "2025-02-12",
+        ("The info object is merged with the fields", "A TypeError is thrown",
+         "You can also replace several fields at once"),
+        ("Portions of this content", "Playground"),
+    ),
 }
 
 
