@@ -21,6 +21,7 @@ FAQ_LEVELS = 3  # levels above the winner whose following siblings may hold the 
 FAQ_SIBLINGS = 6  # elements after each of those levels looked at (a call to action, a form...)
 FAQ_CHILDREN = 8  # children of such an element looked at (a widget's box, not a list's items)
 FAQ_MIN = 150  # characters: shorter is a "FAQ" link or a heading, not questions and answers
+FAQ_ALONE = 0.6  # share of the block after the body a FAQ among its children holds, at least
 FAQ_LINKS = 0.3  # linked share above which the block is a list of links to FAQ pages
 _FAQ = "faq"  # the class/id word (faq, faqs, faqsection)
 _STOP_TAGS = frozenset(("body", "html", "main"))
@@ -40,7 +41,7 @@ def find_faq(best: LexborNode) -> LexborNode | None:
                 found = next((n for n in (after, *islice(after.iter(), FAQ_CHILDREN))
                               if _named_faq(n)), None)
                 if found is not None:  # (the block, or one of its children: a widget's box)
-                    return found if _reads_as_faq(found) else None
+                    return found if _reads_as_faq(found) and _alone(found, after) else None
             after = after.next
         probe = probe.parent
     return None
@@ -49,6 +50,13 @@ def find_faq(best: LexborNode) -> LexborNode | None:
 def _named_faq(node: LexborNode) -> bool:
     names = node_names(node).lower()
     return _FAQ in names and any(t.startswith(_FAQ) for t in sel.NAME_TOKENS.split(names))
+
+
+def _alone(found: LexborNode, after: LexborNode) -> bool:
+    """The FAQ is all but the whole of the block after the body that holds it: a widget's box
+    wraps the FAQ alone, while a column of widgets beside the body (a sidebar: the site's
+    election FAQ, its most read, its contacts) is no part of the article."""
+    return found is after or text_len(found) >= FAQ_ALONE * text_len(after)
 
 
 def _reads_as_faq(node: LexborNode) -> bool:

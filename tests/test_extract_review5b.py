@@ -57,6 +57,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
          "You can also replace several fields at once"),
         ("Portions of this content", "Playground"),
     ),
+    # a column of widgets beside the story, one of them the site's election FAQ: the rail is
+    # no part of the article, its FAQ no last section of it
+    "r5b_rail_faq": (
+        "Hospital board approves $120 million emergency wing", "2024-10-09",
+        ("voted unanimously on Tuesday", "for about a year"),
+        ("When does early voting start?", "Most popular", "Have a news tip?"),
+    ),
 }
 
 
