@@ -14,6 +14,7 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.dom import boilerplate_names
 from monitor.placement import nested_in
 from monitor.scoring import link_density, node_names, text_len
 
@@ -41,7 +42,7 @@ def find_faq(best: LexborNode) -> LexborNode | None:
                 found = next((n for n in (after, *islice(after.iter(), FAQ_CHILDREN))
                               if _named_faq(n)), None)
                 if found is not None:  # (the block, or one of its children: a widget's box)
-                    return found if _reads_as_faq(found) and _alone(found, after) else None
+                    return found if _article_faq(found, after) else None
             after = after.next
         probe = probe.parent
     return None
@@ -50,6 +51,14 @@ def find_faq(best: LexborNode) -> LexborNode | None:
 def _named_faq(node: LexborNode) -> bool:
     names = node_names(node).lower()
     return _FAQ in names and any(t.startswith(_FAQ) for t in sel.NAME_TOKENS.split(names))
+
+
+def _article_faq(found: LexborNode, after: LexborNode) -> bool:
+    """The block reads as questions and answers, stands alone in the block after the body
+    that holds it, and is not named as chrome: a "faq-promo" after a story (a box that sells
+    the site's guide with one of its questions) is the promo's, not the article's."""
+    return (_reads_as_faq(found) and _alone(found, after)
+            and not boilerplate_names(node_names(found)))
 
 
 def _alone(found: LexborNode, after: LexborNode) -> bool:
