@@ -4,7 +4,8 @@ Guides and explainers close with a block of frequently asked questions, built as
 of its own (often an accordion) beside the container the vote picks; its answers are too
 short to vote it in, and a reference keeps it as the article's last section. It is looked
 for only among the blocks that follow the winner or one of its near ancestors, and only a
-block named as such ("faq-sec", "blog-faq") that holds mostly unlinked text counts.
+block named as such ("faq-sec", "blog-faq") that holds mostly unlinked text counts: not one
+named as chrome too ("faq-promo"), nor one widget among others in a column beside the body.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _alone(found: LexborNode, after: LexborNode) -> bool:
     """The FAQ is all but the whole of the block after the body that holds it: a widget's box
     wraps the FAQ alone, while a column of widgets beside the body (a sidebar: the site's
     election FAQ, its most read, its contacts) is no part of the article."""
-    return found is after or text_len(found) >= FAQ_ALONE * text_len(after)
+    return found.mem_id == after.mem_id or text_len(found) >= FAQ_ALONE * text_len(after)
 
 
 def _reads_as_faq(node: LexborNode) -> bool:

@@ -6,7 +6,9 @@ list, a hundred entries of a few hundred characters, outvotes the abstract; on a
 the writer's biography outvotes the post. When the winner is named as one of those, the vote
 is taken again without it. Names are read on the winner itself, and for references on two
 boxes above it too (a plain list in "article__references"); a wrapper's names often mention
-an author or a modal, so those words count on the winner alone.
+an author or a modal, so those words count on the winner alone. A post's own names are not
+read as such: its term classes ("tag-citations"), a box holding the headline, a box that
+another of its names calls the text ("blog-content popup-gallery").
 """
 
 from __future__ import annotations
