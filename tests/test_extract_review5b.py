@@ -1,5 +1,6 @@
 """Ordinary pages a second reader built against the rules that take a winner of the body vote
-out of the running (monitor.notbody: an author's box, a dialog, a list of references).
+out of the running (monitor.notbody: an author's box, a dialog, a list of references) and
+the one that adds the FAQ after the body (monitor.faqs).
 
 Each page is a whole news page (masthead, menu, article, sidebar, footer) whose body must be
 found, with its title and date, and must hold and leave out the listed phrases.
@@ -84,6 +85,7 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_ordinary_page(name: str) -> None:
+    """Each page lost its body, or took in chrome, under one of those rules as first written."""
     title, date, kept, dropped = CASES[name]
     article = extract((PAGES / f"{name}.html").read_text("utf-8"), URL)
     assert article.title == title
