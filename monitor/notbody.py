@@ -34,16 +34,24 @@ _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
 # "category-popup-shops"): it says what the post is about, not what the box is
 _TERM_CLASS = re.compile(r"(?<!\S)(?:tag|category)-\S+")
+# a name, or a part of one, that says what the box has ("has-footnotes", a CSS framework's
+# "text-component--has-footnotes", "with-references"): the box holds those besides its text
+_HAS_PART = re.compile(r"(?<![^\s_-])(?:has|with)-\S*")
 # a class/id that names the box as the post's text: "blog-content", "post-body", "hentry"
 _TEXT_NAME = re.compile(r"(?:^|[-_])(?:content|body|text|entry|hentry|post|article|story)$")
 
 
+def _names(node: LexborNode) -> str:
+    """The node's class/id, lower-cased, without its term classes and "has-..." parts: a
+    post box tagged "author-visits" or "citations" (a story on traffic tickets) is the post,
+    and a text box that "has-footnotes" is the text (removed or left out of the vote, the
+    page had no body, a tagline for one, or the wrapper and the boxes built like it)."""
+    return _HAS_PART.sub(" ", _TERM_CLASS.sub(" ", node_names(node).lower()))
+
+
 def _named(node: LexborNode, words: frozenset[str]) -> bool:
-    """The node's class/id holds one of ``words``, its term classes left out: a post box
-    tagged "author-visits" or "citations" (a story on traffic tickets) is the post, and
-    was removed or left out of the vote (the page had no body, or a tagline for one)."""
-    names = _TERM_CLASS.sub(" ", node_names(node).lower())
-    return not words.isdisjoint(sel.NAME_TOKENS.split(names))
+    """The node's class/id (as _names reads them) holds one of ``words``."""
+    return not words.isdisjoint(sel.NAME_TOKENS.split(_names(node)))
 
 
 def _named_own(node: LexborNode) -> bool:
@@ -55,10 +63,8 @@ def _named_own(node: LexborNode) -> bool:
     that holds the headline is the article whatever its names: WordPress names a post's
     writers in its classes ("author-priya-nair", the taxonomy of a co-authors plugin), and
     a story opened in a dialog is still the story."""
-    attrs = node.attributes
-    names = _TERM_CLASS.sub(" ", f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower())
     own = False
-    for name in names.split():
+    for name in _names(node).split():
         if not _OWN_WORDS.isdisjoint(sel.NAME_TOKENS.split(name)):
             own = True
         elif _TEXT_NAME.search(name):

@@ -72,13 +72,14 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("Three pharmacies in the Vale", "one fewer person on a trolley"),
         ("your questions answered", "same day?", "Share on Facebook", "More news"),
     ),
-    # guard: a text box with a modifier naming its footnotes ("text-component--has-footnotes",
-    # a CSS framework's name) is left out of the vote, but the box around it still wins
+    # a text box with a modifier saying it has footnotes ("text-component--has-footnotes", a
+    # CSS framework's name): it is the text, not a list of references (left out of the vote,
+    # its wrapper won and took the writer's bio and a teaser, built alike, along)
     "r5b_has_footnotes": (
         "Why the city's trams stopped running in 1957, and why they are coming back",
         "2024-02-02",
-        ("On the last night of the trams", "the rails that were buried in 1958"),
-        ("More from The Long Read", "It took forty years to dig"),
+        ("On the last night of the trams", "buses are stuck in the same traffic"),
+        ("More from The Long Read", "Helen Marsh has covered", "Three hundred years"),
     ),
 }
 
