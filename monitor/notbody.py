@@ -29,6 +29,7 @@ CITATION_WORDS = frozenset((
 ))
 CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in "article__references")
 WRAPPED_SHARE = 0.6  # share of such a box's text the winner holds, at least
+VOTES = 3  # votes taken at most: a list of references and an author's box may each win one
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
@@ -98,20 +99,35 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
 
     An author's box or a dialog is removed from the page before the new vote (its paragraphs
     voted for its wrappers too); a list of references stays in the page (a part of the
-    article, below its text) and only its candidates are left out."""
-    if best is None:
-        return best, cands
-    if _named_own(best.node):
-        unlink(best.node)
-        again = score_candidates(root)
-        return best_candidate(again, family=family), again
-    listed = citation_list(best.node)
-    if listed is None:
-        return best, cands
-    gone = {listed.mem_id}
-    rest = {key: cand for key, cand in cands.items()
+    article, below its text) and only its candidates are left out, of every later vote too.
+    The new winner is read again: with the notes of a short post left out, the writer's
+    biography below them won the second vote and stood as the body."""
+    gone: set[int] = set()  # lists of references left out
+    for _ in range(VOTES - 1):
+        if best is None:
+            break
+        if _named_own(best.node):
+            unlink(best.node)
+            cands = _without(score_candidates(root), gone)
+            best = best_candidate(cands, family=family)
+            continue
+        listed = citation_list(best.node)
+        if listed is None:
+            break
+        rest = _without(cands, gone | {listed.mem_id})
+        for cand in rest.values():
+            cand.score = cand.raw  # (the first vote corrected the scores of its leaders in place)
+        found = best_candidate(rest, family=family)
+        if found is None:
+            break
+        gone.add(listed.mem_id)
+        best, cands = found, rest
+    return best, cands
+
+
+def _without(cands: dict[int, Candidate], gone: set[int]) -> dict[int, Candidate]:
+    """The candidates outside the boxes ``gone``."""
+    if not gone:
+        return cands
+    return {key: cand for key, cand in cands.items()
             if key not in gone and not nested_in(cand.node, gone)}
-    for cand in rest.values():
-        cand.score = cand.raw  # (the first vote corrected the scores of its leaders in place)
-    found = best_candidate(rest, family=family)
-    return (found, rest) if found is not None else (best, cands)

@@ -81,6 +81,14 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("On the last night of the trams", "buses are stuck in the same traffic"),
         ("More from The Long Read", "Helen Marsh has covered", "Three hundred years"),
     ),
+    # a short post with its notes and a long biography of its writer below: the notes win
+    # the first vote and are left out of the second, which the biography won and kept
+    "r5b_notes_and_bio": (
+        "Why councils stopped building homes, and what it would take to start again",
+        "2024-03-05",
+        ("In 1975 councils in England completed", "will take a decade, not a budget"),
+        ("About the author", "senior research fellow", "Policy Notes is published"),
+    ),
 }
 
 
