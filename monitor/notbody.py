@@ -80,15 +80,13 @@ def citation_list(node: LexborNode) -> LexborNode | None:
     its heading): a documentation page lays its sections out in "reference-layout__body",
     and one section winning there left the page with its one-line summary for a body."""
     probe: LexborNode | None = node
-    size = 0
-    for _ in range(CITATION_LEVELS + 1):
+    for level in range(CITATION_LEVELS + 1):
         if probe is None or probe.tag in _STOP_TAGS:
             return None
         if _named(probe, CITATION_WORDS):
-            if probe is node:
+            if level == 0 or text_len(node) >= WRAPPED_SHARE * text_len(probe):
                 return probe
-            size = size or text_len(node)
-            return probe if size >= WRAPPED_SHARE * text_len(probe) else None
+            return None
         probe = probe.parent
     return None
 
