@@ -8,6 +8,8 @@ dom.py and scoring.py; this module only adds and orders blocks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from selectolax.lexbor import LexborNode
 
 from monitor.dom import bio_box, is_boilerplate, prune_region
@@ -224,15 +226,7 @@ def _in_bio_box(node: LexborNode, best: LexborNode) -> bool:
     """Whether a block is, or sits in, the author's box (its text an unnamed <div> or two
     below the named one). A box around the winner too is the story's own wrapper, whatever
     its names (a post tagged "author-interview": "tag-author-interview")."""
-    around = ancestry(best)
-    probe: LexborNode | None = node
-    for _ in range(BIO_LEVELS + 1):
-        if probe is None or probe.tag in ("body", "article", "main") or probe.mem_id in around:
-            return False
-        if bio_box(probe):
-            return True
-        probe = probe.parent
-    return False
+    return _box_above(node, best, BIO_LEVELS + 1, bio_box)
 
 
 def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],
@@ -327,12 +321,18 @@ def _boxed_off(node: LexborNode, best: LexborNode) -> bool:
     """Whether a box just above a section (up to BIO_LEVELS), not one around the winner
     too, is named as boilerplate: a digest's paid item ("brief-item sponsored") is built
     like the others inside, and as linked."""
+    return _box_above(node.parent, best, BIO_LEVELS, is_boilerplate)
+
+
+def _box_above(probe: LexborNode | None, best: LexborNode, levels: int,
+               named: Callable[[LexborNode], bool]) -> bool:
+    """Whether ``probe`` or one of the boxes above it, ``levels`` in all, is ``named``; the
+    walk stops at <body>, <article> or <main> and at the boxes around the winner."""
     around = ancestry(best)
-    probe = node.parent
-    for _ in range(BIO_LEVELS):
+    for _ in range(levels):
         if probe is None or probe.tag in ("body", "article", "main") or probe.mem_id in around:
             return False
-        if is_boilerplate(probe):
+        if named(probe):
             return True
         probe = probe.parent
     return False
