@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import boilerplate_names
-from monitor.placement import nested_in
+from monitor.placement import overlaps
 from monitor.scoring import link_density, node_names, text_len
 
 FAQ_LEVELS = 3  # levels above the winner whose following siblings may hold the FAQ
@@ -78,7 +78,6 @@ def with_faq(faq: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNode
     """The body's blocks with the FAQ last, unless they hold it already (or it holds them)."""
     if faq is None or not nodes:
         return nodes
-    ids = {node.mem_id for node in nodes}
-    if faq.mem_id in ids or nested_in(faq, ids) or any(nested_in(n, {faq.mem_id}) for n in nodes):
+    if overlaps(faq, nodes):
         return nodes
     return [*nodes, faq]

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import boilerplate_names
-from monitor.placement import nested_in
+from monitor.placement import overlaps
 from monitor.scoring import class_weight, link_density, node_names
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
@@ -96,8 +96,7 @@ def with_lead(lead: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNo
     """The body's blocks with the lead first, unless they hold it (or its words) already."""
     if lead is None or not nodes:
         return nodes
-    ids = {node.mem_id for node in nodes}
-    if lead.mem_id in ids or nested_in(lead, ids) or any(nested_in(n, {lead.mem_id}) for n in nodes):
+    if overlaps(lead, nodes):
         return nodes
     # (an excerpt cut short, "...the town…", is a copy of the opening up to its ellipsis)
     words = " ".join((lead.text() or "").split()).rstrip(_CUT)

@@ -74,6 +74,14 @@ def nested_in(node: LexborNode, ids: Collection[int]) -> bool:
     return False
 
 
+def overlaps(node: LexborNode, nodes: list[LexborNode]) -> bool:
+    """Whether ``node`` is one of ``nodes``, sits inside one, or holds one: what a block
+    added to a body's blocks must not do (its text would come twice)."""
+    ids = {other.mem_id for other in nodes}
+    return node.mem_id in ids or nested_in(node, ids) \
+        or any(nested_in(other, (node.mem_id,)) for other in nodes)
+
+
 def sibling(node: LexborNode, before: bool) -> LexborNode | None:
     """The element right before (or after) a node, past text and comments."""
     probe = node.prev if before else node.next
