@@ -159,13 +159,6 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 
-def explicit_body(root: LexborNode) -> LexborNode | None:
-    """root.css_first(sel.EXPLICIT_BODY): the first element with either attribute, then a
-    test of its value, costs less than four selectors tried on every element of the page."""
-    parts = explicit_bodies(root, first=True)
-    return parts[0] if parts else None
-
-
 def _same_build(node: LexborNode, first: LexborNode) -> bool:
     """Another section of the marked body: the first one's tag and class (not a second
     marked article, such as an answer below a question), and a property of the same item
@@ -188,9 +181,10 @@ def _item(node: LexborNode) -> int | None:
     return None
 
 
-def explicit_bodies(root: LexborNode, first: bool = False) -> list[LexborNode]:
-    """The elements marked as the article body, outermost only, in document order (the
-    first alone with ``first``).
+def explicit_bodies(root: LexborNode) -> list[LexborNode]:
+    """The elements marked as the article body, outermost only, in document order: the
+    first is root.css_first(sel.EXPLICIT_BODY) (one query for either attribute, then a test
+    of its value, costs less than four selectors tried on every element of the page).
 
     A page may mark each section of one body ("articleBody" on every <section> between
     the ads); the first alone was a fraction of the article."""
@@ -198,12 +192,10 @@ def explicit_bodies(root: LexborNode, first: bool = False) -> list[LexborNode]:
     ids: set[int] = set()
     for node in root.css("[itemprop], [property]"):
         attrs = node.attributes
-        if attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES:
-            if not nested_in(node, ids):
-                found.append(node)
-                ids.add(node.mem_id)
-            if first:
-                break
+        if (attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES) \
+                and not nested_in(node, ids):
+            found.append(node)
+            ids.add(node.mem_id)
     return found
 
 
