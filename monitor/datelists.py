@@ -15,7 +15,7 @@ from monitor.clean import normalize_line
 from monitor.datemarks import line_date
 from monitor.linetests import DIGIT
 from monitor.placement import enclosing
-from monitor.scoring import in_comments, node_names
+from monitor.scoring import in_comments, name_tokens
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
@@ -61,7 +61,7 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
         if probe.tag == "li" or probe.tag in OTHERS_BLOCKS:
             return True
         if names:
-            tokens = sel.NAME_TOKENS.split(node_names(probe).lower())
+            tokens = name_tokens(probe)
             if _listy(tokens) or _labelled_others(probe):
                 return True
             if not SINGLE_WORDS.isdisjoint(tokens):
@@ -73,7 +73,7 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
 def _names_others(node: LexborNode) -> bool:
     """Named as a block of other articles whatever it holds: related, recommended, popular."""
     return any(token.startswith(OTHERS_PREFIXES)
-               for token in sel.NAME_TOKENS.split(node_names(node).lower()))
+               for token in name_tokens(node))
 
 
 def _labelled_others(block: LexborNode) -> bool:

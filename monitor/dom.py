@@ -21,6 +21,7 @@ from monitor.scoring import (
     best_candidate,
     holds_prose,
     in_comments,
+    name_tokens,
     node_names,
     text_len,
 )
@@ -334,7 +335,7 @@ def bio_box(node: LexborNode) -> bool:
     """A block named as the author's box ("cs-entry__author-info", "author-bio") or as a
     dialog ("ss-modal"): its prose is about the writer or the site (how it reviews, whom it
     trusts), so being mostly prose does not make it body."""
-    tokens = sel.NAME_TOKENS.split(node_names(node).lower())
+    tokens = name_tokens(node)
     return not _NOT_BODY_WORDS.isdisjoint(tokens) or any(
         token.startswith(sel.BIO_PREFIXES) for token in tokens)
 

@@ -23,10 +23,9 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     link_density,
-    node_names,
+    name_tokens,
     text_len,
 )
-from monitor.selectors import NAME_TOKENS
 
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
@@ -114,7 +113,7 @@ def _prose_box(node: LexborNode, best: LexborNode) -> bool:
 
 
 def _named_note(node: LexborNode) -> bool:
-    return not NOTE_WORDS.isdisjoint(NAME_TOKENS.split(node_names(node).lower()))
+    return not NOTE_WORDS.isdisjoint(name_tokens(node))
 
 
 def _list_shaped(best: LexborNode) -> bool:

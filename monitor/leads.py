@@ -13,10 +13,9 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from monitor import selectors as sel
 from monitor.dom import boilerplate_names
 from monitor.placement import overlaps
-from monitor.scoring import class_weight, link_density, node_names
+from monitor.scoring import class_weight, link_density, name_tokens
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
 LEAD_CHILDREN = 8  # children of such an element looked at (a header's few boxes, not a menu's items)
@@ -78,7 +77,7 @@ def _named_lead(node: LexborNode) -> bool:
     attrs = node.attributes
     if "class" not in attrs and "id" not in attrs:
         return False
-    tokens = sel.NAME_TOKENS.split(node_names(node).lower())
+    tokens = name_tokens(node)
     if LEAD_WORDS.isdisjoint(tokens) or not MEDIA_WORDS.isdisjoint(tokens):
         return False
     return not boilerplate_names(" ".join(token for token in tokens if token not in LEAD_WORDS))

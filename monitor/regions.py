@@ -14,7 +14,6 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from monitor import selectors as sel
 from monitor.gathering import below_body
 from monitor.scoring import (
     Candidate,
@@ -23,7 +22,7 @@ from monitor.scoring import (
     deep_text,
     in_chrome,
     link_density,
-    node_names,
+    name_tokens,
     text_len,
 )
 
@@ -159,7 +158,7 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
             if probe.mem_id == top:
                 held.update(path)
                 break
-            if not NEVER_HELD.isdisjoint(sel.NAME_TOKENS.split(node_names(probe).lower())):
+            if not NEVER_HELD.isdisjoint(name_tokens(probe)):
                 break
             probe = probe.parent
     return held

@@ -98,6 +98,12 @@ def node_names(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
+def name_tokens(node: LexborNode) -> list[str]:
+    """A node's class and id as lower-case words (split at selectors.NAME_TOKENS): what
+    the whole-word name tests compare."""
+    return sel.NAME_TOKENS.split(node_names(node).lower())
+
+
 def class_weight(node: LexborNode) -> float:
     """Readability's class/id prior: article-ish names up, boilerplate-ish names down."""
     attrs = node.attributes
@@ -130,7 +136,7 @@ def _comment_names(names: str) -> bool:
 
 def _boiler_token(node: LexborNode) -> bool:
     """Whether a class/id token is a boilerplate word on its own (selectors.BOILER_WORDS)."""
-    return not sel.BOILER_WORDS.isdisjoint(sel.NAME_TOKENS.split(node_names(node).lower()))
+    return not sel.BOILER_WORDS.isdisjoint(name_tokens(node))
 
 
 def _earned_weight(cand: Candidate, length: int) -> float:
