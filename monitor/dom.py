@@ -105,7 +105,7 @@ def unlink(node: LexborNode, removals: Removals | None = None) -> None:
     <br>s), a paragraph break stays in its place, or the two runs would read as one line."""
     if removals is not None:
         removals.note(node)
-    if node.tag in _BLOCKS and _bare_text(node.prev) and _bare_text(node.next):
+    if node.tag_id in BLOCK_IDS and _bare_text(node.prev) and _bare_text(node.next):
         node.insert_before(PARA)
     node.decompose()
 
@@ -114,7 +114,7 @@ def _bare_text(side: LexborNode | None) -> bool:
     return side is not None and side.tag == "-text" and bool((side.text_content or "").strip())
 
 
-_BLOCKS = frozenset(sel.BLOCK_TAGS)
+BLOCK_IDS = tag_ids(sel.BLOCK_TAGS)  # block elements, by lexbor tag id (see monitor.tagids)
 
 
 def _side_note(aside: LexborNode) -> bool:

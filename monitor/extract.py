@@ -30,7 +30,6 @@ from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import deep_text
-from monitor.tagids import tag_ids
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -38,7 +37,6 @@ TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
-_BLOCK_IDS = tag_ids(sel.BLOCK_TAGS)
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
 # the attributes every selector of sel.HIDDEN_BLOCKS needs: a page with none of them (most,
@@ -220,7 +218,8 @@ def block_elements(node: LexborNode) -> list[LexborNode]:
     """The block elements at and under a node in document order, as css(BLOCK_SELECTOR)
     finds them: one walk with a set test per element costs about half of a query that tries
     its 35 tag selectors on every element (the walk tests tag ids: see monitor.tagids)."""
-    return [found for found in node.traverse() if found.tag_id in _BLOCK_IDS]
+    ids = dom.BLOCK_IDS  # (a local: looked up once, not per element)
+    return [found for found in node.traverse() if found.tag_id in ids]
 
 
 def _toc_items(node: LexborNode) -> set[int]:
