@@ -155,6 +155,13 @@ class SourceConfig(Strict):
         return self.url or self.feed or self.sitemap or ""
 
     @property
+    def listing_pages(self) -> int:
+        """Listing pages a check reads: the first and ``pages`` more. The per-pass caps
+        (max_links, max_new_articles) count per listing page, so a source paging through
+        its index is not cut to one page's worth."""
+        return 1 + self.pages
+
+    @property
     def rules(self) -> ExtractRules | None:
         """The article selectors as the extractor's record, or None when automatic."""
         a = self.article

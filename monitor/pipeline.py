@@ -101,7 +101,7 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
                        CheckResult(source.name, ok=False, error=f"internal_error ({exc!r})"), now)
     dead = lookup(ctx.archive, (link.url for link in listed), now)
     known = ctx.archive.known([link.url for link in listed])
-    links = _due(listed, ctx.settings.max_new_articles * (1 + source.pages), known,
+    links = _due(listed, ctx.settings.max_new_articles * source.listing_pages, known,
                  dead.resting)
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
@@ -152,7 +152,7 @@ async def _listing(source: SourceConfig, ctx: Context, state: dict[str, Any]
         links.extend(more.links)
     further, notes = await _further_pages(source, ctx, listing, scope)
     links = list({canonical(link.url): link for link in [*links, *further]}.values())
-    kept = links[: ctx.settings.max_links * (1 + source.pages)]
+    kept = links[: ctx.settings.max_links * source.listing_pages]
     return tuple(kept), validators, listing_warnings(source, listing, len(kept)) + notes
 
 
@@ -184,7 +184,7 @@ async def _further_pages(source: SourceConfig, ctx: Context, first: Listing, sco
 def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
     rows = ctx.archive.query("SELECT url, published FROM articles WHERE source = ? "
                              "ORDER BY last_seen DESC LIMIT ?",
-                             [source.name, ctx.settings.max_links * (1 + source.pages)])
+                             [source.name, ctx.settings.max_links * source.listing_pages])
     return tuple(Link(row["url"], row["published"]) for row in rows)
 
 
