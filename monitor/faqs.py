@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import boilerplate_names
-from monitor.placement import overlaps
+from monitor.placement import overlaps, siblings
 from monitor.scoring import link_density, node_names, text_len
 
 FAQ_LEVELS = 3  # levels above the winner whose following siblings may hold the FAQ
@@ -35,16 +35,11 @@ def find_faq(best: LexborNode) -> LexborNode | None:
     for _ in range(FAQ_LEVELS):
         if probe.tag in _STOP_TAGS or probe.parent is None:
             return None
-        after = probe.next
-        looked = 0
-        while after is not None and looked < FAQ_SIBLINGS:
-            if after.is_element_node:
-                looked += 1
-                found = next((n for n in (after, *islice(after.iter(), FAQ_CHILDREN))
-                              if _named_faq(n)), None)
-                if found is not None:  # (the block, or one of its children: a widget's box)
-                    return found if _article_faq(found, after) else None
-            after = after.next
+        for after in siblings(probe, before=False, limit=FAQ_SIBLINGS):
+            found = next((n for n in (after, *islice(after.iter(), FAQ_CHILDREN))
+                          if _named_faq(n)), None)
+            if found is not None:  # (the block, or one of its children: a widget's box)
+                return found if _article_faq(found, after) else None
         probe = probe.parent
     return None
 

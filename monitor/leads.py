@@ -14,7 +14,7 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from monitor.dom import boilerplate_names
-from monitor.placement import overlaps
+from monitor.placement import overlaps, siblings
 from monitor.scoring import class_weight, link_density, name_tokens
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
@@ -40,15 +40,10 @@ def find_lead(best: LexborNode) -> LexborNode | None:
     the page header's dek, which most references leave out of the body)."""
     if best.tag in _STOP_TAGS or best.parent is None:
         return None
-    before = best.prev
-    looked = 0
-    while before is not None and looked < LEAD_SIBLINGS:
-        if before.is_element_node:
-            looked += 1
-            found = _lead_in(before)
-            if found is not None:
-                return found
-        before = before.prev
+    for before in siblings(best, before=True, limit=LEAD_SIBLINGS):
+        found = _lead_in(before)
+        if found is not None:
+            return found
     return None
 
 

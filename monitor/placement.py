@@ -6,7 +6,7 @@ changes the tree.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from selectolax.lexbor import LexborNode
 
@@ -88,6 +88,17 @@ def sibling(node: LexborNode, before: bool) -> LexborNode | None:
     while probe is not None and not probe.is_element_node:
         probe = probe.prev if before else probe.next
     return probe
+
+
+def siblings(node: LexborNode, before: bool, limit: int) -> Iterator[LexborNode]:
+    """The ``limit`` elements nearest before (or after) a node, nearest first, past text
+    and comments (fewer where the parent has no more)."""
+    probe = sibling(node, before)
+    for _ in range(limit):
+        if probe is None:
+            return
+        yield probe
+        probe = sibling(probe, before)
 
 
 def hidden_style(attrs: dict[str, str | None]) -> bool:
