@@ -26,7 +26,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -46,14 +46,15 @@ Extractor = Callable[[str, str], Any]
 Meta = Callable[[str, str], tuple[str | None, str | None]]
 BUILTINS = ("trafilatura", "readability-lxml", "selectolax-body")
 LEAD_WORDS = 8  # of a reference's 13 opening words: the body must hold its last 8
-CHOSEN: set[str] = set()  # --only: the extractors to run (empty: all that import)
+Runners = list[tuple[str, Extractor]]
 
 
-def _chosen(found: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    return [(name, func) for name, func in found if not CHOSEN or name in CHOSEN]
+def _chosen(found: list[tuple[str, Any]], only: Collection[str]) -> list[tuple[str, Any]]:
+    """The extractors --only names (all of them when it names none)."""
+    return [(name, func) for name, func in found if not only or name in only]
 
 
-def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:
+def extractors(score: ModuleType, only: Collection[str]) -> Runners:
     """Ours first, then every builtin whose library imports here."""
     found: list[tuple[str, Extractor]] = [("ours", extract_text)]
     for name in BUILTINS:
@@ -63,7 +64,7 @@ def extractors(score: ModuleType) -> list[tuple[str, Extractor]]:
             print(f"({name} not installed: skipped)")
             continue
         found.append((name, func))
-    return _chosen(found)
+    return _chosen(found, only)
 
 
 def _ours_meta(html: str, url: str) -> tuple[str | None, str | None]:
@@ -74,7 +75,7 @@ def _ours_meta(html: str, url: str) -> tuple[str | None, str | None]:
     return art.title, art.published
 
 
-def meta_extractors() -> list[tuple[str, Meta]]:
+def meta_extractors(only: Collection[str]) -> list[tuple[str, Meta]]:
     """Title/date readers: ours, trafilatura's metadata, readability-lxml's title."""
     found: list[tuple[str, Meta]] = [("ours", _ours_meta)]
     try:
@@ -96,14 +97,14 @@ def meta_extractors() -> list[tuple[str, Meta]]:
         found.append(("readability-lxml", rdl))
     except ImportError:
         pass
-    return _chosen(found)
+    return _chosen(found, only)
 
 
-def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
+def body_scores(score: ModuleType, runners: Runners, pages: list[Any], worst: int) -> None:
     truths = [p.truth for p in pages]
     print(f"{'body extractor':<18}{'F1':>7}{'P':>7}{'R':>7}{'empty':>7}{'ms/page':>9}")
     ours: dict[str, Any] = {}
-    for name, func in extractors(score):
+    for name, func in runners:
         outs, secs, _errs = score.run_extractor(func, pages)
         res = score.evaluate(truths, outs, bootstrap=0)
         empty = sum(1 for out in outs if not score.tokenize(out))
@@ -118,13 +119,14 @@ def body_scores(score: ModuleType, pages: list[Any], worst: int) -> None:
         print(f"  {row['f1']:.3f} P={row['precision']:.2f} R={row['recall']:.2f} {page.id}")
 
 
-def snippet_scores(score: ModuleType, pages: list[Any], truth: dict[str, Any]) -> None:
+def snippet_scores(score: ModuleType, runners: Runners, pages: list[Any],
+                   truth: dict[str, Any]) -> None:
     """Precision/recall/F1 and accuracy over the with/without snippets of ``pages``."""
     wanted = sum(len(truth[p.id]["with"]) for p in pages)
     unwanted = sum(len(truth[p.id].get("without") or []) for p in pages)
     print(f"{'snippets':<18}{'F1':>7}{'P':>7}{'R':>7}{'acc':>7}{'empty':>7}   "
           f"({len(pages)} pages, {wanted} with, {unwanted} without)")
-    for name, func in extractors(score):
+    for name, func in runners:
         found = kept_out = empty = 0
         for page in pages:
             try:
@@ -142,11 +144,11 @@ def snippet_scores(score: ModuleType, pages: list[Any], truth: dict[str, Any]) -
         print(f"{name:<18}{f1:>7.3f}{precision:>7.3f}{recall:>7.3f}{accuracy:>7.3f}{empty:>7}")
 
 
-def lead_scores(score: ModuleType, pages: list[Any], truth: dict[str, Any],
+def lead_scores(score: ModuleType, runners: Runners, pages: list[Any], truth: dict[str, Any],
                 misses: bool) -> None:
     """Share of pages whose body holds the reference's opening words."""
     print(f"{'body opening':<18}{'held':>7}{'empty':>7}   ({len(pages)} pages)")
-    for name, func in extractors(score):
+    for name, func in runners:
         held, empty, missed = 0, 0, []
         for page in pages:
             try:
@@ -177,12 +179,13 @@ def _same_title(got: str | None, want: str, page: Any = None) -> bool:
     return got == want
 
 
-def meta_scores(pages: list[Any], truth: dict[str, Any], misses: bool) -> None:
+def meta_scores(readers: list[tuple[str, Meta]], pages: list[Any], truth: dict[str, Any],
+                misses: bool) -> None:
     titled = [p for p in pages if truth[p.id].get("title")]
     dated = [p for p in pages if truth[p.id].get("date")]
     print(f"{'metadata':<18}{'titles exact':>14}{'site-stripped':>15}{'dates same-day':>16}   "
           f"({len(titled)} titles, {len(dated)} dates)")
-    for name, func in meta_extractors():
+    for name, func in readers:
         got: dict[str, tuple[str | None, str | None]] = {}
         for page in pages:
             try:
@@ -215,8 +218,8 @@ def main() -> None:
     ap.add_argument("--only", action="append", default=[], metavar="NAME",
                     help="run only this extractor (repeatable): ours, " + ", ".join(BUILTINS))
     args = ap.parse_args()
-    CHOSEN.update(args.only)
     score = load_score()
+    runners = extractors(score, args.only)
     pages: list[Any] = []
     truth: dict[str, Any] = {}
     for data in args.data:
@@ -225,16 +228,16 @@ def main() -> None:
     bodies = [p for p in pages if truth[p.id].get("articleBody")]
     print(f"{', '.join(map(str, args.data))} : {len(pages)} pages, {len(bodies)} with a body")
     if bodies:
-        body_scores(score, bodies, args.worst)
+        body_scores(score, runners, bodies, args.worst)
     snipped = [p for p in pages if truth[p.id].get("with")]
     if snipped:
-        snippet_scores(score, snipped, truth)
+        snippet_scores(score, runners, snipped, truth)
     led = [p for p in pages if truth[p.id].get("lead")]
     if led:
-        lead_scores(score, led, truth, args.misses)
+        lead_scores(score, runners, led, truth, args.misses)
     if not args.no_meta and any(truth[p.id].get("title") or truth[p.id].get("date")
                                 for p in pages):
-        meta_scores(pages, truth, args.misses)
+        meta_scores(meta_extractors(args.only), pages, truth, args.misses)
 
 
 if __name__ == "__main__":
