@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from monitor import gcsettings
 from monitor.archive import Archive
 from monitor.cli.group import config_of
 from monitor.config import Config, dump_config
@@ -89,6 +90,7 @@ def run(ctx: click.Context, once: bool, sources: tuple[str, ...], as_json: bool)
 
         if not logging.getLogger().isEnabledFor(logging.INFO):
             logging.getLogger("monitor").setLevel(logging.INFO)
+        gcsettings.settle()
         asyncio.run(Daemon(cfg, isolate_all=died).run())
 
 
@@ -112,6 +114,7 @@ def _one_pass(cfg: Config, names: tuple[str, ...], isolate_all: bool = False
             out.print(safe(line))
         return results
 
+    gcsettings.settle()
     return asyncio.run(go())
 
 

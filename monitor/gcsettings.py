@@ -1,0 +1,25 @@
+"""The garbage collector's settings for a pass or the daemon (issue 9).
+
+A pass allocates millions of short-lived objects (node wrappers, lines, votes); the
+collector's default young-generation threshold (700) ran about 730 young and 6 full
+collections in a 5,000-article pass, 0.51 CPU-s, and each full one walked again the
+~200,000 objects the imports made, which live as long as the process. Frozen after start-up
+(gc.freeze moves them to a generation no collection walks) and with collections at
+YOUNG_THRESHOLD allocations: 0.16-0.24 CPU-s in the same pass, peak RSS unchanged (127 MB).
+"""
+
+from __future__ import annotations
+
+import gc
+
+# allocations (net of frees) between young collections: a page's extraction makes tens of
+# thousands; the garbage cycles that many allocations can hold are a few MB at most
+YOUNG_THRESHOLD = 20_000
+
+
+def settle() -> None:
+    """Collect once, freeze what start-up made (modules, config, compiled patterns), and
+    collect the young generation less often. Call it after the imports a run needs, once."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD)
