@@ -5,7 +5,8 @@ Usage:
         --readability /work/.mirror/mozilla+readability/repo \
         --newspaper4k /work/.mirror/AndyTheFactory+newspaper4k/repo \
         --trafilatura /work/.mirror/adbar+trafilatura/repo \
-        --wcxb /work/.mirror/Murrough-Foley+web-content-extraction-benchmark/repo
+        --wcxb /work/.mirror/Murrough-Foley+web-content-extraction-benchmark/repo \
+        --fundus /work/.mirror/flairNLP+fundus/repo
 
 Each source path is a checkout or a bare git directory (read with ``git show HEAD:path``).
 Any source may be left out. The pages are other projects' test data (copies of third-party
@@ -32,7 +33,11 @@ Sources and what each page brings:
 * WCXB (Murrough-Foley/web-content-extraction-benchmark) ``{dev,test}/html/<id>.html.gz``:
   pages of type "article" only, body, title and ``publish_date`` from
   ``{dev,test}/ground-truth/<id>.json`` (references machine-drafted and reviewed, written
-  independently of any extractor we compare with; 2025 pages) (CC-BY-4.0).
+  independently of any extractor we compare with; 2025 pages) (CC-BY-4.0);
+* flairNLP/fundus ``tests/resources/parser/test_data/<country>/``: modern news pages
+  (2023-2026) of ~180 publishers in ~40 countries, each with what fundus's hand-written
+  parser for that publisher reads (body sections without the summary, title, UTC date),
+  split by publisher into ``fundus-tune/`` and ``fundus-holdout/`` (MIT).
 
 Pages of the first three go to ``tune/`` or ``holdout/`` by a hash of their id (about
 60/40), so the split is stable across rebuilds; WCXB keeps its own split, ``dev`` to
@@ -237,6 +242,53 @@ def wcxb_pages(src: Source) -> list[dict[str, Any]]:
     return pages
 
 
+FUNDUS_DATA = "tests/resources/parser/test_data"
+
+
+def _version_key(version: str) -> list[int]:
+    return [int(part) for part in re.findall(r"\d+", version)]
+
+
+def fundus_pages(src: Source) -> list[dict[str, Any]]:
+    """fundus's parser fixtures: modern pages (2023-2026) of ~180 news publishers, each with
+    what its hand-written parser reads. A publisher's parser versions (V1, V1_1, ...) pair in
+    order with its pages by crawl date. The body is the sections' headlines and paragraphs
+    (the summary, a standfirst, left out); dates are fundus's, converted to UTC, so a
+    same-day test is only approximate. Split by publisher (fundus-tune, fundus-holdout; see
+    split_of): one publisher's pages share a template, and a rule learnt on one of them
+    must not be scored on its sibling."""
+    pages = []
+    for country in src.names(FUNDUS_DATA):
+        folder = f"{FUNDUS_DATA}/{country}"
+        files = src.names(folder)
+        meta = json.loads(_text(src.read(f"{folder}/meta.info")) or "{}")
+        for name in files:
+            if not name.endswith(".json"):
+                continue
+            expected = json.loads(_text(src.read(f"{folder}/{name}")) or "{}")
+            publisher = name.removesuffix(".json")
+            htmls = sorted(f for f in files if f.startswith(publisher + "_")
+                           and f.endswith(".html.gz"))
+            versions = sorted(expected, key=_version_key)
+            if len(htmls) != len(versions):
+                continue
+            for version, html in zip(versions, htmls, strict=True):
+                truth = expected[version]
+                body = "\n".join(line for section in (truth.get("body") or {}).get("sections", [])
+                                 for line in [*section.get("headline", []),
+                                              *section.get("paragraphs", [])])
+                raw = src.read(f"{folder}/{html}")
+                if not raw or len(body) < MIN_BODY:
+                    continue
+                pages.append({"id": f"fundus-{html.removesuffix('.html.gz')}", "source": "fundus",
+                              "url": (meta.get(html) or {}).get("url") or "",
+                              "html": gzip.decompress(raw).decode("utf-8", errors="replace"),
+                              "articleBody": body, "title": truth.get("title"),
+                              "date": _day(truth.get("publishing_date")),
+                              "split": f"fundus-{split_of(publisher)}"})
+    return pages
+
+
 def split_of(page_id: str) -> str:
     digit = int(hashlib.sha1(page_id.encode("utf-8")).hexdigest()[:8], 16) % 10
     return "tune" if digit < TUNE_SHARE else "holdout"
@@ -269,6 +321,7 @@ def main() -> None:
     ap.add_argument("--trafilatura", type=Path, help="adbar/trafilatura checkout or git dir")
     ap.add_argument("--postlight", type=Path, help="postlight/parser checkout or git dir")
     ap.add_argument("--goose3", type=Path, help="goose3/goose3 checkout or git dir")
+    ap.add_argument("--fundus", type=Path, help="flairNLP/fundus checkout or git dir")
     ap.add_argument("--wcxb", type=Path,
                     help="Murrough-Foley/web-content-extraction-benchmark checkout or git dir")
     args = ap.parse_args()
@@ -287,6 +340,8 @@ def main() -> None:
         pages += goose_pages(Source(args.goose3))
     if args.wcxb:
         pages += wcxb_pages(Source(args.wcxb))
+    if args.fundus:
+        pages += fundus_pages(Source(args.fundus))
     write(args.out, pages)
 
 
