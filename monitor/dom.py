@@ -26,6 +26,7 @@ from monitor.scoring import (
     text_len,
 )
 from monitor.series import spare_series
+from monitor.signupbox import signup_box
 from monitor.tagids import tag_ids
 from monitor.voting import Removals, score_candidates
 
@@ -362,6 +363,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             continue
         if not is_boilerplate(node, tag):
             continue
+        if tag == "form":
+            node = signup_box(node, region, protect)
         total = total or max(text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:
             continue

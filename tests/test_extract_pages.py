@@ -239,6 +239,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "labelled_teasers.html": ((TRAM, COST, NORTH, WORKS), (
         "Ferry timetable", "Library reopens", "Bus drivers", "Harbour bridge", "You may also",
         "Night buses", "Cycle lanes")),
+    # a text-alert box named by no boilerplate word: its pitch and consent go with the form
+    # (tests/test_extract_quality6.py)
+    "signup_box_unnamed.html": (("Two of the four lanes", "Estimate your extra journey time"),
+                                ("Get traffic alerts first", "By signing up")),
 }
 
 
