@@ -243,6 +243,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # (tests/test_extract_quality6.py)
     "signup_box_unnamed.html": (("Two of the four lanes", "Estimate your extra journey time"),
                                 ("Get traffic alerts first", "By signing up")),
+    # a how-to's one-line steps between long ones, each in a block built like the winner
+    "short_sections_run.html": (("Raise the pots off the floor.", "Move tender herbs indoors."),
+                                ("Northside Gazette, 4 Mill Lane",)),
 }
 
 
