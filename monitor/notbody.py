@@ -1,5 +1,5 @@
 """Blocks that never are the body, however many paragraphs vote for them: a paper's list of
-references, the author's box, a dialog.
+references, the author's box, a dialog, a log-in form.
 
 On a journal page whose text is only an abstract (the rest behind a paywall), the reference
 list, a hundred entries of a few hundred characters, outvotes the abstract; on a short post
@@ -30,6 +30,7 @@ CITATION_WORDS = frozenset((
 CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in "article__references")
 WRAPPED_SHARE = 0.6  # share of such a box's text the winner holds, at least
 VOTES = 3  # votes taken at most: a list of references and an author's box may each win one
+FORM_SHARE = 0.5  # share of the page's text a form around the winner holds, at most, to be a panel
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
@@ -99,13 +100,15 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
     voted for its wrappers too); a list of references stays in the page (a part of the
     article, below its text) and only its candidates are left out, of every later vote too.
     The new winner is read again: with the notes of a short post left out, the writer's
-    biography below them won the second vote and stood as the body."""
+    biography below them won the second vote and stood as the body. A winner inside a form
+    that is a panel on the page goes with every such form (see _form_around)."""
     gone: set[int] = set()  # lists of references left out
     for _ in range(VOTES - 1):
         if best is None:
             break
-        if _named_own(best.node):
-            unlink(best.node)
+        if _named_own(best.node) or _form_around(best.node, root) is not None:
+            for node in [best.node] if _named_own(best.node) else _panels(root):
+                unlink(node)
             cands = _without(score_candidates(root), gone)
             best = best_candidate(cands, family=family)
             continue
@@ -121,6 +124,30 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
         gone.add(listed.mem_id)
         best, cands = found, rest
     return best, cands
+
+
+def _form_around(node: LexborNode, root: LexborNode) -> LexborNode | None:
+    """The <form> around the winner when it is a form on the page, not the page: its text
+    is a log-in or sign-up panel's labels, hints and error messages. A site built on one
+    page-wide form (ASP.NET's) puts the headline and most of the text inside it."""
+    probe = node.parent
+    while probe is not None and probe.tag not in _STOP_TAGS:
+        if probe.tag == "form":
+            if probe.css_first("h1") is not None:
+                return None
+            return probe if text_len(probe) < FORM_SHARE * text_len(root) else None
+        probe = probe.parent
+    return None
+
+
+def _panels(root: LexborNode) -> list[LexborNode]:
+    """Every form on the page that is a panel (see _form_around), the outermost only: a log-in
+    dialog comes with its registration and profile panels, each a form of its own."""
+    total = text_len(root)
+    forms = [form for form in root.css("form")
+             if form.css_first("h1") is None and text_len(form) < FORM_SHARE * total]
+    ids = {form.mem_id for form in forms}  # (a parser nests no forms; a script may have)
+    return [form for form in forms if not nested_in(form, ids)]
 
 
 def _without(cands: dict[int, Candidate], gone: set[int]) -> dict[int, Candidate]:

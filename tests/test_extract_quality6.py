@@ -35,3 +35,26 @@ def test_short_step_between_steps_is_kept() -> None:
     assert "Move tender herbs indoors." in body
     assert "Group the pots together" in body
     assert body.index("Raise the pots") < body.index("Wrap each pot") < body.index("Move tender")
+
+
+def test_login_panel_form_is_not_the_body() -> None:
+    """A video page whose text is one description: a log-in dialog's forms (labels, hints,
+    error messages) outvoted it; the winner inside a small form without the headline is
+    left out with every such form, and the vote taken again."""
+    body = _body("login_panel_form.html")
+    assert body.startswith("Die Liga verlängert ihre Pause")
+    assert "Passwort" not in body
+    assert "Registrierung" not in body
+
+
+def test_page_wide_form_keeps_its_article() -> None:
+    """A site built on one page-wide form (ASP.NET's) keeps its article: the form holds the
+    headline."""
+    paragraph = ("The council approved the new harbour budget on Monday after a long debate, "
+                 "with the money going to repairs of the old quay and a new ferry landing. ")
+    page = (f"<html><body><form method='post' action='/news.aspx'><div id='hdr'><a href='/'>"
+            f"Home</a></div><h1>Council approves harbour budget</h1><div class='story'>"
+            f"<p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></div>"
+            f"<div class='foot'>Contact us</div></form></body></html>")
+    body = extract(page, URL).body
+    assert body.count("The council approved") == 3
