@@ -248,6 +248,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                 ("Northside Gazette, 4 Mill Lane",)),
     # a video page's one description outvoted by a log-in dialog's forms
     "login_panel_form.html": (("Die Liga verlängert ihre Pause",), ("Passwort", "Konto")),
+    # furigana over kanji (<ruby>/<rt>/<rp>): the readings are no text
+    "ruby_readings.html": (("市の図書館は夜の九時まで開いています",), ("としょかん",)),
 }
 
 

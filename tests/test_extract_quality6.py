@@ -58,3 +58,12 @@ def test_page_wide_form_keeps_its_article() -> None:
             f"<div class='foot'>Contact us</div></form></body></html>")
     body = extract(page, URL).body
     assert body.count("The council approved") == 3
+
+
+def test_ruby_readings_are_not_read_into_the_text() -> None:
+    """Furigana (<rt>) over kanji and the <rp> brackets around it are annotations: read
+    into the line, a Japanese text had each annotated word twice."""
+    body = _body("ruby_readings.html")
+    assert body.startswith("来月から、市の図書館は夜の九時まで開いています。")
+    assert "としょかん" not in body
+    assert "(" not in body
