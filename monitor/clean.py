@@ -60,6 +60,7 @@ SUBHEAD_CHARS = 120  # characters; a longer linked line is a teaser's headline a
 SUBHEAD_LINKS = 3  # linked lines opening prose paragraphs that make them a roundup's subheadings
 SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's excerpt is shorter)
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
+DROP_CAP_LINES = 3  # lines at the top where a lone capital can be the opening paragraph's drop cap
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
@@ -282,7 +283,20 @@ def clean_lines(
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
-    return _trim_ends(out, meta)
+    return _join_drop_cap(_trim_ends(out, meta))
+
+
+def _join_drop_cap(out: list[str]) -> list[str]:
+    """The opening paragraph with its drop cap: a page that sets the first letter in a box
+    of its own beside the <p> ("T" above "urkey, Poland and ...") read it as a line.
+
+    Only near the top (DROP_CAP_LINES), where the story opens: further down, a lone capital
+    over a lower-case line is a glossary's letter over its first entry."""
+    for index, line in enumerate(out[:DROP_CAP_LINES]):
+        if len(line) == 1 and line.isupper() and index + 1 < len(out) \
+                and out[index + 1][:1].islower():
+            return [*out[:index], line + out[index + 1], *out[index + 2:]]
+    return out
 
 
 def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:

@@ -250,6 +250,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "login_panel_form.html": (("Die Liga verlängert ihre Pause",), ("Passwort", "Konto")),
     # furigana over kanji (<ruby>/<rt>/<rp>): the readings are no text
     "ruby_readings.html": (("市の図書館は夜の九時まで開いています",), ("としょかん",)),
+    # a drop cap in a box of its own beside the opening paragraph
+    "drop_cap_box.html": (("Ferry fares on the island routes",), ("The Evening Post, 1 Quay",)),
 }
 
 

@@ -67,3 +67,10 @@ def test_ruby_readings_are_not_read_into_the_text() -> None:
     assert body.startswith("来月から、市の図書館は夜の九時まで開いています。")
     assert "としょかん" not in body
     assert "(" not in body
+
+
+def test_drop_cap_box_joins_its_paragraph() -> None:
+    """A drop cap set in a box of its own beside the first <p> ("F" then "erry fares ...")
+    is the paragraph's first letter, not a line of its own."""
+    body = _body("drop_cap_box.html")
+    assert body.startswith("Ferry fares on the island routes will rise")
