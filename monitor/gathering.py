@@ -244,10 +244,18 @@ def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int]
                  or _same_path(cand.node, best.node)))
 
 
-def _short_section(cand: Candidate, best: LexborNode, far: list[int]) -> bool:
-    """A block built like the best one, too short for _cousin_ok, that holds a sentence of
-    prose (a step's one line; a caption, a teaser's title or a pitch's slogan is none)."""
-    return (0 < cand.raw < MIN_SECTION_SCORE and _same_class(cand.node, best)
+def _kind(node: LexborNode) -> tuple[int, str]:
+    """A block's tag id and first class: what _same_class compares (read once for the best)."""
+    names = (node.attrs.get("class") or "").split()
+    return node.tag_id, names[0] if names else ""
+
+
+def _short_section(cand: Candidate, best: LexborNode, kind: tuple[int, str], far: list[int]
+                   ) -> bool:
+    """A block built like the best one (``kind``: its _kind), too short for _cousin_ok, that
+    holds a sentence of prose (a step's one line; a caption, a teaser's title or a pitch's
+    slogan is none)."""
+    return (0 < cand.raw < MIN_SECTION_SCORE and kind[1] != "" and _kind(cand.node) == kind
             and (_depth_below(far, cand.node, SECTION_LEVELS) >= 0
                  or _same_path(cand.node, best))
             and any(_prose_paragraph(para) for para in cand.node.css("p")))
@@ -285,12 +293,13 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     own: list[float] = []  # the winner's link density, read once if a section needs it
     extra: list[Candidate] = []
     short: list[Candidate] = []  # same-class sections scoring too little (see sectiongaps)
+    kind = _kind(best.node)
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
             continue
         if _cousin_ok(cand, best, near, far, levels, threshold):
             found = extra
-        elif _short_section(cand, best.node, far):
+        elif _short_section(cand, best.node, kind, far):
             found = short
         else:
             continue
