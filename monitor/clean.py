@@ -81,6 +81,42 @@ _RELATED_SENTENCE = re.compile(
     r"videos|items|pages)\b)\w", re.I)
 
 
+# An <a> without href (a named anchor, a script's button) opens with the marker twice: its
+# text counts as linked as any link's, but it is never carried over block breaks (an old
+# page's unclosed <a name="..."> holds every section after it).
+NAMED_OPEN = LINK_OPEN * 2
+# a link whose text runs over a block break (a card: <a><h3>headline</h3><p>excerpt</p></a>)
+_SPANNING_LINK = re.compile(
+    f"(?<!{LINK_OPEN}){LINK_OPEN}(?!{LINK_OPEN})[^{LINK_CLOSE}]*?{PARA}[^{LINK_CLOSE}]*{LINK_CLOSE}")
+_EMPTY_LINK = re.compile(f"{LINK_OPEN}(\\s*){LINK_CLOSE}")  # a split link's piece with no text
+_BREAK_IN_LINK = re.compile(f"{PARA}([\\s{HEADING}{LIST_ITEM}]*)")
+
+
+def carry_links(text: str) -> str:
+    """Marked text whose links each close at a block break and reopen after it (after the
+    next line's heading or item marker), so that every line of a card wrapped in one <a> reads
+    as linked: split at the breaks, its headline line held no link marker and passed for
+    unlinked text (the "Most read" list under a dropped label, a teaser's title)."""
+    if LINK_OPEN not in text:
+        return text
+    return _SPANNING_LINK.sub(_split_link, text)
+
+
+def _split_link(link: re.Match[str]) -> str:
+    """A link over block breaks, closed and reopened at each. A block inside the <a> puts a
+    break before and after itself; one break alone is a <br> ("Severely<br>restricted", a
+    URL with a trailing <br>): such a link, or one with no text after its first break, stays
+    as it was (its lines, as before, unlinked past the break)."""
+    span = link.group()
+    if span.count(PARA) < 2 or not MARKERS.sub("", span[span.index(PARA):]).strip():
+        return span
+    return _EMPTY_LINK.sub(r"\1", _BREAK_IN_LINK.sub(_reopen, span))
+
+
+def _reopen(brk: re.Match[str]) -> str:
+    return f"{LINK_CLOSE}{PARA}{brk.group(1)}{LINK_OPEN}"
+
+
 def clean_text(text: str | None) -> str:
     """Visible or declared text (a title, a meta value, a byline) as one clean line: markers
     out, stray entities decoded."""

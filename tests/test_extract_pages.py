@@ -252,6 +252,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ruby_readings.html": (("市の図書館は夜の九時まで開いています",), ("としょかん",)),
     # a drop cap in a box of its own beside the opening paragraph
     "drop_cap_box.html": (("Ferry fares on the island routes",), ("The Evening Post, 1 Quay",)),
+    # teaser cards inside the text, each one <a> around a headline and an excerpt
+    "card_link_blocks.html": (("The regulator said the money",),
+                              ("Swimmers warned", "bathing spots", "Water bills to rise")),
 }
 
 

@@ -74,3 +74,27 @@ def test_drop_cap_box_joins_its_paragraph() -> None:
     is the paragraph's first letter, not a line of its own."""
     body = _body("drop_cap_box.html")
     assert body.startswith("Ferry fares on the island routes will rise")
+
+
+def test_card_links_over_blocks_read_as_links() -> None:
+    """A teaser card in the text, one <a> around a headline and an excerpt in blocks of their
+    own: each line reads as linked (before, only the link's first line held its markers),
+    and the card goes like any other teaser."""
+    body = _body("card_link_blocks.html")
+    assert "Swimmers warned" not in body
+    assert "bathing spots" not in body
+    assert "Households face" not in body
+    assert body.endswith("run by local groups.")
+
+
+def test_named_anchor_over_sections_keeps_them() -> None:
+    """A named anchor (<a name>, no href) around sections is no link: it is never carried
+    over block breaks (an old page's unclosed <a name="..."> holds every section after it),
+    so the sections inside it stay text; the same <a> with an href would be a card."""
+    para = ("step {} of the build: fetch the package source, check its signature, then copy "
+            "the binary into place and restart the service so the new version is picked up.")
+    steps = [f"<p>{para.format(n)}</p>" for n in range(1, 5)]
+    page = (f"<html><body><h1>Building the tools</h1>{steps[0]}<a name='build'>"
+            f"<h2>Building</h2>{steps[1]}{steps[2]}</a>{steps[3]}</body></html>")
+    body = extract(page, URL).body
+    assert all(f"step {n} of the build" in body for n in range(1, 5))
