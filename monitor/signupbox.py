@@ -17,11 +17,16 @@ from selectolax.lexbor import LexborNode
 
 SIGNUP_BOX_CHARS = 600  # characters: a pitch, a sub-line and a consent notice fit; a body part rarely does
 SIGNUP_BOX_PARAGRAPHS = 1  # <p> a sign-up box holds at most (its pitch); body blocks hold more
+SIGNUP_PITCH_CHARS = 100  # characters; a longer <p> beside the form is the article's, unless a consent notice
 
 # what a sign-up box asks for or promises (a calculator's or a quote form's box names none)
 SIGNUP_CUE = re.compile(
     r"\b(?:sign(?:ing)?\s+up|subscrib|newsletter|inbox|e-?mail|text\s+alerts|abonn|anmeld|"
     r"inscri|suscr)", re.I)
+# a consent notice under the form ("By signing up, you agree ...", "Unsubscribe at any time")
+CONSENT = re.compile(
+    r"^\W*by\s+(?:sign|subscrib|submit|click|enter|provid|regist|continu)|unsubscrib|"
+    r"privacy\s+(?:policy|notice)", re.I)
 _NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 
@@ -36,6 +41,8 @@ def signup_box(form: LexborNode, region: LexborNode, protect: set[int]) -> Lexbo
             break
         if len(node.css("p")) > SIGNUP_BOX_PARAGRAPHS or node.css_first("table") is not None:
             break  # the article's paragraphs, or its data (a price table beside a quote form)
+        if _article_paragraph(node, form):
+            break
         box, node = node, node.parent
     return box if box is form or SIGNUP_CUE.search(box.text_lexbor()) else form
 
@@ -44,3 +51,24 @@ def _words_len(node: LexborNode) -> int:
     """A block's text length with its white space collapsed: a box's markup is indented
     deeply, and its indentation is no text."""
     return len(" ".join(node.text_lexbor().split()))
+
+
+def _article_paragraph(node: LexborNode, form: LexborNode) -> bool:
+    """Whether ``node`` holds, outside the form, a <p> longer than a pitch that is no consent
+    notice: a paragraph of the article set in a layout row beside a form ("In an e-mail to
+    the Courier, the contractor said ..." beside a "Was this useful?" form) is no sign-up."""
+    for para in node.css("p"):
+        text = " ".join(para.text_lexbor().split())
+        if len(text) > SIGNUP_PITCH_CHARS and not CONSENT.search(text) \
+                and not _inside(para, form):
+            return True
+    return False
+
+
+def _inside(node: LexborNode, outer: LexborNode) -> bool:
+    probe = node.parent
+    while probe is not None:
+        if probe.mem_id == outer.mem_id:
+            return True
+        probe = probe.parent
+    return False

@@ -1,0 +1,62 @@
+"""Ordinary pages a second reader built against round 6's rules (monitor.signupbox,
+monitor.sectiongaps, notbody's log-in forms, ruby readings, the drop cap, clean.carry_links).
+
+Each page is a whole news page (masthead, menu, article, sidebar, footer) whose body must be
+found, with its title and date, and must hold and leave out the listed phrases. Some pages
+misfired under the rule as first written (said so above them); the others are guards of the
+rule working as meant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.extract import extract
+
+PAGES = Path(__file__).resolve().parent / "pages" / "ordinary"
+URL = "https://news.example/story"
+BRIDGE = "Riverside footbridge to close for eleven weeks"
+
+# name -> (title, date, phrases the body must hold, phrases it must not)
+CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    # misfired: a paragraph of the story that mentions an e-mail, set in a layout row beside
+    # a "Was this useful?" form, went whole with the form as a sign-up box
+    "r6_signup_email_para_feedback_form": (
+        BRIDGE, "2024-02-06",
+        ("In an e-mail to the Courier, the contractor said", "expected to last at least sixty"),
+        ("Was this article useful",),
+    ),
+    # guard: the last paragraph beside a newsletter form in a two-column grid stays
+    "r6_signup_last_para_beside_form": (
+        BRIDGE, "2024-02-06",
+        ("Residents with questions about the closure", "Work to replace the footbridge"),
+        ("morning briefing",),
+    ),
+    # guard: a brief in <br> lines with the newsletter form in its own small wrapper
+    "r6_signup_brief_br_wrapper": (
+        "Library opens on Sundays from March", "2024-02-12",
+        ("open on Sundays from 3 March", "local history room will stay closed"),
+        ("morning briefing",),
+    ),
+    # guard: a "Got a story?" box with a post form after the story goes whole
+    "r6_signup_tip_box": (
+        BRIDGE, "2024-02-06",
+        ("Residents with questions about the closure",),
+        ("Got a story?", "we read every message"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_ordinary_page(name: str) -> None:
+    """Each page's body holds the story's phrases and none of the chrome's."""
+    title, date, kept, dropped = CASES[name]
+    article = extract((PAGES / f"{name}.html").read_text("utf-8"), URL)
+    assert article.title == title
+    assert (article.published or "")[:10] == date
+    for phrase in kept:
+        assert phrase in article.body, phrase
+    for phrase in dropped:
+        assert phrase not in article.body, phrase
