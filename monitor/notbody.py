@@ -31,6 +31,13 @@ CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in 
 WRAPPED_SHARE = 0.6  # share of such a box's text the winner holds, at least
 VOTES = 3  # votes taken at most: a list of references and an author's box may each win one
 FORM_SHARE = 0.5  # share of the page's text a form around the winner holds, at most, to be a panel
+# what a log-in or registration panel asks for, over and over (password, account, log in); a
+# story a CMS wraps in a form (a "rate this story" widget) or a quiz names it once at most
+ACCOUNT_CUE = re.compile(
+    r"passw|kennwort|mot de passe|contrase|senha|wachtwoord|has[łl]o|\blog\s?in\b|"
+    r"\bsign\s?in\b|anmeld|einlogg|connexion|iniciar sesi|accedi|account|konto|compte\b|"
+    r"cuenta|registr", re.I)
+ACCOUNT_CUES = 2  # cues a panel's text holds at least
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
@@ -133,19 +140,25 @@ def _form_around(node: LexborNode, root: LexborNode) -> LexborNode | None:
     probe = node.parent
     while probe is not None and probe.tag not in _STOP_TAGS:
         if probe.tag == "form":
-            if probe.css_first("h1") is not None:
+            if not _panel_shaped(probe, text_len(root)):
                 return None
-            return probe if text_len(probe) < FORM_SHARE * text_len(root) else None
+            return probe if len(ACCOUNT_CUE.findall(probe.text_lexbor())) >= ACCOUNT_CUES else None
         probe = probe.parent
     return None
+
+
+def _panel_shaped(form: LexborNode, total: int) -> bool:
+    """A form that may be a panel: no headline, a small share of the page's text (``total``).
+    The winner's form must also ask for an account (ACCOUNT_CUE): a story a CMS sets in a
+    form does not; the panels that come with it (a password request) need not."""
+    return form.css_first("h1") is None and text_len(form) < FORM_SHARE * total
 
 
 def _panels(root: LexborNode) -> list[LexborNode]:
     """Every form on the page that is a panel (see _form_around), the outermost only: a log-in
     dialog comes with its registration and profile panels, each a form of its own."""
     total = text_len(root)
-    forms = [form for form in root.css("form")
-             if form.css_first("h1") is None and text_len(form) < FORM_SHARE * total]
+    forms = [form for form in root.css("form") if _panel_shaped(form, total)]
     ids = {form.mem_id for form in forms}  # (a parser nests no forms; a script may have)
     return [form for form in forms if not nested_in(form, ids)]
 

@@ -53,6 +53,20 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("Raise the pots off the floor.", "Move tender herbs indoors.", "Step 6"),
         ("Shop our favourite bubble wrap",),
     ),
+    # misfired: a CMS sets the story (not its headline) in a post form with a "rate this
+    # story" widget; a list of teasers outside holds more text, so the form passed for a
+    # log-in panel, was removed and the teasers voted in as the body
+    "r6_form_story_in_form": (
+        "Empty department store could become forty flats", "2024-05-08",
+        ("The district council will vote next week", "the first residents could move in"),
+        (),
+    ),
+    # guard: a quiz whose intro and questions sit in a form, the headline outside it
+    "r6_form_quiz": (
+        "Quiz: How well do you know the town centre?", "2024-05-08",
+        ("The district council will vote next week", "Question 1: Which year"),
+        (),
+    ),
 }
 
 
