@@ -327,10 +327,14 @@ def _join_drop_cap(out: list[str]) -> list[str]:
     of its own beside the <p> ("T" above "urkey, Poland and ...") read it as a line.
 
     Only near the top (DROP_CAP_LINES), where the story opens: further down, a lone capital
-    over a lower-case line is a glossary's letter over its first entry."""
+    over a lower-case line is a glossary's letter over its first entry. Nor when another
+    line of the body is a lone capital too: a glossary opening on "A" over "abseil: ..." has
+    its "B" and "C" further down."""
     for index, line in enumerate(out[:DROP_CAP_LINES]):
         if len(line) == 1 and line.isupper() and index + 1 < len(out) \
                 and out[index + 1][:1].islower():
+            if any(len(other) == 1 and other.isupper() for other in out[index + 1:]):
+                return out  # the letters of an index
             return [*out[:index], line + out[index + 1], *out[index + 2:]]
     return out
 

@@ -74,6 +74,19 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("你好(nǐ hǎo)", "谢谢(xièxie)", "早上好(zǎoshang hǎo)"),
         (),
     ),
+    # misfired: a glossary opening on its letter heading "A" over a lower-case entry read
+    # "Aabseil: to descend ..." (the letter taken for a drop cap)
+    "r6_dropcap_glossary": (
+        "The climber's glossary: words you will hear at the crag", "2024-07-01",
+        ("\nabseil: to descend a rope", "belay: to manage the rope"),
+        ("Aabseil",),
+    ),
+    # guard: a drop cap in a span beside its paragraph joins its word
+    "r6_dropcap_span": (
+        "Harbour fish market reopens after storm repairs", "2024-07-02",
+        ("The fish market on the north quay reopened",),
+        ("T\nhe fish",),
+    ),
 }
 
 
