@@ -89,7 +89,7 @@ NAMED_OPEN = LINK_OPEN * 2
 _SPANNING_LINK = re.compile(
     f"(?<!{LINK_OPEN}){LINK_OPEN}(?!{LINK_OPEN})[^{LINK_CLOSE}]*?{PARA}[^{LINK_CLOSE}]*{LINK_CLOSE}")
 _EMPTY_LINK = re.compile(f"{LINK_OPEN}(\\s*){LINK_CLOSE}")  # a split link's piece with no text
-_BREAK_IN_LINK = re.compile(f"{PARA}([\\s{HEADING}{LIST_ITEM}]*)")
+CARD_PROSE = 200  # characters of a linked full sentence that make it text (a teaser excerpt runs to ~160)
 
 
 def carry_links(text: str) -> str:
@@ -106,15 +106,24 @@ def _split_link(link: re.Match[str]) -> str:
     """A link over block breaks, closed and reopened at each. A block inside the <a> puts a
     break before and after itself; one break alone is a <br> ("Severely<br>restricted", a
     URL with a trailing <br>): such a link, or one with no text after its first break, stays
-    as it was (its lines, as before, unlinked past the break)."""
+    as it was (its lines, as before, unlinked past the break). A piece that is a paragraph
+    of prose (CARD_PROSE) is not reopened: a teaser's excerpt is shorter, and a timeline's
+    entries each linked to their year's story (<a><h3>2007</h3><p>A public inquiry ...</p>
+    </a>) or a whole entry wrapped in its permalink are the text."""
     span = link.group()
     if span.count(PARA) < 2 or not MARKERS.sub("", span[span.index(PARA):]).strip():
         return span
-    return _EMPTY_LINK.sub(r"\1", _BREAK_IN_LINK.sub(_reopen, span))
-
-
-def _reopen(brk: re.Match[str]) -> str:
-    return f"{LINK_CLOSE}{PARA}{brk.group(1)}{LINK_OPEN}"
+    pieces = span[:-1].split(PARA)  # (the last piece without its LINK_CLOSE)
+    out = [pieces[0] + LINK_CLOSE]
+    for piece in pieces[1:]:
+        text = piece.lstrip(f" \t\n\r{HEADING}{LIST_ITEM}")
+        lead = piece[:len(piece) - len(text)]
+        words = normalize_line(MARKERS.sub("", text))
+        if len(words) >= CARD_PROSE and _FULL_STOP.search(words):
+            out.append(lead + text)
+        else:
+            out.append(f"{lead}{LINK_OPEN}{text}{LINK_CLOSE}")
+    return _EMPTY_LINK.sub(r"\1", PARA.join(out))
 
 
 def clean_text(text: str | None) -> str:

@@ -87,6 +87,34 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("The fish market on the north quay reopened",),
         ("T\nhe fish",),
     ),
+    # misfired: a timeline whose entries are each one link (to that year's story) around a
+    # year heading and a paragraph: carried over the breaks, every line read as linked and
+    # the entries went as teaser cards; the paragraphs are longer than a teaser's excerpt
+    "r6_link_timeline": (
+        "Bypass: a quarter of a century in the making", "2024-08-06",
+        ("\n2007\nA public inquiry approves the route", "lets it out for grazing",
+         "\n2024\nWork starts in March"),
+        (),
+    ),
+    # guard: a theme wraps the whole entry in its permalink
+    "r6_link_whole_entry": (
+        "Community fridge opens outside church hall", "2024-08-03",
+        ("The town's first community fridge opened", "open a second fridge on the estate"),
+        (),
+    ),
+    # guard: a roundup whose item headings are <a><h3>..</h3></a> above long reviews
+    "r6_link_roundup_headings": (
+        "The best walking boots for the hills, tested", "2024-08-05",
+        ("1. Trailblazer 2 walking boots\nLight enough", "3. Summit GTX boots\nThe heaviest"),
+        (),
+    ),
+    # guard: a linked share quote and a linked figure between paragraphs; the text around
+    # them stays whole
+    "r6_link_quote_figure": (
+        "Community fridge opens outside church hall", "2024-08-03",
+        ("shops on the high street have promised", "Organisers said about sixty people"),
+        (),
+    ),
 }
 
 
