@@ -54,13 +54,14 @@ def _words_len(node: LexborNode) -> int:
 
 
 def _article_paragraph(node: LexborNode, form: LexborNode) -> bool:
-    """Whether ``node`` holds, outside the form, a <p> longer than a pitch that is no consent
-    notice: a paragraph of the article set in a layout row beside a form ("In an e-mail to
-    the Courier, the contractor said ..." beside a "Was this useful?" form) is no sign-up."""
-    for para in node.css("p"):
-        text = " ".join(para.text_lexbor().split())
+    """Whether ``node`` holds, outside the form, a run of text longer than a pitch that is no
+    consent notice: a paragraph of the article set in a layout row beside a form ("In an
+    e-mail to the Courier, the contractor said ..." beside a "Was this useful?" form), in a
+    <p> or as a <div>'s own text between <br>s, is no sign-up."""
+    for element in node.css("*"):
+        text = " ".join(element.text(deep=False).split())
         if len(text) > SIGNUP_PITCH_CHARS and not CONSENT.search(text) \
-                and not _inside(para, form):
+                and not _inside(element, form):
             return True
     return False
 
