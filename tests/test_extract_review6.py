@@ -122,6 +122,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("shops on the high street have promised", "Organisers said about sixty people"),
         (),
     ),
+    # guard: a quiz in a form that also asks readers to sign in to their account (the log-in
+    # words a panel's form holds) keeps its intro and questions
+    "r6_form_quiz_sign_in": (
+        "Quiz: How well do you know the town centre?", "2024-05-08",
+        ("The district council will vote next week", "Question 3: Which year"),
+        (),
+    ),
 }
 
 
