@@ -115,6 +115,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("1. Trailblazer 2 walking boots\nLight enough", "3. Summit GTX boots\nThe heaviest"),
         (),
     ),
+    # guard: section headings each wrapped in their own anchor link (<a><h2>..</h2></a>)
+    # above short paragraphs stay as headings
+    "r6_link_anchor_headings": (
+        "Weekly food waste collections to start in April", "2024-10-01",
+        ("\nWhy now\nThe council says", "\nWhat it costs\nThe new lorries"),
+        (),
+    ),
     # guard: a linked share quote and a linked figure between paragraphs; the text around
     # them stays whole
     "r6_link_quote_figure": (
