@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.clean import PARA
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
-from monitor.ruby import spelled_reading
+from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
     Candidate,
@@ -69,6 +69,8 @@ def remove_junk(tree: LexborHTMLParser) -> None:
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
         if node.tag in ("rt", "rp") and spelled_reading(node):
+            if node.tag == "rt":
+                bracket_reading(node)
             continue  # a lesson's pinyin or romaji: the reading is the text
         node.decompose(recursive=False)
 

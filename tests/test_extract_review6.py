@@ -136,6 +136,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("The district council will vote next week", "Question 3: Which year"),
         (),
     ),
+    # the same lesson without <rp>: the kept readings are set off in brackets, not run
+    # into their words ("你好nǐ hǎo")
+    "r6_ruby_pinyin_no_rp": (
+        "Five Mandarin greetings to learn before your trip", "2024-06-02",
+        ("你好(nǐ hǎo)", "对不起(duìbuqǐ)"),
+        ("你好nǐ",),
+    ),
 }
 
 
