@@ -38,6 +38,7 @@ ACCOUNT_CUE = re.compile(
     r"\bsign\s?in\b|anmeld|einlogg|connexion|iniciar sesi|accedi|account|konto|compte\b|"
     r"cuenta|registr", re.I)
 ACCOUNT_CUES = 2  # cues a panel's text holds at least
+PANEL_LINE = 160  # characters; a panel's hints and error messages are shorter, a story's paragraphs often not
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
@@ -140,11 +141,17 @@ def _form_around(node: LexborNode, root: LexborNode) -> LexborNode | None:
     probe = node.parent
     while probe is not None and probe.tag not in _STOP_TAGS:
         if probe.tag == "form":
-            if not _panel_shaped(probe, text_len(root)):
+            if not _panel_shaped(probe, text_len(root)) or _holds_paragraph(node):
                 return None
             return probe if len(ACCOUNT_CUE.findall(probe.text_lexbor())) >= ACCOUNT_CUES else None
         probe = probe.parent
     return None
+
+
+def _holds_paragraph(node: LexborNode) -> bool:
+    """Whether the winner holds a paragraph longer than a panel's line: a story about a
+    breach, set in a form, names the password and the account as a panel does."""
+    return any(len(" ".join(para.text().split())) > PANEL_LINE for para in node.css("p"))
 
 
 def _panel_shaped(form: LexborNode, total: int) -> bool:

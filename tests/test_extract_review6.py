@@ -68,6 +68,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("The district council will vote next week", "the first residents could move in"),
         (),
     ),
+    # misfired: a story about a data breach set in a CMS's post form names the password and
+    # the account as a log-in panel does; its paragraphs are longer than a panel's lines
+    "r6_form_breach_story": (
+        "Building society tells customers to change passwords after breach", "2024-05-09",
+        ("have been told to change their password", "whether to open an investigation"),
+        (),
+    ),
     # guard: a quiz whose intro and questions sit in a form, the headline outside it
     "r6_form_quiz": (
         "Quiz: How well do you know the town centre?", "2024-05-08",
