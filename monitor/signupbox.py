@@ -25,8 +25,8 @@ SIGNUP_CUE = re.compile(
     r"inscri|suscr)", re.I)
 # a consent notice under the form ("By signing up, you agree ...", "Unsubscribe at any time")
 CONSENT = re.compile(
-    r"^\W*by\s+(?:sign|subscrib|submit|click|enter|provid|regist|continu)|unsubscrib|"
-    r"privacy\s+(?:policy|notice)", re.I)
+    r"^\W*by\s+(?:sign|subscrib|submit|click|enter|provid|regist|continu)|"
+    r"(?:unsubscribe|opt\s+out)\s+(?:at\s+)?any\s?time|\bour\s+privacy\s+(?:policy|notice)", re.I)
 _NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 

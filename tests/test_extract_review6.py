@@ -35,6 +35,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("Residents with questions about the closure", "highways team, who will answer"),
         ("morning briefing",),
     ),
+    # misfired: a paragraph of the story that mentions a privacy policy, beside a newsletter
+    # form whose pitch is the only sign-up text; it read as the form's consent notice
+    "r6_signup_privacy_para_beside_form": (
+        BRIDGE, "2024-02-06",
+        ("changed the privacy policy for its app", "Residents with questions"),
+        (),
+    ),
     # guard: the last paragraph beside a newsletter form in a two-column grid stays
     "r6_signup_last_para_beside_form": (
         BRIDGE, "2024-02-06",
