@@ -60,6 +60,7 @@ SUBHEAD_CHARS = 120  # characters; a longer linked line is a teaser's headline a
 SUBHEAD_LINKS = 3  # linked lines opening prose paragraphs that make them a roundup's subheadings
 SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's excerpt is shorter)
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
+DROP_CAP_LINES = 3  # lines at the top where a lone capital can be the opening paragraph's drop cap
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
@@ -78,6 +79,51 @@ _AD_LABEL = re.compile(r"(?:advertisement|advertising|anzeige|werbung|publicit[�
 _RELATED_SENTENCE = re.compile(
     r"related\s+(?!(?:stories|articles|posts|news|content|coverage|links|reading|reads|topics|"
     r"videos|items|pages)\b)\w", re.I)
+
+
+# An <a> without href (a named anchor, a script's button) opens with the marker twice: its
+# text counts as linked as any link's, but it is never carried over block breaks (an old
+# page's unclosed <a name="..."> holds every section after it).
+NAMED_OPEN = LINK_OPEN * 2
+# a link whose text runs over a block break (a card: <a><h3>headline</h3><p>excerpt</p></a>)
+_SPANNING_LINK = re.compile(
+    f"(?<!{LINK_OPEN}){LINK_OPEN}(?!{LINK_OPEN})[^{LINK_CLOSE}]*?{PARA}[^{LINK_CLOSE}]*{LINK_CLOSE}")
+_EMPTY_LINK = re.compile(f"{LINK_OPEN}(\\s*){LINK_CLOSE}")  # a split link's piece with no text
+CARD_PROSE = 200  # characters of a linked full sentence that make it text (a teaser excerpt runs to ~160)
+
+
+def carry_links(text: str) -> str:
+    """Marked text whose links each close at a block break and reopen after it (after the
+    next line's heading or item marker), so that every line of a card wrapped in one <a> reads
+    as linked: split at the breaks, its headline line held no link marker and passed for
+    unlinked text (the "Most read" list under a dropped label, a teaser's title)."""
+    if LINK_OPEN not in text:
+        return text
+    return _SPANNING_LINK.sub(_split_link, text)
+
+
+def _split_link(link: re.Match[str]) -> str:
+    """A link over block breaks, closed and reopened at each. A block inside the <a> puts a
+    break before and after itself; one break alone is a <br> ("Severely<br>restricted", a
+    URL with a trailing <br>): such a link, or one with no text after its first break, stays
+    as it was (its lines, as before, unlinked past the break). A piece that is a paragraph
+    of prose (CARD_PROSE) is not reopened: a teaser's excerpt is shorter, and a timeline's
+    entries each linked to their year's story (<a><h3>2007</h3><p>A public inquiry ...</p>
+    </a>) or a whole entry wrapped in its permalink are the text."""
+    span = link.group()
+    if span.count(PARA) < 2 or not MARKERS.sub("", span[span.index(PARA):]).strip():
+        return span
+    pieces = span[:-1].split(PARA)  # (the last piece without its LINK_CLOSE)
+    out = [pieces[0] + LINK_CLOSE]
+    for piece in pieces[1:]:
+        text = piece.lstrip(f" \t\n\r{HEADING}{LIST_ITEM}")
+        lead = piece[:len(piece) - len(text)]
+        words = normalize_line(MARKERS.sub("", text))
+        if len(words) >= CARD_PROSE and _FULL_STOP.search(words):
+            out.append(lead + text)
+        else:
+            out.append(f"{lead}{LINK_OPEN}{text}{LINK_CLOSE}")
+    return _EMPTY_LINK.sub(r"\1", PARA.join(out))
 
 
 def clean_text(text: str | None) -> str:
@@ -282,7 +328,24 @@ def clean_lines(
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
-    return _trim_ends(out, meta)
+    return _join_drop_cap(_trim_ends(out, meta))
+
+
+def _join_drop_cap(out: list[str]) -> list[str]:
+    """The opening paragraph with its drop cap: a page that sets the first letter in a box
+    of its own beside the <p> ("T" above "urkey, Poland and ...") read it as a line.
+
+    Only near the top (DROP_CAP_LINES), where the story opens: further down, a lone capital
+    over a lower-case line is a glossary's letter over its first entry. Nor when another
+    line of the body is a lone capital too: a glossary opening on "A" over "abseil: ..." has
+    its "B" and "C" further down."""
+    for index, line in enumerate(out[:DROP_CAP_LINES]):
+        if len(line) == 1 and line.isupper() and index + 1 < len(out) \
+                and out[index + 1][:1].islower():
+            if any(len(other) == 1 and other.isupper() for other in out[index + 1:]):
+                return out  # the letters of an index
+            return [*out[:index], line + out[index + 1], *out[index + 2:]]
+    return out
 
 
 def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:

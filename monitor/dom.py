@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.clean import PARA
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
+from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
     Candidate,
@@ -26,6 +27,7 @@ from monitor.scoring import (
     text_len,
 )
 from monitor.series import spare_series
+from monitor.signupbox import signup_box
 from monitor.tagids import tag_ids
 from monitor.voting import Removals, score_candidates
 
@@ -66,6 +68,10 @@ def remove_junk(tree: LexborHTMLParser) -> None:
     for node in reversed(found):
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
+        if node.tag in ("rt", "rp") and spelled_reading(node):
+            if node.tag == "rt":
+                bracket_reading(node)
+            continue  # a lesson's pinyin or romaji: the reading is the text
         node.decompose(recursive=False)
 
 
@@ -362,6 +368,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             continue
         if not is_boilerplate(node, tag):
             continue
+        if tag == "form":
+            node = signup_box(node, region, protect)
         total = total or max(text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:
             continue

@@ -21,7 +21,9 @@ from monitor.clean import (
     LINK_CLOSE,
     LINK_OPEN,
     LIST_ITEM,
+    NAMED_OPEN,
     PARA,
+    carry_links,
     clean_lines,
     normalize_line,
 )
@@ -210,7 +212,7 @@ def _mark_blocks(node: LexborNode) -> None:
         if block.tag != "br":
             block.insert_after(PARA)
     for link in node.css("a"):
-        link.insert_before(LINK_OPEN)
+        link.insert_before(LINK_OPEN if "href" in link.attrs else NAMED_OPEN)
         link.insert_after(LINK_CLOSE)
 
 
@@ -238,7 +240,7 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
         text = deep_text(node)
         parts.append(text if node.tag != "br" else PARA)
         parts.append(PARA)
-    return "".join(parts).split(PARA)
+    return carry_links("".join(parts)).split(PARA)
 
 
 def _body_lines(

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
+from monitor import sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
 from monitor.placement import nested_in
 from monitor.scoring import (
@@ -243,6 +244,23 @@ def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int]
                  or _same_path(cand.node, best.node)))
 
 
+def _kind(node: LexborNode) -> tuple[int, str]:
+    """A block's tag id and first class: what _same_class compares (read once for the best)."""
+    names = (node.attrs.get("class") or "").split()
+    return node.tag_id, names[0] if names else ""
+
+
+def _short_section(cand: Candidate, best: LexborNode, kind: tuple[int, str], far: list[int]
+                   ) -> bool:
+    """A block built like the best one (``kind``: its _kind), too short for _cousin_ok, that
+    holds a sentence of prose (a step's one line; a caption, a teaser's title or a pitch's
+    slogan is none)."""
+    return (0 < cand.raw < MIN_SECTION_SCORE and kind[1] != "" and _kind(cand.node) == kind
+            and (_depth_below(far, cand.node, SECTION_LEVELS) >= 0
+                 or _same_path(cand.node, best))
+            and any(_prose_paragraph(para) for para in cand.node.css("p")))
+
+
 def _tops_body(path: list[LexborNode]) -> bool:
     """Whether a walk up (gathering.below_body) ended right below <body>, not cut short."""
     return bool(path) and path[-1].parent is not None and path[-1].parent.tag == "body"
@@ -274,10 +292,16 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     threshold = max(3.0, 0.3 * best.raw)
     own: list[float] = []  # the winner's link density, read once if a section needs it
     extra: list[Candidate] = []
+    short: list[Candidate] = []  # same-class sections scoring too little (see sectiongaps)
+    kind = _kind(best.node)
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
             continue
-        if not _cousin_ok(cand, best, near, far, levels, threshold):
+        if _cousin_ok(cand, best, near, far, levels, threshold):
+            found = extra
+        elif _short_section(cand, best.node, kind, far):
+            found = short
+        else:
             continue
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
@@ -287,7 +311,9 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if _too_linked(cand.node, best.node, own):
             continue
-        extra.append(cand)
+        found.append(cand)
+    sections = {c.node.mem_id for c in extra if _same_class(c.node, best.node)}
+    extra += sectiongaps.between(short, extra, best, sections)
     if not extra:
         return chosen
     # drop extras nested in other extras (keep the outermost)

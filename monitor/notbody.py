@@ -1,5 +1,5 @@
 """Blocks that never are the body, however many paragraphs vote for them: a paper's list of
-references, the author's box, a dialog.
+references, the author's box, a dialog, a log-in form.
 
 On a journal page whose text is only an abstract (the rest behind a paywall), the reference
 list, a hundred entries of a few hundred characters, outvotes the abstract; on a short post
@@ -30,6 +30,15 @@ CITATION_WORDS = frozenset((
 CITATION_LEVELS = 2  # boxes above the winner that may name it (a plain list in "article__references")
 WRAPPED_SHARE = 0.6  # share of such a box's text the winner holds, at least
 VOTES = 3  # votes taken at most: a list of references and an author's box may each win one
+FORM_SHARE = 0.5  # share of the page's text a form around the winner holds, at most, to be a panel
+# what a log-in or registration panel asks for, over and over (password, account, log in); a
+# story a CMS wraps in a form (a "rate this story" widget) or a quiz names it once at most
+ACCOUNT_CUE = re.compile(
+    r"passw|kennwort|mot de passe|contrase|senha|wachtwoord|has[łl]o|\blog\s?in\b|"
+    r"\bsign\s?in\b|anmeld|einlogg|connexion|iniciar sesi|accedi|account|konto|compte\b|"
+    r"cuenta|registr", re.I)
+ACCOUNT_CUES = 2  # cues a panel's text holds at least
+PANEL_LINE = 160  # characters; a panel's hints and error messages are shorter, a story's paragraphs often not
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
 _STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
@@ -99,13 +108,15 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
     voted for its wrappers too); a list of references stays in the page (a part of the
     article, below its text) and only its candidates are left out, of every later vote too.
     The new winner is read again: with the notes of a short post left out, the writer's
-    biography below them won the second vote and stood as the body."""
+    biography below them won the second vote and stood as the body. A winner inside a form
+    that is a panel on the page goes with every such form (see _form_around)."""
     gone: set[int] = set()  # lists of references left out
     for _ in range(VOTES - 1):
         if best is None:
             break
-        if _named_own(best.node):
-            unlink(best.node)
+        if _named_own(best.node) or _form_around(best.node, root) is not None:
+            for node in [best.node] if _named_own(best.node) else _panels(root):
+                unlink(node)
             cands = _without(score_candidates(root), gone)
             best = best_candidate(cands, family=family)
             continue
@@ -121,6 +132,42 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
         gone.add(listed.mem_id)
         best, cands = found, rest
     return best, cands
+
+
+def _form_around(node: LexborNode, root: LexborNode) -> LexborNode | None:
+    """The <form> around the winner when it is a form on the page, not the page: its text
+    is a log-in or sign-up panel's labels, hints and error messages. A site built on one
+    page-wide form (ASP.NET's) puts the headline and most of the text inside it."""
+    probe = node.parent
+    while probe is not None and probe.tag not in _STOP_TAGS:
+        if probe.tag == "form":
+            if not _panel_shaped(probe, text_len(root)) or _holds_paragraph(node):
+                return None
+            return probe if len(ACCOUNT_CUE.findall(probe.text_lexbor())) >= ACCOUNT_CUES else None
+        probe = probe.parent
+    return None
+
+
+def _holds_paragraph(node: LexborNode) -> bool:
+    """Whether the winner holds a paragraph longer than a panel's line: a story about a
+    breach, set in a form, names the password and the account as a panel does."""
+    return any(len(" ".join(para.text().split())) > PANEL_LINE for para in node.css("p"))
+
+
+def _panel_shaped(form: LexborNode, total: int) -> bool:
+    """A form that may be a panel: no headline, a small share of the page's text (``total``).
+    The winner's form must also ask for an account (ACCOUNT_CUE): a story a CMS sets in a
+    form does not; the panels that come with it (a password request) need not."""
+    return form.css_first("h1") is None and text_len(form) < FORM_SHARE * total
+
+
+def _panels(root: LexborNode) -> list[LexborNode]:
+    """Every form on the page that is a panel (see _form_around), the outermost only: a log-in
+    dialog comes with its registration and profile panels, each a form of its own."""
+    total = text_len(root)
+    forms = [form for form in root.css("form") if _panel_shaped(form, total)]
+    ids = {form.mem_id for form in forms}  # (a parser nests no forms; a script may have)
+    return [form for form in forms if not nested_in(form, ids)]
 
 
 def _without(cands: dict[int, Candidate], gone: set[int]) -> dict[int, Candidate]:

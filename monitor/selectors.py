@@ -16,6 +16,9 @@ NAME_TOKENS = re.compile(r"[^a-z0-9]+")
 JUNK_TAGS: tuple[str, ...] = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "button", "select", "textarea", "input", "video", "audio", "map", "dialog",
+    # a ruby annotation's reading (furigana over kanji) and its fallback brackets: read
+    # into the line, each word of a Japanese text came twice ("子こども")
+    "rt", "rp",
 )
 
 # Block-level elements: a paragraph break goes before and after each of them.

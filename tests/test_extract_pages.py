@@ -239,6 +239,22 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "labelled_teasers.html": ((TRAM, COST, NORTH, WORKS), (
         "Ferry timetable", "Library reopens", "Bus drivers", "Harbour bridge", "You may also",
         "Night buses", "Cycle lanes")),
+    # a text-alert box named by no boilerplate word: its pitch and consent go with the form
+    # (tests/test_extract_quality6.py)
+    "signup_box_unnamed.html": (("Two of the four lanes", "Estimate your extra journey time"),
+                                ("Get traffic alerts first", "By signing up")),
+    # a how-to's one-line steps between long ones, each in a block built like the winner
+    "short_sections_run.html": (("Raise the pots off the floor.", "Move tender herbs indoors."),
+                                ("Northside Gazette, 4 Mill Lane",)),
+    # a video page's one description outvoted by a log-in dialog's forms
+    "login_panel_form.html": (("Die Liga verlängert ihre Pause",), ("Passwort", "Konto")),
+    # furigana over kanji (<ruby>/<rt>/<rp>): the readings are no text
+    "ruby_readings.html": (("市の図書館は夜の九時まで開いています",), ("としょかん",)),
+    # a drop cap in a box of its own beside the opening paragraph
+    "drop_cap_box.html": (("Ferry fares on the island routes",), ("The Evening Post, 1 Quay",)),
+    # teaser cards inside the text, each one <a> around a headline and an excerpt
+    "card_link_blocks.html": (("The regulator said the money",),
+                              ("Swimmers warned", "bathing spots", "Water bills to rise")),
 }
 
 

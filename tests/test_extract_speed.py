@@ -28,6 +28,7 @@ from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_bodies, extract, parse
+from monitor.signupbox import signup_box
 
 PAGES = Path(__file__).parent / "pages"
 def with_test_pages(page: str) -> list[str]:
@@ -489,6 +490,8 @@ def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int
             continue
         if not dom.is_boilerplate(node):
             continue
+        if tag == "form":
+            node = signup_box(node, region, protect)
         total = total or max(scoring.text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:
             continue
