@@ -29,6 +29,7 @@ from monitor.clean import (
 )
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
+from monitor.ldbody import declared_lines
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import deep_text
@@ -328,7 +329,8 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     if canonical and url:
         canonical = urljoin(url, canonical)
     tail: list[str] = []
-    body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title)
+    body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title) \
+        or declared_lines(ld)
     if not body:
         raise ExtractionFailed("no main content")
     author = author or metadata.author_from_credits(tail)
@@ -388,7 +390,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         ld = metadata.ld_article(metadata.json_ld(tree))
         dom.remove_junk(tree)
         title = normalize_line(metadata.find_title(tree, ld, metas, url))
-        body = _body_lines(tree, None, title) or _second_try(text, None, title)
+        body = _body_lines(tree, None, title) or _second_try(text, None, title) \
+            or declared_lines(ld)
         return "\n".join(body)
     except Exception:
         return ""
