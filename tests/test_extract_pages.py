@@ -255,6 +255,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # teaser cards inside the text, each one <a> around a headline and an excerpt
     "card_link_blocks.html": (("The regulator said the money",),
                               ("Swimmers warned", "bathing spots", "Water bills to rise")),
+    # drawn by scripts: no text in the markup, the body declared in its JSON-LD
+    # (tests/test_extract_ldbody.py)
+    "script_rendered.html": (("night ferry crossings", "whether to keep the service"),
+                             ("enable JavaScript", "Privacy")),
 }
 
 
