@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.selectors import READ_ALSO_LEAD
+
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
@@ -125,7 +127,17 @@ def is_boilerplate_line(
             return True
     if density >= 0.999 and len(line) < 200:
         return True
+    if density > LINKED_LINE and len(line) < 200 and _read_also(line, density):
+        return True
     return density > LINKED_LINE and len(line) < 80 and not SENTENCE_END.search(line)
+
+
+def _read_also(line: str, density: float) -> bool:
+    """A read-also line ("Read more: <a>A headline longer than a label</a>"): its label, then
+    nothing but the link. The linked share covers all that follows the label (less a
+    character of rounding: the label's space)."""
+    lead = READ_ALSO_LEAD.match(line)
+    return lead is not None and density * len(line) >= len(line) - lead.end() - 1
 
 
 def is_dateline(line: str) -> bool:

@@ -202,6 +202,13 @@ BOILERPLATE_LINE = re.compile(
     )$""",
     re.I | re.X,
 )
+# A read-also label opening a paragraph whose rest is one link to another story ("Read more:
+# <a>Headline</a>"): with its colon it labels the link; a sentence that goes on is no label.
+READ_ALSO_LEAD = re.compile(
+    r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi|le[ea]\s+también|veja\s+também|"
+    r"leia\s+(?:também|mais)|leggi\s+anche|lees\s+ook|читайте\s+также|"
+    r"czytaj\s+(?:także|też|również|więcej))\s*[:：]\s*", re.I)
 # A heading that labels a list of other articles ("Recent Posts", "More on this story") or
 # of coming events, whose dates are theirs.
 LIST_LABEL = re.compile(

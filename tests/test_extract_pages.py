@@ -255,6 +255,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # teaser cards inside the text, each one <a> around a headline and an excerpt
     "card_link_blocks.html": (("The regulator said the money",),
                               ("Swimmers warned", "bathing spots", "Water bills to rise")),
+    # "Read more: <a>Another headline</a>" lines between the paragraphs (tests/test_extract_quality7.py)
+    "read_also_lines.html": (("Read more: the board's full report", "See also: the independent review"),
+                             ("Ferry timetable cut", "New pier opens", "Council backs harbour")),
 }
 
 

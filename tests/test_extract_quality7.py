@@ -1,0 +1,35 @@
+"""Round quality7's rules, each on an invented news page (tests/pages/).
+
+A read-also line ("Read more: <a>Another headline</a>") names another story: the label and
+its link go, however long the headline; a "Read more:" that goes on as a sentence of the
+text, or a "See also:" link inside a sentence, stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monitor.extract import extract
+
+PAGES = Path(__file__).resolve().parent / "pages"
+URL = "https://coastline.example/news/ferry-fares"
+
+
+def _body(name: str) -> str:
+    return extract((PAGES / name).read_text(encoding="utf-8"), URL).body
+
+
+def test_read_also_lines_go_with_their_link() -> None:
+    body = _body("read_also_lines.html")
+    assert "Ferry timetable cut for winter" not in body
+    assert "New pier opens" not in body
+    assert "Council backs harbour cycle lane" not in body
+    assert "Read more:" not in body.replace("Read more: the board's full report", "")
+
+
+def test_read_more_sentence_and_see_also_in_a_sentence_stay() -> None:
+    body = _body("read_also_lines.html")
+    assert "Read more: the board's full report, which runs to ninety pages" in body
+    assert "See also: the independent review of the service, which found" in body
+    assert body.startswith("Passengers on the harbour ferry")
+    assert "take effect on the first Monday of April" in body
