@@ -258,6 +258,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # "Read more: <a>Another headline</a>" lines between the paragraphs (tests/test_extract_quality7.py)
     "read_also_lines.html": (("Read more: the board's full report", "See also: the independent review"),
                              ("Ferry timetable cut", "New pier opens", "Council backs harbour")),
+    # a paywall pitch hidden by class "hidden" between the sections of a widened body, and a
+    # hidden fold of the story's own paragraphs (tests/test_extract_quality7.py)
+    "hidden_paywall_pitch.html": (("Shuttle buses will run", "Business owners near"),
+                                  ("FOR SUBSCRIBERS", "Unlimited digital access")),
+    "hidden_story_fold.html": (("Engineers found cracks", "drainage under the platform"), ()),
 }
 
 

@@ -33,3 +33,22 @@ def test_read_more_sentence_and_see_also_in_a_sentence_stay() -> None:
     assert "See also: the independent review of the service, which found" in body
     assert body.startswith("Passengers on the harbour ferry")
     assert "take effect on the first Monday of April" in body
+
+
+# A paywall's pitch hidden by its class ("hidden") among the sections of a widened body: its
+# long list items counted as voted sections and held it through pruning.
+def test_hidden_paywall_pitch_goes() -> None:
+    body = _body("hidden_paywall_pitch.html")
+    assert "FOR SUBSCRIBERS" not in body
+    assert "Unlimited digital access" not in body
+    assert "Daily puzzles" not in body
+    assert "Shuttle buses will run every six minutes" in body
+    assert "Business owners near the station" in body
+
+
+# Guard: a "continue reading" fold of the story's paragraphs, hidden by the same class, stays.
+def test_hidden_story_fold_stays() -> None:
+    body = _body("hidden_story_fold.html")
+    assert "Engineers found cracks in two more stairways" in body
+    assert "the drainage under the platform had failed" in body
+    assert "Council members are expected" in body
