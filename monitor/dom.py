@@ -12,6 +12,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
+from monitor.bodynames import named_like_body
 from monitor.clean import PARA
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
@@ -80,21 +81,25 @@ _JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 
 def remove_boilerplate(
     root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None,
-    removals: Removals | None = None,
+    removals: Removals | None = None, like: LexborNode | None = None,
 ) -> None:
     """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the text.
 
     The guards matter because class names are matched by substring: a wrapper called
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
     the container a first scoring pass preferred; ``removals`` (if given) records what goes.
+    ``like``: that container; see bodynames.named_like_body.
     """
     total = 0  # the root's text length: read before any removal, if the selector finds a block
     protect = protect or set()
     protect.add(root.mem_id)
+    builds = named_like_body(like, root, boilerplate_names) if like is not None else frozenset()
     for node in reversed(root.css(selector)):
         total = total or max(text_len(root), 1)
         tag = node.tag
         if node.mem_id in protect or tag in ("html", "body", "main", "article"):
+            continue
+        if builds and (tag, node.attributes.get("class")) in builds:
             continue
         if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
             continue

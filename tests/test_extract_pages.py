@@ -263,6 +263,11 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "hidden_paywall_pitch.html": (("Shuttle buses will run", "Business owners near"),
                                   ("FOR SUBSCRIBERS", "Unlimited digital access")),
     "hidden_story_fold.html": (("Engineers found cracks", "drainage under the platform"), ()),
+    # a story split by ad rails into boxes named for the rail, and a page builder's widget
+    # boxes in a named sidebar (tests/test_extract_quality7.py)
+    "body_split_by_ad_rails.html": (("The regional parliament voted", "The new board will take over"),
+                                    ("Most popular",)),
+    "widget_twins_in_sidebar.html": (("The council said it would review",), ("volunteer newspaper",)),
 }
 
 

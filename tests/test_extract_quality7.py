@@ -52,3 +52,23 @@ def test_hidden_story_fold_stays() -> None:
     assert "Engineers found cracks in two more stairways" in body
     assert "the drainage under the platform had failed" in body
     assert "Council members are expected" in body
+
+
+# A story split by ad rails into copies of one layout box named for the rail
+# ("sidebar-layout__content"): class pruning took every stretch but the first vote's.
+def test_body_split_by_ad_rails_keeps_every_stretch() -> None:
+    body = _body("body_split_by_ad_rails.html")
+    for opening in ("The regional parliament voted", "Opponents argued that the smaller board",
+                    "The minister responsible said", "The new board will take over"):
+        assert opening in body
+    assert "Advertisement" not in body
+    assert "Most popular" not in body and "most read stories" not in body
+
+
+# Guard: a page builder's widget boxes ("elementor-widget-container") in a named sidebar are
+# twins of the body's box; the sidebar around them still goes.
+def test_widget_twins_in_a_sidebar_stay_out() -> None:
+    body = _body("widget_twins_in_sidebar.html")
+    assert "The council said it would review the hours" in body
+    assert "volunteer newspaper" not in body
+    assert "We rely on readers" not in body
