@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.bodynames import named_like_body
 from monitor.clean import PARA
+from monitor.consentbox import consent_box
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
@@ -371,9 +372,12 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         previous, tag = mem_id, node.tag
         if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
             continue
-        if not is_boilerplate(node, tag):
+        box = consent_box(node, region, protect) if tag == "label" else None
+        if box is not None:
+            node = box  # (an embed's consent switch: its box goes, its notice prose or not)
+        elif not is_boilerplate(node, tag):
             continue
-        if tag == "form":
+        elif tag == "form":
             node = signup_box(node, region, protect)
         total = total or max(text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:
@@ -381,7 +385,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if (tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
-        if length > keep_share * total or (holds_prose(node, length) and not bio_box(node)):
+        if length > keep_share * total or (
+                box is None and holds_prose(node, length) and not bio_box(node)):
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))

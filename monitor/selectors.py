@@ -98,7 +98,7 @@ NEUTRAL_PAIRS: frozenset[str] = frozenset((
 ))
 
 # Tags always dropped inside the chosen region (image captions and credits are not body).
-REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"
+REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form, label[for]"
 # The few strongest patterns, cheap enough to prune the whole page before scoring.
 GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + ", ".join(
     f'[class*="{f}"], [id*="{f}"]' for f in ("comment", "sidebar", "related", "footer")

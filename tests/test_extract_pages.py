@@ -268,6 +268,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "body_split_by_ad_rails.html": (("The regional parliament voted", "The new board will take over"),
                                     ("Most popular",)),
     "widget_twins_in_sidebar.html": (("The council said it would review",), ("volunteer newspaper",)),
+    # an embed's consent box, and a CSS-only accordion on privacy (tests/test_extract_quality7.py)
+    "embed_consent_box.html": (("The players raised most",), ("Show external content", "third-party")),
+    "accordion_privacy_items.html": (("no personal data leaves", "no third-party trackers"), ()),
 }
 
 

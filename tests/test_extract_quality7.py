@@ -72,3 +72,24 @@ def test_widget_twins_in_a_sidebar_stay_out() -> None:
     assert "The council said it would review the hours" in body
     assert "volunteer newspaper" not in body
     assert "We rely on readers" not in body
+
+
+# The consent box of a click-to-load embed (title, line on the embed, a switch's <label for>,
+# a data notice): its class names name nothing, and its notice passed for prose.
+def test_embed_consent_box_goes() -> None:
+    body = _body("embed_consent_box.html")
+    assert "Recommended content" not in body
+    assert "Show external content" not in body
+    assert "third-party platforms" not in body
+    assert "external content from VideoHub" not in body
+    assert "The players raised most of the money" in body
+    assert "The tour opens in early July" in body
+
+
+# Guard: a CSS-only accordion in the story, each item a <label for> over its panel, on
+# privacy and cookies: its items open with the label, and stay.
+def test_accordion_items_about_privacy_stay() -> None:
+    body = _body("accordion_privacy_items.html")
+    assert "Data and privacy" in body
+    assert "no personal data leaves the device" in body
+    assert "uses no third-party trackers" in body
