@@ -15,8 +15,9 @@ _CASE_ODD = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: "i", "i", "s" to re.I, n
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them, in English and (the months,
 # weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
-# Januar 2022") German, French, Spanish, Portuguese and Italian. A set lookup per word: one
-# regex of all these alternatives cost more than the rest of the cleaning of a line.
+# Januar 2022", "Stand: 28.04.2023 17:23 Uhr") German, French, Spanish, Portuguese and
+# Italian. A set lookup per word: one regex of all these alternatives cost more than the
+# rest of the cleaning of a line.
 _DATE_NAME_WORDS = """
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december mon monday tue tuesday wed wednesday thu
@@ -26,7 +27,7 @@ _DATE_NAME_WORDS = """
     montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
     vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
     segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
-    giovedì venerdì sabato domenica de del às à um le alle uhr
+    giovedì venerdì sabato domenica de del às à um le alle uhr stand
 """
 _OTHER_MONTHS = """  # the months of those languages (_DATE_LIKE reads them after a day too)
     januar februar märz mai juni juli oktober dezember janvier février mars avril juin

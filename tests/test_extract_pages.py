@@ -271,6 +271,8 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # an embed's consent box, and a CSS-only accordion on privacy (tests/test_extract_quality7.py)
     "embed_consent_box.html": (("The players raised most",), ("Show external content", "third-party")),
     "accordion_privacy_items.html": (("no personal data leaves", "no third-party trackers"), ()),
+    # a "Stand: <date> Uhr" dateline (tests/test_extract_quality7.py)
+    "stand_dateline.html": (("Stand 14 Uhr am 12. Mai 2024 waren",), ("Stand: 12.05.2024",)),
 }
 
 

@@ -93,3 +93,11 @@ def test_accordion_items_about_privacy_stay() -> None:
     assert "Data and privacy" in body
     assert "no personal data leaves the device" in body
     assert "uses no third-party trackers" in body
+
+
+# A German dateline "Stand: 12.05.2024 09:41 Uhr" ("as of"): its label was no date word.
+def test_stand_dateline_goes_and_a_sentence_with_stand_stays() -> None:
+    body = _body("stand_dateline.html")
+    assert "Stand: 12.05.2024" not in body
+    assert "Die drei Freibäder der Stadt" in body and "Die Stadtwerke teilten mit" in body
+    assert "Stand 14 Uhr am 12. Mai 2024 waren schon mehr als dreihundert" in body
