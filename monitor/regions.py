@@ -170,8 +170,19 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
 
 
 def _class_hidden(node: LexborNode) -> bool:
-    """Whether the node's class list holds HIDING_CLASS as a class of its own."""
-    return HIDING_CLASS in (node.attributes.get("class") or "").split()
+    """Whether the node's class list holds HIDING_CLASS as a class of its own, and the node
+    is no panel of a set shown in turns: a tab set's or a carousel's other panels are hidden
+    the same way beside a shown twin (the same tag and classes but "hidden"), and are the
+    story's content, where a paywall's pitch has no twin."""
+    names = (node.attributes.get("class") or "").split()
+    if HIDING_CLASS not in names:
+        return False
+    shown = sorted(name for name in names if name != HIDING_CLASS)
+    parent = node.parent
+    for twin in parent.iter() if parent is not None else ():
+        if twin.tag == node.tag and sorted((twin.attributes.get("class") or "").split()) == shown:
+            return False
+    return True
 
 
 def trim_head(region: LexborNode, held: set[int]) -> None:
