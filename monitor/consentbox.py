@@ -27,6 +27,17 @@ CONSENT_CUE = re.compile(
     r"third[\s-]part|drittanbieter|drittplattform|datenschutz|privacy|personal\s+data|"
     r"personenbezogen|données\s+personnelles|datos\s+personales|dati\s+personali|"
     r"cookie", re.I)
+# what a consent switch's label does or names: lets the embed show, load or play ("Show
+# external content", "YouTube-Inhalte erlauben"), or names the outside content it lets in;
+# a story's own switch names a thing of the story ("Analytics cookies", a demo in an
+# explainer on cookie rules) or another action ("Listen")
+CONSENT_SWITCH = re.compile(
+    r"\b(?:show|load|allow|accept|agree|consent|enable|activate|display|unblock|play|"
+    r"anzeigen|einblenden|laden|erlauben|aktivieren|zulassen|akzeptieren|zustimm|einwillig|"
+    r"afficher|autoriser|accepter|activer|charger|mostrar|cargar|permitir|aceptar|activar|"
+    r"mostra|carica|consenti|accetta|attiva|toon|toestaan|accepteren|pokaż|załaduj|"
+    r"zgadzam|akceptuj|włącz|показать|загрузить|разрешить|принять|"
+    r"extern|estern|embed|einbett|drittanbieter|third)", re.I)
 _NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 
@@ -36,6 +47,8 @@ def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> Lex
     text = " ".join(label.text_lexbor().split())
     if not text or len(text) > CONSENT_LABEL_CHARS or text.endswith(("?", "？")):
         return None
+    if not CONSENT_SWITCH.search(text):
+        return None  # (no switch that lets an embed in: a story's own toggle or demo)
     box = label
     node = label.parent
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:

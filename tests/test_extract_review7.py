@@ -76,6 +76,14 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         LIBRARY, "2025-02-11", ("The town's library will open on Sundays", STORY_END),
         ("Swimming pool to close", "weekly newsletter"),
     ),
+    # misfired: an explainer's demo of a cookie switch (<label for> "Analytics cookies") in a
+    # short box of two paragraphs naming third parties went as an embed's consent box
+    "r7_consent_explainer_switch": (
+        "What the new cookie rules mean for you", "2024-03-12",
+        ("Many sites today show a single switch like this one",
+         "tracking by third parties may only begin", "Consumer groups welcomed"),
+        (),
+    ),
     # guards: a short brief with a CSS "Show full story" toggle, a standfirst beside a
     # "Listen to this article" toggle, a spoiler toggle in a review, each naming third
     # parties or privacy, stay; a poll's question goes as before
