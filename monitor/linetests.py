@@ -11,6 +11,8 @@ from monitor.selectors import READ_ALSO_LEAD
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
+# a file type named in a link ("the full report (PDF, 40 pages)"): a document, no other story
+_DOCUMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|csv|odt)\b", re.I)
 _CASE_ODD = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: "i", "i", "s" to re.I, not to lower()
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them, in English and (the months,
@@ -138,7 +140,9 @@ def _read_also(line: str, density: float) -> bool:
     nothing but the link. The linked share covers all that follows the label (less a
     character of rounding: the label's space)."""
     lead = READ_ALSO_LEAD.match(line)
-    return lead is not None and density * len(line) >= len(line) - lead.end() - 1
+    if lead is None or _DOCUMENT.search(line, lead.end()):
+        return False  # (a link to a file is the story's source document: "the full report (PDF)")
+    return density * len(line) >= len(line) - lead.end() - 1
 
 
 def is_dateline(line: str) -> bool:

@@ -25,6 +25,15 @@ STORY_END = "the cafe on the ground floor would also open on Sundays"
 
 # name -> (title, date, phrases the body must hold, phrases it must not)
 CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    # misfired: a link to the story's own source document (a PDF) after "See also:" went as
+    # a read-also line
+    "r7_readalso_source_report": (
+        "Inspectors find rot in footbridge beams", "2024-02-06",
+        ("See also: The inspectors' full report on the Leddon footbridge",
+         "Source: County council cabinet report", "Read the full ruling:",
+         "cost almost as much as a new steel bridge"),
+        ("Ferry timetable to change",),
+    ),
     # guard: "Lesen Sie auch:" and a linked headline goes; one that goes on as a sentence stays
     "r7_readalso_german": (
         "Brücke über die Leddon wird ersetzt", "2024-02-06",
