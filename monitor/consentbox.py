@@ -38,6 +38,11 @@ CONSENT_SWITCH = re.compile(
     r"mostra|carica|consenti|accetta|attiva|toon|toestaan|accepteren|pokaż|załaduj|"
     r"zgadzam|akceptuj|włącz|показать|загрузить|разрешить|принять|"
     r"extern|estern|embed|einbett|drittanbieter|third)", re.I)
+# a CSS-only expander's label ("Show more", "Mehr anzeigen"): it unfolds the story, lets
+# nothing in
+_EXPANDER = re.compile(
+    r"\b(?:more|less|mehr|weniger|plus|moins|más|menos|mais|meer|minder|więcej|mniej|"
+    r"больше|меньше)\b", re.I)
 _NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 
@@ -47,7 +52,7 @@ def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> Lex
     text = " ".join(label.text_lexbor().split())
     if not text or len(text) > CONSENT_LABEL_CHARS or text.endswith(("?", "？")):
         return None
-    if not CONSENT_SWITCH.search(text):
+    if not CONSENT_SWITCH.search(text) or _EXPANDER.search(text):
         return None  # (no switch that lets an embed in: a story's own toggle or demo)
     box = label
     node = label.parent

@@ -85,6 +85,13 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         LIBRARY, "2025-02-11", ("The town's library will open on Sundays", STORY_END),
         ("Swimming pool to close", "weekly newsletter"),
     ),
+    # guard: a story split by ad rails into "sidebar-grid__content" twins keeps every stretch;
+    # twins after the article ("More from Politics", a newsletter pitch) stay out
+    "r7_builder_rail_twins_after_story": (
+        "Parliament votes to merge northern water boards", "2025-10-21",
+        ("The regional parliament voted", "Opponents argued", "The new board will take over"),
+        ("Budget talks stall", "Negotiators for the two coalition", "Our editors pick"),
+    ),
     # misfired: an explainer's demo of a cookie switch (<label for> "Analytics cookies") in a
     # short box of two paragraphs naming third parties went as an embed's consent box
     "r7_consent_explainer_switch": (
@@ -92,6 +99,19 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
         ("Many sites today show a single switch like this one",
          "tracking by third parties may only begin", "Consumer groups welcomed"),
         (),
+    ),
+    # misfired: a CSS-only "Show more" expander (<label for>) holding the middle of the
+    # story, a paragraph of which names the council's privacy notice, went as a consent box
+    "r7_consent_show_more_expander": (
+        FINED, "2024-03-12",
+        ("its privacy notice had not been updated since 2018",
+         "banned sending personal data by e-mail", "Opposition councillors"),
+        (),
+    ),
+    # guard: a "Show sources" toggle over the story's list of sources stays
+    "r7_consent_show_sources": (
+        FINED, "2024-03-12",
+        ("penalty notice to the county council", "co-operated fully"), (),
     ),
     # guards: a short brief with a CSS "Show full story" toggle, a standfirst beside a
     # "Listen to this article" toggle, a spoiler toggle in a review, each naming third
