@@ -6,7 +6,8 @@ embed is, a switch (<input type="checkbox"> with its <label for=...>, the input 
 junk) and a data notice naming third parties and the privacy policy. Its class names are
 the site's own and name nothing, so only its build tells: a short box around a <label for>
 that names what data goes where. The box is the largest ancestor of the label that is still
-short, holds a few paragraphs and no heading or table, and opens with its title, not with
+short, holds a few paragraphs and no heading, table, list, picture or quote (a fact box's
+toggle), whose label lets the embed in, and opens with its title, not with
 the label (a CSS-only accordion's item opens with its label, the panel's title, above the
 panel's text).
 """
@@ -43,6 +44,9 @@ CONSENT_SWITCH = re.compile(
 _EXPANDER = re.compile(
     r"\b(?:more|less|mehr|weniger|plus|moins|más|menos|mais|meer|minder|więcej|mniej|"
     r"больше|меньше)\b", re.I)
+# what a consent box (a placeholder: a title, a line, a switch, a notice) never holds: a
+# heading of the story, a table, a list, a picture or a quote (a fact box's toggle has them)
+_CONTENT = "h1, h2, h3, h4, h5, h6, table, ul, ol, dl, img, figure, picture, blockquote"
 _NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 
@@ -63,7 +67,7 @@ def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> Lex
             break
         if len(node.css("p")) > CONSENT_BOX_PARAGRAPHS:
             break
-        if node.css_first("h1, h2, h3, h4, h5, h6, table") is not None:
+        if node.css_first(_CONTENT) is not None:
             break
         box, node = node, node.parent
     if box is label:

@@ -108,6 +108,14 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
          "banned sending personal data by e-mail", "Opposition councillors"),
         (),
     ),
+    # misfired: a fact box of the story (a bold title, a "Show the figures" toggle, a list of
+    # figures naming personal data) went as a consent box
+    "r7_consent_factbox_toggle": (
+        FINED, "2024-03-12",
+        ("3,000 residents whose personal data was in the file", "the largest on a council",
+         "Opposition councillors"),
+        (),
+    ),
     # guard: a "Show sources" toggle over the story's list of sources stays
     "r7_consent_show_sources": (
         FINED, "2024-03-12",
