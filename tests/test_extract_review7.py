@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from monitor.extract import extract
+from monitor.linetests import is_dateline
 
 PAGES = Path(__file__).resolve().parent / "pages" / "ordinary"
 URL = "https://news.example/story"
@@ -149,6 +150,12 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
          "Der neue Rat tritt"),
         ("Stand: 09.06.2024",),
     ),
+    # misfired: a fair's stand and its time ("Stand 12, 10.06.2024, 10:00"), all numbers
+    # once "stand" was a date word, went as a dateline
+    "r7_stand_fair_booth": (
+        "Town firms head to the spring trade fair", "2024-06-03",
+        ("Stand 12, 10.06.2024, 10:00", "less than a third"), (),
+    ),
     "r7_stand_english": (
         "Stand-up festival returns to the harbour", "2024-04-20",
         ("Stand up on May 5", "Stand 4, Friday May 3", "Tickets go on sale"), (),
@@ -166,3 +173,16 @@ def test_ordinary_page(name: str) -> None:
         assert phrase in article.body, phrase
     for phrase in dropped:
         assert phrase not in article.body, phrase
+
+
+# "Stand" is a dateline's label only where it opens the line before a date or a time
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("Stand: 28.04.2023 17:23 Uhr", True),
+    ("Stand: 28. April 2023, 05:00 Uhr", True),
+    ("Stand: Freitag, 28.04.2023 17:23 Uhr", True),
+    ("Stand 12, 10.06.2024, 10 Uhr", False),
+    ("Stand 4, May 3, 2024, 10:30", False),
+    ("Stand by 5 May 2024", False),
+])
+def test_stand_label(line: str, dateline: bool) -> None:
+    assert is_dateline(line) is dateline
