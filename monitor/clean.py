@@ -18,6 +18,7 @@ from monitor.linetests import (
     is_dateline,
     is_meta_line,
 )
+from monitor.selectors import READ_ALSO_LEAD
 
 
 def normalize_line(text: str) -> str:
@@ -230,9 +231,9 @@ def _linked_titles(raw_lines: list[str]) -> list[int]:
         text = normalize_line(MARKERS.sub("", raw))
         if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
             continue
-        if text.startswith(("http:", "https:", "www.")) \
+        if text.startswith(("http:", "https:", "www.")) or READ_ALSO_LEAD.match(text) \
                 or line_link_density(raw, len(text)) <= LINKED_LINE:
-            continue
+            continue  # (a labelled "Read more: <a>" titles another story, no item of this one)
         found.append(index)
     return found
 

@@ -12,7 +12,9 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
+from monitor.bodynames import named_like_body
 from monitor.clean import PARA
+from monitor.consentbox import consent_box
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
@@ -80,21 +82,25 @@ _JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 
 def remove_boilerplate(
     root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None,
-    removals: Removals | None = None,
+    removals: Removals | None = None, like: LexborNode | None = None,
 ) -> None:
     """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the text.
 
     The guards matter because class names are matched by substring: a wrapper called
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
     the container a first scoring pass preferred; ``removals`` (if given) records what goes.
+    ``like``: that container; see bodynames.named_like_body.
     """
     total = 0  # the root's text length: read before any removal, if the selector finds a block
     protect = protect or set()
     protect.add(root.mem_id)
+    builds = named_like_body(like, root, boilerplate_names) if like is not None else frozenset()
     for node in reversed(root.css(selector)):
         total = total or max(text_len(root), 1)
         tag = node.tag
         if node.mem_id in protect or tag in ("html", "body", "main", "article"):
+            continue
+        if builds and (tag, node.attributes.get("class")) in builds:
             continue
         if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
             continue
@@ -366,9 +372,12 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         previous, tag = mem_id, node.tag
         if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
             continue
-        if not is_boilerplate(node, tag):
+        box = consent_box(node, region, protect) if tag == "label" else None
+        if box is not None:
+            node = box  # (an embed's consent switch: its box goes, its notice prose or not)
+        elif not is_boilerplate(node, tag):
             continue
-        if tag == "form":
+        elif tag == "form":
             node = signup_box(node, region, protect)
         total = total or max(text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:
@@ -376,7 +385,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if (tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
-        if length > keep_share * total or (holds_prose(node, length) and not bio_box(node)):
+        if length > keep_share * total or (
+                box is None and holds_prose(node, length) and not bio_box(node)):
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))

@@ -127,12 +127,12 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     # (chrome it protects is kept out of the second vote all the same)
     reading = voting.read(root)
     first = dom.best_candidate(voting.count(reading), family=False)
-    protect = dom.ancestry(first.node if first is not None else None)
+    protect = dom.ancestry(like := first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
     if first is not None:
         dom.remove_comments(root, protect, removals)
     global_boilerplate = sel.GLOBAL_BOILERPLATE if hiding else _GLOBAL_UNHIDDEN
-    dom.remove_boilerplate(root, global_boilerplate, REGION_KEEP, protect, removals)
+    dom.remove_boilerplate(root, global_boilerplate, REGION_KEEP, protect, removals, like)
     cands = voting.count(voting.reread(reading, removals))
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())

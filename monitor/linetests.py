@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import re
 
+from monitor.selectors import READ_ALSO_LEAD
+
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
+# a file type named in a link ("the full report (PDF, 40 pages)"): a document, no other story
+_DOCUMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|csv|odt)\b", re.I)
 _CASE_ODD = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: "i", "i", "s" to re.I, not to lower()
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them, in English and (the months,
 # weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
-# Januar 2022") German, French, Spanish, Portuguese and Italian. A set lookup per word: one
-# regex of all these alternatives cost more than the rest of the cleaning of a line.
+# Januar 2022") German, French, Spanish, Portuguese and Italian ("Stand", as of: _AS_OF).
+# A set lookup per word: one regex of all these alternatives cost more than the rest of the
+# cleaning of a line.
 _DATE_NAME_WORDS = """
     jan january feb february mar march apr april may jun june jul july aug august sep sept
     september oct october nov november dec december mon monday tue tuesday wed wednesday thu
@@ -37,6 +42,10 @@ _DATE_NAMES = frozenset(_DATE_NAME_WORDS.split() + _OTHER_MONTHS.split())
 _MONTHS = "|".join(_OTHER_MONTHS.split())  # (for _DATE_LIKE)
 _DATE_NUMBER = re.compile(r"[\d:./-]+(?:st|nd|rd|th|h)?", re.I)  # 2023, 4:12, 9th, 10h
 DATELINE_SHARE = 0.85  # share of a line's words that are date words for it to be a dateline
+# a German dateline's label "Stand" (as of) opening the line before a date or a time
+# ("Stand: 28.04.2023 17:23 Uhr", "Stand: 28. April 2023", "Stand: Freitag, 28.04.2023");
+# before a plain number it is a fair's stand ("Stand 12, 10.06.2024, 10:00")
+_AS_OF = re.compile(r"stand:?\s+(?:\d{1,4}[.:/-]\d|\d{1,2}\.\s|[^\W\d]+\.?,?\s+\d)", re.I)
 DIGIT = re.compile(r"\d")  # every date holds one (a line without one needs no date search)
 SENTENCE_END = re.compile(r"[.!?。！？\"”'’»)\]:;…]$")
 _DATE_LIKE = re.compile(
@@ -125,7 +134,19 @@ def is_boilerplate_line(
             return True
     if density >= 0.999 and len(line) < 200:
         return True
+    if density > LINKED_LINE and len(line) < 200 and _read_also(line, density):
+        return True
     return density > LINKED_LINE and len(line) < 80 and not SENTENCE_END.search(line)
+
+
+def _read_also(line: str, density: float) -> bool:
+    """A read-also line ("Read more: <a>A headline longer than a label</a>"): its label, then
+    nothing but the link. The linked share covers all that follows the label (less a
+    character of rounding: the label's space)."""
+    lead = READ_ALSO_LEAD.match(line)
+    if lead is None or _DOCUMENT.search(line, lead.end()):
+        return False  # (a link to a file is the story's source document: "the full report (PDF)")
+    return density * len(line) >= len(line) - lead.end() - 1
 
 
 def is_dateline(line: str) -> bool:
@@ -139,7 +160,7 @@ def is_dateline(line: str) -> bool:
         return False
     # undated words allowed: counted first (prose fails at its first words, before the search)
     spare = len(words) - DATELINE_SHARE * len(words)
-    for word in words:
+    for word in words[1:] if _AS_OF.match(line) else words:
         if not _date_word(word):
             spare -= 1
             if spare < 0:

@@ -48,6 +48,11 @@ _SENTENCE = re.compile(r"[.!?。！？][\"”’)]?(?:\s|$)")
 NEVER_HELD = frozenset((
     "modal", "popup", "overlay", "dialog", "tooltip", "byline", "bio", "newsletter", "signup",
 ))
+# A box whose class list holds this class on its own is hidden until a script shows it (a
+# paywall's pitch): never held either. Only the whole class: "field--label-hidden" hides a
+# field's label, not the field. (Pruning still spares such a box of prose paragraphs, a
+# "continue reading" fold, and an accordion's panel.)
+HIDING_CLASS = "hidden"
 
 
 def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:
@@ -158,10 +163,26 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
             if probe.mem_id == top:
                 held.update(path)
                 break
-            if not NEVER_HELD.isdisjoint(name_tokens(probe)):
+            if not NEVER_HELD.isdisjoint(name_tokens(probe)) or _class_hidden(probe):
                 break
             probe = probe.parent
     return held
+
+
+def _class_hidden(node: LexborNode) -> bool:
+    """Whether the node's class list holds HIDING_CLASS as a class of its own, and the node
+    is no panel of a set shown in turns: a tab set's or a carousel's other panels are hidden
+    the same way beside a shown twin (the same tag and classes but "hidden"), and are the
+    story's content, where a paywall's pitch has no twin."""
+    names = (node.attributes.get("class") or "").split()
+    if HIDING_CLASS not in names:
+        return False
+    shown = sorted(name for name in names if name != HIDING_CLASS)
+    parent = node.parent
+    for twin in parent.iter() if parent is not None else ():
+        if twin.tag == node.tag and sorted((twin.attributes.get("class") or "").split()) == shown:
+            return False
+    return True
 
 
 def trim_head(region: LexborNode, held: set[int]) -> None:

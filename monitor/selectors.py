@@ -98,7 +98,7 @@ NEUTRAL_PAIRS: frozenset[str] = frozenset((
 ))
 
 # Tags always dropped inside the chosen region (image captions and credits are not body).
-REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form"
+REGION_BOILERPLATE_TAGS = "figure, figcaption, picture, form, label[for]"
 # The few strongest patterns, cheap enough to prune the whole page before scoring.
 GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + ", ".join(
     f'[class*="{f}"], [id*="{f}"]' for f in ("comment", "sidebar", "related", "footer")
@@ -202,6 +202,13 @@ BOILERPLATE_LINE = re.compile(
     )$""",
     re.I | re.X,
 )
+# A read-also label opening a paragraph whose rest is one link to another story ("Read more:
+# <a>Headline</a>"): with its colon it labels the link; a sentence that goes on is no label.
+READ_ALSO_LEAD = re.compile(
+    r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi|le[ea]\s+también|veja\s+também|"
+    r"leia\s+(?:também|mais)|leggi\s+anche|lees\s+ook|читайте\s+также|"
+    r"czytaj\s+(?:także|też|również|więcej))\s*[:：]\s*", re.I)
 # A heading that labels a list of other articles ("Recent Posts", "More on this story") or
 # of coming events, whose dates are theirs.
 LIST_LABEL = re.compile(

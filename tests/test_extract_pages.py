@@ -259,6 +259,24 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # (tests/test_extract_ldbody.py)
     "script_rendered.html": (("night ferry crossings", "whether to keep the service"),
                              ("enable JavaScript", "Privacy")),
+    # "Read more: <a>Another headline</a>" lines between the paragraphs (tests/test_extract_quality7.py)
+    "read_also_lines.html": (("Read more: the board's full report", "See also: the independent review"),
+                             ("Ferry timetable cut", "New pier opens", "Council backs harbour")),
+    # a paywall pitch hidden by class "hidden" between the sections of a widened body, and a
+    # hidden fold of the story's own paragraphs (tests/test_extract_quality7.py)
+    "hidden_paywall_pitch.html": (("Shuttle buses will run", "Business owners near"),
+                                  ("FOR SUBSCRIBERS", "Unlimited digital access")),
+    "hidden_story_fold.html": (("Engineers found cracks", "drainage under the platform"), ()),
+    # a story split by ad rails into boxes named for the rail, and a page builder's widget
+    # boxes in a named sidebar (tests/test_extract_quality7.py)
+    "body_split_by_ad_rails.html": (("The regional parliament voted", "The new board will take over"),
+                                    ("Most popular",)),
+    "widget_twins_in_sidebar.html": (("The council said it would review",), ("volunteer newspaper",)),
+    # an embed's consent box, and a CSS-only accordion on privacy (tests/test_extract_quality7.py)
+    "embed_consent_box.html": (("The players raised most",), ("Show external content", "third-party")),
+    "accordion_privacy_items.html": (("no personal data leaves", "no third-party trackers"), ()),
+    # a "Stand: <date> Uhr" dateline (tests/test_extract_quality7.py)
+    "stand_dateline.html": (("Stand 14 Uhr am 12. Mai 2024 waren",), ("Stand: 12.05.2024",)),
 }
 
 

@@ -26,6 +26,7 @@ from monitor import (
 from monitor import extract as extract_module
 from monitor import selectors as sel
 from monitor.clean import normalize_line
+from monitor.consentbox import consent_box
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_bodies, extract, parse
 from monitor.signupbox import signup_box
@@ -488,9 +489,12 @@ def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int
         mem_id, tag = node.mem_id, node.tag
         if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
             continue
-        if not dom.is_boilerplate(node):
+        box = consent_box(node, region, protect) if tag == "label" else None
+        if box is not None:
+            node = box
+        elif not dom.is_boilerplate(node):
             continue
-        if tag == "form":
+        elif tag == "form":
             node = signup_box(node, region, protect)
         total = total or max(scoring.text_len(region), 1)
         if tag == "p" and node.attributes.get("class") in styles:
@@ -498,7 +502,7 @@ def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int
         if (tag == "span" and placement.in_code(node)) or placement.in_sentence(node):
             continue
         length = scoring.text_len(node)
-        if length > keep_share * total or (scoring.holds_prose(node, length)
+        if length > keep_share * total or (box is None and scoring.holds_prose(node, length)
                                            and not dom.bio_box(node)):
             continue
         if not dom._opens_section(node, length, protect, spared):
