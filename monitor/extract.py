@@ -29,7 +29,7 @@ from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
-from monitor.scoring import deep_text
+from monitor.scoring import Measures, deep_text
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -122,8 +122,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
-    reading = voting.read(root)
-    first = dom.best_candidate(voting.count(reading), family=False)
+    reading, measures = voting.read(root), Measures()  # (what the second vote need not read)
+    first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
     if first is not None:
@@ -134,8 +134,9 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
-    best, cands = notbody.best_elsewhere(root, dom.best_candidate(cands, family=family), cands,
-                                         family)
+    measures.forget(removals.changed, removals.gone)
+    best, cands = notbody.best_elsewhere(
+        root, dom.best_candidate(cands, family=family, measures=measures), cands, family)
     if best is None:
         return [root]
     voted = best  # a body in sections spread over many boxes: take the box that holds them

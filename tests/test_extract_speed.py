@@ -456,6 +456,37 @@ def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
         assert _votes_of(again) == _votes_of(voting.score_candidates(root))
 
 
+def test_second_vote_reads_again_what_the_removals_changed() -> None:
+    """best_candidate with the Measures of the first vote (those of changed or removed
+    nodes forgotten) chooses and scores as with fresh ones."""
+    html = (f"<body><div class=main><p>{PROSE}</p><div class=story><p>{PROSE}</p>"
+            f"<p>{PROSE} <a href=/x>a link in it</a></p><div class=share-tools>Share "
+            f"<a href=/s>this</a></div></div><div id=comments><p>{PROSE}</p></div></div>"
+            f"<div class=sidebar><p>{PROSE}</p><p>{PROSE}</p></div></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        reading, measures = voting.read(root), scoring.Measures()
+        first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
+        protect = dom.ancestry(first.node if first is not None else None)
+        removals = voting.Removals()
+        dom.remove_comments(root, protect, removals)
+        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        measures.forget(removals.changed, removals.gone)
+        for family in (True, False):
+            again = voting.count(voting.reread(reading, removals))
+            fresh = voting.count(voting.reread(reading, removals))
+            carried = dom.best_candidate(again, family=family, measures=measures)
+            expected = dom.best_candidate(fresh, family=family)
+            assert (carried is None) == (expected is None)
+            assert carried is None or expected is None or (
+                carried.node.mem_id, carried.score) == (expected.node.mem_id, expected.score)
+            assert _votes_of(again) == _votes_of(fresh)
+
+
 _STAMP_PARTS = st.sampled_from([
     "2021-09-27", "2021-09-26", "T", " ", "02:05", ":00", ".5", "Z", "z", "+02:00", "-05:00",
     "+0000", "-0000", "+0530", "-", "+", "GMT", "x",
