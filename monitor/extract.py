@@ -134,7 +134,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
-    measures.forget(removals.changed, removals.gone)
+    measures.forget(removals.changed)
     best, cands = notbody.best_elsewhere(
         root, dom.best_candidate(cands, family=family, measures=measures), cands, family)
     if best is None:

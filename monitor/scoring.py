@@ -51,8 +51,9 @@ class Measures:
     one's; reading them again cost a third of best_candidate (~35 us of 1.9 ms a page).
 
     A length or density holds while nothing under the node changed: ``forget`` drops
-    those of the nodes a removal took or changed (voting.Removals). Nodes are never moved,
-    and attributes never change, so the comment-thread answers hold for every node left."""
+    those of the nodes a removal changed (voting.Removals; a node it took along is never
+    voted for again). Nodes are never moved, and attributes never change, so the
+    comment-thread answers hold for every node left."""
 
     sizes: dict[int, tuple[int, float]] = field(default_factory=dict)
     comments: dict[int, bool] = field(default_factory=dict)
@@ -74,11 +75,10 @@ class Measures:
             found = self.comments[key] = in_comments(node)
         return found
 
-    def forget(self, changed: set[int], gone: set[int]) -> None:
-        """Drop the sizes of the nodes changed or removed since they were read (a test per
-        size: the sets may hold thousands of nodes, the sizes a dozen)."""
+    def forget(self, changed: set[int]) -> None:
+        """Drop the sizes of the nodes whose text changed since they were read."""
         sizes = self.sizes
-        for key in [key for key in sizes if key in changed or key in gone]:
+        for key in [key for key in sizes if key in changed]:
             del sizes[key]
 
 

@@ -456,6 +456,21 @@ def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
         assert _votes_of(again) == _votes_of(voting.score_candidates(root))
 
 
+def test_decompose_leaves_every_node_under_a_block_without_parent() -> None:
+    """reread tells the voters gone with a block by their missing parent: decompose()
+    detaches each node under the block, not only the block."""
+    for page in with_test_pages(f"<body><div><section><p>{PROSE}<b>x</b></p></section></div></body>"):
+        tree = parse(page)
+        if tree.body is None:
+            continue
+        for block in list(tree.body.css("div, section, ul, aside, nav, footer"))[::-1][:40]:
+            if block.parent is None:
+                continue  # (inside a block decomposed already)
+            under = list(block.traverse())
+            block.decompose()
+            assert all(node.parent is None for node in under)
+
+
 def test_second_vote_reads_again_what_the_removals_changed() -> None:
     """best_candidate with the Measures of the first vote (those of changed or removed
     nodes forgotten) chooses and scores as with fresh ones."""
@@ -475,7 +490,7 @@ def test_second_vote_reads_again_what_the_removals_changed() -> None:
         removals = voting.Removals()
         dom.remove_comments(root, protect, removals)
         dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
-        measures.forget(removals.changed, removals.gone)
+        measures.forget(removals.changed)
         for family in (True, False):
             again = voting.count(voting.reread(reading, removals))
             fresh = voting.count(voting.reread(reading, removals))
