@@ -14,6 +14,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.caseless import finds
 
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
@@ -159,9 +160,9 @@ def _name_weight(names: str) -> float:
     """The class/id names' part of class_weight (cached: pages repeat their names)."""
     weight = 0.0
     if names.strip():
-        if sel.NEGATIVE_CLASS.search(names):
+        if finds(sel.NEGATIVE_CLASS, names):
             weight -= CLASS_BONUS
-        if sel.POSITIVE_CLASS.search(names):
+        if finds(sel.POSITIVE_CLASS, names):
             weight += CLASS_BONUS
     return weight
 
@@ -169,7 +170,7 @@ def _name_weight(names: str) -> float:
 @lru_cache(maxsize=NAME_CACHE)
 def _comment_names(names: str) -> bool:
     """Whether class/id names mark a comment thread (cached: pages repeat their names)."""
-    return sel.COMMENT_CLASS.search(names) is not None
+    return finds(sel.COMMENT_CLASS, names)
 
 
 def _boiler_token(node: LexborNode) -> bool:

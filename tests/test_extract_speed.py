@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from monitor import (
+    caseless,
     dates,
     datetext,
     dom,
@@ -578,13 +579,37 @@ _LINE_PIECES = ["Related", "STORIES", "more", " ", ":", "Share", "this", "Advert
 def test_lowered_twin_matches_the_lines_the_pattern_matches(line: str) -> None:
     """An ASCII line lowered, matched by BOILERPLATE_LINE without re.I, is a match exactly
     when the pattern with re.I matches it (a non-ASCII line uses the pattern itself)."""
-    assert linetests._lowered_twin(sel.BOILERPLATE_LINE) is not None
+    assert caseless.twin(sel.BOILERPLATE_LINE) is not None
     for probe in (line, normalize_line(line)):
-        assert linetests._line_match(sel.BOILERPLATE_LINE, probe) == \
+        assert caseless.matches(sel.BOILERPLATE_LINE, probe) == \
             (sel.BOILERPLATE_LINE.match(probe) is not None)
 
 
 def test_lowered_twin_refuses_patterns_that_spell_upper_case() -> None:
     for pattern in (r"[A-Z]x", r"\x41", r"(?-i:a)b", r"\u0041", "\u212a", r"a\\Bc"):
-        assert linetests._lowered_twin(re.compile(pattern, re.I)) is None
-    assert linetests._lowered_twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
+        assert caseless.twin(re.compile(pattern, re.I)) is None
+    assert caseless.twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
+
+
+_NAME_PIECES = ["Article", "BODY", "post", "-", "_", " ", "comment", "Comments", "Disqus", "side",
+                "BAR", "widget", "nav", "Main", "content", "Logo", "site", "Name", "display",
+                ":", "None", "visibility", "Hidden", "Getty", "Images", "Reuters)", "(", "AP Photo",
+                "Source", "Updated", "Editor", "Jane", "Related", "Stories", "More", "Most Read",
+                "x", "1", "2021", ";", "respond", "reply", "page", "story", "sponsor", "Share"]
+_SEARCHED = (sel.NEGATIVE_CLASS, sel.POSITIVE_CLASS, sel.COMMENT_CLASS, sel.META_LINE,
+             sel.PHOTO_CREDIT_END)
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=8).map("".join), st.integers(-30, 30))
+def test_lowered_twins_find_what_the_patterns_find(text: str, pos: int) -> None:
+    """The twins of the patterns searched through caseless (class/id names, lines) find in
+    an ASCII text what the patterns find; a credit in a line's tail cut off, what a search
+    from the tail's start finds."""
+    for pattern in _SEARCHED:
+        assert caseless.twin(pattern) is not None
+        assert caseless.finds(pattern, text) == (pattern.search(text) is not None)
+        start = len(text) + pos if pos < 0 else pos
+        assert caseless.finds(pattern, text, start) == (pattern.search(text, start) is not None)
+    tail = linetests.CREDIT_TAIL
+    assert caseless.finds(sel.PHOTO_CREDIT_END, text[-tail:]) == (
+        sel.PHOTO_CREDIT_END.search(text, len(text) - tail) is not None)
