@@ -75,8 +75,9 @@ _JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 def remove_boilerplate(
     root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None,
     removals: Removals | None = None,
-) -> None:
-    """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the text.
+) -> list[LexborNode]:
+    """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the
+    text; returns the blocks it listed and spared (see monitor.leftovers).
 
     The guards matter because class names are matched by substring: a wrapper called
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
@@ -85,19 +86,30 @@ def remove_boilerplate(
     total = 0  # the root's text length: read before any removal, if the selector finds a block
     protect = protect or set()
     protect.add(root.mem_id)
+    spared: list[LexborNode] = []
     for node in reversed(root.css(selector)):
         total = total or max(text_len(root), 1)
-        tag = node.tag
-        if node.mem_id in protect or tag in ("html", "body", "main", "article"):
-            continue
-        if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
-            continue
-        if text_len(node) > keep_share * total or (tag == "span" and in_code(node)):
-            continue
-        if tag == "aside" and _side_note(node):
-            continue
-        if not collapsed_panel(node) and not in_sentence(node):
+        if _spared(node, keep_share * total, protect):
+            spared.append(node)
+        else:
             unlink(node, removals)
+    return spared
+
+
+def _spared(node: LexborNode, most: float, protect: set[int]) -> bool:
+    """Whether remove_boilerplate keeps a block: on the protected path, a headline or a
+    subheading with an anchor, more than ``most`` characters, code, a note in the text, a
+    folded panel, or inside a sentence."""
+    tag = node.tag
+    if node.mem_id in protect or tag in ("html", "body", "main", "article"):
+        return True
+    if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
+        return True
+    if text_len(node) > most or (tag == "span" and in_code(node)):
+        return True
+    if tag == "aside" and _side_note(node):
+        return True
+    return collapsed_panel(node) or in_sentence(node)
 
 
 def unlink(node: LexborNode, removals: Removals | None = None) -> None:
@@ -138,18 +150,22 @@ def _hidden(node: LexborNode) -> bool:
 
 
 def remove_comments(root: LexborNode, protect: set[int], removals: Removals | None = None
-                    ) -> None:
-    """Remove reader comment threads, whatever their size, except on the article's path.
+                    ) -> list[LexborNode]:
+    """Remove reader comment threads, whatever their size, except on the article's path;
+    returns the blocks it listed and spared.
 
     The share guard of remove_boilerplate would keep a thread longer than the article; the
     path to the container the first vote chose (``protect``) already spares a wrapper whose
     class merely mentions comments ("comments-open"). ``removals``: see remove_boilerplate.
     """
+    spared: list[LexborNode] = []
     for node in reversed(root.css(sel.COMMENT_BLOCKS)):
-        if node.mem_id in protect or node.tag in ("html", "body", "main", "article"):
-            continue
-        if sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
+        if node.mem_id not in protect and node.tag not in ("html", "body", "main", "article") \
+                and sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
             unlink(node, removals)
+        else:
+            spared.append(node)
+    return spared
 
 
 @lru_cache(maxsize=NAME_CACHE)

@@ -27,6 +27,7 @@ from monitor.clean import (
 )
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
+from monitor.leftovers import MAY_HIDE, global_query
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
@@ -39,15 +40,6 @@ REGION_KEEP = 0.6  # share of the text above which a block named like boilerplat
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
-# the attributes every selector of sel.HIDDEN_BLOCKS needs: a page with none of them (most,
-# once the SVG icons are gone) is spared that query, three selectors that stop at the
-# first element holding one instead of six tried on every element
-_MAY_HIDE = "[hidden], [aria-hidden], [style]"
-# sel.GLOBAL_BOILERPLATE for a page without them (removals add no attributes): two selectors
-# fewer, of the nineteen tried on every element
-_HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]")
-_GLOBAL_UNHIDDEN = ", ".join(part for part in sel.GLOBAL_BOILERPLATE.split(", ")
-                             if part not in _HIDDEN_PARTS)
 
 
 def _to_text(html: bytes | str) -> str:
@@ -117,18 +109,16 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
             dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
             dom.prune_region(part, 0.3, {part.mem_id})
         return parts
-    hiding = root.css_first(_MAY_HIDE) is not None
-    if hiding:
-        dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
+    hiding = root.css_first(MAY_HIDE) is not None
+    hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP) if hiding else []
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
     reading, measures = voting.read(root), Measures()  # (what the second vote need not read)
     first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
-    if first is not None:
-        dom.remove_comments(root, protect, removals)
-    global_boilerplate = sel.GLOBAL_BOILERPLATE if hiding else _GLOBAL_UNHIDDEN
+    comments_left = dom.remove_comments(root, protect, removals) if first is not None else None
+    global_boilerplate = global_query(hidden_left, comments_left)
     dom.remove_boilerplate(root, global_boilerplate, REGION_KEEP, protect, removals)
     cands = voting.count(voting.reread(reading, removals))
     if regions.body_level(root, cands):

@@ -15,6 +15,7 @@ from monitor import (
     dates,
     datetext,
     dom,
+    leftovers,
     linetests,
     placement,
     scoring,
@@ -24,7 +25,6 @@ from monitor import (
     utcday,
     voting,
 )
-from monitor import extract as extract_module
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.encoding import decode_html
@@ -178,12 +178,38 @@ def test_the_hidden_query_is_skipped_only_where_it_finds_nothing(block: str) -> 
         if root is None:
             continue
         if root.css(sel.HIDDEN_BLOCKS):
-            assert root.css_first(extract_module._MAY_HIDE) is not None
-        if root.css_first(extract_module._MAY_HIDE) is None:
+            assert root.css_first(leftovers.MAY_HIDE) is not None
+        if root.css_first(leftovers.MAY_HIDE) is None:
             expected = [n.mem_id for n in root.css(sel.GLOBAL_BOILERPLATE)]
-            assert [n.mem_id for n in root.css(extract_module._GLOBAL_UNHIDDEN)] == expected
-    assert len(extract_module._GLOBAL_UNHIDDEN.split(", ")) == len(
-        sel.GLOBAL_BOILERPLATE.split(", ")) - len(extract_module._HIDDEN_PARTS)
+            assert [n.mem_id for n in root.css(leftovers.global_query([], None))] == expected
+    assert len(leftovers.global_query([], None).split(", ")) == len(
+        sel.GLOBAL_BOILERPLATE.split(", ")) - len(leftovers.HIDDEN_PARTS)
+
+
+@pytest.mark.parametrize("block", [
+    "<div hidden class=comments>h</div>", "<div aria-hidden=TRUE>a</div>",
+    "<div class=commentary><p>c</p></div>", "<div id=Comments>c</div>",
+    "<section class='post-comments'><p>c</p></section>", "<span class=x-comment-y>s</span>",
+    "<p style='display:none'>s</p><div hidden><h1>t</h1></div>", "<p>none</p>",
+])
+def test_the_global_query_leaves_out_only_selectors_whose_elements_are_gone(block: str) -> None:
+    """After the hidden pass and remove_comments, leftovers.global_query lists what
+    sel.GLOBAL_BOILERPLATE lists: the parts it leaves out find nothing left."""
+    for page in with_test_pages(f"<body><article class=comment-open><p>{PROSE}</p>{block}"
+                                "</article><nav>n</nav><footer class=footer>f</footer></body>"):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        hiding = root.css_first(leftovers.MAY_HIDE) is not None
+        hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6) if hiding else []
+        first = dom.best_candidate(voting.count(voting.read(root)), family=False)
+        protect = dom.ancestry(first.node if first is not None else None)
+        for comments_left in (None, dom.remove_comments(root, protect)):
+            query = leftovers.global_query(hidden_left, comments_left)
+            assert [n.mem_id for n in root.css(query)] == \
+                [n.mem_id for n in root.css(sel.GLOBAL_BOILERPLATE)]
 
 
 @pytest.mark.parametrize("body", [
