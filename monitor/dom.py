@@ -359,22 +359,16 @@ def bio_box(node: LexborNode) -> bool:
 def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> None:
     """Remove class/id/style boilerplate inside the chosen region.
 
-    One lexbor query for elements with attributes, then one compiled regex per element:
-    cheaper than a selector per pattern over the region.
+    One lexbor query for elements with attributes (_PRUNED), then one compiled regex per
+    element: cheaper than a selector per pattern over the region.
     """
     total = 0  # the region's text length, read only when a block is boilerplate
     victims: list[tuple[LexborNode, int]] = []
     spared: set[int] = set()
     styles = _paragraph_styles(region)
-    query = "[class], [id], [style], " + sel.REGION_BOILERPLATE_TAGS
-    seen: set[int] = set()  # lexbor gives a node once per selector of the list it matches
-    previous = 0  # (in a row: the repeats of a node are decided as the first listing was)
-    for node in region.css(query):
-        mem_id = node.mem_id
-        if mem_id == previous:
-            continue
-        previous, tag = mem_id, node.tag
-        if mem_id in protect or mem_id in seen or tag in ("html", "body", "main", "article", "h1"):
+    for node in region.css(_PRUNED):
+        mem_id, tag = node.mem_id, node.tag
+        if mem_id in protect or tag in ("html", "body", "main", "article", "h1"):
             continue
         if not is_boilerplate(node, tag):
             continue
@@ -388,6 +382,10 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             continue
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))
-            seen.add(mem_id)
     for node in reversed(spare_series(victims, total)):
         unlink(node)
+
+
+# what prune_region looks at, each element once: a selector list gives a node once per
+# selector it matches (class and id: twice), :is() once (-0.2% of a page's instructions)
+_PRUNED = f":is([class], [id], [style], {sel.REGION_BOILERPLATE_TAGS})"

@@ -548,6 +548,22 @@ def test_offset_search_skips_only_stamps_without_one(stamps: list[str]) -> None:
     assert utcday.local_offset(stamps) == expected
 
 
+def test_is_lists_each_node_of_a_selector_list_once() -> None:
+    """prune_region's :is() query lists, in the same order, the nodes the selector list
+    lists, each once instead of once per selector it matches."""
+    html = ("<body><div class=a id=b style=c><figure class=f><figcaption id=g>x</figcaption>"
+            "</figure><form style=x><picture class=p></picture></form><span>s</span></div></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        if tree.body is None:
+            continue
+        listed = [n.mem_id for n in tree.body.css(dom._PRUNED[4:-1])]
+        once = [key for i, key in enumerate(listed) if i == 0 or listed[i - 1] != key]
+        assert [n.mem_id for n in tree.body.css(dom._PRUNED)] == once
+        assert len(set(once)) == len(once)
+
+
 def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int]) -> None:
     """dom.prune_region as it was: every listing of a node (one per selector it matches)
     decided on its own."""
