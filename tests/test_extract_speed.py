@@ -655,3 +655,13 @@ def test_lowered_twins_find_what_the_patterns_find(text: str, pos: int) -> None:
     tail = linetests.CREDIT_TAIL
     assert caseless.finds(sel.PHOTO_CREDIT_END, text[-tail:]) == (
         sel.PHOTO_CREDIT_END.search(text, len(text) - tail) is not None)
+
+
+def test_printable_text_holds_no_space_but_the_ascii_one() -> None:
+    """normalize_line returns a printable line with single inner spaces as it is: no
+    character str.split() splits at is printable but U+0020 (nor U+200B, U+FEFF)."""
+    assert not [code for code in range(0x110000)
+                if chr(code).isspace() and chr(code).isprintable() and code != 0x20]
+    assert not "\u200b".isprintable() and not "\ufeff".isprintable()
+    for text in ("a b", "", "a  b", " a", "a ", "a\u00a0b", "a\u200bb", "\ue000a"):
+        assert normalize_line(text) == " ".join(text.replace("\u200b", " ").split())
