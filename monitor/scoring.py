@@ -58,6 +58,9 @@ class Measures:
 
     sizes: dict[int, tuple[int, float]] = field(default_factory=dict)
     comments: dict[int, bool] = field(default_factory=dict)
+    weights: dict[int, float] = field(default_factory=dict)  # class_weight (attributes: hold)
+    tokens: dict[int, bool] = field(default_factory=dict)  # _boiler_token (attributes: hold)
+    prose: dict[int, bool] = field(default_factory=dict)  # holds_prose (forgotten with sizes)
 
     def size(self, node: LexborNode) -> tuple[int, float]:
         """text_len(node) and link_density(node) of the two, read once."""
@@ -76,11 +79,36 @@ class Measures:
             found = self.comments[key] = in_comments(node)
         return found
 
+    def earned(self, cand: Candidate, length: int) -> float:
+        """The class prior, a bonus only in proportion to the text the container really
+        holds (``length``: its text_len); the readings of the node made once.
+
+        Otherwise a one-line cell called "post-footer-text" or a date span called
+        "story-time" beats a plainly named body on its name alone. Penalties stay whole,
+        except for a block that is mostly prose (see holds_prose)."""
+        node, key = cand.node, cand.node.mem_id
+        weight = self.weights.get(key)
+        if weight is None:
+            weight = self.weights[key] = class_weight(node)
+        if weight > 0:
+            boiler = self.tokens.get(key)
+            if boiler is None:
+                boiler = self.tokens[key] = _boiler_token(node)
+            # "modal-body", "popup-content": the bonus word names a dialog's part
+            return 0.0 if boiler else weight * min(1.0, cand.raw / CLASS_EVIDENCE) ** 2
+        if weight < 0:
+            prose = self.prose.get(key)
+            if prose is None:
+                prose = self.prose[key] = holds_prose(node, length)
+            return 0.0 if prose else weight  # a page builder's "widget" holding the prose
+        return weight
+
     def forget(self, changed: set[int]) -> None:
-        """Drop the sizes of the nodes whose text changed since they were read."""
-        sizes = self.sizes
-        for key in [key for key in sizes if key in changed]:
-            del sizes[key]
+        """Drop the sizes (and prose answers) of the nodes whose text changed since they
+        were read."""
+        for found in (self.sizes, self.prose):
+            for key in [key for key in found if key in changed]:
+                del found[key]
 
 
 def text_len(node: LexborNode, deep: bool = True) -> int:
@@ -178,23 +206,6 @@ def _boiler_token(node: LexborNode) -> bool:
     return not sel.BOILER_WORDS.isdisjoint(name_tokens(node))
 
 
-def _earned_weight(cand: Candidate, length: int) -> float:
-    """The class prior, a bonus only in proportion to the text the container really holds.
-
-    Otherwise a one-line cell called "post-footer-text" or a date span called "story-time"
-    beats a plainly named body on its name alone. Penalties stay whole, except for a block
-    that is mostly prose (see holds_prose).
-    """
-    weight = class_weight(cand.node)
-    if weight > 0 and _boiler_token(cand.node):
-        weight = 0.0  # "modal-body", "popup-content": the bonus word names a dialog's part
-    elif weight > 0:
-        weight *= min(1.0, cand.raw / CLASS_EVIDENCE) ** 2
-    elif weight < 0 and holds_prose(cand.node, length):  # (length: text_len of the node)
-        weight = 0.0  # a page builder's "widget" that holds the prose is no sidebar
-    return weight
-
-
 def article_root(node: LexborNode, levels: int = 10) -> int | None:
     """mem_id of the outermost <article> at or above a node (within ``levels``): separate
     articles are separate, but an <article> nested in another (the items of a listicle,
@@ -248,7 +259,7 @@ def best_candidate(
         if cand.node.tag in ("html", "body") or measures.in_comments(cand.node):
             continue
         length, density = measures.size(cand.node)
-        cand.score = (cand.score + _earned_weight(cand, length)) * (1.0 - density)
+        cand.score = (cand.score + measures.earned(cand, length)) * (1.0 - density)
         if cand.score > best_score:
             best, best_score = cand, cand.score
     best = _inner_holder(best, ranked, best_score, measures)
