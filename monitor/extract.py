@@ -190,15 +190,18 @@ def explicit_bodies(root: LexborNode) -> list[LexborNode]:
 
 def _mark_blocks(node: LexborNode) -> None:
     """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
-    one text() call keeps the structure."""
+    one text() call keeps the structure. (A block's markers before it go in as one text
+    node, its tag read once: each insertion and each read costs a call into selectolax.)"""
     contents = _toc_items(node)
     for block in block_elements(node):
-        block.insert_before(PARA)
-        if block.tag in ("h2", "h3", "h4"):
-            block.insert_before(HEADING)
-        elif block.tag in ("li", "td", "th") and block.mem_id not in contents:
-            block.insert_before(LIST_ITEM)
-        if block.tag != "br":
+        tag = block.tag
+        if tag in ("h2", "h3", "h4"):
+            block.insert_before(PARA + HEADING)
+        elif tag in ("li", "td", "th") and block.mem_id not in contents:
+            block.insert_before(PARA + LIST_ITEM)
+        else:
+            block.insert_before(PARA)
+        if tag != "br":
             block.insert_after(PARA)
     for link in node.css("a"):
         link.insert_before(LINK_OPEN)
