@@ -90,8 +90,11 @@ _RELATED_SENTENCE = re.compile(
 
 def clean_text(text: str | None) -> str:
     """Visible or declared text (a title, a meta value, a byline) as one clean line: markers
-    out, stray entities decoded."""
-    text = MARKERS.sub("", text or "")
+    out, stray entities decoded. (An ASCII text holds no marker: str.isascii() reads a
+    flag, where the substitution scans the text.)"""
+    text = text or ""
+    if not text.isascii():
+        text = MARKERS.sub("", text)
     if "&" in text:
         text = html.unescape(text)  # double-escaped meta content: &amp;#8216; -> ‘
     return normalize_line(text)
