@@ -365,7 +365,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     total = 0  # the region's text length, read only when a block is boilerplate
     victims: list[tuple[LexborNode, int]] = []
     spared: set[int] = set()
-    styles = _paragraph_styles(region)
+    styles: set[str] | None = None  # (read at the first boilerplate <p>: most regions have none)
     for node in region.css(_PRUNED):
         mem_id, tag = node.mem_id, node.tag
         if mem_id in protect or tag in ("html", "body", "main", "article", "h1"):
@@ -373,8 +373,10 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if not is_boilerplate(node, tag):
             continue
         total = total or max(text_len(region), 1)
-        if tag == "p" and node.attributes.get("class") in styles:
-            continue
+        if tag == "p":
+            styles = _paragraph_styles(region) if styles is None else styles
+            if node.attributes.get("class") in styles:
+                continue
         if (tag == "span" and in_code(node)) or in_sentence(node):
             continue
         length = text_len(node)
