@@ -37,7 +37,7 @@ CARD_CHARS = 500  # characters; an <article> this short holding a headline link 
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
 
-def _listy(tokens: list[str]) -> bool:
+def _listy(tokens: tuple[str, ...]) -> bool:
     return any(token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
                           or token.endswith(("list", "lists"))) for token in tokens)
 

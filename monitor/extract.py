@@ -30,9 +30,10 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.ldbody import declared_lines
+from monitor.leftovers import MAY_HIDE, global_query
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
-from monitor.scoring import deep_text
+from monitor.scoring import Measures, deep_text
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -42,15 +43,6 @@ REGION_KEEP = 0.6  # share of the text above which a block named like boilerplat
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
-# the attributes every selector of sel.HIDDEN_BLOCKS needs: a page with none of them (most,
-# once the SVG icons are gone) is spared that query, three selectors that stop at the
-# first element holding one instead of six tried on every element
-_MAY_HIDE = "[hidden], [aria-hidden], [style]"
-# sel.GLOBAL_BOILERPLATE for a page without them (removals add no attributes): two selectors
-# fewer, of the nineteen tried on every element
-_HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]")
-_GLOBAL_UNHIDDEN = ", ".join(part for part in sel.GLOBAL_BOILERPLATE.split(", ")
-                             if part not in _HIDDEN_PARTS)
 
 
 def _to_text(html: bytes | str) -> str:
@@ -120,25 +112,24 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
             dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
             dom.prune_region(part, 0.3, {part.mem_id})
         return parts
-    hiding = root.css_first(_MAY_HIDE) is not None
-    if hiding:
-        dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
+    hiding = root.css_first(MAY_HIDE) is not None
+    hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP) if hiding else []
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
-    reading = voting.read(root)
-    first = dom.best_candidate(voting.count(reading), family=False)
+    reading, measures = voting.read(root), Measures()  # (what the second vote need not read)
+    first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(like := first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
-    if first is not None:
-        dom.remove_comments(root, protect, removals)
-    global_boilerplate = sel.GLOBAL_BOILERPLATE if hiding else _GLOBAL_UNHIDDEN
+    comments_left = dom.remove_comments(root, protect, removals) if first is not None else None
+    global_boilerplate = global_query(hidden_left, comments_left)
     dom.remove_boilerplate(root, global_boilerplate, REGION_KEEP, protect, removals, like)
     cands = voting.count(voting.reread(reading, removals))
     if regions.body_level(root, cands):
         dom.prune_region(root, REGION_KEEP, set())
         return [root]
-    best, cands = notbody.best_elsewhere(root, dom.best_candidate(cands, family=family), cands,
-                                         family)
+    measures.forget(removals.changed)
+    best, cands = notbody.best_elsewhere(
+        root, dom.best_candidate(cands, family=family, measures=measures), cands, family)
     if best is None:
         return [root]
     voted = best  # a body in sections spread over many boxes: take the box that holds them
@@ -202,15 +193,18 @@ def explicit_bodies(root: LexborNode) -> list[LexborNode]:
 
 def _mark_blocks(node: LexborNode) -> None:
     """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
-    one text() call keeps the structure."""
+    one text() call keeps the structure. (A block's markers before it go in as one text
+    node, its tag read once: each insertion and each read costs a call into selectolax.)"""
     contents = _toc_items(node)
     for block in block_elements(node):
-        block.insert_before(PARA)
-        if block.tag in ("h2", "h3", "h4"):
-            block.insert_before(HEADING)
-        elif block.tag in ("li", "td", "th") and block.mem_id not in contents:
-            block.insert_before(LIST_ITEM)
-        if block.tag != "br":
+        tag = block.tag
+        if tag in ("h2", "h3", "h4"):
+            block.insert_before(PARA + HEADING)
+        elif tag in ("li", "td", "th") and block.mem_id not in contents:
+            block.insert_before(PARA + LIST_ITEM)
+        else:
+            block.insert_before(PARA)
+        if tag != "br":
             block.insert_after(PARA)
     for link in node.css("a"):
         link.insert_before(LINK_OPEN if "href" in link.attrs else NAMED_OPEN)

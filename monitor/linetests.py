@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.caseless import CASE_ODD, finds, matches
 from monitor.selectors import READ_ALSO_LEAD
 
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
@@ -13,7 +14,6 @@ CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any pho
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
 # a file type named in a link ("the full report (PDF, 40 pages)"): a document, no other story
 _DOCUMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|csv|odt)\b", re.I)
-_CASE_ODD = ("\u0130", "\u0131", "\u017f")  # İ ı ſ: "i", "i", "s" to re.I, not to lower()
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
 # times, weekdays, months, zones and the labels around them, in English and (the months,
 # weekdays and connectors of "segunda-feira, 22 de janeiro de 2018 às 0:13", "Montag, 10.
@@ -63,13 +63,14 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) ->
     """'Subscribe to...', '...our newsletter', 'Follow us on...', '.../Getty Images'.
 
     Credit patterns end the line, and on a normalised line (one space between words) the
-    longest ("shutterstock)") is half CREDIT_TAIL: the tail is all a search needs. A line
+    longest ("shutterstock)") is half CREDIT_TAIL: the tail is all a search needs (cut
+    off, as no credit pattern looks behind where it starts, and lowered on its own). A line
     whose lower case holds none of CTA_WORDS (the case-insensitive pattern's words) holds no
     call, unless it has a letter the pattern equates with one of theirs but lower() does not.
     """
-    if len(line) < 140 and credit.search(line, len(line) - CREDIT_TAIL):
+    if len(line) < 140 and finds(credit, line[-CREDIT_TAIL:]):
         return True
-    if line.isascii() or not any(odd in line for odd in _CASE_ODD):
+    if line.isascii() or not any(odd in line for odd in CASE_ODD):
         lowered = line.lower()
         if not any(map(lowered.__contains__, CTA_WORDS)):
             return False
@@ -86,39 +87,6 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) ->
     return False
 
 
-def _lowered_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """The pattern without re.I, for a lowered ASCII line, when that matches the same lines:
-    no upper-case letter in its text (escapes aside), no escape or flag that could spell one,
-    no letter re.I equates with an ASCII one (İ ı ſ K). sre tests a branch's first letter
-    before entering it only when it matches case-sensitively: twice as fast on
-    BOILERPLATE_LINE's dozens of branches. (Kept by id: a pattern's hash reads all its code.)"""
-    known = _TWINS.get(id(pattern))
-    if known is not None and known[0] is pattern:
-        return known[1]
-    _TWINS[id(pattern)] = (pattern, twin := _twin_of(pattern))
-    return twin
-
-
-_TWINS: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-
-
-def _twin_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    text = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or _SPELLS_UPPER.search(text) \
-            or any(odd in text for odd in (*_CASE_ODD, "\u212a")):
-        return None
-    return re.compile(text, pattern.flags & ~re.IGNORECASE)
-
-
-_SPELLS_UPPER = re.compile(r"(?<!\\)[A-Z]|\\[xuUN0-7\\]|\(\?[a-zA-Z-]*[-i]")
-
-
-def _line_match(pattern: re.Pattern[str], line: str) -> bool:
-    """``pattern.match(line)``, through the lowered twin for an ASCII line."""
-    twin = _lowered_twin(pattern) if line.isascii() else None
-    return (twin.match(line.lower()) if twin is not None else pattern.match(line)) is not None
-
-
 def is_boilerplate_line(
     line: str,
     density: float,
@@ -128,7 +96,7 @@ def is_boilerplate_line(
 ) -> bool:
     """A normalised line that navigation, credits or page chrome would produce."""
     if len(line) < 240:
-        if _line_match(pattern, line):
+        if matches(pattern, line):
             return True
         if cta is not None and credit is not None and _call_to_action(line, cta, credit):
             return True
@@ -182,6 +150,6 @@ def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
     """A short header line (date, views, source) rather than prose."""
     if len(line) > 150:
         return False
-    if pattern.search(line):
+    if finds(pattern, line):
         return True
     return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not SENTENCE_END.search(line)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
 from urllib.parse import urlsplit
@@ -140,8 +141,14 @@ def _names_heading(doc_title: str, text: str) -> bool:
         return False
     if key.startswith(probe):
         return True
-    parts = [p.strip().casefold() for p in sel.TITLE_SEPARATORS.split(doc_title)]
-    return probe in parts[:-1]  # the last segment is where the site's own name sits
+    return probe in _named_segments(doc_title)
+
+
+@lru_cache(maxsize=64)
+def _named_segments(doc_title: str) -> tuple[str, ...]:
+    """The <title>'s segments but the last (where the site's own name sits), stripped and
+    casefolded: the same for every heading of a page, split once (~4 us a split)."""
+    return tuple(p.strip().casefold() for p in sel.TITLE_SEPARATORS.split(doc_title))[:-1]
 
 
 def _ends_title(doc_title: str, text: str) -> bool:

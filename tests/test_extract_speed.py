@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from monitor import (
+    caseless,
     dates,
     datetext,
     dom,
+    leftovers,
     linetests,
     placement,
     scoring,
@@ -23,7 +25,6 @@ from monitor import (
     utcday,
     voting,
 )
-from monitor import extract as extract_module
 from monitor import selectors as sel
 from monitor.clean import normalize_line
 from monitor.consentbox import consent_box
@@ -179,12 +180,38 @@ def test_the_hidden_query_is_skipped_only_where_it_finds_nothing(block: str) -> 
         if root is None:
             continue
         if root.css(sel.HIDDEN_BLOCKS):
-            assert root.css_first(extract_module._MAY_HIDE) is not None
-        if root.css_first(extract_module._MAY_HIDE) is None:
+            assert root.css_first(leftovers.MAY_HIDE) is not None
+        if root.css_first(leftovers.MAY_HIDE) is None:
             expected = [n.mem_id for n in root.css(sel.GLOBAL_BOILERPLATE)]
-            assert [n.mem_id for n in root.css(extract_module._GLOBAL_UNHIDDEN)] == expected
-    assert len(extract_module._GLOBAL_UNHIDDEN.split(", ")) == len(
-        sel.GLOBAL_BOILERPLATE.split(", ")) - len(extract_module._HIDDEN_PARTS)
+            assert [n.mem_id for n in root.css(leftovers.global_query([], None))] == expected
+    assert len(leftovers.global_query([], None).split(", ")) == len(
+        sel.GLOBAL_BOILERPLATE.split(", ")) - len(leftovers.HIDDEN_PARTS)
+
+
+@pytest.mark.parametrize("block", [
+    "<div hidden class=comments>h</div>", "<div aria-hidden=TRUE>a</div>",
+    "<div class=commentary><p>c</p></div>", "<div id=Comments>c</div>",
+    "<section class='post-comments'><p>c</p></section>", "<span class=x-comment-y>s</span>",
+    "<p style='display:none'>s</p><div hidden><h1>t</h1></div>", "<p>none</p>",
+])
+def test_the_global_query_leaves_out_only_selectors_whose_elements_are_gone(block: str) -> None:
+    """After the hidden pass and remove_comments, leftovers.global_query lists what
+    sel.GLOBAL_BOILERPLATE lists: the parts it leaves out find nothing left."""
+    for page in with_test_pages(f"<body><article class=comment-open><p>{PROSE}</p>{block}"
+                                "</article><nav>n</nav><footer class=footer>f</footer></body>"):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        hiding = root.css_first(leftovers.MAY_HIDE) is not None
+        hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6) if hiding else []
+        first = dom.best_candidate(voting.count(voting.read(root)), family=False)
+        protect = dom.ancestry(first.node if first is not None else None)
+        for comments_left in (None, dom.remove_comments(root, protect)):
+            query = leftovers.global_query(hidden_left, comments_left)
+            assert [n.mem_id for n in root.css(query)] == \
+                [n.mem_id for n in root.css(sel.GLOBAL_BOILERPLATE)]
 
 
 @pytest.mark.parametrize("body", [
@@ -458,6 +485,52 @@ def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
         assert _votes_of(again) == _votes_of(voting.score_candidates(root))
 
 
+def test_decompose_leaves_every_node_under_a_block_without_parent() -> None:
+    """reread tells the voters gone with a block by their missing parent: decompose()
+    detaches each node under the block, not only the block."""
+    for page in with_test_pages(f"<body><div><section><p>{PROSE}<b>x</b></p></section></div></body>"):
+        tree = parse(page)
+        if tree.body is None:
+            continue
+        for block in list(tree.body.css("div, section, ul, aside, nav, footer"))[::-1][:40]:
+            if block.parent is None:
+                continue  # (inside a block decomposed already)
+            under = list(block.traverse())
+            block.decompose()
+            assert all(node.parent is None for node in under)
+
+
+def test_second_vote_reads_again_what_the_removals_changed() -> None:
+    """best_candidate with the Measures of the first vote (those of changed or removed
+    nodes forgotten) chooses and scores as with fresh ones."""
+    html = (f"<body><div class=main><p>{PROSE}</p><div class=story><p>{PROSE}</p>"
+            f"<p>{PROSE} <a href=/x>a link in it</a></p><div class=share-tools>Share "
+            f"<a href=/s>this</a></div></div><div id=comments><p>{PROSE}</p></div></div>"
+            f"<div class=sidebar><p>{PROSE}</p><p>{PROSE}</p></div></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        reading, measures = voting.read(root), scoring.Measures()
+        first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
+        protect = dom.ancestry(first.node if first is not None else None)
+        removals = voting.Removals()
+        dom.remove_comments(root, protect, removals)
+        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        measures.forget(removals.changed)
+        for family in (True, False):
+            again = voting.count(voting.reread(reading, removals))
+            fresh = voting.count(voting.reread(reading, removals))
+            carried = dom.best_candidate(again, family=family, measures=measures)
+            expected = dom.best_candidate(fresh, family=family)
+            assert (carried is None) == (expected is None)
+            assert carried is None or expected is None or (
+                carried.node.mem_id, carried.score) == (expected.node.mem_id, expected.score)
+            assert _votes_of(again) == _votes_of(fresh)
+
+
 _STAMP_PARTS = st.sampled_from([
     "2021-09-27", "2021-09-26", "T", " ", "02:05", ":00", ".5", "Z", "z", "+02:00", "-05:00",
     "+0000", "-0000", "+0530", "-", "+", "GMT", "x",
@@ -475,6 +548,22 @@ def test_offset_search_skips_only_stamps_without_one(stamps: list[str]) -> None:
             expected = found
             break
     assert utcday.local_offset(stamps) == expected
+
+
+def test_is_lists_each_node_of_a_selector_list_once() -> None:
+    """prune_region's :is() query lists, in the same order, the nodes the selector list
+    lists, each once instead of once per selector it matches."""
+    html = ("<body><div class=a id=b style=c><figure class=f><figcaption id=g>x</figcaption>"
+            "</figure><form style=x><picture class=p></picture></form><span>s</span></div></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        if tree.body is None:
+            continue
+        listed = [n.mem_id for n in tree.body.css(dom._PRUNED[4:-1])]
+        once = [key for i, key in enumerate(listed) if i == 0 or listed[i - 1] != key]
+        assert [n.mem_id for n in tree.body.css(dom._PRUNED)] == once
+        assert len(set(once)) == len(once)
 
 
 def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int]) -> None:
@@ -539,13 +628,47 @@ _LINE_PIECES = ["Related", "STORIES", "more", " ", ":", "Share", "this", "Advert
 def test_lowered_twin_matches_the_lines_the_pattern_matches(line: str) -> None:
     """An ASCII line lowered, matched by BOILERPLATE_LINE without re.I, is a match exactly
     when the pattern with re.I matches it (a non-ASCII line uses the pattern itself)."""
-    assert linetests._lowered_twin(sel.BOILERPLATE_LINE) is not None
+    assert caseless.twin(sel.BOILERPLATE_LINE) is not None
     for probe in (line, normalize_line(line)):
-        assert linetests._line_match(sel.BOILERPLATE_LINE, probe) == \
+        assert caseless.matches(sel.BOILERPLATE_LINE, probe) == \
             (sel.BOILERPLATE_LINE.match(probe) is not None)
 
 
 def test_lowered_twin_refuses_patterns_that_spell_upper_case() -> None:
     for pattern in (r"[A-Z]x", r"\x41", r"(?-i:a)b", r"\u0041", "\u212a", r"a\\Bc"):
-        assert linetests._lowered_twin(re.compile(pattern, re.I)) is None
-    assert linetests._lowered_twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
+        assert caseless.twin(re.compile(pattern, re.I)) is None
+    assert caseless.twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
+
+
+_NAME_PIECES = ["Article", "BODY", "post", "-", "_", " ", "comment", "Comments", "Disqus", "side",
+                "BAR", "widget", "nav", "Main", "content", "Logo", "site", "Name", "display",
+                ":", "None", "visibility", "Hidden", "Getty", "Images", "Reuters)", "(", "AP Photo",
+                "Source", "Updated", "Editor", "Jane", "Related", "Stories", "More", "Most Read",
+                "x", "1", "2021", ";", "respond", "reply", "page", "story", "sponsor", "Share"]
+_SEARCHED = (sel.NEGATIVE_CLASS, sel.POSITIVE_CLASS, sel.COMMENT_CLASS, sel.META_LINE,
+             sel.PHOTO_CREDIT_END)
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=8).map("".join), st.integers(-30, 30))
+def test_lowered_twins_find_what_the_patterns_find(text: str, pos: int) -> None:
+    """The twins of the patterns searched through caseless (class/id names, lines) find in
+    an ASCII text what the patterns find; a credit in a line's tail cut off, what a search
+    from the tail's start finds."""
+    for pattern in _SEARCHED:
+        assert caseless.twin(pattern) is not None
+        assert caseless.finds(pattern, text) == (pattern.search(text) is not None)
+        start = len(text) + pos if pos < 0 else pos
+        assert caseless.finds(pattern, text, start) == (pattern.search(text, start) is not None)
+    tail = linetests.CREDIT_TAIL
+    assert caseless.finds(sel.PHOTO_CREDIT_END, text[-tail:]) == (
+        sel.PHOTO_CREDIT_END.search(text, len(text) - tail) is not None)
+
+
+def test_printable_text_holds_no_space_but_the_ascii_one() -> None:
+    """normalize_line returns a printable line with single inner spaces as it is: no
+    character str.split() splits at is printable but U+0020 (nor U+200B, U+FEFF)."""
+    assert not [code for code in range(0x110000)
+                if chr(code).isspace() and chr(code).isprintable() and code != 0x20]
+    assert not "\u200b".isprintable() and not "\ufeff".isprintable()
+    for text in ("a b", "", "a  b", " a", "a ", "a\u00a0b", "a\u200bb", "\ue000a"):
+        assert normalize_line(text) == " ".join(text.replace("\u200b", " ").split())
