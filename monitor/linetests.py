@@ -31,7 +31,8 @@ _DATE_NAME_WORDS = """
     segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
     giovedì venerdì sabato domenica de del às à um le alle uhr
 """
-_OTHER_MONTHS = """  # the months of those languages (_DATE_LIKE reads them after a day too)
+# the months of those languages (_DATE_LIKE reads them after a day too)
+_OTHER_MONTHS = """
     januar februar märz mai juni juli oktober dezember janvier février mars avril juin
     juillet août septembre octobre novembre décembre enero febrero marzo abril mayo junio
     julio agosto septiembre setiembre octubre noviembre diciembre janeiro fevereiro março
