@@ -54,7 +54,7 @@ def _paragraph_score(text: str) -> float:
     The comma credit is capped: a user list or tag cloud ("anna, bob, carl, ...") would
     otherwise outvote the article with one line.
     """
-    wide = text.count("，")
+    wide = text.count("，") + text.count("、")  # Chinese and Japanese commas (the latter: 、)
     commas = text.count(",") + wide
     if commas and len(text) / (commas + 1) < MIN_CLAUSE:
         commas = 0  # "anna, bob, carl, ...": a list of names, not clauses

@@ -1,0 +1,23 @@
+"""Quality 8: rules learnt on the worst fundus-tune pages (Japanese news first)."""
+
+from __future__ import annotations
+
+from monitor import voting
+
+# invented Japanese prose: clauses set off by the ideographic comma 、 (U+3001)
+JA_PROSE = ("交通局は１０日、来年４月から市営バスの深夜便を増やすと発表した。対象は駅前と"
+            "港湾地区を結ぶ３路線で、平日の最終便を約３０分遅らせる。交通局によると、深夜の"
+            "利用者はここ３年で２割ほど増えており、通勤客から増便を求める声が相次いでいた。")
+
+
+def test_japanese_commas_count_like_commas() -> None:
+    """Japanese prose marks its clauses with 、: without a comma credit its paragraphs
+    scored as a short membership notice's, and a box of <p>s outvoted the article."""
+    plain = JA_PROSE.replace("、", "")
+    assert voting._paragraph_score(JA_PROSE) >= voting._paragraph_score(plain) + 3
+
+
+def test_japanese_list_of_names_earns_no_comma_credit() -> None:
+    """A list of places ("高鍋町、新富町、宮崎市") is no prose: short parts earn nothing."""
+    places = "高鍋町、新富町、宮崎市、都農町、川南町、日向市、門川町、延岡市"
+    assert voting._paragraph_score(places) == 1.0 + len(places) / 100.0  # length alone
