@@ -22,6 +22,10 @@ WORKS = "Construction is due to start next spring"
 
 # file -> (phrases the body must contain, phrases it must not contain)
 CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "bare_text_blocks_with_box.html": (
+        ("The harbour ferry will run", "a third, ordered from a yard", "They will keep asking"),
+        ("All rights reserved",),
+    ),
     "class_bonus_tiny.html": ((TRAM, COST, NORTH), ("Press Council", "10:05")),
     "list_item_post.html": (
         ("download panel now warns", "Tabs that were put to sleep", "import logins",

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from monitor import voting
+from monitor.extract import extract
+
+PAGES = Path(__file__).parent / "pages"
 
 # invented Japanese prose: clauses set off by the ideographic comma 、 (U+3001)
 JA_PROSE = ("交通局は１０日、来年４月から市営バスの深夜便を増やすと発表した。対象は駅前と"
@@ -21,3 +26,15 @@ def test_japanese_list_of_names_earns_no_comma_credit() -> None:
     """A list of places ("高鍋町、新富町、宮崎市") is no prose: short parts earn nothing."""
     places = "高鍋町、新富町、宮崎市、都農町、川南町、日向市、門川町、延岡市"
     assert voting._paragraph_score(places) == 1.0 + len(places) / 100.0  # length alone
+
+
+def test_gathered_blocks_keep_document_order() -> None:
+    """An article in bare-text <div>s with a fact box of <p>s between them: the box was
+    voted for first (paragraphs are read before text boxes) and came out ahead of the
+    article's opening; the blocks now keep the page's order."""
+    page = (PAGES / "bare_text_blocks_with_box.html").read_bytes()
+    body = extract(page, "https://news.example/ferry").body
+    order = [body.index(phrase) for phrase in
+             ("The harbour ferry will run", "Riders' groups welcomed", "The ferry, which first ran",
+              "They will keep asking")]
+    assert order == sorted(order)
