@@ -169,6 +169,8 @@ BOILERPLATE_LINE = re.compile(
             potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook|
             (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również))
             \s*[:.!?…]*
+      | [【［\[]?\s*(?:関連(?:記事|ニュース|キーワード)|あわせて読みたい|
+            (?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|报道|報導)|延伸(?:阅读|閱讀))\s*[】］\]]?\s*[:：]?
       | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
             (?:no|0)\s+comments(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
             be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|

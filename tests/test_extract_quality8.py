@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from monitor import selectors as sel
 from monitor import voting
 from monitor.extract import extract
 
@@ -38,3 +39,11 @@ def test_gathered_blocks_keep_document_order() -> None:
              ("The harbour ferry will run", "Riders' groups welcomed", "The ferry, which first ran",
               "They will keep asking")]
     assert order == sorted(order)
+
+
+def test_cjk_related_labels_are_boilerplate_lines() -> None:
+    """"Related articles" labels of Japanese and Chinese pages stayed as the body's last
+    line (their links went as a list); a sentence that starts with the words stays."""
+    for label in ("【関連記事】", "関連キーワード", "相关阅读：", "延伸閱讀", "［関連ニュース］"):
+        assert sel.BOILERPLATE_LINE.match(label), label
+    assert not sel.BOILERPLATE_LINE.match("関連記事によると、市は来年度も事業を続ける。")
