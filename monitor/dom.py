@@ -15,6 +15,7 @@ from monitor import selectors as sel
 from monitor.bodynames import named_like_body
 from monitor.clean import PARA
 from monitor.consentbox import consent_box
+from monitor.loginbox import login_boxes
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
@@ -392,4 +393,6 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
             victims.append((node, length))
             seen.add(mem_id)
     for node in reversed(spare_series(victims, total)):
+        unlink(node)
+    for node in login_boxes(region, protect):  # (after the victims: fewer links to test)
         unlink(node)

@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import docorder, sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
+from monitor.loginbox import is_login_box
 from monitor.placement import nested_in
 from monitor.scoring import (
     Candidate,
@@ -305,7 +306,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
-        if _named_off(cand.node, best.node):
+        if _named_off(cand.node, best.node) or is_login_box(cand.node):
             continue
         if home is not None and article_root(cand.node) not in (home, None):
             continue

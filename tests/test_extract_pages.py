@@ -22,6 +22,10 @@ WORKS = "Construction is due to start next spring"
 
 # file -> (phrases the body must contain, phrases it must not contain)
 CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "login_box_notice.html": (
+        ("opened sign-up on Tuesday", "register on the council's site", "cut the trip"),
+        ("This story is for members", "print subscriber", "Log in to read on"),
+    ),
     "bare_text_blocks_with_box.html": (
         ("The harbour ferry will run", "a third, ordered from a yard", "They will keep asking"),
         ("All rights reserved",),

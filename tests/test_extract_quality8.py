@@ -47,3 +47,27 @@ def test_cjk_related_labels_are_boilerplate_lines() -> None:
     for label in ("【関連記事】", "関連キーワード", "相关阅读：", "延伸閱讀", "［関連ニュース］"):
         assert sel.BOILERPLATE_LINE.match(label), label
     assert not sel.BOILERPLATE_LINE.match("関連記事によると、市は来年度も事業を続ける。")
+
+
+def test_members_only_box_goes_with_its_login_buttons() -> None:
+    """A members-only notice (a pitch and buttons to /service/register and /service/login)
+    was taken as more body; a link to a sign-up page inside a sentence stays."""
+    page = (PAGES / "login_box_notice.html").read_bytes()
+    body = extract(page, "https://news.example/river-vote").body
+    assert "register on the council's site until the end of May" in body
+    assert "This story is for members" not in body
+    assert "print subscriber" not in body
+
+
+def test_login_link_in_a_sentence_is_no_button() -> None:
+    """A short paragraph that links a registration page in its sentence is the article's."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.loginbox import is_login_box
+    tree = LexborHTMLParser('<div><p>Residents can <a href="/register">register online</a> '
+                            'until the end of May, or in person at the library.</p></div>')
+    para = tree.css_first("p")
+    assert para is not None and not is_login_box(para)
+    tree = LexborHTMLParser('<div><p>For members only.</p><div><a href="/login">Log in</a></div></div>')
+    box = tree.css_first("body > div")
+    assert box is not None and is_login_box(box)

@@ -29,6 +29,7 @@ from monitor.clean import normalize_line
 from monitor.consentbox import consent_box
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_bodies, extract, parse
+from monitor.loginbox import login_boxes
 from monitor.signupbox import signup_box
 
 PAGES = Path(__file__).parent / "pages"
@@ -509,6 +510,8 @@ def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int
             victims.append((node, length))
             seen.add(mem_id)
     for node in reversed(series.spare_series(victims, total)):
+        dom.unlink(node)
+    for node in login_boxes(region, protect):
         dom.unlink(node)
 
 

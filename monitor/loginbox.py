@@ -1,0 +1,89 @@
+"""Log-in boxes: a members-only notice or a "react to this story" tooltip, built around
+buttons that lead to the log-in or registration page.
+
+A paywall's pitch ("this story is for members", "log in to read on") or a widget's prompt
+("log in to react") sits in a short block whose only way out is a button to /login or
+/register. It carries no boilerplate class name a page would share with others, and its
+one short sentence is prose of a kind, so the vote may keep it, or take it as more body.
+An article's own links to such a page sit inside its sentences ("register at the town
+hall's site to vote"): a link that is most of its own line is a button, one inside a
+sentence is not, and a block longer than a pitch is the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from monitor.scoring import text_len
+
+LOGIN_BOX_CHARS = 300  # characters: a pitch, two buttons and a line of perks fit; body blocks run longer
+BUTTON_SHARE = 0.6  # share of its line a link fills to be a button, not a link in a sentence
+# the path of a log-in or sign-up page: /login, /user/sign-in, /service/regist, /register?next=
+LOGIN_PATH = re.compile(
+    r"/(?:log-?in|sign-?in|regist(?:er|ration)?)(?:[/?#._-]|$)", re.I)
+_LINE_TAGS = frozenset(("p", "li", "div", "dd", "td", "span"))  # what holds a button's line
+_NEVER = frozenset(("html", "body", "main", "article"))
+
+
+def is_login_box(node: LexborNode) -> bool:
+    """Whether a block is short and holds a button to a log-in or registration page."""
+    length = text_len(node)
+    if length > LOGIN_BOX_CHARS or node.tag in _NEVER:
+        return False
+    return any(_button(link) for link in node.css("a[href]"))
+
+
+def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
+    """The largest short blocks below ``region`` (none protected) around a log-in button,
+    outermost only, in document order."""
+    found: list[LexborNode] = []
+    ids: set[int] = set()
+    for link in region.css("a[href]"):
+        if not _button(link):
+            continue
+        box = _box(link, region, protect)
+        if box is not None and box.mem_id not in ids:
+            found.append(box)
+            ids.add(box.mem_id)
+    return [box for box in found if not _inside(box, ids)]
+
+
+def _button(link: LexborNode) -> bool:
+    """A link to a log-in page that fills most of its line (a button, not a word in prose)."""
+    try:
+        path = urlsplit(link.attributes.get("href") or "").path
+    except ValueError:  # a malformed address ("http://[x")
+        return False
+    if not LOGIN_PATH.search(path):
+        return False
+    line = link.parent
+    while line is not None and line.tag not in _LINE_TAGS:
+        line = line.parent
+    size = text_len(link)
+    return line is None or size >= BUTTON_SHARE * max(text_len(line), 1)
+
+
+def _box(link: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode | None:
+    """The largest ancestor of the link below ``region`` that is still short (no protected
+    one: the path to the body); None when even the link's parent is long."""
+    box = None
+    node = link.parent
+    while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
+        if node.tag in _NEVER or text_len(node) > LOGIN_BOX_CHARS:
+            break
+        box = node
+        node = node.parent
+    return box
+
+
+def _inside(node: LexborNode, ids: set[int]) -> bool:
+    """Whether an ancestor of the node is one of ``ids``."""
+    probe = node.parent
+    while probe is not None:
+        if probe.mem_id in ids:
+            return True
+        probe = probe.parent
+    return False
