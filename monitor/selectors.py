@@ -138,6 +138,7 @@ BOILERPLATE_LINE = re.compile(
       | (?:last|previous|prev|next)\s+(?:one|article|post|story|page)\s*[:：].*
       | (?:share|share\s+(?:this|to|on|via)(?:\s+\w+)?|follow\s+us(?:\s+on)?(?:\s+\w+)?)\s*:?
       | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
+      | [\[【［(（]\s*pr\s*[\]】］)）]  # the ad label of japanese pages, in brackets
       | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
             pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?

@@ -71,3 +71,10 @@ def test_login_link_in_a_sentence_is_no_button() -> None:
     tree = LexborHTMLParser('<div><p>For members only.</p><div><a href="/login">Log in</a></div></div>')
     box = tree.css_first("body > div")
     assert box is not None and is_login_box(box)
+
+
+def test_bracketed_pr_label_is_an_ad_line() -> None:
+    """Japanese pages mark an ad slot with a bare "[PR]" line; a line that goes on is text."""
+    for label in ("[PR]", "【PR】", "（PR）"):
+        assert sel.BOILERPLATE_LINE.match(label), label
+    assert not sel.BOILERPLATE_LINE.match("[PR] firm hired to run the council's campaign")
