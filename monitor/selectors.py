@@ -82,6 +82,7 @@ BOILER_PAIRS: frozenset[str] = frozenset((
     "post-meta", "entry-meta", "meta-data", "tag-list", "hot-news", "font-size", "skip-link",
     "visually-hidden", "sr-only", "screen-reader", "sign-up", "follow-us", "reading-time",
     "read-time", "inline-related", "embed-related", "most-popular", "you-may", "also-like",
+    "up-next",
 ))
 
 # class/id words of the who-wrote-it box, boilerplate even when the box is all prose.

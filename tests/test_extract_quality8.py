@@ -78,3 +78,13 @@ def test_bracketed_pr_label_is_an_ad_line() -> None:
     for label in ("[PR]", "【PR】", "（PR）"):
         assert sel.BOILERPLATE_LINE.match(label), label
     assert not sel.BOILERPLATE_LINE.match("[PR] firm hired to run the council's campaign")
+
+
+def test_up_next_block_is_boilerplate() -> None:
+    """A video player's "Up next" box (the next clip's label and carousel) is no body."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.dom import is_boilerplate
+    tree = LexborHTMLParser('<div class="video-player__up-next-header"><h4>Up next</h4></div>')
+    box = tree.css_first("div")
+    assert box is not None and is_boilerplate(box)
