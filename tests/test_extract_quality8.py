@@ -88,3 +88,11 @@ def test_up_next_block_is_boilerplate() -> None:
     tree = LexborHTMLParser('<div class="video-player__up-next-header"><h4>Up next</h4></div>')
     box = tree.css_first("div")
     assert box is not None and is_boilerplate(box)
+
+
+def test_turkish_entry_and_update_times_are_a_dateline() -> None:
+    """Turkish pages print "Giriş: <date> Güncelleme: <date>" (entry, update) over the
+    text; a sentence that opens with "Giriş" stays."""
+    from monitor.linetests import is_dateline
+    assert is_dateline("Giriş: 03.07.2024 - 18:24 Güncelleme: 03.07.2024 - 18:57")
+    assert not is_dateline("Giriş sınavı 2024 yılında 3 Temmuz günü yapılacak")
