@@ -140,6 +140,7 @@ BOILERPLATE_LINE = re.compile(
       | (?:share|share\s+(?:this|to|on|via)(?:\s+\w+)?|follow\s+us(?:\s+on)?(?:\s+\w+)?)\s*:?
       | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
       | [\[【［(（]\s*pr\s*[\]】］)）]  # the ad label of japanese pages, in brackets
+      | abone\s+ol(?:un)?\s*[.!]?  # a turkish page's "subscribe" (follow) button
       | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
             pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?

@@ -96,3 +96,9 @@ def test_turkish_entry_and_update_times_are_a_dateline() -> None:
     from monitor.linetests import is_dateline
     assert is_dateline("Giriş: 03.07.2024 - 18:24 Güncelleme: 03.07.2024 - 18:57")
     assert not is_dateline("Giriş sınavı 2024 yılında 3 Temmuz günü yapılacak")
+
+
+def test_turkish_subscribe_button_is_a_boilerplate_line() -> None:
+    """"ABONE OL" (subscribe, follow) is a button's label; a sentence about subscribing stays."""
+    assert sel.BOILERPLATE_LINE.match("ABONE OL")
+    assert not sel.BOILERPLATE_LINE.match("Abone olmak isteyenler için yeni bir paket sunuldu.")
