@@ -48,7 +48,7 @@ _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
 _MAY_HIDE = "[hidden], [aria-hidden], [style]"
 # sel.GLOBAL_BOILERPLATE for a page without them (removals add no attributes): two selectors
 # fewer, of the nineteen tried on every element
-_HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]")
+_HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]:not(p)")
 _GLOBAL_UNHIDDEN = ", ".join(part for part in sel.GLOBAL_BOILERPLATE.split(", ")
                              if part not in _HIDDEN_PARTS)
 

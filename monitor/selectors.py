@@ -48,7 +48,7 @@ LIST_ITEM_BLOCKS = "p, div, ul, ol, blockquote, pre, table"  # (a css() query ma
 # Each selector costs a pass over the page inside lexbor, so this list stays short.
 STRUCTURAL_BOILERPLATE = (
     "nav, aside, footer, menu, [role=navigation], [role=complementary], [hidden], "
-    "[aria-hidden=true]"
+    "[aria-hidden=true]:not(p)"
 )
 
 # class/id vocabulary of boilerplate blocks. Names are split into tokens at "-", "_", " "
@@ -105,7 +105,7 @@ GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + ", ".join(
     f'[class*="{f}"], [id*="{f}"]' for f in ("comment", "sidebar", "related", "footer")
 ) + ', [class*="recommend"], [class*="popular"], [class*="newsletter"]'
 # Hidden blocks (a collapsed copy of the text, a mobile variant), removed before any vote.
-HIDDEN_BLOCKS = "[hidden], [aria-hidden=true], " + ", ".join(
+HIDDEN_BLOCKS = "[hidden], [aria-hidden=true]:not(p), " + ", ".join(
     f'[style*="{rule}" i]' for rule in ("display:none", "display: none", "visibility:hidden",
                                         "visibility: hidden")
 )

@@ -22,6 +22,10 @@ WORKS = "Construction is due to start next spring"
 
 # file -> (phrases the body must contain, phrases it must not contain)
 CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "aria_hidden_paragraphs.html": (
+        ("getting its largest change yet", "a slightly unnerving one", "one click away"),
+        ("★", "Gadget Ledger"),
+    ),
     "login_box_notice.html": (
         ("opened sign-up on Tuesday", "register on the council's site", "cut the trip"),
         ("This story is for members", "print subscriber", "Log in to read on"),

@@ -102,3 +102,14 @@ def test_turkish_subscribe_button_is_a_boilerplate_line() -> None:
     """"ABONE OL" (subscribe, follow) is a button's label; a sentence about subscribing stays."""
     assert sel.BOILERPLATE_LINE.match("ABONE OL")
     assert not sel.BOILERPLATE_LINE.match("Abone olmak isteyenler için yeni bir paket sunuldu.")
+
+
+def test_aria_hidden_paragraphs_are_read() -> None:
+    """A metered paywall marks the paragraphs past its limit aria-hidden (hidden from
+    screen readers, not from the eye, until unlocked): they are the article's text, while an
+    aria-hidden icon or menu is still dropped."""
+    body = extract((PAGES / "aria_hidden_paragraphs.html").read_bytes(),
+                   "https://news.example/search-box").body
+    assert "a slightly unnerving one" in body
+    assert "one click away for those who prefer it" in body
+    assert "★" not in body
