@@ -231,7 +231,7 @@ LIST_LABEL = re.compile(
 # a search skip the other positions of a line two to three times faster.)
 CALL_TO_ACTION = re.compile(
     r"\b(?=[fns])(?:(?P<start>subscribe|sign\s+up)|(?P<end>newsletters?)|"
-    r"(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|"
+    r"(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram|google\s+news))|"
     r"share\s+it\s+with))\b",
     re.I,
 )

@@ -113,3 +113,14 @@ def test_aria_hidden_paragraphs_are_read() -> None:
     assert "a slightly unnerving one" in body
     assert "one click away for those who prefer it" in body
     assert "★" not in body
+
+
+def test_follow_on_google_news_is_a_call_to_action() -> None:
+    """"Follow <site> on Google News ..." closes many stories, as "on Facebook" lines do."""
+    from monitor.clean import clean_lines
+    lines = ["The council voted on Tuesday to keep the ferry running through the winter, "
+             "after a year of arguments about its cost.",
+             "Follow Gadget Ledger on Google News to get our reviews in your feeds."]
+    kept = clean_lines(lines, "Ferry stays", sel.BOILERPLATE_LINE, sel.META_LINE,
+                       sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END, sel.LIST_LABEL)
+    assert kept == lines[:1]
