@@ -124,3 +124,13 @@ def test_follow_on_google_news_is_a_call_to_action() -> None:
     kept = clean_lines(lines, "Ferry stays", sel.BOILERPLATE_LINE, sel.META_LINE,
                        sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END, sel.LIST_LABEL)
     assert kept == lines[:1]
+
+
+def test_live_entry_headings_named_by_their_time_stay() -> None:
+    """A live ticker's entry headings ("11:04 – <headline>") are named "time" and went as
+    dates; a heading that is only a time still goes."""
+    body = extract((PAGES / "live_entry_time_headings.html").read_bytes(),
+                   "https://news.example/storm-live").body
+    assert "11:04 – Ferry crossings cancelled for the day" in body
+    assert "09.30 Uhr: Thousands of homes without power" in body
+    assert "08.15 Uhr" not in body
