@@ -163,8 +163,8 @@ BOILERPLATE_LINE = re.compile(
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | more\s+(?:on|about|from)\s+(?:this|the)\s+story\s*:?
       | \[?related\s*:.{0,150}
-      | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|mehr\s+zum\s+thema|
-            auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
+      | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|
+            mehr\s+zum\s+thema(?:\s+\w+){0,3}|auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
             interessieren|weitere\s+(?:artikel|beiträge|nachrichten|meldungen)(?:(?:\s+\w+){1,3}:)?|
             (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|

@@ -134,3 +134,9 @@ def test_live_entry_headings_named_by_their_time_stay() -> None:
     assert "11:04 – Ferry crossings cancelled for the day" in body
     assert "09.30 Uhr: Thousands of homes without power" in body
     assert "08.15 Uhr" not in body
+
+
+def test_more_on_a_named_topic_is_a_label() -> None:
+    """German "Mehr zum Thema <topic>" heads a list of links as the bare label does."""
+    assert sel.BOILERPLATE_LINE.match("Mehr zum Thema Hochwasser")
+    assert not sel.BOILERPLATE_LINE.match("Mehr zum Thema Hochwasser will der Kreis im Mai sagen.")
