@@ -4,7 +4,9 @@ Live tickers head each entry with its time and a headline in one heading ("11.04
 Drone strike reported in the south", "09:30 – Markets open lower"), and name the heading
 after the time ("time", "timestamp"). Pruned as a date by that name, every entry lost its
 headline. A heading that is only a time or a date ("11.04 Uhr", "Updated 4 hours ago")
-stays boilerplate: only a clock time followed by a headline of words is spared.
+stays boilerplate: only a clock time followed by a headline of words is spared, and only
+when the entry's text follows it: a TV guide's or a schedule's rows ("20:15 – The late news
+and weather") are headings one after another, with no prose between.
 """
 
 from __future__ import annotations
@@ -28,4 +30,20 @@ def entry_heading(node: LexborNode, tag: str | None) -> bool:
     if tag not in _HEADINGS and (node.parent is None or node.parent.tag not in _HEADINGS):
         return False
     match = _ENTRY.match(normalize_line(node.text() or ""))
-    return match is not None and len(match.group("rest").split()) >= HEADLINE_WORDS
+    if match is None or len(match.group("rest").split()) < HEADLINE_WORDS:
+        return False
+    heading = node if tag in _HEADINGS else node.parent
+    return heading is not None and _entry_text_follows(heading)
+
+
+def _entry_text_follows(heading: LexborNode) -> bool:
+    """Whether the next element after the heading is no heading and reads longer than it
+    (the entry's text, not the next row of a schedule)."""
+    probe = heading.next
+    while probe is not None and probe.tag in ("-text", "-comment"):
+        if (probe.text() or "").strip():
+            break  # (bare text after the heading: the entry's words)
+        probe = probe.next
+    if probe is None or probe.tag in _HEADINGS:
+        return False
+    return len((probe.text() or "").strip()) > len((heading.text() or "").strip())
