@@ -24,6 +24,9 @@ BUTTON_SHARE = 0.6  # share of its line a link fills to be a button, not a link 
 # the path of a log-in or sign-up page: /login, /user/sign-in, /service/regist, /register?next=
 LOGIN_PATH = re.compile(
     r"/(?:log-?in|sign-?in|regist(?:er|ration)?)(?:[/?#._-]|$)", re.I)
+ACCOUNT_DEPTH = 1  # folders above a site's log-in page (/service/login); deeper, it is an item's
+# a language folder a site may put first (/en/, /pt-br/): not counted as a folder
+_LANGUAGE = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/)", re.I)
 _LINE_TAGS = frozenset(("p", "li", "div", "dd", "td", "span"))  # what holds a button's line
 _NEVER = frozenset(("html", "body", "main", "article"))
 
@@ -57,13 +60,25 @@ def _button(link: LexborNode) -> bool:
         path = urlsplit(link.attributes.get("href") or "").path
     except ValueError:  # a malformed address ("http://[x")
         return False
-    if not LOGIN_PATH.search(path):
+    if not _account_page(path):
         return False
     line = link.parent
     while line is not None and line.tag not in _LINE_TAGS:
         line = line.parent
     size = text_len(link)
     return line is None or size >= BUTTON_SHARE * max(text_len(line), 1)
+
+
+def _account_page(path: str) -> bool:
+    """Whether the path is the site's log-in or sign-up page: near the top of the site, not
+    an item's own registration deep down (/events/harbour-meeting/register: a fact box's
+    button to sign up for the event the story is about)."""
+    match = LOGIN_PATH.search(path)
+    if match is None:
+        return False
+    folders = path[:match.start()]
+    folders = folders[_LANGUAGE.match(folders).end():] if _LANGUAGE.match(folders) else folders
+    return folders.count("/") <= ACCOUNT_DEPTH
 
 
 def _box(link: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode | None:
