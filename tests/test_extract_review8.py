@@ -1,0 +1,95 @@
+"""Ordinary pages a second reader built against round quality8's rules (log-in boxes,
+"Follow ... on Google News", live entry headings spared, aria-hidden paragraphs kept, the
+new boilerplate lines).
+
+Each page is a whole news page (masthead, menu, article, sidebar, footer) whose body must be
+found, with its title and date, and must hold and leave out the listed phrases. Some pages
+misfired under the rule as first written (said so above them); the others are guards of the
+rule working as meant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor import selectors as sel
+from monitor.extract import extract
+from monitor.linetests import is_boilerplate_line, is_dateline
+
+PAGES = Path(__file__).resolve().parent / "pages" / "ordinary"
+URL = "https://news.example/story"
+HARBOUR = "Harbour plan agreed"
+FIRST = "The county council has agreed a new plan for the harbour"
+LAST = "answer questions from the town"
+
+# name -> (phrases the body must hold, phrases it must not)
+CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # misfired: a sentence naming Google News as a subject ("publishers who follow the rules
+    # on Google News ...") went as a "Follow us" call to action
+    "r8_gnews": (("Publishers who follow the rules on Google News can expect more traffic",),
+                 ()),
+    # misfired: a schedule box of headings ("20:15 – The harbour documentary repeat") was
+    # spared as a live blog's entry headings; only a heading with its entry's text after it is
+    "r8_live_tv": ((FIRST, LAST), ("harbour documentary repeat", "Late news and weather")),
+    # guard: a "most read" list of time-stamped headings after the story stays out
+    "r8_live_mostread": ((FIRST, LAST), ("Ferry timetable to change in spring",)),
+    # misfired: decorative <p aria-hidden> ("•••", a drop-cap letter) stood as body lines
+    "r8_aria_deco": ((FIRST, "Residents said they were glad"), ("•••", "\nR\n")),
+    # guards: a visual copy <p aria-hidden> beside a screen-reader copy stays once; hidden
+    # paragraphs inside a hidden cookie banner and menu drawer stay out
+    "r8_aria_dup": (("Work on the new sea wall is due to start",), ()),
+    "r8_aria_banner": ((FIRST, LAST), ("We use cookies", "Our newsroom covers")),
+    # misfired: a fact box of the story (a public meeting's place and time) whose button
+    # leads to the event's own /events/<name>/register page went as a log-in box
+    "r8_login_factbox": (("Town hall, 14 March, 7pm", "Entry is free", LAST), ()),
+    # guards: a closing paragraph linking a consultation's sign-up, a list of steps linking
+    # the electoral roll's /register, stay
+    "r8_login_final": (("The consultation is open until 30 April",), ()),
+    "r8_login_steps": (("Fill in the form online", "Send it back by 1 May"), ()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_ordinary_page(name: str) -> None:
+    kept, dropped = CASES[name]
+    article = extract((PAGES / f"{name}.html").read_bytes(), URL)
+    assert article.title == HARBOUR
+    assert (article.published or "")[:10] == "2025-03-01"
+    for phrase in kept:
+        assert phrase in article.body, phrase
+    for phrase in dropped:
+        assert phrase not in article.body, phrase
+    assert article.body.count("Work on the new sea wall") <= 1
+
+
+def _boiler(line: str) -> bool:
+    return is_boilerplate_line(line, 0.0, sel.BOILERPLATE_LINE, sel.CALL_TO_ACTION,
+                               sel.PHOTO_CREDIT_END)
+
+
+def test_google_news_call_opens_its_line_or_sentence() -> None:
+    """"Follow <site> on Google News" closes stories; prose naming Google News stays."""
+    assert _boiler("Follow Gadget Ledger on Google News to get our reviews.")
+    assert _boiler("Thanks for reading. Follow Gadget Ledger on Google News for more.")
+    assert _boiler("Don't forget to follow us on Google News.")
+    assert not _boiler("Readers who follow the story on Google News will see the update first.")
+
+
+def test_new_label_lines_that_go_on_as_sentences_stay() -> None:
+    """The quality8 labels go as whole lines only (guards)."""
+    for line in ("関連記事の削除を求める声が出ている。", "関連キーワードの検索数が急増した。",
+                 "Abone ol butonuna basan okur sayısı arttı.", "Mehr zum Thema Klima lesen Sie hier.",
+                 "[PR] firm hired to run the council's campaign"):
+        assert not _boiler(line), line
+    for line in ("関連記事", "【関連記事】", "ABONE OL", "[PR]"):
+        assert _boiler(line), line
+
+
+def test_turkish_date_words_need_a_date() -> None:
+    """"Giriş" (entry) opens schedule rows: a time or an entry fee is no dateline (guards)."""
+    for line in ("Giriş: 09:00", "Giriş ücretsiz, 12 Mayıs 2024 tarihine kadar açık.",
+                 "Güncelleme: 12 Mayıs 2024 tarihinde yapılan değişiklikler"):
+        assert not is_dateline(line), line
+    assert is_dateline("Güncelleme 12.05.2024 14:30")
