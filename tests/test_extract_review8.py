@@ -93,3 +93,23 @@ def test_turkish_date_words_need_a_date() -> None:
                  "Güncelleme: 12 Mayıs 2024 tarihinde yapılan değişiklikler"):
         assert not is_dateline(line), line
     assert is_dateline("Güncelleme 12.05.2024 14:30")
+
+
+def test_docorder_keeps_the_lead_first_once() -> None:
+    """Guard: a standfirst, a body split by an ad slot and a key-points box come out in page
+    order, the standfirst first, nothing twice."""
+    body = extract((PAGES / "r8_docorder_split.html").read_bytes(), URL).body
+    assert body.startswith("A forty-million-pound plan to rebuild the harbour wall")
+    assert body.count("The county council has agreed") == 1
+    assert body.index("Work on the new sea wall") < body.index("Residents said they were glad")
+
+
+def test_japanese_comma_credit_needs_a_sentence() -> None:
+    """A list of long items joined by 、 (topics, stations) ends no sentence: no clause
+    credit; a paragraph of sentences keeps it."""
+    from monitor.voting import _paragraph_score
+
+    items = "、".join(["港湾整備計画の今後の日程と説明会の案内"] * 8)
+    assert _paragraph_score(items) == _paragraph_score(items.replace("、", "・"))
+    prose = "市議会は二十日、港の再整備計画を、地元の漁業者らの要望を受けて賛成多数で可決した。"
+    assert _paragraph_score(prose) > _paragraph_score(prose.replace("、", ""))
