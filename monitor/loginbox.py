@@ -22,8 +22,9 @@ from monitor.scoring import text_len
 LOGIN_BOX_CHARS = 300  # characters: a pitch, two buttons and a line of perks fit; body blocks run longer
 BUTTON_SHARE = 0.6  # share of its line a link fills to be a button, not a link in a sentence
 # the path of a log-in or sign-up page: /login, /user/sign-in, /service/regist, /register?next=
+# (the word ends its folder or names a file: "/register-to-vote" is a page about registering)
 LOGIN_PATH = re.compile(
-    r"/(?:log-?in|sign-?in|regist(?:er|ration)?)(?:[/?#._-]|$)", re.I)
+    r"/(?:log-?in|sign-?in|regist(?:er|ration)?)(?:[/?#.]|$)", re.I)
 ACCOUNT_DEPTH = 1  # folders above a site's log-in page (/service/login); deeper, it is an item's
 # a language folder a site may put first (/en/, /pt-br/): not counted as a folder
 _LANGUAGE = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/)", re.I)
