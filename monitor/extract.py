@@ -14,9 +14,9 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import ariahidden, dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions
-from monitor import streamed, voting
+from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
+from monitor.ariahidden import drop_decorations
 from monitor.clean import (
     HEADING,
     LINK_CLOSE,
@@ -124,7 +124,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     hiding = root.css_first(_MAY_HIDE) is not None
     if hiding:
         dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP)
-        ariahidden.drop_decorations(root)  # (the selectors spare hidden paragraphs)
+        drop_decorations(root)  # (the selectors spare hidden paragraphs)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
     reading = voting.read(root)
