@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from monitor.scoring import text_len
+from monitor.sitehost import page_site, site_of
 
 LOGIN_BOX_CHARS = 300  # characters: a pitch, two buttons and a line of perks fit; body blocks run longer
 BUTTON_SHARE = 0.6  # share of its line a link fills to be a button, not a link in a sentence
@@ -37,7 +38,8 @@ def is_login_box(node: LexborNode) -> bool:
     length = text_len(node)
     if length > LOGIN_BOX_CHARS or node.tag in _NEVER:
         return False
-    return any(_button(link) for link in node.css("a[href]"))
+    site = page_site(node)
+    return any(_button(link, site) for link in node.css("a[href]"))
 
 
 def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
@@ -45,8 +47,9 @@ def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
     outermost only, in document order."""
     found: list[LexborNode] = []
     ids: set[int] = set()
+    site = page_site(region)
     for link in region.css("a[href]"):
-        if not _button(link):
+        if not _button(link, site):
             continue
         box = _box(link, region, protect)
         if box is not None and box.mem_id not in ids:
@@ -55,13 +58,18 @@ def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
     return [box for box in found if not _inside(box, ids)]
 
 
-def _button(link: LexborNode) -> bool:
-    """A link to a log-in page that fills most of its line (a button, not a word in prose)."""
+def _button(link: LexborNode, site: str | None) -> bool:
+    """A link to the site's log-in page that fills most of its line (a button, not a word
+    in prose). A sign-up on another site (an event's, a government's) is the story's."""
+    href = link.attributes.get("href") or ""
     try:
-        path = urlsplit(link.attributes.get("href") or "").path
+        path = urlsplit(href).path
     except ValueError:  # a malformed address ("http://[x")
         return False
     if not _account_page(path):
+        return False
+    other = site_of(href)
+    if site is not None and other is not None and other != site:
         return False
     line = link.parent
     while line is not None and line.tag not in _LINE_TAGS:
@@ -78,7 +86,9 @@ def _account_page(path: str) -> bool:
     if match is None:
         return False
     folders = path[:match.start()]
-    folders = folders[_LANGUAGE.match(folders).end():] if _LANGUAGE.match(folders) else folders
+    language = _LANGUAGE.match(folders)
+    if language is not None:
+        folders = folders[language.end():]
     return folders.count("/") <= ACCOUNT_DEPTH
 
 

@@ -45,6 +45,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # misfired: a fact box of the story (a public meeting's place and time) whose button
     # leads to the event's own /events/<name>/register page went as a log-in box
     "r8_login_factbox": (("Town hall, 14 March, 7pm", "Entry is free", LAST), ()),
+    # misfired: the same fact box with its button to the event's own site
+    # (https://<other site>/registration, the page's canonical address on this site)
+    "r8_login_factbox_external": (("Town hall, 14 March, 7pm", "Entry is free", LAST), ()),
     # misfired: an election story's key-dates box whose button leads to another site's
     # /register-to-vote page (a page about registering, not a sign-up form) went as one
     "r8_login_votebox": (("Deadline to register: 18 June", "Polling stations will be open"), ()),
@@ -117,3 +120,12 @@ def test_japanese_comma_credit_needs_a_sentence() -> None:
     assert _paragraph_score(items) == _paragraph_score(items.replace("、", "・"))
     prose = "市議会は二十日、港の再整備計画を、地元の漁業者らの要望を受けて賛成多数で可決した。"
     assert _paragraph_score(prose) > _paragraph_score(prose.replace("、", ""))
+
+
+def test_site_of_reads_the_registrable_host() -> None:
+    """A log-in button's host is compared with the page's site, subdomains aside."""
+    from monitor.sitehost import site_of
+
+    assert site_of("https://id.paper.co.jp/login") == site_of("https://www.paper.co.jp/a")
+    assert site_of("https://forum.example/registration") != site_of("https://news.example/a")
+    assert site_of("/service/login") is None
