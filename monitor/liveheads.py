@@ -38,7 +38,12 @@ def entry_heading(node: LexborNode, tag: str | None) -> bool:
 
 def _entry_text_follows(heading: LexborNode) -> bool:
     """Whether the next element after the heading is no heading and reads longer than it
-    (the entry's text, not the next row of a schedule)."""
+    (the entry's text, not the next row of a schedule). A heading alone in its wrapper
+    (an entry's <header>) is followed by the wrapper's next element."""
+    own = (heading.text() or "").strip()
+    while heading.parent is not None and heading.next is None \
+            and (heading.parent.text() or "").strip() == own:
+        heading = heading.parent
     probe = heading.next
     while probe is not None and probe.tag in ("-text", "-comment"):
         if (probe.text() or "").strip():
@@ -46,4 +51,4 @@ def _entry_text_follows(heading: LexborNode) -> bool:
         probe = probe.next
     if probe is None or probe.tag in _HEADINGS:
         return False
-    return len((probe.text() or "").strip()) > len((heading.text() or "").strip())
+    return len((probe.text() or "").strip()) > len(own)

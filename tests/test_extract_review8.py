@@ -129,3 +129,18 @@ def test_site_of_reads_the_registrable_host() -> None:
     assert site_of("https://id.paper.co.jp/login") == site_of("https://www.paper.co.jp/a")
     assert site_of("https://forum.example/registration") != site_of("https://news.example/a")
     assert site_of("/service/login") is None
+
+
+def test_live_entry_heading_needs_its_text_after_it() -> None:
+    """An entry heading (alone in its <header>) with the entry's text after it is spared;
+    a schedule's rows of time-headed headings are not."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.liveheads import entry_heading
+
+    tree = LexborHTMLParser(
+        '<div><article><header><h4 class="time">11:04 – Ferry crossings cancelled today</h4>'
+        '</header><div><p>The ferry company said all crossings were off until Friday.</p>'
+        '</div></article><div><h4 class="time">20:15 – The harbour documentary repeat</h4>'
+        '<h4 class="time">21:45 – Late news and weather</h4></div></div>')
+    assert [entry_heading(h, "h4") for h in tree.css("h4")] == [True, False, False]
