@@ -38,6 +38,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "r8_live_mostread": ((FIRST, LAST), ("Ferry timetable to change in spring",)),
     # misfired: decorative <p aria-hidden> ("•••", a drop-cap letter) stood as body lines
     "r8_aria_deco": ((FIRST, "Residents said they were glad"), ("•••", "\nR\n")),
+    # misfired: a pull quote set as <p aria-hidden> (hidden so screen readers do not read
+    # it twice) stood in the body as a second copy of part of a paragraph
+    "r8_aria_pullquote": (("said Tom Hale, who has fished", LAST), ()),
     # guards: a visual copy <p aria-hidden> beside a screen-reader copy stays once; hidden
     # paragraphs inside a hidden cookie banner and menu drawer stay out
     "r8_aria_dup": (("Work on the new sea wall is due to start",), ()),
@@ -69,6 +72,7 @@ def test_ordinary_page(name: str) -> None:
     for phrase in dropped:
         assert phrase not in article.body, phrase
     assert article.body.count("Work on the new sea wall") <= 1
+    assert article.body.count("We have waited two years for this plan") <= 1
 
 
 def _boiler(line: str) -> bool:
