@@ -26,6 +26,8 @@ BUTTON_SHARE = 0.6  # share of its line a link fills to be a button, not a link 
 # (the word ends its folder or names a file: "/register-to-vote" is a page about registering)
 LOGIN_PATH = re.compile(
     r"/(?:log-?in|sign-?in|regist(?:er|ration)?)(?:[/?#.]|$)", re.I)
+FLOW_CHARS = 80  # characters of a paragraph of the story beside the box (a pitch's line is shorter)
+FLOW_PARAGRAPHS = 2  # such paragraphs as the box's siblings: it sits inside the running text
 ACCOUNT_DEPTH = 1  # folders above a site's log-in page (/service/login); deeper, it is an item's
 # a language folder a site may put first (/en/, /pt-br/): not counted as a folder
 _LANGUAGE = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/)", re.I)
@@ -100,9 +102,24 @@ def _box(link: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode 
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
         if node.tag in _NEVER or text_len(node) > LOGIN_BOX_CHARS:
             break
+        if box is not None and _in_text_flow(node):
+            break  # (the button's own line goes; the paragraph beside it is the story's)
         box = node
         node = node.parent
     return box
+
+
+def _in_text_flow(node: LexborNode) -> bool:
+    """Whether the node stands among the story's paragraphs: a "sign in to save this
+    article" line wrapped with a paragraph of the text, not a pitch box of its own."""
+    parent = node.parent
+    if parent is None:
+        return False
+    prose = 0
+    for child in parent.iter():
+        if child.tag == "p" and child.mem_id != node.mem_id and text_len(child) >= FLOW_CHARS:
+            prose += 1
+    return prose >= FLOW_PARAGRAPHS
 
 
 def _inside(node: LexborNode, ids: set[int]) -> bool:

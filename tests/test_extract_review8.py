@@ -54,6 +54,10 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # misfired: an election story's key-dates box whose button leads to another site's
     # /register-to-vote page (a page about registering, not a sign-up form) went as one
     "r8_login_votebox": (("Deadline to register: 18 June", "Polling stations will be open"), ()),
+    # misfired: a "Sign in to save this article" button wrapped with a paragraph of the
+    # story went with that paragraph; only the button's line goes now
+    "r8_login_save": (("Work on the new sea wall is due to start", "Residents said they"),
+                      ("Sign in to save",)),
     # guards: a closing paragraph linking a consultation's sign-up, a list of steps linking
     # the electoral roll's /register, stay
     "r8_login_final": (("The consultation is open until 30 April",), ()),
