@@ -16,6 +16,8 @@ from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
 from monitor.clean import PARA
 from monitor.consentbox import consent_box
+from monitor.liveheads import entry_heading
+from monitor.loginbox import login_boxes
 from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
@@ -365,8 +367,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         box = consent_box(node, region, protect) if tag == "label" else None
         if box is not None:
             node = box  # (an embed's consent switch: its box goes, its notice prose or not)
-        elif not is_boilerplate(node, tag):
-            continue
+        elif not is_boilerplate(node, tag) or entry_heading(node, tag):
+            continue  # (a live blog names its entries' headings by their time)
         elif tag == "form":
             node = signup_box(node, region, protect)
         total = total or max(text_len(region), 1)
@@ -383,6 +385,8 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
         if not _opens_section(node, length, protect, spared):
             victims.append((node, length))
     for node in reversed(spare_series(victims, total)):
+        unlink(node)
+    for node in login_boxes(region, protect):  # (after the victims: fewer links to test)
         unlink(node)
 
 

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 
 from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
+from monitor.ariahidden import drop_decorations
 from monitor.clean import (
     HEADING,
     LINK_CLOSE,
@@ -114,6 +115,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         return parts
     hiding = root.css_first(MAY_HIDE) is not None
     hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP) if hiding else []
+    if hiding:
+        drop_decorations(root)  # (the selectors spare hidden paragraphs)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
     reading, measures = voting.read(root), Measures()  # (what the second vote need not read)

@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
-from monitor import sectiongaps
+from monitor import docorder, sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
+from monitor.loginbox import is_login_box
 from monitor.placement import nested_in
 from monitor.scoring import (
     Candidate,
@@ -305,7 +306,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
-        if _named_off(cand.node, best.node):
+        if _named_off(cand.node, best.node) or is_login_box(cand.node):
             continue
         if home is not None and article_root(cand.node) not in (home, None):
             continue
@@ -321,10 +322,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     kept = [c for c in extra if not nested_in(c.node, ids)]
     for cand in kept:
         prune_region(cand.node, 0.4, {cand.node.mem_id})
-    nodes = [(_chosen_order(i, n, chosen, best, cands), n) for i, n in enumerate(chosen)]
-    nodes += [(c.order, c.node) for c in kept]
-    nodes.sort(key=lambda item: item[0])
-    return [n for _, n in nodes]
+    return sorted(chosen + [c.node for c in kept], key=docorder.position)
 
 
 def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
@@ -361,22 +359,6 @@ def _box_above(probe: LexborNode | None, best: LexborNode, levels: int,
             return True
         probe = probe.parent
     return False
-
-
-def _chosen_order(index: int, node: LexborNode, chosen: list[LexborNode], best: Candidate,
-                  cands: dict[int, Candidate]) -> int:
-    """Document rank of a chosen block, for sorting it among the cousins.
-
-    Candidates carry their rank; a lead paragraph taken from an ancestor (see _climb) and
-    placed before the winner ranks with that ancestor, so it stays ahead of the cousins.
-    """
-    if node.mem_id in cands:
-        return cands[node.mem_id].order
-    parent = node.parent
-    ahead = index < next((i for i, n in enumerate(chosen) if n.mem_id == best.node.mem_id), 0)
-    if ahead and parent is not None and parent.mem_id in cands:
-        return min(cands[parent.mem_id].order, best.order)
-    return best.order
 
 
 def distinct(nodes: list[LexborNode]) -> list[LexborNode]:

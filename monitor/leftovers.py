@@ -2,7 +2,7 @@
 
 sel.GLOBAL_BOILERPLATE runs after two passes that list elements of some of its selectors
 first: the hidden blocks (sel.HIDDEN_BLOCKS lists every [hidden] and [aria-hidden=true]
-element) and the comment threads (sel.COMMENT_BLOCKS, case-insensitive, lists every
+element but paragraphs) and the comment threads (sel.COMMENT_BLOCKS, case-insensitive, lists every
 element whose class or id holds "comment"). What those passes did not unlink is all such
 a selector can still find (removals add no element and no attribute); where that is
 nothing, the selector is left out: each one is tried on every element of the page, and
@@ -20,7 +20,7 @@ from monitor.scoring import node_names
 # once the SVG icons are gone) is spared that query, three selectors that stop at the
 # first element holding one instead of six tried on every element
 MAY_HIDE = "[hidden], [aria-hidden], [style]"
-HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]")
+HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]:not(p)")
 COMMENT_PARTS = ('[class*="comment"]', '[id*="comment"]')
 _PARTS = tuple(sel.GLOBAL_BOILERPLATE.split(", "))
 

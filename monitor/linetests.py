@@ -30,6 +30,7 @@ _DATE_NAME_WORDS = """
     vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
     segunda-feira terça-feira quarta-feira quinta-feira sexta-feira lunedì martedì mercoledì
     giovedì venerdì sabato domenica de del às à um le alle uhr
+    giriş güncelleme güncellenme yayınlanma
 """
 # the months of those languages (_DATE_LIKE reads them after a day too)
 _OTHER_MONTHS = """

@@ -48,7 +48,7 @@ LIST_ITEM_BLOCKS = "p, div, ul, ol, blockquote, pre, table"  # (a css() query ma
 # Each selector costs a pass over the page inside lexbor, so this list stays short.
 STRUCTURAL_BOILERPLATE = (
     "nav, aside, footer, menu, [role=navigation], [role=complementary], [hidden], "
-    "[aria-hidden=true]"
+    "[aria-hidden=true]:not(p)"
 )
 
 # class/id vocabulary of boilerplate blocks. Names are split into tokens at "-", "_", " "
@@ -82,6 +82,7 @@ BOILER_PAIRS: frozenset[str] = frozenset((
     "post-meta", "entry-meta", "meta-data", "tag-list", "hot-news", "font-size", "skip-link",
     "visually-hidden", "sr-only", "screen-reader", "sign-up", "follow-us", "reading-time",
     "read-time", "inline-related", "embed-related", "most-popular", "you-may", "also-like",
+    "up-next",
 ))
 
 # class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
@@ -104,7 +105,7 @@ GLOBAL_BOILERPLATE = STRUCTURAL_BOILERPLATE + ", " + ", ".join(
     f'[class*="{f}"], [id*="{f}"]' for f in ("comment", "sidebar", "related", "footer")
 ) + ', [class*="recommend"], [class*="popular"], [class*="newsletter"]'
 # Hidden blocks (a collapsed copy of the text, a mobile variant), removed before any vote.
-HIDDEN_BLOCKS = "[hidden], [aria-hidden=true], " + ", ".join(
+HIDDEN_BLOCKS = "[hidden], [aria-hidden=true]:not(p), " + ", ".join(
     f'[style*="{rule}" i]' for rule in ("display:none", "display: none", "visibility:hidden",
                                         "visibility: hidden")
 )
@@ -138,6 +139,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:last|previous|prev|next)\s+(?:one|article|post|story|page)\s*[:：].*
       | (?:share|share\s+(?:this|to|on|via)(?:\s+\w+)?|follow\s+us(?:\s+on)?(?:\s+\w+)?)\s*:?
       | (?:advertisement|advertising|sponsored(?:\s+content)?|ad)
+      | [\[【［(（]\s*pr\s*[\]】］)）]  # the ad label of japanese pages, in brackets
+      | abone\s+ol(?:un)?\s*[.!]?  # a turkish page's "subscribe" (follow) button
       | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
             pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?
@@ -160,8 +163,8 @@ BOILERPLATE_LINE = re.compile(
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | more\s+(?:on|about|from)\s+(?:this|the)\s+story\s*:?
       | \[?related\s*:.{0,150}
-      | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|mehr\s+zum\s+thema|
-            auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
+      | (?:lesen\s+sie\s+(?:auch|mehr)(?:\s+\w+){0,3}|(?:zum\s+)?weiterlesen|
+            mehr\s+zum\s+thema(?:\s+\w+){0,3}|auch\s+interessant|schon\s+gelesen|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?
             interessieren|weitere\s+(?:artikel|beiträge|nachrichten|meldungen)(?:(?:\s+\w+){1,3}:)?|
             (?:à\s+)?lire\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet|
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
@@ -169,6 +172,8 @@ BOILERPLATE_LINE = re.compile(
             potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook|
             (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również))
             \s*[:.!?…]*
+      | [【［\[]?\s*(?:関連(?:記事|ニュース|キーワード)|あわせて読みたい|
+            (?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|报道|報導)|延伸(?:阅读|閱讀))\s*[】］\]]?\s*[:：]?
       | \(?(?:(?:was|did\s+you\s+find)\s+this\s+(?:article|post|page)\s+(?:helpful|useful)|
             (?:no|0)\s+comments(?:\s+yet)?|(?:leave|write|add|post)\s+an?\s+(?:comment|reply)|
             be\s+the\s+first\s+to\s+comment|no\s+ratings?\s+yet|you\s+are\s+not\s+logged\s+in|
@@ -222,11 +227,13 @@ LIST_LABEL = re.compile(
     re.I,
 )
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.
+# ("Follow X on Google News" only opens a line or a sentence: prose names Google News as a
+# subject, "publishers who follow the rules on Google News ...".)
 # (The lookaheads name the first letters of the alternatives: they change no match, but let
 # a search skip the other positions of a line two to three times faster.)
 CALL_TO_ACTION = re.compile(
-    r"\b(?=[fns])(?:(?P<start>subscribe|sign\s+up)|(?P<end>newsletters?)|"
-    r"(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|"
+    r"\b(?=[fns])(?:(?P<start>subscribe|sign\s+up|follow\s+(?!us\b)\w+(?:\s+\w+)?\s+on\s+google\s+news)|"
+    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|"
     r"share\s+it\s+with))\b",
     re.I,
 )

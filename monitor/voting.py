@@ -19,6 +19,7 @@ from monitor.tagids import tag_ids
 
 MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
 MAX_COMMAS = 10  # a paragraph's comma credit stops here: a long comma-separated list is no prose
+_CJK_STOPS = ("。", "！", "？")  # sentence ends: a menu or a station list joined by 、 has none
 MIN_CLAUSE = 15  # characters per comma-separated part, on average, for commas to mark clauses
 MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a paragraph of a post
 LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
@@ -55,6 +56,8 @@ def _paragraph_score(text: str) -> float:
     otherwise outvote the article with one line.
     """
     wide = text.count("，")
+    if any(end in text for end in _CJK_STOPS):  # (a list of items joined by 、 ends none)
+        wide += text.count("、")  # the Japanese comma, only in sentences
     commas = text.count(",") + wide
     if commas and len(text) / (commas + 1) < MIN_CLAUSE:
         commas = 0  # "anna, bob, carl, ...": a list of names, not clauses

@@ -30,6 +30,8 @@ from monitor.clean import normalize_line
 from monitor.consentbox import consent_box
 from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_bodies, extract, parse
+from monitor.liveheads import entry_heading
+from monitor.loginbox import login_boxes
 from monitor.signupbox import signup_box
 
 PAGES = Path(__file__).parent / "pages"
@@ -581,7 +583,7 @@ def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int
         box = consent_box(node, region, protect) if tag == "label" else None
         if box is not None:
             node = box
-        elif not dom.is_boilerplate(node):
+        elif not dom.is_boilerplate(node) or entry_heading(node, node.tag):
             continue
         elif tag == "form":
             node = signup_box(node, region, protect)
@@ -598,6 +600,8 @@ def _prune_every_listing(region: LexborNode, keep_share: float, protect: set[int
             victims.append((node, length))
             seen.add(mem_id)
     for node in reversed(series.spare_series(victims, total)):
+        dom.unlink(node)
+    for node in login_boxes(region, protect):
         dom.unlink(node)
 
 
