@@ -33,6 +33,9 @@ ACCOUNT_DEPTH = 1  # folders above a site's log-in page (/service/login); deeper
 _LANGUAGE = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/)", re.I)
 _LINE_TAGS = frozenset(("p", "li", "div", "dd", "td", "span"))  # what holds a button's line
 _NEVER = frozenset(("html", "body", "main", "article"))
+# the links whose address can match LOGIN_PATH, found by lexbor: a region lists dozens of
+# links and almost none leads to a log-in page (testing each in Python cost ~2% of a page)
+_MAY_LOG_IN = 'a:is([href*="log" i], [href*="sign" i], [href*="regist" i])'
 
 
 def is_login_box(node: LexborNode) -> bool:
@@ -40,8 +43,11 @@ def is_login_box(node: LexborNode) -> bool:
     length = text_len(node)
     if length > LOGIN_BOX_CHARS or node.tag in _NEVER:
         return False
+    links = node.css(_MAY_LOG_IN)
+    if not links:
+        return False
     site = page_site(node)
-    return any(_button(link, site) for link in node.css("a[href]"))
+    return any(_button(link, site) for link in links)
 
 
 def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
@@ -49,8 +55,9 @@ def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
     outermost only, in document order."""
     found: list[LexborNode] = []
     ids: set[int] = set()
-    site = page_site(region)
-    for link in region.css("a[href]"):
+    links = region.css(_MAY_LOG_IN)
+    site = page_site(region) if links else None
+    for link in links:
         if not _button(link, site):
             continue
         box = _box(link, region, protect)

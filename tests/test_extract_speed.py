@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,10 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from monitor import (
-    caseless,
     dates,
-    datetext,
     dom,
     leftovers,
-    linetests,
+    loginbox,
     placement,
     scoring,
     series,
@@ -26,23 +23,13 @@ from monitor import (
     voting,
 )
 from monitor import selectors as sel
-from monitor.clean import normalize_line
 from monitor.consentbox import consent_box
-from monitor.encoding import decode_html
 from monitor.extract import block_elements, explicit_bodies, extract, parse
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
 from monitor.signupbox import signup_box
 
-PAGES = Path(__file__).parent / "pages"
-def with_test_pages(page: str) -> list[str]:
-    """``page`` and then every test page of tests/pages: the inputs a shortcut must agree on."""
-    return [page] + [p.read_text(encoding="utf-8", errors="replace")
-                     for p in sorted(PAGES.glob("*.html"))]
-
-
-PROSE = ("The council voted on Tuesday to extend the tram network by eleven kilometres, "
-         "adding two lines.")
+from .testpages import PAGES, PROSE, with_test_pages
 
 
 @pytest.mark.parametrize("page", sorted(PAGES.glob("*.html")), ids=lambda p: p.name)
@@ -104,29 +91,6 @@ def test_boilerplate_share_is_of_the_text_before_any_removal(
     # went (90) the first one would have been kept
     assert root.css("aside") == []
     assert reads.count("body") == 1
-
-
-def _votes(items: str) -> dict[int, scoring.Candidate]:
-    tree = parse(f"<body><ul>{items}</ul></body>")
-    assert tree.body is not None
-    return voting.score_candidates(tree.body)
-
-
-def test_a_long_list_item_votes_like_a_paragraph() -> None:
-    assert _votes(f"<li>{PROSE} <span><a href='/x'>one link</a></span></li>")
-
-
-def test_a_list_item_holding_a_block_does_not_vote() -> None:
-    """A block however deep (here a <div> inside a <span>) makes the item a container."""
-    assert not _votes(f"<li>{PROSE} <span><b><div>more</div></b></span></li>")
-
-
-def test_a_mostly_linked_list_item_does_not_vote() -> None:
-    """Every link counts, nested ones too: here 59 of the item's 121 characters."""
-    first = f"<span><a href='/a'>{'x' * 30}</a></span>"
-    second = f"<i><a href='/b'>{'y' * 29}</a></i>"
-    assert not _votes(f"<li>{'z' * 60} {first} {second}</li>")
-    assert _votes(f"<li>{'z' * 60} {first} <i>{'y' * 29}</i></li>")  # 30 of 121
 
 
 def test_junk_removal_is_strip_tags_in_one_walk() -> None:
@@ -255,175 +219,6 @@ def test_marked_dates_list_what_the_date_selectors_list() -> None:
                for name in dates.MARKED_PROPERTIES)
 
 
-@given(st.text(alphabet="0123456789/.-年月 JunSepMarapr,", max_size=40), st.booleans())
-def test_cached_date_reading_is_the_reading(text: str, month_first: bool) -> None:
-    """parse_date remembers what it read; a second read, and the uncached read, agree."""
-    uncached = datetext._parse_date.__wrapped__  # type: ignore[attr-defined]
-    expected = uncached(text.strip()[:300], month_first) if text else None
-    assert datetext.parse_date(text, month_first) == expected
-    assert datetext.parse_date(text, month_first) == expected
-
-
-_WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
-          "subscribe", "sign up", "newsletter", "newsletters", "follow us", "share it with",
-          "follow the paper on twitter", "GETTY  Images)", "ſhutterſtock", "İstock", "ıstock",
-          "Photo: AFP", "x", ")", " ", ".", "\n"]
-
-
-@given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join))
-def test_line_pattern_lookaheads_change_no_match(line: str) -> None:
-    """The first-letter lookaheads of CALL_TO_ACTION and PHOTO_CREDIT_END are redundant."""
-    credit = re.compile(sel.PHOTO_CREDIT_END.pattern.replace("(?=[aegirs])", ""), re.I)
-    cta = re.compile(sel.CALL_TO_ACTION.pattern.replace("(?=[fns])", ""), re.I)
-    assert credit.pattern != sel.PHOTO_CREDIT_END.pattern
-    assert cta.pattern != sel.CALL_TO_ACTION.pattern
-    found = sel.PHOTO_CREDIT_END.search(line)
-    expected = credit.search(line)
-    assert (found and found.span()) == (expected and expected.span())
-    assert [(m.span(), m.groupdict()) for m in sel.CALL_TO_ACTION.finditer(line)] == [
-        (m.span(), m.groupdict()) for m in cta.finditer(line)]
-
-
-def _plain_call_to_action(line: str) -> bool:
-    """linetests._call_to_action before its shortcuts: the whole line searched."""
-    if len(line) < 140 and sel.PHOTO_CREDIT_END.search(line):
-        return True
-    for match in sel.CALL_TO_ACTION.finditer(line):
-        if match.group("start"):
-            before = line[: match.start()].rstrip()
-            if not before or (len(before) <= 120 and before[-1] in ".!?"):
-                return True
-        elif match.group("end"):
-            if len(line) - match.end() <= 21:
-                return True
-        elif match.start() <= 100:
-            return True
-    return False
-
-
-@given(st.lists(st.sampled_from([*_WORDS, "Subscribe", "SIGN  UP", "Newsletter.", "ſhare it with",
-                                 "ſign up", "sİgn up", "ſubscribe", "newsletter’s", "Follow\tus",
-                                 "foİlow", "photo:\u00a0", "’", "ı", "x" * 40]),
-                max_size=10).map("".join).map(normalize_line))
-def test_call_to_action_shortcuts_change_no_answer(line: str) -> None:
-    """On a normalised line, the credit searched in the line's tail and the ASCII word test
-    before the call-to-action search give the plain searches' answer."""
-    assert linetests._call_to_action(line, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END) == \
-        _plain_call_to_action(line)
-
-
-@given(st.lists(st.sampled_from(["1", "2023", "9th", "10h", ":", ".", "/", "-", "٣", "２", "May",
-                                 "ST", "x", "é", ",", ";", "’", "12:30", "Jan."]), min_size=1,
-                max_size=5).map("".join))
-def test_date_word_shortcut_changes_no_answer(word: str) -> None:
-    """_date_word tries the number pattern only on a word that starts as a number can."""
-    bare = word[:-1] if word[-1] in ",.:;" else word
-    plain = bare.lower() in linetests._DATE_NAMES or \
-        linetests._DATE_NUMBER.fullmatch(bare or word) is not None
-    assert linetests._date_word(word) == plain
-
-
-def test_call_to_action_words_are_in_every_match() -> None:
-    """Each alternative of CALL_TO_ACTION holds one of linetests.CTA_WORDS."""
-    for text in ("Subscribe", "sign up", "NEWSLETTERS", "follow us", "follow the paper on twitter",
-                 "share it with"):
-        found = sel.CALL_TO_ACTION.search(text)
-        assert found is not None
-        assert any(word in found.group(0).lower() for word in linetests.CTA_WORDS)
-
-
-@pytest.mark.parametrize(("data", "content_type"), [
-    (b"<p>a\x00b \xe2\x80\x99</p>", None), (b"<p>a+AAA-b</p>", "text/html; charset=utf-7"),
-    (b"<p>\xe9\x00</p>", "text/html; charset=windows-1252"), (b"<p>\xe2\x80\x99 x</p>", None),
-    (b"\xff\xfea\x00\x00\x00", None), (b"<p>\xe9</p>", "text/html; charset=iso-8859-2"),
-])
-def test_decoding_skips_the_nul_search_only_when_no_nul_can_be_there(
-    data: bytes, content_type: str | None
-) -> None:
-    """decode_html trusts memchr over the bytes only for codecs whose U+0000 is a 0x00 byte."""
-    text, encoding = decode_html(data, content_type)
-    assert "\x00" not in text
-    assert text == data.decode(encoding, errors="replace").lstrip("\ufeff").replace("\x00", "\ufffd")
-
-
-def test_remove_junk_keeps_only_a_heading_that_is_a_toggle() -> None:
-    """One walk removes the junk tags (svg, buttons) as strip_tags would, except a button
-    that is a whole accordion heading (its label is an FAQ question); a control beside a
-    heading's own text ("Hide") and a menu's toggle still go."""
-    tree = parse("<body><h3><button aria-expanded='false'><svg></svg>Who pays?</button></h3>"
-                 "<h2>Key points <button aria-expanded='true'>Hide</button></h2>"
-                 "<div><button aria-expanded='false'>Menu</button></div></body>")
-    dom.remove_junk(tree)
-    body = tree.body
-    assert body is not None
-    assert body.html == ("<body><h3><button aria-expanded=\"false\">Who pays?</button></h3>"
-                         "<h2>Key points </h2><div></div></body>")
-
-
-def _label_words() -> list[str]:
-    """The label words of selectors.PUBLISHED_LABEL, read off its alternation (a character
-    class spelled out: "publicad[oa]" is "publicado" and "publicada")."""
-    group = re.search(r"\(\?:first\\s\+\)\?\(\?:(.*?)\)\(\?:", sel.PUBLISHED_LABEL.pattern)
-    assert group is not None
-    words = []
-    for word in group.group(1).split("|"):
-        word = word.replace(r"\s+", " ")
-        found = re.search(r"\[(\w+)\]", word)
-        words += [word[:found.start()] + c + word[found.end():] for c in found.group(1)] \
-            if found else [word]
-    return words
-
-
-_LABEL_PIECES = [*_label_words(), "first ", "First\n", "\n", "\n \t", "\n\n", " on ", ": ",
-                 "：", "2021-09-27 10:05", "Sept 8, 2020", "x", "ſ", "İ", "Daily news\n"]
-
-
-@given(st.lists(st.sampled_from(_LABEL_PIECES), max_size=12).map("".join).map(
-    lambda text: text.upper() if len(text) % 3 == 0 else text))
-def test_label_lines_are_the_label_pattern_matches(text: str) -> None:
-    """dates._labels (the full pattern tried only after a newline a label word can follow)
-    finds what selectors.PUBLISHED_LABEL's finditer finds, case and blank lines included."""
-    assert [m.span() for m in dates._labels(text)] == [
-        m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
-
-
-def test_every_label_word_opens_a_label_line() -> None:
-    """The first-letter filter knows every label word of PUBLISHED_LABEL in any case (a new
-    word with another first letter must be added to dates._LABEL_LINE_START)."""
-    words = _label_words()
-    assert len(words) > 10
-    for word in words:
-        for cased in (word, word.upper(), word.title()):
-            text = f"Intro\n  {cased}: 2021-09-27 10:05\n\tfirst {cased} 8 May 2020\n"
-            assert len(list(dates._labels(text))) == 2, cased
-    for page in with_test_pages(""):
-        tree = parse(page)
-        text = tree.body.text(separator="\n") if tree.body is not None else ""
-        assert [m.span() for m in dates._labels(text)] == [
-            m.span() for m in sel.PUBLISHED_LABEL.finditer(text)]
-
-
-_NUMERIC_PIECES = ["1", "12", "31", "9", "19", "20", "2021", "1999", "/", ".", "-", " ", "a",
-                   "x9", "٣", "２", "\n", "/20", ".19", "-2024", "12/31/2021", "1.2.2020"]
-
-
-@given(st.lists(st.sampled_from(_NUMERIC_PIECES), max_size=14).map("".join))
-def test_numeric_dates_are_the_numeric_pattern_matches(text: str) -> None:
-    """datetext.numeric_dates (the pattern tried only a few characters before a separator
-    and a century) finds what the pattern's finditer finds: overlaps, long digit runs, a
-    letter or a non-ASCII digit before the day, a date at the very start."""
-    assert [m.span() for m in datetext.numeric_dates(text)] == [
-        m.span() for m in datetext._NUMERIC.finditer(text)]
-
-
-def test_numeric_dates_on_page_text() -> None:
-    for page in with_test_pages("<p>09/27/2021 and 1-20-2020-1999, 3.4.2011.</p>"):
-        tree = parse(page)
-        text = tree.body.text(separator="\n") if tree.body is not None else ""
-        assert [m.span() for m in datetext.numeric_dates(text)] == [
-            m.span() for m in datetext._NUMERIC.finditer(text)]
-
-
 def test_tag_ids_test_what_tag_names_test() -> None:
     """A tag-id set test (monitor.tagids) is the tag-name set test it replaces, on every
     element: SVG and MathML content, table parts, custom and unknown tags, any case."""
@@ -452,85 +247,6 @@ def test_deep_text_is_the_text_of_every_element() -> None:
         for node in tree.root.traverse():
             if node.is_element_node:
                 assert scoring.deep_text(node) == node.text(), node.tag
-
-
-def _votes_of(cands: dict[int, scoring.Candidate]) -> list[tuple[object, ...]]:
-    return [(key, c.order, c.score, c.raw, c.paragraphs, c.chars, c.own, c.node.mem_id)
-            for key, c in cands.items()]
-
-
-def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
-    """The second vote (the first one's reading, with what the removals changed read again)
-    is score_candidates of the pruned page: voters gone with a block, texts that lost a part
-    or gained a paragraph break where a block between bare lines went."""
-    html = (f"<body><div class=main><p>{PROSE}</p><div>Bare line one of the text here."
-            f"<aside>Side box</aside>Bare line two of the text here, after it.</div>"
-            f"<p>{PROSE}<span class=related-link>Related: more</span></p>"
-            f"<ul><li>{PROSE} <a href=/x>link</a></li></ul><span>{PROSE}</span></div>"
-            f"<div class=sidebar><p>{PROSE}</p><li>{PROSE}</li></div>"
-            f"<div id=comments><div class=comment><p>{PROSE}</p></div></div>"
-            f"<footer><p>{PROSE}</p></footer></body>")
-    for page in with_test_pages(html):
-        tree = parse(page)
-        dom.remove_junk(tree)
-        root = tree.body
-        if root is None:
-            continue
-        dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6)
-        reading = voting.read(root)
-        first = dom.best_candidate(voting.count(reading), family=False)
-        protect = dom.ancestry(first.node if first is not None else None)
-        removals = voting.Removals()
-        dom.remove_comments(root, protect, removals)
-        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
-        again = voting.count(voting.reread(reading, removals))
-        assert _votes_of(again) == _votes_of(voting.score_candidates(root))
-
-
-def test_decompose_leaves_every_node_under_a_block_without_parent() -> None:
-    """reread tells the voters gone with a block by their missing parent: decompose()
-    detaches each node under the block, not only the block."""
-    for page in with_test_pages(f"<body><div><section><p>{PROSE}<b>x</b></p></section></div></body>"):
-        tree = parse(page)
-        if tree.body is None:
-            continue
-        for block in list(tree.body.css("div, section, ul, aside, nav, footer"))[::-1][:40]:
-            if block.parent is None:
-                continue  # (inside a block decomposed already)
-            under = list(block.traverse())
-            block.decompose()
-            assert all(node.parent is None for node in under)
-
-
-def test_second_vote_reads_again_what_the_removals_changed() -> None:
-    """best_candidate with the Measures of the first vote (those of changed or removed
-    nodes forgotten) chooses and scores as with fresh ones."""
-    html = (f"<body><div class=main><p>{PROSE}</p><div class=story><p>{PROSE}</p>"
-            f"<p>{PROSE} <a href=/x>a link in it</a></p><div class=share-tools>Share "
-            f"<a href=/s>this</a></div></div><div id=comments><p>{PROSE}</p></div></div>"
-            f"<div class=sidebar><p>{PROSE}</p><p>{PROSE}</p></div></body>")
-    for page in with_test_pages(html):
-        tree = parse(page)
-        dom.remove_junk(tree)
-        root = tree.body
-        if root is None:
-            continue
-        reading, measures = voting.read(root), scoring.Measures()
-        first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
-        protect = dom.ancestry(first.node if first is not None else None)
-        removals = voting.Removals()
-        dom.remove_comments(root, protect, removals)
-        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
-        measures.forget(removals.changed)
-        for family in (True, False):
-            again = voting.count(voting.reread(reading, removals))
-            fresh = voting.count(voting.reread(reading, removals))
-            carried = dom.best_candidate(again, family=family, measures=measures)
-            expected = dom.best_candidate(fresh, family=family)
-            assert (carried is None) == (expected is None)
-            assert carried is None or expected is None or (
-                carried.node.mem_id, carried.score) == (expected.node.mem_id, expected.score)
-            assert _votes_of(again) == _votes_of(fresh)
 
 
 _STAMP_PARTS = st.sampled_from([
@@ -621,58 +337,13 @@ def test_prune_region_decides_a_node_listed_twice_once() -> None:
         assert ours.html == reference.html
 
 
-_LINE_PIECES = ["Related", "STORIES", "more", " ", ":", "Share", "this", "Advertisement", "-", "[",
-                "]", "Read", "ALSO", "Photo", "|", "Jane Doe", "IMG_0012.JPG", ".png", "Copyright",
-                "All Rights Reserved", "you are here", ">", "Location", "Tags", "by", "signing up",
-                "you agree", "terms", "5 min read", "Listen", "Table of Contents", "x", "1", "©",
-                "Lesen Sie auch", "Weiterlesen", "To", "op", "Follow us on", "print", "a+", "e-mail"]
-
-
-@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join))
-def test_lowered_twin_matches_the_lines_the_pattern_matches(line: str) -> None:
-    """An ASCII line lowered, matched by BOILERPLATE_LINE without re.I, is a match exactly
-    when the pattern with re.I matches it (a non-ASCII line uses the pattern itself)."""
-    assert caseless.twin(sel.BOILERPLATE_LINE) is not None
-    for probe in (line, normalize_line(line)):
-        assert caseless.matches(sel.BOILERPLATE_LINE, probe) == \
-            (sel.BOILERPLATE_LINE.match(probe) is not None)
-
-
-def test_lowered_twin_refuses_patterns_that_spell_upper_case() -> None:
-    for pattern in (r"[A-Z]x", r"\x41", r"(?-i:a)b", r"\u0041", "\u212a", r"a\\Bc"):
-        assert caseless.twin(re.compile(pattern, re.I)) is None
-    assert caseless.twin(re.compile("ab")) is None  # (no re.I: nothing to gain)
-
-
-_NAME_PIECES = ["Article", "BODY", "post", "-", "_", " ", "comment", "Comments", "Disqus", "side",
-                "BAR", "widget", "nav", "Main", "content", "Logo", "site", "Name", "display",
-                ":", "None", "visibility", "Hidden", "Getty", "Images", "Reuters)", "(", "AP Photo",
-                "Source", "Updated", "Editor", "Jane", "Related", "Stories", "More", "Most Read",
-                "x", "1", "2021", ";", "respond", "reply", "page", "story", "sponsor", "Share"]
-_SEARCHED = (sel.NEGATIVE_CLASS, sel.POSITIVE_CLASS, sel.COMMENT_CLASS, sel.META_LINE,
-             sel.PHOTO_CREDIT_END)
-
-
-@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=8).map("".join), st.integers(-30, 30))
-def test_lowered_twins_find_what_the_patterns_find(text: str, pos: int) -> None:
-    """The twins of the patterns searched through caseless (class/id names, lines) find in
-    an ASCII text what the patterns find; a credit in a line's tail cut off, what a search
-    from the tail's start finds."""
-    for pattern in _SEARCHED:
-        assert caseless.twin(pattern) is not None
-        assert caseless.finds(pattern, text) == (pattern.search(text) is not None)
-        start = len(text) + pos if pos < 0 else pos
-        assert caseless.finds(pattern, text, start) == (pattern.search(text, start) is not None)
-    tail = linetests.CREDIT_TAIL
-    assert caseless.finds(sel.PHOTO_CREDIT_END, text[-tail:]) == (
-        sel.PHOTO_CREDIT_END.search(text, len(text) - tail) is not None)
-
-
-def test_printable_text_holds_no_space_but_the_ascii_one() -> None:
-    """normalize_line returns a printable line with single inner spaces as it is: no
-    character str.split() splits at is printable but U+0020 (nor U+200B, U+FEFF)."""
-    assert not [code for code in range(0x110000)
-                if chr(code).isspace() and chr(code).isprintable() and code != 0x20]
-    assert not "\u200b".isprintable() and not "\ufeff".isprintable()
-    for text in ("a b", "", "a  b", " a", "a ", "a\u00a0b", "a\u200bb", "\ue000a"):
-        assert normalize_line(text) == " ".join(text.replace("\u200b", " ").split())
+@pytest.mark.parametrize("href", [
+    "/login", "/LogIn?next=/x", "/user/sign-in", "/SIGNIN", "/service/regist", "/register",
+    "/en/registration#form", "https://paper.example/log-in", "/Register.html",
+])
+def test_the_log_in_link_query_lists_every_log_in_address(href: str) -> None:
+    """loginbox tests only the links lexbor's _MAY_LOG_IN lists: every address LOGIN_PATH
+    takes for a log-in page is among them, whatever its case."""
+    assert loginbox.LOGIN_PATH.search(href)
+    tree = parse(f'<body><p>x <a href="{href}">Log in</a> <a href="/news/a">a story</a></p></body>')
+    assert [a.attributes["href"] for a in tree.css(loginbox._MAY_LOG_IN)] == [href]
