@@ -1,0 +1,118 @@
+"""The votes' shortcuts (list items that vote, the second vote reading again only what
+the removals changed) count what a fresh vote counts."""
+
+from __future__ import annotations
+
+from monitor import (
+    dom,
+    scoring,
+    voting,
+)
+from monitor import selectors as sel
+from monitor.extract import parse
+
+from .testpages import PROSE, with_test_pages
+
+
+def _votes(items: str) -> dict[int, scoring.Candidate]:
+    tree = parse(f"<body><ul>{items}</ul></body>")
+    assert tree.body is not None
+    return voting.score_candidates(tree.body)
+
+
+def test_a_long_list_item_votes_like_a_paragraph() -> None:
+    assert _votes(f"<li>{PROSE} <span><a href='/x'>one link</a></span></li>")
+
+
+def test_a_list_item_holding_a_block_does_not_vote() -> None:
+    """A block however deep (here a <div> inside a <span>) makes the item a container."""
+    assert not _votes(f"<li>{PROSE} <span><b><div>more</div></b></span></li>")
+
+
+def test_a_mostly_linked_list_item_does_not_vote() -> None:
+    """Every link counts, nested ones too: here 59 of the item's 121 characters."""
+    first = f"<span><a href='/a'>{'x' * 30}</a></span>"
+    second = f"<i><a href='/b'>{'y' * 29}</a></i>"
+    assert not _votes(f"<li>{'z' * 60} {first} {second}</li>")
+    assert _votes(f"<li>{'z' * 60} {first} <i>{'y' * 29}</i></li>")  # 30 of 121
+
+
+def _votes_of(cands: dict[int, scoring.Candidate]) -> list[tuple[object, ...]]:
+    return [(key, c.order, c.score, c.raw, c.paragraphs, c.chars, c.own, c.node.mem_id)
+            for key, c in cands.items()]
+
+
+def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
+    """The second vote (the first one's reading, with what the removals changed read again)
+    is score_candidates of the pruned page: voters gone with a block, texts that lost a part
+    or gained a paragraph break where a block between bare lines went."""
+    html = (f"<body><div class=main><p>{PROSE}</p><div>Bare line one of the text here."
+            f"<aside>Side box</aside>Bare line two of the text here, after it.</div>"
+            f"<p>{PROSE}<span class=related-link>Related: more</span></p>"
+            f"<ul><li>{PROSE} <a href=/x>link</a></li></ul><span>{PROSE}</span></div>"
+            f"<div class=sidebar><p>{PROSE}</p><li>{PROSE}</li></div>"
+            f"<div id=comments><div class=comment><p>{PROSE}</p></div></div>"
+            f"<footer><p>{PROSE}</p></footer></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6)
+        reading = voting.read(root)
+        first = dom.best_candidate(voting.count(reading), family=False)
+        protect = dom.ancestry(first.node if first is not None else None)
+        removals = voting.Removals()
+        dom.remove_comments(root, protect, removals)
+        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        again = voting.count(voting.reread(reading, removals))
+        assert _votes_of(again) == _votes_of(voting.score_candidates(root))
+
+
+def test_decompose_leaves_every_node_under_a_block_without_parent() -> None:
+    """reread tells the voters gone with a block by their missing parent: decompose()
+    detaches each node under the block, not only the block."""
+    for page in with_test_pages(f"<body><div><section><p>{PROSE}<b>x</b></p></section></div></body>"):
+        tree = parse(page)
+        if tree.body is None:
+            continue
+        for block in list(tree.body.css("div, section, ul, aside, nav, footer"))[::-1][:40]:
+            if block.parent is None:
+                continue  # (inside a block decomposed already)
+            under = list(block.traverse())
+            block.decompose()
+            assert all(node.parent is None for node in under)
+
+
+def test_second_vote_reads_again_what_the_removals_changed() -> None:
+    """best_candidate with the Measures of the first vote (those of changed or removed
+    nodes forgotten) chooses and scores as with fresh ones."""
+    html = (f"<body><div class=main><p>{PROSE}</p><div class=story><p>{PROSE}</p>"
+            f"<p>{PROSE} <a href=/x>a link in it</a></p><div class=share-tools>Share "
+            f"<a href=/s>this</a></div></div><div id=comments><p>{PROSE}</p></div></div>"
+            f"<div class=sidebar><p>{PROSE}</p><p>{PROSE}</p></div></body>")
+    for page in with_test_pages(html):
+        tree = parse(page)
+        dom.remove_junk(tree)
+        root = tree.body
+        if root is None:
+            continue
+        reading, measures = voting.read(root), scoring.Measures()
+        first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
+        protect = dom.ancestry(first.node if first is not None else None)
+        removals = voting.Removals()
+        dom.remove_comments(root, protect, removals)
+        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        measures.forget(removals.changed)
+        for family in (True, False):
+            again = voting.count(voting.reread(reading, removals))
+            fresh = voting.count(voting.reread(reading, removals))
+            carried = dom.best_candidate(again, family=family, measures=measures)
+            expected = dom.best_candidate(fresh, family=family)
+            assert (carried is None) == (expected is None)
+            assert carried is None or expected is None or (
+                carried.node.mem_id, carried.score) == (expected.node.mem_id, expected.score)
+            assert _votes_of(again) == _votes_of(fresh)
+
+
