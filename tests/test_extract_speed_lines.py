@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from monitor import (
     caseless,
+    clean,
     dates,
     datetext,
     dom,
@@ -251,3 +252,19 @@ def test_printable_text_holds_no_space_but_the_ascii_one() -> None:
         assert normalize_line(text) == " ".join(text.replace("\u200b", " ").split())
 
 
+
+
+_MARKED = "\ue000\ue001\ue002\ue003\ue004 ab."
+
+
+@given(st.text(alphabet=_MARKED, max_size=60))
+def test_spanning_link_matches_as_its_leading_look_behind_form(text: str) -> None:
+    """clean._SPANNING_LINK, which opens with its marker, finds the spans the pattern with
+    the look-behind first found (the same starts, the same ends)."""
+    opening, closing, para = clean.LINK_OPEN, clean.LINK_CLOSE, clean.PARA
+    plain = re.compile(
+        f"(?<!{opening}){opening}(?!{opening})[^{closing}]*?{para}[^{closing}]*{closing}")
+    assert [found.span() for found in clean._SPANNING_LINK.finditer(text)] \
+        == [found.span() for found in plain.finditer(text)]
+    assert clean.carry_links(text) == plain.sub(clean._split_link, text) \
+        if clean.LINK_OPEN in text else clean.carry_links(text) == text
