@@ -33,6 +33,9 @@ MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a k
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
 MIN_SITE_NAME = 3  # characters; a home link's shorter text ("Go") names no site
 HOME_LINKS = 80  # links looked at for the one to the home page (the logo comes early)
+# an absolute link whose path goes on past "/" (a letter or digit after it, inside the host
+# no character urlsplit would stop at or refuse): never a link to the home page
+_DEEP_LINK = re.compile(r"https?://[^/?#\[\]]*/[0-9A-Za-z]")
 SITE_WORDS = 5  # words; a segment this short holding the host's name is the site's name
 HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
 ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
@@ -128,8 +131,8 @@ def _links_home(href: str) -> bool:
     ("https://blog.example.com/", as Blogger's header writes it)."""
     if href in ("/", "./", "index.html"):
         return True
-    if "//" not in href:  # no host part: the usual relative link, without parsing it
-        return False
+    if "//" not in href or _DEEP_LINK.match(href):  # no host part, or a path past it: the
+        return False  # usual links, known without parsing them (urlsplit: ~1% of a page)
     parts = urlsplit(href)
     return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
 

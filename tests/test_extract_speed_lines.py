@@ -4,6 +4,8 @@ label and numeric patterns) answer as the plain forms do."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given
@@ -16,6 +18,7 @@ from monitor import (
     datetext,
     dom,
     linetests,
+    titles,
 )
 from monitor import selectors as sel
 from monitor.clean import normalize_line
@@ -268,3 +271,30 @@ def test_spanning_link_matches_as_its_leading_look_behind_form(text: str) -> Non
         == [found.span() for found in plain.finditer(text)]
     assert clean.carry_links(text) == plain.sub(clean._split_link, text) \
         if clean.LINK_OPEN in text else clean.carry_links(text) == text
+
+
+_HREF_PARTS = ("https://", "http://", "HTTP://", "//", "/", "a", "Z", "0", "x.com", "?", "#",
+               "[", "]", "\t", ":", "@", "%", "-")
+
+
+@given(st.lists(st.sampled_from(_HREF_PARTS), max_size=8))
+def test_home_link_test_answers_as_urlsplit(parts: list[str]) -> None:
+    """titles._links_home, which knows a deep absolute link without urlsplit, answers as
+    the test that parses every link with a host part (an error included)."""
+    href = "".join(parts)
+
+    def parsed(link: str) -> bool:
+        if link in ("/", "./", "index.html"):
+            return True
+        if "//" not in link:
+            return False
+        split = urlsplit(link)
+        return bool(split.netloc) and split.path in ("", "/") and not split.query
+
+    def answer(test: Callable[[str], bool]) -> bool | str:
+        try:
+            return test(href)
+        except ValueError:
+            return "error"
+
+    assert answer(titles._links_home) == answer(parsed)
