@@ -116,3 +116,25 @@ def test_second_vote_reads_again_what_the_removals_changed() -> None:
             assert _votes_of(again) == _votes_of(fresh)
 
 
+
+
+def test_reading_lists_the_voters_the_queries_list() -> None:
+    """voting.read's one walk lists, kind by kind and in order, what a css() query of each
+    kind's selector lists, from <body> and from an element of it (itself included)."""
+    html = (f"<body><div class=main><p>{PROSE}</p><pre>code</pre><blockquote>q</blockquote>"
+            f"<ul><li>{PROSE}</li><dl><dd>{PROSE}</dd></dl></ul><span>{PROSE}<font>f</font>"
+            f"</span><table><tr><td>cell</td></tr></table><section><article><main>m</main>"
+            f"</article></section><svg><p>in svg</p></svg><math><span>x</span></math></div>"
+            f"</body>")
+    selectors = (sel.PARAGRAPH_SELECTOR, sel.LIST_PARAGRAPHS, sel.INLINE_TEXT,
+                 sel.TEXT_CONTAINERS)
+    for page in with_test_pages(html):
+        tree = parse(page)
+        for root in (tree.body, tree.css_first("div")):
+            if root is None:
+                continue
+            reading = voting.read(root)
+            kinds = (reading.paragraphs, reading.items, reading.spans, reading.boxes)
+            for voters, selector in zip(kinds, selectors, strict=True):
+                assert [node.mem_id for node, _ in voters] \
+                    == [node.mem_id for node in root.css(selector)]
