@@ -31,7 +31,7 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.ldbody import declared_lines
-from monitor.leftovers import MAY_HIDE, global_query
+from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
@@ -114,7 +114,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
             dom.prune_region(part, 0.3, {part.mem_id})
         return parts
     hiding = root.css_first(MAY_HIDE) is not None
-    hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, HIDDEN_KEEP) if hiding else []
+    hidden_left = dom.remove_boilerplate(root, HIDDEN_QUERY, HIDDEN_KEEP) if hiding else []
     if hiding:
         drop_decorations(root)  # (the selectors spare hidden paragraphs)
     # the first vote only picks the path to protect: the plain winner is enough for that

@@ -3,8 +3,11 @@ the removals changed) count what a fresh vote counts."""
 
 from __future__ import annotations
 
+import pytest
+
 from monitor import (
     dom,
+    leftovers,
     scoring,
     voting,
 )
@@ -138,3 +141,33 @@ def test_reading_lists_the_voters_the_queries_list() -> None:
             for voters, selector in zip(kinds, selectors, strict=True):
                 assert [node.mem_id for node, _ in voters] \
                     == [node.mem_id for node in root.css(selector)]
+
+
+@pytest.mark.parametrize("block", [
+    "<div class='sidebar footer' id=related-footer><p>s</p></div>",
+    "<nav class=menu-sidebar id=sidebar><p>n</p></nav>Bare line after it.",
+    f"<aside class='related popular'><p>{PROSE}</p></aside>",
+    "<div hidden style='display:none;visibility:hidden'><p>h</p></div>",
+    "<footer class='comment-footer' id=comments role=navigation>f</footer>",
+])
+def test_grouped_queries_remove_what_the_selector_lists_remove(block: str) -> None:
+    """remove_boilerplate with leftovers.grouped's query (a block listed once per group it
+    matches) leaves the tree, the removals and the spared blocks the list (a block listed
+    once per part) leaves: a block listed again is out of the tree, or spared again."""
+    html = f"<body>Bare line before it.{block}<div class=main><p>{PROSE}</p>{block}</div></body>"
+    for query in (sel.HIDDEN_BLOCKS, sel.GLOBAL_BOILERPLATE, leftovers.without(
+            leftovers.HIDDEN_PARTS, leftovers.COMMENT_PARTS)):
+        for page in with_test_pages(html):
+            results = []
+            for form in (query, leftovers.grouped(query)):
+                tree = parse(page)
+                dom.remove_junk(tree)
+                root = tree.body
+                if root is None:
+                    break
+                place = {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
+                removals = voting.Removals()
+                spared = dom.remove_boilerplate(root, form, 0.6, {root.mem_id}, removals)
+                results.append((root.html, sorted(place.get(key, -1) for key in removals.changed),
+                                list(dict.fromkeys(place[node.mem_id] for node in spared))))
+            assert all(result == results[0] for result in results)
