@@ -27,6 +27,7 @@ from monitor.consentbox import consent_box
 from monitor.extract import block_elements, explicit_bodies, extract, parse
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
+from monitor.placement import nested_in
 from monitor.signupbox import signup_box
 
 from .testpages import PAGES, PROSE, with_test_pages
@@ -204,6 +205,28 @@ def test_explicit_body_is_the_first_node_the_explicit_selector_finds(body: str) 
         parts = explicit_bodies(root)
         found = parts[0] if parts else None
         assert (found and found.mem_id) == (expected and expected.mem_id)
+
+
+@pytest.mark.parametrize("body", [
+    "<div itemprop=articleBody property=x>a</div><div property=articleBody itemprop=y>b</div>",
+    "<div itemprop=articleBody property=articleBody><p itemprop=reviewBody>c</p></div>",
+    "<div itemprop=xBody property=schema:articleBody>d</div><i itemprop=ArticleBody>e</i>",
+    "<section itemprop=articleBody>f</section><section itemprop=articleBody property>g</section>",
+])
+def test_explicit_bodies_are_those_of_the_two_attribute_query(body: str) -> None:
+    """explicit_bodies (a query of the values' endings) lists what its test of every element
+    holding either attribute lists, an element holding both twice as that query gave it."""
+    for page in with_test_pages(f"<body>{body}</body>"):
+        root = parse(page).body
+        assert root is not None
+        expected: list[LexborNode] = []
+        for node in root.css("[itemprop], [property]"):
+            attrs = node.attributes
+            if (attrs.get("itemprop") in ("articleBody", "reviewBody") or attrs.get("property")
+                    in ("articleBody", "schema:articleBody")) \
+                    and not nested_in(node, {other.mem_id for other in expected}):
+                expected.append(node)
+        assert [n.mem_id for n in explicit_bodies(root)] == [n.mem_id for n in expected]
 
 
 def test_marked_dates_list_what_the_date_selectors_list() -> None:
