@@ -32,6 +32,7 @@ from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
+from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
@@ -42,8 +43,6 @@ TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
-_BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
-_BODY_PROPERTIES = ("articleBody", "schema:articleBody")
 
 
 def _to_text(html: bytes | str) -> str:
@@ -108,7 +107,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     """
     parts = explicit_bodies(root)
     if parts and dom.text_len(parts[0]) >= 200:
-        parts = gathering.distinct([part for part in parts if _same_build(part, parts[0])])
+        parts = gathering.distinct([part for part in parts if same_build(part, parts[0])])
         for part in parts:
             dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
             dom.prune_region(part, 0.3, {part.mem_id})
@@ -152,53 +151,6 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     dom.prune_region(region, REGION_KEEP, protect)
     nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
-
-
-def _same_build(node: LexborNode, first: LexborNode) -> bool:
-    """Another section of the marked body: the first one's tag and class (not a second
-    marked article, such as an answer below a question), and a property of the same item
-    (a page that prints the next story in the same template marks its body too)."""
-    if node.tag != first.tag or node.attributes.get("class") != first.attributes.get("class"):
-        return False
-    return _item(node) == _item(first)
-
-
-def _item(node: LexborNode) -> int | None:
-    """mem_id of the item a marked property belongs to: its nearest ancestor that opens an
-    item (microdata "itemscope", RDFa "typeof") or is a story of its own (an <article>: a
-    theme may mark the excerpts of related posts as it marks the post); None for none."""
-    probe = node.parent
-    while probe is not None:
-        attrs = probe.attributes
-        if probe.tag == "article" or "itemscope" in attrs or "typeof" in attrs:
-            return probe.mem_id
-        probe = probe.parent
-    return None
-
-
-def explicit_bodies(root: LexborNode) -> list[LexborNode]:
-    """The elements marked as the article body, outermost only, in document order: the
-    first is root.css_first(sel.EXPLICIT_BODY) (values tested after a cheaper query).
-
-    A page may mark each section of one body ("articleBody" on every <section> between
-    the ads); the first alone was a fraction of the article."""
-    found: list[LexborNode] = []
-    ids: set[int] = set()
-    previous = None
-    for node in root.css(_MAY_MARK_BODY):
-        if node.mem_id == previous:
-            continue  # (listed again for its other attribute)
-        previous, attrs = node.mem_id, node.attributes
-        if (attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES) \
-                and not nested_in(node, ids):
-            both = "itemprop" in attrs and "property" in attrs  # (listed twice by either's query)
-            found.extend((node, node) if both else (node,))
-            ids.add(node.mem_id)
-    return found
-
-
-# explicit_bodies' values all end so, few others do (~0.2% of a ScrapingHub page: microdata)
-_MAY_MARK_BODY = '[itemprop$="Body"], [property$="articleBody"]'
 
 
 def _mark_blocks(node: LexborNode) -> None:
