@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from monitor.scoring import text_len
-from monitor.sitehost import page_site, site_of
+from monitor.sitehost import page_site, registrable_site
 
 LOGIN_BOX_CHARS = 300  # characters: a pitch, two buttons and a line of perks fit; body blocks run longer
 BUTTON_SHARE = 0.6  # share of its line a link fills to be a button, not a link in a sentence
@@ -77,7 +77,7 @@ def _button(link: LexborNode, site: str | None) -> bool:
         return False
     if not _account_page(path):
         return False
-    other = site_of(href)
+    other = registrable_site(href)
     if site is not None and other is not None and other != site:
         return False
     line = link.parent

@@ -20,13 +20,13 @@ def page_site(node: LexborNode) -> str | None:
         top = top.parent
     for tag in top.css(_ADDRESS):
         address = tag.attributes.get("href") or tag.attributes.get("content") or ""
-        site = site_of(address)
+        site = registrable_site(address)
         if site:
             return site
     return None
 
 
-def site_of(address: str) -> str | None:
+def registrable_site(address: str) -> str | None:
     """The registrable part of an absolute address's host ("id.paper.co.jp" -> "paper.co.jp",
     "www.news.example" -> "news.example"); None for a relative or malformed one."""
     try:

@@ -121,13 +121,15 @@ def test_japanese_comma_credit_needs_a_sentence() -> None:
     assert _paragraph_score(prose) > _paragraph_score(prose.replace("、", ""))
 
 
-def test_site_of_reads_the_registrable_host() -> None:
+def test_registrable_site_reads_the_registrable_host() -> None:
     """A log-in button's host is compared with the page's site, subdomains aside."""
-    from monitor.sitehost import site_of
+    from monitor.sitehost import registrable_site
 
-    assert site_of("https://id.paper.co.jp/login") == site_of("https://www.paper.co.jp/a")
-    assert site_of("https://forum.example/registration") != site_of("https://news.example/a")
-    assert site_of("/service/login") is None
+    assert registrable_site("https://id.paper.co.jp/login") == \
+        registrable_site("https://www.paper.co.jp/a")
+    assert registrable_site("https://forum.example/registration") != \
+        registrable_site("https://news.example/a")
+    assert registrable_site("/service/login") is None
 
 
 def test_live_entry_heading_needs_its_text_after_it() -> None:
