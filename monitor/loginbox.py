@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from monitor.placement import nested_in
 from monitor.scoring import text_len
 from monitor.sitehost import page_site, registrable_site
 
@@ -64,7 +65,7 @@ def login_boxes(region: LexborNode, protect: set[int]) -> list[LexborNode]:
         if box is not None and box.mem_id not in ids:
             found.append(box)
             ids.add(box.mem_id)
-    return [box for box in found if not _inside(box, ids)]
+    return [box for box in found if not nested_in(box, ids)]
 
 
 def _button(link: LexborNode, site: str | None) -> bool:
@@ -127,13 +128,3 @@ def _in_text_flow(node: LexborNode) -> bool:
         if child.tag == "p" and child.mem_id != node.mem_id and text_len(child) >= FLOW_CHARS:
             prose += 1
     return prose >= FLOW_PARAGRAPHS
-
-
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    """Whether an ancestor of the node is one of ``ids``."""
-    probe = node.parent
-    while probe is not None:
-        if probe.mem_id in ids:
-            return True
-        probe = probe.parent
-    return False
