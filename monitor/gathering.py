@@ -26,6 +26,7 @@ from monitor.scoring import (
     in_comments,
     link_density,
     name_tokens,
+    section_kind,
     text_len,
 )
 
@@ -207,9 +208,8 @@ def _same_class(node: LexborNode, best: LexborNode) -> bool:
     Sections often add a modifier to the shared class ("rich-text", "rich-text mt-4"), so
     only the first class, the block's kind, has to agree.
     """
-    names = (node.attributes.get("class") or "").split()
-    other = (best.attributes.get("class") or "").split()
-    return bool(names) and bool(other) and node.tag == best.tag and names[0] == other[0]
+    kind = section_kind(node)
+    return kind[1] != "" and kind == section_kind(best)
 
 
 def _named_off(node: LexborNode, best: LexborNode) -> bool:
@@ -245,18 +245,12 @@ def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int]
                  or _same_path(cand.node, best.node)))
 
 
-def _kind(node: LexborNode) -> tuple[int, str]:
-    """A block's tag id and first class: what _same_class compares (read once for the best)."""
-    names = (node.attrs.get("class") or "").split()
-    return node.tag_id, names[0] if names else ""
-
-
 def _short_section(cand: Candidate, best: LexborNode, kind: tuple[int, str], far: list[int]
                    ) -> bool:
-    """A block built like the best one (``kind``: its _kind), too short for _cousin_ok, that
+    """A block built like the best one (``kind``: its section_kind), too short for _cousin_ok, that
     holds a sentence of prose (a step's one line; a caption, a teaser's title or a pitch's
     slogan is none)."""
-    return (0 < cand.raw < MIN_SECTION_SCORE and kind[1] != "" and _kind(cand.node) == kind
+    return (0 < cand.raw < MIN_SECTION_SCORE and kind[1] != "" and section_kind(cand.node) == kind
             and (_depth_below(far, cand.node, SECTION_LEVELS) >= 0
                  or _same_path(cand.node, best))
             and any(_prose_paragraph(para) for para in cand.node.css("p")))
@@ -294,7 +288,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     own: list[float] = []  # the winner's link density, read once if a section needs it
     extra: list[Candidate] = []
     short: list[Candidate] = []  # same-class sections scoring too little (see sectiongaps)
-    kind = _kind(best.node)
+    kind = section_kind(best.node)
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
             continue

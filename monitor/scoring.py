@@ -307,10 +307,12 @@ def _top_outside_chrome(cands: dict[int, Candidate], top: int) -> list[Candidate
     return kept or ordered[:top]
 
 
-def _kind(node: LexborNode) -> tuple[str, str]:
-    """Tag and first class: what sections of one body share ("rich-text mt-4", "rich-text")."""
+def section_kind(node: LexborNode) -> tuple[int, str]:
+    """Tag (its lexbor id: no str built) and first class: what sections of one body share
+    ("rich-text mt-4", "rich-text"). Compare kinds of one page only: a custom tag's id is
+    the page's own."""
     names = (node.attributes.get("class") or "").split()
-    return node.tag or "", names[0] if names else ""
+    return node.tag_id, names[0] if names else ""
 
 
 def _family_lead(best: Candidate | None, cands: dict[int, Candidate], measures: Measures
@@ -324,11 +326,11 @@ def _family_lead(best: Candidate | None, cands: dict[int, Candidate], measures: 
     """
     if best is None:
         return None
-    kinds: dict[tuple[str, str], list[Candidate]] = {}  # every named candidate, by kind
+    kinds: dict[tuple[int, str], list[Candidate]] = {}  # every named candidate, by kind
     for cand in cands.values():
         if cand.node.attributes.get("class"):
-            kinds.setdefault(_kind(cand.node), []).append(cand)
-    own = kinds.get(_kind(best.node), [])  # the winner's own sections count whatever their votes
+            kinds.setdefault(section_kind(cand.node), []).append(cand)
+    own = kinds.get(section_kind(best.node), [])  # the winner's own sections count whatever their votes
     families = {k: [m for m in ms if m.paragraphs >= FAMILY_PARAGRAPHS] for k, ms in kinds.items()}
     lead, lead_total = best, FAMILY_SHARE * max(best.raw, sum(m.raw for m in own))
     for members in families.values():
