@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.dom import unlink
 from monitor.placement import nested_in
-from monitor.scoring import Candidate, best_candidate, node_names, text_len
+from monitor.scoring import Candidate, best_candidate, flat_text, node_names, text_len
 from monitor.voting import score_candidates
 
 # class/id words of a list of cited works
@@ -114,8 +114,9 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
     for _ in range(VOTES - 1):
         if best is None:
             break
-        if _named_own(best.node) or _form_around(best.node, root) is not None:
-            for node in [best.node] if _named_own(best.node) else _panels(root):
+        own = _named_own(best.node)
+        if own or _form_around(best.node, root) is not None:
+            for node in [best.node] if own else _panels(root):
                 unlink(node)
             cands = _without(score_candidates(root), gone)
             best = best_candidate(cands, family=family)
@@ -151,7 +152,7 @@ def _form_around(node: LexborNode, root: LexborNode) -> LexborNode | None:
 def _holds_paragraph(node: LexborNode) -> bool:
     """Whether the winner holds a paragraph longer than a panel's line: a story about a
     breach, set in a form, names the password and the account as a panel does."""
-    return any(len(" ".join(para.text().split())) > PANEL_LINE for para in node.css("p"))
+    return any(len(flat_text(para)) > PANEL_LINE for para in node.css("p"))
 
 
 def _panel_shaped(form: LexborNode, total: int) -> bool:
