@@ -18,6 +18,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.scoring import flat_text
+
 CONSENT_BOX_CHARS = 700  # characters: a title, a line on the embed, a switch and a data notice
 CONSENT_BOX_PARAGRAPHS = 4  # <p> such a box holds at most; a stretch of the story holds more
 CONSENT_LABEL_CHARS = 60  # characters of a switch's label ("Allow YouTube content"), no question
@@ -53,7 +55,7 @@ _NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: ne
 def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode | None:
     """The consent box around a switch's ``label``, or None when the label is no switch of
     one (a question over an accordion's panel, a label of a form the pruning judges)."""
-    text = " ".join(label.text_lexbor().split())
+    text = flat_text(label)
     if not text or len(text) > CONSENT_LABEL_CHARS or text.endswith(("?", "？")):
         return None
     if not CONSENT_SWITCH.search(text) or _EXPANDER.search(text):
@@ -63,7 +65,7 @@ def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> Lex
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
         if node.tag == "form":
             return None  # a form's field: signupbox and the pruning of forms judge it
-        if node.tag in _NEVER or len(" ".join(node.text_lexbor().split())) > CONSENT_BOX_CHARS:
+        if node.tag in _NEVER or len(flat_text(node)) > CONSENT_BOX_CHARS:
             break
         if len(node.css("p")) > CONSENT_BOX_PARAGRAPHS:
             break
@@ -72,7 +74,7 @@ def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> Lex
         box, node = node, node.parent
     if box is label:
         return None
-    words = " ".join(box.text_lexbor().split())
+    words = flat_text(box)
     if words.startswith(text) or not CONSENT_CUE.search(words):
         return None  # (a label that opens its box heads a panel: an accordion's item)
     return box

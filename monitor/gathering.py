@@ -22,6 +22,7 @@ from monitor.scoring import (
     article_root,
     class_weight,
     deep_text,
+    flat_text,
     holds_prose,
     in_comments,
     link_density,
@@ -366,7 +367,7 @@ def distinct(nodes: list[LexborNode]) -> list[LexborNode]:
     kept: list[LexborNode] = []
     texts: list[str] = []
     for node in nodes:
-        text = " ".join(deep_text(node).split())
+        text = flat_text(node)
         if len(text) >= MIN_DUPLICATE and any(text in seen for seen in texts):
             continue
         kept.append(node)

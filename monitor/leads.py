@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor.dom import boilerplate_names
 from monitor.placement import overlaps, siblings
-from monitor.scoring import class_weight, link_density, name_tokens
+from monitor.scoring import class_weight, flat_text, link_density, name_tokens
 
 LEAD_SIBLINGS = 3  # elements before the winner looked at (a headline, a byline, the lead)
 LEAD_CHILDREN = 8  # children of such an element looked at (a header's few boxes, not a menu's items)
@@ -80,7 +80,7 @@ def _named_lead(node: LexborNode) -> bool:
 
 def _reads_as_lead(node: LexborNode) -> bool:
     """A few sentences of unlinked prose: not a label, a card or a whole section."""
-    text = " ".join((node.text() or "").split())
+    text = flat_text(node)
     if not LEAD_MIN <= len(text) <= LEAD_MAX or not text.endswith(_SENTENCE_ENDS):
         return False
     return link_density(node, len(text)) <= LEAD_LINKS
@@ -93,7 +93,7 @@ def with_lead(lead: LexborNode | None, nodes: list[LexborNode]) -> list[LexborNo
     if overlaps(lead, nodes):
         return nodes
     # (an excerpt cut short, "...the town…", is a copy of the opening up to its ellipsis)
-    words = " ".join((lead.text() or "").split()).rstrip(_CUT)
-    if any(words in " ".join((node.text() or "").split()) for node in nodes):
+    words = flat_text(lead).rstrip(_CUT)
+    if any(words in flat_text(node) for node in nodes):
         return nodes  # (the opening repeated as the body's first paragraph)
     return [lead, *nodes]

@@ -124,6 +124,12 @@ def deep_text(node: LexborNode) -> str:
     return node.text_lexbor()
 
 
+def flat_text(node: LexborNode) -> str:
+    """An element's text with its white space collapsed to single spaces: a box's markup is
+    indented deeply, and its indentation is no text."""
+    return " ".join(node.text_lexbor().split())
+
+
 def ancestry(node: LexborNode | None) -> set[int]:
     """mem_ids of a node and its ancestors: the path pruning must not cut."""
     found: set[int] = set()

@@ -15,6 +15,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.scoring import flat_text
+
 SIGNUP_BOX_CHARS = 600  # characters: a pitch, a sub-line and a consent notice fit; a body part rarely does
 SIGNUP_BOX_PARAGRAPHS = 1  # <p> a sign-up box holds at most (its pitch); body blocks hold more
 SIGNUP_PITCH_CHARS = 100  # characters; a longer <p> beside the form is the article's, unless a consent notice
@@ -37,7 +39,7 @@ def signup_box(form: LexborNode, region: LexborNode, protect: set[int]) -> Lexbo
     box = form
     node = form.parent
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
-        if node.tag in _NEVER or _words_len(node) > SIGNUP_BOX_CHARS:
+        if node.tag in _NEVER or len(flat_text(node)) > SIGNUP_BOX_CHARS:
             break
         if len(node.css("p")) > SIGNUP_BOX_PARAGRAPHS or node.css_first("table") is not None:
             break  # the article's paragraphs, or its data (a price table beside a quote form)
@@ -45,12 +47,6 @@ def signup_box(form: LexborNode, region: LexborNode, protect: set[int]) -> Lexbo
             break
         box, node = node, node.parent
     return box if box is form or SIGNUP_CUE.search(box.text_lexbor()) else form
-
-
-def _words_len(node: LexborNode) -> int:
-    """A block's text length with its white space collapsed: a box's markup is indented
-    deeply, and its indentation is no text."""
-    return len(" ".join(node.text_lexbor().split()))
 
 
 def _article_paragraph(node: LexborNode, form: LexborNode) -> bool:
