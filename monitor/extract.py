@@ -112,9 +112,9 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
             dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
             dom.prune_region(part, 0.3, {part.mem_id})
         return parts
-    hiding = root.css_first(MAY_HIDE) is not None
-    hidden_left = dom.remove_boilerplate(root, HIDDEN_QUERY, HIDDEN_KEEP) if hiding else []
-    if hiding:
+    hidden_left: list[LexborNode] = []  # (no element holds a hiding attribute: no query)
+    if root.css_first(MAY_HIDE) is not None:
+        hidden_left = dom.remove_boilerplate(root, HIDDEN_QUERY, HIDDEN_KEEP)
         drop_decorations(root)  # (the selectors spare hidden paragraphs)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
