@@ -2,11 +2,11 @@
 
 sel.GLOBAL_BOILERPLATE runs after two passes that list elements of some of its selectors
 first: the hidden blocks (sel.HIDDEN_BLOCKS lists every [hidden] and [aria-hidden=true]
-element but paragraphs) and the comment threads (sel.COMMENT_BLOCKS, case-insensitive, lists every
-element whose class or id holds "comment"). What those passes did not unlink is all such
-a selector can still find (removals add no element and no attribute); where that is
-nothing, the selector is left out: each one is tried on every element of the page, and
-[class*="comment"] is among the costliest (~12 us of a 1.9 ms page, for most pages).
+element but paragraphs) and the comment threads (sel.COMMENT_BLOCKS, case-insensitive,
+lists every element whose class or id holds "comment"). What those passes did not unlink
+is all such a selector can still find (removals add no element and no attribute); where
+that is nothing, the selector is left out: each one is tried on every element of the page,
+and [class*="comment"] is among the costliest (~12 us of a 1.9 ms page, for most pages).
 """
 
 from __future__ import annotations
