@@ -9,14 +9,13 @@ paragraph of the story, and is hidden so screen readers do not read it twice.
 
 from __future__ import annotations
 
-import re
-
 from selectolax.lexbor import LexborNode
+
+from monitor.scoring import flat_text
 
 DECORATION_CHARS = 20  # characters: a divider, a drop cap or an icon label; a copied paragraph runs longer
 _HIDDEN = 'p[aria-hidden="true"]'
 _TRIM = "\"'“”‘’«»„‚ .,;:…-–—"  # quote marks and punctuation a pull quote adds or drops
-_SPACE = re.compile(r"\s+")
 
 
 def drop_decorations(root: LexborNode) -> None:
@@ -38,4 +37,4 @@ def drop_decorations(root: LexborNode) -> None:
 
 def _plain(node: LexborNode) -> str:
     """The node's text, spaces collapsed, without the quote marks around it."""
-    return _SPACE.sub(" ", node.text() or "").strip(_TRIM)
+    return flat_text(node).strip(_TRIM)
