@@ -31,15 +31,14 @@ def between(short: list[Candidate], kept: list[Candidate], best: Candidate,
             same_class: set[int]) -> list[Candidate]:
     """The short sections whose document rank lies between the first and last of the
     winner and the kept cousins built like it (``same_class``: their node ids)."""
-    ranks = [best.order] + [c.order for c in kept if c.node.mem_id in same_class]
-    if len(ranks) < SERIES or not short:  # two blocks are a pair, not yet a run of sections
+    run = [best] + [c for c in kept if c.node.mem_id in same_class]
+    if len(run) < SERIES or not short:  # two blocks are a pair, not yet a run of sections
         return []
-    first, last = min(ranks), max(ranks)
+    first, last = min(c.order for c in run), max(c.order for c in run)
     inside = [cand for cand in short if first < cand.order < last]
     if not inside:
         return []
-    run = [best.node] + [c.node for c in kept if c.node.mem_id in same_class]
-    openings = Counter(_opening(node) for node in run)
+    openings = Counter(_opening(c.node) for c in run)
     return [cand for cand in inside if openings[_opening(cand.node)] >= ALIKE]
 
 
