@@ -18,6 +18,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.placement import PAGE_LEVEL
 from monitor.scoring import flat_text
 
 CONSENT_BOX_CHARS = 700  # characters: a title, a line on the embed, a switch and a data notice
@@ -49,7 +50,6 @@ _EXPANDER = re.compile(
 # what a consent box (a placeholder: a title, a line, a switch, a notice) never holds: a
 # heading of the story, a table, a list, a picture or a quote (a fact box's toggle has them)
 _CONTENT = "h1, h2, h3, h4, h5, h6, table, ul, ol, dl, img, figure, picture, blockquote"
-_NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 
 def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode | None:
@@ -65,7 +65,7 @@ def consent_box(label: LexborNode, region: LexborNode, protect: set[int]) -> Lex
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
         if node.tag == "form":
             return None  # a form's field: signupbox and the pruning of forms judge it
-        if node.tag in _NEVER or len(flat_text(node)) > CONSENT_BOX_CHARS:
+        if node.tag in PAGE_LEVEL or len(flat_text(node)) > CONSENT_BOX_CHARS:
             break
         if len(node.css("p")) > CONSENT_BOX_PARAGRAPHS:
             break

@@ -18,7 +18,7 @@ from monitor.clean import PARA
 from monitor.consentbox import consent_box
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
-from monitor.placement import HIDING, hidden_style, in_code, in_sentence, sibling
+from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
@@ -113,7 +113,7 @@ def _spared(node: LexborNode, most: float, protect: set[int]) -> bool:
     subheading with an anchor, more than ``most`` characters, code, a note in the text, a
     folded panel, or inside a sentence."""
     tag = node.tag
-    if node.mem_id in protect or tag in ("html", "body", "main", "article"):
+    if node.mem_id in protect or tag in PAGE_LEVEL:
         return True
     if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
         return True
@@ -172,7 +172,7 @@ def remove_comments(root: LexborNode, protect: set[int], removals: Removals | No
     """
     spared: list[LexborNode] = []
     for node in reversed(root.css(sel.COMMENT_BLOCKS)):
-        if node.mem_id not in protect and node.tag not in ("html", "body", "main", "article") \
+        if node.mem_id not in protect and node.tag not in PAGE_LEVEL \
                 and sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
             unlink(node, removals)
         else:
@@ -362,7 +362,7 @@ def prune_region(region: LexborNode, keep_share: float, protect: set[int]) -> No
     styles: set[str] | None = None  # (read at the first boilerplate <p>: most regions have none)
     for node in region.css(_PRUNED):
         mem_id, tag = node.mem_id, node.tag
-        if mem_id in protect or tag in ("html", "body", "main", "article", "h1"):
+        if mem_id in protect or tag in PAGE_LEVEL or tag == "h1":
             continue
         box = consent_box(node, region, protect) if tag == "label" else None
         if box is not None:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from monitor.placement import nested_in
+from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import text_len
 from monitor.sitehost import page_site, registrable_site
 
@@ -33,7 +33,6 @@ ACCOUNT_DEPTH = 1  # folders above a site's log-in page (/service/login); deeper
 # a language folder a site may put first (/en/, /pt-br/): not counted as a folder
 _LANGUAGE = re.compile(r"^/[a-z]{2}(?:[-_][a-z]{2})?(?=/)", re.I)
 _LINE_TAGS = frozenset(("p", "li", "div", "dd", "td", "span"))  # what holds a button's line
-_NEVER = frozenset(("html", "body", "main", "article"))
 # the links whose address can match LOGIN_PATH, found by lexbor: a region lists dozens of
 # links and almost none leads to a log-in page (testing each in Python cost ~2% of a page)
 _MAY_LOG_IN = 'a:is([href*="log" i], [href*="sign" i], [href*="regist" i])'
@@ -42,7 +41,7 @@ _MAY_LOG_IN = 'a:is([href*="log" i], [href*="sign" i], [href*="regist" i])'
 def is_login_box(node: LexborNode) -> bool:
     """Whether a block is short and holds a button to a log-in or registration page."""
     length = text_len(node)
-    if length > LOGIN_BOX_CHARS or node.tag in _NEVER:
+    if length > LOGIN_BOX_CHARS or node.tag in PAGE_LEVEL:
         return False
     links = node.css(_MAY_LOG_IN)
     if not links:
@@ -108,7 +107,7 @@ def _box(link: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode 
     box = None
     node = link.parent
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
-        if node.tag in _NEVER or text_len(node) > LOGIN_BOX_CHARS:
+        if node.tag in PAGE_LEVEL or text_len(node) > LOGIN_BOX_CHARS:
             break
         if box is not None and _in_text_flow(node):
             break  # (the button's own line goes; the paragraph beside it is the story's)

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import unlink
-from monitor.placement import nested_in
+from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import Candidate, best_candidate, flat_text, node_names, text_len
 from monitor.voting import score_candidates
 
@@ -40,7 +40,6 @@ ACCOUNT_CUE = re.compile(
 ACCOUNT_CUES = 2  # cues a panel's text holds at least
 PANEL_LINE = 160  # characters; a panel's hints and error messages are shorter, a story's paragraphs often not
 _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on the winner itself
-_STOP_TAGS = frozenset(("body", "html", "main", "article"))
 # a class that names one of the post's terms (WordPress's post_class: "tag-author-visits",
 # "category-popup-shops"): it says what the post is about, not what the box is
 _TERM_CLASS = re.compile(r"(?<!\S)(?:tag|category)-\S+")
@@ -90,7 +89,7 @@ def citation_list(node: LexborNode) -> LexborNode | None:
     and one section winning there left the page with its one-line summary for a body."""
     probe: LexborNode | None = node
     for level in range(CITATION_LEVELS + 1):
-        if probe is None or probe.tag in _STOP_TAGS:
+        if probe is None or probe.tag in PAGE_LEVEL:
             return None
         if _named(probe, CITATION_WORDS):
             if level == 0 or text_len(node) >= WRAPPED_SHARE * text_len(probe):
@@ -140,7 +139,7 @@ def _form_around(node: LexborNode, root: LexborNode) -> LexborNode | None:
     is a log-in or sign-up panel's labels, hints and error messages. A site built on one
     page-wide form (ASP.NET's) puts the headline and most of the text inside it."""
     probe = node.parent
-    while probe is not None and probe.tag not in _STOP_TAGS:
+    while probe is not None and probe.tag not in PAGE_LEVEL:
         if probe.tag == "form":
             if not _panel_shaped(probe, text_len(root)) or _holds_paragraph(node):
                 return None

@@ -17,6 +17,8 @@ CODE_LEVELS = 3  # levels above a highlighted token searched for its <pre> or <c
 _INLINE = frozenset(("a", "span", "em", "strong", "b", "i"))
 _TEXT_BLOCKS = frozenset(("p", "li", "dd", "blockquote"))
 HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class words that hide
+# the blocks that hold the page or its story: never a box of chrome, whatever its names
+PAGE_LEVEL = frozenset(("html", "body", "main", "article"))
 
 
 def hidden_inline(node: LexborNode) -> bool:

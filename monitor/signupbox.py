@@ -15,6 +15,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import flat_text
 
 SIGNUP_BOX_CHARS = 600  # characters: a pitch, a sub-line and a consent notice fit; a body part rarely does
@@ -29,7 +30,6 @@ SIGNUP_CUE = re.compile(
 CONSENT = re.compile(
     r"^\W*by\s+(?:sign|subscrib|submit|click|enter|provid|regist|continu)|"
     r"(?:unsubscribe|opt\s+out)\s+(?:at\s+)?any\s?time|\bour\s+privacy\s+(?:policy|notice)", re.I)
-_NEVER = frozenset(("html", "body", "main", "article"))  # page-level blocks: never a box
 
 
 def signup_box(form: LexborNode, region: LexborNode, protect: set[int]) -> LexborNode:
@@ -39,7 +39,7 @@ def signup_box(form: LexborNode, region: LexborNode, protect: set[int]) -> Lexbo
     box = form
     node = form.parent
     while node is not None and node.mem_id != region.mem_id and node.mem_id not in protect:
-        if node.tag in _NEVER or len(flat_text(node)) > SIGNUP_BOX_CHARS:
+        if node.tag in PAGE_LEVEL or len(flat_text(node)) > SIGNUP_BOX_CHARS:
             break
         if len(node.css("p")) > SIGNUP_BOX_PARAGRAPHS or node.css_first("table") is not None:
             break  # the article's paragraphs, or its data (a price table beside a quote form)
@@ -57,15 +57,8 @@ def _article_paragraph(node: LexborNode, form: LexborNode) -> bool:
     for element in node.css("*"):
         text = " ".join(element.text(deep=False).split())
         if len(text) > SIGNUP_PITCH_CHARS and not CONSENT.search(text) \
-                and not _inside(element, form):
+                and not nested_in(element, (form.mem_id,)):
             return True
     return False
 
 
-def _inside(node: LexborNode, outer: LexborNode) -> bool:
-    probe = node.parent
-    while probe is not None:
-        if probe.mem_id == outer.mem_id:
-            return True
-        probe = probe.parent
-    return False
