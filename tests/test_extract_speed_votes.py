@@ -4,6 +4,7 @@ the removals changed) count what a fresh vote counts."""
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborNode
 
 from monitor import (
     dom,
@@ -45,6 +46,19 @@ def _votes_of(cands: dict[int, scoring.Candidate]) -> list[tuple[object, ...]]:
             for key, c in cands.items()]
 
 
+def _first_vote_and_pruning(root: LexborNode, measures: scoring.Measures | None = None
+                            ) -> tuple[voting.Reading, voting.Removals]:
+    """The first vote's reading and what the pruning after it removed, as
+    extract._auto_nodes takes them (``measures``: filled by the first vote)."""
+    reading = voting.read(root)
+    first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
+    protect = dom.ancestry(first.node if first is not None else None)
+    removals = voting.Removals()
+    dom.remove_comments(root, protect, removals)
+    dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+    return reading, removals
+
+
 def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
     """The second vote (the first one's reading, with what the removals changed read again)
     is score_candidates of the pruned page: voters gone with a block, texts that lost a part
@@ -63,12 +77,7 @@ def test_second_vote_counts_what_a_fresh_vote_counts() -> None:
         if root is None:
             continue
         dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6)
-        reading = voting.read(root)
-        first = dom.best_candidate(voting.count(reading), family=False)
-        protect = dom.ancestry(first.node if first is not None else None)
-        removals = voting.Removals()
-        dom.remove_comments(root, protect, removals)
-        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        reading, removals = _first_vote_and_pruning(root)
         again = voting.count(voting.reread(reading, removals))
         assert _votes_of(again) == _votes_of(voting.score_candidates(root))
 
@@ -101,12 +110,8 @@ def test_second_vote_reads_again_what_the_removals_changed() -> None:
         root = tree.body
         if root is None:
             continue
-        reading, measures = voting.read(root), scoring.Measures()
-        first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
-        protect = dom.ancestry(first.node if first is not None else None)
-        removals = voting.Removals()
-        dom.remove_comments(root, protect, removals)
-        dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+        measures = scoring.Measures()
+        reading, removals = _first_vote_and_pruning(root, measures)
         measures.forget(removals.changed)
         for family in (True, False):
             again = voting.count(voting.reread(reading, removals))
