@@ -36,6 +36,7 @@ from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
+from monitor.scriptbody import script_markup
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -286,7 +287,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
         canonical = urljoin(url, canonical)
     tail: list[str] = []
     body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title) \
-        or declared_lines(ld)
+        or declared_lines(ld) or _script_body(text, rules, title)
     if not body:
         raise ExtractionFailed("no main content")
     author = author or metadata.author_from_credits(tail)
@@ -333,6 +334,17 @@ def _second_try(text: str, rules: ExtractRules | None, title: str) -> list[str]:
     return _body_lines(tree, rules, title, family=False)
 
 
+def _script_body(text: str, rules: ExtractRules | None, title: str) -> list[str]:
+    """Body lines from the article markup an inline script carries (monitor.scriptbody),
+    for a page drawn in the browser whose markup and JSON-LD hold no body."""
+    markup = script_markup(text)
+    if markup is None:
+        return []
+    tree = parse(f"<html><body><article>{markup}</article></body></html>")
+    dom.remove_junk(tree)
+    return _body_lines(tree, rules, title, family=False)
+
+
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The article body alone, for benchmarks; never raises (an empty string instead).
 
@@ -347,7 +359,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         dom.remove_junk(tree)
         title = normalize_line(metadata.find_title(tree, ld, metas, url))
         body = _body_lines(tree, None, title) or _second_try(text, None, title) \
-            or declared_lines(ld)
+            or declared_lines(ld) or _script_body(text, None, title)
         return "\n".join(body)
     except Exception:
         return ""
