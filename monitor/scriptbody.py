@@ -18,7 +18,7 @@ from monitor.ldbody import MIN_DECLARED
 
 _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
 # A JSON string literal long enough to be an article's markup, escapes kept for json.loads.
-_STRING = re.compile(r'"((?:[^"\\]|\\.){%d,})"' % MIN_DECLARED, re.S)
+_STRING = re.compile(r'"((?:[^"\\]|\\.){' + str(MIN_DECLARED) + r',})"', re.S)
 _PARAGRAPH = re.compile(r"<p[\s>]", re.I)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 # A CMS's slot marker a renderer fills in ("$$ARTICLEAD$$", "{{ad_slot}}"): never text.
