@@ -27,7 +27,8 @@ from monitor.clean import clean_text
 from monitor.scoring import deep_text, node_names
 
 LOWER_HEADINGS = 30  # h3-h5 looked at for a headline when a page has no h1
-_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
+_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " › ", " / ", "|",
+                    "-")
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site

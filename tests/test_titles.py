@@ -70,3 +70,12 @@ def test_home_link_shortcut_equals_parsing_the_url(href: str) -> None:
     parsed = href in ("/", "./", "index.html") or (
         bool(parts.netloc) and parts.path in ("", "/") and not parts.query)
     assert titles._links_home(href) == parsed
+
+
+def test_a_site_name_after_a_single_guillemet_is_removed() -> None:
+    """'Headline › Site' (a breadcrumb-style separator) ends with the site's name too, the
+    declared one or the host's; a '›' before no site name stays."""
+    assert titles.strip_site(f"{HEADLINE} › Nordish by Nature", "Nordish by Nature") == HEADLINE
+    assert titles.strip_site(f"{HEADLINE} › evang.at", None, "evang") == HEADLINE
+    assert titles.strip_site("Energy › Hailing signs 12 new projects", None, "example") \
+        == "Energy › Hailing signs 12 new projects"
