@@ -41,6 +41,7 @@ SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
+BYLINE_LINE = 200  # characters; a byline this short may hold its date in its own sentence
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 # Elements (not <meta>) that mark their date as the publication's: microdata, and RDFa as
 # Drupal writes it (<span property="dc:date dc:created" content="2024-05-10T09:00:00+08:00">
@@ -154,7 +155,8 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
     """A short date line beside the first byline (author name or link) outside lists.
 
     Blogs often show "Jane Doe · April 8, 2024" under the title with no date markup and
-    no headline nearby that the page names as such.
+    no headline nearby that the page names as such. Failing a short one, the byline's own
+    sentence: "Written by Jane Doe in Science on 1 June 2019 at 08:34 PM EDT."
     """
     for count, node in enumerate(body.css(AUTHOR_NODES)):
         if count >= AUTHOR_TRIES or in_list(node):
@@ -167,6 +169,9 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
             if found:
                 return found
             scope = scope.parent
+        found = first_dated([node], BYLINE_LINE, first_month, lambda _node: True)
+        if found:
+            return found
     return None
 
 

@@ -1,5 +1,5 @@
-"""Dates a label decides about: a forum member's sign-up date and the clock a forum prints
-beside a thread's title date no text."""
+"""Dates a label decides about: a byline's own sentence dates the article; a forum member's
+sign-up date and the clock a forum prints beside a thread's title date no text."""
 
 from __future__ import annotations
 
@@ -19,6 +19,17 @@ def _page(header: str, head: str = "") -> str:
     return (f"<html><head><title>{TOPIC}</title>{head}</head><body>"
             f"<div class='topic'><h2>{TOPIC}</h2>{header}</div>"
             f"<div class='content'>{POST}{POST}</div></body></html>")
+
+
+def test_the_date_in_a_bylines_own_sentence() -> None:
+    """'Written by <a>...</a> in <a>...</a> on 1 June 2019 at 08:34 PM EDT.' is longer than
+    a date line, but it is the byline's, beside the headline."""
+    byline = ('<div class="author">Written by <a href="/people/ml">Michael Lar</a> in '
+              '<a href="/linux/valve">Valve</a> on 1 June 2019 at 08:34 PM EDT. '
+              '<a href="/forums/1103455">51 Comments</a></div>')
+    page = f"<html><head><title>Steam numbers</title></head><body>{byline}<div>{POST}" \
+           f"{POST}</div></body></html>"
+    assert extract(page, URL).published == "2019-06-01"
 
 
 def test_a_members_sign_up_date_is_no_publication() -> None:
