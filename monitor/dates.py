@@ -250,13 +250,27 @@ def _shown_wins(found: Declared, visible: str | None) -> str | None:
     return visible if meta_day is None or meta_day == visible else None
 
 
-def _contested(found: Declared, headline: LexborNode | None, lang: str | None) -> bool:
+def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | None,
+               lang: str | None) -> bool:
     """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
     headline (read here with the locale's day/month order: a cheap first look)."""
     if found.ld_raw is None or parse_date(found.meta_raw) == parse_date(found.ld_raw):
         return False
-    shown = beside_headline(headline, month_first("", lang))
+    shown = shown_date(found, headline, body, month_first("", lang))
     return shown is not None and shown != parse_date(found.ld_raw)
+
+
+def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | None,
+               first_month: bool) -> str | None:
+    """The date beside the headline; where JSON-LD and the meta tags declare two days and
+    none is there, the page's first date-named line outside lists (a header laid out away
+    from its headline shows which of the two the page means)."""
+    shown = beside_headline(headline, first_month)
+    meta_day = parse_date(found.meta_raw)
+    if shown is None and body is not None and found.ld_raw is not None \
+            and meta_day is not None and meta_day != parse_date(found.ld_raw):
+        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+    return shown
 
 
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
@@ -274,7 +288,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     if raw is not None and from_url is not None and _far(parse_date(raw), from_url):
         return from_url
     early = from_url if raw is None else None
-    contested = raw is not None and _contested(found, headline, lang)
+    contested = raw is not None and _contested(found, headline, tree.body, lang)
     if raw is not None and not contested:
         early = _without_shown(raw, stamps, from_url, lang)
     if early:
@@ -283,7 +297,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     text = (body.text(separator="\n") or "") if body is not None else ""
     first_month = month_first(text[:LABEL_SCAN], lang)
     if raw is not None:
-        shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
+        shown = [from_url, shown_date(found, headline, body, first_month),
+                 labelled(text, first_month)]
         return _shown_wins(found, shown[1]) or publisher_day(raw, stamps, shown, lang)
     found_day = beside_headline(headline, first_month) or own_labelled(body, text, first_month)
     if found_day is None and body is not None:
