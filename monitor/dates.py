@@ -250,6 +250,18 @@ def _shown_wins(found: Declared, visible: str | None) -> str | None:
     return visible if meta_day is None or meta_day == visible else None
 
 
+def _two_readings(raw: str) -> bool:
+    """Whether a declared date is numeric and reads as two days ('03-09-2026')."""
+    return parse_date(raw, True) != parse_date(raw)
+
+
+def _shown_reading(raw: str, shown: list[str | None]) -> str | None:
+    """A declared numeric date read month first when the page shows that day: '03-09-2026'
+    beside 'Published March 9, 2026' (declared dates are otherwise read day first)."""
+    us_day = parse_date(raw, True)
+    return us_day if _two_readings(raw) and us_day in shown else None
+
+
 def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | None,
                lang: str | None) -> bool:
     """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
@@ -289,7 +301,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
         return from_url
     early = from_url if raw is None else None
     contested = raw is not None and _contested(found, headline, tree.body, lang)
-    if raw is not None and not contested:
+    if raw is not None and not contested and not _two_readings(raw):
         early = _without_shown(raw, stamps, from_url, lang)
     if early:
         return early
@@ -299,7 +311,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     if raw is not None:
         shown = [from_url, shown_date(found, headline, body, first_month),
                  labelled(text, first_month)]
-        return _shown_wins(found, shown[1]) or publisher_day(raw, stamps, shown, lang)
+        return (_shown_wins(found, shown[1]) or _shown_reading(raw, shown)
+                or publisher_day(raw, stamps, shown, lang))
     found_day = beside_headline(headline, first_month) or own_labelled(body, text, first_month)
     if found_day is None and body is not None:
         found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)

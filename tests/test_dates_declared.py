@@ -89,3 +89,15 @@ def test_a_header_away_from_the_headline_settles_json_ld_against_the_meta_tags()
     assert extract(page.replace("SHOWN", "15.12.2022"), url).published == "2022-12-15"
     assert extract(page.replace("SHOWN", ""), url).published == "2021-12-06"
     assert extract(page.replace("SHOWN", "03.01.2022"), url).published == "2021-12-06"
+
+
+def test_a_declared_numeric_date_is_read_as_the_page_shows_it() -> None:
+    """'03-09-2026' in the meta tags of a page that shows 'Published March 9, 2026' is March
+    9, not 3 September; without a shown date, or with one that is neither reading, the
+    declared date keeps the day-first reading."""
+    head = '<meta property="article:published_time" content="03-09-2026">'
+    url = "https://news.example/a/10"
+    for shown, day in (("Published March 9, 2026", "2026-03-09"), ("", "2026-09-03"),
+                       ("Published May 2, 2026", "2026-09-03")):
+        page = _page(head, f'<div class="byline">{shown}</div>')
+        assert extract(page, url).published == day
