@@ -301,12 +301,24 @@ def _heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
     return (clean_text(deep_text(node)) for node in nodes)
 
 
+def _h1_og_title(tree: LexborHTMLParser, metas: dict[str, str], ld_headline: str) -> str:
+    """JSON-LD's headline, or og:title where it differs and the page's <h1> reads it: the
+    headline readers see, JSON-LD's being a search-engine variant ("... 2023/24 ..." beside
+    a shown "... 23/24 ... aus", "Product Review With Photos" beside "I Tried ...")."""
+    og_title = clean_text(metas.get("og:title"))
+    if not ld_headline or not og_title or og_title == ld_headline:
+        return ld_headline
+    h1 = tree.css_first("h1")
+    return og_title if h1 is not None and clean_text(deep_text(h1)) == og_title else ld_headline
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
-    declared = clean_text(headline) if isinstance(headline, str) else ""
+    declared = _h1_og_title(tree, metas, clean_text(headline) if isinstance(headline, str)
+                            else "")
     for key in ("og:title", "twitter:title", "title", "dc.title"):
         declared = declared or clean_text(metas.get(key))
     title_node = tree.css_first("title")

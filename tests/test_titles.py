@@ -79,3 +79,16 @@ def test_a_site_name_after_a_single_guillemet_is_removed() -> None:
     assert titles.strip_site(f"{HEADLINE} › evang.at", None, "evang") == HEADLINE
     assert titles.strip_site("Energy › Hailing signs 12 new projects", None, "example") \
         == "Energy › Hailing signs 12 new projects"
+
+
+def test_og_title_that_the_h1_reads_beats_json_lds_headline() -> None:
+    """JSON-LD's headline is a search-engine variant when og:title differs from it and the
+    <h1> reads og:title; an og:title no heading shows leaves JSON-LD's headline."""
+    seo = "Hailing energy projects 2024: 12 deals, 8.6b yuan"
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          f'"headline": "{seo}"}}</script>')
+    page = _page(f"<title>{seo}</title>{ld}<meta property='og:title' content='{HEADLINE}'>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
+    other = _page(f"<title>{seo}</title>{ld}<meta property='og:title' "
+                  "content='Twelve projects for Hailing'>")
+    assert extract(other, "https://news.example/a/1").title == seo
