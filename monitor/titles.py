@@ -319,7 +319,7 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     headline = ld.get("headline")
     declared = _h1_og_title(tree, metas, clean_text(headline) if isinstance(headline, str)
                             else "")
-    for key in ("og:title", "twitter:title", "title", "dc.title"):
+    for key in ("og:title", "twitter:title", "title", "dc.title", "parsely-title"):
         declared = declared or clean_text(metas.get(key))
     title_node = tree.css_first("title")
     doc_title = clean_text(title_node.text()) if title_node is not None else ""

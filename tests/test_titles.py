@@ -92,3 +92,11 @@ def test_og_title_that_the_h1_reads_beats_json_lds_headline() -> None:
     other = _page(f"<title>{seo}</title>{ld}<meta property='og:title' "
                   "content='Twelve projects for Hailing'>")
     assert extract(other, "https://news.example/a/1").title == seo
+
+
+def test_parsely_title_is_a_declared_title() -> None:
+    """Parse.ly's meta title is declared like og:title: it beats an <h1> the page has no
+    <title> to confirm."""
+    page = ("<html><head><meta name='parsely-title' content='Hailing signs 12 projects'>"
+            f"</head><body><h1>Energy</h1><div>{TEXT}{TEXT}</div></body></html>")
+    assert extract(page, "https://news.example/a/1").title == "Hailing signs 12 projects"
