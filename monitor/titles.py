@@ -177,9 +177,8 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     first_h1: tuple[str, LexborNode] | None = None
     logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
     ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
-    for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
-        if count > HEADINGS_SEEN:
-            break
+    nodes = body.css(sel.HEADLINE_SELECTOR)
+    for node in nodes[:HEADINGS_SEEN + 1]:
         text = clean_text(deep_text(node))
         if not text or len(text) > MAX_HEADLINE:
             continue
@@ -191,6 +190,9 @@ def _headline(tree: LexborHTMLParser, doc_title: str
             ending = (text, node)
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
+    late = _late_h1(body, doc_title) if first_h1 is None and len(nodes) > HEADINGS_SEEN else None
+    if late is not None:
+        return late, True
     if first_h1 is None:
         lower = _lower_headline(body, doc_title)
         if lower[1]:
@@ -203,6 +205,18 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     # only the page's own h1 may be the end of the <title>: a site name in a heading ends
     # "Headline - The Site" just the same
     return first_h1, _ends_title(doc_title, first_h1[0])
+
+
+def _late_h1(body: LexborNode, doc_title: str) -> tuple[str, LexborNode] | None:
+    """The first <h1> past the HEADINGS_SEEN headline-like elements (a menu of a hundred
+    titled items before the article), when the <title> names it and it is no logo."""
+    node = body.css_first("h1")
+    if node is None:
+        return None
+    text = clean_text(deep_text(node))
+    if len(text) > MAX_HEADLINE or not _names_heading(doc_title, text) or _is_logo(node):
+        return None
+    return text, node
 
 
 def _lower_headline(body: LexborNode, doc_title: str

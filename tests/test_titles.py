@@ -100,3 +100,15 @@ def test_parsely_title_is_a_declared_title() -> None:
     page = ("<html><head><meta name='parsely-title' content='Hailing signs 12 projects'>"
             f"</head><body><h1>Energy</h1><div>{TEXT}{TEXT}</div></body></html>")
     assert extract(page, "https://news.example/a/1").title == "Hailing signs 12 projects"
+
+
+def test_the_h1_after_a_long_menu_of_titled_items_is_the_headline() -> None:
+    """A mega-menu of a hundred '*-title' items comes before the article's <h1>: the <h1> the
+    declared title starts with still cuts off its tail."""
+    menu = "".join(f"<li class='menu-title'><a href='/c/{n}'>Section {n}</a></li>"
+                   for n in range(100))
+    declared = f"{HEADLINE} – read what the deals mean for you"
+    page = (f"<html><head><title>{declared}</title><meta property='og:title' "
+            f"content='{declared}'></head><body><ul>{menu}</ul><h1>{HEADLINE}</h1>"
+            f"<div>{TEXT}{TEXT}</div></body></html>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
