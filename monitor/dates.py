@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
-from monitor.datemarks import dates_no_text, is_modification
+from monitor.datemarks import dates_no_text, in_caption, is_modification
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
@@ -126,10 +126,10 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
 
 def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
     """The first date of a short element under ``scope`` that is not in a list of others
-    and dates a text (no member's sign-up, no clock)."""
+    and dates a text (no member's sign-up, no clock, no photo's caption)."""
     nodes = islice(scope.css(selector), SCAN_NODES + 1)
-    return first_dated(nodes, longest, first_month,
-                       lambda node: not in_list(node) and not dates_no_text(node))
+    return first_dated(nodes, longest, first_month, lambda node: not in_list(node)
+                       and not dates_no_text(node) and not in_caption(node))
 
 
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:

@@ -57,3 +57,20 @@ def test_labels_of_dates_that_date_no_text() -> None:
                  "<span id='c'>Posted on Oct 14, 2020</span></div>")
     found = {name: dates_no_text(tree.css_first(f"#{name}")) for name in "abc"}
     assert found == {"a": True, "b": True, "c": False}
+
+
+def test_a_photo_captions_day_is_not_the_shown_date() -> None:
+    """A slider's caption beside the headline ('Monday, Sept. 2, 2024, in Pittsburgh') is
+    when the photo was taken: it must not move a UTC timestamp (04:03Z) to the day before.
+    A caption that holds the <h1> is the page's header over its photo, and is read."""
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+          '"2024-09-03T04:03:19Z"}</script>')
+    slide = ('<div class="Carousel"><div class="CarouselSlide-info">4 of 12 | Harris waves, '
+             'Monday, Sept. 2, 2024, in Pittsburgh.</div></div>')
+    page = (f"<html lang='en'><head><title>{TOPIC}</title>{ld}</head><body><div><div>"
+            f"<h1>{TOPIC}</h1>{slide}</div></div><div>{POST}{POST}</div></body></html>")
+    assert extract(page, URL).published == "2024-09-03"
+    hero = (f"<html><head><title>{TOPIC}</title></head><body><figure><img src='/a.jpg'>"
+            f"</figure><figcaption><small>31.01.2022</small><h1>{TOPIC}</h1></figcaption>"
+            f"<div>{POST}{POST}</div></body></html>")
+    assert extract(hero, URL).published == "2022-01-31"
