@@ -29,6 +29,8 @@ from monitor.scoring import deep_text, node_names
 LOWER_HEADINGS = 30  # h3-h5 looked at for a headline when a page has no h1
 _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " › ", " / ", "|",
                     "-")
+# what ends a site name before the headline: no bare "-" or "_" ("Privatkredit-Zinsen: ...")
+_PREFIX_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " › ", "|", ": ")
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
@@ -328,7 +330,8 @@ def _h1_og_title(tree: LexborHTMLParser, metas: dict[str, str], ld_headline: str
 
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
-    """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
+    """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself;
+    a site name before it ("Diario HOY | Headline") removed."""
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
     declared = _h1_og_title(tree, metas, clean_text(headline) if isinstance(headline, str)
@@ -340,6 +343,12 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     if len(doc_title) > 400:
         doc_title = ""
     site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
+    return strip_site_prefix(_chosen(tree, metas, declared, doc_title, site, host), site, host)
+
+
+def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_title: str,
+            site: str | None, host: str) -> str:
+    """find_title's choice between the declared title, the visible headline and <title>."""
     if declared:
         declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
                                                for key in ("og:title", "twitter:title")])
@@ -353,3 +362,18 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         stripped = _split_title(doc_title)
     stripped = _completed(tree, stripped, [text])  # a <title> a template cut short
     return text if len(text) >= len(stripped) else stripped
+
+
+def strip_site_prefix(title: str, site: str | None, host: str = "") -> str:
+    """Remove a leading site name: 'Diario HOY | Headline', 'BMAS - Headline'. Only the
+    declared name or the host's very name counts ('Frauen im THW: ...' on thw.de, 'Corti
+    introduces GIM: ...' on corti.ai are headlines that mention the site)."""
+    for sep in _PREFIX_SEPARATORS:
+        head, found, tail = title.partition(sep)
+        if not found or len(tail.strip()) < MIN_HEADLINE:
+            continue
+        name = head.strip()
+        if (site and name.casefold() == site.casefold()) \
+                or (len(host) >= MIN_SITE_NAME and _COMPACT.sub("", name).lower() == host):
+            return tail.strip()
+    return title

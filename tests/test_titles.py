@@ -112,3 +112,17 @@ def test_the_h1_after_a_long_menu_of_titled_items_is_the_headline() -> None:
             f"content='{declared}'></head><body><ul>{menu}</ul><h1>{HEADLINE}</h1>"
             f"<div>{TEXT}{TEXT}</div></body></html>")
     assert extract(page, "https://news.example/a/1").title == HEADLINE
+
+
+def test_a_site_name_before_the_headline_is_removed() -> None:
+    """'Diario HOY | Headline' (the declared site name) and 'BMAS - Headline' (the host's
+    very name) lose the site; a headline that only mentions the site, or a word joined by a
+    bare hyphen, stays."""
+    page = _page(f"<title>Diario HOY | {HEADLINE}</title><meta property='og:title' "
+                 f"content='Diario HOY | {HEADLINE}'><meta property='og:site_name' "
+                 "content='Diario HOY'>")
+    assert extract(page, "https://hoy.example/a/1").title == HEADLINE
+    assert titles.strip_site_prefix(f"BMAS - {HEADLINE}", None, "bmas") == HEADLINE
+    for kept in ("Frauen im THW: Vergangenheit und Zukunft", "Bmas-Zinsen: So rechnen Sie"):
+        assert titles.strip_site_prefix(kept, None, "thw") == kept
+        assert titles.strip_site_prefix(kept, None, "bmas") == kept
