@@ -5,8 +5,9 @@ date in the URL path, a date line beside the headline, a labelled line ("Publish
 anywhere outside lists. Two corrections keep the day the publisher meant: numeric dates
 are read month-first only on evidence (an unambiguous date on the page, a US locale), and
 a UTC timestamp ("...Z") is moved to the publisher's day when the page shows its offset or
-its own date beside it. Reading a written date is monitor.datetext; the UTC day,
-monitor.utcday.
+its own date beside it. A date beside the headline is none of a forum member's sign-up,
+the page's clock or a photo's caption (monitor.datemarks). Reading a written date is
+monitor.datetext; the UTC day, monitor.utcday.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
 one the page declares (og:site_name) or its home link reads, or a last segment that spells
-the site's host name. A declared title loses to the visible headline when the <title>
-reads that headline and not the declared one (og:title is then a social-media variant).
+the site's host name; so is a leading one that is exactly that name ("Diario HOY | ...").
+JSON-LD's headline loses to og:title when the <h1> reads og:title (an SEO variant). A
+declared title loses to the visible headline when the <title> reads that headline and not
+the declared one (og:title is then a social-media variant).
 Between a visible headline and the <title>, the headline wins when the <title> names it;
 otherwise the longer of the two, since a first <h1> that the <title> does not mention is
 often a section label ("Press releases") or the site's name. A heading that is the site's
