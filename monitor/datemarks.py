@@ -13,7 +13,12 @@ import re
 from selectolax.lexbor import LexborNode
 
 from monitor.datetext import MONTHS, parse_date
+from monitor.scoring import node_names
 
+CAPTION_LEVELS = 5  # levels above a date searched for the photo caption or gallery it is in
+# what names a slider of photos with their captions ("Monday, Sept. 2, 2024, in Pittsburgh");
+# not "caption" nor "gallery": pages name their header so ("intro__caption", "photogallery")
+_CAPTION_NAMES = ("carousel", "slideshow", "lightbox")
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
 _UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
@@ -36,6 +41,15 @@ _AFTER_LABEL = re.compile(f"^{_CONNECTOR}")
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # a date whose own text opens with the label: "<time>Updated Jan 20, 2023</time>"
 _LABEL_OPENS = re.compile(rf"^\W*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
+# labels of dates that date no text: a forum member's sign-up, the clock of the page's
+# rendering ("Mitglied seit 28. Juni 2014", "It is currently Wed Oct 14, 2020 12:18 pm")
+_NOT_TEXT_WORDS = (r"(?:member\s+since|joined|registered|mitglied\s+seit|registriert|"
+                   r"dabei\s+seit|membre\s+depuis|inscrit\s+le|miembro\s+desde|"
+                   r"iscritto\s+(?:il|dal)|lid\s+sinds|it\s+is\s+currently|current\s+time|"
+                   r"aktuelle\s+zeit|heutiges\s+datum|nous\s+sommes\s+le|"
+                   r"la\s+data\s+di\s+oggi|fecha\s+actual)")
+_NOT_TEXT_OPENS = re.compile(rf"^\W*{_NOT_TEXT_WORDS}\b", re.I)
+_NOT_TEXT_ENDS = re.compile(rf"\b{_NOT_TEXT_WORDS}\W*(?:(?:on|am|le|el|il)\b\W*)?$", re.I)
 
 
 def _text_before(node: LexborNode) -> str:
@@ -62,6 +76,29 @@ def is_modification(node: LexborNode) -> bool:
         return True
     own = node.text(deep=True) or ""
     return bool(_LABEL_OPENS.match(own) or _LABEL_ENDS.search(_text_before(node)))
+
+
+def dates_no_text(node: LexborNode) -> bool:
+    """Whether a date element is labelled as no text's date: a forum member's sign-up
+    ("<dt>Mitglied seit</dt><dd>28. Juni 2014</dd>") or the time the page was rendered
+    ("Aktuelle Zeit: 14.10.2020, 12:18"), which a forum thread shows beside its title."""
+    own = node.text(deep=True) or ""
+    return bool(_NOT_TEXT_OPENS.match(own) or _NOT_TEXT_ENDS.search(_text_before(node)))
+
+
+def in_caption(node: LexborNode) -> bool:
+    """Whether a date element is (in) a photo's caption or a slider of photos: the day a
+    picture was taken, often the day before the story ("..., Monday, Sept. 2, 2024, in
+    Pittsburgh"). A caption holding the <h1> is the page's header laid over its photo."""
+    probe: LexborNode | None = node
+    for _ in range(CAPTION_LEVELS):
+        if probe is None or probe.tag in ("body", "main", "article"):
+            return False
+        if probe.tag in ("figure", "figcaption") \
+                or any(name in node_names(probe).lower() for name in _CAPTION_NAMES):
+            return probe.css_first("h1") is None
+        probe = probe.parent
+    return False
 
 
 def line_date(text: str, first_month: bool) -> str | None:

@@ -5,8 +5,9 @@ date in the URL path, a date line beside the headline, a labelled line ("Publish
 anywhere outside lists. Two corrections keep the day the publisher meant: numeric dates
 are read month-first only on evidence (an unambiguous date on the page, a US locale), and
 a UTC timestamp ("...Z") is moved to the publisher's day when the page shows its offset or
-its own date beside it. Reading a written date is monitor.datetext; the UTC day,
-monitor.utcday.
+its own date beside it. A date beside the headline is none of a forum member's sign-up,
+the page's clock or a photo's caption (monitor.datemarks). Reading a written date is
+monitor.datetext; the UTC day, monitor.utcday.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
-from monitor.datemarks import is_modification
+from monitor.datemarks import dates_no_text, in_caption, is_modification
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
@@ -41,6 +42,7 @@ SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
+BYLINE_LINE = 200  # characters; a byline this short may hold its date in its own sentence
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 # Elements (not <meta>) that mark their date as the publication's: microdata, and RDFa as
 # Drupal writes it (<span property="dc:date dc:created" content="2024-05-10T09:00:00+08:00">
@@ -124,9 +126,11 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
 
 
 def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
-    """The first date of a short element under ``scope`` that is not in a list of others."""
+    """The first date of a short element under ``scope`` that is not in a list of others
+    and dates a text (no member's sign-up, no clock, no photo's caption)."""
     nodes = islice(scope.css(selector), SCAN_NODES + 1)
-    return first_dated(nodes, longest, first_month, lambda node: not in_list(node))
+    return first_dated(nodes, longest, first_month, lambda node: not in_list(node)
+                       and not dates_no_text(node) and not in_caption(node))
 
 
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
@@ -152,7 +156,8 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
     """A short date line beside the first byline (author name or link) outside lists.
 
     Blogs often show "Jane Doe · April 8, 2024" under the title with no date markup and
-    no headline nearby that the page names as such.
+    no headline nearby that the page names as such. Failing a short one, the byline's own
+    sentence: "Written by Jane Doe in Science on 1 June 2019 at 08:34 PM EDT."
     """
     for count, node in enumerate(body.css(AUTHOR_NODES)):
         if count >= AUTHOR_TRIES or in_list(node):
@@ -165,6 +170,9 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
             if found:
                 return found
             scope = scope.parent
+        found = first_dated([node], BYLINE_LINE, first_month, lambda _node: True)
+        if found:
+            return found
     return None
 
 
@@ -243,13 +251,39 @@ def _shown_wins(found: Declared, visible: str | None) -> str | None:
     return visible if meta_day is None or meta_day == visible else None
 
 
-def _contested(found: Declared, headline: LexborNode | None, lang: str | None) -> bool:
+def _two_readings(raw: str) -> bool:
+    """Whether a declared date is numeric and reads as two days ('03-09-2026')."""
+    return parse_date(raw, True) != parse_date(raw)
+
+
+def _shown_reading(raw: str, shown: list[str | None]) -> str | None:
+    """A declared numeric date read month first when the page shows that day: '03-09-2026'
+    beside 'Published March 9, 2026' (declared dates are otherwise read day first)."""
+    us_day = parse_date(raw, True)
+    return us_day if _two_readings(raw) and us_day in shown else None
+
+
+def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | None,
+               lang: str | None) -> bool:
     """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
     headline (read here with the locale's day/month order: a cheap first look)."""
     if found.ld_raw is None or parse_date(found.meta_raw) == parse_date(found.ld_raw):
         return False
-    shown = beside_headline(headline, month_first("", lang))
+    shown = shown_date(found, headline, body, month_first("", lang))
     return shown is not None and shown != parse_date(found.ld_raw)
+
+
+def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | None,
+               first_month: bool) -> str | None:
+    """The date beside the headline; where JSON-LD and the meta tags declare two days and
+    none is there, the page's first date-named line outside lists (a header laid out away
+    from its headline shows which of the two the page means)."""
+    shown = beside_headline(headline, first_month)
+    meta_day = parse_date(found.meta_raw)
+    if shown is None and body is not None and found.ld_raw is not None \
+            and meta_day is not None and meta_day != parse_date(found.ld_raw):
+        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+    return shown
 
 
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
@@ -267,8 +301,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     if raw is not None and from_url is not None and _far(parse_date(raw), from_url):
         return from_url
     early = from_url if raw is None else None
-    contested = raw is not None and _contested(found, headline, lang)
-    if raw is not None and not contested:
+    contested = raw is not None and _contested(found, headline, tree.body, lang)
+    if raw is not None and not contested and not _two_readings(raw):
         early = _without_shown(raw, stamps, from_url, lang)
     if early:
         return early
@@ -276,8 +310,10 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     text = (body.text(separator="\n") or "") if body is not None else ""
     first_month = month_first(text[:LABEL_SCAN], lang)
     if raw is not None:
-        shown = [from_url, beside_headline(headline, first_month), labelled(text, first_month)]
-        return _shown_wins(found, shown[1]) or publisher_day(raw, stamps, shown, lang)
+        shown = [from_url, shown_date(found, headline, body, first_month),
+                 labelled(text, first_month)]
+        return (_shown_wins(found, shown[1]) or _shown_reading(raw, shown)
+                or publisher_day(raw, stamps, shown, lang))
     found_day = beside_headline(headline, first_month) or own_labelled(body, text, first_month)
     if found_day is None and body is not None:
         found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)

@@ -2,8 +2,10 @@
 
 Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
 one the page declares (og:site_name) or its home link reads, or a last segment that spells
-the site's host name. A declared title loses to the visible headline when the <title>
-reads that headline and not the declared one (og:title is then a social-media variant).
+the site's host name; so is a leading one that is exactly that name ("Diario HOY | ...").
+JSON-LD's headline loses to og:title when the <h1> reads og:title (an SEO variant). A
+declared title loses to the visible headline when the <title> reads that headline and not
+the declared one (og:title is then a social-media variant).
 Between a visible headline and the <title>, the headline wins when the <title> names it;
 otherwise the longer of the two, since a first <h1> that the <title> does not mention is
 often a section label ("Press releases") or the site's name. A heading that is the site's
@@ -27,7 +29,10 @@ from monitor.clean import clean_text
 from monitor.scoring import deep_text, node_names
 
 LOWER_HEADINGS = 30  # h3-h5 looked at for a headline when a page has no h1
-_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " / ", "|", "-")
+_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", " » ", " › ", " / ", "|",
+                    "-")
+# what ends a site name before the headline: no bare "-" or "_" ("Privatkredit-Zinsen: ...")
+_PREFIX_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " › ", "|", ": ")
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
@@ -176,9 +181,8 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     first_h1: tuple[str, LexborNode] | None = None
     logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
     ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
-    for count, node in enumerate(body.css(sel.HEADLINE_SELECTOR)):
-        if count > HEADINGS_SEEN:
-            break
+    nodes = body.css(sel.HEADLINE_SELECTOR)
+    for node in nodes[:HEADINGS_SEEN + 1]:
         text = clean_text(deep_text(node))
         if not text or len(text) > MAX_HEADLINE:
             continue
@@ -190,6 +194,9 @@ def _headline(tree: LexborHTMLParser, doc_title: str
             ending = (text, node)
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
+    late = _late_h1(body, doc_title) if first_h1 is None and len(nodes) > HEADINGS_SEEN else None
+    if late is not None:
+        return late, True
     if first_h1 is None:
         lower = _lower_headline(body, doc_title)
         if lower[1]:
@@ -202,6 +209,18 @@ def _headline(tree: LexborHTMLParser, doc_title: str
     # only the page's own h1 may be the end of the <title>: a site name in a heading ends
     # "Headline - The Site" just the same
     return first_h1, _ends_title(doc_title, first_h1[0])
+
+
+def _late_h1(body: LexborNode, doc_title: str) -> tuple[str, LexborNode] | None:
+    """The first <h1> past the HEADINGS_SEEN headline-like elements (a menu of a hundred
+    titled items before the article), when the <title> names it and it is no logo."""
+    node = body.css_first("h1")
+    if node is None:
+        return None
+    text = clean_text(deep_text(node))
+    if len(text) > MAX_HEADLINE or not _names_heading(doc_title, text) or _is_logo(node):
+        return None
+    return text, node
 
 
 def _lower_headline(body: LexborNode, doc_title: str
@@ -300,19 +319,38 @@ def _heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
     return (clean_text(deep_text(node)) for node in nodes)
 
 
+def _h1_og_title(tree: LexborHTMLParser, metas: dict[str, str], ld_headline: str) -> str:
+    """JSON-LD's headline, or og:title where it differs and the page's <h1> reads it: the
+    headline readers see, JSON-LD's being a search-engine variant ("... 2023/24 ..." beside
+    a shown "... 23/24 ... aus", "Product Review With Photos" beside "I Tried ...")."""
+    og_title = clean_text(metas.get("og:title"))
+    if not ld_headline or not og_title or og_title == ld_headline:
+        return ld_headline
+    h1 = tree.css_first("h1")
+    return og_title if h1 is not None and clean_text(deep_text(h1)) == og_title else ld_headline
+
+
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                url: str | None = None) -> str:
-    """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself."""
+    """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself;
+    a site name before it ("Diario HOY | Headline") removed."""
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
-    declared = clean_text(headline) if isinstance(headline, str) else ""
-    for key in ("og:title", "twitter:title", "title", "dc.title"):
+    declared = _h1_og_title(tree, metas, clean_text(headline) if isinstance(headline, str)
+                            else "")
+    for key in ("og:title", "twitter:title", "title", "dc.title", "parsely-title"):
         declared = declared or clean_text(metas.get(key))
     title_node = tree.css_first("title")
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
     site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
+    return strip_site_prefix(_chosen(tree, metas, declared, doc_title, site, host), site, host)
+
+
+def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_title: str,
+            site: str | None, host: str) -> str:
+    """find_title's choice between the declared title, the visible headline and <title>."""
     if declared:
         declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
                                                for key in ("og:title", "twitter:title")])
@@ -326,3 +364,18 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
         stripped = _split_title(doc_title)
     stripped = _completed(tree, stripped, [text])  # a <title> a template cut short
     return text if len(text) >= len(stripped) else stripped
+
+
+def strip_site_prefix(title: str, site: str | None, host: str = "") -> str:
+    """Remove a leading site name: 'Diario HOY | Headline', 'BMAS - Headline'. Only the
+    declared name or the host's very name counts ('Frauen im THW: ...' on thw.de, 'Corti
+    introduces GIM: ...' on corti.ai are headlines that mention the site)."""
+    for sep in _PREFIX_SEPARATORS:
+        head, found, tail = title.partition(sep)
+        if not found or len(tail.strip()) < MIN_HEADLINE:
+            continue
+        name = head.strip()
+        if (site and name.casefold() == site.casefold()) \
+                or (len(host) >= MIN_SITE_NAME and _COMPACT.sub("", name).lower() == host):
+            return tail.strip()
+    return title

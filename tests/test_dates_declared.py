@@ -71,3 +71,33 @@ def test_an_explicit_date_published_is_not_taken_for_an_update() -> None:
             "9 March 2024</time></p></article></body></html>")
     assert declared(parse(page), {}, {}).raw == "2024-03-02T09:00:00+01:00"
     assert extract(page, "https://news.example/a/77").published == "2024-03-02"
+
+
+def test_a_header_away_from_the_headline_settles_json_ld_against_the_meta_tags() -> None:
+    """JSON-LD says 2021-12-06 (the first version), the meta tags 2022-12-15, and the page's
+    info line, laid out far from the <h1>, shows 15.12.2022: the page means the meta tags'
+    day. Without a shown date JSON-LD stands, and a shown date that backs neither is no
+    tie-break."""
+    head = _ld("2021-12-06 14:36") + '<meta property="article:published_time" ' \
+        'content="2022-12-15T09:13:00">'
+    info = ('<div class="lead"><div class="box"><div class="row"><div class="info">'
+            '<div class="article__info-item">SHOWN</div></div></div></div></div>')
+    page = (f"<html><head><title>Council expands tram network</title>{head}</head><body>"
+            "<div class='top'><div class='a'><div class='b'><h1>Council expands tram network"
+            f"</h1></div></div></div>{info}<div>{BODY}{BODY}</div></body></html>")
+    url = "https://news.example/a/9"
+    assert extract(page.replace("SHOWN", "15.12.2022"), url).published == "2022-12-15"
+    assert extract(page.replace("SHOWN", ""), url).published == "2021-12-06"
+    assert extract(page.replace("SHOWN", "03.01.2022"), url).published == "2021-12-06"
+
+
+def test_a_declared_numeric_date_is_read_as_the_page_shows_it() -> None:
+    """'03-09-2026' in the meta tags of a page that shows 'Published March 9, 2026' is March
+    9, not 3 September; without a shown date, or with one that is neither reading, the
+    declared date keeps the day-first reading."""
+    head = '<meta property="article:published_time" content="03-09-2026">'
+    url = "https://news.example/a/10"
+    for shown, day in (("Published March 9, 2026", "2026-03-09"), ("", "2026-09-03"),
+                       ("Published May 2, 2026", "2026-09-03")):
+        page = _page(head, f'<div class="byline">{shown}</div>')
+        assert extract(page, url).published == day

@@ -70,3 +70,59 @@ def test_home_link_shortcut_equals_parsing_the_url(href: str) -> None:
     parsed = href in ("/", "./", "index.html") or (
         bool(parts.netloc) and parts.path in ("", "/") and not parts.query)
     assert titles._links_home(href) == parsed
+
+
+def test_a_site_name_after_a_single_guillemet_is_removed() -> None:
+    """'Headline › Site' (a breadcrumb-style separator) ends with the site's name too, the
+    declared one or the host's; a '›' before no site name stays."""
+    assert titles.strip_site(f"{HEADLINE} › Nordish by Nature", "Nordish by Nature") == HEADLINE
+    assert titles.strip_site(f"{HEADLINE} › evang.at", None, "evang") == HEADLINE
+    assert titles.strip_site("Energy › Hailing signs 12 new projects", None, "example") \
+        == "Energy › Hailing signs 12 new projects"
+
+
+def test_og_title_that_the_h1_reads_beats_json_lds_headline() -> None:
+    """JSON-LD's headline is a search-engine variant when og:title differs from it and the
+    <h1> reads og:title; an og:title no heading shows leaves JSON-LD's headline."""
+    seo = "Hailing energy projects 2024: 12 deals, 8.6b yuan"
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          f'"headline": "{seo}"}}</script>')
+    page = _page(f"<title>{seo}</title>{ld}<meta property='og:title' content='{HEADLINE}'>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
+    other = _page(f"<title>{seo}</title>{ld}<meta property='og:title' "
+                  "content='Twelve projects for Hailing'>")
+    assert extract(other, "https://news.example/a/1").title == seo
+
+
+def test_parsely_title_is_a_declared_title() -> None:
+    """Parse.ly's meta title is declared like og:title: it beats an <h1> the page has no
+    <title> to confirm."""
+    page = ("<html><head><meta name='parsely-title' content='Hailing signs 12 projects'>"
+            f"</head><body><h1>Energy</h1><div>{TEXT}{TEXT}</div></body></html>")
+    assert extract(page, "https://news.example/a/1").title == "Hailing signs 12 projects"
+
+
+def test_the_h1_after_a_long_menu_of_titled_items_is_the_headline() -> None:
+    """A mega-menu of a hundred '*-title' items comes before the article's <h1>: the <h1> the
+    declared title starts with still cuts off its tail."""
+    menu = "".join(f"<li class='menu-title'><a href='/c/{n}'>Section {n}</a></li>"
+                   for n in range(100))
+    declared = f"{HEADLINE} – read what the deals mean for you"
+    page = (f"<html><head><title>{declared}</title><meta property='og:title' "
+            f"content='{declared}'></head><body><ul>{menu}</ul><h1>{HEADLINE}</h1>"
+            f"<div>{TEXT}{TEXT}</div></body></html>")
+    assert extract(page, "https://news.example/a/1").title == HEADLINE
+
+
+def test_a_site_name_before_the_headline_is_removed() -> None:
+    """'Diario HOY | Headline' (the declared site name) and 'BMAS - Headline' (the host's
+    very name) lose the site; a headline that only mentions the site, or a word joined by a
+    bare hyphen, stays."""
+    page = _page(f"<title>Diario HOY | {HEADLINE}</title><meta property='og:title' "
+                 f"content='Diario HOY | {HEADLINE}'><meta property='og:site_name' "
+                 "content='Diario HOY'>")
+    assert extract(page, "https://hoy.example/a/1").title == HEADLINE
+    assert titles.strip_site_prefix(f"BMAS - {HEADLINE}", None, "bmas") == HEADLINE
+    for kept in ("Frauen im THW: Vergangenheit und Zukunft", "Bmas-Zinsen: So rechnen Sie"):
+        assert titles.strip_site_prefix(kept, None, "thw") == kept
+        assert titles.strip_site_prefix(kept, None, "bmas") == kept
