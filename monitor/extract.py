@@ -34,6 +34,7 @@ from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
+from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 
@@ -215,6 +216,7 @@ def _body_lines(
         nodes = _select(root, rules.body)
     if not nodes:
         nodes = _auto_nodes(root, family)
+        drop_nosnippet(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
