@@ -40,3 +40,30 @@ def test_caption_credit_needs_a_label_after_a_sentence() -> None:
     assert is_caption_credit("Foto: Max Muster")
     assert not is_caption_credit("He kept one thing from the fire, the photo: his mother's")
     assert not is_caption_credit("Credit: the bank lent the firm a further million.")
+
+
+def test_pitch_lines_under_a_story_are_no_body() -> None:
+    """A call to write to the newsroom, a "more stories like this" pitch and the copyright
+    line stayed as the body's last lines; a sentence that mentions the app stays."""
+    page = (PAGES / "pitch_lines_tail.html").read_bytes()
+    body = extract(page, "https://shore.example/path").body
+    assert "Get in touch" not in body
+    assert "stories like this" not in body
+    assert "Shore Media" not in body
+    assert "Walkers who download the council's free app" in body
+
+
+def test_pitch_lines_are_whole_notices() -> None:
+    """Each pattern is a whole short line: prose that opens alike goes on and stays."""
+    from monitor.pitchlines import is_pitch_line
+    for notice in ("© dpa-infocom, dpa:230428-99-483045/5", "Copyright: Project Syndicate, 2025",
+                   "Get the Daily Example app!", "NTV uygulamasını indirin, gelişmelerden haberdar olun",
+                   "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.",
+                   "Gastbeiträge müssen nicht der Meinung der Redaktion entsprechen.",
+                   "The views expressed in this column are the author's own."):
+        assert is_pitch_line(notice), notice
+    for prose in ("Get the app out to every school by May, the minister told the council, and "
+                  "then review how teachers used it over the summer term before the next budget.",
+                  "Copyright law lets a library lend the book.",
+                  "Die Redaktion teilt diese Meinung nicht."):
+        assert not is_pitch_line(prose), prose
