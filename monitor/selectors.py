@@ -130,8 +130,8 @@ NEGATIVE_CLASS = re.compile(
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
 # Text lines that are never body text, whatever element they sit in (the last alternative:
-# "read also" labels of German, French, Spanish, Portuguese, Italian, Dutch, Russian and
-# Polish pages; and the feedback and comment prompts under an article).
+# "read also" labels of German, French, Spanish, Portuguese, Italian, Dutch, Russian,
+# Polish, Norwegian and Lithuanian pages; and the feedback and comment prompts under an article).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -170,7 +170,9 @@ BOILERPLATE_LINE = re.compile(
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
             veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
             potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook|
-            (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również))
+            (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również)|
+            czytaj\s+więcej|les\s+også|taip\s+pat\s+skaitykite|à\s+découvrir|passend\s+zum\s+artikel|
+            more\s+about)
             \s*[:.!?…]*
       | [【［\[]?\s*(?:関連(?:記事|ニュース|キーワード)|あわせて読みたい|
             (?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|报道|報導)|延伸(?:阅读|閱讀))\s*[】］\]]?\s*[:：]?
@@ -213,7 +215,7 @@ READ_ALSO_LEAD = re.compile(
     r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|related|lesen\s+sie\s+(?:auch|mehr)|"
     r"mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi|le[ea]\s+también|veja\s+também|"
     r"leia\s+(?:também|mais)|leggi\s+anche|lees\s+ook|читайте\s+также|"
-    r"czytaj\s+(?:także|też|również|więcej))\s*[:：]\s*", re.I)
+    r"czytaj\s+(?:także|też|również|więcej)|les\s+også|taip\s+pat\s+skaitykite)\s*[:：]\s*", re.I)
 # A heading that labels a list of other articles ("Recent Posts", "More on this story") or
 # of coming events, whose dates are theirs.
 LIST_LABEL = re.compile(

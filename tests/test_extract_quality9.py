@@ -67,3 +67,17 @@ def test_pitch_lines_are_whole_notices() -> None:
                   "Copyright law lets a library lend the book.",
                   "Die Redaktion teilt diese Meinung nicht."):
         assert not is_pitch_line(prose), prose
+
+
+def test_read_more_labels_of_more_languages() -> None:
+    """Polish, Norwegian, Lithuanian, French and German read-more labels stayed as lines of
+    their own (and a Norwegian read-also link as a line); sentences that open alike stay."""
+    from monitor import selectors as sel
+    from monitor.linetests import is_boilerplate_line
+    for label in ("Czytaj więcej", "Taip pat skaitykite", "À découvrir", "Passend zum Artikel",
+                  "MORE ABOUT", "Les også"):
+        assert sel.BOILERPLATE_LINE.match(label), label
+    assert not sel.BOILERPLATE_LINE.match("Czytaj więcej o tym, jak rada miasta głosowała.")
+    headline = "Les også: Ferja til Hurtigruta er innstilt hele helgen"
+    assert is_boilerplate_line(headline, 0.8, sel.BOILERPLATE_LINE)
+
