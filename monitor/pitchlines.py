@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
-KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch",
+KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
         "like this", "app", "uygulama", "il vous reste", "abonnés", "google news")
 PITCH_LINE = re.compile(
     r"""^(?:
@@ -28,10 +28,16 @@ PITCH_LINE = re.compile(
       | (?:get\s+in\s+touch|contact\s+(?:us|our\s+[\w\ ]{2,20}team))\b.{0,120}@[\w.-]+\.?
       | .{0,100}\?\s+get\s+in\s+touch\b.{0,80}
       | for\s+more\s+(?:stories|news|articles|content)\s+like\s+this\b.{0,80}
+      | (?:do\s+you\s+have|have\s+you\s+got|got)\s+an?\s+(?:story|tip|news\s+tip)\b[^?]{0,60}\?
+            .{0,80}@[\w.-]+\.?
+      # the agency material a story was written with (German)
+      | mit\s+agenturmaterial\.?
+      | mit\s+material\s+(?:von|der)\s+[\w\s,/-]{1,40}\.?
       # the publisher's app and channels (English, Turkish, Indonesian)
       | (?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w'"’&-]+\s+){0,3}apps?\b.{0,100}
       | .{0,40}uygulamas[ıi]n[ıi]\s+indirin.{0,80}
       | cek\s+berita.{0,100}google\s+news.{0,80}
+      | .{0,100}\bavec\s+l['’]application\s+(?:du|de|d['’])\b.{0,40}
       # the paywall's notice of what is left to read (French)
       | il\s+vous\s+reste\s+[\d.,]+\s*%.{0,120}
       | .{0,60}la\s+suite\s+est\s+réservée\s+aux\s+abonnés.{0,40}

@@ -81,3 +81,11 @@ def test_read_more_labels_of_more_languages() -> None:
     headline = "Les også: Ferja til Hurtigruta er innstilt hele helgen"
     assert is_boilerplate_line(headline, 0.8, sel.BOILERPLATE_LINE)
 
+
+def test_tip_line_and_agency_credit_are_pitch_lines() -> None:
+    """A "got a story?" line with the reporter's address, and the German agency credit."""
+    from monitor.pitchlines import is_pitch_line
+    assert is_pitch_line("Do you have a story to tell? Email: jane.doe@news.example")
+    assert is_pitch_line("Mit Agenturmaterial.")
+    assert is_pitch_line("Suivez l'actualité avec l'application du Quotidien")
+    assert not is_pitch_line("Do you have a story about the ferry? Many readers do, she said.")
