@@ -89,3 +89,15 @@ def test_tip_line_and_agency_credit_are_pitch_lines() -> None:
     assert is_pitch_line("Mit Agenturmaterial.")
     assert is_pitch_line("Suivez l'actualité avec l'application du Quotidien")
     assert not is_pitch_line("Do you have a story about the ferry? Many readers do, she said.")
+
+
+def test_labelled_bio_closing_the_body_goes() -> None:
+    """A "Die Autorin" heading and the bio under it closed a comment piece's body; a
+    label higher up, with the text going on after it, heads a section and stays."""
+    from monitor.biotail import cut_bio_tail
+    page = (PAGES / "bio_tail_label.html").read_bytes()
+    body = extract(page, "https://kommentar.example/baeume").body
+    assert "Stadtplanerin" not in body and "Die Autorin" not in body
+    assert body.endswith("aber niemandem Schatten gibt.")
+    lines = ["Intro.", "Zur Person", "Sie leitet das Amt.", "Text 1.", "Text 2.", "Text 3.", "Text 4."]
+    assert cut_bio_tail(lines) == lines
