@@ -212,7 +212,7 @@ BOILERPLATE_LINE = re.compile(
 # A read-also label opening a paragraph whose rest is one link to another story ("Read more:
 # <a>Headline</a>"): with its colon it labels the link; a sentence that goes on is no label.
 READ_ALSO_LEAD = re.compile(
-    r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|more|related|lesen\s+sie\s+(?:auch|mehr)|"
     r"mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi|le[ea]\s+también|veja\s+também|"
     r"leia\s+(?:também|mais)|leggi\s+anche|lees\s+ook|читайте\s+также|"
     r"czytaj\s+(?:także|też|również|więcej)|les\s+også|taip\s+pat\s+skaitykite)\s*[:：]\s*", re.I)

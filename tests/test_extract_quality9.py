@@ -101,3 +101,14 @@ def test_labelled_bio_closing_the_body_goes() -> None:
     assert body.endswith("aber niemandem Schatten gibt.")
     lines = ["Intro.", "Zur Person", "Sie leitet das Amt.", "Text 1.", "Text 2.", "Text 3.", "Text 4."]
     assert cut_bio_tail(lines) == lines
+
+
+def test_more_lead_with_one_link_is_a_read_also_line() -> None:
+    """"MORE: <a>another story's headline</a>" stayed as a line (too long for the "More:"
+    label); a "More:" line whose rest is not the link is text."""
+    from monitor import selectors as sel
+    from monitor.linetests import is_boilerplate_line
+    line = ("MORE: Council accuses the mayor of trying to sell the harbour to a developer "
+            "before the residents get their vote")
+    assert is_boilerplate_line(line, 0.96, sel.BOILERPLATE_LINE)
+    assert not is_boilerplate_line(line, 0.3, sel.BOILERPLATE_LINE)
