@@ -37,6 +37,7 @@ from monitor.models import Article, ExtractRules
 from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
+from monitor.socialposts import drop_social_posts
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -217,6 +218,7 @@ def _body_lines(
     if not nodes:
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
+        drop_social_posts(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
