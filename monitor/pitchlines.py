@@ -1,5 +1,5 @@
 """Lines a news page puts under or inside a story that are no part of it: the agency's
-copyright, an opinion disclaimer, a pitch for the publisher's app, a call to
+copyright or staff credit, an opinion disclaimer, a pitch for the publisher's app, a call to
 write to the newsroom, the paywall's "rest of this article" notice.
 
 Each alternative is a whole line (a short one), so a sentence of the story that mentions an
@@ -13,7 +13,8 @@ import re
 
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
-        "like this", "app", "uygulama", "il vous reste", "abonnés", "google news")
+        "reporting", "jetzt", "like this", "app", "uygulama", "il vous reste", "abonnés",
+        "google news")
 PITCH_LINE = re.compile(
     r"""^(?:
       # an agency's or the site's copyright line ("© dpa-infocom, dpa:230428-99-4830/5")
@@ -30,6 +31,8 @@ PITCH_LINE = re.compile(
       | for\s+more\s+(?:stories|news|articles|content)\s+like\s+this\b.{0,80}
       | (?:do\s+you\s+have|have\s+you\s+got|got)\s+an?\s+(?:story|tip|news\s+tip)\b[^?]{0,60}\?
             .{0,80}@[\w.-]+\.?
+      # the wire's staff credit ("Reporting by X; Editing by Y")
+      | (?:additional\s+)?reporting\s+by\b.{0,300}(?:editing|writing)\s+by\b.{0,120}
       # the agency material a story was written with (German)
       | mit\s+agenturmaterial\.?
       | mit\s+material\s+(?:von|der)\s+[\w\s,/-]{1,40}\.?
@@ -38,7 +41,8 @@ PITCH_LINE = re.compile(
       | .{0,40}uygulamas[ıi]n[ıi]\s+indirin.{0,80}
       | cek\s+berita.{0,100}google\s+news.{0,80}
       | .{0,100}\bavec\s+l['’]application\s+(?:du|de|d['’])\b.{0,40}
-      # the paywall's notice of what is left to read (French)
+      # the paywall's notice of what is left to read (French), its pitch (German)
+      | jetzt\s+(?:abonnieren|abonnent\s+werden)\b.{0,100}
       | il\s+vous\s+reste\s+[\d.,]+\s*%.{0,120}
       | .{0,60}la\s+suite\s+est\s+réservée\s+aux\s+abonnés.{0,40}
     )$""",

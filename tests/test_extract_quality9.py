@@ -123,3 +123,13 @@ def test_embedded_social_posts_are_no_body() -> None:
     assert "Stay safe everyone" not in body
     assert "We have never seen the junction flooded like this" in body
     assert "asked drivers to avoid the area" in body
+
+
+def test_wire_staff_credit_and_subscribe_pitch_are_pitch_lines() -> None:
+    """The wire's "Reporting by ...; Editing by ..." line and a German "subscribe now"
+    pitch closed bodies; a sentence on who reported what stays."""
+    from monitor.pitchlines import is_pitch_line
+    assert is_pitch_line("Reporting by Jane Roe in Oslo; Editing by John Doe")
+    assert is_pitch_line("Jetzt abonnieren und von der Vorlesefunktion profitieren.")
+    assert not is_pitch_line("Reporting by the local paper found that the council had "
+                             "ignored the warnings for a decade.")
