@@ -133,3 +133,19 @@ def test_wire_staff_credit_and_subscribe_pitch_are_pitch_lines() -> None:
     assert is_pitch_line("Jetzt abonnieren und von der Vorlesefunktion profitieren.")
     assert not is_pitch_line("Reporting by the local paper found that the council had "
                              "ignored the warnings for a decade.")
+
+
+def test_utf8_page_that_declares_a_legacy_charset_reads_as_utf8() -> None:
+    """A page saved again as UTF-8 kept its <meta charset=gb2312>: read as GBK, its title and
+    body were mojibake (no word of the reference). Text in a legacy charset stays so: its
+    bytes are no valid UTF-8."""
+    from monitor.encoding import decode_html
+    prose = "谷歌在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机。"
+    page = f'<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>{prose}</p>'
+    text, codec = decode_html(page.encode("utf-8"))
+    assert codec == "utf-8" and prose in text
+    text, codec = decode_html(page.encode("gb18030"))
+    assert codec == "gb18030" and prose in text
+    latin = "<meta charset=iso-8859-1><p>Caf\xe9 cr\xe8me, pr\xe9sent\xe9 \xe0 la f\xeate.</p>"
+    assert decode_html(latin.encode("cp1252"))[1] == "cp1252"
+    assert decode_html(b"<meta charset=gbk><p>plain ascii</p>")[1] == "gb18030"
