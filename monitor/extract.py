@@ -30,6 +30,7 @@ from monitor.clean import (
 )
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
+from monitor.factbox import drop_fact_boxes
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
@@ -219,6 +220,7 @@ def _body_lines(
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
         drop_social_posts(nodes)
+        nodes = drop_fact_boxes(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())

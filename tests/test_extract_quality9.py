@@ -149,3 +149,20 @@ def test_utf8_page_that_declares_a_legacy_charset_reads_as_utf8() -> None:
     latin = "<meta charset=iso-8859-1><p>Caf\xe9 cr\xe8me, pr\xe9sent\xe9 \xe0 la f\xeate.</p>"
     assert decode_html(latin.encode("cp1252"))[1] == "cp1252"
     assert decode_html(b"<meta charset=gbk><p>plain ascii</p>")[1] == "gb18030"
+
+
+def test_fact_box_in_the_story_goes() -> None:
+    """A fact box set into the article (here a speech's text, longer than the report) was
+    kept as more paragraphs; the report around it stays."""
+    page = (PAGES / "fact_box_in_story.html").read_bytes()
+    body = extract(page, "https://gazette.example/plans").body
+    assert "old gasworks" not in body and "three principles" not in body
+    assert "questioned whether the figures added up" in body
+    assert "A vote on the budget" in body
+
+
+def test_fact_box_names() -> None:
+    """The box's class word, or a "fact-box" pair; not a word that merely holds the letters."""
+    from monitor.factbox import fact_box
+    assert fact_box("metro-factbox") and fact_box("story_infobox wide") and fact_box("info-box")
+    assert not fact_box("infoboxer-layout main") and not fact_box("box info-panel")
