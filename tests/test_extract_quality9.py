@@ -166,3 +166,31 @@ def test_fact_box_names() -> None:
     from monitor.factbox import fact_box
     assert fact_box("metro-factbox") and fact_box("story_infobox wide") and fact_box("info-box")
     assert not fact_box("infoboxer-layout main") and not fact_box("box info-panel")
+
+
+def test_donation_appeal_closing_the_story_goes() -> None:
+    """A newsroom's appeal for donations under the story went into the body with its
+    campaign, ask and signature; the same words high up in a story about fundraising stay."""
+    from monitor.appealtail import cut_appeal_tail
+    story = [f"Paragraph {n} of the report on the bridge repairs." for n in range(12)]
+    appeal = ["Since you made it to the bottom of this article, we have a small favor to ask.",
+              "Our year-end campaign is under way, and every gift is matched until December 31.",
+              "If you believe stories like this matter, please consider pitching in what you can.",
+              "Thank you.", "Jane Roe", "Editor in chief"]
+    assert cut_appeal_tail(story + appeal) == story
+    quoted = story[:2] + appeal[:1] + story * 2
+    assert cut_appeal_tail(quoted) == quoted
+
+
+def test_donation_appeal_leaves_the_extracted_body() -> None:
+    """The same appeal on a page, as plain paragraphs after the story's."""
+    paras = "".join(f"<p>The repair crews worked through the night on section {n} of the old "
+                    "bridge, the city's engineer said, replacing rusted bolts and beams.</p>"
+                    for n in range(8))
+    appeal = ("<p>Since you made it to the bottom of this article, we have a small favor to ask."
+              "</p><p>If you believe stories like this matter, please consider pitching in what "
+              "you can.</p><p>Thank you.</p>")
+    page = f"<html><body><main><article><h1>Bridge</h1>{paras}{appeal}</article></main></body></html>"
+    body = extract(page, "https://city.example/bridge").body
+    assert "small favor" not in body and "pitching in" not in body
+    assert body.endswith("replacing rusted bolts and beams.")
