@@ -235,7 +235,8 @@ LIST_LABEL = re.compile(
 # a search skip the other positions of a line two to three times faster.)
 CALL_TO_ACTION = re.compile(
     r"\b(?=[fns])(?:(?P<start>subscribe|sign\s+up|follow\s+(?!us\b)\w+(?:\s+\w+)?\s+on\s+google\s+news)|"
-    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|"
+    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram|"
+    r"pinterest|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram))|"
     r"share\s+it\s+with))\b",
     re.I,
 )

@@ -194,3 +194,12 @@ def test_donation_appeal_leaves_the_extracted_body() -> None:
     body = extract(page, "https://city.example/bridge").body
     assert "small favor" not in body and "pitching in" not in body
     assert body.endswith("replacing rusted bolts and beams.")
+
+
+def test_follow_on_more_platforms_is_a_call_to_action() -> None:
+    """"Follow me on Pinterest" closed a post; only Facebook, Twitter and Instagram counted."""
+    from monitor import selectors as sel
+    from monitor.linetests import is_boilerplate_line
+    line = "Want more projects? Follow me on Pinterest to see what I'm pinning."
+    assert is_boilerplate_line(line, 0.0, sel.BOILERPLATE_LINE, sel.CALL_TO_ACTION,
+                               sel.PHOTO_CREDIT_END)
