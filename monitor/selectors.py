@@ -64,7 +64,7 @@ BOILER_WORDS: frozenset[str] = frozenset((
     "masthead", "navbar", "keywords", "keyword", "taglist", "rating", "prenext", "caption",
     "gallery", "slideshow", "carousel", "lightbox", "subscription", "readtime", "mostread",
     "morestories", "readmore", "readnext", "authorbio", "hotnews", "fontsize", "metadata",
-    "breadcrumbs", "crumbs", "crumb", "signup", "poll", "polls", "survey", "voting",
+    "breadcrumbs", "crumbs", "crumb", "signup", "poll", "polls", "survey", "voting", "cta",
 ))
 BOILER_PREFIXES: tuple[str, ...] = (
     "share", "sharing", "social", "related", "recommend", "comment", "disqus", "sidebar",

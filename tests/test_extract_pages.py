@@ -304,6 +304,7 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "bio_tail_label.html": (("niemandem Schatten gibt",), ("Stadtplanerin",)),
     "embedded_social_posts.html": (("junction flooded like this",), ("Market Street",)),
     "fact_box_in_story.html": (("A vote on the budget",), ("old gasworks",)),
+    "cta_box_in_post.html": (("keep a box of essentials",), ("Compare three quotes",)),
 }
 
 

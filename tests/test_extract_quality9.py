@@ -203,3 +203,12 @@ def test_follow_on_more_platforms_is_a_call_to_action() -> None:
     line = "Want more projects? Follow me on Pinterest to see what I'm pinning."
     assert is_boilerplate_line(line, 0.0, sel.BOILERPLATE_LINE, sel.CALL_TO_ACTION,
                                sel.PHOTO_CREDIT_END)
+
+
+def test_call_to_action_box_goes() -> None:
+    """A box named "cta" (a call to action: get a quote) between a post's paragraphs stayed
+    as three lines of the body; the paragraphs around it stay."""
+    page = (PAGES / "cta_box_in_post.html").read_bytes()
+    body = extract(page, "https://vans.example/kitchen").body
+    assert "Moving soon?" not in body and "Compare three quotes" not in body
+    assert "keep a box of essentials" in body and "strongest part of the plate" in body
