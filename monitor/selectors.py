@@ -88,8 +88,9 @@ BOILER_PAIRS: frozenset[str] = frozenset((
 # class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
 BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
 BIO_PREFIXES: tuple[str, ...] = ("sabox",)  # a WordPress "simple author box": "saboxplugin-wrap"
-# class/id words of a dialog (a disclosure, a sign-up box): boilerplate however much prose.
-DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"))
+# class/id words of a dialog (a disclosure, a sign-up box), and of a disclaimer (how the
+# site picks sources, what it earns): boilerplate however much prose.
+DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox", "disclaimer"))
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
 # (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden"), a

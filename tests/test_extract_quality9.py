@@ -212,3 +212,22 @@ def test_call_to_action_box_goes() -> None:
     body = extract(page, "https://vans.example/kitchen").body
     assert "Moving soon?" not in body and "Compare three quotes" not in body
     assert "keep a box of essentials" in body and "strongest part of the plate" in body
+
+
+def test_disclaimer_box_goes_however_much_prose() -> None:
+    """A box named "disclaimer" holds prose (how the site picks its sources, what it earns),
+    so the prose guard kept it; like a dialog's, its prose is about the site, not the story."""
+    paras = "".join(f"<p>The fund's managers bought shares in {n} more companies this year, "
+                    "the annual report says, and sold most of their bonds.</p>" for n in range(6))
+    box = ('<div class="article-sources__disclaimer"><p>Our writers use primary sources to '
+           "support their work. These include white papers, government data and interviews "
+           "with experts, and we reference original research where appropriate.</p><p>You "
+           "can learn more about the standards we follow in producing accurate, unbiased content "
+           "in our editorial policy, which our editors review every year.</p><p>We may earn a "
+           "fee when readers open an account through links on this page, which never changes "
+           "what our writers recommend or how they rank the funds.</p></div>")
+    page = (f"<html><body><main><article><h1>Fund</h1><div class='text'>{paras}{box}{paras}"
+            "</div></article></main></body></html>")
+    body = extract(page, "https://money.example/fund").body
+    assert "primary sources" not in body
+    assert "sold most of their bonds" in body
