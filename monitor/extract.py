@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.ariahidden import drop_decorations
+from monitor.captions import drop_captions
 from monitor.clean import (
     HEADING,
     LINK_CLOSE,
@@ -221,6 +222,7 @@ def _body_lines(
         drop_nosnippet(nodes)
         drop_social_posts(nodes)
         nodes = drop_fact_boxes(nodes)
+        drop_captions(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())

@@ -231,3 +231,24 @@ def test_disclaimer_box_goes_however_much_prose() -> None:
     body = extract(page, "https://money.example/fund").body
     assert "primary sources" not in body
     assert "sold most of their bonds" in body
+
+
+def test_captions_in_a_held_image_block_go() -> None:
+    """A page builder's image blocks between the columns' paragraphs: the figcaptions stayed
+    as paragraphs; a <figure> used as a plain box, with paragraphs of its own, stays."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.captions import drop_captions
+    tree = LexborHTMLParser(
+        "<div id='col'><p>The kitchen was painted a deep green last spring, and the brass "
+        "handles came from a salvage yard.</p><div class='image-block'><figure><img src='a.jpg'>"
+        "<figcaption><p>The finished kitchen, painted in deep green.</p></figcaption></figure>"
+        "</div><figure class='box'><p>The new shelves hold the cookbooks and the plants, and "
+        "the old table moved to the porch.</p></figure></div>")
+    col = tree.css_first("#col")
+    assert col is not None
+    drop_captions([col])
+    text = col.text()
+    assert "The finished kitchen" not in text
+    assert "came from a salvage yard" in text
+    assert "old table moved to the porch" in text
