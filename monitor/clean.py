@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from monitor.appealtail import cut_appeal_tail
+from monitor.biotail import cut_bio_tail
 from monitor.linetests import (
     LINKED_LINE,
     SENTENCE_END,
@@ -394,4 +396,4 @@ def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
         if end > start + 1 and len(label) <= LABEL_CHARS and not SENTENCE_END.search(label) \
                 and _BIO_LABEL.match(label):
             end -= 1
-    return out[start:end]
+    return cut_bio_tail(cut_appeal_tail(out[start:end]))

@@ -79,7 +79,7 @@ def sniff_encoding(data: bytes, content_type: str | None = None) -> str:
             return name
     declared = header_charset(content_type) or meta_charset(data)
     if declared:
-        return declared
+        return "utf-8" if declared != "utf-8" and _utf8_text(data) else declared
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -87,6 +87,24 @@ def sniff_encoding(data: bytes, content_type: str | None = None) -> str:
         if best is not None and best.encoding:
             return codec_for(best.encoding) or "utf-8"
     return "utf-8"
+
+
+def _utf8_text(data: bytes) -> bool:
+    """Whether bytes are UTF-8 text whatever charset they declare: valid UTF-8 that holds
+    multi-byte characters (MIN_UTF8_CHARS of them). A page saved again as UTF-8 keeps its
+    old <meta charset=gb2312>; read as declared, every character turned to mojibake. Text
+    truly in a legacy charset is almost never valid UTF-8 as well: a Latin-1 accent or a
+    GBK pair makes a byte sequence that UTF-8 forbids."""
+    if data.isascii():
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(data) - len(text) >= MIN_UTF8_CHARS  # (each multi-byte char adds 1-3 bytes)
+
+
+MIN_UTF8_CHARS = 20  # bytes beyond one per character: a few characters could be chance
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:

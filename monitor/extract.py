@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.ariahidden import drop_decorations
+from monitor.captions import drop_captions
 from monitor.clean import (
     HEADING,
     LINK_CLOSE,
@@ -30,13 +31,16 @@ from monitor.clean import (
 )
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
+from monitor.factbox import drop_fact_boxes
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
+from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.socialposts import drop_social_posts
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -216,6 +220,10 @@ def _body_lines(
         nodes = _select(root, rules.body)
     if not nodes:
         nodes = _auto_nodes(root, family)
+        drop_nosnippet(nodes)
+        drop_social_posts(nodes)
+        nodes = drop_fact_boxes(nodes)
+        drop_captions(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())

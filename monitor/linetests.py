@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from monitor.captioncredit import is_caption_credit
 from monitor.caseless import CASE_ODD, finds, matches
+from monitor.pitchlines import is_pitch_line
 from monitor.selectors import READ_ALSO_LEAD
 
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
@@ -102,6 +104,8 @@ def is_boilerplate_line(
             return True
         if cta is not None and credit is not None and _call_to_action(line, cta, credit):
             return True
+    if is_caption_credit(line) or is_pitch_line(line):
+        return True
     if density >= 0.999 and len(line) < 200:
         return True
     if density > LINKED_LINE and len(line) < 200 and _read_also(line, density):

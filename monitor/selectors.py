@@ -64,7 +64,7 @@ BOILER_WORDS: frozenset[str] = frozenset((
     "masthead", "navbar", "keywords", "keyword", "taglist", "rating", "prenext", "caption",
     "gallery", "slideshow", "carousel", "lightbox", "subscription", "readtime", "mostread",
     "morestories", "readmore", "readnext", "authorbio", "hotnews", "fontsize", "metadata",
-    "breadcrumbs", "crumbs", "crumb", "signup", "poll", "polls", "survey", "voting",
+    "breadcrumbs", "crumbs", "crumb", "signup", "poll", "polls", "survey", "voting", "cta",
 ))
 BOILER_PREFIXES: tuple[str, ...] = (
     "share", "sharing", "social", "related", "recommend", "comment", "disqus", "sidebar",
@@ -88,8 +88,9 @@ BOILER_PAIRS: frozenset[str] = frozenset((
 # class/id words of the who-wrote-it box, boilerplate even when the box is all prose.
 BIO_WORDS: frozenset[str] = frozenset(("author", "authorbio", "bio", "byline"))
 BIO_PREFIXES: tuple[str, ...] = ("sabox",)  # a WordPress "simple author box": "saboxplugin-wrap"
-# class/id words of a dialog (a disclosure, a sign-up box): boilerplate however much prose.
-DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"))
+# class/id words of a dialog (a disclosure, a sign-up box), and of a disclaimer (how the
+# site picks sources, what it earns): boilerplate however much prose.
+DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox", "disclaimer"))
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
 # (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden"), a
@@ -130,8 +131,8 @@ NEGATIVE_CLASS = re.compile(
 COMMENT_CLASS = re.compile(r"comment|disqus|reply|respond", re.I)
 
 # Text lines that are never body text, whatever element they sit in (the last alternative:
-# "read also" labels of German, French, Spanish, Portuguese, Italian, Dutch, Russian and
-# Polish pages; and the feedback and comment prompts under an article).
+# "read also" labels of German, French, Spanish, Portuguese, Italian, Dutch, Russian,
+# Polish, Norwegian and Lithuanian pages; and the feedback and comment prompts under an article).
 BOILERPLATE_LINE = re.compile(
     r"""^(?:
         (?:related|more|latest|recommended|popular|top|hot|trending)\s+(?:news|stories|articles|
@@ -170,7 +171,9 @@ BOILERPLATE_LINE = re.compile(
             le[ea]\s+también|leer\s+más|te\s+puede\s+interesar|noticias\s+relacionadas|
             veja\s+também|leia\s+(?:também|mais)|notícias\s+relacionadas|leggi\s+anche|
             potrebbe\s+interessarti|articoli\s+correlati|lees\s+ook|
-            (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również))
+            (?:читайте|смотрите)\s+также|по\s+теме|(?:czytaj|zobacz)\s+(?:także|też|również)|
+            czytaj\s+więcej|les\s+også|taip\s+pat\s+skaitykite|à\s+découvrir|passend\s+zum\s+artikel|
+            more\s+about)
             \s*[:.!?…]*
       | [【［\[]?\s*(?:関連(?:記事|ニュース|キーワード)|あわせて読みたい|
             (?:相关|相關)(?:阅读|閱讀|新闻|新聞|文章|报道|報導)|延伸(?:阅读|閱讀))\s*[】］\]]?\s*[:：]?
@@ -210,10 +213,10 @@ BOILERPLATE_LINE = re.compile(
 # A read-also label opening a paragraph whose rest is one link to another story ("Read more:
 # <a>Headline</a>"): with its colon it labels the link; a sentence that goes on is no label.
 READ_ALSO_LEAD = re.compile(
-    r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|related|lesen\s+sie\s+(?:auch|mehr)|"
+    r"(?:(?:read|see)\s+(?:more|also|next)|also\s+read|more|related|lesen\s+sie\s+(?:auch|mehr)|"
     r"mehr\s+zum\s+thema|(?:à\s+)?lire\s+aussi|le[ea]\s+también|veja\s+também|"
     r"leia\s+(?:também|mais)|leggi\s+anche|lees\s+ook|читайте\s+также|"
-    r"czytaj\s+(?:także|też|również|więcej))\s*[:：]\s*", re.I)
+    r"czytaj\s+(?:także|też|również|więcej)|les\s+også|taip\s+pat\s+skaitykite)\s*[:：]\s*", re.I)
 # A heading that labels a list of other articles ("Recent Posts", "More on this story") or
 # of coming events, whose dates are theirs.
 LIST_LABEL = re.compile(
@@ -233,7 +236,8 @@ LIST_LABEL = re.compile(
 # a search skip the other positions of a line two to three times faster.)
 CALL_TO_ACTION = re.compile(
     r"\b(?=[fns])(?:(?P<start>subscribe|sign\s+up|follow\s+(?!us\b)\w+(?:\s+\w+)?\s+on\s+google\s+news)|"
-    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram))|"
+    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram|"
+    r"pinterest|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram))|"
     r"share\s+it\s+with))\b",
     re.I,
 )

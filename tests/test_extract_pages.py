@@ -294,6 +294,17 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "accordion_privacy_items.html": (("no personal data leaves", "no third-party trackers"), ()),
     # a "Stand: <date> Uhr" dateline (tests/test_extract_quality7.py)
     "stand_dateline.html": (("Stand 14 Uhr am 12. Mai 2024 waren",), ("Stand: 12.05.2024",)),
+    # boilerplate kept next to the body (tests/test_extract_quality9.py): a data-nosnippet
+    # pitch, captions ending in their credit, pitch lines under a story, a labelled bio at
+    # the end, embedded social posts, a long fact box
+    "nosnippet_pitch.html": (("Riders' groups welcomed the plan",), ("morning briefing",)),
+    "caption_credit_divs.html": (("Die Fähre fährt elektrisch",), ("Platz für sechzig Fahrgäste",)),
+    "pitch_lines_tail.html": (("Walkers who download the council's free app",),
+                              ("Get in touch", "stories like this", "Shore Media")),
+    "bio_tail_label.html": (("niemandem Schatten gibt",), ("Stadtplanerin",)),
+    "embedded_social_posts.html": (("junction flooded like this",), ("Market Street",)),
+    "fact_box_in_story.html": (("A vote on the budget",), ("old gasworks",)),
+    "cta_box_in_post.html": (("keep a box of essentials",), ("Compare three quotes",)),
 }
 
 

@@ -1,0 +1,25 @@
+"""Image captions that end in their credit, and credit lines of their own.
+
+A caption rendered outside a <figure> (a div of the page's own build) reaches the body as
+a line: "Workers at the plant on Monday. Bildrechte: MDR/Jane Doe", "A portrait of the
+queen (Picture credit: Getty)", or the credit alone on the next line ("Image: Jane Doe").
+The label after a sentence's end (or in brackets), then a short name, ends such a line;
+prose that names a photo ("The photo: a field at dawn, he said.") goes on past the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 300  # a caption is short; a longer line is prose whatever its end
+_LABELS = r"bildrechte|fotos?|photos?|images?|bild|bilder|imagen|imagem"
+CAPTION_CREDIT = re.compile(
+    rf"(?:^(?:{_LABELS})|(?:[.!?]\s+|\()(?:{_LABELS}|credit|crédit|(?:picture|photo|image)\s+"
+    r"credit|crédit\s+photo|foto\s*credit))\s*:\s*[^\s:.][\w/ .,&+-]{1,40}\)?$",
+    re.I,
+)
+
+
+def is_caption_credit(line: str) -> bool:
+    """Whether a normalised line is an image caption with its credit, or a credit alone."""
+    return ":" in line and len(line) < MAX_CHARS and CAPTION_CREDIT.search(line) is not None
