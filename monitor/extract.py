@@ -40,7 +40,6 @@ from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
-from monitor.socialposts import drop_social_posts
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -221,7 +220,6 @@ def _body_lines(
     if not nodes:
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
-        drop_social_posts(nodes)
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
     raw = _raw_lines(nodes)

@@ -302,7 +302,6 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "pitch_lines_tail.html": (("Walkers who download the council's free app",),
                               ("Get in touch", "stories like this", "Shore Media")),
     "bio_tail_label.html": (("niemandem Schatten gibt",), ("Stadtplanerin",)),
-    "embedded_social_posts.html": (("junction flooded like this",), ("Market Street",)),
     "fact_box_in_story.html": (("A vote on the budget",), ("old gasworks",)),
     "cta_box_in_post.html": (("keep a box of essentials",), ("Compare three quotes",)),
 }

@@ -114,17 +114,6 @@ def test_more_lead_with_one_link_is_a_read_also_line() -> None:
     assert not is_boilerplate_line(line, 0.3, sel.BOILERPLATE_LINE)
 
 
-def test_embedded_social_posts_are_no_body() -> None:
-    """A tweet and an Instagram post, each the platform's blockquote, went into the body as
-    paragraphs with their handles and dates; a plain blockquote (a quote of the story) stays."""
-    page = (PAGES / "embedded_social_posts.html").read_bytes()
-    body = extract(page, "https://weekly.example/storm").body
-    assert "Market Street" not in body and "@townbuses_example" not in body
-    assert "Stay safe everyone" not in body
-    assert "We have never seen the junction flooded like this" in body
-    assert "asked drivers to avoid the area" in body
-
-
 def test_wire_staff_credit_and_subscribe_pitch_are_pitch_lines() -> None:
     """The wire's "Reporting by ...; Editing by ..." line and a German "subscribe now"
     pitch closed bodies; a sentence on who reported what stays."""
