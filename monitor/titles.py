@@ -2,7 +2,8 @@
 
 Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
 one the page declares (og:site_name) or its home link reads, or a last segment that spells
-the site's host name; so is a leading one that is exactly that name ("Diario HOY | ...").
+the site's host name; so is a leading one that is exactly that name ("Diario HOY | ...")
+unless a heading reads it with the headline (a kicker: "BBC: ..." on the BBC's site).
 JSON-LD's headline loses to og:title when the <h1> reads og:title (an SEO variant). A
 declared title loses to the visible headline when the <title> reads that headline and not
 the declared one (og:title is then a social-media variant).
@@ -33,6 +34,9 @@ _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", 
                     "-")
 # what ends a site name before the headline: no bare "-" or "_" ("Privatkredit-Zinsen: ...")
 _PREFIX_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " › ", "|", ": ")
+# ": " ends only the declared name: after a word the host spells it ends a kicker, a topic
+# the site is named for ("Wetter: Sturm ..." on wetter.de, "Golf: McIlroy ..." on golf.com)
+_KICKER_SEPARATOR = ": "
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
@@ -345,7 +349,11 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     if len(doc_title) > 400:
         doc_title = ""
     site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
-    return strip_site_prefix(_chosen(tree, metas, declared, doc_title, site, host), site, host)
+    title = _chosen(tree, metas, declared, doc_title, site, host)
+    bare = strip_site_prefix(title, site, host)
+    # a heading that reads the name too shows it as part of the headline ("BBC: Director
+    # general resigns" on the BBC's site, "Bitcoin - Price tops $100,000" on bitcoin.com)
+    return title if bare != title and _shown(tree, title) else bare
 
 
 def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_title: str,
@@ -369,13 +377,15 @@ def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_ti
 def strip_site_prefix(title: str, site: str | None, host: str = "") -> str:
     """Remove a leading site name: 'Diario HOY | Headline', 'BMAS - Headline'. Only the
     declared name or the host's very name counts ('Frauen im THW: ...' on thw.de, 'Corti
-    introduces GIM: ...' on corti.ai are headlines that mention the site)."""
+    introduces GIM: ...' on corti.ai are headlines that mention the site), the host's only
+    before a title-template separator, not before a kicker's colon."""
     for sep in _PREFIX_SEPARATORS:
         head, found, tail = title.partition(sep)
         if not found or len(tail.strip()) < MIN_HEADLINE:
             continue
         name = head.strip()
         if (site and name.casefold() == site.casefold()) \
-                or (len(host) >= MIN_SITE_NAME and _COMPACT.sub("", name).lower() == host):
+                or (sep != _KICKER_SEPARATOR and len(host) >= MIN_SITE_NAME
+                    and _COMPACT.sub("", name).lower() == host):
             return tail.strip()
     return title
