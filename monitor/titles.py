@@ -51,6 +51,7 @@ ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
 HEADINGS_SEEN = 60  # headings looked at for a headline (the visible ones come early)
 MAX_HEADLINE = 300  # characters; a longer heading is a paragraph set in a heading tag
 PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
+MIN_OG_WORDS = 3  # words; a shorter og:title is a label ("Politics", "Harbour Times")
 
 
 def _host_words(url: str | None) -> str:
@@ -326,12 +327,18 @@ def _heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
 def _h1_og_title(tree: LexborHTMLParser, metas: dict[str, str], ld_headline: str) -> str:
     """JSON-LD's headline, or og:title where it differs and the page's <h1> reads it: the
     headline readers see, JSON-LD's being a search-engine variant ("... 2023/24 ..." beside
-    a shown "... 23/24 ... aus", "Product Review With Photos" beside "I Tried ...")."""
+    a shown "... 23/24 ... aus", "Product Review With Photos" beside "I Tried ...").
+    An og:title that is a label (the site's name, a section's) read by a logo or section
+    <h1> is no headline: JSON-LD's stands."""
     og_title = clean_text(metas.get("og:title"))
-    if not ld_headline or not og_title or og_title == ld_headline:
+    if not ld_headline or not og_title or og_title == ld_headline \
+            or len(og_title.split()) < MIN_OG_WORDS \
+            or og_title.casefold() == clean_text(metas.get("og:site_name")).casefold():
         return ld_headline
     h1 = tree.css_first("h1")
-    return og_title if h1 is not None and clean_text(deep_text(h1)) == og_title else ld_headline
+    if h1 is None or clean_text(deep_text(h1)) != og_title or _is_logo(h1):
+        return ld_headline
+    return og_title
 
 
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
