@@ -43,7 +43,7 @@ SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 BYLINE_LINE = 200  # characters; a byline this short may hold its date in its own sentence
-# meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
+_DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # a numeric date written with dots
 # Elements (not <meta>) that mark their date as the publication's: microdata, and RDFa as
 # Drupal writes it (<span property="dc:date dc:created" content="2024-05-10T09:00:00+08:00">
 # around a shown "Fri, 05/10/2024 - 09:00" that a day-first page would misread).
@@ -55,6 +55,7 @@ DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_date
 _CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
 _PROPERTY_HINTS = ("date", "created", "issued")  # each name of MARKED_PROPERTIES holds one
 _TIME = next(iter(tag_ids(("time",))))
+# meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
 # the author's name or link: a date line usually sits right beside it
@@ -176,6 +177,7 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
     return None
 
 
+
 def _labels(text: str) -> Iterator[re.Match[str]]:
     """The matches of selectors.PUBLISHED_LABEL in ``text``, found faster (same sequence):
     the full pattern is tried only at newlines a label word can follow, past the last match
@@ -252,8 +254,10 @@ def _shown_wins(found: Declared, visible: str | None) -> str | None:
 
 
 def _two_readings(raw: str) -> bool:
-    """Whether a declared date is numeric and reads as two days ('03-09-2026')."""
-    return parse_date(raw, True) != parse_date(raw)
+    """Whether a declared date is numeric and reads as two days ('03-09-2026', '03/09/2026').
+    A dotted one ('03.09.2026') does not: the locales that write dots put the day first,
+    and an event's 'am 9. März' beside the headline is no reason to read it otherwise."""
+    return parse_date(raw, True) != parse_date(raw) and not _DOTTED.search(raw)
 
 
 def _shown_reading(raw: str, shown: list[str | None]) -> str | None:
