@@ -25,6 +25,7 @@ from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import dates_no_text, in_caption, is_modification
 from monitor.datetext import month_first, parse_date, url_date
+from monitor.scoring import node_names
 from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
@@ -58,6 +59,9 @@ _TIME = next(iter(tag_ids(("time",))))
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
+# names of a box about the author, whose own sentence is no byline's: "author-bio",
+# "about-author", "author-description"
+_BIO_NAMES = ("bio", "about", "desc")
 # the author's name or link: a date line usually sits right beside it
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 
@@ -171,11 +175,18 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
             if found:
                 return found
             scope = scope.parent
-        found = first_dated([node], BYLINE_LINE, first_month, lambda _node: True)
+        found = None if _author_bio(node) else first_dated([node], BYLINE_LINE, first_month,
+                                                            lambda _node: True)
         if found:
             return found
     return None
 
+
+def _author_bio(node: LexborNode) -> bool:
+    """Whether an author element is a box about the author ("author-bio", "about-author"):
+    its sentence dates the author's career ("... has written for us since 1 June 2015")."""
+    names = node_names(node).lower()
+    return any(word in names for word in _BIO_NAMES)
 
 
 def _labels(text: str) -> Iterator[re.Match[str]]:
