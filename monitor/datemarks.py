@@ -19,6 +19,7 @@ CAPTION_LEVELS = 5  # levels above a date searched for the photo caption or gall
 # what names a slider of photos with their captions ("Monday, Sept. 2, 2024, in Pittsburgh");
 # not "caption" nor "gallery": pages name their header so ("intro__caption", "photogallery")
 _CAPTION_NAMES = ("carousel", "slideshow", "lightbox")
+MAX_CAPTION = 1000  # characters; a longer block is no caption nor slide but holds the story
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
 _UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
@@ -89,14 +90,16 @@ def dates_no_text(node: LexborNode) -> bool:
 def in_caption(node: LexborNode) -> bool:
     """Whether a date element is (in) a photo's caption or a slider of photos: the day a
     picture was taken, often the day before the story ("..., Monday, Sept. 2, 2024, in
-    Pittsburgh"). A caption holding the <h1> is the page's header laid over its photo."""
+    Pittsburgh"). A caption holding the <h1> is the page's header laid over its photo; a
+    block holding more text than a caption is the story's wrapper a lightbox script names
+    ("entry-content lightbox-enabled" around the post's meta line and paragraphs)."""
     probe: LexborNode | None = node
     for _ in range(CAPTION_LEVELS):
         if probe is None or probe.tag in ("body", "main", "article"):
             return False
         if probe.tag in ("figure", "figcaption") \
                 or any(name in node_names(probe).lower() for name in _CAPTION_NAMES):
-            return probe.css_first("h1") is None
+            return probe.css_first("h1") is None and len(probe.text() or "") <= MAX_CAPTION
         probe = probe.parent
     return False
 

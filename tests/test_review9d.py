@@ -152,3 +152,19 @@ def test_a_forum_posts_date_beside_the_members_joined_line() -> None:
             "12 Jan 2014</div><div class='date'>Posted: 9 March 2026</div>" + STORY + "</div>")
     page = _page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>{post}")
     assert extract(page, "https://forum.example/t/1").published == "2026-03-09"
+
+
+def test_a_story_wrapper_named_for_its_lightbox_holds_no_caption() -> None:
+    """misfired: WordPress's 'entry-content lightbox-enabled' around the post's meta line and
+    paragraphs went as a photo's caption, so its 'March 9, 2026 at 11:30 pm' could not move
+    JSON-LD's 03:30Z stamp back to the publisher's day; a short caption still cannot."""
+    ld = _ld(HEADLINE, "2026-03-10T03:30:00Z")
+    meta = "<div class='entry-meta'><span class='posted-on'>March 9, 2026 at 11:30 pm</span></div>"
+    body = (f"<header class='entry-header'><h1>{HEADLINE}</h1></header><div class='entry-content "
+            f"lightbox-enabled'>{meta}{STORY}{STORY}</div>")
+    page = _page(f"<title>{HEADLINE}</title>{ld}", body)
+    assert extract(page, "https://harbour.example/a/1").published == "2026-03-09"
+    caption = (f"<h1>{HEADLINE}</h1><div class='lightbox-caption'>Protesters on Monday, March "
+               f"9, 2026 at 11:30 pm.</div>{STORY}{STORY}")
+    page = _page(f"<title>{HEADLINE}</title>{ld}", caption)
+    assert extract(page, "https://harbour.example/a/1").published == "2026-03-10"
