@@ -130,10 +130,13 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
     return found
 
 
-def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
+def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool,
+          passed: frozenset[int] = frozenset()) -> str | None:
     """The first date of a short element under ``scope`` that is not in a list of others
-    and dates a text (no member's sign-up, no clock, no photo's caption)."""
-    nodes = islice(scope.css(selector), SCAN_NODES + 1)
+    and dates a text (no member's sign-up, no clock, no photo's caption); none of the
+    elements whose mem_id is in ``passed``."""
+    nodes = islice((node for node in scope.css(selector) if node.mem_id not in passed),
+                   SCAN_NODES + 1)
     return first_dated(nodes, longest, first_month, lambda node: not in_list(node)
                        and not dates_no_text(node) and not in_caption(node))
 
@@ -291,14 +294,27 @@ def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | 
 def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | None,
                first_month: bool) -> str | None:
     """The date beside the headline; where JSON-LD and the meta tags declare two days and
-    none is there, the page's first date-named line outside lists (a header laid out away
-    from its headline shows which of the two the page means)."""
+    none is there, the page's first date-named line outside lists after the headline (a
+    header laid out away from its headline shows which of the two the page means; a
+    masthead's 'Tuesday, December 1, 2026' before it is the day the page was fetched)."""
     shown = beside_headline(headline, first_month)
     meta_day = parse_date(found.meta_raw)
     if shown is None and body is not None and found.ld_raw is not None \
             and meta_day is not None and meta_day != parse_date(found.ld_raw):
-        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+        masthead = _before(body, headline) if headline is not None else frozenset()
+        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month, masthead)
     return shown
+
+
+def _before(body: LexborNode, headline: LexborNode) -> frozenset[int]:
+    """The mem_ids of the elements before the headline in document order (its ancestors
+    among them); none when the headline is not in ``body``."""
+    ids: list[int] = []
+    for node in body.traverse():
+        if node.mem_id == headline.mem_id:
+            return frozenset(ids)
+        ids.append(node.mem_id)
+    return frozenset()
 
 
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],

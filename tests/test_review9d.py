@@ -168,3 +168,22 @@ def test_a_story_wrapper_named_for_its_lightbox_holds_no_caption() -> None:
                f"9, 2026 at 11:30 pm.</div>{STORY}{STORY}")
     page = _page(f"<title>{HEADLINE}</title>{ld}", caption)
     assert extract(page, "https://harbour.example/a/1").published == "2026-03-10"
+
+
+def test_a_mastheads_date_does_not_settle_json_ld_against_the_meta_tags() -> None:
+    """misfired: JSON-LD declares the first version's day, the meta tags the update's (today);
+    with nothing beside the headline, the masthead's 'Tuesday, December 1, 2026' (the day the
+    page was fetched) was taken as the page's shown date and picked the meta tags' day.
+    Only a date line after the headline settles it."""
+    ld = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": "
+          "\"2025-11-20T08:00:00+00:00\"}</script>")
+    head = (f"<title>{HEADLINE}</title>{ld}<meta property='article:published_time' "
+            "content='2026-12-01T07:00:00+00:00'>")
+    top = "<div class='top-bar'><span class='current-date'>Tuesday, December 1, 2026</span></div>"
+    body = (f"{top}<div class='hero'><div><div><h1>{HEADLINE}</h1></div></div></div>"
+            f"<div class='content'>{STORY}</div>")
+    url = "https://harbour.example/a/1"
+    assert extract(_page(head, body), url).published == "2025-11-20"
+    info = "<div class='lead'><div class='article__info'>01.12.2026</div></div>"
+    body = body.replace("<div class='content'>", f"{info}<div class='content'>")
+    assert extract(_page(head, body), url).published == "2026-12-01"
