@@ -178,8 +178,9 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
             if found:
                 return found
             scope = scope.parent
+        # (a member's box says "Joined: 12 Jan 2014"; an author's box, "since 1 June 2015")
         found = None if _author_bio(node) else first_dated([node], BYLINE_LINE, first_month,
-                                                            lambda _node: True)
+                                                            lambda own: not dates_no_text(own))
         if found:
             return found
     return None

@@ -187,3 +187,24 @@ def test_a_mastheads_date_does_not_settle_json_ld_against_the_meta_tags() -> Non
     info = "<div class='lead'><div class='article__info'>01.12.2026</div></div>"
     body = body.replace("<div class='content'>", f"{info}<div class='content'>")
     assert extract(_page(head, body), url).published == "2026-12-01"
+
+
+def test_a_members_box_with_its_joined_label_inside_dates_no_post() -> None:
+    """misfired (a label the forum rule did not see): 'jdoe Joined: 12 Jan 2014 · Posts: 200'
+    in one author element dated a thread that shows no date of its own; the thread's
+    <time> still dates it, and a byline's 'who joined ... in 2015 · March 9, 2026' is read."""
+    box = ("<div class='author-info'><a href='/members/jdoe.5/'>jdoe</a> Joined: 12 Jan 2014 "
+           "· Posts: 200</div>")
+    page = _page(f"<title>{HEADLINE}</title>",
+                 f"<h1>{HEADLINE}</h1><div class='post'>{box}<div class='message'>{STORY}"
+                 "</div></div>")
+    url = "https://forum.example/threads/harbour.5/"
+    assert extract(page, url).published is None
+    dated = page.replace("<div class='message'>",
+                         "<time datetime='2026-03-09T08:15:00+00:00'>Mar 9, 2026</time>"
+                         "<div class='message'>")
+    assert extract(dated, url).published == "2026-03-09"
+    byline = ("<div class='byline'>By Jane Doe, who joined the paper in 2015 · March 9, 2026"
+              "</div>")
+    page = _page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1>{byline}{STORY}")
+    assert extract(page, "https://harbour.example/a/1").published == "2026-03-09"
