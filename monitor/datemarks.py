@@ -19,6 +19,7 @@ CAPTION_LEVELS = 5  # levels above a date searched for the photo caption or gall
 # what names a slider of photos with their captions ("Monday, Sept. 2, 2024, in Pittsburgh");
 # not "caption" nor "gallery": pages name their header so ("intro__caption", "photogallery")
 _CAPTION_NAMES = ("carousel", "slideshow", "lightbox")
+MAX_CAPTION = 1000  # characters; a longer block is no caption nor slide but holds the story
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
 _UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
@@ -50,6 +51,8 @@ _NOT_TEXT_WORDS = (r"(?:member\s+since|joined|registered|mitglied\s+seit|registr
                    r"la\s+data\s+di\s+oggi|fecha\s+actual)")
 _NOT_TEXT_OPENS = re.compile(rf"^\W*{_NOT_TEXT_WORDS}\b", re.I)
 _NOT_TEXT_ENDS = re.compile(rf"\b{_NOT_TEXT_WORDS}\W*(?:(?:on|am|le|el|il)\b\W*)?$", re.I)
+_NOT_TEXT_LABEL = re.compile(rf"\b{_NOT_TEXT_WORDS}\W*(?:(?:on|am|le|el|il)\b\W*)?", re.I)
+NOT_TEXT_DATE = 24  # characters after such a label inside a line that must hold its date
 
 
 def _text_before(node: LexborNode) -> str:
@@ -81,22 +84,32 @@ def is_modification(node: LexborNode) -> bool:
 def dates_no_text(node: LexborNode) -> bool:
     """Whether a date element is labelled as no text's date: a forum member's sign-up
     ("<dt>Mitglied seit</dt><dd>28. Juni 2014</dd>") or the time the page was rendered
-    ("Aktuelle Zeit: 14.10.2020, 12:18"), which a forum thread shows beside its title."""
+    ("Aktuelle Zeit: 14.10.2020, 12:18"), which a forum thread shows beside its title.
+    The label may sit inside the line, right before its first date: "jdoe Joined: 12 Jan
+    2014 · Posts: 200" (but "who joined the paper in 2015 · March 9, 2026" is a byline's)."""
     own = node.text(deep=True) or ""
-    return bool(_NOT_TEXT_OPENS.match(own) or _NOT_TEXT_ENDS.search(_text_before(node)))
+    if _NOT_TEXT_OPENS.match(own) or _NOT_TEXT_ENDS.search(_text_before(node)):
+        return True
+    label = _NOT_TEXT_LABEL.search(own)
+    if label is None:
+        return False
+    day = parse_date(own[label.end():label.end() + NOT_TEXT_DATE])
+    return day is not None and day == parse_date(own)
 
 
 def in_caption(node: LexborNode) -> bool:
     """Whether a date element is (in) a photo's caption or a slider of photos: the day a
     picture was taken, often the day before the story ("..., Monday, Sept. 2, 2024, in
-    Pittsburgh"). A caption holding the <h1> is the page's header laid over its photo."""
+    Pittsburgh"). A caption holding the <h1> is the page's header laid over its photo; a
+    block holding more text than a caption is the story's wrapper a lightbox script names
+    ("entry-content lightbox-enabled" around the post's meta line and paragraphs)."""
     probe: LexborNode | None = node
     for _ in range(CAPTION_LEVELS):
         if probe is None or probe.tag in ("body", "main", "article"):
             return False
         if probe.tag in ("figure", "figcaption") \
                 or any(name in node_names(probe).lower() for name in _CAPTION_NAMES):
-            return probe.css_first("h1") is None
+            return probe.css_first("h1") is None and len(probe.text() or "") <= MAX_CAPTION
         probe = probe.parent
     return False
 

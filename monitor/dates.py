@@ -25,6 +25,7 @@ from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import dates_no_text, in_caption, is_modification
 from monitor.datetext import month_first, parse_date, url_date
+from monitor.scoring import node_names
 from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
@@ -43,7 +44,7 @@ SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 BYLINE_LINE = 200  # characters; a byline this short may hold its date in its own sentence
-# meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
+_DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # a numeric date written with dots
 # Elements (not <meta>) that mark their date as the publication's: microdata, and RDFa as
 # Drupal writes it (<span property="dc:date dc:created" content="2024-05-10T09:00:00+08:00">
 # around a shown "Fri, 05/10/2024 - 09:00" that a day-first page would misread).
@@ -55,8 +56,12 @@ DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_date
 _CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
 _PROPERTY_HINTS = ("date", "created", "issued")  # each name of MARKED_PROPERTIES holds one
 _TIME = next(iter(tag_ids(("time",))))
+# meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
+# names of a box about the author, whose own sentence is no byline's: "author-bio",
+# "about-author", "author-description"
+_BIO_NAMES = ("bio", "about", "desc")
 # the author's name or link: a date line usually sits right beside it
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 
@@ -125,10 +130,13 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
     return found
 
 
-def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool) -> str | None:
+def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool,
+          passed: frozenset[int] = frozenset()) -> str | None:
     """The first date of a short element under ``scope`` that is not in a list of others
-    and dates a text (no member's sign-up, no clock, no photo's caption)."""
-    nodes = islice(scope.css(selector), SCAN_NODES + 1)
+    and dates a text (no member's sign-up, no clock, no photo's caption); none of the
+    elements whose mem_id is in ``passed``."""
+    nodes = islice((node for node in scope.css(selector) if node.mem_id not in passed),
+                   SCAN_NODES + 1)
     return first_dated(nodes, longest, first_month, lambda node: not in_list(node)
                        and not dates_no_text(node) and not in_caption(node))
 
@@ -170,10 +178,19 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
             if found:
                 return found
             scope = scope.parent
-        found = first_dated([node], BYLINE_LINE, first_month, lambda _node: True)
+        # (a member's box says "Joined: 12 Jan 2014"; an author's box, "since 1 June 2015")
+        found = None if _author_bio(node) else first_dated([node], BYLINE_LINE, first_month,
+                                                            lambda own: not dates_no_text(own))
         if found:
             return found
     return None
+
+
+def _author_bio(node: LexborNode) -> bool:
+    """Whether an author element is a box about the author ("author-bio", "about-author"):
+    its sentence dates the author's career ("... has written for us since 1 June 2015")."""
+    names = node_names(node).lower()
+    return any(word in names for word in _BIO_NAMES)
 
 
 def _labels(text: str) -> Iterator[re.Match[str]]:
@@ -252,8 +269,10 @@ def _shown_wins(found: Declared, visible: str | None) -> str | None:
 
 
 def _two_readings(raw: str) -> bool:
-    """Whether a declared date is numeric and reads as two days ('03-09-2026')."""
-    return parse_date(raw, True) != parse_date(raw)
+    """Whether a declared date is numeric and reads as two days ('03-09-2026', '03/09/2026').
+    A dotted one ('03.09.2026') does not: the locales that write dots put the day first,
+    and an event's 'am 9. März' beside the headline is no reason to read it otherwise."""
+    return parse_date(raw, True) != parse_date(raw) and not _DOTTED.search(raw)
 
 
 def _shown_reading(raw: str, shown: list[str | None]) -> str | None:
@@ -276,14 +295,27 @@ def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | 
 def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | None,
                first_month: bool) -> str | None:
     """The date beside the headline; where JSON-LD and the meta tags declare two days and
-    none is there, the page's first date-named line outside lists (a header laid out away
-    from its headline shows which of the two the page means)."""
+    none is there, the page's first date-named line outside lists after the headline (a
+    header laid out away from its headline shows which of the two the page means; a
+    masthead's 'Tuesday, December 1, 2026' before it is the day the page was fetched)."""
     shown = beside_headline(headline, first_month)
     meta_day = parse_date(found.meta_raw)
     if shown is None and body is not None and found.ld_raw is not None \
             and meta_day is not None and meta_day != parse_date(found.ld_raw):
-        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+        masthead = _before(body, headline) if headline is not None else frozenset()
+        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month, masthead)
     return shown
+
+
+def _before(body: LexborNode, headline: LexborNode) -> frozenset[int]:
+    """The mem_ids of the elements before the headline in document order (its ancestors
+    among them); none when the headline is not in ``body``."""
+    ids: list[int] = []
+    for node in body.traverse():
+        if node.mem_id == headline.mem_id:
+            return frozenset(ids)
+        ids.append(node.mem_id)
+    return frozenset()
 
 
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],

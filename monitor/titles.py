@@ -2,7 +2,8 @@
 
 Whatever the source, a trailing site name is removed ("Headline | The Daily Example"): the
 one the page declares (og:site_name) or its home link reads, or a last segment that spells
-the site's host name; so is a leading one that is exactly that name ("Diario HOY | ...").
+the site's host name; so is a leading one that is exactly that name ("Diario HOY | ...")
+unless a heading reads it with the headline (a kicker: "BBC: ..." on the BBC's site).
 JSON-LD's headline loses to og:title when the <h1> reads og:title (an SEO variant). A
 declared title loses to the visible headline when the <title> reads that headline and not
 the declared one (og:title is then a social-media variant).
@@ -33,6 +34,9 @@ _SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " _ ", "_", " :: ", " · ", 
                     "-")
 # what ends a site name before the headline: no bare "-" or "_" ("Privatkredit-Zinsen: ...")
 _PREFIX_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " › ", "|", ": ")
+# ": " ends only the declared name: after a word the host spells it ends a kicker, a topic
+# the site is named for ("Wetter: Sturm ..." on wetter.de, "Golf: McIlroy ..." on golf.com)
+_KICKER_SEPARATOR = ": "
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
 MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
@@ -47,6 +51,7 @@ ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
 HEADINGS_SEEN = 60  # headings looked at for a headline (the visible ones come early)
 MAX_HEADLINE = 300  # characters; a longer heading is a paragraph set in a heading tag
 PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
+MIN_OG_WORDS = 3  # words; a shorter og:title is a label ("Politics", "Harbour Times")
 
 
 def _host_words(url: str | None) -> str:
@@ -322,12 +327,18 @@ def _heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
 def _h1_og_title(tree: LexborHTMLParser, metas: dict[str, str], ld_headline: str) -> str:
     """JSON-LD's headline, or og:title where it differs and the page's <h1> reads it: the
     headline readers see, JSON-LD's being a search-engine variant ("... 2023/24 ..." beside
-    a shown "... 23/24 ... aus", "Product Review With Photos" beside "I Tried ...")."""
+    a shown "... 23/24 ... aus", "Product Review With Photos" beside "I Tried ...").
+    An og:title that is a label (the site's name, a section's) read by a logo or section
+    <h1> is no headline: JSON-LD's stands."""
     og_title = clean_text(metas.get("og:title"))
-    if not ld_headline or not og_title or og_title == ld_headline:
+    if not ld_headline or not og_title or og_title == ld_headline \
+            or len(og_title.split()) < MIN_OG_WORDS \
+            or og_title.casefold() == clean_text(metas.get("og:site_name")).casefold():
         return ld_headline
     h1 = tree.css_first("h1")
-    return og_title if h1 is not None and clean_text(deep_text(h1)) == og_title else ld_headline
+    if h1 is None or clean_text(deep_text(h1)) != og_title or _is_logo(h1):
+        return ld_headline
+    return og_title
 
 
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
@@ -345,7 +356,11 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     if len(doc_title) > 400:
         doc_title = ""
     site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
-    return strip_site_prefix(_chosen(tree, metas, declared, doc_title, site, host), site, host)
+    title = _chosen(tree, metas, declared, doc_title, site, host)
+    bare = strip_site_prefix(title, site, host)
+    # a heading that reads the name too shows it as part of the headline ("BBC: Director
+    # general resigns" on the BBC's site, "Bitcoin - Price tops $100,000" on bitcoin.com)
+    return title if bare != title and _shown(tree, title) else bare
 
 
 def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_title: str,
@@ -369,13 +384,15 @@ def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_ti
 def strip_site_prefix(title: str, site: str | None, host: str = "") -> str:
     """Remove a leading site name: 'Diario HOY | Headline', 'BMAS - Headline'. Only the
     declared name or the host's very name counts ('Frauen im THW: ...' on thw.de, 'Corti
-    introduces GIM: ...' on corti.ai are headlines that mention the site)."""
+    introduces GIM: ...' on corti.ai are headlines that mention the site), the host's only
+    before a title-template separator, not before a kicker's colon."""
     for sep in _PREFIX_SEPARATORS:
         head, found, tail = title.partition(sep)
         if not found or len(tail.strip()) < MIN_HEADLINE:
             continue
         name = head.strip()
         if (site and name.casefold() == site.casefold()) \
-                or (len(host) >= MIN_SITE_NAME and _COMPACT.sub("", name).lower() == host):
+                or (sep != _KICKER_SEPARATOR and len(host) >= MIN_SITE_NAME
+                    and _COMPACT.sub("", name).lower() == host):
             return tail.strip()
     return title
