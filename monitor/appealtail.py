@@ -5,11 +5,15 @@ made it to the bottom of this article, we have a small favor to ask", "Enjoyed t
 We need your help to keep publishing", then the campaign, the ask, a thank-you and the
 editor's signature, each a plain paragraph. Only near the end (TAIL_LINES), and only when
 what follows is short paragraphs: a story about fundraising quotes such lines higher up.
+Nor when the line reports speech ("If you value food banks, please consider donating, the
+director said"): a story about a charity can end on its appeal, quoted.
 """
 
 from __future__ import annotations
 
 import re
+
+from monitor.pitchlines import REPORTED
 
 TAIL_LINES = 10  # lines after the opening, at most, for it to close the body
 TAIL_CHARS = 600  # characters of a line of the appeal; a longer one is the story's
@@ -31,7 +35,8 @@ def cut_appeal_tail(lines: list[str]) -> list[str]:
     """The body lines without a donation appeal that closes them."""
     first = max(1, len(lines) - TAIL_LINES - 1)
     for index in range(first, len(lines)):
-        if APPEAL_OPENING.fullmatch(lines[index]) and all(
-                len(line) <= TAIL_CHARS for line in lines[index + 1:]):
+        line = lines[index]
+        if APPEAL_OPENING.fullmatch(line) and not REPORTED.search(line) and all(
+                len(after) <= TAIL_CHARS for after in lines[index + 1:]):
             return lines[:index]
     return lines
