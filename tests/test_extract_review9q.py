@@ -1,6 +1,6 @@
 """Ordinary pages a second reader built against round quality9's body-cleaning rules (pitch
 lines, caption credits, 'follow ... on <platform>', the appeal and bio tails, data-nosnippet
-blocks).
+blocks, the caption sweep's figures).
 
 Each page is a whole news page whose body must be found with its title and date, and must
 hold and leave out the listed phrases. Every page misfired under the rule as first written:
@@ -59,6 +59,11 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "r9q_nosnippet_paragraphs": ("Ferry fares to rise by a fifth",
                                  ("we cannot absorb the price of diesel", "will cost £94"),
                                  ("Get our free morning email",)),
+    # a Jekyll blog's code blocks (each a <figure class="highlight"> around a <pre>) went
+    # as image figures; an image's caption still goes
+    "r9q_jekyll_code": ("Parsing dates in Python",
+                        ('datetime.fromisoformat("2024-05-01T10:00:00")', 'text.replace("Z"'),
+                        ("A calendar, for no reason",)),
 }
 
 
