@@ -15,9 +15,10 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from monitor.dom import text_len, unlink
+from monitor.dom import text_len
 from monitor.placement import in_sentence
 from monitor.scoring import link_density
+from monitor.sweep import unlink_inside
 
 QUERY = "[data-nosnippet]"
 MOST = 0.5  # share of a body's text above which a marked block is the article itself
@@ -34,17 +35,17 @@ TO_READER = re.compile(
 
 
 def drop_nosnippet(nodes: list[LexborNode]) -> None:
-    """Unlink the snippet-excluded blocks inside the chosen body containers."""
-    for node in nodes:
-        marked = node.css(QUERY) if "data-nosnippet" not in node.attributes else []
-        if not marked:
-            continue
-        most = MOST * max(text_len(node), 1)
-        for block in reversed(marked):
-            length = text_len(block)
-            if block.parent is not None and not in_sentence(block) and length <= most \
-                    and not _story_prose(block, length):
-                unlink(block)
+    """Unlink the snippet-excluded blocks inside the chosen body containers; a container
+    marked whole is the article (like a block above MOST), and its marked parts stay."""
+    unlink_inside([node for node in nodes if "data-nosnippet" not in node.attributes],
+                  QUERY, MOST, _excluded)
+
+
+def _excluded(block: LexborNode, most: float) -> bool:
+    """Whether a marked block is no part of the text: not inside a sentence, no more than
+    ``most`` characters, and no paragraphs of the story's prose."""
+    length = text_len(block)
+    return not in_sentence(block) and length <= most and not _story_prose(block, length)
 
 
 def _story_prose(block: LexborNode, length: int) -> bool:
