@@ -27,8 +27,11 @@ PITCH_LINE = re.compile(
       # here: references of blog posts keep it as often as not)
       | .{0,200}(?:nicht|keineswegs)\s+(?:unbedingt\s+|zwingend\s+)?(?:der|die)\s+meinung\s+
             der\s+redaktion.{0,60}
-      | .{0,120}(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|column|piece)\s+)?
-            (?:are|do\s+not).{0,160}
+      # (whose they are, or that they are not the site's: "Many of the views expressed are
+      # shared by younger residents" reports a survey)
+      | .{0,120}(?:views|opinions)\s+expressed\s+(?:here\s+|in\s+this\s+(?:article|column|piece)\s+)?
+            (?:are|do\s+not).{0,160}?\b(?:author|authors|writer|writers|contributor|columnist|
+            own|solely|necessarily|reflect|represent)\b.{0,160}
       # write to the newsroom
       # (in touch with the site: "get in touch with the council at ..." is the story's)
       | (?:get\s+in\s+touch(?!\s+with\s+(?!us\b|our\b|me\b))|contact\s+(?:us|our\s+[\w\ ]{2,20}team))

@@ -59,6 +59,12 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "r9q_nosnippet_paragraphs": ("Ferry fares to rise by a fifth",
                                  ("we cannot absorb the price of diesel", "will cost £94"),
                                  ("Get our free morning email",)),
+    # a survey's "views expressed are shared by ..." went as an opinion disclaimer; the
+    # column's own disclaimer still goes
+    "r9q_views_survey": ("Residents split over harbour plan",
+                         ("Many of the views expressed are shared by younger residents",
+                          "publish the full results in June"),
+                         ("the author's own",)),
     # a Jekyll blog's code blocks (each a <figure class="highlight"> around a <pre>) went
     # as image figures; an image's caption still goes
     "r9q_jekyll_code": ("Parsing dates in Python",
