@@ -14,9 +14,11 @@ author" heads an obituary's or a review's section on its subject.
 Appeal: non-profit and reader-funded newsrooms end a story with a pitch for support: "Since
 you made it to the bottom of this article, we have a small favor to ask", "Enjoyed this
 piece? We need your help to keep publishing", then the campaign, the ask, a thank-you and
-the editor's signature, each a plain paragraph. Not when the line reports speech ("If you
-value food banks, please consider donating, the director said"): a story about a charity
-can end on its appeal, quoted.
+the editor's signature, each a plain paragraph. An "If you value ..., please consider
+donating" names the newsroom's work (our, stories, journalism): an obituary's last line asks
+for donations to a hospice. Nor when the line reports speech ("If you value food banks,
+please consider donating, the director said"): a story about a charity can end on its
+appeal, quoted.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ APPEAL_OPENING = re.compile(
       | (?:enjoyed|liked|like|love)\s+(?:this|our)\s+(?:piece|article|story|post|reporting|journalism)
         \?\s+(?:we\s+need\s+your\s+help|please\s+(?:support|consider|donate)|support|consider|
         become|help)
-      | if\s+you\s+(?:value|believe|enjoyed|appreciate|like)\b.{0,140}\bplease\s+consider\s+
+      | if\s+you\s+(?:value|believe|enjoyed|appreciate|like)\b(?=.{0,140}?\b(?:our|us|we|
+        journalism|reporting|stor(?:y|ies)|articles?|news|this\s+(?:piece|site|newsletter))\b)
+        .{0,140}\bplease\s+consider\s+
         (?:supporting|donating|making\s+a|pitching\s+in|becoming|a\s+donation)
       | unterstützen\s+sie\s+(?:unseren|unabhängigen|jetzt)\b.{0,40}journalismus
     ).{0,300}""",

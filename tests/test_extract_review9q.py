@@ -65,6 +65,11 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                          ("Many of the views expressed are shared by younger residents",
                           "publish the full results in June"),
                          ("the author's own",)),
+    # an obituary's closing request for donations to a hospice went as the newsroom's
+    # appeal, with the lines after it
+    "r9q_obituary_hospice": ("Mary Hale, harbour master for 30 years, dies at 91",
+                             ("please consider donating to St Mary's Hospice",
+                              "She is survived by her daughter"), ()),
     # a Jekyll blog's code blocks (each a <figure class="highlight"> around a <pre>) went
     # as image figures; an image's caption still goes
     "r9q_jekyll_code": ("Parsing dates in Python",
