@@ -36,7 +36,7 @@ PITCH_LINE = re.compile(
       # (in touch with the site: "get in touch with the council at ..." is the story's)
       | (?:get\s+in\s+touch(?!\s+with\s+(?!us\b|our\b|me\b))|contact\s+(?:us|our\s+[\w\ ]{2,20}team))
             \b.{0,120}@[\w.-]+\.?
-      | .{0,100}\?\s+get\s+in\s+touch\b.{0,80}
+      | .{0,100}\?\s+get\s+in\s+touch\b(?!\s+with\s+(?!us\b|our\b|me\b)).{0,80}
       | for\s+more\s+(?:stories|news|articles|content)\s+like\s+this\b.{0,80}
       | (?:do\s+you\s+have|have\s+you\s+got|got)\s+an?\s+(?:story|tip|news\s+tip)\b[^?]{0,60}\?
             .{0,80}@[\w.-]+\.?
@@ -46,7 +46,11 @@ PITCH_LINE = re.compile(
       | mit\s+agenturmaterial\.?
       | mit\s+material\s+(?:von|der)\s+[\w\s,/-]{1,40}\.?
       # the publisher's app and channels (English, Turkish, Indonesian)
-      | (?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w'"’&-]+\s+){0,3}apps?\b.{0,100}
+      # (ending there, or going on to what the site sends: a how-to's "Download the Zoom app
+      # on your phone and sign in" is a step of the text)
+      | (?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w'"’&-]+\s+){0,3}apps?\b
+            (?:\s*[!.]?|\s*:.{0,40}|\s+(?:for|to|and|now)\b.{0,80}?\b(?:news|updates|alerts|stories|
+            headlines|coverage|latest|breaking|informed|notifications|free)\b.{0,40})
       | .{0,40}uygulamas[ıi]n[ıi]\s+indirin.{0,80}
       | cek\s+berita.{0,100}google\s+news.{0,80}
       | (?:suivez|retrouvez|téléchargez|découvrez|installez)\b.{0,100}

@@ -70,6 +70,11 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "r9q_obituary_hospice": ("Mary Hale, harbour master for 30 years, dies at 91",
                              ("please consider donating to St Mary's Hospice",
                               "She is survived by her daughter"), ()),
+    # a how-to's steps ("Download the Zoom app on your phone and sign in ...") went as the
+    # site's app pitch
+    "r9q_howto_app": ("How to join the harbour meeting online",
+                      ("Download the Zoom app on your phone", "Install the Authenticator app",
+                       "Get the app from the official store only"), ()),
     # a Jekyll blog's code blocks (each a <figure class="highlight"> around a <pre>) went
     # as image figures; an image's caption still goes
     "r9q_jekyll_code": ("Parsing dates in Python",
@@ -95,6 +100,7 @@ def test_pitch_lines_need_a_name_and_no_speech() -> None:
                    "Reporting by Gopal Sharma, additional reporting by Lisa Barrington, writing by "
                    "Shilpa Jamkhandikar, Editing by Alex Richardson",
                    "Get in touch with our news team by emailing us at webnews@news.example.",
+                   "Download the Example News app for the latest news", "Get our app: iPhone | Android",
                    "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."):
         assert is_pitch_line(notice), notice
     for prose in ("(c) The council failed to consult residents before the vote.",
@@ -102,6 +108,7 @@ def test_pitch_lines_need_a_name_and_no_speech() -> None:
                   "Jetzt abonnieren, sagte der Verleger, sei die einzige Antwort auf die Krise.",
                   "Il vous reste 30 % de vos économies à investir, a rappelé le ministre.",
                   "Get in touch with the council at floods@council.example.",
+                  "Is your street flooded? Get in touch with the council on 0800 123 456.",
                   "Vous pouvez suivre le match en direct avec l'application du club."):
         assert not is_pitch_line(prose), prose
 
