@@ -82,6 +82,7 @@ def cut_appeal_tail(lines: list[str]) -> list[str]:
 
 
 def _appeal_opening(line: str) -> bool:
+    """Whether a line opens the newsroom's appeal (one that reports speech is quoted)."""
     return APPEAL_OPENING.fullmatch(line) is not None and REPORTED.search(line) is None
 
 
