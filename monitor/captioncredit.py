@@ -4,7 +4,9 @@ A caption rendered outside a <figure> (a div of the page's own build) reaches th
 a line: "Workers at the plant on Monday. Bildrechte: MDR/Jane Doe", "A portrait of the
 queen (Picture credit: Getty)", or the credit alone on the next line ("Image: Jane Doe").
 The label after a sentence's end (or in brackets), then a short name, ends such a line;
-prose that names a photo ("The photo: a field at dawn, he said.") goes on past the name.
+prose that names a photo ("The photo: a field at dawn, he said.") goes on past the name, and
+a name ends in a letter or digit, not a full stop: "BILD: Sie waren also dabei." is an
+interviewer's line (the paper Bild's) in an interview.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ MAX_CHARS = 300  # a caption is short; a longer line is prose whatever its end
 _LABELS = r"bildrechte|fotos?|photos?|images?|bild|bilder|imagen|imagem"
 CAPTION_CREDIT = re.compile(
     rf"(?:^(?:{_LABELS})|(?:[.!?]\s+|\()(?:{_LABELS}|credit|crédit|(?:picture|photo|image)\s+"
-    r"credit|crédit\s+photo|foto\s*credit))\s*:\s*[^\s:.][\w/ .,&+-]{1,40}\)?$",
+    r"credit|crédit\s+photo|foto\s*credit))\s*:\s*[^\s:.][\w/ .,&+-]{0,39}\w\)?$",
     re.I,
 )
 

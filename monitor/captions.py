@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.dom import is_boilerplate, text_len, unlink
+from monitor.dom import is_boilerplate, text_len
+from monitor.sweep import unlink_inside
 
 QUERY = "figcaption, figure"
 MOST = 0.5  # share of a container's text above which a caption is what the page says
@@ -21,16 +22,15 @@ MOST = 0.5  # share of a container's text above which a caption is what the page
 
 def drop_captions(nodes: list[LexborNode]) -> None:
     """Unlink the captions and image figures inside the chosen body containers."""
-    for node in nodes:
-        found = node.css(QUERY)
-        if not found:
-            continue
-        most = MOST * max(text_len(node), 1)
-        for caption in reversed(found):
-            tag = caption.tag
-            if caption.parent is not None and is_boilerplate(caption, tag) \
-                    and text_len(caption) <= most and not (tag == "figure" and _text_box(caption)):
-                unlink(caption)
+    unlink_inside(nodes, QUERY, MOST, _caption)
+
+
+def _caption(node: LexborNode, most: float) -> bool:
+    """Whether a match is a caption or an image figure, of no more than ``most`` characters
+    and, for a <figure>, with no paragraphs of its own."""
+    tag = node.tag
+    return is_boilerplate(node, tag) and text_len(node) <= most \
+        and not (tag == "figure" and _text_box(node))
 
 
 def _text_box(figure: LexborNode) -> bool:

@@ -12,8 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from monitor.appealtail import cut_appeal_tail
-from monitor.biotail import cut_bio_tail
+from monitor.bodytails import cut_closing_blocks
 from monitor.linetests import (
     LINKED_LINE,
     SENTENCE_END,
@@ -75,13 +74,6 @@ DROP_CAP_LINES = 3  # lines at the top where a lone capital can be the opening p
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
-_AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w'’.-]*\s+){1,4}is\s+(?:a|an|the)\s+[^.]{0,100}?\b(?:writer|reporter|editor|"
-    r"correspondent|journalist|contributor|columnist|freelancer?)\b"
-)  # (not "is an analyst at ...": a closing paragraph of reporting quotes analysts)
-_BIO_LABEL = re.compile(  # the line above a bio that labels it, not a subheading of the text
-    r".*\b(?:about|author|writer|written|contribut\w*|editor|columnist|reporter|correspondent|"
-    r"staff|by)\b", re.I)
 # a boilerplate label that heads no list: an ad's label, whatever links follow it
 _AD_LABEL = re.compile(r"(?:advertisement|advertising|anzeige|werbung|publicit[ée]|publicidad|"
                        r"pubblicit[àa]|sponsored|реклама|ad)\b", re.I)
@@ -380,8 +372,8 @@ def _join_drop_cap(out: list[str]) -> list[str]:
 
 
 def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
-    """The body without the header metadata above it and the dates, labels and writer's bio
-    below it."""
+    """The body without the header metadata above it, the dates below it and the closing
+    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal)."""
     start = 0
     while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
                                                or is_dateline(out[start])):
@@ -390,10 +382,4 @@ def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
     while end > start and ((is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60)
                            or is_dateline(out[end - 1])):
         end -= 1
-    if end > start + 1 and _AUTHOR_BIO.match(out[end - 1]):
-        end -= 1
-        label = out[end - 1]
-        if end > start + 1 and len(label) <= LABEL_CHARS and not SENTENCE_END.search(label) \
-                and _BIO_LABEL.match(label):
-            end -= 1
-    return cut_bio_tail(cut_appeal_tail(out[start:end]))
+    return cut_closing_blocks(out[start:end])

@@ -218,13 +218,14 @@ def is_boilerplate(node: LexborNode, tag: str | None = None) -> bool:
     """Figure/caption/form elements, hidden styles, or boilerplate class/id names.
 
     A <figure> that holds a <table> is the article's data (block editors wrap every table
-    in one), not an image with its caption. ``tag``: the node's, when the caller read it.
+    in one), and one that holds a <pre> its code (Jekyll wraps every highlighted block in
+    one), not an image with its caption. ``tag``: the node's, when the caller read it.
     """
     if tag is None:
         tag = node.tag  # (read once: each read, and each attributes dict, is built anew)
     if tag in ("figcaption", "picture", "form"):
         return True
-    if tag == "figure" and node.css_first("table") is None and not _quote_figure(node):
+    if tag == "figure" and node.css_first("table, pre") is None and not _quote_figure(node):
         return True
     attrs = node.attributes
     if hidden_style(attrs) and not collapsed_panel(node):

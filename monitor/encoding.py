@@ -89,22 +89,24 @@ def sniff_encoding(data: bytes, content_type: str | None = None) -> str:
     return "utf-8"
 
 
+# bytes beyond one per character (each multi-byte character adds 1 to 3) that make valid
+# UTF-8 text rather than chance: 7 to 20 characters
+MIN_UTF8_EXTRA = 20
+
+
 def _utf8_text(data: bytes) -> bool:
-    """Whether bytes are UTF-8 text whatever charset they declare: valid UTF-8 that holds
-    multi-byte characters (MIN_UTF8_CHARS of them). A page saved again as UTF-8 keeps its
-    old <meta charset=gb2312>; read as declared, every character turned to mojibake. Text
-    truly in a legacy charset is almost never valid UTF-8 as well: a Latin-1 accent or a
-    GBK pair makes a byte sequence that UTF-8 forbids."""
+    """Whether bytes are UTF-8 text whatever charset they declare: valid UTF-8 whose
+    multi-byte characters add MIN_UTF8_EXTRA bytes or more. A page saved again as UTF-8
+    keeps its old <meta charset=gb2312>; read as declared, every character turned to
+    mojibake. Text truly in a legacy charset is almost never valid UTF-8 as well: a Latin-1
+    accent or a GBK pair makes a byte sequence that UTF-8 forbids."""
     if data.isascii():
         return False
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return len(data) - len(text) >= MIN_UTF8_CHARS  # (each multi-byte char adds 1-3 bytes)
-
-
-MIN_UTF8_CHARS = 20  # bytes beyond one per character: a few characters could be chance
+    return len(data) - len(text) >= MIN_UTF8_EXTRA
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]:

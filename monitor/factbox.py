@@ -16,8 +16,9 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
-from monitor.dom import text_len, unlink
+from monitor.dom import text_len
 from monitor.scoring import link_density
+from monitor.sweep import unlink_inside
 
 WORDS = frozenset(("factbox", "infobox", "faktenbox", "infokasten"))
 PAIRS = frozenset(("fact-box", "info-box", "facts-box"))
@@ -40,16 +41,13 @@ def drop_fact_boxes(nodes: list[LexborNode]) -> list[LexborNode]:
     total = sum(text_len(node) for node in nodes)
     kept = [node for node in nodes if not (
         len(nodes) > 1 and _named_box(node) and _aside(node, MOST * total))]
-    for node in kept:
-        boxes = node.css(QUERY)
-        if not boxes:
-            continue
-        most = MOST * max(text_len(node), 1)
-        for box in reversed(boxes):
-            if box.parent is not None and fact_box(box.attributes.get("class") or "") \
-                    and _aside(box, most):
-                unlink(box)
+    unlink_inside(kept, QUERY, MOST, _named_aside)
     return kept
+
+
+def _named_aside(box: LexborNode, most: float) -> bool:
+    """Whether a match of QUERY is a fact box by its class names, and long or linked."""
+    return fact_box(box.attributes.get("class") or "") and _aside(box, most)
 
 
 def _aside(box: LexborNode, most: float) -> bool:

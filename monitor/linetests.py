@@ -14,6 +14,11 @@ from monitor.selectors import READ_ALSO_LEAD
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
+_FOLLOW_US = re.compile(r"follow\s+us\b", re.I)  # the site's own accounts, asked anywhere
+# words to the reader just before a 'follow <account> on <platform>'
+_TO_READER = re.compile(
+    r"\b(?:you\s+(?:can|could|should|may)(?:\s+also)?|please|sure\s+to|forget\s+to|remember\s+to|"
+    r"and|or|also)$", re.I)
 # a file type named in a link ("the full report (PDF, 40 pages)"): a document, no other story
 _DOCUMENT = re.compile(r"\b(?:pdf|docx?|xlsx?|csv|odt)\b", re.I)
 # The words of a dateline ("Updated Monday, May 9, 2023 4:12 PM EDT | Published ..."): dates,
@@ -86,9 +91,21 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) ->
         elif match.group("end"):
             if len(line) - match.end() <= 21:
                 return True
-        elif match.start() <= 100:
+        elif match.start() <= 100 and _addressed(line, match):
             return True
     return False
+
+
+def _addressed(line: str, match: re.Match[str]) -> bool:
+    """Whether a 'follow ... on <platform>' match asks the reader: 'follow us' anywhere, a
+    named account where a sentence opens or after words to the reader ("be sure to",
+    "you can", "and"); "He urged fans to follow him on Telegram" reports a call, and is the
+    story's."""
+    if not match.group().lower().startswith("follow") or _FOLLOW_US.match(match.group()):
+        return True
+    before = line[: match.start()].rstrip()
+    return not before or not (before[-1].isalnum() or before[-1] == ",") \
+        or _TO_READER.search(before) is not None
 
 
 def is_boilerplate_line(

@@ -4,7 +4,11 @@ write to the newsroom, the paywall's "rest of this article" notice.
 
 Each alternative is a whole line (a short one), so a sentence of the story that mentions an
 app, a commission or a copyright goes on past what the pattern allows and stays. The words
-in KEYS are in every alternative: a line without any of them needs no regex.
+in KEYS are in every alternative: a line without any of them needs no regex. Short prose
+can still fit an alternative, so two more tests: a line that reports speech ("Install the
+NHS app, the minister urged") is the story's, and a copyright owner or a wire's staff is
+named, not described: a legal list's "(c) The council failed to consult residents" or
+"Reporting by the Guardian found that ..." is a sentence of many lower-case words.
 """
 
 from __future__ import annotations
@@ -18,36 +22,56 @@ KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "sto
 PITCH_LINE = re.compile(
     r"""^(?:
       # an agency's or the site's copyright line ("© dpa-infocom, dpa:230428-99-4830/5")
-        (?:copyright\s*)?(?:©|\(c\)|copyright\s*:).{0,200}
+        (?:copyright\s*)?(?:©|\(c\)|copyright\s*:)(?P<owner>.{0,200})
       # disclaimers: the opinions of guest authors (an affiliate-link disclosure is not
       # here: references of blog posts keep it as often as not)
       | .{0,200}(?:nicht|keineswegs)\s+(?:unbedingt\s+|zwingend\s+)?(?:der|die)\s+meinung\s+
             der\s+redaktion.{0,60}
-      | .{0,120}(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|column|piece)\s+)?
-            (?:are|do\s+not).{0,160}
+      # (whose they are, or that they are not the site's: "Many of the views expressed are
+      # shared by younger residents" reports a survey)
+      | .{0,120}(?:views|opinions)\s+expressed\s+(?:here\s+|in\s+this\s+(?:article|column|piece)\s+)?
+            (?:are|do\s+not).{0,160}?\b(?:author|authors|writer|writers|contributor|columnist|
+            own|solely|necessarily|reflect|represent)\b.{0,160}
       # write to the newsroom
-      | (?:get\s+in\s+touch|contact\s+(?:us|our\s+[\w\ ]{2,20}team))\b.{0,120}@[\w.-]+\.?
-      | .{0,100}\?\s+get\s+in\s+touch\b.{0,80}
+      # (in touch with the site: "get in touch with the council at ..." is the story's)
+      | (?:get\s+in\s+touch(?!\s+with\s+(?!us\b|our\b|me\b))|contact\s+(?:us|our\s+[\w\ ]{2,20}team))
+            \b.{0,120}@[\w.-]+\.?
+      | .{0,100}\?\s+get\s+in\s+touch\b(?!\s+with\s+(?!us\b|our\b|me\b)).{0,80}
       | for\s+more\s+(?:stories|news|articles|content)\s+like\s+this\b.{0,80}
       | (?:do\s+you\s+have|have\s+you\s+got|got)\s+an?\s+(?:story|tip|news\s+tip)\b[^?]{0,60}\?
             .{0,80}@[\w.-]+\.?
       # the wire's staff credit ("Reporting by X; Editing by Y")
-      | (?:additional\s+)?reporting\s+by\b.{0,300}(?:editing|writing)\s+by\b.{0,120}
+      | (?P<staff>(?:additional\s+)?reporting\s+by\b.{0,300}(?:editing|writing)\s+by\b.{0,120})
       # the agency material a story was written with (German)
       | mit\s+agenturmaterial\.?
       | mit\s+material\s+(?:von|der)\s+[\w\s,/-]{1,40}\.?
       # the publisher's app and channels (English, Turkish, Indonesian)
-      | (?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w'"’&-]+\s+){0,3}apps?\b.{0,100}
+      # (ending there, or going on to what the site sends: a how-to's "Download the Zoom app
+      # on your phone and sign in" is a step of the text)
+      | (?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?(?:[\w'"’&-]+\s+){0,3}apps?\b
+            (?:\s*[!.]?|\s*:.{0,40}|\s+(?:for|to|and|now)\b.{0,80}?\b(?:news|updates|alerts|stories|
+            headlines|coverage|latest|breaking|informed|notifications|free)\b.{0,40})
       | .{0,40}uygulamas[ıi]n[ıi]\s+indirin.{0,80}
       | cek\s+berita.{0,100}google\s+news.{0,80}
-      | .{0,100}\bavec\s+l['’]application\s+(?:du|de|d['’])\b.{0,40}
+      | (?:suivez|retrouvez|téléchargez|découvrez|installez)\b.{0,100}
+            \bavec\s+l['’]application\s+(?:du|de|d['’])\b.{0,40}
       # the paywall's notice of what is left to read (French), its pitch (German)
       | jetzt\s+(?:abonnieren|abonnent\s+werden)\b.{0,100}
-      | il\s+vous\s+reste\s+[\d.,]+\s*%.{0,120}
+      | il\s+vous\s+reste\s+[\d.,]+\s*%\s+de\s+(?:cet|ce|l['’])\s*(?:article|contenu|texte).{0,120}
       | .{0,60}la\s+suite\s+est\s+réservée\s+aux\s+abonnés.{0,40}
     )$""",
     re.I | re.X,
 )
+# a verb of saying after a comma or semicolon: the line reports what someone said or wrote
+REPORTED = re.compile(
+    r"[,;]\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|say|urged|told|added|warned|wrote|reads|sagte|"
+    r"sagt|sagten|erklärte|schreibt|a\s+(?:dit|déclaré|rappelé|affirmé|indiqué)|dijo|afirmó|"
+    r"declaró)\b",
+    re.I,
+)
+MAX_LOWER = 2  # lower-case words (of 4+ letters) in a name; a sentence has more
+ROLE_WORDS = frozenset(("reporting", "additional", "writing", "editing", "from"))
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def is_pitch_line(line: str) -> bool:
@@ -57,4 +81,18 @@ def is_pitch_line(line: str) -> bool:
     lowered = line.lower()
     if not any(key in lowered for key in KEYS):
         return False
-    return PITCH_LINE.match(line) is not None
+    match = PITCH_LINE.match(line)
+    if match is None or REPORTED.search(line):
+        return False
+    owner, staff = match.group("owner"), match.group("staff")
+    if owner is not None:
+        return _named(owner.split(". ", 1)[0])
+    return staff is None or _named(staff)
+
+
+def _named(text: str) -> bool:
+    """Whether text names (a copyright owner, a wire's reporters and editors) rather than
+    describes: few lower-case words beside the roles of a staff credit."""
+    lower = [word for word in _WORD.findall(text)
+             if word[0].islower() and word.lower() not in ROLE_WORDS]
+    return len(lower) <= MAX_LOWER

@@ -94,7 +94,7 @@ def test_tip_line_and_agency_credit_are_pitch_lines() -> None:
 def test_labelled_bio_closing_the_body_goes() -> None:
     """A "Die Autorin" heading and the bio under it closed a comment piece's body; a
     label higher up, with the text going on after it, heads a section and stays."""
-    from monitor.biotail import cut_bio_tail
+    from monitor.bodytails import cut_bio_tail
     page = (PAGES / "bio_tail_label.html").read_bytes()
     body = extract(page, "https://kommentar.example/baeume").body
     assert "Stadtplanerin" not in body and "Die Autorin" not in body
@@ -160,7 +160,7 @@ def test_fact_box_names() -> None:
 def test_donation_appeal_closing_the_story_goes() -> None:
     """A newsroom's appeal for donations under the story went into the body with its
     campaign, ask and signature; the same words high up in a story about fundraising stay."""
-    from monitor.appealtail import cut_appeal_tail
+    from monitor.bodytails import cut_appeal_tail
     story = [f"Paragraph {n} of the report on the bridge repairs." for n in range(12)]
     appeal = ["Since you made it to the bottom of this article, we have a small favor to ask.",
               "Our year-end campaign is under way, and every gift is matched until December 31.",
