@@ -32,6 +32,7 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
+from monitor.introlists import add_announced
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
@@ -153,7 +154,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         if found is not None:
             protect |= dom.ancestry(found)
     dom.prune_region(region, REGION_KEEP, protect)
-    nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
+    nodes = add_announced(gathering.cousins(best, cands, gathering.gather(best, cands)))
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 
