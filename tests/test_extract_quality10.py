@@ -39,3 +39,17 @@ def test_only_a_sentence_ending_in_a_colon_announces_a_list() -> None:
     kept = add_announced(paras)
     lists = [node for node in kept if node.tag == "ul"]
     assert len(lists) == 1 and "cost" in (lists[0].text() or "")
+
+
+def test_a_weak_winner_widens_to_the_cards_around_it() -> None:
+    """A story told in cards, each a heading, one paragraph and an app's box of short
+    labels: one card won the vote with a paragraph, and the others and the quote above were
+    lost, since the labels (no vote) kept the voted share of the section around them under
+    WIDEN_DENSITY. A winner of a sentence or two widens with a lower share."""
+    page = (PAGES / "weak_winner_cards.html").read_bytes()
+    body = extract(page, "https://apps.example/stories/roaster").body
+    assert "the roastery is always looking for new ways" in body
+    assert "A quiz asks a few simple questions" in body
+    assert "Emails go out when a bag is likely to run out" in body
+    assert "the best reviews appear on the product pages" in body
+    assert "Copyright 2026" not in body
