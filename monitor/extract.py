@@ -41,6 +41,7 @@ from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -154,7 +155,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
         if found is not None:
             protect |= dom.ancestry(found)
     dom.prune_region(region, REGION_KEEP, protect)
-    nodes = add_announced(gathering.cousins(best, cands, gathering.gather(best, cands)))
+    nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
+    nodes = add_announced(add_unvoted(best, cands, nodes))
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 

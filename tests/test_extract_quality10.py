@@ -53,3 +53,45 @@ def test_a_weak_winner_widens_to_the_cards_around_it() -> None:
     assert "Emails go out when a bag is likely to run out" in body
     assert "the best reviews appear on the product pages" in body
     assert "Copyright 2026" not in body
+
+
+_TILE = ("<article class='tile'><div class='tile-content'><h3><a href='http://127.0.0.1/c/{n}'>"
+         "Course {n}</a></h3><div class='summary'><div class='rich'><p>{text}</p></div></div>"
+         "</div></article>")
+_PROSE = ("A course for people who work, with evening classes, a mentor who answers questions "
+          "between sessions, and a review of each student's portfolio at the end of the term.")
+
+
+def _zone(name: str, tiles: int, extra: str = "") -> str:
+    items = "".join(_TILE.format(n=f"{name}{i}", text=_PROSE) for i in range(tiles))
+    return f"<div class='zone'><h2>{name}</h2><div class='zone-items'>{items}{extra}</div></div>"
+
+
+def test_zones_built_like_the_winner_join_it_though_unvoted() -> None:
+    """A listing split into zones ("zone > zone-items > tile > ... > p"): each paragraph
+    votes two levels up only, so the other zones' boxes are no candidates and cousins never
+    met them. Boxes of the winner's kind near it join, but not one holding a form (a
+    paywall's sign-up box built like the body's) nor boxes holding less than the winner."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor import voting
+    from monitor.scoring import Candidate
+    from monitor.unvoted import add_unvoted
+    form = ("<div class='zone-items'><p>" + _PROSE + "</p><form><input name='email'></form>"
+            "</div>")
+    html = ("<body><main><section class='listing'>" + _zone("a", 3) + _zone("b", 3)
+            + _zone("c", 2) + form + "</section></main></body>")
+    root = LexborHTMLParser(html).body
+    assert root is not None
+    boxes = root.css("div.zone-items")
+    cands = voting.count(voting.read(root))
+    best = Candidate(boxes[0], order=0)
+    kept = add_unvoted(best, cands, [boxes[0]])
+    assert [node.mem_id for node in kept] == [box.mem_id for box in boxes[:3]]
+    small = LexborHTMLParser("<body><main><section>" + _zone("a", 3) + _zone("b", 1)
+                             + "</section></main></body>").body
+    assert small is not None
+    first = small.css_first("div.zone-items")
+    assert first is not None
+    alone = add_unvoted(Candidate(first, order=0), {}, [first])
+    assert [node.mem_id for node in alone] == [first.mem_id]
