@@ -54,10 +54,15 @@ def add_unvoted(best: Candidate, cands: dict[int, Candidate], chosen: list[Lexbo
     """``chosen`` plus the unvoted boxes built like the winner, in document order."""
     if not best.node.attributes.get("class") or best.node.tag in ("p", "li", "span"):
         return chosen
+    path = below_body(best.node.parent, SECTION_LEVELS - 1)
+    every = _kin(path[-1], best.node) if path else []  # (one query: most pages have none)
+    if not every:
+        return chosen
+    lines = [(node, ancestry(node)) for node in every]
     taken = {node.mem_id for node in chosen}
     around = set().union(*(ancestry(node) for node in chosen))
-    for anchor in below_body(best.node.parent, SECTION_LEVELS - 1):
-        kin = _kin(anchor, best.node)
+    for anchor in path:
+        kin = [node for node, above in lines if anchor.mem_id in above]
         if not kin:
             continue
         found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
