@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from monitor import selectors as sel
 from monitor.dom import is_boilerplate
 from monitor.scoring import ancestry, flat_text, in_comments
 
@@ -38,9 +39,12 @@ def _list_box(node: LexborNode) -> bool:
 
 
 def _announces(node: LexborNode) -> bool:
-    """A block whose text is a sentence ending in a colon: it announces what follows."""
+    """A block whose text is a sentence ending in a colon: it announces what follows. A
+    label for other stories ("More on this story:", "Lesen Sie auch:") announces teasers."""
     text = flat_text(node)
-    return len(text) >= INTRO_MIN and text.endswith(":") and " " in text
+    if len(text) < INTRO_MIN or not text.endswith(":") or " " not in text:
+        return False
+    return not (sel.LIST_LABEL.match(text) or sel.BOILERPLATE_LINE.match(text))
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:

@@ -24,13 +24,16 @@ def test_a_list_its_paragraph_announces_stays_in_the_body() -> None:
 
 
 def test_only_a_sentence_ending_in_a_colon_announces_a_list() -> None:
-    """A short label ("Related:") or a block that ends otherwise announces nothing."""
+    """A short label ("Related:"), a label for other stories or a block that ends otherwise
+    announces nothing."""
     from selectolax.lexbor import LexborHTMLParser
 
     from monitor.introlists import add_announced
     html = ("<div><p>Related:</p><ul><li><a href='/a'>Other story one</a></li></ul>"
             "<p>The mayor said the plan would cost less than the old one, and start in May.</p>"
             "<ul><li><a href='/b'>Other story two</a></li></ul><p>More text follows here.</p>"
+            "<p>Read more about the tram plan in our earlier stories:</p>"
+            "<ul><li><a href='/c'>Other story three</a></li></ul><p>Then the vote came.</p>"
             "<p>The council listed three reasons for the vote today:</p>"
             "<ul><li>cost</li><li>speed</li></ul><p>It meets again in June.</p></div>")
     box = LexborHTMLParser(html).css_first("div")
