@@ -5,7 +5,8 @@ items over several boxes of one kind. Each paragraph votes for its parent and gr
 only, so a zone's box gets no vote unless some text sits near its top: the first zone wins
 and gathering.cousins, which walks voted candidates, never meets the others. Here the
 nearest ancestor of the winner that holds other boxes of the winner's kind (tag and first
-class) gives them, when they hold prose, few links and no boilerplate name.
+class) gives them, when they hold prose, few links and no boilerplate name, and are
+no other story (another <article>, or a box with its own <h1>: an endless page's next story).
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from monitor import docorder
 from monitor.dom import is_boilerplate, prune_region
 from monitor.gathering import SECTION_LEVELS, below_body
 from monitor.placement import nested_in
-from monitor.scoring import Candidate, ancestry, in_comments, link_density, section_kind, text_len
+from monitor.scoring import (
+    Candidate,
+    ancestry,
+    article_root,
+    in_comments,
+    link_density,
+    section_kind,
+    text_len,
+)
 
 MAX_LINKS = 0.25  # linked share above which a box of the winner's kind is a teaser list
 PRUNE_SHARE = 0.4  # as gathering.cousins prunes the blocks it adds
@@ -44,6 +53,17 @@ def _reads_as_body(node: LexborNode) -> bool:
     return any(_prose(para) for para in node.css("p"))
 
 
+def _own_headline(node: LexborNode, anchor: LexborNode) -> bool:
+    """Whether a box, or a box around it below ``anchor``, holds an <h1>: the next story
+    of an endless page (built like the first), not more of this one."""
+    probe: LexborNode | None = node
+    while probe is not None and probe.mem_id != anchor.mem_id:
+        if probe.css_first("h1") is not None:
+            return True
+        probe = probe.parent
+    return False
+
+
 def _prose(para: LexborNode) -> bool:
     length = text_len(para)
     return length >= PROSE_PARAGRAPH and link_density(para, length) < MAX_LINKS
@@ -65,8 +85,10 @@ def add_unvoted(best: Candidate, cands: dict[int, Candidate], chosen: list[Lexbo
         kin = [node for node, above in lines if anchor.mem_id in above]
         if not kin:
             continue
+        home = article_root(best.node)
         found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
-                 and not nested_in(node, taken) and _reads_as_body(node)]
+                 and not nested_in(node, taken) and article_root(node) == home
+                 and not _own_headline(node, anchor) and _reads_as_body(node)]
         if sum(text_len(node) for node in found) < FOUND_SHARE * text_len(best.node):
             return chosen  # a box or two beside a body: teasers, a form, not its other half
         for node in found:

@@ -98,3 +98,23 @@ def test_zones_built_like_the_winner_join_it_though_unvoted() -> None:
     assert first is not None
     alone = add_unvoted(Candidate(first, order=0), {}, [first])
     assert [node.mem_id for node in alone] == [first.mem_id]
+
+
+def test_the_next_story_of_an_endless_page_is_no_unvoted_box() -> None:
+    """A page that appends the next story, its body built like the first, under the same
+    ancestor: a box under its own <h1>, or in another <article>, stays out."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.scoring import Candidate
+    from monitor.unvoted import add_unvoted
+    body = "<div class='story-body'>" + f"<div><p>{_PROSE}</p></div>" * 2 + "</div>"
+    longer = "<div class='story-body'>" + f"<div><p>{_PROSE}</p></div>" * 3 + "</div>"
+    for wrap in ("<div class='story'><h1>Next story</h1>{}</div>", "<article>{}</article>"):
+        html = ("<body><main><div class='lead'>" + body + "</div>" + wrap.format(longer)
+                + "</main></body>")
+        root = LexborHTMLParser(html).body
+        assert root is not None
+        first = root.css_first("div.story-body")
+        assert first is not None and len(root.css("div.story-body")) == 2
+        kept = add_unvoted(Candidate(first, order=0), {}, [first])
+        assert [node.mem_id for node in kept] == [first.mem_id]
