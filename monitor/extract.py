@@ -32,6 +32,7 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
+from monitor.introlists import add_announced
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
@@ -40,6 +41,7 @@ from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -154,6 +156,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
             protect |= dom.ancestry(found)
     dom.prune_region(region, REGION_KEEP, protect)
     nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
+    nodes = add_announced(add_unvoted(best, cands, nodes))
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 

@@ -35,6 +35,9 @@ COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden re
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
 TEASER_CHARS = 500  # characters below which an <article> beside the winner is a teaser card
 TEASER_LINKS = 0.05  # linked share of a short <article> that makes it a teaser card, not a step
+WEAK_RAW = 8.0  # vote score of a winner too weak to be the body alone (two short paragraphs)
+WEAK_DENSITY = 0.3  # WIDEN_DENSITY for a weak winner: cards hold unvoted labels and buttons
+WEAK_LINKS = 0.2  # WIDEN_LINKS for a weak winner
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 HEAD_CHARS = 200  # characters; a longer block before the first section is more than a header line
 BODY_OWN = 0.5  # share of the page text in paragraphs straight in <body>: a page with no article box
@@ -104,7 +107,9 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     """The ancestor of ``best`` that holds the sections around it, or ``best`` itself.
 
     It must hold WIDEN_GAIN times the winner's voted text, be mostly voted text with few
-    links, sit outside page chrome and hold no other article or copy.
+    links, sit outside page chrome and hold no other article or copy. A weak winner (a
+    sentence or two, WEAK_RAW) is one card of a story told in cards, whose labels and
+    buttons cast no vote: its ancestor may be less voted text and a little more linked.
     """
     if best.own >= WIDEN_MAX_BASE or sum(c.own for c in cands.values()) < WIDEN_GAIN * best.own:
         return best  # quick exits: the winner is long already, or holds most voted text
@@ -122,16 +127,18 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     own_links = link_density(best.node, own_length) * own_length
     chosen: LexborNode | None = None
     needed = WIDEN_GAIN * base
+    weak = best.raw < WEAK_RAW  # a winner of a sentence or two: the body is its many boxes
+    density, links = (WEAK_DENSITY, WEAK_LINKS) if weak else (WIDEN_DENSITY, WIDEN_LINKS)
     for node, voted in zip(path, totals[1:], strict=True):
         if node.tag in ("footer", "nav", "aside") or in_chrome(node):
             break
         if voted < needed:
             continue
         length = max(text_len(node), 1)
-        if voted < WIDEN_DENSITY * length:
+        if voted < density * length:
             continue
         added = length - own_length  # the text widening adds must not be teaser links
-        if added > 0 and link_density(node, length) * length - own_links > WIDEN_LINKS * added:
+        if added > 0 and link_density(node, length) * length - own_links > links * added:
             continue
         if _holds_others(node, best.node, home, probe):
             break

@@ -294,6 +294,9 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "accordion_privacy_items.html": (("no personal data leaves", "no third-party trackers"), ()),
     # a "Stand: <date> Uhr" dateline (tests/test_extract_quality7.py)
     "stand_dateline.html": (("Stand 14 Uhr am 12. Mai 2024 waren",), ("Stand: 12.05.2024",)),
+    # a list of links its paragraph announces, in a box of its own (tests/test_extract_quality10.py)
+    "announced_lists.html": (("jit: allow casts between integers",), ("Progress report 11",)),
+    "weak_winner_cards.html": (("Emails go out when a bag",), ("Copyright 2026",)),
     # boilerplate kept next to the body (tests/test_extract_quality9.py): a data-nosnippet
     # pitch, captions ending in their credit, pitch lines under a story, a labelled bio at
     # the end, embedded social posts, a long fact box

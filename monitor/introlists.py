@@ -1,0 +1,92 @@
+"""Lists a body paragraph announces ("The changes are:"), kept with the body around them.
+
+Some builders (AsciiDoc, block editors) put every paragraph and every list in a box of its
+own, side by side. Gathering takes the paragraph boxes beside the winner (same kind, or
+prose), but a list box is neither, and a list of links (a changelog's pull requests, a
+reading list the text introduces) reads like a teaser list: the sentence that announces it
+stayed, the list it announced was lost. A list box right after a chosen paragraph that ends
+in a colon, with more chosen body after it, is that paragraph's list.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor import selectors as sel
+from monitor.dom import is_boilerplate
+from monitor.scoring import ancestry, flat_text, in_comments
+
+LIST_TAGS = ("ul", "ol", "dl")
+INTRO_MIN = 20  # characters: a shorter line ending in a colon is a label ("Related:"), no sentence
+BOX_LEVELS = 2  # single-child boxes a list may sit in ("ulist" > "ul")
+
+
+def _list_box(node: LexborNode) -> bool:
+    """A list, or a box holding nothing but one list (a box or two deep); its name may say
+    "list" (class weighting counts that against a box), but not boilerplate (the caller
+    tests is_boilerplate)."""
+    probe = node
+    for _ in range(BOX_LEVELS + 1):
+        if probe.tag in LIST_TAGS:
+            return True
+        if probe.tag not in ("div", "section"):
+            return False
+        kids = list(probe.iter())
+        if len(kids) != 1:
+            return False
+        probe = kids[0]
+    return False
+
+
+def _announces(node: LexborNode) -> bool:
+    """A block whose text is a sentence ending in a colon: it announces what follows. A
+    label for other stories ("More on this story:", "Lesen Sie auch:") announces teasers."""
+    text = flat_text(node)
+    if len(text) < INTRO_MIN or not text.endswith(":") or " " not in text:
+        return False
+    return not (sel.LIST_LABEL.match(text) or sel.BOILERPLATE_LINE.match(text))
+
+
+def _next_element(node: LexborNode) -> LexborNode | None:
+    probe = node.next
+    while probe is not None and not probe.is_element_node:
+        probe = probe.next
+    return probe
+
+
+def _body_follows(found: LexborNode, ids: set[int], above: set[int]) -> bool:
+    """Whether chosen body comes right after the list: its next block, or (the list last in
+    its box) the next block after the box, is chosen or holds chosen blocks (``above``: the
+    ancestors of every chosen block)."""
+    probe: LexborNode | None = found
+    for _ in range(BOX_LEVELS + 1):
+        if probe is None:
+            return False
+        after = _next_element(probe)
+        if after is not None:
+            return after.mem_id in ids or after.mem_id in above
+        probe = probe.parent
+    return False
+
+
+def add_announced(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The chosen blocks (document order) plus each list box that follows a chosen block
+    announcing it, when chosen body follows the list too (a list closing the body is as
+    often "Read more:" links)."""
+    if len(nodes) < 2:
+        return nodes
+    ids = {node.mem_id for node in nodes}
+    above: set[int] = set()
+    out: list[LexborNode] = []
+    for node in nodes:
+        out.append(node)
+        found = _next_element(node)
+        if found is None or found.mem_id in ids or not _announces(node):
+            continue
+        if not _list_box(found) or is_boilerplate(found) or in_comments(found):
+            continue
+        if not above:
+            above = set().union(*(ancestry(chosen) for chosen in nodes)) - ids
+        if _body_follows(found, ids, above):
+            out.append(found)
+    return out
