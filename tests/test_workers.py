@@ -14,6 +14,7 @@ from contextlib import closing
 import pytest
 
 from monitor.errors import ExtractionFailed
+from monitor.parsethread import ParseThread
 from monitor.workers import ParserPool
 
 
@@ -135,3 +136,40 @@ def test_a_cancelled_caller_frees_its_place() -> None:
         assert ran == ["third"]
     finally:
         pool.close()
+
+
+def test_results_finished_together_wake_the_loop_once() -> None:
+    """Issue 9: pages that finish while the event loop is busy are handed over with one
+    wake-up of the loop (one self-pipe write), not one each, and each caller still gets its
+    own result, in order."""
+    parser = ParseThread(timeout=10.0)
+    parsed: list[str] = []
+
+    def record(text: str) -> str:
+        parsed.append(text)
+        return text.upper()
+
+    async def go() -> tuple[list[str], int]:
+        loop = asyncio.get_running_loop()
+        wakeups: list[object] = []
+        original = loop.call_soon_threadsafe
+
+        def counting(callback: Callable[..., object], *args: object) -> asyncio.Handle:
+            wakeups.append(callback)
+            return original(callback, *args)
+
+        loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+        calls = [asyncio.ensure_future(parser.run(record, f"page{i}")) for i in range(5)]
+        await asyncio.sleep(0)  # every page is queued
+        deadline = time.monotonic() + 10
+        while len(parsed) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)  # the loop is busy while the thread parses all five
+        time.sleep(0.05)  # and hands the last result over
+        return list(await asyncio.gather(*calls)), len(wakeups)
+
+    try:
+        results, wakeups = asyncio.run(go())
+    finally:
+        parser.close()
+    assert results == [f"PAGE{i}" for i in range(5)]
+    assert wakeups == 1
