@@ -118,13 +118,21 @@ class _Pattern:
     right: bool
 
 
+# Up to this many patterns an automaton is a DFA: it finds the same hits twice as fast (19
+# instead of 42 us for a 4 KB article against 1,800 patterns, issue 9) but takes about 1.1 KB
+# a pattern (4 MB at 1,800; 200 MB at 150,000), so a larger watchlist keeps the default NFA.
+DFA_PATTERNS = 10_000
+
+
 class _Automaton:
     """One Aho-Corasick automaton and what each of its patterns stands for."""
 
     def __init__(self, table: dict[str, list[_Owner]]) -> None:
         keys = list(table)
         self.patterns = tuple(_Pattern(tuple(table[k]), joins(k[0]), joins(k[-1])) for k in keys)
-        self._ac = (ahocorasick_rs.AhoCorasick(keys, store_patterns=False) if keys else None)
+        kind = ahocorasick_rs.Implementation.DFA if len(keys) <= DFA_PATTERNS else None
+        self._ac = (ahocorasick_rs.AhoCorasick(keys, store_patterns=False, implementation=kind)
+                    if keys else None)
 
     def hits(self, text: str, out: list[tuple[int, int, _Pattern]]) -> None:
         """Append every hit that passes the word-boundary rule (overlapping ones too)."""

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import ahocorasick_rs
 import pytest
 import yaml
 
+from monitor import watch as watch_module
 from monitor.watch import Matcher, is_acronym, joins, unspaced, variants
 
 from .test_watch import Org
+
+DFA = ahocorasick_rs.Implementation.DFA
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "match_cases.yaml").read_text("utf-8"))
@@ -86,3 +90,27 @@ def test_matcher_counts_organisations_and_handles_an_empty_watchlist() -> None:
     assert len(Matcher([Org("A Co"), Org("B Co")])) == 2
     assert Matcher([]).match("Title", "Body") == ()
     assert Matcher([Org(" ", ("",))]).match("", "   ") == ()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_a_large_watchlist_finds_the_same(case: dict[str, Any],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9: small watchlists search with a DFA, large ones with the default automaton
+    (memory); both give every case of the table the same mentions, snippets included."""
+    built: list[object] = []
+    real = ahocorasick_rs.AhoCorasick
+
+    def recording(keys: list[str], **options: Any) -> Any:
+        built.append(options.get("implementation"))
+        return real(keys, **options)
+
+    monkeypatch.setattr(ahocorasick_rs, "AhoCorasick", recording)
+    watch = [org_of(o) for o in case["watch"]]
+    title, text = case.get("title", ""), case["text"]
+    small = Matcher(watch)
+    assert built and all(kind == DFA for kind in built)
+    built.clear()
+    monkeypatch.setattr(watch_module, "DFA_PATTERNS", 0)
+    large = Matcher(watch)
+    assert built and all(kind is None for kind in built)
+    assert large.match(title, text) == small.match(title, text)
