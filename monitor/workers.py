@@ -38,6 +38,7 @@ T = TypeVar("T")
 PARSE_BUDGET = 15.0  # seconds of parsing a page may take (T19)
 ISOLATE_ABOVE = 512 * 1024  # characters: at most ~5 s of lexbor on the worst nesting
 MAX_STUCK_THREADS = 2  # abandoned threads still in lexbor before all pages go to workers
+MANAGER_GRACE = 2.0  # seconds a closing pool's manager thread is given to end before exit
 
 
 def _start_worker(parent: int) -> None:
@@ -144,7 +145,18 @@ class ParserPool:
         self._thread.close()
         if self._executor is not None:
             _retire(self._executor, kill=False)
+            _let_manager_finish(self._executor)
         self._executor = None
+
+
+def _let_manager_finish(executor: ProcessPoolExecutor) -> None:
+    """Give the executor's manager thread a moment to end before the interpreter does. Its
+    last step closes a wake-up pipe that CPython 3.11's exit hook writes to unguarded: a
+    race when both run at once (Ctrl-C mid-pass printed "Exception ignored ... Bad file
+    descriptor" after "interrupted"). Bounded, since such a wait could hang (gh-115634)."""
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(MANAGER_GRACE)
 
 
 def _retire(executor: ProcessPoolExecutor, *, kill: bool) -> None:
