@@ -16,6 +16,7 @@ from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
 from monitor.clean import PARA
 from monitor.consentbox import consent_box
+from monitor.junkwalk import Walked, walk
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
 from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, sibling
@@ -57,18 +58,15 @@ __all__ = [
 ]
 
 
-def remove_junk(tree: LexborHTMLParser) -> None:
+def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
     """Drop elements that never carry article text (scripts, styles, forms controls...).
 
     One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
-    18 tag selectors on every element, which costs more than a set test); each is unlinked as
-    strip_tags does it, without its subtree being taken apart. (The walk tests tag ids: see
-    monitor.tagids.)
+    18 tag selectors on every element, which costs more than a set test; ``walked``: that
+    walk's, when the caller made it); each is unlinked as strip_tags does it, without its
+    subtree being taken apart.
     """
-    root = tree.root
-    found = [node for node in root.traverse() if node.tag_id in _JUNK_IDS] if root is not None \
-        else []
-    for node in reversed(found):
+    for node in reversed((walked or walk(tree)).junk):
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
         if node.tag in ("rt", "rp") and spelled_reading(node):
@@ -76,9 +74,6 @@ def remove_junk(tree: LexborHTMLParser) -> None:
                 bracket_reading(node)
             continue  # a lesson's pinyin or romaji: the reading is the text
         node.decompose(recursive=False)
-
-
-_JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 
 
 def remove_boilerplate(

@@ -1,0 +1,51 @@
+"""The page's one junk walk lists what the metadata's queries would (see monitor.junkwalk)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor import dom, metadata
+from monitor.extract import parse
+from monitor.junkwalk import walk
+
+_PAGE = """<!DOCTYPE html><html><head>
+<meta charset="utf-8"><meta name="Author" content="Ann Lee"><meta property="og:title">
+<script type="application/LD+JSON">{"@type": "NewsArticle", "headline": "Upper"}</script>
+<script type=" application/ld+json">{"headline": "Spaced"}</script>
+<script type="application/ld+jsonx">{"headline": "Longer"}</script>
+<script>var x = 1;</script>
+<script type="application/ld+json">{"@type": "WebPage", "datePublished": "2024-01-02"}</script>
+</head><body><svg><script type="application/ld+json">{"headline": "In svg"}</script></svg>
+<meta itemprop="datePublished" content="2024-01-03"><p>Text <button>x</button></p>
+<template><script type="application/ld+json">{"headline": "Template"}</script></template>
+</body></html>"""
+
+
+def _texts(nodes: list[LexborNode]) -> list[str]:
+    return [node.text() for node in nodes]
+
+
+def test_walk_lists_the_ld_scripts_and_metas_the_queries_find() -> None:
+    tree = parse(_PAGE)
+    walked = walk(tree)
+    assert _texts(walked.ld_scripts()) == _texts(tree.css('script[type="application/ld+json"]'))
+    assert len(walked.ld_scripts()) == 3  # the upper-case type and the svg's script count
+    assert [m.attributes for m in walked.metas if "content" in m.attributes] == \
+        [m.attributes for m in tree.css("meta[content]")]
+
+
+def test_metadata_reads_the_same_from_the_walk() -> None:
+    tree = parse(_PAGE)
+    walked = walk(tree)
+    assert metadata.json_ld(tree, walked) == metadata.json_ld(tree)
+    assert metadata.meta_map(tree, walked) == metadata.meta_map(tree) == {
+        "author": "Ann Lee", "datepublished": "2024-01-03"}
+
+
+def test_remove_junk_with_the_walk_drops_what_it_drops_alone() -> None:
+    trees = [parse(_PAGE), parse(_PAGE)]
+    dom.remove_junk(trees[0])
+    dom.remove_junk(trees[1], walk(trees[1]))
+    html = [tree.html for tree in trees]
+    assert html[0] == html[1] and "<script" not in (html[0] or "") and "Text" in (html[0] or "")
+
