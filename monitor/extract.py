@@ -10,7 +10,6 @@ file names, header metadata). Per-source rules replace any stage they name.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
@@ -30,6 +29,7 @@ from monitor.clean import (
 )
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
+from monitor.joinurl import join
 from monitor.junkwalk import walk as walk_page
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
@@ -285,7 +285,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     author = metadata.find_author(tree, ld, metas)
     canonical = metadata.find_canonical(tree, metas)
     if canonical and url:
-        canonical = urljoin(url, canonical)
+        canonical = join(url, canonical)
     tail: list[str] = []
     body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title) \
         or declared_lines(ld)
