@@ -19,7 +19,7 @@ from monitor.consentbox import consent_box
 from monitor.junkwalk import Walked, walk
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
-from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, sibling
+from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, nested_in, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
@@ -164,14 +164,24 @@ def remove_comments(root: LexborNode, protect: set[int], removals: Removals | No
     The share guard of remove_boilerplate would keep a thread longer than the article; the
     path to the container the first vote chose (``protect``) already spares a wrapper whose
     class merely mentions comments ("comments-open"). ``removals``: see remove_boilerplate.
+
+    A block's fate depends on nothing a removal changes: the blocks inside one that goes (a
+    thread's comments) are not tested and unlinked one by one, the rest go innermost first
+    as before. (Those spared inside one that goes are not listed: gone, they are nothing
+    leftovers.global_query looks for.)
     """
     spared: list[LexborNode] = []
-    for node in reversed(root.css(sel.COMMENT_BLOCKS)):
+    doomed: dict[int, LexborNode] = {}
+    for node in root.css(sel.COMMENT_BLOCKS):  # (document order: a thread before its comments)
+        if node.mem_id in doomed or (doomed and nested_in(node, doomed.keys())):
+            continue
         if node.mem_id not in protect and node.tag not in PAGE_LEVEL \
                 and sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
-            unlink(node, removals)
+            doomed[node.mem_id] = node
         else:
             spared.append(node)
+    for node in reversed(doomed.values()):
+        unlink(node, removals)
     return spared
 
 
