@@ -270,7 +270,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     metas = metadata.meta_map(tree, walked)
     dom.remove_junk(tree, walked)
     title, title_node = _rule_text(tree, rules.title if rules else None)
-    doc_title_node = tree.css_first("title")
+    doc_title_node = metadata.title_element(tree)
     doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
     _, headline = metadata.headline_node(tree, doc_title[:400])
     title = title or metadata.find_title(tree, ld, metas, url)

@@ -19,12 +19,12 @@ from monitor.clean import clean_text
 from monitor.dates import find_published, parse_date
 from monitor.junkwalk import LD_TYPE, Walked
 from monitor.scoring import deep_text
-from monitor.titles import find_title, headline_node
+from monitor.titles import find_title, headline_node, title_element
 
 __all__ = [
     "author_from_credits", "clean_text", "find_author", "find_canonical", "find_lang",
     "find_published", "find_title", "headline_node", "json_ld", "ld_article", "meta_map",
-    "parse_date",
+    "parse_date", "title_element",
 ]
 
 # --- structured data --------------------------------------------------------------------

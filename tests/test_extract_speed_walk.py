@@ -49,3 +49,23 @@ def test_remove_junk_with_the_walk_drops_what_it_drops_alone() -> None:
     html = [tree.html for tree in trees]
     assert html[0] == html[1] and "<script" not in (html[0] or "") and "Text" in (html[0] or "")
 
+
+
+def test_title_element_is_the_first_title_a_query_finds() -> None:
+    """The head's own <title> (a <template>'s and a <noscript>'s are no elements of the
+    page), else the first one anywhere (a page whose <title> went into the body)."""
+    pages = [
+        "<html><head><template><title>T</title></template><noscript><title>N</title>"
+        "</noscript><meta name=x content=y><title>Real</title></head><body><svg><title>S"
+        "</title></svg></body></html>",
+        "<html><head><meta charset=utf-8></head><body><p>x<title>Body</title><title>2</title>",
+        "<html><head></head><body><p>no title</p></body></html>",
+        _PAGE,
+    ]
+    found = []
+    for page in pages:
+        tree = parse(page)
+        element, queried = metadata.title_element(tree), tree.css_first("title")
+        assert (element.mem_id if element else None) == (queried.mem_id if queried else None)
+        found.append(element.text() if element is not None else None)
+    assert found == ["Real", "Body", None, None]
