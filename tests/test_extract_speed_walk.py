@@ -69,3 +69,24 @@ def test_title_element_is_the_first_title_a_query_finds() -> None:
         assert (element.mem_id if element else None) == (queried.mem_id if queried else None)
         found.append(element.text() if element is not None else None)
     assert found == ["Real", "Body", None, None]
+
+
+def test_the_logo_test_reads_the_href_a_query_finds() -> None:
+    """The first <a> with an href, the heading's own included, an empty href as ""; past
+    the nodes a walk looks at, the query."""
+    from monitor.titles import WALK_NODES, _first_href
+    filler = "<span>x</span>" * WALK_NODES
+    cases = {
+        '<h1><a name="top">A</a><b><a href=" /home ">B</a></b><a href="/c">C</a></h1>': " /home ",
+        '<h1><a href>Empty</a></h1>': "",
+        "<h1>No link</h1>": None,
+        f'<h1>{filler}<a href="/far">Far</a></h1>': "/far",
+    }
+    for page, href in cases.items():
+        tree = parse(f"<body>{page}</body>")
+        node = tree.css_first("h1")
+        assert node is not None
+        link = node.css_first("a[href]")
+        assert _first_href(node) == href == (None if link is None else link.attributes["href"] or "")
+    anchor = parse('<body><a href="/self">S</a></body>').css_first("a")
+    assert anchor is not None and _first_href(anchor) == "/self"
