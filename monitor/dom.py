@@ -16,9 +16,10 @@ from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
 from monitor.clean import PARA
 from monitor.consentbox import consent_box
+from monitor.junkwalk import Walked, walk
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
-from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, sibling
+from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, nested_in, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
@@ -57,18 +58,15 @@ __all__ = [
 ]
 
 
-def remove_junk(tree: LexborHTMLParser) -> None:
+def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
     """Drop elements that never carry article text (scripts, styles, forms controls...).
 
     One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
-    18 tag selectors on every element, which costs more than a set test); each is unlinked as
-    strip_tags does it, without its subtree being taken apart. (The walk tests tag ids: see
-    monitor.tagids.)
+    18 tag selectors on every element, which costs more than a set test; ``walked``: that
+    walk's, when the caller made it); each is unlinked as strip_tags does it, without its
+    subtree being taken apart.
     """
-    root = tree.root
-    found = [node for node in root.traverse() if node.tag_id in _JUNK_IDS] if root is not None \
-        else []
-    for node in reversed(found):
+    for node in reversed((walked or walk(tree)).junk):
         if node.tag == "button" and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
         if node.tag in ("rt", "rp") and spelled_reading(node):
@@ -76,9 +74,6 @@ def remove_junk(tree: LexborHTMLParser) -> None:
                 bracket_reading(node)
             continue  # a lesson's pinyin or romaji: the reading is the text
         node.decompose(recursive=False)
-
-
-_JUNK_IDS = tag_ids(sel.JUNK_TAGS)
 
 
 def remove_boilerplate(
@@ -169,14 +164,23 @@ def remove_comments(root: LexborNode, protect: set[int], removals: Removals | No
     The share guard of remove_boilerplate would keep a thread longer than the article; the
     path to the container the first vote chose (``protect``) already spares a wrapper whose
     class merely mentions comments ("comments-open"). ``removals``: see remove_boilerplate.
+
+    A block's fate depends on nothing a removal changes: the blocks inside one that goes (a
+    thread's comments) go with it untested and unlisted (leftovers.global_query cannot meet
+    them), the rest go innermost first as before.
     """
     spared: list[LexborNode] = []
-    for node in reversed(root.css(sel.COMMENT_BLOCKS)):
+    doomed: dict[int, LexborNode] = {}
+    for node in root.css(sel.COMMENT_BLOCKS):  # (document order: a thread before its comments)
+        if node.mem_id in doomed or (doomed and nested_in(node, doomed.keys())):
+            continue
         if node.mem_id not in protect and node.tag not in PAGE_LEVEL \
                 and sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
-            unlink(node, removals)
+            doomed[node.mem_id] = node
         else:
             spared.append(node)
+    for node in reversed(doomed.values()):
+        unlink(node, removals)
     return spared
 
 

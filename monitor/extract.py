@@ -10,7 +10,6 @@ file names, header metadata). Per-source rules replace any stage they name.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
@@ -33,6 +32,8 @@ from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.introlists import add_announced
+from monitor.joinurl import join
+from monitor.junkwalk import walk as walk_page
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
@@ -274,11 +275,12 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     if not text.strip():
         raise ExtractionFailed("empty page")
     tree = parse(text)
-    ld = metadata.ld_article(metadata.json_ld(tree))
-    metas = metadata.meta_map(tree)
-    dom.remove_junk(tree)
+    walked = walk_page(tree)  # (the junk, and the metadata's elements with it)
+    ld = metadata.ld_article(metadata.json_ld(tree, walked))
+    metas = metadata.meta_map(tree, walked)
+    dom.remove_junk(tree, walked)
     title, title_node = _rule_text(tree, rules.title if rules else None)
-    doc_title_node = tree.css_first("title")
+    doc_title_node = metadata.title_element(tree)
     doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
     _, headline = metadata.headline_node(tree, doc_title[:400])
     title = title or metadata.find_title(tree, ld, metas, url)
@@ -293,7 +295,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     author = metadata.find_author(tree, ld, metas)
     canonical = metadata.find_canonical(tree, metas)
     if canonical and url:
-        canonical = urljoin(url, canonical)
+        canonical = join(url, canonical)
     tail: list[str] = []
     body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title) \
         or declared_lines(ld) or _script_body(text, rules, title)
@@ -363,9 +365,10 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     try:
         text = _to_text(html)
         tree = parse(text)
-        metas = metadata.meta_map(tree)
-        ld = metadata.ld_article(metadata.json_ld(tree))
-        dom.remove_junk(tree)
+        walked = walk_page(tree)
+        metas = metadata.meta_map(tree, walked)
+        ld = metadata.ld_article(metadata.json_ld(tree, walked))
+        dom.remove_junk(tree, walked)
         title = normalize_line(metadata.find_title(tree, ld, metas, url))
         body = _body_lines(tree, None, title) or _second_try(text, None, title) \
             or declared_lines(ld) or _script_body(text, None, title)

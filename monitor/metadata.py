@@ -17,13 +17,15 @@ from selectolax.lexbor import LexborHTMLParser
 from monitor import selectors as sel
 from monitor.clean import clean_text
 from monitor.dates import find_published, parse_date
+from monitor.junkwalk import LD_TYPE, Walked
+from monitor.nodefinds import title_element
 from monitor.scoring import deep_text
 from monitor.titles import find_title, headline_node
 
 __all__ = [
     "author_from_credits", "clean_text", "find_author", "find_canonical", "find_lang",
     "find_published", "find_title", "headline_node", "json_ld", "ld_article", "meta_map",
-    "parse_date",
+    "parse_date", "title_element",
 ]
 
 # --- structured data --------------------------------------------------------------------
@@ -42,10 +44,12 @@ def _walk_ld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _walk_ld(graph, depth + 1)
 
 
-def json_ld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    """Every JSON-LD object of the page (invalid blocks are skipped)."""
+def json_ld(tree: LexborHTMLParser, walked: Walked | None = None) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page (invalid blocks are skipped); ``walked``: the
+    page's junk walk, which lists the blocks (see monitor.junkwalk)."""
     found: list[dict[str, Any]] = []
-    for script in tree.css('script[type="application/ld+json"]'):
+    scripts = tree.css(f'script[type="{LD_TYPE}"]') if walked is None else walked.ld_scripts()
+    for script in scripts:
         raw = deep_text(script).strip()
         if raw.startswith("<![CDATA["):  # XHTML-style wrapping, as on Wikipedia
             raw = raw[9:].removesuffix("]]>")
@@ -84,10 +88,11 @@ def ld_article(objs: list[dict[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def meta_map(tree: LexborHTMLParser) -> dict[str, str]:
-    """<meta> name/property/itemprop (lower-cased) to content; the first occurrence wins."""
+def meta_map(tree: LexborHTMLParser, walked: Walked | None = None) -> dict[str, str]:
+    """<meta> name/property/itemprop (lower-cased) to content; the first occurrence wins.
+    ``walked``: see json_ld (a <meta> without content is passed over all the same)."""
     out: dict[str, str] = {}
-    for meta in tree.css("meta[content]"):
+    for meta in tree.css("meta[content]") if walked is None else walked.metas:
         attrs = meta.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         content = attrs.get("content")
@@ -148,9 +153,10 @@ def author_from_credits(lines: list[str]) -> str | None:
 
 def find_lang(tree: LexborHTMLParser, metas: dict[str, str]) -> str | None:
     """Declared language: <html lang>, Content-Language, og:locale."""
-    html = tree.css_first("html")
+    html = tree.root  # (the page's first element, what css_first("html") finds: a query costs more)
     if html is not None:
-        lang = (html.attributes.get("lang") or html.attributes.get("xml:lang") or "").strip()
+        attrs = html.attributes
+        lang = (attrs.get("lang") or attrs.get("xml:lang") or "").strip()
         if lang:
             return lang
     for key in ("content-language", "language", "og:locale", "dc.language"):

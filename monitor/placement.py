@@ -24,9 +24,10 @@ PAGE_LEVEL = frozenset(("html", "body", "main", "article"))
 def hidden_inline(node: LexborNode) -> bool:
     """Hidden by style or by a hiding class ("sr-only", "hidden"): text planted in a
     sentence for scrapers or screen readers, never part of what the page shows."""
-    if hidden_style(node.attributes):
+    attrs = node.attributes  # (read once: each read builds the dict anew)
+    if hidden_style(attrs):
         return True
-    names = (node.attributes.get("class") or "").lower()
+    names = (attrs.get("class") or "").lower()
     return bool(names) and not HIDING.isdisjoint(sel.NAME_TOKENS.split(names))
 
 

@@ -185,8 +185,8 @@ def _name_tokens(names: str) -> tuple[str, ...]:
 
 def class_weight(node: LexborNode) -> float:
     """Readability's class/id prior: article-ish names up, boilerplate-ish names down."""
-    attrs = node.attributes
-    weight = _name_weight(node_names(node))
+    attrs = node.attributes  # (node_names' string from the dict at hand: each read builds one)
+    weight = _name_weight(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
     if node.tag in ("article", "main"):
         weight += 10.0
     item = attrs.get("itemtype") or ""

@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import clean_text
+from monitor.nodefinds import first_href, title_element
 from monitor.scoring import deep_text, node_names
 
 LOWER_HEADINGS = 30  # h3-h5 looked at for a headline when a page has no h1
@@ -114,8 +115,8 @@ def _is_logo(node: LexborNode) -> bool:
         if probe.tag == "nav" or sel.LOGO_HINT.search(node_names(probe)):
             return True
         probe = probe.parent
-    link = node.css_first("a[href]")
-    return link is not None and _links_home((link.attributes.get("href") or "").strip())
+    href = first_href(node)
+    return href is not None and _links_home(href.strip())
 
 
 def _home_name(tree: LexborHTMLParser, title: str) -> str | None:
@@ -351,7 +352,7 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
                             else "")
     for key in ("og:title", "twitter:title", "title", "dc.title", "parsely-title"):
         declared = declared or clean_text(metas.get(key))
-    title_node = tree.css_first("title")
+    title_node = title_element(tree)
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
