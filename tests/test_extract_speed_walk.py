@@ -74,7 +74,7 @@ def test_title_element_is_the_first_title_a_query_finds() -> None:
 def test_the_logo_test_reads_the_href_a_query_finds() -> None:
     """The first <a> with an href, the heading's own included, an empty href as ""; past
     the nodes a walk looks at, the query."""
-    from monitor.titles import WALK_NODES, _first_href
+    from monitor.nodefinds import WALK_NODES, first_href
     filler = "<span>x</span>" * WALK_NODES
     cases = {
         '<h1><a name="top">A</a><b><a href=" /home ">B</a></b><a href="/c">C</a></h1>': " /home ",
@@ -87,6 +87,6 @@ def test_the_logo_test_reads_the_href_a_query_finds() -> None:
         node = tree.css_first("h1")
         assert node is not None
         link = node.css_first("a[href]")
-        assert _first_href(node) == href == (None if link is None else link.attributes["href"] or "")
+        assert first_href(node) == href == (None if link is None else link.attributes["href"] or "")
     anchor = parse('<body><a href="/self">S</a></body>').css_first("a")
-    assert anchor is not None and _first_href(anchor) == "/self"
+    assert anchor is not None and first_href(anchor) == "/self"
