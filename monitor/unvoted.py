@@ -6,8 +6,9 @@ only, so a zone's box gets no vote unless some text sits near its top: the first
 and gathering.cousins, which walks voted candidates, never meets the others. Here the
 nearest ancestor of the winner that holds other boxes of the winner's kind (tag and first
 class) gives them, when they sit below it as the winner does (box kinds alike on the way
-down), hold prose, few links and no boilerplate name, and are no other story (another
-<article>, or a box with its own <h1>: an endless page's next story).
+down), hold prose, few links and no boilerplate name, and are no other story: not in
+another <article>, not under an <h1> of their own, and not beside a box that holds the
+winner with its story's <h1> (an endless page's next stories, headed by an <h2>).
 """
 
 from __future__ import annotations
@@ -98,10 +99,14 @@ def add_unvoted(best: Candidate, cands: dict[int, Candidate], chosen: list[Lexbo
     lines = [(node, ancestry(node)) for node in every]
     taken = {node.mem_id for node in chosen}
     around = set().union(*(ancestry(node) for node in chosen))
+    below = best.node  # the anchor's child that holds the winner
     for anchor in path:
         kin = [node for node, above in lines if anchor.mem_id in above]
         if not kin:
+            below = anchor
             continue
+        if below.css_first("h1") is not None:
+            return chosen  # the anchor holds whole stories, the winner's headline and all
         home = article_root(best.node)
         found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
                  and not nested_in(node, taken) and article_root(node) == home

@@ -3,10 +3,11 @@ winner's wider widening, the unvoted boxes built like the winner, the lists a pa
 announces).
 
 Each page is a whole news page whose body must be found with its title and date, and must
-hold and leave out the listed phrases. The first three misfired under the rules as first
-written: a two-sentence brief took the column of other stories beside it. The last two
-behaved, and stay as guards: a list of facts the story announces is kept, and a live blog
-built of short entries of one class keeps them all, in order.
+hold and leave out the listed phrases. The first four misfired under the rules as first
+written: a two-sentence brief took the column of other stories beside it, or a story took
+the stories an endless page appends after it. The last two behaved, and stay as guards: a
+list of facts the story announces is kept, and a live blog built of short entries of one
+class keeps them all, in order.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "r10_unvoted_side_cards": ("Beach huts damaged by high tide",
                                ("pushed shingle through their doors", "checked by a surveyor"),
                                ("The seafront needs a plan", "basking shark", "huts that were")),
+    # an endless page whose appended stories (in <div>s, headed by an <h2>) repeat the
+    # first one's template: their bodies joined as unvoted boxes of the winner's kind
+    "r10_endless_h2_stories": ("Harbour master to retire after 30 years",
+                               ("harbour master, John Baker", "summer sailing season"),
+                               ("old town hall", "four million pounds", "Sunday afternoons")),
     "r10_colon_facts": ("What the new parking rules mean for you",
                         ("drivers need to know about are these:",
                          "free for the first hour", "will rise to 70 pounds",
