@@ -5,7 +5,8 @@ own, side by side. Gathering takes the paragraph boxes beside the winner (same k
 prose), but a list box is neither, and a list of links (a changelog's pull requests, a
 reading list the text introduces) reads like a teaser list: the sentence that announces it
 stayed, the list it announced was lost. A list box right after a chosen paragraph that ends
-in a colon, with more chosen body after it, is that paragraph's list.
+in a colon, with more chosen body after it, is that paragraph's list, unless it is mostly
+links to the site's own pages: the headlines of its other stories, dropped in anywhere.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def _page_host(node: LexborNode) -> str:
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after a node among its siblings (text between them skipped)."""
     probe = node.next
     while probe is not None and not probe.is_element_node:
         probe = probe.next

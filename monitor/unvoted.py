@@ -83,6 +83,7 @@ def _built_alike(node: LexborNode, best: LexborNode, anchor: LexborNode) -> bool
 
 
 def _prose(para: LexborNode) -> bool:
+    """A paragraph long enough, and unlinked enough, to be prose (no label, no button)."""
     length = text_len(para)
     return length >= PROSE_PARAGRAPH and link_density(para, length) < MAX_LINKS
 
@@ -99,22 +100,21 @@ def add_unvoted(best: Candidate, cands: dict[int, Candidate], chosen: list[Lexbo
     lines = [(node, ancestry(node)) for node in every]
     taken = {node.mem_id for node in chosen}
     around = set().union(*(ancestry(node) for node in chosen))
-    below = best.node  # the anchor's child that holds the winner
-    for anchor in path:
+    home = article_root(best.node)
+    below, kin = best.node, []  # (below: the anchor's child that holds the winner)
+    for anchor in path:  # the nearest ancestor that holds kin (path[-1] holds them all)
         kin = [node for node, above in lines if anchor.mem_id in above]
-        if not kin:
-            below = anchor
-            continue
-        if below.css_first("h1") is not None:
-            return chosen  # the anchor holds whole stories, the winner's headline and all
-        home = article_root(best.node)
-        found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
-                 and not nested_in(node, taken) and article_root(node) == home
-                 and _built_alike(node, best.node, anchor)
-                 and not _own_headline(node, anchor) and _reads_as_body(node)]
-        if sum(text_len(node) for node in found) < FOUND_SHARE * text_len(best.node):
-            return chosen  # a box or two beside a body: teasers, a form, not its other half
-        for node in found:
-            prune_region(node, PRUNE_SHARE, {node.mem_id})
-        return sorted(chosen + found, key=docorder.position)
-    return chosen
+        if kin:
+            break
+        below = anchor
+    if below.css_first("h1") is not None:
+        return chosen  # the anchor holds whole stories, the winner's headline and all
+    found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
+             and not nested_in(node, taken) and article_root(node) == home
+             and _built_alike(node, best.node, anchor)
+             and not _own_headline(node, anchor) and _reads_as_body(node)]
+    if sum(text_len(node) for node in found) < FOUND_SHARE * text_len(best.node):
+        return chosen  # a box or two beside a body: teasers, a form, not its other half
+    for node in found:
+        prune_region(node, PRUNE_SHARE, {node.mem_id})
+    return sorted(chosen + found, key=docorder.position)
