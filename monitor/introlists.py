@@ -5,20 +5,25 @@ own, side by side. Gathering takes the paragraph boxes beside the winner (same k
 prose), but a list box is neither, and a list of links (a changelog's pull requests, a
 reading list the text introduces) reads like a teaser list: the sentence that announces it
 stayed, the list it announced was lost. A list box right after a chosen paragraph that ends
-in a colon, with more chosen body after it, is that paragraph's list.
+in a colon, with more chosen body after it, is that paragraph's list, unless it is mostly
+links to the site's own pages: the headlines of its other stories, dropped in anywhere.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import is_boilerplate
-from monitor.scoring import ancestry, flat_text, in_comments
+from monitor.scoring import ancestry, flat_text, in_comments, link_density
 
 LIST_TAGS = ("ul", "ol", "dl")
 INTRO_MIN = 20  # characters: a shorter line ending in a colon is a label ("Related:"), no sentence
 BOX_LEVELS = 2  # single-child boxes a list may sit in ("ulist" > "ul")
+TEASER_LINKS = 0.5  # linked share of a list of the site's own pages that makes it teasers
+_PAGE_ADDRESS = 'link[rel="canonical"][href], meta[property="og:url"][content]'
 
 
 def _list_box(node: LexborNode) -> bool:
@@ -47,7 +52,30 @@ def _announces(node: LexborNode) -> bool:
     return not (sel.LIST_LABEL.match(text) or sel.BOILERPLATE_LINE.match(text))
 
 
+def _site_teasers(found: LexborNode) -> bool:
+    """A list mostly of links, every one to the site's own pages (a relative address, or the
+    host of the page's canonical address): headlines of its other stories, which a story
+    drops in anywhere, after "..., he said:" too. A list the text announces (changes merged
+    upstream, sources) links elsewhere, or is not mostly links."""
+    links = [link.attributes.get("href") or "" for link in found.css("a[href]")]
+    if not links or link_density(found) < TEASER_LINKS:
+        return False
+    hosts = {urlsplit(href.strip()).netloc.lower() for href in links}
+    return hosts <= {"", _page_host(found)}
+
+
+def _page_host(node: LexborNode) -> str:
+    """The host of the page's canonical address, or "" (then only relative links are its own)."""
+    top = node
+    while top.parent is not None:
+        top = top.parent
+    tag = top.css_first(_PAGE_ADDRESS)
+    address = (tag.attributes.get("href") or tag.attributes.get("content") or "") if tag else ""
+    return urlsplit(address.strip()).netloc.lower()
+
+
 def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after a node among its siblings (text between them skipped)."""
     probe = node.next
     while probe is not None and not probe.is_element_node:
         probe = probe.next
@@ -83,7 +111,8 @@ def add_announced(nodes: list[LexborNode]) -> list[LexborNode]:
         found = _next_element(node)
         if found is None or found.mem_id in ids or not _announces(node):
             continue
-        if not _list_box(found) or is_boilerplate(found) or in_comments(found):
+        if not _list_box(found) or is_boilerplate(found) or in_comments(found) \
+                or _site_teasers(found):
             continue
         if not above:
             above = set().union(*(ancestry(chosen) for chosen in nodes)) - ids

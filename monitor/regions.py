@@ -37,7 +37,8 @@ TEASER_CHARS = 500  # characters below which an <article> beside the winner is a
 TEASER_LINKS = 0.05  # linked share of a short <article> that makes it a teaser card, not a step
 WEAK_RAW = 8.0  # vote score of a winner too weak to be the body alone (two short paragraphs)
 WEAK_DENSITY = 0.3  # WIDEN_DENSITY for a weak winner: cards hold unvoted labels and buttons
-WEAK_LINKS = 0.2  # WIDEN_LINKS for a weak winner
+WEAK_LOOSE = 0.3  # share of an ancestor's text, in boxes beside the path with no vote, that a
+# weak winner's lower density allows (a panel of listings or a table is no card's labels)
 WIDEN_LINKS = 0.15  # linked share of the added text above which it is teasers, not sections
 HEAD_CHARS = 200  # characters; a longer block before the first section is more than a header line
 BODY_OWN = 0.5  # share of the page text in paragraphs straight in <body>: a page with no article box
@@ -103,13 +104,33 @@ def _holds_others(node: LexborNode, best: LexborNode, home: int | None, probe: s
     return bool(probe) and deep_text(node).count(probe) > 1
 
 
+def _loose_text(best: LexborNode, path: list[LexborNode], cands: dict[int, Candidate]
+                ) -> list[int]:
+    """Characters, for each node of ``path`` (the winner's ancestors, innermost first), in
+    the boxes hung off the path below it that hold no voted text: a panel of its own, where
+    the unvoted text of a story told in cards sits in the cards beside their paragraphs."""
+    held: set[int] = set()
+    for cand in cands.values():
+        if cand.own:
+            held |= ancestry(cand.node)
+    loose, running, below = [], 0, best
+    for node in path:
+        running += sum(text_len(kid) for kid in node.iter()
+                       if kid.mem_id != below.mem_id and kid.mem_id not in held)
+        loose.append(running)
+        below = node
+    return loose
+
+
 def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     """The ancestor of ``best`` that holds the sections around it, or ``best`` itself.
 
     It must hold WIDEN_GAIN times the winner's voted text, be mostly voted text with few
     links, sit outside page chrome and hold no other article or copy. A weak winner (a
     sentence or two, WEAK_RAW) is one card of a story told in cards, whose labels and
-    buttons cast no vote: its ancestor may be less voted text and a little more linked.
+    buttons cast no vote: its ancestor may be less voted text, where that text sits in
+    the cards (WEAK_LOOSE), but no more linked (a brief's column of teasers, each a linked
+    headline over a summary, is as voted).
     """
     if best.own >= WIDEN_MAX_BASE or sum(c.own for c in cands.values()) < WIDEN_GAIN * best.own:
         return best  # quick exits: the winner is long already, or holds most voted text
@@ -127,9 +148,9 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
     own_links = link_density(best.node, own_length) * own_length
     chosen: LexborNode | None = None
     needed = WIDEN_GAIN * base
-    weak = best.raw < WEAK_RAW  # a winner of a sentence or two: the body is its many boxes
-    density, links = (WEAK_DENSITY, WEAK_LINKS) if weak else (WIDEN_DENSITY, WIDEN_LINKS)
-    for node, voted in zip(path, totals[1:], strict=True):
+    density = WEAK_DENSITY if best.raw < WEAK_RAW else WIDEN_DENSITY  # (a sentence or two)
+    loose: list[int] = []  # (_loose_text: only for a weak winner's thinly voted ancestor)
+    for level, (node, voted) in enumerate(zip(path, totals[1:], strict=True)):
         if node.tag in ("footer", "nav", "aside") or in_chrome(node):
             break
         if voted < needed:
@@ -137,8 +158,12 @@ def widen(best: Candidate, cands: dict[int, Candidate]) -> Candidate:
         length = max(text_len(node), 1)
         if voted < density * length:
             continue
+        if voted < WIDEN_DENSITY * length:
+            loose = loose or _loose_text(best.node, path, cands)
+            if loose[level] > WEAK_LOOSE * length:
+                continue
         added = length - own_length  # the text widening adds must not be teaser links
-        if added > 0 and link_density(node, length) * length - own_links > links * added:
+        if added > 0 and link_density(node, length) * length - own_links > WIDEN_LINKS * added:
             continue
         if _holds_others(node, best.node, home, probe):
             break

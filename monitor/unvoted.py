@@ -5,8 +5,10 @@ items over several boxes of one kind. Each paragraph votes for its parent and gr
 only, so a zone's box gets no vote unless some text sits near its top: the first zone wins
 and gathering.cousins, which walks voted candidates, never meets the others. Here the
 nearest ancestor of the winner that holds other boxes of the winner's kind (tag and first
-class) gives them, when they hold prose, few links and no boilerplate name, and are
-no other story (another <article>, or a box with its own <h1>: an endless page's next story).
+class) gives them, when they sit below it as the winner does (box kinds alike on the way
+down), hold prose, few links and no boilerplate name, and are no other story: not in
+another <article>, not under an <h1> of their own, and not beside a box that holds the
+winner with its story's <h1> (an endless page's next stories, headed by an <h2>).
 """
 
 from __future__ import annotations
@@ -64,7 +66,24 @@ def _own_headline(node: LexborNode, anchor: LexborNode) -> bool:
     return False
 
 
+def _built_alike(node: LexborNode, best: LexborNode, anchor: LexborNode) -> bool:
+    """Whether the boxes between ``anchor`` and a box are of the kinds (tag and first class)
+    of those between it and the winner: a body's zones repeat one template, where a
+    sidebar's teaser cards reuse the body's class a box or two deeper, in a column of their
+    own."""
+    one: LexborNode | None = node
+    other: LexborNode | None = best
+    while one is not None and other is not None:
+        if one.mem_id == anchor.mem_id or other.mem_id == anchor.mem_id:
+            return one.mem_id == other.mem_id
+        if section_kind(one) != section_kind(other):
+            return False
+        one, other = one.parent, other.parent
+    return False
+
+
 def _prose(para: LexborNode) -> bool:
+    """A paragraph long enough, and unlinked enough, to be prose (no label, no button)."""
     length = text_len(para)
     return length >= PROSE_PARAGRAPH and link_density(para, length) < MAX_LINKS
 
@@ -81,17 +100,21 @@ def add_unvoted(best: Candidate, cands: dict[int, Candidate], chosen: list[Lexbo
     lines = [(node, ancestry(node)) for node in every]
     taken = {node.mem_id for node in chosen}
     around = set().union(*(ancestry(node) for node in chosen))
-    for anchor in path:
+    home = article_root(best.node)
+    below, kin = best.node, []  # (below: the anchor's child that holds the winner)
+    for anchor in path:  # the nearest ancestor that holds kin (path[-1] holds them all)
         kin = [node for node, above in lines if anchor.mem_id in above]
-        if not kin:
-            continue
-        home = article_root(best.node)
-        found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
-                 and not nested_in(node, taken) and article_root(node) == home
-                 and not _own_headline(node, anchor) and _reads_as_body(node)]
-        if sum(text_len(node) for node in found) < FOUND_SHARE * text_len(best.node):
-            return chosen  # a box or two beside a body: teasers, a form, not its other half
-        for node in found:
-            prune_region(node, PRUNE_SHARE, {node.mem_id})
-        return sorted(chosen + found, key=docorder.position)
-    return chosen
+        if kin:
+            break
+        below = anchor
+    if below.css_first("h1") is not None:
+        return chosen  # the anchor holds whole stories, the winner's headline and all
+    found = [node for node in kin if node.mem_id not in around and node.mem_id not in cands
+             and not nested_in(node, taken) and article_root(node) == home
+             and _built_alike(node, best.node, anchor)
+             and not _own_headline(node, anchor) and _reads_as_body(node)]
+    if sum(text_len(node) for node in found) < FOUND_SHARE * text_len(best.node):
+        return chosen  # a box or two beside a body: teasers, a form, not its other half
+    for node in found:
+        prune_region(node, PRUNE_SHARE, {node.mem_id})
+    return sorted(chosen + found, key=docorder.position)
