@@ -290,6 +290,7 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     extra: list[Candidate] = []
     short: list[Candidate] = []  # same-class sections scoring too little (see sectiongaps)
     kind = section_kind(best.node)
+    story = story_box(best.node, levels)
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
             continue
@@ -305,6 +306,8 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if home is not None and article_root(cand.node) not in (home, None):
             continue
+        if story is not None and story.mem_id not in ancestry(cand.node):
+            continue  # the winner's story box holds its headline: this is the next story
         if _too_linked(cand.node, best.node, own):
             continue
         found.append(cand)
@@ -318,6 +321,24 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     for cand in kept:
         prune_region(cand.node, 0.4, {cand.node.mem_id})
     return sorted(chosen + [c.node for c in kept], key=docorder.position)
+
+
+def story_box(best: LexborNode, levels: int) -> LexborNode | None:
+    """The box around the winner, within ``levels``, that holds an <h1> beside it, when
+    one does: the story's own box, headline and body. An endless page appends the next
+    story in a box built like it, under an <h2>; its body, built like the winner, is a
+    cousin of the same class, but another story. (An <h1> inside the winner says nothing:
+    a long read's first section may hold it.)"""
+    if best.css_first("h1") is not None:
+        return None
+    probe = best.parent
+    for _ in range(levels):
+        if probe is None or probe.tag in ("body", "html"):
+            return None
+        if probe.css_first("h1") is not None:
+            return probe
+        probe = probe.parent
+    return None
 
 
 def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
