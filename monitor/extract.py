@@ -28,6 +28,7 @@ from monitor.clean import (
     clean_lines,
     normalize_line,
 )
+from monitor.commentheads import drop_threads
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
@@ -123,6 +124,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     if root.css_first(MAY_HIDE) is not None:
         hidden_left = dom.remove_boilerplate(root, HIDDEN_QUERY, HIDDEN_KEEP)
         drop_decorations(root)  # (the selectors spare hidden paragraphs)
+    drop_threads(root)  # (a thread no name marks; remove_comments needs the first vote)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
     reading, measures = voting.read(root), Measures()  # (what the second vote need not read)

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.commentheads import thread_boxes
+from monitor.extract import parse
+
 from .ordinary import check_page
 
 DATE = "2024-05-01"
@@ -24,6 +27,16 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "q12_endless_h2": ("Lifeboat crew rescues kayaker",
                        ("Sandy Point on Tuesday evening", "taken to hospital"),
                        ("Pier repairs", "storm-damaged pier", "fishing will be banned")),
+    # reader comments under a brief, in boxes no name marks as comments ("responses"; "talk",
+    # "thread", "entry"), their text straight in the box or three levels down: they
+    # outvoted the brief, or widened it; the heading that opens them says what they are
+    "q12_comments_shallow": ("Cafe wins award for best breakfast",
+                             ("best breakfast in the county", "thanked customers"),
+                             ("3 responses", "Best full English", "parking on the front")),
+    "q12_comments_deep": ("Allotment waiting list reaches 300",
+                          ("More than 300 people", "forty new plots"),
+                          ("Join the conversation", "gardener_jo", "old station",
+                           "reallocated first")),
     "q12_latest_teasers": ("Bridge reopens after inspection",
                            ("Old Mill bridge reopened", "number 12 route"),
                            ("Latest news", "School wins funding", "leaked for more",
@@ -46,3 +59,26 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 def test_ordinary_page(name: str) -> None:
     title, kept, dropped = CASES[name]
     check_page(name, title, DATE, kept, dropped)
+
+
+def _opened(html: str) -> list[str]:
+    """The class of each box thread_boxes finds in ``html``."""
+    return [box.attributes.get("class") or "" for box in thread_boxes(parse(html).body)]
+
+
+def test_a_box_opened_by_a_comment_heading_is_a_thread() -> None:
+    """A count of comments or replies, or the invitation to write one, heading a box."""
+    for head in ("12 Comments", "Kommentare (4)", "3 responses", "Leave a Reply",
+                 "Join the conversation", "5 thoughts on \u201cBridge\u201d"):
+        html = f'<div class="a"><h3>{head}</h3><p>I agree with this.</p></div>'
+        assert _opened(html) == ["a"], head
+
+
+def test_a_story_section_or_the_story_itself_is_no_thread() -> None:
+    """A story's own section headed "Reaction" or "Responses" (no count), a comment heading
+    that is not the box's first element, and a box that holds the <h1> all stay."""
+    for html in ('<div class="s"><h2>Reaction</h2><p>The mayor said it was good.</p></div>',
+                 '<div class="s"><h2>Responses</h2><p>Three groups replied.</p></div>',
+                 '<div class="s"><p>Intro.</p><h3>2 comments</h3><p>Nice.</p></div>',
+                 '<div class="s"><h4>12 comments</h4><h1>Title</h1><p>Text.</p></div>'):
+        assert _opened(html) == [], html
