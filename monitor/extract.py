@@ -43,6 +43,7 @@ from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.teaserboxes import drop_teasers
 from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
@@ -160,6 +161,8 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     dom.prune_region(region, REGION_KEEP, protect)
     nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
     nodes = add_announced(add_unvoted(best, cands, nodes))
+    for node in nodes:
+        drop_teasers(node)
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 

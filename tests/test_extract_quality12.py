@@ -16,6 +16,7 @@ import pytest
 
 from monitor.commentheads import thread_boxes
 from monitor.extract import parse
+from monitor.teaserboxes import drop_teasers
 
 from .ordinary import check_page
 
@@ -37,6 +38,13 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                           ("More than 300 people", "forty new plots"),
                           ("Join the conversation", "gardener_jo", "old station",
                            "reallocated first")),
+    # teaser boxes built like the brief's own ("post": a thumbnail, a linked headline, a
+    # summary), straight beside it under a label: their summaries' votes made the box
+    # holding all of them win
+    "q12_missed_siblings": ("New bus shelter unveiled in Market Square",
+                            ("solar-powered lighting", "twelve thousand pounds"),
+                            ("You may have missed", "Festival line-up", "potholes",
+                             "centenary")),
     "q12_latest_teasers": ("Bridge reopens after inspection",
                            ("Old Mill bridge reopened", "number 12 route"),
                            ("Latest news", "School wins funding", "leaked for more",
@@ -82,3 +90,35 @@ def test_a_story_section_or_the_story_itself_is_no_thread() -> None:
                  '<div class="s"><p>Intro.</p><h3>2 comments</h3><p>Nice.</p></div>',
                  '<div class="s"><h4>12 comments</h4><h1>Title</h1><p>Text.</p></div>'):
         assert _opened(html) == [], html
+
+
+def _left(html: str) -> str:
+    """The text of ``html``'s first <div> after drop_teasers."""
+    node = parse(html).css_first("div")
+    assert node is not None
+    drop_teasers(node)
+    return node.text()
+
+
+BRIEF = "<p>" + "The council has opened a new bus shelter in the square this week. " * 2 + "</p>"
+TEASER = ('<div class="post"><a href="/n/{0}"><img src="/i.jpg" alt=""></a>'
+          '<h3><a href="/n/{0}">Story {0}</a></h3><p>{1}</p></div>')
+SUMMARY = "A summary of another story, a line that tells what it is about."
+
+
+def test_a_row_of_teasers_goes_with_its_label_beside_a_brief() -> None:
+    page = f'<div>{BRIEF}<h2>More news</h2>{TEASER.format(1, SUMMARY)}{TEASER.format(2, SUMMARY)}</div>'
+    left = _left(page)
+    assert "new bus shelter" in left
+    assert "Story 1" not in left and "Story 2" not in left and "More news" not in left
+
+
+def test_product_cards_one_teaser_and_a_listing_stay() -> None:
+    """No summary (a buyer's guide's product cards), one box alone, or no prose of the
+    page's own beside the row (a listing page): nothing goes."""
+    cards = f'<div>{BRIEF}{TEASER.format(1, "$20")}{TEASER.format(2, "$30")}</div>'
+    alone = f'<div>{BRIEF}{TEASER.format(1, SUMMARY)}</div>'
+    listing = f'<div>{TEASER.format(1, SUMMARY)}{TEASER.format(2, SUMMARY)}</div>'
+    assert "Story 1" in _left(cards) and "Story 2" in _left(cards)
+    assert "Story 1" in _left(alone)
+    assert "Story 1" in _left(listing) and "Story 2" in _left(listing)
