@@ -94,9 +94,11 @@ DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
 # (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden"), a
-# block editor's "advanced heading" ("kt-adv-heading": a subheading, not an advert).
+# block editor's "advanced heading" ("kt-adv-heading": a subheading, not an advert), and a
+# block said to lack the part ("block-elements--no-byline": a live blog's entry text).
 NEUTRAL_PAIRS: frozenset[str] = frozenset((
     "label-hidden", "overflow-hidden", "x-hidden", "y-hidden", "adv-heading",
+    "no-byline", "no-author", "no-meta", "no-date", "no-time", "no-timestamp", "no-caption",
 ))
 
 # Tags always dropped inside the chosen region (image captions and credits are not body).

@@ -1,0 +1,57 @@
+"""Quality 11: layouts of modern news pages built from how their publishing systems emit
+them (live blogs, paywalls, AMP, hashed-class front ends, teaser feeds, galleries)."""
+
+from __future__ import annotations
+
+from monitor.extract import extract
+
+ENTRIES = [
+    "Kick-off is just minutes away and the stadium is almost full, with the away fans loud.",
+    "Early chance for the visitors: the winger cuts inside and curls a shot just wide.",
+    "Goal! The striker meets a low cross at the near post and flicks it past the keeper.",
+    "Half-time: the hosts lead by a single goal, but the visitors have had more of the ball.",
+    "Equaliser! A header from the corner loops over everyone and drops in under the bar.",
+    "Full-time: it ends one-one, a fair result on the balance of play, and both stay fourth.",
+]
+PROSE = [
+    "The regional council approved the new transit budget late on Tuesday after a debate "
+    "that lasted nearly six hours, with the opposition divided.",
+    "Officials said the money would pay for two additional tram lines and the renovation "
+    "of the central station, starting next spring.",
+    "Opposition members argued that the plan ignored the needs of rural districts, where "
+    "bus routes have been cut twice since 2022.",
+    "Engineers estimate that the first line will carry about forty thousand passengers a "
+    "day once it opens, twice the current bus routes.",
+]
+NAV = ("<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+       "<li><a href='/sport'>Sport</a></li></ul></nav></header>")
+FOOT = "<footer><p>© 2026 Example Media Group. All rights reserved.</p></footer></body></html>"
+
+
+def _page(title: str, main: str) -> bytes:
+    head = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+            "</head><body>")
+    return (head + NAV + main + FOOT).encode()
+
+
+def _newest_first(entry: str) -> str:
+    return "".join(entry.format(i=i, text=ENTRIES[i]) for i in reversed(range(len(ENTRIES))))
+
+
+def _body(page: bytes) -> str:
+    return extract(page, "http://127.0.0.1/live/derby").body
+
+
+def test_entry_text_said_to_have_no_byline_is_the_story() -> None:
+    """A live blog's block text is "block-elements block-elements--no-byline": read as a
+    byline, each winner was removed as the author's box and the rest pruned as boilerplate,
+    leaving one entry. A name that says the box lacks a part does not name it that part."""
+    blocks = _newest_first(
+        "<div id='block-{i}' class='block'><p class='block-time published-time'>"
+        "<a href='#block-{i}'><time datetime='2026-11-30T15:0{i}:00Z'>15:0{i}</time></a></p>"
+        "<div class='block-elements block-elements--no-byline'><p>{text}</p></div></div>")
+    page = _page("Live: City v United", "<main><h1>Live: City v United</h1>"
+                 "<div class='js-liveblog-body'>" + blocks + "</div></main>")
+    body = _body(page)
+    assert all(entry in body for entry in ENTRIES)
+    assert "©" not in body
