@@ -251,8 +251,9 @@ PHOTO_CREDIT_END = re.compile(
 # Metadata lines (views, hits, dates, the editor's credit) that sit at the top or the end of
 # a body container.
 META_LINE = re.compile(
-    r"(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|posted|"
-    r"release\s+time|time)\s*[:：]"
+    # a label as a word of its own: "Full-time: it ends 1-1" opens a live blog's entry
+    r"(?<![^\W\d_]|-)(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|"
+    r"posted|release\s+time|time)\s*[:：]"
     # a credit is a name alone ("Editor: Li Wei", "（责任编辑：李伟）"); "Reporter: Why did the
     # city ...?" is an interviewer's question
     r"|(?:^|[\[（(【])\s*(?:editor|reporter|责任编辑|编辑|记者)\s*[:：]\s*[^.?!。？！:：]{1,40}$",

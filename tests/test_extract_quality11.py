@@ -55,3 +55,16 @@ def test_entry_text_said_to_have_no_byline_is_the_story() -> None:
     body = _body(page)
     assert all(entry in body for entry in ENTRIES)
     assert "©" not in body
+
+def test_an_entry_opening_with_full_time_is_no_header_line() -> None:
+    """"Full-time: it ends one-one ..." opened the body and was cut as a "time:" header
+    line; a label is a word of its own, not the end of "Full-time"."""
+    items = _newest_first(
+        "<div class='live-entry ticker-item'><div class='live-entry__meta'>"
+        "<span class='live-entry__time'>{i}. Min.</span></div>"
+        "<div class='live-entry__content'><p>{text}</p></div></div>")
+    page = _page("Liveticker: Derby", "<main><h1>Liveticker: Derby</h1>"
+                 "<div class='liveticker'>" + items + "</div></main>")
+    body = _body(page)
+    assert body.startswith(ENTRIES[-1])
+    assert all(entry in body for entry in ENTRIES)
