@@ -30,6 +30,7 @@ from monitor.scoring import (
     name_tokens,
     node_names,
     text_len,
+    unlive,
 )
 from monitor.series import spare_series
 from monitor.signupbox import signup_box
@@ -173,10 +174,12 @@ def remove_comments(root: LexborNode, protect: set[int], removals: Removals | No
     spared: list[LexborNode] = []
     for node in reversed(root.css(sel.COMMENT_BLOCKS)):
         if node.mem_id not in protect and node.tag not in PAGE_LEVEL \
-                and sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
+                and sel.COMMENT_NAME.search(unlive(node_names(node))) and not in_code(node):
             unlink(node, removals)
         else:
             spared.append(node)
+            if sel.LIVE_COMMENT.search(node_names(node)):  # a live blog's entry ("live-comment"):
+                protect.add(node.mem_id)  # the page-wide "comment" query must spare it too
     return spared
 
 
@@ -188,6 +191,7 @@ def boilerplate_names(names: str) -> bool:
     A block editor's style classes ("has-font-18-px-font-size", "has-background") say how
     a block looks, not what it is: they are left out."""
     previous = ""
+    names = unlive(names)  # (a live blog's entry, "live-match-comment", is the story)
     if _STYLE_CLASS in names:
         names = " ".join(word for word in names.split() if not word.startswith(_STYLE_CLASS))
     tokens = sel.NAME_TOKENS.split(names.lower())

@@ -115,6 +115,9 @@ HIDDEN_BLOCKS = "[hidden], [aria-hidden=true]:not(p), " + ", ".join(
 # Reader comment threads: removed whatever their size once the article's path is known.
 COMMENT_BLOCKS = '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [class*="disqus" i]'
 COMMENT_NAME = re.compile(r"(?:^|[^a-z])(?:comments?|disqus)(?:$|[^a-z])", re.I)
+# A live blog's entries named like comments ("live-comment", "live-match-comment",
+# "liveComment"): the story, told minute by minute, not a reader's thread.
+LIVE_COMMENT = re.compile(r"(?<![a-z])live[-_]?(?:[a-z0-9]+[-_])?comments?", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # class/id words that make a container more (or less) likely to be the article.

@@ -68,3 +68,26 @@ def test_an_entry_opening_with_full_time_is_no_header_line() -> None:
     body = _body(page)
     assert body.startswith(ENTRIES[-1])
     assert all(entry in body for entry in ENTRIES)
+
+def test_live_entries_named_like_comments_are_the_story() -> None:
+    """A match ticker's entries are "live-match-comment" boxes with bare text: all but
+    one were removed as a reader's comment thread (the page kept a line of its header), and
+    a short entry was pruned as boilerplate. The readers' thread below still goes."""
+    items = _newest_first(
+        "<div class='live-match-comment slider-ele left' data-time='{i}'>"
+        "<div class='live-match-comment-time'><span>{i}'</span></div>"
+        "<div class='live-match-comment-body'><div class='live-match-comment-title'></div>"
+        "{text}</div></div>")
+    short = ("<div class='live-match-comment slider-ele left' data-time='0'>"
+             "<div class='live-match-comment-body'>The match is under way.</div></div>")
+    thread = ("<section id='comments' class='comments'><div class='comment'><p>What a poor "
+              "draw, the defence cracked at a set piece again, time for a change.</p></div>"
+              "</section>")
+    page = _page("EN DIRECT : le derby", "<main><h1>EN DIRECT : le derby</h1>"
+                 "<p class='stade'>STADE : Stade du Moustoir</p>"
+                 "<div class='live-match-comments clearfix'>" + items + short + "</div>"
+                 + thread + "</main>")
+    body = _body(page)
+    assert all(entry in body for entry in ENTRIES)
+    assert "The match is under way." in body
+    assert "What a poor draw" not in body
