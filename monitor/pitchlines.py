@@ -18,7 +18,7 @@ import re
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
         "reporting", "jetzt", "like this", "app", "uygulama", "il vous reste", "abonnés",
-        "google news")
+        "google news", "subscriber", "account?", "unlimited")
 PITCH_LINE = re.compile(
     r"""^(?:
       # an agency's or the site's copyright line ("© dpa-infocom, dpa:230428-99-4830/5")
@@ -59,6 +59,9 @@ PITCH_LINE = re.compile(
       | jetzt\s+(?:abonnieren|abonnent\s+werden)\b.{0,100}
       | il\s+vous\s+reste\s+[\d.,]+\s*%\s+de\s+(?:cet|ce|l['’])\s*(?:article|contenu|texte).{0,120}
       | .{0,60}la\s+suite\s+est\s+réservée\s+aux\s+abonnés.{0,40}
+      # an English paywall's pitch: the offer, and the way in for those who pay already
+      | (?:get|unlock|enjoy)\s+unlimited\s+(?:digital\s+)?access\b.{0,160}
+      | already\s+(?:a\s+subscriber|have\s+an\s+account)\s*\?\s*(?:log\s*in|sign\s*in)?\W{0,3}
     )$""",
     re.I | re.X,
 )

@@ -91,3 +91,24 @@ def test_live_entries_named_like_comments_are_the_story() -> None:
     assert all(entry in body for entry in ENTRIES)
     assert "The match is under way." in body
     assert "What a poor draw" not in body
+
+def test_an_english_paywall_pitch_is_no_body() -> None:
+    """A teaser, then the paywall's box: its offer and its way in for subscribers stood as
+    the body's last lines (the German and French pitches were already known)."""
+    paras = "".join(f"<p>{text}</p>" for text in PROSE[:2])
+    page = _page("Council approves budget", "<main><article><h1>Council approves budget</h1>"
+                 f"<div class='article-body'>{paras}</div><div id='paywall' "
+                 "class='paywall-container'><h2>Subscribe to continue reading</h2><p>Get "
+                 "unlimited access to award-winning journalism for just $1 a week. Cancel "
+                 "anytime.</p><a href='/subscribe'>Subscribe now</a><p>Already a subscriber? "
+                 "<a href='/login'>Log in</a></p></div></article></main>")
+    body = _body(page)
+    assert body.split("\n") == PROSE[:2]
+
+def test_a_story_that_says_unlimited_access_keeps_it() -> None:
+    """The pitch's patterns are whole short lines: prose that mentions them stays."""
+    from monitor.pitchlines import is_pitch_line
+    assert is_pitch_line("Already a subscriber? Log in")
+    assert is_pitch_line("Get unlimited access to all our journalism for $1 a week.")
+    assert not is_pitch_line("Already a subscriber, she said the new fares were fair.")
+    assert not is_pitch_line("Members get unlimited access, the club said on Monday.")
