@@ -32,6 +32,7 @@ from monitor.clean import (
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
+from monitor.galleries import unwrap_gallery
 from monitor.introlists import add_announced
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
@@ -221,6 +222,7 @@ def _body_lines(
     if rules is not None and rules.body:
         nodes = _select(root, rules.body)
     if not nodes:
+        unwrap_gallery(root)
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)

@@ -112,3 +112,33 @@ def test_a_story_that_says_unlimited_access_keeps_it() -> None:
     assert is_pitch_line("Get unlimited access to all our journalism for $1 a week.")
     assert not is_pitch_line("Already a subscriber, she said the new fares were fair.")
     assert not is_pitch_line("Members get unlimited access, the club said on Monday.")
+
+
+def test_a_gallery_told_in_captions_keeps_them() -> None:
+    """A photo gallery whose story is one caption per slide came out with its standfirst
+    alone: captions are never body. Captions of prose holding much of the page's text are
+    the story; an article's few captions still go (see the next test)."""
+    slides = "".join(
+        f"<figure class='gallery__slide'><img src='/g{i}.jpg' alt=''><figcaption "
+        f"class='gallery__caption'><p>{text}</p><span class='gallery__credit'>Photo: Jo "
+        f"Snap</span></figcaption></figure>" for i, text in enumerate(PROSE + ENTRIES[:2]))
+    page = _page("In pictures: the vote", "<main><article><h1>In pictures: the vote</h1>"
+                 "<p class='standfirst'>The day of the vote, in six photos.</p>"
+                 f"<div class='gallery'>{slides}</div></article></main>")
+    body = _body(page)
+    assert all(text in body for text in PROSE + ENTRIES[:2])
+
+
+def test_an_articles_captions_stay_out() -> None:
+    """A story told in paragraphs with a photo after every other one: its captions (five,
+    of prose, but a fraction of the page's text) go."""
+    caption = ("The islands where the company plans its new port, seen from the air on a "
+               "clear morning. (Agency)")
+    figure = f"<figure><img src='/p.jpg' alt=''><figcaption>{caption}</figcaption></figure>"
+    paras = "".join(f"<p>{text}</p>" + (figure if i % 2 else "")
+                    for i, text in enumerate(PROSE + ENTRIES))
+    page = _page("Port plan", f"<main><article><h1>Port plan</h1>{paras}</article></main>")
+    body = _body(page)
+    assert all(text in body for text in PROSE)
+    assert caption not in body
+
