@@ -42,6 +42,7 @@ from monitor.nosnippet import drop_nosnippet
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
@@ -324,6 +325,7 @@ def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, tit
     key = title.casefold()
     if own is None or normalize_line(headline.text() or "").casefold() != key:
         return
+    drop_teasers(own, tree.body)
     around = dom.ancestry(own)
     others: dict[int, LexborNode] = {}
     for h1 in tree.body.css("article h1"):

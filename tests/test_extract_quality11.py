@@ -142,3 +142,28 @@ def test_an_articles_captions_stay_out() -> None:
     assert all(text in body for text in PROSE)
     assert caption not in body
 
+
+def test_a_feed_of_teaser_articles_below_the_story_stays_out() -> None:
+    """Below the story's <article>, a feed of other stories each an <article> of a linked
+    heading and a line, in no wrapper named as a feed: the teasers' lines outvoted the
+    story's paragraphs and the body was the page's <main>, feed and all."""
+    teasers = "".join(
+        f"<article><header><h2><a href='/n/{i}'>Other story {i}</a></h2></header>"
+        f"<p>{text} More details are expected later this week.</p></article>"
+        for i, text in enumerate(ENTRIES * 2))
+    paras = "".join(f"<p>{text}</p>" for text in PROSE)
+    page = _page("Council approves budget", "<main><article><h1>Council approves budget</h1>"
+                 f"{paras}</article><h2>More stories</h2>{teasers}</main>")
+    body = _body(page)
+    assert body.split("\n") == PROSE
+
+
+def test_a_story_in_articles_of_its_own_is_no_feed() -> None:
+    """The headline's <article> with too little prose to be the story (a header box) drops
+    nothing: the body in the <article>s beside it stays."""
+    parts = "".join(f"<article class='part'><h2><a href='#p{i}'>Part {i}</a></h2><p>{text}"
+                    "</p></article>" for i, text in enumerate(PROSE))
+    page = _page("Council approves budget", "<main><article><h1>Council approves budget</h1>"
+                 f"<p>By Jane Reporter</p></article>{parts}</main>")
+    body = _body(page)
+    assert all(text in body for text in PROSE)
