@@ -167,3 +167,14 @@ def test_a_story_in_articles_of_its_own_is_no_feed() -> None:
                  f"<p>By Jane Reporter</p></article>{parts}</main>")
     body = _body(page)
     assert all(text in body for text in PROSE)
+
+
+def test_a_paywalls_notice_that_the_story_is_for_subscribers_is_no_body() -> None:
+    """"Dieser Artikel ist exklusiv für Abonnenten" above the hidden rest stood as a line
+    of the body; a sentence that goes on past a comma is prose."""
+    from monitor.pitchlines import is_pitch_line
+    assert is_pitch_line("Dieser Artikel ist exklusiv für Abonnenten")
+    assert is_pitch_line("Cet article est réservé aux abonnés.")
+    assert is_pitch_line("This article is exclusive to subscribers.")
+    assert not is_pitch_line("Der Artikel ist exklusiv, sagte der Sprecher am Montag.")
+
