@@ -178,3 +178,39 @@ def test_a_paywalls_notice_that_the_story_is_for_subscribers_is_no_body() -> Non
     assert is_pitch_line("This article is exclusive to subscribers.")
     assert not is_pitch_line("Der Artikel ist exklusiv, sagte der Sprecher am Montag.")
 
+
+def _stream(entry: str, title: str = "Live: the derby") -> str:
+    return extract(_page(title, f"<main><h1>{title}</h1><div class='liveblog-entries'>"
+                                + entry + "</div></main>"), "http://127.0.0.1/live").body
+
+
+def test_live_entries_each_an_article_are_one_story() -> None:
+    """A live blog plugin's entries, each an <article> beside the others: separate
+    <article>s were separate stories, and the body was the newest entry alone. Entries built
+    alike, beside each other and short are one story; teasers (a heading linking to another
+    page) and an endless page's next story (long) are not (next test)."""
+    body = _stream(_newest_first(
+        "<article id='liveblog-entry-{i}' class='liveblog-entry'><header class='liveblog-meta'>"
+        "<a class='liveblog-time-ago' href='#liveblog-entry-{i}'>{i} mins ago</a></header>"
+        "<div class='liveblog-entry-text'><p>{text}</p></div></article>"))
+    assert all(entry in body for entry in ENTRIES)
+
+
+def test_teaser_articles_built_like_an_entry_are_no_story() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.liveentries import same_stream
+    long = " ".join(PROSE * 4)  # an endless page's next story, built like the first
+    html = ("<div><article class='e'><p id='a'>Entry one.</p></article><article class='e'>"
+            "<p id='b'>Entry two.</p></article><article class='e'><h3><a href='/other'>Other"
+            "</a></h3><p id='c'>A teaser.</p></article><article class='f'><p id='d'>Other "
+            f"build.</p></article><article class='e'><p id='e'>{long}</p></article></div>")
+    tree = LexborHTMLParser(html)
+    found = [tree.css_first(f"#{key}") for key in "abcde"]
+    nodes = [node for node in found if node is not None]
+    assert len(nodes) == 5
+    first, second, teaser, other, story = nodes
+    assert same_stream(second, first)
+    assert not same_stream(teaser, first)
+    assert not same_stream(other, first)
+    assert not same_stream(story, first)
