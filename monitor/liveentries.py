@@ -2,9 +2,10 @@
 ("liveblog-entry"): separate <article>s are separate stories elsewhere (gathering.cousins),
 and the body was one entry of the stream.
 
-An entry's <article> is one story with its neighbours when it is built like them (tag and
-class), shares their parent and is short (an infinite scroll's next story, built like the
-first, is long); a teaser, whose heading links to another page, never is.
+An entry's <article> joins the winner's when it is built like it (tag and class), shares its
+parent and is short (an infinite scroll's next story, built like the first, is long; the
+winner may be a long entry, an analysis among the updates); a teaser, whose heading links
+to another page, never joins nor draws others.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def same_stream(node: LexborNode, best: LexborNode) -> bool:
         return False
     return (own.parent.mem_id == other.parent.mem_id
             and own.attributes.get("class") == other.attributes.get("class")
-            and _entry(own) and _entry(other))
+            and own.css_first(LINKED_HEADING) is None and _entry(other))
 
 
 def _entry(article: LexborNode) -> bool:

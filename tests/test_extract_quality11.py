@@ -214,3 +214,5 @@ def test_teaser_articles_built_like_an_entry_are_no_story() -> None:
     assert not same_stream(teaser, first)
     assert not same_stream(other, first)
     assert not same_stream(story, first)
+    assert same_stream(first, story)  # (a long entry won: the short ones join it)
+    assert not same_stream(first, teaser)
