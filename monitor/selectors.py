@@ -150,6 +150,7 @@ BOILERPLATE_LINE = re.compile(
       | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
             pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?
+      | auto[-\s]?(?:update|refresh)(?:s|ing)?(?:\s+(?:is\s+)?(?:on|off|paused))?  # a live blog's switch
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
       | (?:you\s+are\s+here|your\s+location|current\s+location)\s*[:：].*

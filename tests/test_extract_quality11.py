@@ -216,3 +216,11 @@ def test_teaser_articles_built_like_an_entry_are_no_story() -> None:
     assert not same_stream(story, first)
     assert same_stream(first, story)  # (a long entry won: the short ones join it)
     assert not same_stream(first, teaser)
+
+
+def test_a_live_blogs_auto_update_switch_is_no_body() -> None:
+    """The switch above the entries ("Auto-update on") stood as the body's first line."""
+    from monitor import selectors as sel
+    assert sel.BOILERPLATE_LINE.fullmatch("Auto-update on")
+    assert sel.BOILERPLATE_LINE.fullmatch("Auto refresh is off")
+    assert not sel.BOILERPLATE_LINE.fullmatch("Auto-update on the new model comes in May.")
