@@ -34,6 +34,7 @@ from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
 from monitor.introlists import add_announced
+from monitor.labelledfeeds import drop_labelled_feeds
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
@@ -224,6 +225,7 @@ def _body_lines(
         nodes = _select(root, rules.body)
     if not nodes:
         unwrap_gallery(root)
+        drop_labelled_feeds(root)
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)

@@ -224,3 +224,35 @@ def test_a_live_blogs_auto_update_switch_is_no_body() -> None:
     assert sel.BOILERPLATE_LINE.fullmatch("Auto-update on")
     assert sel.BOILERPLATE_LINE.fullmatch("Auto refresh is off")
     assert not sel.BOILERPLATE_LINE.fullmatch("Auto-update on the new model comes in May.")
+
+
+def test_a_labelled_teaser_box_of_a_hashed_class_front_end_stays_out() -> None:
+    """A front end that names nothing ("css-x9x9"), each paragraph in two boxes of its own,
+    and below a "Read more" box of eight teasers, a link and a summary each: the summaries
+    outvoted the story (whose paragraphs gave their votes to their own boxes) and the body
+    was half the story and all the teasers."""
+    paras = "".join(f"<div class='css-1a2b'><div class='css-9z8y'><p class='css-p1q2'>{text}"
+                    "</p></div></div>" for text in PROSE + ENTRIES[:2])
+    cards = "".join(f"<div class='css-r{i}'><a href='/news/{i}'><div>Other story {i}</div></a>"
+                    f"<p>{ENTRIES[i % 6]} More is expected later this week after talks.</p>"
+                    "</div>" for i in range(8))
+    page = _page("Budget", "<div id='__next'><main class='css-m1'><div class='css-a1'><h1>Budget"
+                 f"</h1><div class='css-b1'>{paras}</div></div><div class='css-x9'><h2>Read "
+                 f"more</h2><div class='css-z7'>{cards}</div></div></main></div>")
+    body = extract(page, "http://127.0.0.1/news/budget").body
+    assert body.split("\n") == PROSE + ENTRIES[:2]
+
+
+def test_a_label_inside_the_story_drops_nothing() -> None:
+    """A "Related" subheading amid the story's paragraphs opens no box of its own."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.labelledfeeds import drop_labelled_feeds
+    links = "".join(f"<li><a href='/n/{i}'>Other {i}</a></li>" for i in range(4))
+    tree = LexborHTMLParser(f"<div id='story'><p>{PROSE[0]}</p><h2>Related</h2><ul>{links}"
+                            f"</ul><p>{PROSE[1]}</p></div><div id='feed'><h3>Related</h3>"
+                            f"<ul>{links}</ul></div>")
+    assert tree.body is not None
+    drop_labelled_feeds(tree.body)
+    assert tree.css_first("#story") is not None and len(tree.css("#story li")) == 4
+    assert tree.css_first("#feed") is None
