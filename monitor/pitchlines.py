@@ -18,7 +18,8 @@ import re
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
         "reporting", "jetzt", "like this", "app", "uygulama", "il vous reste", "abonnés",
-        "google news", "subscriber", "account?", "unlimited", "exklusiv", "réservé")
+        "google news", "subscriber", "account?", "unlimited", "exklusiv", "réservé",
+        "lesen")
 PITCH_LINE = re.compile(
     r"""^(?:
       # an agency's or the site's copyright line ("© dpa-infocom, dpa:230428-99-4830/5")
@@ -65,6 +66,7 @@ PITCH_LINE = re.compile(
       # the paywall's notice that the story is for subscribers (German, French, English)
       # (a clause after a comma is prose: "..., sagte der Sprecher")
       | (?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+exklusiv\b[^,;]{0,80}
+      | (?:jetzt\s+)?(?:weiterlesen|lesen\s+sie\s+(?:jetzt\s+)?(?:weiter\s+)?)\s*mit\s+[\w+&.\s-]{1,30}[.!]?
       | (?:cet\s+article|ce\s+contenu)\s+est\s+réservé\s+aux\s+abonnés[^,;]{0,60}
       | this\s+(?:article|story|content)\s+is\s+(?:exclusive\s+to|only\s+for|for|reserved\s+for)
             \s+(?:our\s+)?(?:paying\s+)?subscribers\b[^,;]{0,80}

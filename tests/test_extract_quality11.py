@@ -177,6 +177,9 @@ def test_a_paywalls_notice_that_the_story_is_for_subscribers_is_no_body() -> Non
     assert is_pitch_line("Cet article est réservé aux abonnés.")
     assert is_pitch_line("This article is exclusive to subscribers.")
     assert not is_pitch_line("Der Artikel ist exklusiv, sagte der Sprecher am Montag.")
+    assert is_pitch_line("Lesen Sie jetzt mit Z+")  # the German "read on with" offer
+    assert is_pitch_line("Jetzt weiterlesen mit SZ Plus")
+    assert not is_pitch_line("Lesen Sie mit, wie die Stadt plant.")
 
 
 def _stream(entry: str, title: str = "Live: the derby") -> str:
