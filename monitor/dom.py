@@ -18,7 +18,7 @@ from monitor.clean import PARA
 from monitor.consentbox import consent_box
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
-from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, sibling
+from monitor.placement import HIDING, PAGE_LEVEL, carousel_slide, hidden_style, in_code, in_sentence, sibling
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
@@ -122,7 +122,7 @@ def _spared(node: LexborNode, most: float, protect: set[int]) -> bool:
         return True
     if tag == "aside" and _side_note(node):
         return True
-    return collapsed_panel(node) or in_sentence(node)
+    return collapsed_panel(node) or in_sentence(node) or carousel_slide(node)
 
 
 def unlink(node: LexborNode, removals: Removals | None = None) -> None:

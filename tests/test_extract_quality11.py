@@ -259,3 +259,22 @@ def test_a_label_inside_the_story_drops_nothing() -> None:
     drop_labelled_feeds(tree.body)
     assert tree.css_first("#story") is not None and len(tree.css("#story li")) == 4
     assert tree.css_first("#feed") is None
+
+
+def test_a_carousels_slides_out_of_view_are_the_gallery() -> None:
+    """A slider marks every slide but the one on view aria-hidden="true": removed as hidden
+    copies, the gallery kept one caption of six. A slide beside one marked "false" is on the
+    page; the slider's clones are copies and still go."""
+    def slide(i: int, text: str, extra: str = "") -> str:
+        hidden = "false" if i == 0 else "true"
+        return (f"<div class='slick-slide{extra}' aria-hidden='{hidden}'><div class='slide'>"
+                f"<img src='/g{i}.jpg' alt=''><div class='slide-caption'><p>{text}</p></div>"
+                "</div></div>")
+    slides = "".join(slide(i, text) for i, text in enumerate(PROSE + ENTRIES[:2]))
+    clone = slide(9, "A clone of the first slide, which the slider copies to loop round.",
+                  " slick-cloned")
+    page = _page("In pictures", "<main><article><h1>In pictures</h1><div class='slick-list'>"
+                 f"<div class='slick-track'>{slides}{clone}</div></div></article></main>")
+    body = _body(page)
+    assert all(text in body for text in PROSE + ENTRIES[:2])
+    assert "A clone" not in body
