@@ -40,6 +40,7 @@ from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
 from monitor.nosnippet import drop_nosnippet
+from monitor.paywallbox import drop_pitch_boxes
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
@@ -226,6 +227,7 @@ def _body_lines(
     if not nodes:
         unwrap_gallery(root)
         drop_labelled_feeds(root)
+        drop_pitch_boxes(root)
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)

@@ -278,3 +278,28 @@ def test_a_carousels_slides_out_of_view_are_the_gallery() -> None:
     body = _body(page)
     assert all(text in body for text in PROSE + ENTRIES[:2])
     assert "A clone" not in body
+
+
+def test_a_paywalls_pitch_box_of_prose_is_no_body() -> None:
+    """After the teaser, a pitch box: the notice, then three paragraphs of why to subscribe
+    that voted like the story's and stood below it. The box the notice opens goes; a box
+    where such a line is not the first block, or that holds the headline, stays."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.paywallbox import drop_pitch_boxes
+    pitch = ("<p>Independent local journalism has never cost more to produce, which is why we "
+             "ask readers to support our newsroom with a subscription.</p><p>For less than the "
+             "price of a coffee each week, you get every story on our website and apps, and the"
+             " daily e-paper.</p><p>Subscribers also get invitations to events and early "
+             "access to our investigations, with no commitment.</p>")
+    paras = "".join(f"<p>{text}</p>" for text in PROSE[:2])
+    page = _page("Budget", f"<main><article><h1>Budget</h1>{paras}<div class='x1'><h2>Subscribe"
+                 f" to continue reading</h2>{pitch}<a href='/s'>Subscribe</a></div></article>"
+                 "</main>")
+    assert _body(page).split("\n") == PROSE[:2]
+    tree = LexborHTMLParser(f"<div id='a'><p>{PROSE[0]}</p><p>Subscribe to continue reading"
+                            f"</p></div><div id='b'><h1>Budget</h1><p>Subscribe to continue "
+                            f"reading</p></div>")
+    assert tree.body is not None
+    drop_pitch_boxes(tree.body)
+    assert tree.css_first("#a") is not None and tree.css_first("#b") is not None
