@@ -34,13 +34,12 @@ from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
 from monitor.introlists import add_announced
-from monitor.labelledfeeds import drop_labelled_feeds
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
 from monitor.nosnippet import drop_nosnippet
-from monitor.paywallbox import drop_pitch_boxes
+from monitor.openedboxes import drop_opened_boxes
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
@@ -226,8 +225,7 @@ def _body_lines(
         nodes = _select(root, rules.body)
     if not nodes:
         unwrap_gallery(root)
-        drop_labelled_feeds(root)
-        drop_pitch_boxes(root)
+        drop_opened_boxes(root)
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)

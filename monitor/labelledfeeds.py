@@ -5,6 +5,7 @@ story, each of whose paragraphs sits in boxes of its own.
 
 The box is the label's parent, opened by the label and holding CARDS or more blocks that
 each link elsewhere (straight, or in one wrapper); never the page's or the headline's box.
+(monitor.openedboxes walks the blocks that open a box.)
 """
 
 from __future__ import annotations
@@ -12,23 +13,21 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.placement import PAGE_LEVEL
 
 CARDS = 3  # teasers a feed holds at least
 LABEL_CHARS = 40  # a label is short
-_NEVER = ("html", "body", "main", "article")
 
 
-def drop_labelled_feeds(root: LexborNode) -> None:
-    """Remove the teaser boxes a list label opens."""
-    for heading in root.css("h2, h3, h4"):
-        text = (heading.text() or "").strip()
-        if len(text) > LABEL_CHARS or sel.LIST_LABEL.match(text) is None:
-            continue
-        box = heading.parent
-        if box is None or box.tag in _NEVER or _children(box)[:1] != [heading]:
-            continue
-        if box.css_first("h1") is None and _cards(_children(box)[1:]) >= CARDS:
-            box.decompose()
+def feed_box(heading: LexborNode, text: str) -> LexborNode | None:
+    """The teaser box a heading (the first block of its parent, its text ``text``) opens
+    as a list label, if it is one."""
+    if heading.tag == "p" or len(text) > LABEL_CHARS or sel.LIST_LABEL.match(text) is None:
+        return None
+    box = heading.parent
+    if box is None or box.tag in PAGE_LEVEL or box.css_first("h1") is not None:
+        return None
+    return box if _cards(_children(box)[1:]) >= CARDS else None
 
 
 def _children(node: LexborNode) -> list[LexborNode]:

@@ -2,7 +2,8 @@
 Artikel ist exklusiv", "Réservé aux abonnés") and then prose of its own (what a subscription
 gives, why journalism costs): its paragraphs voted like the story's and stayed below the
 teaser. The notice's parent box goes before the vote, when the notice opens it and it holds
-no <h1> and no more than PITCH_CHARS (never the page's or the story's box).
+no <h1> and no more than PITCH_CHARS (never the page's or the story's box); see
+monitor.openedboxes.
 """
 
 from __future__ import annotations
@@ -27,22 +28,12 @@ NOTICE = re.compile(
 )
 
 
-def drop_pitch_boxes(root: LexborNode) -> None:
-    """Remove the boxes a paywall's notice opens."""
-    for notice in root.css("h2, h3, h4, p"):
-        text = (notice.text() or "").strip()
-        if len(text) > NOTICE_CHARS or NOTICE.match(text) is None:
-            continue
-        box = notice.parent
-        first = _first_element(box) if box is not None else None
-        if box is None or box.tag in PAGE_LEVEL or first is None or first.mem_id != notice.mem_id:
-            continue
-        if box.css_first("h1") is None and text_len(box) <= PITCH_CHARS:
-            box.decompose()
-
-
-def _first_element(node: LexborNode) -> LexborNode | None:
-    for child in node.iter():
-        if child.tag != "-text":
-            return child
-    return None
+def pitch_box(notice: LexborNode, text: str) -> LexborNode | None:
+    """The pitch box a block (the first of its parent, its text ``text``) opens as a
+    paywall's notice, if it is one."""
+    if len(text) > NOTICE_CHARS or NOTICE.match(text) is None:
+        return None
+    box = notice.parent
+    if box is None or box.tag in PAGE_LEVEL or box.css_first("h1") is not None:
+        return None
+    return box if text_len(box) <= PITCH_CHARS else None

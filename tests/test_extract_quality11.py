@@ -250,13 +250,13 @@ def test_a_label_inside_the_story_drops_nothing() -> None:
     """A "Related" subheading amid the story's paragraphs opens no box of its own."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from monitor.labelledfeeds import drop_labelled_feeds
+    from monitor.openedboxes import drop_opened_boxes
     links = "".join(f"<li><a href='/n/{i}'>Other {i}</a></li>" for i in range(4))
     tree = LexborHTMLParser(f"<div id='story'><p>{PROSE[0]}</p><h2>Related</h2><ul>{links}"
                             f"</ul><p>{PROSE[1]}</p></div><div id='feed'><h3>Related</h3>"
                             f"<ul>{links}</ul></div>")
     assert tree.body is not None
-    drop_labelled_feeds(tree.body)
+    drop_opened_boxes(tree.body)
     assert tree.css_first("#story") is not None and len(tree.css("#story li")) == 4
     assert tree.css_first("#feed") is None
 
@@ -286,7 +286,7 @@ def test_a_paywalls_pitch_box_of_prose_is_no_body() -> None:
     where such a line is not the first block, or that holds the headline, stays."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from monitor.paywallbox import drop_pitch_boxes
+    from monitor.openedboxes import drop_opened_boxes
     pitch = ("<p>Independent local journalism has never cost more to produce, which is why we "
              "ask readers to support our newsroom with a subscription.</p><p>For less than the "
              "price of a coffee each week, you get every story on our website and apps, and the"
@@ -301,5 +301,5 @@ def test_a_paywalls_pitch_box_of_prose_is_no_body() -> None:
                             f"</p></div><div id='b'><h1>Budget</h1><p>Subscribe to continue "
                             f"reading</p></div>")
     assert tree.body is not None
-    drop_pitch_boxes(tree.body)
+    drop_opened_boxes(tree.body)
     assert tree.css_first("#a") is not None and tree.css_first("#b") is not None
