@@ -303,3 +303,16 @@ def test_a_paywalls_pitch_box_of_prose_is_no_body() -> None:
     assert tree.body is not None
     drop_opened_boxes(tree.body)
     assert tree.css_first("#a") is not None and tree.css_first("#b") is not None
+
+
+def test_a_short_next_story_of_an_endless_page_joins_no_stream() -> None:
+    """An endless page's story and the short one it appends, built alike and side by side,
+    are two stories: a stream holds STREAM_ENTRIES entries or more."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.liveentries import same_stream
+    tree = LexborHTMLParser("<div><article class='s'><p id='a'>The story.</p></article>"
+                            "<article class='s'><h2>Next</h2><p id='b'>A brief.</p></article></div>")
+    first, second = tree.css_first("#a"), tree.css_first("#b")
+    assert first is not None and second is not None
+    assert not same_stream(second, first)
