@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import docorder, sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
+from monitor.liveentries import same_stream
 from monitor.loginbox import is_login_box
 from monitor.placement import nested_in
 from monitor.scoring import (
@@ -303,7 +304,8 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if _named_off(cand.node, best.node) or is_login_box(cand.node):
             continue
-        if home is not None and article_root(cand.node) not in (home, None):
+        if home is not None and article_root(cand.node) not in (home, None) \
+                and not same_stream(cand.node, best.node):
             continue
         if _too_linked(cand.node, best.node, own):
             continue
