@@ -19,7 +19,15 @@ from monitor.consentbox import consent_box
 from monitor.junkwalk import Walked, walk
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
-from monitor.placement import HIDING, PAGE_LEVEL, hidden_style, in_code, in_sentence, nested_in, sibling
+from monitor.placement import (
+    HIDING,
+    PAGE_LEVEL,
+    carousel_slide,
+    hidden_style,
+    in_code,
+    in_sentence,
+    sibling,
+)
 from monitor.ruby import bracket_reading, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
@@ -31,6 +39,7 @@ from monitor.scoring import (
     name_tokens,
     node_names,
     text_len,
+    unlive,
 )
 from monitor.series import spare_series
 from monitor.signupbox import signup_box
@@ -54,7 +63,7 @@ _DIGITS = "0123456789"  # a generated suffix on a class word ("heading10415")
 
 __all__ = [
     "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
-    "remove_comments", "remove_junk", "score_candidates", "text_len",
+    "remove_junk", "score_candidates", "text_len",
 ]
 
 
@@ -116,7 +125,7 @@ def _spared(node: LexborNode, most: float, protect: set[int]) -> bool:
         return True
     if tag == "aside" and _side_note(node):
         return True
-    return collapsed_panel(node) or in_sentence(node)
+    return collapsed_panel(node) or in_sentence(node) or carousel_slide(node)
 
 
 def unlink(node: LexborNode, removals: Removals | None = None) -> None:
@@ -156,34 +165,6 @@ def _hidden(node: LexborNode) -> bool:
     return "hidden" in attrs or attrs.get("aria-hidden") == "true" or hidden_style(attrs)
 
 
-def remove_comments(root: LexborNode, protect: set[int], removals: Removals | None = None
-                    ) -> list[LexborNode]:
-    """Remove reader comment threads, whatever their size, except on the article's path;
-    returns the blocks it listed and spared.
-
-    The share guard of remove_boilerplate would keep a thread longer than the article; the
-    path to the container the first vote chose (``protect``) already spares a wrapper whose
-    class merely mentions comments ("comments-open"). ``removals``: see remove_boilerplate.
-
-    A block's fate depends on nothing a removal changes: the blocks inside one that goes (a
-    thread's comments) go with it untested and unlisted (leftovers.global_query cannot meet
-    them), the rest go innermost first as before.
-    """
-    spared: list[LexborNode] = []
-    doomed: dict[int, LexborNode] = {}
-    for node in root.css(sel.COMMENT_BLOCKS):  # (document order: a thread before its comments)
-        if node.mem_id in doomed or (doomed and nested_in(node, doomed.keys())):
-            continue
-        if node.mem_id not in protect and node.tag not in PAGE_LEVEL \
-                and sel.COMMENT_NAME.search(node_names(node)) and not in_code(node):
-            doomed[node.mem_id] = node
-        else:
-            spared.append(node)
-    for node in reversed(doomed.values()):
-        unlink(node, removals)
-    return spared
-
-
 @lru_cache(maxsize=NAME_CACHE)
 def boilerplate_names(names: str) -> bool:
     """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
@@ -192,6 +173,7 @@ def boilerplate_names(names: str) -> bool:
     A block editor's style classes ("has-font-18-px-font-size", "has-background") say how
     a block looks, not what it is: they are left out."""
     previous = ""
+    names = unlive(names)  # (a live blog's entry, "live-match-comment", is the story)
     if _STYLE_CLASS in names:
         names = " ".join(word for word in names.split() if not word.startswith(_STYLE_CLASS))
     tokens = sel.NAME_TOKENS.split(names.lower())

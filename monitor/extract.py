@@ -29,9 +29,11 @@ from monitor.clean import (
     normalize_line,
 )
 from monitor.commentheads import drop_threads
+from monitor.comments import remove_comments
 from monitor.encoding import decode_html
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
+from monitor.galleries import unwrap_gallery
 from monitor.introlists import add_announced
 from monitor.joinurl import join
 from monitor.junkwalk import walk as walk_page
@@ -40,10 +42,12 @@ from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
 from monitor.nosnippet import drop_nosnippet
+from monitor.openedboxes import drop_opened_boxes
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
-from monitor.teaserboxes import drop_teasers
+from monitor.teaserboxes import drop_teaser_rows
+from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
@@ -132,7 +136,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(like := first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
-    comments_left = dom.remove_comments(root, protect, removals) if first is not None else None
+    comments_left = remove_comments(root, protect, removals) if first is not None else None
     global_boilerplate = global_query(hidden_left, comments_left)
     dom.remove_boilerplate(root, global_boilerplate, REGION_KEEP, protect, removals, like)
     cands = voting.count(voting.reread(reading, removals))
@@ -162,7 +166,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     nodes = gathering.cousins(best, cands, gathering.gather(best, cands))
     nodes = add_announced(add_unvoted(best, cands, nodes))
     for node in nodes:
-        drop_teasers(node)
+        drop_teaser_rows(node)
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 
@@ -227,6 +231,8 @@ def _body_lines(
     if rules is not None and rules.body:
         nodes = _select(root, rules.body)
     if not nodes:
+        unwrap_gallery(root)
+        drop_opened_boxes(root)
         nodes = _auto_nodes(root, family)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)
@@ -329,6 +335,7 @@ def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, tit
     key = title.casefold()
     if own is None or normalize_line(headline.text() or "").casefold() != key:
         return
+    drop_teasers(own, tree.body)
     around = dom.ancestry(own)
     others: dict[int, LexborNode] = {}
     for h1 in tree.body.css("article h1"):

@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import docorder, sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
+from monitor.liveentries import same_stream
 from monitor.loginbox import is_login_box
 from monitor.placement import nested_in
 from monitor.scoring import (
@@ -304,7 +305,8 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if _named_off(cand.node, best.node) or is_login_box(cand.node):
             continue
-        if home is not None and article_root(cand.node) not in (home, None):
+        if home is not None and article_root(cand.node) not in (home, None) \
+                and not same_stream(cand.node, best.node):
             continue
         if story is not None and story.mem_id not in ancestry(cand.node):
             continue  # the winner's story box holds its headline: this is the next story

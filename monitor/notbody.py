@@ -44,8 +44,9 @@ _OWN_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS  # the author's box, a dialog: on 
 # "category-popup-shops"): it says what the post is about, not what the box is
 _TERM_CLASS = re.compile(r"(?<!\S)(?:tag|category)-\S+")
 # a name, or a part of one, that says what the box has ("has-footnotes", a CSS framework's
-# "text-component--has-footnotes", "with-references"): the box holds those besides its text
-_HAS_PART = re.compile(r"(?<![^\s_-])(?:has|with)-\S*")
+# "text-component--has-footnotes", "with-references"): the box holds those besides its text;
+# or lacks ("block-elements--no-byline", a live blog entry's text): it is not that part
+_HAS_PART = re.compile(r"(?<![^\s_-])(?:has|with|no|without)-\S*")
 # a class/id that names the box as the post's text: "blog-content", "post-body", "hentry"
 _TEXT_NAME = re.compile(r"(?:^|[-_])(?:content|body|text|entry|hentry|post|article|story)$")
 

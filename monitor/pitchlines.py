@@ -18,7 +18,8 @@ import re
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
         "reporting", "jetzt", "like this", "app", "uygulama", "il vous reste", "abonnés",
-        "google news")
+        "google news", "subscriber", "account?", "unlimited", "exklusiv", "réservé",
+        "lesen")
 PITCH_LINE = re.compile(
     r"""^(?:
       # an agency's or the site's copyright line ("© dpa-infocom, dpa:230428-99-4830/5")
@@ -59,6 +60,16 @@ PITCH_LINE = re.compile(
       | jetzt\s+(?:abonnieren|abonnent\s+werden)\b.{0,100}
       | il\s+vous\s+reste\s+[\d.,]+\s*%\s+de\s+(?:cet|ce|l['’])\s*(?:article|contenu|texte).{0,120}
       | .{0,60}la\s+suite\s+est\s+réservée\s+aux\s+abonnés.{0,40}
+      # an English paywall's pitch: the offer, and the way in for those who pay already
+      | (?:get|unlock|enjoy)\s+unlimited\s+(?:digital\s+)?access\b.{0,160}
+      | already\s+(?:a\s+subscriber|have\s+an\s+account)\s*\?\s*(?:log\s*in|sign\s*in)?\W{0,3}
+      # the paywall's notice that the story is for subscribers (German, French, English)
+      # (a clause after a comma is prose: "..., sagte der Sprecher")
+      | (?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+exklusiv\b[^,;]{0,80}
+      | (?:jetzt\s+)?(?:weiterlesen|lesen\s+sie\s+(?:jetzt\s+)?(?:weiter\s+)?)\s*mit\s+[\w+&.\s-]{1,30}[.!]?
+      | (?:cet\s+article|ce\s+contenu)\s+est\s+réservé\s+aux\s+abonnés[^,;]{0,60}
+      | this\s+(?:article|story|content)\s+is\s+(?:exclusive\s+to|only\s+for|for|reserved\s+for)
+            \s+(?:our\s+)?(?:paying\s+)?subscribers\b[^,;]{0,80}
     )$""",
     re.I | re.X,
 )

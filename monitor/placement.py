@@ -6,6 +6,7 @@ changes the tree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator
 
 from selectolax.lexbor import LexborNode
@@ -107,3 +108,21 @@ def siblings(node: LexborNode, before: bool, limit: int) -> Iterator[LexborNode]
 def hidden_style(attrs: dict[str, str | None]) -> bool:
     style = attrs.get("style")
     return bool(style and sel.HIDDEN_STYLE.search(style))
+
+
+def carousel_slide(node: LexborNode) -> bool:
+    """A carousel's slide out of view: aria-hidden="true" beside the one on view, built
+    alike (first class word) and marked aria-hidden="false". Its text is on the page (a
+    gallery's captions, a story's cards), hidden for a screen reader only until it slides
+    in; a slider's clones ("slick-cloned", "swiper-slide-duplicate") are copies."""
+    attrs = node.attributes
+    names = attrs.get("class") or ""
+    if attrs.get("aria-hidden") != "true" or not names or _CLONE.search(names):
+        return False
+    parent, kind = node.parent, names.split()[0]
+    return parent is not None and any(
+        (shown := child.attributes).get("aria-hidden") == "false"
+        and (shown.get("class") or "").split()[:1] == [kind] for child in parent.iter())
+
+
+_CLONE = re.compile(r"clone|duplicate", re.I)

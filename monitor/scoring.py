@@ -200,7 +200,7 @@ def _name_weight(names: str) -> float:
     """The class/id names' part of class_weight (cached: pages repeat their names)."""
     weight = 0.0
     if names.strip():
-        if finds(sel.NEGATIVE_CLASS, names):
+        if finds(sel.NEGATIVE_CLASS, unlive(names)):
             weight -= CLASS_BONUS
         if finds(sel.POSITIVE_CLASS, names):
             weight += CLASS_BONUS
@@ -210,7 +210,13 @@ def _name_weight(names: str) -> float:
 @lru_cache(maxsize=NAME_CACHE)
 def _comment_names(names: str) -> bool:
     """Whether class/id names mark a comment thread (cached: pages repeat their names)."""
-    return finds(sel.COMMENT_CLASS, names)
+    return finds(sel.COMMENT_CLASS, unlive(names))
+
+
+def unlive(names: str) -> str:
+    """Class/id names without a live blog's entry names (sel.LIVE_COMMENT): "comment"
+    there names the story's minute-by-minute entries, not a reader's thread."""
+    return sel.LIVE_COMMENT.sub(" ", names) if "ive" in names else names
 
 
 def _boiler_token(node: LexborNode) -> bool:

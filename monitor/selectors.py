@@ -94,9 +94,11 @@ DIALOG_WORDS: frozenset[str] = frozenset(("modal", "popup", "dialog", "lightbox"
 
 # Token pairs whose boilerplate word qualifies something else: a field whose label is hidden
 # (Drupal's "field--label-hidden"), a box that clips its overflow ("overflow-x-hidden"), a
-# block editor's "advanced heading" ("kt-adv-heading": a subheading, not an advert).
+# block editor's "advanced heading" ("kt-adv-heading": a subheading, not an advert), and a
+# block said to lack the part ("block-elements--no-byline": a live blog's entry text).
 NEUTRAL_PAIRS: frozenset[str] = frozenset((
     "label-hidden", "overflow-hidden", "x-hidden", "y-hidden", "adv-heading",
+    "no-byline", "no-author", "no-meta", "no-date", "no-time", "no-timestamp", "no-caption",
 ))
 
 # Tags always dropped inside the chosen region (image captions and credits are not body).
@@ -113,6 +115,9 @@ HIDDEN_BLOCKS = "[hidden], [aria-hidden=true]:not(p), " + ", ".join(
 # Reader comment threads: removed whatever their size once the article's path is known.
 COMMENT_BLOCKS = '[id*="comment" i], [class*="comment" i], [id*="disqus" i], [class*="disqus" i]'
 COMMENT_NAME = re.compile(r"(?:^|[^a-z])(?:comments?|disqus)(?:$|[^a-z])", re.I)
+# A live blog's entries named like comments ("live-comment", "live-match-comment",
+# "liveComment"): the story, told minute by minute, not a reader's thread.
+LIVE_COMMENT = re.compile(r"(?<![a-z])live[-_]?(?:[a-z0-9]+[-_])?comments?", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 # class/id words that make a container more (or less) likely to be the article.
@@ -145,6 +150,7 @@ BOILERPLATE_LINE = re.compile(
       | [-–—\[(*]+\s*(?:advertisement|advertising|anzeige|werbung|publicidad|publicidade|
             pubblicità|annonce|publicité)\s*[-–—\])*]*
       | (?:read|see)\s+(?:more|also|next)\s*:?
+      | auto[-\s]?(?:update|refresh)(?:s|ing)?(?:\s+(?:is\s+)?(?:on|off|paused))?  # a live blog's switch
       | (?:font(?:\s+size)?|print|email|e-mail|tweet|comments?|reply|top|back\s+to\s+top)
         \s*:?(?:\s*[a+-]+)*
       | (?:you\s+are\s+here|your\s+location|current\s+location)\s*[:：].*
@@ -249,8 +255,9 @@ PHOTO_CREDIT_END = re.compile(
 # Metadata lines (views, hits, dates, the editor's credit) that sit at the top or the end of
 # a body container.
 META_LINE = re.compile(
-    r"(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|posted|"
-    r"release\s+time|time)\s*[:：]"
+    # a label as a word of its own: "Full-time: it ends 1-1" opens a live blog's entry
+    r"(?<![^\W\d_]|-)(?:browsing\s+volume|views?|hits|clicks|source|date|updated|published|"
+    r"posted|release\s+time|time)\s*[:：]"
     # a credit is a name alone ("Editor: Li Wei", "（责任编辑：李伟）"); "Reporter: Why did the
     # city ...?" is an interviewer's question
     r"|(?:^|[\[（(【])\s*(?:editor|reporter|责任编辑|编辑|记者)\s*[:：]\s*[^.?!。？！:：]{1,40}$",

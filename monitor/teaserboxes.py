@@ -80,7 +80,7 @@ def _label_before(box: LexborNode) -> LexborNode | None:
     return probe if text_len(probe) <= LABEL_CHARS else None
 
 
-def drop_teasers(node: LexborNode) -> None:
+def drop_teaser_rows(node: LexborNode) -> None:
     """Remove the rows of teasers inside a chosen block, when a prose paragraph outside
     them stays (a page of teasers alone is a listing, left as it is)."""
     boxes = teaser_boxes(node)

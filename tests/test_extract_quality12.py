@@ -16,7 +16,7 @@ import pytest
 
 from monitor.commentheads import thread_boxes
 from monitor.extract import parse
-from monitor.teaserboxes import drop_teasers
+from monitor.teaserboxes import drop_teaser_rows
 
 from .ordinary import check_page
 
@@ -93,10 +93,10 @@ def test_a_story_section_or_the_story_itself_is_no_thread() -> None:
 
 
 def _left(html: str) -> str:
-    """The text of ``html``'s first <div> after drop_teasers."""
+    """The text of ``html``'s first <div> after drop_teaser_rows."""
     node = parse(html).css_first("div")
     assert node is not None
-    drop_teasers(node)
+    drop_teaser_rows(node)
     return node.text()
 
 

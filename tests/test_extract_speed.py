@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
 from monitor import (
+    comments,
     dates,
     dom,
     leftovers,
@@ -184,7 +185,7 @@ def test_the_global_query_leaves_out_only_selectors_whose_elements_are_gone(bloc
         hidden_left = dom.remove_boilerplate(root, sel.HIDDEN_BLOCKS, 0.6) if hiding else []
         first = dom.best_candidate(voting.count(voting.read(root)), family=False)
         protect = dom.ancestry(first.node if first is not None else None)
-        for comments_left in (None, dom.remove_comments(root, protect)):
+        for comments_left in (None, comments.remove_comments(root, protect)):
             query = leftovers.global_query(hidden_left, comments_left)
             assert _distinct(root.css(query)) == _distinct(root.css(sel.GLOBAL_BOILERPLATE))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor import dom, voting
+from monitor import comments, dom, voting
 from monitor import selectors as sel
 from monitor.extract import parse
 from monitor.placement import PAGE_LEVEL, in_code
@@ -54,7 +54,7 @@ def _outcome(page: str, remove: object) -> tuple[str, list[str], list[str]]:
 
 
 def test_remove_comments_leaves_what_unlinking_each_block_left() -> None:
-    outcome = _outcome(_PAGE, dom.remove_comments)
+    outcome = _outcome(_PAGE, comments.remove_comments)
     assert outcome == _outcome(_PAGE, _one_by_one)
     assert "Second reply" not in outcome[0] and "// code" in outcome[0] and "comments-open" in outcome[0]
     assert f"more{dom.PARA}end" in outcome[0]  # (a break where a block stood between texts)
@@ -62,4 +62,4 @@ def test_remove_comments_leaves_what_unlinking_each_block_left() -> None:
 
 def test_remove_comments_on_the_test_pages() -> None:
     for page in with_test_pages(_PAGE):
-        assert _outcome(page, dom.remove_comments) == _outcome(page, _one_by_one)
+        assert _outcome(page, comments.remove_comments) == _outcome(page, _one_by_one)

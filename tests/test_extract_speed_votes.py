@@ -7,6 +7,7 @@ import pytest
 from selectolax.lexbor import LexborNode
 
 from monitor import (
+    comments,
     dom,
     leftovers,
     scoring,
@@ -54,7 +55,7 @@ def _first_vote_and_pruning(root: LexborNode, measures: scoring.Measures | None 
     first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(first.node if first is not None else None)
     removals = voting.Removals()
-    dom.remove_comments(root, protect, removals)
+    comments.remove_comments(root, protect, removals)
     dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
     return reading, removals
 

@@ -1,0 +1,30 @@
+"""A feed of other stories below the article, each teaser an <article> as the story is
+("More from ...", "Recommended", an endless list). Without a wrapper whose name marks the
+feed, the teasers' paragraphs outvoted the story's and the body took the feed in.
+
+Only once the headline's own <article> holds a story (OWN_PROSE of paragraphs: not a header
+box with the body elsewhere), and only teasers: an <article> outside it, short, whose heading
+links to another page.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor.scoring import ancestry, text_len
+
+OWN_PROSE = 400  # characters of paragraphs in the headline's <article>: the story is there
+TEASER_CHARS = 600  # a teaser is a heading and a line or two
+LINKED_HEADING = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
+
+
+def drop_teasers(own: LexborNode, body: LexborNode) -> None:
+    """Remove the teaser <article>s outside ``own``, the headline's <article>."""
+    if sum(text_len(para) for para in own.css("p")) < OWN_PROSE:
+        return
+    around = ancestry(own)
+    for story in reversed(body.css("article")):
+        if story.mem_id in around or own.mem_id in ancestry(story):
+            continue
+        if text_len(story) <= TEASER_CHARS and story.css_first(LINKED_HEADING) is not None:
+            story.decompose()
