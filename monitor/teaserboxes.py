@@ -5,7 +5,10 @@ Under a short brief a grid of teasers ("You may have missed") built of boxes lik
 brief's own ("post") sends its summaries' votes to the box holding both, which wins with
 them. A box whose first element is a heading made of one link, followed by no more than
 one short paragraph, with a sibling built the same way, is such a teaser; the body is
-what is left when it holds a prose paragraph of its own besides them.
+what is left when it holds a prose paragraph of its own besides them. So is a run of
+linked headlines, each over its summary paragraph, written straight in the body box and
+ending it (with their labels, "Latest news", "Most read"); a linked heading with more text
+after it is a section of the body.
 """
 
 from __future__ import annotations
@@ -61,12 +64,39 @@ def teaser_boxes(node: LexborNode) -> list[LexborNode]:
         if box.parent is None or not _linked_heading(head) or not _teaser(box, head):
             continue
         rows.setdefault((box.parent.mem_id, *section_kind(box)), []).append(box)
-    found: list[LexborNode] = []
+    found: list[LexborNode] = _trailing_pairs(node)
     for row in rows.values():
         if len(row) >= MIN_TEASERS:
             label = _label_before(row[0])
             found += ([label] if label is not None else []) + row
     return found
+
+
+def _trailing_pairs(node: LexborNode) -> list[LexborNode]:
+    """The run of headline-and-summary pairs written straight in ``node`` that ends it
+    (with the label headings among them): a pair in the middle is a linked section."""
+    run: list[LexborNode] = []
+    pairs = 0
+    probe = node.last_child
+    while probe is not None:
+        if not probe.is_element_node:
+            probe = probe.prev
+            continue
+        before = probe.prev
+        while before is not None and not before.is_element_node:
+            before = before.prev
+        if probe.tag == "p" and before is not None and before.tag in ("h2", "h3", "h4") \
+                and _linked_heading(before) and SUMMARY_MIN <= text_len(probe) <= SUMMARY_CHARS:
+            run += [probe, before]
+            pairs += 1
+            probe = before.prev
+        elif probe.tag in ("h2", "h3", "h4") and probe.css_first("a") is None \
+                and text_len(probe) <= LABEL_CHARS and pairs:
+            run.append(probe)
+            probe = before
+        else:
+            break
+    return run if pairs >= MIN_TEASERS else []
 
 
 def _label_before(box: LexborNode) -> LexborNode | None:

@@ -45,6 +45,12 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                             ("solar-powered lighting", "twelve thousand pounds"),
                             ("You may have missed", "Festival line-up", "potholes",
                              "centenary")),
+    # the same teasers written straight in the story's <article> after the brief, a linked
+    # <h3> over a summary <p> each, under "Latest news" and "Most read": one container
+    "q12_latest_flat": ("Bridge reopens after inspection",
+                        ("Old Mill bridge reopened", "number 12 route"),
+                        ("Latest news", "School wins funding", "leaked for more",
+                         "Most read", "Castle Street", "ring road")),
     "q12_latest_teasers": ("Bridge reopens after inspection",
                            ("Old Mill bridge reopened", "number 12 route"),
                            ("Latest news", "School wins funding", "leaked for more",
@@ -122,3 +128,14 @@ def test_product_cards_one_teaser_and_a_listing_stay() -> None:
     assert "Story 1" in _left(cards) and "Story 2" in _left(cards)
     assert "Story 1" in _left(alone)
     assert "Story 1" in _left(listing) and "Story 2" in _left(listing)
+
+
+def test_headline_pairs_that_end_a_body_go_and_those_within_it_stay() -> None:
+    """Linked headlines over a summary, written straight in the body: a run of them that
+    ends it is teasers; one with prose after it is a linked section of the text."""
+    pair = '<h3><a href="/n/{0}">Story {0}</a></h3><p>' + SUMMARY + "</p>"
+    ending = f'<div>{BRIEF}<h2>Latest</h2>{pair.format(1)}{pair.format(2)}</div>'
+    within = f'<div>{BRIEF}{pair.format(1)}{pair.format(2)}{BRIEF}</div>'
+    left = _left(ending)
+    assert "new bus shelter" in left and "Story 1" not in left and "Latest" not in left
+    assert "Story 1" in _left(within) and "Story 2" in _left(within)
