@@ -26,14 +26,8 @@ COMMENT_HEAD = re.compile(
     r"^\s*(?:\d+\s+thoughts?\s+on\b|join\s+the\s+(?:conversation|discussion)\b|"
     r"leave\s+a\s+(?:reply|comment)\b)", re.I)
 # (a bare "Reaction" or "Responses" heads a story's own section: only a count of them counts)
-_HEADINGS = "h2, h3, h4"
-
-
-def _first_element(node: LexborNode) -> LexborNode | None:
-    kid = node.child
-    while kid is not None and not kid.is_element_node:
-        kid = kid.next
-    return kid  # (a new wrapper each time: compare mem_id, not identity)
+# (only its first element opens a box: lexbor's :first-child skips text and comments)
+_HEADINGS = "h2:first-child, h3:first-child, h4:first-child"
 
 
 def thread_boxes(root: LexborNode) -> list[LexborNode]:
@@ -42,9 +36,6 @@ def thread_boxes(root: LexborNode) -> list[LexborNode]:
     for head in root.css(_HEADINGS):
         box = head.parent
         if box is None or box.tag in PAGE_LEVEL:
-            continue
-        first = _first_element(box)
-        if first is None or first.mem_id != head.mem_id:
             continue
         text = head.text() or ""
         if len(text) > HEAD_CHARS or not COMMENT_HEAD.search(text):

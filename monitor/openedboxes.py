@@ -2,7 +2,8 @@
 (monitor.labelledfeeds) and a paywall's pitch (monitor.paywallbox), removed before the vote.
 
 One walk over the blocks that may open a box serves both; a block after another in its
-parent opens none, and that is read before its text.
+parent opens none, so the query asks for first children only (lexbor's :first-child skips
+text and comments as placement.sibling does) and reads no other block's text.
 """
 
 from __future__ import annotations
@@ -11,16 +12,13 @@ from selectolax.lexbor import LexborNode
 
 from monitor.labelledfeeds import feed_box
 from monitor.paywallbox import pitch_box
-from monitor.placement import sibling
 
-OPENERS = "h2, h3, h4, p"
+OPENERS = "h2:first-child, h3:first-child, h4:first-child, p:first-child"
 
 
 def drop_opened_boxes(root: LexborNode) -> None:
     """Remove the teaser feeds and paywall pitches that their first block opens."""
     for block in root.css(OPENERS):
-        if sibling(block, before=True) is not None:
-            continue
         text = (block.text() or "").strip()
         box = feed_box(block, text) or pitch_box(block, text)
         if box is not None:
