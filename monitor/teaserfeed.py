@@ -20,10 +20,12 @@ LINKED_HEADING = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[
 
 def drop_teasers(own: LexborNode, body: LexborNode) -> None:
     """Remove the teaser <article>s outside ``own``, the headline's <article>."""
+    around, stories = ancestry(own), body.css("article")
+    if all(story.mem_id in around for story in stories):
+        return  # (no <article> but the headline's and its holders: no paragraphs to sum)
     if sum(text_len(para) for para in own.css("p")) < OWN_PROSE:
         return
-    around = ancestry(own)
-    for story in reversed(body.css("article")):
+    for story in reversed(stories):
         if story.mem_id in around or own.mem_id in ancestry(story):
             continue
         if text_len(story) <= TEASER_CHARS and story.css_first(LINKED_HEADING) is not None:
