@@ -37,7 +37,7 @@ def thread_boxes(root: LexborNode) -> list[LexborNode]:
         box = head.parent
         if box is None or box.tag in PAGE_LEVEL:
             continue
-        text = head.text() or ""
+        text = head.text_lexbor()  # (text() of an element, a third cheaper)
         if len(text) > HEAD_CHARS or not COMMENT_HEAD.search(text):
             continue
         if box.css_first("h1") is None:

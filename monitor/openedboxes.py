@@ -19,7 +19,7 @@ OPENERS = "h2:first-child, h3:first-child, h4:first-child, p:first-child"
 def drop_opened_boxes(root: LexborNode) -> None:
     """Remove the teaser feeds and paywall pitches that their first block opens."""
     for block in root.css(OPENERS):
-        text = (block.text() or "").strip()
+        text = block.text_lexbor().strip()  # (text() of an element, a third cheaper)
         box = feed_box(block, text) or pitch_box(block, text)
         if box is not None:
             box.decompose()
