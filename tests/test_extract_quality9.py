@@ -171,6 +171,18 @@ def test_donation_appeal_closing_the_story_goes() -> None:
     assert cut_appeal_tail(quoted) == quoted
 
 
+def test_small_favour_opening_read_apart() -> None:
+    """The one opening found past a line's start ("..., we have a small favour to ask"),
+    read apart from the others, in any case; a line reporting it is still quoted."""
+    from monitor.bodytails import cut_appeal_tail
+    story = [f"Paragraph {n} of the report on the bridge repairs." for n in range(12)]
+    for opening in ("Before you go, we have a small favour to ask.",
+                    "BEFORE YOU GO, WE HAVE A SMALL FAVOR TO ASK."):
+        assert cut_appeal_tail([*story, opening, "Thank you."]) == story
+    said = "Before you go, we have a small favour to ask, the director said."
+    assert cut_appeal_tail([*story, said]) == [*story, said]
+
+
 def test_donation_appeal_leaves_the_extracted_body() -> None:
     """The same appeal on a page, as plain paragraphs after the story's."""
     paras = "".join(f"<p>The repair crews worked through the night on section {n} of the old "
