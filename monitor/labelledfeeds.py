@@ -14,9 +14,11 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.placement import PAGE_LEVEL
+from monitor.tagids import tag_ids
 
 CARDS = 3  # teasers a feed holds at least
 LABEL_CHARS = 40  # a label is short
+_A_ID = next(iter(tag_ids(("a",))))
 
 
 def feed_box(heading: LexborNode, text: str) -> LexborNode | None:
@@ -38,6 +40,16 @@ def _cards(blocks: list[LexborNode]) -> int:
     """Blocks that each link elsewhere (the blocks of a lone wrapper when there is one)."""
     if len(blocks) == 1:
         blocks = _children(blocks[0])
-    linked = [block for block in blocks
-              if block.tag == "a" or block.css_first("a[href]:not([href^='#'])") is not None]
+    linked = [block for block in blocks if block.tag == "a" or _links_out(block)]
     return len(linked) if len(linked) == len(blocks) else 0
+
+
+def _links_out(block: LexborNode) -> bool:
+    """Whether a block holds a link elsewhere: css_first("a[href]:not([href^='#'])"), by a
+    walk of a teaser's few elements (a query per block cost more)."""
+    for inner in block.traverse():
+        if inner.tag_id == _A_ID:
+            attrs = inner.attributes
+            if "href" in attrs and not (attrs["href"] or "").startswith("#"):
+                return True
+    return False
