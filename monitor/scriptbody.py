@@ -36,7 +36,10 @@ def _strings(code: str, depth: int) -> list[str]:
             value = json.loads(f'"{match.group(1)}"')
         except ValueError:  # a JavaScript literal JSON does not read (\x41, a raw newline)
             continue
-        inner = _strings(value, depth - 1) if depth > 1 and '"' in value else []
+        # code or data holding strings (Next.js's payload), not markup whose quotes are
+        # its attributes' ("class="lead">...<p class="" would read as a string)
+        nested = depth > 1 and '"' in value and not value.lstrip().startswith("<")
+        inner = _strings(value, depth - 1) if nested else []
         if inner:  # the markup is a string in this one (the text around it is code)
             found += inner
         elif len(_PARAGRAPH.findall(value)) >= MIN_PARAGRAPHS:

@@ -16,13 +16,14 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor.dom import unlink
-from monitor.placement import PAGE_LEVEL
+from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import section_kind, text_len
 
 SUMMARY_CHARS = 250  # characters of a teaser's text besides its headline, at most
 SUMMARY_MIN = 40  # characters of the summary paragraph, at least (a sentence)
 LABEL_CHARS = 60  # characters of a row's label heading, at most
 MIN_TEASERS = 2  # boxes of one kind under one parent that make a row of teasers
+OWN_PROSE = 80  # characters of a paragraph outside the teasers: the block's own story
 _HEADINGS = "h2, h3, h4"
 
 
@@ -117,16 +118,8 @@ def drop_teaser_rows(node: LexborNode) -> None:
     if not boxes:
         return
     ids = {box.mem_id for box in boxes}
-    if not any(text_len(para) >= 80 and not _inside(para, ids) for para in node.css("p")):
-        return
+    if not any(para.mem_id not in ids and not nested_in(para, ids)
+               and text_len(para) >= OWN_PROSE for para in node.css("p")):
+        return  # (a teaser's summary <p> may be a box of the row itself)
     for box in boxes:
         unlink(box)
-
-
-def _inside(node: LexborNode, ids: set[int]) -> bool:
-    probe = node.parent
-    while probe is not None:
-        if probe.mem_id in ids:
-            return True
-        probe = probe.parent
-    return False

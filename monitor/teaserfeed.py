@@ -15,7 +15,10 @@ from monitor.scoring import ancestry, text_len
 
 OWN_PROSE = 400  # characters of paragraphs in the headline's <article>: the story is there
 TEASER_CHARS = 600  # a teaser is a heading and a line or two
-LINKED_HEADING = "h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4"
+# a heading that links to another page (an in-page "#..." link is a live entry's anchor)
+LINKED_HEADING = ("h2 a[href]:not([href^='#']), h3 a[href]:not([href^='#']), "
+                  "h4 a[href]:not([href^='#']), a[href]:not([href^='#']) h2, "
+                  "a[href]:not([href^='#']) h3, a[href]:not([href^='#']) h4")
 
 
 def drop_teasers(own: LexborNode, body: LexborNode) -> None:

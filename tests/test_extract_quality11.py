@@ -316,3 +316,16 @@ def test_a_short_next_story_of_an_endless_page_joins_no_stream() -> None:
     first, second = tree.css_first("#a"), tree.css_first("#b")
     assert first is not None and second is not None
     assert not same_stream(second, first)
+
+
+def test_live_entries_headed_by_in_page_anchors_are_no_teaser_feed() -> None:
+    """A live blog's entries, each an <article> whose heading links to its own anchor
+    ("#e1"), below a headline <article> with an intro: entries, not a feed of other pages'
+    teasers (finalread: all six went)."""
+    intro = "".join(f"<p>{text}</p>" for text in PROSE)
+    entries = "".join(f"<article class='entry' id='e{i}'><h2><a href='#e{i}'>{10 + i}:05</a>"
+                      f"</h2><p>{text}</p></article>" for i, text in enumerate(ENTRIES * 2))
+    page = _page("Storm live", "<main><article><h1>Storm live</h1>"
+                 f"{intro}</article>{entries}</main>")
+    body = _body(page)
+    assert all(text in body for text in ENTRIES)

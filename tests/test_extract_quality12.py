@@ -139,3 +139,14 @@ def test_headline_pairs_that_end_a_body_go_and_those_within_it_stay() -> None:
     left = _left(ending)
     assert "new bus shelter" in left and "Story 1" not in left and "Latest" not in left
     assert "Story 1" in _left(within) and "Story 2" in _left(within)
+
+
+def test_a_listing_of_headline_pairs_alone_stays() -> None:
+    """A listing written as linked headlines over summaries, with no prose of its own: the
+    summaries (boxes of the row themselves) are no story beside the row (finalread: the
+    box was emptied)."""
+    long_summary = SUMMARY + " It goes on for a second sentence, as listings' summaries do."
+    pair = '<h3><a href="/n/{0}">Story {0}</a></h3><p>' + long_summary + "</p>"
+    listing = "<div>" + "".join(pair.format(n) for n in range(1, 5)) + "</div>"
+    left = _left(listing)
+    assert all(f"Story {n}" in left for n in range(1, 5))

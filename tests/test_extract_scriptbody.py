@@ -86,3 +86,14 @@ def test_the_markup_body_wins_over_a_script_one() -> None:
                     for n in range(1, 6))
     art = extract(_page(_state(MARKUP), f"<main><article>{shown}</article></main>"))
     assert art.body.startswith("Paragraph 1 of the story") and "ferry" not in art.body
+
+
+def test_markup_with_attributes_is_taken_whole() -> None:
+    """The quotes of the markup's own attributes are no string inside it (finalread: the
+    text between two of them was taken for the article and the last paragraph lost)."""
+    markup = ('<p class="lead">' + STORY[0] + "</p>" + "".join(
+        f"<p>{line}</p>" for line in STORY[1:]) + '<p class="end">The last '
+        "paragraph of the story, which must not be lost, ends here with a full stop.</p>")
+    assert script_markup(f"<script>{_state(markup)}</script>") == markup
+    body = extract(_page(_state(markup))).body
+    assert body.startswith(STORY[0]) and body.endswith("ends here with a full stop.")
