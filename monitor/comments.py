@@ -19,6 +19,8 @@ def remove_comments(root: LexborNode, protect: set[int], removals: Removals | No
     The share guard of remove_boilerplate would keep a thread longer than the article; the
     path to the container the first vote chose (``protect``) already spares a wrapper whose
     class merely mentions comments ("comments-open"). ``removals``: see remove_boilerplate.
+    A live blog's entry named like a comment ("live-comment") is added to ``protect``, so
+    the page-wide boilerplate query that runs later spares it too.
 
     A block's fate depends on nothing a removal changes: the blocks inside one that goes (a
     thread's comments) go with it untested and unlisted (leftovers.global_query cannot meet

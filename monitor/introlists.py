@@ -36,7 +36,7 @@ def _list_box(node: LexborNode) -> bool:
             return True
         if probe.tag not in ("div", "section"):
             return False
-        kids = list(probe.iter())
+        kids = [kid for kid in probe.iter() if kid.is_element_node]  # (not its comments)
         if len(kids) != 1:
             return False
         probe = kids[0]

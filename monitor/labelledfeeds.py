@@ -33,7 +33,8 @@ def feed_box(heading: LexborNode, text: str) -> LexborNode | None:
 
 
 def _children(node: LexborNode) -> list[LexborNode]:
-    return [child for child in node.iter() if child.tag != "-text"]
+    """The element children (iter() gives the comments between them too)."""
+    return [child for child in node.iter() if child.is_element_node]
 
 
 def _cards(blocks: list[LexborNode]) -> int:

@@ -118,3 +118,12 @@ def test_the_next_story_of_an_endless_page_is_no_unvoted_box() -> None:
         assert first is not None and len(root.css("div.story-body")) == 2
         kept = add_unvoted(Candidate(first, order=0), {}, [first])
         assert [node.mem_id for node in kept] == [first.mem_id]
+
+
+def test_an_html_comment_beside_the_list_is_no_child_of_its_box() -> None:
+    """A box holding one list and an HTML comment is a box of one list (finalread: the
+    comment counted as a second child)."""
+    from monitor.extract import parse
+    from monitor.introlists import _list_box
+    box = parse("<div id='a'><!-- list --><ul><li>one</li><li>two</li></ul></div>").css_first("#a")
+    assert box is not None and _list_box(box)
