@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import is_boilerplate
+from monitor.placement import sibling
 from monitor.scoring import ancestry, flat_text, in_comments, link_density
 
 LIST_TAGS = ("ul", "ol", "dl")
@@ -74,14 +75,6 @@ def _page_host(node: LexborNode) -> str:
     return urlsplit(address.strip()).netloc.lower()
 
 
-def _next_element(node: LexborNode) -> LexborNode | None:
-    """The element after a node among its siblings (text between them skipped)."""
-    probe = node.next
-    while probe is not None and not probe.is_element_node:
-        probe = probe.next
-    return probe
-
-
 def _body_follows(found: LexborNode, ids: set[int], above: set[int]) -> bool:
     """Whether chosen body comes right after the list: its next block, or (the list last in
     its box) the next block after the box, is chosen or holds chosen blocks (``above``: the
@@ -90,7 +83,7 @@ def _body_follows(found: LexborNode, ids: set[int], above: set[int]) -> bool:
     for _ in range(BOX_LEVELS + 1):
         if probe is None:
             return False
-        after = _next_element(probe)
+        after = sibling(probe, before=False)
         if after is not None:
             return after.mem_id in ids or after.mem_id in above
         probe = probe.parent
@@ -108,7 +101,7 @@ def add_announced(nodes: list[LexborNode]) -> list[LexborNode]:
     out: list[LexborNode] = []
     for node in nodes:
         out.append(node)
-        found = _next_element(node)
+        found = sibling(node, before=False)
         if found is None or found.mem_id in ids or not _announces(node):
             continue
         if not _list_box(found) or is_boilerplate(found) or in_comments(found) \

@@ -16,7 +16,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor.dom import unlink
-from monitor.placement import PAGE_LEVEL, nested_in
+from monitor.placement import PAGE_LEVEL, nested_in, sibling
 from monitor.scoring import section_kind, text_len
 
 SUMMARY_CHARS = 250  # characters of a teaser's text besides its headline, at most
@@ -83,9 +83,7 @@ def _trailing_pairs(node: LexborNode) -> list[LexborNode]:
         if not probe.is_element_node:
             probe = probe.prev
             continue
-        before = probe.prev
-        while before is not None and not before.is_element_node:
-            before = before.prev
+        before = sibling(probe, before=True)
         if probe.tag == "p" and before is not None and before.tag in ("h2", "h3", "h4") \
                 and _linked_heading(before) and SUMMARY_MIN <= text_len(probe) <= SUMMARY_CHARS:
             run += [probe, before]
@@ -103,9 +101,7 @@ def _trailing_pairs(node: LexborNode) -> list[LexborNode]:
 def _label_before(box: LexborNode) -> LexborNode | None:
     """The short unlinked heading just before a row's first box: the row's label ("You may
     have missed"), which would stay behind alone."""
-    probe = box.prev
-    while probe is not None and not probe.is_element_node:
-        probe = probe.prev
+    probe = sibling(box, before=True)
     if probe is None or probe.tag not in ("h2", "h3", "h4") or probe.css_first("a") is not None:
         return None
     return probe if text_len(probe) <= LABEL_CHARS else None
