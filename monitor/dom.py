@@ -234,7 +234,7 @@ def _unfolded(names: str) -> str:
     ("accordion-content hidden"): folded until its heading is clicked, it is text all the
     same (see collapsed_panel)."""
     lowered = names.lower()
-    if not any(word in lowered for word in _FOLD_WORDS):  # (a substring test: most names)
+    if not any(map(lowered.__contains__, _FOLD_WORDS)):  # (a substring test: most names)
         return names
     tokens = sel.NAME_TOKENS.split(lowered)
     if not any(token.startswith(_FOLD_WORDS) for token in tokens):

@@ -79,7 +79,7 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) ->
     """
     if len(line) < 140 and finds(credit, line[-CREDIT_TAIL:]):
         return True
-    if line.isascii() or not any(odd in line for odd in CASE_ODD):
+    if line.isascii() or not any(map(line.__contains__, CASE_ODD)):
         lowered = line.lower()
         if not any(map(lowered.__contains__, CTA_WORDS)):
             return False

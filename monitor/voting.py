@@ -56,7 +56,8 @@ def _paragraph_score(text: str) -> float:
     otherwise outvote the article with one line.
     """
     wide = text.count("，")
-    if any(end in text for end in _CJK_STOPS):  # (a list of items joined by 、 ends none)
+    if not text.isascii() and any(map(text.__contains__, _CJK_STOPS)):  # (a list of items
+        # joined by 、 ends none; an ASCII text holds no stop, the test costs nothing)
         wide += text.count("、")  # the Japanese comma, only in sentences
     commas = text.count(",") + wide
     if commas and len(text) / (commas + 1) < MIN_CLAUSE:
