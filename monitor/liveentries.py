@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import text_len
+from monitor.scoring import outer_article, text_len
 
 ENTRY_CHARS = 1500  # characters of a live entry at most; a story is longer
 STREAM_ENTRIES = 4  # entries of a stream at least (an endless page appends a story or two)
-LEVELS = 10  # levels searched above a node for its outermost <article> (as article_root)
 # a heading that links to another page (an entry's links to itself: "#entry-12")
 LINKED_HEADING = ", ".join(f"{h} a[href]:not([href^='#'])" for h in ("h2", "h3", "h4"))
 
 
 def same_stream(node: LexborNode, best: LexborNode) -> bool:
     """Whether ``node`` sits in an entry of the stream whose entry holds ``best``."""
-    own, other = _outer_article(best), _outer_article(node)
+    own, other = outer_article(best), outer_article(node)
     if own is None or other is None or own.parent is None or other.parent is None:
         return False
     kind = own.attributes.get("class")
@@ -40,15 +39,3 @@ def _built_alike(parent: LexborNode, kind: str | None) -> int:
 
 def _entry(article: LexborNode) -> bool:
     return text_len(article) <= ENTRY_CHARS and article.css_first(LINKED_HEADING) is None
-
-
-def _outer_article(node: LexborNode) -> LexborNode | None:
-    probe: LexborNode | None = node
-    found: LexborNode | None = None
-    for _ in range(LEVELS):
-        if probe is None or probe.tag in ("body", "html"):
-            break
-        if probe.tag == "article":
-            found = probe
-        probe = probe.parent
-    return found

@@ -224,12 +224,12 @@ def _boiler_token(node: LexborNode) -> bool:
     return not sel.BOILER_WORDS.isdisjoint(name_tokens(node))
 
 
-def article_root(node: LexborNode, levels: int = 10) -> int | None:
-    """mem_id of the outermost <article> at or above a node (within ``levels``): separate
-    articles are separate, but an <article> nested in another (the items of a listicle,
-    a review box) is part of it."""
+def outer_article(node: LexborNode, levels: int = 10) -> LexborNode | None:
+    """The outermost <article> at or above a node (within ``levels``): separate articles
+    are separate, but an <article> nested in another (the items of a listicle, a review
+    box) is part of it."""
     probe: LexborNode | None = node
-    found: int | None = None
+    found: LexborNode | None = None
     for _ in range(levels):
         if probe is None:
             break
@@ -237,9 +237,15 @@ def article_root(node: LexborNode, levels: int = 10) -> int | None:
         if tag in ("body", "html"):
             break
         if tag == "article":
-            found = probe.mem_id
+            found = probe
         probe = probe.parent
     return found
+
+
+def article_root(node: LexborNode, levels: int = 10) -> int | None:
+    """mem_id of outer_article(node): what tells two blocks' stories apart."""
+    found = outer_article(node, levels)
+    return None if found is None else found.mem_id
 
 
 def in_comments(node: LexborNode, levels: int = 4) -> bool:
