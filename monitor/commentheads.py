@@ -31,7 +31,8 @@ _HEADINGS = "h2:first-child, h3:first-child, h4:first-child"
 
 
 def thread_boxes(root: LexborNode) -> list[LexborNode]:
-    """The boxes a comment heading opens (the outermost of nested ones)."""
+    """The boxes a comment heading opens, in document order, nested ones too (drop_threads
+    unlinks the innermost first)."""
     found: list[LexborNode] = []
     for head in root.css(_HEADINGS):
         box = head.parent

@@ -1,8 +1,10 @@
-"""One sweep for the blocks dropped from inside the chosen body containers: snippet-excluded
-blocks (monitor.nosnippet), fact boxes (monitor.factbox), captions (monitor.captions).
+"""The loop the drops from inside the chosen body containers share: snippet-excluded blocks
+(monitor.nosnippet), fact boxes (monitor.factbox), captions (monitor.captions), each a
+sweep of its own over the containers, one after the other.
 
 Each rule spares a block that holds most of its container's text (then the block is the
-article itself), so the sweep measures each container once and hands the rule that cap.
+article itself), so a sweep measures a container once, only when its query found something
+there, and hands the rule that cap.
 """
 
 from __future__ import annotations
