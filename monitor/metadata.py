@@ -88,14 +88,24 @@ def ld_article(objs: list[dict[str, Any]]) -> dict[str, Any]:
     return found
 
 
+_DATED_NAME = re.compile("date|time|publish", re.I)  # meta names a date may be declared under
+
+
 def meta_map(tree: LexborHTMLParser, walked: Walked | None = None) -> dict[str, str]:
     """<meta> name/property/itemprop (lower-cased) to content; the first occurrence wins.
-    ``walked``: see json_ld (a <meta> without content is passed over all the same)."""
+    ``walked``: see json_ld (a <meta> without content is passed over all the same). A
+    date's content written as ``value`` ('<meta value="2016-12-14T06:02:15Z"
+    name="og:article:published_time">', as pages saved by a reader tool have all their
+    metas) is read too; other names keep content only (their titles so written matched no
+    more references on the dev pages)."""
     out: dict[str, str] = {}
-    for meta in tree.css("meta[content]") if walked is None else walked.metas:
+    metas = tree.css("meta[content], meta[value]") if walked is None else walked.metas
+    for meta in metas:
         attrs = meta.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         content = attrs.get("content")
+        if content is None and key and _DATED_NAME.search(key):
+            content = attrs.get("value")
         if key and content:
             out.setdefault(key.strip().lower(), content)
     return out

@@ -126,6 +126,19 @@ def test_cdata_wrapped_json_ld_date() -> None:
     assert extract(page).published == "2003-02-28"
 
 
+def test_meta_date_written_as_value() -> None:
+    """A date meta whose content is written as ``value`` (pages saved by a reader tool) is
+    read; a title meta written so is not (the <h1> stays the title)."""
+    page = ("<html><head><title>Fed lifts rates</title>"
+            '<meta value="2016-12-14T16:02:15+01:00" name="og:article:published_time">'
+            '<meta value="Rates: the Fed moves" name="og:title"></head><body>'
+            "<h1>Fed lifts rates</h1><p>The Federal Reserve raised interest rates on "
+            "Wednesday for the second time in a decade, citing a stronger labour market and "
+            "rising inflation expectations among households.</p></body></html>")
+    art = extract(page)
+    assert (art.published, art.title) == ("2016-12-14", "Fed lifts rates")
+
+
 def test_a_lower_heading_the_title_names_is_the_headline_without_h1() -> None:
     """A press portal titles its releases with an <h4> under a bare date line: with no h1,
     a lower heading the <title> names is the headline whose neighbours the date scan
