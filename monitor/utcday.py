@@ -82,6 +82,19 @@ def reachable(moment: datetime, other: str | None) -> bool:
     return earliest <= other <= latest
 
 
+def _local_clock(moment: datetime, stamps: list[str]) -> bool:
+    """Whether another stamp reads the same date and clock as the UTC ``moment`` but with an
+    offset: the "Z" was written on the publisher's local time ('2019-04-19T20:00:00.000Z'
+    beside the shown '<time datetime="2019-04-19T20:00:00+09:00">'), its day is theirs."""
+    clock = moment.strftime("%Y-%m-%d %H:%M")
+    for stamp in stamps:
+        match = STAMP.search(stamp) if "+" in stamp or stamp.count("-") >= 3 else None
+        if match is not None and _offset(match.group(4)) is not None \
+                and f"{match.group(1)} {match.group(2)}:{match.group(3)}" == clock:
+            return True
+    return False
+
+
 def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
                   lang: str | None = None) -> str | None:
     """The day of a declared date in the publisher's time zone.
@@ -96,6 +109,8 @@ def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
     if moment is None:
         return parse_date(raw)
     day = moment.date().isoformat()
+    if _local_clock(moment, stamps):
+        return day
     offset = local_offset(stamps)
     if offset is not None:
         return (moment + offset).date().isoformat()

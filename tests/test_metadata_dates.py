@@ -111,6 +111,11 @@ def test_a_us_time_zone_after_a_date_says_month_first_without_a_region() -> None
          "2025-12-02"),
         # not a UTC timestamp: as written
         ("2021-09-27T23:30:00+02:00", [], [], "es-AR", "2021-09-27"),
+        # a "Z" on the publisher's own clock: another stamp reads the same date and time
+        # with its offset (Tokyo), so the written day is theirs, not the day +9 hours gives
+        ("2019-04-19T20:00:00.000Z", ["2019-04-19T20:00:00+09:00"], [], "ja", "2019-04-19"),
+        # ... while an offset stamp at another time still moves the UTC stamp
+        ("2019-04-19T20:00:00.000Z", ["2019-04-19T13:00:00+09:00"], [], "ja", "2019-04-20"),
     ],
 )
 def test_publisher_day(raw: str, stamps: list[str], shown: list[str | None], lang: str | None,
