@@ -1,0 +1,29 @@
+"""Pages where readability-lxml kept more of the body than we did (round quality13).
+
+Each page is a whole news page whose body must hold the story's phrases and leave out the
+chrome's, with its title and date.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .ordinary import check_page
+
+DATE = "2024-05-01"
+# name -> (title, phrases the body must hold, phrases it must not)
+CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # every subheading of the story styled as a sidebar box's title ("widget-title"), one
+    # opening a section box before an image, one between two paragraphs: pruned by their
+    # name; a heading hidden for screen readers, and the sidebar's box title, stay out
+    "q13_widget_subheads": ("Wildfires burn in four provinces",
+                            ("FIRE IN THE HILLS", "ROAD REOPENED", "pine forest above",
+                             "coast road", "investigation would begin"),
+                            ("Further coverage", "Most read", "Council approves")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_ordinary_page(name: str) -> None:
+    title, kept, dropped = CASES[name]
+    check_page(name, title, DATE, kept, dropped)
