@@ -5,6 +5,10 @@ Some sites style every heading in the body with the class of their sidebar's box
 heading. A short heading is the text's own when prose follows it (past an image box, which
 holds no text) and prose comes before it (a paragraph, or a section box ending with one),
 or it opens a box that no name marks as chrome. One hidden by its class stays out.
+
+A heading that opens a block the body gathered after the first (siblings of one box:
+sections of a long read, text runs split by subheadings) is its own as well: the gathering
+takes the blocks that vote, and the heading between them went missing.
 """
 
 from __future__ import annotations
@@ -36,6 +40,23 @@ def in_text(node: LexborNode, tag: str, length: int, chrome: Callable[[str], boo
         return _prose(before) or _prose(_last_element(before))
     box = node.parent
     return box is not None and not chrome(node_names(box))
+
+
+def between_blocks(nodes: list[LexborNode], chrome: Callable[[LexborNode], bool]
+                   ) -> list[LexborNode]:
+    """The gathered sibling blocks (document order) with the short heading right before
+    each but the first (``chrome``: whether a block is named as boilerplate)."""
+    if len(nodes) < 2:
+        return nodes
+    chosen = {node.mem_id for node in nodes}
+    out = [nodes[0]]
+    for node in nodes[1:]:
+        head = sibling(node, before=True)
+        if head is not None and head.mem_id not in chosen and head.tag in _HEADINGS \
+                and 0 < text_len(head) <= SUBHEAD_CHARS and not chrome(head):
+            out.append(head)
+        out.append(node)
+    return out
 
 
 def _prose_after(node: LexborNode) -> bool:

@@ -20,6 +20,12 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                             ("FIRE IN THE HILLS", "ROAD REOPENED", "pine forest above",
                              "coast road", "investigation would begin"),
                             ("Further coverage", "Most read", "Council approves")),
+    # a long read in sibling boxes of one class with a subheading between each two: the
+    # gathering took the boxes, which vote, and passed over the headings
+    "q13_gathered_subheads": ("How the old mill became a library",
+                              ("A roof before the winter", "Books on every floor",
+                               "collapsed at the north end", "reading room"),
+                              ("Most read", "Council approves")),
 }
 
 
