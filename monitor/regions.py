@@ -25,11 +25,14 @@ from monitor.scoring import (
     name_tokens,
     text_len,
 )
+from monitor.tagids import tag_ids
 
 WIDEN_LEVELS = 12  # ancestors above the winner searched for the whole body
 WIDEN_GAIN = 2.0  # voted text an ancestor must hold, over the winner's, to replace it
 WIDEN_DENSITY = 0.45  # share of an ancestor's text that voted paragraphs must cover
 HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block of a widened region
+CAPTION_CHARS = 300  # characters of a box that opens with an image below which its text is a caption
+CAPTION_LEVELS = 2  # the voted block and its parent: where an image block's caption paragraph sits
 WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole article already
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
@@ -57,6 +60,7 @@ NEVER_HELD = frozenset((
 # field's label, not the field. (Pruning still spares such a box of prose paragraphs, a
 # "continue reading" fold, and an accordion's panel.)
 HIDING_CLASS = "hidden"
+_IMAGE_IDS = tag_ids(("img", "picture"))
 
 
 def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:
@@ -186,7 +190,7 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
     held: set[int] = set()
     top = region.node.mem_id
     for cand in cands.values():
-        if cand.own < HELD_CHARS:
+        if cand.own < HELD_CHARS or (cand.own <= CAPTION_CHARS and _caption_box(cand.node)):
             continue
         probe: LexborNode | None = cand.node
         path: list[int] = []
@@ -199,6 +203,29 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
                 break
             probe = probe.parent
     return held
+
+
+def _caption_box(node: LexborNode) -> bool:
+    """Whether a short paragraph (or its box) sits in an image block: a box of few
+    characters that shows an image before any text, its paragraphs the caption and the
+    credit, not a section of the body."""
+    box: LexborNode | None = node
+    for _ in range(CAPTION_LEVELS):
+        if box is None or text_len(box) > CAPTION_CHARS:
+            return False
+        if _image_first(box):
+            return True
+        box = box.parent
+    return False
+
+
+def _image_first(box: LexborNode) -> bool:
+    for node in box.traverse(include_text=True):
+        if node.tag_id in _IMAGE_IDS:
+            return True
+        if node.tag == "-text" and (node.text_content or "").strip():
+            return False
+    return False
 
 
 def _class_hidden(node: LexborNode) -> bool:

@@ -26,6 +26,13 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
                               ("A roof before the winter", "Books on every floor",
                                "collapsed at the north end", "reading room"),
                               ("Most read", "Council approves")),
+    # a page builder's body: text widgets and image widgets, each image's caption a
+    # paragraph under it; the caption voted, and the widened body held its widget
+    "q13_image_widgets": ("Flour spill blocks city centre road",
+                          ("overturned on Moore Road", "towed the truck", "minor injuries",
+                           "opened again shortly after midday"),
+                          ("Sacks of flour scattered", "Workers sweep flour", "JOHN DLAMINI",
+                           "Most read")),
 }
 
 
