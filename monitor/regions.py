@@ -32,6 +32,7 @@ WIDEN_GAIN = 2.0  # voted text an ancestor must hold, over the winner's, to repl
 WIDEN_DENSITY = 0.45  # share of an ancestor's text that voted paragraphs must cover
 HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block of a widened region
 CAPTION_CHARS = 300  # characters of a box that opens with an image below which its text is a caption
+CAPTION_SHARE = 0.5  # share of the voted text above which the image blocks' captions are the body
 CAPTION_LEVELS = 2  # the voted block and its parent: where an image block's caption paragraph sits
 WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole article already
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
@@ -189,9 +190,7 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
     """
     held: set[int] = set()
     top = region.node.mem_id
-    for cand in cands.values():
-        if cand.own < HELD_CHARS or (cand.own <= CAPTION_CHARS and _caption_box(cand.node)):
-            continue
+    for cand in _held_blocks(cands):
         probe: LexborNode | None = cand.node
         path: list[int] = []
         while probe is not None:
@@ -203,6 +202,18 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
                 break
             probe = probe.parent
     return held
+
+
+def _held_blocks(cands: dict[int, Candidate]) -> list[Candidate]:
+    """The voted blocks with a prose paragraph, less the captions of image blocks, unless
+    captions are most of that text (a gallery: the captions are what the page says)."""
+    voted = [cand for cand in cands.values() if cand.own >= HELD_CHARS]
+    captions = [cand for cand in voted
+                if cand.own <= CAPTION_CHARS and _caption_box(cand.node)]
+    if not captions or sum(c.own for c in captions) > CAPTION_SHARE * sum(c.own for c in voted):
+        return voted
+    skipped = {cand.node.mem_id for cand in captions}
+    return [cand for cand in voted if cand.node.mem_id not in skipped]
 
 
 def _caption_box(node: LexborNode) -> bool:
