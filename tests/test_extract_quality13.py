@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from .ordinary import check_page
+from monitor.extract import extract
+
+from .ordinary import URL, check_page
 
 DATE = "2024-05-01"
 # name -> (title, phrases the body must hold, phrases it must not)
@@ -40,3 +42,20 @@ CASES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
 def test_ordinary_page(name: str) -> None:
     title, kept, dropped = CASES[name]
     check_page(name, title, DATE, kept, dropped)
+
+
+def test_joiner_spacer_lines_are_empty() -> None:
+    """A page builder's spacer paragraphs ("<p>&zwj;</p>") between the story's paragraphs
+    show nothing: no body line is made of joiners alone, while a joiner inside a word
+    (an emoji sequence) stays."""
+    page = ("<html><body><article><h1>Harbour wall repaired</h1>"
+            "<p>Work on the harbour wall finished on Friday after three months of repairs"
+            " to the stones loosened by the winter storms.</p><p>&zwj;</p><p> &zwj; &zwnj; </p>"
+            "<p>The council said the path along the top of the wall would open again next"
+            " week, once the railings are back in place \U0001f468\u200d\U0001f373.</p>"
+            "<p>&zwj;</p></article></body></html>")
+    body = extract(page, URL).body
+    lines = body.split("\n")
+    assert len(lines) == 2, lines
+    assert all(line.strip(" \u200c\u200d") for line in lines)
+    assert "\U0001f468\u200d\U0001f373" in body
