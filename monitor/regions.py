@@ -231,6 +231,8 @@ def _caption_box(node: LexborNode) -> bool:
 
 
 def _image_first(box: LexborNode) -> bool:
+    """Whether an <img> or <picture> comes before any text in the box (a walk that ends at
+    the first of them: a few nodes)."""
     for node in box.traverse(include_text=True):
         if node.tag_id in _IMAGE_IDS:
             return True
