@@ -22,6 +22,8 @@ from monitor.linetests import (
 )
 from monitor.selectors import READ_ALSO_LEAD
 
+INVISIBLE = "\u200c\u200d\u2060\u00ad\u200e\u200f"  # joiners, soft hyphen, direction marks
+
 
 def normalize_line(text: str) -> str:
     """Collapse every kind of white space (NBSP, U+3000, ...) to one space and strip.
@@ -37,7 +39,10 @@ def normalize_line(text: str) -> str:
         # regex over the text was several times slower on big blocks full of them
         text = text.replace("\u200b", " ").replace("\ufeff", " ")
     # str.split() splits on exactly the characters regex \s matches, and is much faster.
-    return " ".join(text.split())
+    line = " ".join(text.split())
+    # a line of joiners and marks alone (a page builder's "&zwj;" spacer paragraphs) shows
+    # nothing: it is empty (inside a word a joiner stays: Persian and emoji need it)
+    return line if line.strip(INVISIBLE + " ") else ""
 
 
 def normalize_text(text: str) -> str:

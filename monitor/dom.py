@@ -43,6 +43,7 @@ from monitor.scoring import (
 )
 from monitor.series import spare_series
 from monitor.signupbox import signup_box
+from monitor.subheads import in_text
 from monitor.tagids import tag_ids
 from monitor.voting import Removals, score_candidates
 
@@ -321,7 +322,7 @@ def _opens_section(node: LexborNode, length: int, protect: set[int], spared: set
     boxes nested in the outermost one (met later) are spared too.
     """
     if node.tag in _HEADINGS:
-        return node.mem_id in spared
+        return node.mem_id in spared or in_text(node, node.tag, length, boilerplate_names)
     if not length or length > HEADING_CHARS:
         return False
     after = sibling(node, before=False)

@@ -31,6 +31,7 @@ from monitor.scoring import (
     section_kind,
     text_len,
 )
+from monitor.subheads import between_blocks
 
 MIN_DUPLICATE = 40  # characters; a chosen block this long seen twice is a copy, not a refrain
 SECTION_LEVELS = 8  # levels above the best block within which a same-class section is found
@@ -177,7 +178,7 @@ def gather(best: Candidate, cands: dict[int, Candidate]) -> list[LexborNode]:
         other_article = separate and child.tag == "article"
         if is_best or (not other_article and _sibling_ok(child, cands, threshold, best.node)):
             out.append(child)
-    return _climb(parent, out) if out else [best.node]
+    return _climb(parent, between_blocks(out, is_boilerplate)) if out else [best.node]
 
 
 def _depth_below(ancestor_ids: list[int], node: LexborNode, limit: int) -> int:

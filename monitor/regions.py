@@ -25,11 +25,15 @@ from monitor.scoring import (
     name_tokens,
     text_len,
 )
+from monitor.tagids import tag_ids
 
 WIDEN_LEVELS = 12  # ancestors above the winner searched for the whole body
 WIDEN_GAIN = 2.0  # voted text an ancestor must hold, over the winner's, to replace it
 WIDEN_DENSITY = 0.45  # share of an ancestor's text that voted paragraphs must cover
 HELD_CHARS = 80  # paragraph characters (one prose paragraph) that keep a block of a widened region
+CAPTION_CHARS = 300  # characters of a box that opens with an image below which its text is a caption
+CAPTION_SHARE = 0.5  # share of the voted text above which the image blocks' captions are the body
+CAPTION_LEVELS = 2  # the voted block and its parent: where an image block's caption paragraph sits
 WIDEN_MAX_BASE = 8000  # characters of paragraphs: a winner this long is a whole article already
 COPY_PROBE = 80  # characters of the winner's text looked for twice (a hidden responsive copy)
 WIDEN_STEP = 1.3  # voted text a higher ancestor must add over a lower one that already qualified
@@ -57,6 +61,7 @@ NEVER_HELD = frozenset((
 # field's label, not the field. (Pruning still spares such a box of prose paragraphs, a
 # "continue reading" fold, and an accordion's panel.)
 HIDING_CLASS = "hidden"
+_IMAGE_IDS = tag_ids(("img", "picture"))
 
 
 def _voted_chars(cands: dict[int, Candidate], ids: list[int]) -> list[int]:
@@ -185,9 +190,7 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
     """
     held: set[int] = set()
     top = region.node.mem_id
-    for cand in cands.values():
-        if cand.own < HELD_CHARS:
-            continue
+    for cand in _held_blocks(cands):
         probe: LexborNode | None = cand.node
         path: list[int] = []
         while probe is not None:
@@ -199,6 +202,43 @@ def held_paths(region: Candidate, cands: dict[int, Candidate]) -> set[int]:
                 break
             probe = probe.parent
     return held
+
+
+def _held_blocks(cands: dict[int, Candidate]) -> list[Candidate]:
+    """The voted blocks with a prose paragraph, less the captions of image blocks, unless
+    captions are most of that text (a gallery: the captions are what the page says)."""
+    voted = [cand for cand in cands.values() if cand.own >= HELD_CHARS]
+    captions = [cand for cand in voted
+                if cand.own <= CAPTION_CHARS and _caption_box(cand.node)]
+    if not captions or sum(c.own for c in captions) > CAPTION_SHARE * sum(c.own for c in voted):
+        return voted
+    skipped = {cand.node.mem_id for cand in captions}
+    return [cand for cand in voted if cand.node.mem_id not in skipped]
+
+
+def _caption_box(node: LexborNode) -> bool:
+    """Whether a short paragraph (or its box) sits in an image block: a box of few
+    characters that shows an image before any text, its paragraphs the caption and the
+    credit, not a section of the body."""
+    box: LexborNode | None = node
+    for _ in range(CAPTION_LEVELS):
+        if box is None or text_len(box) > CAPTION_CHARS:
+            return False
+        if _image_first(box):
+            return True
+        box = box.parent
+    return False
+
+
+def _image_first(box: LexborNode) -> bool:
+    """Whether an <img> or <picture> comes before any text in the box (a walk that ends at
+    the first of them: a few nodes)."""
+    for node in box.traverse(include_text=True):
+        if node.tag_id in _IMAGE_IDS:
+            return True
+        if node.tag == "-text" and (node.text_content or "").strip():
+            return False
+    return False
 
 
 def _class_hidden(node: LexborNode) -> bool:

@@ -1,0 +1,82 @@
+"""A subheading of the text, however its class reads.
+
+Some sites style every heading in the body with the class of their sidebar's boxes
+("widget-title"): pruned as boilerplate by its name, each section of a report lost its
+heading. A short heading is the text's own when prose follows it (past an image box, which
+holds no text) and prose comes before it (a paragraph, or a section box ending with one),
+or it opens a box that no name marks as chrome. One hidden by its class stays out.
+
+A heading that opens a block the body gathered after the first (siblings of one box:
+sections of a long read, text runs split by subheadings) is its own as well: the gathering
+takes the blocks that vote, and the heading between them went missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from selectolax.lexbor import LexborNode
+
+from monitor.placement import hidden_inline, sibling
+from monitor.scoring import link_density, node_names, text_len
+
+SUBHEAD_CHARS = 120  # characters; a longer "heading" is a teaser's title, not a subheading
+PROSE_BESIDE = 80  # characters of an unlinked <p> that make it a paragraph of the text
+PROSE_LINKS = 0.25  # linked share above which a paragraph is a teaser or a link list
+TEXTLESS_SKIPPED = 2  # image boxes passed over between a heading and its first paragraph
+
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def in_text(node: LexborNode, tag: str, length: int, chrome: Callable[[str], bool]) -> bool:
+    """A short heading between prose paragraphs, or opening a box (``chrome``: whether
+    class/id names mark boilerplate) with prose after it."""
+    if tag not in _HEADINGS or not 0 < length <= SUBHEAD_CHARS or hidden_inline(node):
+        return False  # ("visually-hidden": a label for screen readers, not on view)
+    if not _prose_after(node):
+        return False
+    before = sibling(node, before=True)
+    if before is not None:  # (a paragraph, or a section box that ends with one)
+        return _prose(before) or _prose(_last_element(before))
+    box = node.parent
+    return box is not None and not chrome(node_names(box))
+
+
+def between_blocks(nodes: list[LexborNode], chrome: Callable[[LexborNode], bool]
+                   ) -> list[LexborNode]:
+    """The gathered sibling blocks (document order) with the short heading right before
+    each but the first (``chrome``: whether a block is named as boilerplate)."""
+    if len(nodes) < 2:
+        return nodes
+    chosen = {node.mem_id for node in nodes}
+    out = [nodes[0]]
+    for node in nodes[1:]:
+        head = sibling(node, before=True)
+        if head is not None and head.mem_id not in chosen and head.tag in _HEADINGS \
+                and 0 < text_len(head) <= SUBHEAD_CHARS and not chrome(head):
+            out.append(head)
+        out.append(node)
+    return out
+
+
+def _prose_after(node: LexborNode) -> bool:
+    probe = sibling(node, before=False)
+    for _ in range(TEXTLESS_SKIPPED):
+        if probe is None or text_len(probe):
+            break
+        probe = sibling(probe, before=False)
+    return _prose(probe)
+
+
+def _last_element(node: LexborNode) -> LexborNode | None:
+    last = node.last_child
+    while last is not None and not last.is_element_node:
+        last = last.prev
+    return last
+
+
+def _prose(node: LexborNode | None) -> bool:
+    if node is None or node.tag != "p":
+        return False
+    length = text_len(node)
+    return length >= PROSE_BESIDE and link_density(node, length) <= PROSE_LINKS
