@@ -1,8 +1,9 @@
 """A UTC timestamp's day where the publisher is: "2021-09-27T02:05:00Z" may be the 26th.
 
 The publisher's day is, in order of evidence: what its own offset (from another timestamp of
-the page) gives; the day the page itself shows when that is one day off and a real time
-zone could be on it; what the offset of the page's locale gives (monitor.timezones).
+the page) gives, or the day as written when that timestamp reads the same clock; the day the
+page itself shows when that is one day off and a real time zone could be on it; what the
+offset of the page's locale gives (monitor.timezones).
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ def _offset(sign_value: str) -> timedelta | None:
 
 
 def local_offset(stamps: list[str]) -> timedelta | None:
-    """The publisher's UTC offset, from any timestamp of the page written with one.
+    """The publisher's UTC offset, from the first timestamp of the page written with one."""
+    local = _first_local(stamps)
+    return None if local is None else local[1]
+
+
+def _first_local(stamps: list[str]) -> tuple[str, timedelta] | None:
+    """The date and clock ('2019-04-19 20:00') and the offset of the page's first timestamp
+    written with an offset (not "Z" or zero): the publisher's own clock.
 
     A stamp with no "+" and fewer than three "-" (two are the date's) can hold no offset
     but "Z": its first match, if any, offers none, and the search is skipped (most pages
@@ -45,10 +53,9 @@ def local_offset(stamps: list[str]) -> timedelta | None:
         if "+" not in stamp and stamp.count("-") < 3:
             continue
         match = STAMP.search(stamp)
-        if match:
-            found = _offset(match.group(4))
-            if found is not None:
-                return found
+        found = _offset(match.group(4)) if match else None
+        if match and found is not None:
+            return f"{match.group(1)} {match.group(2)}:{match.group(3)}", found
     return None
 
 
@@ -82,37 +89,29 @@ def reachable(moment: datetime, other: str | None) -> bool:
     return earliest <= other <= latest
 
 
-def _local_clock(moment: datetime, stamps: list[str]) -> bool:
-    """Whether another stamp reads the same date and clock as the UTC ``moment`` but with an
-    offset: the "Z" was written on the publisher's local time ('2019-04-19T20:00:00.000Z'
-    beside the shown '<time datetime="2019-04-19T20:00:00+09:00">'), its day is theirs."""
-    clock = moment.strftime("%Y-%m-%d %H:%M")
-    for stamp in stamps:
-        match = STAMP.search(stamp) if "+" in stamp or stamp.count("-") >= 3 else None
-        if match is not None and _offset(match.group(4)) is not None \
-                and f"{match.group(1)} {match.group(2)}:{match.group(3)}" == clock:
-            return True
-    return False
-
-
 def publisher_day(raw: str, stamps: list[str], shown: list[str | None],
                   lang: str | None = None) -> str | None:
     """The day of a declared date in the publisher's time zone.
 
     A UTC timestamp names the UTC day. The publisher's day is, in order of evidence: what
-    its own offset (from another timestamp) gives; the day the page itself shows (the URL,
-    a visible date, a declared date without time) when that is one day off, a real time
-    zone could be on it, and no later declared timestamp (an update) falls on it; what the
-    offset of the page's locale gives.
+    its own offset (from the page's first timestamp written with one) gives, or the day as
+    written when that stamp reads the same date and clock (gizmodo.jp declares
+    '2019-04-19T20:00:00.000Z' beside '<time datetime="2019-04-19T20:00:00+09:00">': a "Z"
+    put on local time; only that stamp says so, a teaser's <time> further down may share
+    the clock by chance); the day the page itself shows (the URL, a visible date, a
+    declared date without time) when that is one day off, a real time zone could be on it,
+    and no later declared timestamp (an update) falls on it; what the offset of the page's
+    locale gives.
     """
     moment = utc_stamp(raw)
     if moment is None:
         return parse_date(raw)
     day = moment.date().isoformat()
-    if _local_clock(moment, stamps):
-        return day
-    offset = local_offset(stamps)
-    if offset is not None:
+    local = _first_local(stamps)
+    if local is not None:
+        clock, offset = local
+        if clock == moment.strftime("%Y-%m-%d %H:%M"):
+            return day  # the "Z" was written on the publisher's clock: its day is theirs
         return (moment + offset).date().isoformat()
     plain = [parse_date(s) for s in stamps if not STAMP.search(s) and utc_stamp(s) is None]
     if day in shown:

@@ -116,6 +116,13 @@ def test_a_us_time_zone_after_a_date_says_month_first_without_a_region() -> None
         ("2019-04-19T20:00:00.000Z", ["2019-04-19T20:00:00+09:00"], [], "ja", "2019-04-19"),
         # ... while an offset stamp at another time still moves the UTC stamp
         ("2019-04-19T20:00:00.000Z", ["2019-04-19T13:00:00+09:00"], [], "ja", "2019-04-20"),
+        # only the stamp that gives the offset (the page's first) says whose clock the "Z"
+        # is on: a teaser's <time> further down that shares the clock by chance does not
+        # (the headline's 00:30+02:00 is the same moment as 22:30Z: the next day in Berlin)
+        ("2024-05-01T22:30:00Z", ["2024-05-02T00:30:00+02:00", "2024-05-01T22:30:00+02:00"],
+         [], "de", "2024-05-02"),
+        ("2024-05-02T03:00:00Z", ["2024-05-02T05:15:00-04:00", "2024-05-02T03:00:00-04:00"],
+         [], "en", "2024-05-01"),
     ],
 )
 def test_publisher_day(raw: str, stamps: list[str], shown: list[str | None], lang: str | None,
