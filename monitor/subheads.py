@@ -24,6 +24,7 @@ SUBHEAD_CHARS = 120  # characters; a longer "heading" is a teaser's title, not a
 PROSE_BESIDE = 80  # characters of an unlinked <p> that make it a paragraph of the text
 PROSE_LINKS = 0.25  # linked share above which a paragraph is a teaser or a link list
 TEXTLESS_SKIPPED = 2  # image boxes passed over between a heading and its first paragraph
+STYLED_PARAGRAPHS = 3  # <p> sharing a class list: the paragraphs' style (dom.PARAGRAPH_STYLE)
 
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
@@ -33,11 +34,11 @@ def in_text(node: LexborNode, tag: str, length: int, chrome: Callable[[str], boo
     class/id names mark boilerplate) with prose after it."""
     if tag not in _HEADINGS or not 0 < length <= SUBHEAD_CHARS or hidden_inline(node):
         return False  # ("visually-hidden": a label for screen readers, not on view)
-    if not _prose_after(node):
+    if not _prose_after(node, chrome):
         return False
     before = sibling(node, before=True)
     if before is not None:  # (a paragraph, or a section box that ends with one)
-        return _prose(before) or _prose(_last_element(before))
+        return _prose(before, chrome) or _prose(_last_element(before), chrome)
     box = node.parent
     return box is not None and not chrome(node_names(box))
 
@@ -59,13 +60,13 @@ def between_blocks(nodes: list[LexborNode], chrome: Callable[[LexborNode], bool]
     return out
 
 
-def _prose_after(node: LexborNode) -> bool:
+def _prose_after(node: LexborNode, chrome: Callable[[str], bool]) -> bool:
     probe = sibling(node, before=False)
     for _ in range(TEXTLESS_SKIPPED):
         if probe is None or text_len(probe):
             break
         probe = sibling(probe, before=False)
-    return _prose(probe)
+    return _prose(probe, chrome)
 
 
 def _last_element(node: LexborNode) -> LexborNode | None:
@@ -75,8 +76,23 @@ def _last_element(node: LexborNode) -> LexborNode | None:
     return last
 
 
-def _prose(node: LexborNode | None) -> bool:
+def _prose(node: LexborNode | None, chrome: Callable[[str], bool]) -> bool:
+    """An unlinked paragraph that region pruning keeps: one named as chrome is a teaser's
+    ("teaser-text": the heading before it is the teaser's) unless its class is the
+    paragraphs' style (dom._paragraph_styles)."""
     if node is None or node.tag != "p":
         return False
     length = text_len(node)
-    return length >= PROSE_BESIDE and link_density(node, length) <= PROSE_LINKS
+    if length < PROSE_BESIDE or link_density(node, length) > PROSE_LINKS:
+        return False
+    return not chrome(node_names(node)) or _styled(node)
+
+
+def _styled(para: LexborNode) -> bool:
+    """Whether STYLED_PARAGRAPHS <p> of the paragraph's box share its class list."""
+    names = para.attributes.get("class")
+    parent = para.parent
+    if not names or parent is None:
+        return False
+    alike = sum(kid.tag == "p" and kid.attributes.get("class") == names for kid in parent.iter())
+    return alike >= STYLED_PARAGRAPHS

@@ -17,6 +17,20 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
     "r11_teaser_clock": ("Stadtrat beschließt neuen Busplan", "2024-05-02",
                          ("neuen Busplan für die Innenstadt", "Rechnungshof"),
                          ("Feuerwehr löscht", "Neueste Artikel")),
+    # a subheading styled as a sidebar box's title between the story's paragraphs stays;
+    # a teaser's heading styled alike does not: the paragraph after it is a teaser's
+    # (named so, and pruned), not prose of the text
+    "r11_teaser_subhead": ("Old bridge to close to traffic", "2024-05-01",
+                           ("Traders fear for the high street", "cracks in two of its piers",
+                            "at least eighteen months"),
+                           ("Bridge closures in the valley", "struck its parapet", "Most read",
+                            "seen from the east bank")),
+    # ... and so when every paragraph of the story is styled with a chrome-like class
+    # ("widget-text"): that class is the paragraphs' style, they are prose all the same
+    "r11_styled_subhead": ("Old bridge to close to traffic", "2024-05-01",
+                           ("Traders fear for the high street", "cracks in two of its piers",
+                            "at least eighteen months"),
+                           ("Bridge closures in the valley", "struck its parapet", "Most read")),
 }
 
 
