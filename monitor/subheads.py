@@ -3,8 +3,9 @@
 Some sites style every heading in the body with the class of their sidebar's boxes
 ("widget-title"): pruned as boilerplate by its name, each section of a report lost its
 heading. A short heading is the text's own when prose follows it (past an image box, which
-holds no text) and prose comes before it (a paragraph, or a section box ending with one),
-or it opens a box that no name marks as chrome. One hidden by its class stays out.
+holds no text, or a <figure>) and prose comes before it (a paragraph, or a section box
+ending with one), or it opens a box that no name marks as chrome. One hidden by its class
+stays out.
 
 A heading that opens a block the body gathered after the first (siblings of one box:
 sections of a long read, text runs split by subheadings) is its own as well: the gathering
@@ -23,7 +24,7 @@ from monitor.scoring import link_density, node_names, text_len
 SUBHEAD_CHARS = 120  # characters; a longer "heading" is a teaser's title, not a subheading
 PROSE_BESIDE = 80  # characters of an unlinked <p> that make it a paragraph of the text
 PROSE_LINKS = 0.25  # linked share above which a paragraph is a teaser or a link list
-TEXTLESS_SKIPPED = 2  # image boxes passed over between a heading and its first paragraph
+FIGURES_SKIPPED = 2  # image boxes and figures passed over between a heading and its prose
 STYLED_PARAGRAPHS = 3  # <p> sharing a class list: the paragraphs' style (dom.PARAGRAPH_STYLE)
 
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -62,8 +63,8 @@ def between_blocks(nodes: list[LexborNode], chrome: Callable[[LexborNode], bool]
 
 def _prose_after(node: LexborNode, chrome: Callable[[str], bool]) -> bool:
     probe = sibling(node, before=False)
-    for _ in range(TEXTLESS_SKIPPED):
-        if probe is None or text_len(probe):
+    for _ in range(FIGURES_SKIPPED):  # (a <figure>'s text is its caption)
+        if probe is None or (text_len(probe) and probe.tag != "figure"):
             break
         probe = sibling(probe, before=False)
     return _prose(probe, chrome)

@@ -31,6 +31,12 @@ CASES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
                            ("Traders fear for the high street", "cracks in two of its piers",
                             "at least eighteen months"),
                            ("Bridge closures in the valley", "struck its parapet", "Most read")),
+    # subheadings styled as a sidebar box's title, each followed by a <figure> with its
+    # caption before the section's paragraphs: a figure is passed over like a bare image
+    "r11_figure_subheads": ("Wildfires burn in four provinces", "2024-05-01",
+                            ("FIRE IN THE HILLS", "ROAD REOPENED", "pine forest above",
+                             "coast road", "investigation would begin"),
+                            ("Further coverage", "Most read", "Council approves")),
 }
 
 
