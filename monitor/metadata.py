@@ -93,8 +93,8 @@ _DATED_NAME = re.compile("date|time|publish", re.I)  # meta names a date may be 
 
 def meta_map(tree: LexborHTMLParser, walked: Walked | None = None) -> dict[str, str]:
     """<meta> name/property/itemprop (lower-cased) to content; the first occurrence wins.
-    ``walked``: see json_ld (a <meta> without content is passed over all the same). A
-    date's content written as ``value`` ('<meta value="2016-12-14T06:02:15Z"
+    ``walked``: see json_ld (a <meta> without content or value is passed over all the
+    same). A date's content written as ``value`` ('<meta value="2016-12-14T06:02:15Z"
     name="og:article:published_time">', as pages saved by a reader tool have all their
     metas) is read too; other names keep content only (their titles so written matched no
     more references on the dev pages)."""

@@ -31,8 +31,9 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 
 
 def in_text(node: LexborNode, tag: str, length: int, chrome: Callable[[str], bool]) -> bool:
-    """A short heading between prose paragraphs, or opening a box (``chrome``: whether
-    class/id names mark boilerplate) with prose after it."""
+    """A short heading between prose paragraphs, or opening a box with prose after it
+    (``chrome``: whether class/id names mark boilerplate; a box or a paragraph so named
+    is no part of the text)."""
     if tag not in _HEADINGS or not 0 < length <= SUBHEAD_CHARS or hidden_inline(node):
         return False  # ("visually-hidden": a label for screen readers, not on view)
     if not _prose_after(node, chrome):
