@@ -16,7 +16,7 @@ from monitor import docorder, sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
 from monitor.liveentries import same_stream
 from monitor.loginbox import is_login_box
-from monitor.placement import nested_in
+from monitor.placement import last_element, nested_in
 from monitor.scoring import (
     Candidate,
     ancestry,
@@ -124,9 +124,7 @@ def _named_note(node: LexborNode) -> bool:
 
 def _list_shaped(best: LexborNode) -> bool:
     """A list (or a table) as the body's container or as its last block."""
-    last = best.last_child
-    while last is not None and not last.is_element_node:
-        last = last.prev
+    last = last_element(best)
     return best.tag in _LISTS or (last is not None and last.tag in _LISTS)
 
 

@@ -94,6 +94,12 @@ def sibling(node: LexborNode, before: bool) -> LexborNode | None:
     return probe
 
 
+def last_element(node: LexborNode) -> LexborNode | None:
+    """A node's last child element, past text and comments."""
+    last = node.last_child
+    return last if last is None or last.is_element_node else sibling(last, before=True)
+
+
 def siblings(node: LexborNode, before: bool, limit: int) -> Iterator[LexborNode]:
     """The ``limit`` elements nearest before (or after) a node, nearest first, past text
     and comments (fewer where the parent has no more)."""

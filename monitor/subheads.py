@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
-from monitor.placement import hidden_inline, sibling
+from monitor.placement import hidden_inline, last_element, sibling
 from monitor.scoring import link_density, node_names, text_len
 
 SUBHEAD_CHARS = 120  # characters; a longer "heading" is a teaser's title, not a subheading
@@ -40,7 +40,7 @@ def in_text(node: LexborNode, tag: str, length: int, chrome: Callable[[str], boo
         return False
     before = sibling(node, before=True)
     if before is not None:  # (a paragraph, or a section box that ends with one)
-        return _prose(before, chrome) or _prose(_last_element(before), chrome)
+        return _prose(before, chrome) or _prose(last_element(before), chrome)
     box = node.parent
     return box is not None and not chrome(node_names(box))
 
@@ -69,13 +69,6 @@ def _prose_after(node: LexborNode, chrome: Callable[[str], bool]) -> bool:
             break
         probe = sibling(probe, before=False)
     return _prose(probe, chrome)
-
-
-def _last_element(node: LexborNode) -> LexborNode | None:
-    last = node.last_child
-    while last is not None and not last.is_element_node:
-        last = last.prev
-    return last
 
 
 def _prose(node: LexborNode | None, chrome: Callable[[str], bool]) -> bool:
