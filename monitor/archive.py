@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -199,7 +200,7 @@ class Archive:
             return
         db.execute("SAVEPOINT fetches")
         try:
-            db.table("fetches").insert_all(rows)
+            _insert_rows(db, "fetches", rows)
         except sqlite3.Error as exc:
             if db.conn.in_transaction:
                 db.execute("ROLLBACK TO fetches")
@@ -348,6 +349,21 @@ def _filters(*, source: str | None = None, since: str | None = None, until: str 
                      "COLLATE NOCASE OR alias = ? COLLATE NOCASE)")
         params += [organisation, organisation]
     return where, params
+
+
+def _insert_rows(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows that share their keys with one ``executemany``: sqlite-utils'
+    ``insert_all`` built each row's parameters in Python, one call per value (5,120 fetch-log
+    rows a pass, 4.5 -> 2.3 us a row with the index and the commit, issue 9). Rows with other keys
+    go through it as before."""
+    columns, keys = tuple(rows[0]), rows[0].keys()
+    if any(row.keys() != keys for row in rows):
+        db.table(table).insert_all(rows)
+        return
+    values = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    names = ", ".join(f'"{name}"' for name in columns)
+    db.conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES '
+                        f'({", ".join("?" * len(columns))})', map(values, rows))
 
 
 def fts_query(text: str) -> str:

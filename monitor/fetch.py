@@ -42,7 +42,7 @@ TRANSIENT_STATUS = (408, 425, 429, 500, 502, 503, 504, 522, 524)
 MAX_REDIRECTS = 5
 POOL_IDLE_MARGIN = 60.0  # seconds past the fetch deadline before an unused pool is closed
 MAX_ADDRESSES = 4  # addresses of one name tried before a fetch fails to connect
-_SNIFF_BYTES = 65536
+_SNIFF_BYTES = 8192  # what git and file(1) read to tell binary from text
 _TEXTUAL = ("text/", "application/xhtml", "application/xml", "application/rss",
             "application/atom", "application/rdf")
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
@@ -364,11 +364,13 @@ def _check_status(url: str, response: Reply | httpx.Response) -> None:
 
 def looks_binary(content: bytes) -> bool:
     """Whether a body that claims to be text is really binary (T10): text, in any of the
-    encodings pages use, has almost no C0 control bytes other than white space."""
+    encodings pages use, has almost no C0 control bytes other than white space. The first
+    8 KB tell (images, archives and PDFs are binary from their first bytes): 64 KB cost
+    19 us of a synthetic article page (~60 KB), 8 KB 6 us (issue 9)."""
     head = content[:_SNIFF_BYTES]
     if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # empty, or UTF-16 with a BOM (which has NULs by nature)
-    controls = len(head.translate(None, _NOT_CONTROL))  # C speed: 0.4 ms -> 5 us a page
+    controls = len(head.translate(None, _NOT_CONTROL))  # C speed, not a byte loop
     return controls > len(head) // 100
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -125,27 +125,51 @@ DFA_PATTERNS = 10_000
 
 
 class _Automaton:
-    """One Aho-Corasick automaton and what each of its patterns stands for."""
+    """One Aho-Corasick automaton over the folded form, and what each of its patterns stands
+    for: a case-insensitive pattern, and the case-sensitive ones (acronyms, ``case_sensitive``
+    organisations) that fold to it, confirmed against the case-preserving form at the same
+    place (folding is one character for one). A second automaton for those scanned the whole
+    text again: 12 of 97 us per synthetic article against 1,800 patterns (issue 9)."""
 
-    def __init__(self, table: dict[str, list[_Owner]]) -> None:
-        keys = list(table)
-        self.patterns = tuple(_Pattern(tuple(table[k]), joins(k[0]), joins(k[-1])) for k in keys)
+    def __init__(self, folded: dict[str, list[_Owner]], exact: dict[str, list[_Owner]],
+                 fold: Callable[[str], str]) -> None:
+        keys = list(folded)
+        self.patterns: list[_Pattern | None] = [
+            _Pattern(tuple(folded[k]), joins(k[0]), joins(k[-1])) for k in keys]
+        self.exact: list[tuple[tuple[str, _Pattern], ...]] = [()] * len(keys)
+        index = {k: i for i, k in enumerate(keys)}
+        for key, owners in exact.items():
+            at = index.setdefault(fold(key), len(keys))
+            if at == len(keys):
+                keys.append(fold(key))
+                self.patterns.append(None)
+                self.exact.append(())
+            self.exact[at] += ((key, _Pattern(tuple(owners), joins(key[0]), joins(key[-1]))),)
         kind = ahocorasick_rs.Implementation.DFA if len(keys) <= DFA_PATTERNS else None
         self._ac = (ahocorasick_rs.AhoCorasick(keys, store_patterns=False, implementation=kind)
                     if keys else None)
 
-    def hits(self, text: str, out: list[tuple[int, int, _Pattern]]) -> None:
-        """Append every hit that passes the word-boundary rule (overlapping ones too)."""
+    def hits(self, norm: Normal, out: list[tuple[int, int, _Pattern]],
+             exact: list[tuple[int, int, _Pattern]]) -> None:
+        """Append every hit that passes the word-boundary rule (overlapping ones too): the
+        case-insensitive ones to ``out``, the case-sensitive ones to ``exact``."""
         if self._ac is None:
             return
-        patterns, size = self.patterns, len(text)
-        for index, start, end in self._ac.find_matches_as_indexes(text, overlapping=True):
-            pattern = patterns[index]
-            if pattern.left and start > 0 and joins(text[start - 1]):
-                continue
-            if pattern.right and end < size and joins(text[end]):
-                continue
-            out.append((start, end, pattern))
+        folded, text, size = norm.folded, norm.text, len(norm.text)
+        for index, start, end in self._ac.find_matches_as_indexes(folded, overlapping=True):
+            pattern = self.patterns[index]
+            if pattern is not None and _bounded(pattern, folded, start, end, size):
+                out.append((start, end, pattern))
+            for key, sensitive in self.exact[index]:
+                if text[start:end] == key and _bounded(sensitive, text, start, end, size):
+                    exact.append((start, end, sensitive))
+
+
+def _bounded(pattern: _Pattern, text: str, start: int, end: int, size: int) -> bool:
+    """Whether a hit is a whole word (rule 2)."""
+    if pattern.left and start > 0 and joins(text[start - 1]):
+        return False
+    return not (pattern.right and end < size and joins(text[end]))
 
 
 class Matcher:
@@ -163,8 +187,7 @@ class Matcher:
             terms = [(a, False) for a in dict.fromkeys((org.name, *org.aliases))]
             for term, excluded in [*terms, *((e, True) for e in org.exclude)]:
                 self._add(term, _Owner(index, term, excluded), org.case_sensitive, folded, exact)
-        self._folded = _Automaton(folded)
-        self._exact = _Automaton(exact)
+        self._automaton = _Automaton(folded, exact, self._normalizer.fold)
 
     def _add(self, term: str, owner: _Owner, case_sensitive: bool,
              folded: dict[str, list[_Owner]], exact: dict[str, list[_Owner]]) -> None:
@@ -187,8 +210,9 @@ class Matcher:
         text = f"{title}{_TITLE_END}{body}"
         norm = self._normalizer.normalize(text)
         raw: list[tuple[int, int, _Pattern]] = []
-        self._folded.hits(norm.folded, raw)
-        self._exact.hits(norm.text, raw)
+        exact: list[tuple[int, int, _Pattern]] = []
+        self._automaton.hits(norm, raw, exact)
+        raw += exact  # after the case-insensitive hits, as a second automaton's came
         if not raw:
             return ()
         return self._mentions(text, norm, _select(_credit(raw)))

@@ -46,9 +46,22 @@ def raw_deflate(data: bytes) -> bytes:
     ("deflate", raw_deflate(PAGE)), ("gzip, gzip", gzip.compress(gzip.compress(PAGE))),
     ("gzip", gzip.compress(PAGE[:5000]) + gzip.compress(PAGE[5000:])),  # two members
 ])
-def test_decodes_what_we_advertise(encoding: str | None, data: bytes) -> None:
-    """T9: gzip, raw and zlib deflate, nested encodings and multi-member gzip."""
-    assert decode(encoding, data) == PAGE
+@pytest.mark.parametrize("step", [1000, 1 << 20])
+def test_decodes_what_we_advertise(encoding: str | None, data: bytes, step: int) -> None:
+    """T9: gzip, raw and zlib deflate, nested encodings and multi-member gzip, in chunks and
+    as one chunk (inflated at once: a bytes object of the inflater's, returned as it is)."""
+    assert decode(encoding, data, step=step) == PAGE
+
+
+@pytest.mark.parametrize("step", [1000, 1 << 20])
+def test_the_cap_is_exact(step: int) -> None:
+    """A body of exactly the cap decodes; one byte more is too large."""
+    assert decode("gzip", gzip.compress(PAGE), cap=len(PAGE), step=step) == PAGE
+    with pytest.raises(TooLarge):
+        decode("gzip", gzip.compress(PAGE), cap=len(PAGE) - 1, step=step)
+    two = gzip.compress(PAGE[:5000]) + gzip.compress(PAGE[5000:])
+    with pytest.raises(TooLarge):
+        decode("gzip", two, cap=len(PAGE) - 1, step=step)
 
 
 @pytest.mark.parametrize("encoding", ["br", "zstd", "gzip, br", "compress"])

@@ -11,7 +11,7 @@ import pytest
 
 from monitor.egress import is_public
 from monitor.errors import PermanentFetchError, TransientFetchError
-from monitor.fetch import Fetcher, FetchSettings, make_client
+from monitor.fetch import Fetcher, FetchSettings, looks_binary, make_client
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 
@@ -142,6 +142,17 @@ def test_binary_content_is_skipped() -> None:
     with scripted({"/doc": route}) as srv, pytest.raises(PermanentFetchError) as err:
         get(srv.url + "/doc", {srv.host})
     assert err.value.reason == "not_html"
+
+
+def test_binary_check_reads_the_head() -> None:
+    """T10's check: control bytes in the first 8 KB make a body binary; text there passes,
+    whatever follows (the check reads only the head of every page, issue 9)."""
+    text = b"<html><p>" + b"plain words, tabs\tand\nnew lines " * 300
+    assert not looks_binary(text)
+    assert looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    assert looks_binary(b"<html>" + b"\x00\x01" * 100 + text)
+    assert not looks_binary(text[:8192] + b"\x00" * 20_000)
+    assert not looks_binary(b"") and not looks_binary(b"\xff\xfe<\x00h\x00")
 
 
 def test_total_deadline() -> None:

@@ -59,3 +59,18 @@ def test_offsets_map_back_to_the_characters_they_came_from(text: str) -> None:
         assert s < e <= len(text)
         source = unicodedata.normalize("NFC", text[s:e])
         assert ch in "".join(char_form(c) for c in source) or ch == " "
+
+
+def test_uneven_text_without_marks_is_anchored_only_where_needed() -> None:
+    """A long text with a ``ß`` (its form is two characters), blank runs and an invisible
+    character maps back like the exact path, without the per-run walk (``_runs``)."""
+    text = ("Die Straße \u201eam Fluss\u201c f\u00fchrt \u00fcber Gr\u00fc\u00dfe.\n\n"
+            "Zweiter  Absatz\u00ad mit\u00a0\u00a0Leerraum und \u00dfen.\n") * 40
+    normalizer = Normalizer()
+    normalizer._runs = None  # type: ignore[assignment,method-assign]  # must not be needed
+    fast, exact = normalizer.normalize(text), normalizer._exact(text)
+    assert fast.text == exact.text and "Strasse" in fast.text and "  " not in fast.text
+    assert [fast.start(i) for i in range(len(fast.text))] == \
+        [exact.start(i) for i in range(len(exact.text))]
+    assert [fast.end(j) for j in range(1, len(fast.text) + 1)] == \
+        [exact.end(j) for j in range(1, len(exact.text) + 1)]

@@ -15,7 +15,7 @@ import pytest
 from monitor.archive import Archive
 from monitor.errors import ChannelError
 from monitor.models import Article, Digest, Mention, Message, Route
-from monitor.notify import FileChannel
+from monitor.notify import FileChannel, outbox
 from monitor.notify.base import SEND_BATCH
 from monitor.notify.outbox import LEASE, DeliveryReport, Pacing, claim, deliver, recover
 from monitor.notify.render import alerts_of
@@ -204,6 +204,26 @@ def test_hourly_cap_folds_the_overflow_into_one_digest(tmp_path: Path, now: date
         report = run(archive, {"file": channel}, now, {"file": Pacing(max_per_hour=4)})
         assert (report.sent, report.messages) == (10, 4)
         assert [len(alerts_of(m)) for m in channel.received] == [1, 1, 1, 7]
+
+
+def test_the_hours_count_is_read_only_under_a_cap(tmp_path: Path, now: datetime,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Uncapped and digest channels never count what the hour sent (a scan each round)."""
+    counted: list[str] = []
+    real = outbox._sent_recently
+
+    def spy(archive: Archive, channel: str, at: datetime) -> int:
+        counted.append(channel)
+        return real(archive, channel, at)
+
+    monkeypatch.setattr(outbox, "_sent_recently", spy)
+    with _queued(tmp_path / "a.db", now, count=3) as archive:
+        assert run(archive, {"file": Flaky()}, now).sent == 3
+        assert counted == []
+        archive.save(Article("https://a.example/late", "Late", "Haisum late."), source="s",
+                     mentions=[MENTION], routes=[Route("file")], now=now)
+        assert run(archive, {"file": Flaky()}, now, {"file": Pacing(max_per_hour=3)}).held == 1
+        assert counted == ["file"]
 
 
 def test_cap_reached_holds_alerts_until_the_hour_frees(tmp_path: Path, now: datetime) -> None:

@@ -64,3 +64,15 @@ def test_mention_fields() -> None:
     assert mention.organisation == "China Haisum"
     assert mention.alias == "Haisum" and mention.count == 2
     assert "Haisum" in mention.snippet and len(mention.snippet) < 300
+
+
+def test_case_sensitive_and_folded_aliases_of_one_spelling() -> None:
+    """Case-sensitive aliases are found in the same pass as the others and confirmed in the
+    original case, also where a case-insensitive alias folds to the same letters; word
+    boundaries are checked for each."""
+    matcher = Matcher([Org("Apple Inc", ("Apple",), case_sensitive=True),
+                       Org("Applewood", ("apple",)), Org("APPL Corp", ("APPL",)),
+                       Org("Pie Co", ("PIE",))])
+    text = "Apple and apple and APPL, Appl, APPLE and APPLY; a PIE, not pie nor PIES."
+    found = {m.organisation: m.count for m in matcher.match("Title", text)}
+    assert found == {"Apple Inc": 1, "Applewood": 3, "APPL Corp": 1, "Pie Co": 1}

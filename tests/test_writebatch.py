@@ -158,3 +158,18 @@ def test_the_index_merges_sixteen_segments_at_a_time(db_path: Path, now: datetim
         assert len(archive.search("contract", limit=100)) == 40
         archive.db.execute(
             "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_fetch_log_rows_are_written_as_given(db_path: Path) -> None:
+    """The batch's fetch-log rows land column by column (one executemany), whatever order
+    their keys come in; a row with other keys still goes in (through sqlite-utils)."""
+    rows = [{"source": "s", "url": f"https://a.example/{i}", "status": 200 + i, "bytes": i,
+             "elapsed": 0.5, "error": None, "at": "2030-01-01T00:00:00"} for i in range(3)]
+    rows[1] = dict(reversed(list(rows[1].items())))
+    odd = {"url": "https://a.example/odd", "error": "timeout", "at": "2030-01-02T00:00:00"}
+    with Archive(db_path) as archive:
+        archive.write_batch(Batch(fetches=tuple(rows)))
+        archive.write_batch(Batch(fetches=(rows[0], odd)))
+        got = archive.query("SELECT source, url, status, bytes, elapsed, error, at FROM fetches "
+                            "ORDER BY id")
+    assert got == [*rows, rows[0], {**dict.fromkeys(rows[0]), **odd}]

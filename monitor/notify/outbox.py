@@ -166,7 +166,8 @@ async def _deliver_channel(archive: Archive, channel: Channel, pacing: Pacing,
         claimed = claim(archive, channel.name, now)
         if not claimed:
             return report
-        todo = plan(channel.name, claimed, pacing, _sent_recently(archive, channel.name, now))
+        todo = plan(channel.name, claimed, pacing, _sent_recently(archive, channel.name, now)
+                    if _capped(pacing) else 0)
         if todo.held:
             _hold(archive, todo.held, _window_frees(archive, channel.name, now))
             report += DeliveryReport(held=len(todo.held))
@@ -275,6 +276,13 @@ def _park(archive: Archive, channel: str) -> int:
                           "attempts = CASE WHEN status = 'in_flight' THEN attempts - 1 ELSE "
                           "attempts END WHERE channel = ? AND status IN ('pending', 'in_flight')",
                           [channel]).rowcount
+
+
+def _capped(pacing: Pacing) -> bool:
+    """Whether ``plan`` reads the hour's sent count: only a cap on single messages does. The
+    count scans every alert sent in the last hour, at every round (a pass's rounds over its
+    4,714 alerts: 11 us per article, issue 9)."""
+    return pacing.max_per_hour is not None and not pacing.digest
 
 
 def _sent_recently(archive: Archive, channel: str, now: datetime) -> int:
