@@ -32,3 +32,22 @@ def test_by_tag_below_the_body_is_the_query() -> None:
     assert section is not None
     assert [node.text() for node in by_tag(section, "figcaption")] == ["Two"]
     assert _ids(by_tag(section, "section")) == [section.mem_id]  # (a query holds its root)
+
+
+def test_a_caption_credit_is_what_the_pattern_finds() -> None:
+    """The rest after a line's last colon rules a line out only where the pattern could
+    not match: a credit's name, spaces before it, a bracket or a line end after it."""
+    from monitor.captioncredit import CAPTION_CREDIT, MAX_CHARS, is_caption_credit
+    name = "Jane Doe/Agency Name, Ltd. & Partners 12"  # 40 characters
+    lines = [
+        f"Workers at the plant. Photo: {name}", f"Workers at the plant. Photo:   {name}",
+        f"A portrait (Picture credit: {name}x)", f"A portrait (Picture credit: {name}xy)",
+        f"Image: {name}a\n", f"Image: {name}ab\n", f"Image: {name}ab", "Bild: A",
+        "Foto: Jane Doe", "He said: the photo of the field", "Foto:", "Photo: x " * 40,
+        f"The time: 10:30. Photo: {name}", f"Photo: {name}: more", "Photo:\u2003Jane Doe",
+        f"A portrait (Photo: {name}x)\n",  # (43 characters after the colon: the most)
+    ]
+    found = [is_caption_credit(line) for line in lines]
+    assert found == [":" in line and len(line) < MAX_CHARS
+                     and CAPTION_CREDIT.search(line) is not None for line in lines]
+    assert found[:6] == [True, True, True, False, True, False] and found[-3:] == [False, True, True]
