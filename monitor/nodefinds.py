@@ -15,6 +15,8 @@ from monitor.tagids import tag_ids
 
 _TITLE = next(iter(tag_ids(("title",))))
 _LINK = next(iter(tag_ids(("a",))))
+_HEADINGS = tag_ids(("h2", "h3", "h4"))
+_ELSEWHERE = "a[href]:not([href^='#'])"  # a link to another page (an in-page '#' one is not)
 # names the parser may put in <head> (or that are no body's descendants): never by name
 _NOT_BY_NAME = frozenset(("base", "body", "head", "html", "link", "meta", "noscript", "script",
                           "style", "template", "title"))
@@ -60,3 +62,47 @@ def by_tag(root: LexborNode, name: str) -> list[LexborNode]:
         return list(root.css(name))
     return tree.tags(name)
 
+
+def heading_link(node: LexborNode, wrapped: bool) -> bool:
+    """Whether ``node`` (itself included) holds a link to another page inside an h2-h4
+    heading or, ``wrapped``, such a heading inside such a link: node.css_first() of
+    "h2 a[href]:not([href^='#']), ..." (and "a[href]:not([href^='#']) h2, ..."), whose
+    outer part may be an ancestor of ``node``. By a walk of its first WALK_NODES elements
+    (a teaser holds a few; six such selectors cost ~72k instructions to set up), past them
+    by the query."""
+    stop = node.parent.mem_id if node.parent is not None else None
+    heading_above, link_above = _above(node, None)
+    for count, probe in enumerate(node.traverse()):
+        if count >= WALK_NODES:
+            return node.css_first(_heading_query(wrapped)) is not None
+        tag = probe.tag_id
+        if tag == _LINK and _links_out(probe):
+            if heading_above or _above(probe, stop)[0]:
+                return True
+        elif wrapped and tag in _HEADINGS and (link_above or _above(probe, stop)[1]):
+            return True
+    return False
+
+
+def _links_out(link: LexborNode) -> bool:
+    attrs = link.attributes
+    return "href" in attrs and not (attrs["href"] or "").startswith("#")
+
+
+def _above(node: LexborNode, stop: int | None) -> tuple[bool, bool]:
+    """Whether an ancestor of ``node`` below the one whose mem_id is ``stop`` (all of them
+    for None) is an h2-h4 heading, and whether one is a link to another page."""
+    heading = link = False
+    probe = node.parent
+    while probe is not None and probe.mem_id != stop:
+        tag = probe.tag_id
+        heading = heading or tag in _HEADINGS
+        link = link or (tag == _LINK and _links_out(probe))
+        probe = probe.parent
+    return heading, link
+
+
+def _heading_query(wrapped: bool) -> str:
+    inside = [f"{heading} {_ELSEWHERE}" for heading in ("h2", "h3", "h4")]
+    around = [f"{_ELSEWHERE} {heading}" for heading in ("h2", "h3", "h4")] if wrapped else []
+    return ", ".join(inside + around)

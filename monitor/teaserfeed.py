@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from monitor.nodefinds import heading_link
 from monitor.scoring import ancestry, text_len
 
 OWN_PROSE = 400  # characters of paragraphs in the headline's <article>: the story is there
 TEASER_CHARS = 600  # a teaser is a heading and a line or two
-# a heading that links to another page (an in-page "#..." link is a live entry's anchor)
-LINKED_HEADING = ("h2 a[href]:not([href^='#']), h3 a[href]:not([href^='#']), "
-                  "h4 a[href]:not([href^='#']), a[href]:not([href^='#']) h2, "
-                  "a[href]:not([href^='#']) h3, a[href]:not([href^='#']) h4")
 
 
 def drop_teasers(own: LexborNode, body: LexborNode) -> None:
@@ -31,5 +28,7 @@ def drop_teasers(own: LexborNode, body: LexborNode) -> None:
     for story in reversed(stories):
         if story.mem_id in around or own.mem_id in ancestry(story):
             continue
-        if text_len(story) <= TEASER_CHARS and story.css_first(LINKED_HEADING) is not None:
+        # (a heading that links to another page, or sits in such a link: an in-page "#..."
+        # link is a live entry's anchor)
+        if text_len(story) <= TEASER_CHARS and heading_link(story, wrapped=True):
             story.decompose()

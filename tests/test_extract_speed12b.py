@@ -51,3 +51,38 @@ def test_a_caption_credit_is_what_the_pattern_finds() -> None:
     assert found == [":" in line and len(line) < MAX_CHARS
                      and CAPTION_CREDIT.search(line) is not None for line in lines]
     assert found[:6] == [True, True, True, False, True, False] and found[-3:] == [False, True, True]
+
+
+_STORIES = [
+    '<article><h2><a href="/next">Next story</a></h2><p>x</p></article>',
+    '<article><h3><span><a href="#entry-2">Entry</a></span></h3></article>',
+    '<article><h4><a href>Valueless</a></h4></article>',
+    '<a href="/card"><article><h2>Card</h2><p>x</p></article></a>',
+    '<a href="#top"><article><h2>Anchor</h2></article></a>',
+    '<h2><div><article><p>In <a href="/x">a link</a></p></article></div></h2>',
+    '<article><a href="/y"><div><h3>Wrapped</h3></div></a></article>',
+    '<article><h1><a href="/z">An h1</a></h1><a href="/w">plain</a></article>',
+    '<article><h2>Title</h2><a href="/far">elsewhere</a></article>',
+    '<article>' + '<span>x</span>' * 45 + '<h2><a href="/late">Late</a></h2></article>',
+    '<article>' + '<span>x</span>' * 45 + '<a href="/late"><h4>Late</h4></a></article>',
+]
+
+
+def test_heading_link_finds_what_the_selectors_find() -> None:
+    """A link elsewhere in a heading, or (wrapped) a heading in one, the outer part above
+    the story too, as a query's descendant combinator reads it; past WALK_NODES, the query."""
+    from monitor.nodefinds import _heading_query, heading_link
+    found = {}
+    for index, story in enumerate(_STORIES):
+        tree = parse(f"<body><main>{story}</main></body>")
+        node = tree.css_first("article")
+        assert node is not None
+        for wrapped in (True, False):
+            query = node.css_first(_heading_query(wrapped)) is not None
+            assert heading_link(node, wrapped) == query, (index, wrapped)
+            found[index, wrapped] = query
+    assert [found[index, True] for index in range(len(_STORIES))] == [
+        True, False, True, True, False, True, True, False, False, True, True]
+    assert [found[index, False] for index in range(len(_STORIES))] == [
+        True, False, True, False, False, True, False, False, False, True, False]
+
