@@ -56,11 +56,35 @@ def by_tag(root: LexborNode, name: str) -> list[LexborNode]:
     """root.css(name) for one tag name, in document order. When ``root`` is the page's
     <body>, the document's tags(name): the other elements of a page sit in <head>, where
     the parser puts none of such a name (each of _NOT_BY_NAME is queried)."""
-    tree = root.parser
-    body = tree.body
-    if name in _NOT_BY_NAME or body is None or body.mem_id != root.mem_id:
+    if name in _NOT_BY_NAME or not _is_body(root):
         return list(root.css(name))
-    return tree.tags(name)
+    return root.parser.tags(name)
+
+
+def first_children(root: LexborNode, names: tuple[str, ...]) -> list[LexborNode]:
+    """The elements root.css("h2:first-child, p:first-child, ...") finds for these tag
+    names: the first element of their parent (lexbor's :first-child passes over text and
+    comments). Under the page's <body> found by name (by_tag), one name after another:
+    document order within a name only (a query per name costs about what one selector of a
+    list does, the by-name walk a third of it)."""
+    if not _is_body(root) or not _NOT_BY_NAME.isdisjoint(names):
+        return list(root.css(", ".join(f"{name}:first-child" for name in names)))
+    return [node for name in names for node in root.parser.tags(name) if _first(node)]
+
+
+def _is_body(root: LexborNode) -> bool:
+    body = root.parser.body
+    return body is not None and body.mem_id == root.mem_id
+
+
+def _first(node: LexborNode) -> bool:
+    """Whether no element comes before ``node`` in its parent."""
+    probe = node.prev
+    while probe is not None:
+        if probe.is_element_node:
+            return False
+        probe = probe.prev
+    return True
 
 
 def heading_link(node: LexborNode, wrapped: bool) -> bool:

@@ -86,3 +86,20 @@ def test_heading_link_finds_what_the_selectors_find() -> None:
     assert [found[index, False] for index in range(len(_STORIES))] == [
         True, False, True, False, False, True, False, False, False, True, False]
 
+
+def test_first_children_are_what_first_child_finds() -> None:
+    """Of each name, the elements no element precedes in their parent (text and comments
+    may), under the <body> found by name; below it, the query."""
+    from monitor.nodefinds import first_children
+    page = ("<body><h2>first</h2><div> text <!-- c --><p>p1</p><p>p2</p></div>"
+            "<section><span>s</span><h3>not first</h3></section><ul><li><h4>h4</h4></li></ul>"
+            "<div><p><b>x</b></p></div></body>")
+    tree = parse(page)
+    names = ("h2", "h3", "h4", "p")
+    for root in (tree.body, tree.css_first("div")):
+        assert root is not None
+        query = root.css(", ".join(f"{name}:first-child" for name in names))
+        assert sorted(_ids(first_children(root, names))) == sorted(_ids(query))
+    assert sorted(node.text() for node in first_children(tree.body, names)) == \
+        ["first", "h4", "p1", "x"]
+
