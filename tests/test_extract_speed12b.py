@@ -103,3 +103,24 @@ def test_first_children_are_what_first_child_finds() -> None:
     assert sorted(node.text() for node in first_children(tree.body, names)) == \
         ["first", "h4", "p1", "x"]
 
+
+def test_fact_box_names_are_those_the_seven_selectors_find() -> None:
+    """QUERY's two stems find a superset; _holds_named keeps what the seven words' own
+    [class*=... i] selectors find: ASCII letters in either case, no Kelvin sign for a k."""
+    from monitor.factbox import NAMED, QUERY, STEMS, _holds_named
+    assert all(any(stem in word for stem in STEMS) for word in NAMED)
+    seven = ", ".join(f'[class*="{word}" i]' for word in NAMED)
+    classes = ["InfoBox", "FACTS-BOX", "fact_box", "box", "info-kasten", "info\u212aasten",
+               "x Faktenbox", "\u00e9 infobox", "kasten", "INFOKASTEN y", "factsbox"]
+    body = "".join(f'<div class="{names}">t</div>' for names in classes)
+    tree = parse(f"<body>{body}</body>")
+    assert tree.body is not None
+    broad = {node.mem_id for node in tree.body.css(QUERY)}
+    for node in tree.body.css("div"):
+        names = node.attributes.get("class") or ""
+        held = node.css_matches(seven)
+        assert _holds_named(names) == held, names
+        assert node.mem_id in broad or not held
+    assert [_holds_named(names) for names in classes] == [
+        True, True, False, False, False, False, True, True, False, True, False]
+
