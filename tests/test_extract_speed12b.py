@@ -124,3 +124,22 @@ def test_fact_box_names_are_those_the_seven_selectors_find() -> None:
     assert [_holds_named(names) for names in classes] == [
         True, True, False, False, False, False, True, True, False, True, False]
 
+
+def test_an_announcing_block_ends_in_a_colon_past_its_white_space() -> None:
+    """The colon test reads the text's last character before splitting it: the same
+    answer as the collapsed text's, white space (a no-break space too) after the colon."""
+    from monitor.introlists import _announces
+    from monitor.scoring import flat_text
+    texts = ["The changes in this release are:", "The changes in this release are:\n\u00a0 ",
+             "The changes are: <b>none</b>", "Short label:", "Lesen Sie auch:",
+             "Read more about the plan in our earlier stories:", "A sentence, not a colon."]
+    tree = parse("<body>" + "".join(f"<p>{text}</p>" for text in texts) + "</body>")
+    found = []
+    for node in tree.css("p"):
+        text = flat_text(node)
+        expected = len(text) >= 20 and text.endswith(":") and " " in text and not (
+            text.startswith(("Lesen Sie", "Read more about")))
+        assert _announces(node) == expected, text
+        found.append(_announces(node))
+    assert found == [True, True, False, False, False, False, False]
+
