@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.nodefinds import heading_link
+from monitor.nodefinds import by_tag, heading_link
 from monitor.scoring import ancestry, text_len
 
 OWN_PROSE = 400  # characters of paragraphs in the headline's <article>: the story is there
@@ -20,7 +20,7 @@ TEASER_CHARS = 600  # a teaser is a heading and a line or two
 
 def drop_teasers(own: LexborNode, body: LexborNode) -> None:
     """Remove the teaser <article>s outside ``own``, the headline's <article>."""
-    around, stories = ancestry(own), body.css("article")
+    around, stories = ancestry(own), by_tag(body, "article")  # (the page's body: by name)
     if all(story.mem_id in around for story in stories):
         return  # (no <article> but the headline's and its holders: no paragraphs to sum)
     if sum(text_len(para) for para in own.css("p")) < OWN_PROSE:
