@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 MAX_CHARS = 300  # a caption is short; a longer line is prose whatever its end
+NAME_TAIL = 43  # characters after a credit's colon and its spaces, at most (see CAPTION_CREDIT)
 _LABELS = r"bildrechte|fotos?|photos?|images?|bild|bilder|imagen|imagem"
 CAPTION_CREDIT = re.compile(
     rf"(?:^(?:{_LABELS})|(?:[.!?]\s+|\()(?:{_LABELS}|credit|crédit|(?:picture|photo|image)\s+"
@@ -23,5 +24,14 @@ CAPTION_CREDIT = re.compile(
 
 
 def is_caption_credit(line: str) -> bool:
-    """Whether a normalised line is an image caption with its credit, or a credit alone."""
-    return ":" in line and len(line) < MAX_CHARS and CAPTION_CREDIT.search(line) is not None
+    """Whether a normalised line is an image caption with its credit, or a credit alone.
+
+    (The pattern's colon is the line's last: nothing after it matches one. What follows it
+    and its spaces is a name of at most 42 characters, and a line end: a longer rest rules
+    the line out before a search that tries every offset, most of a line's cost.)"""
+    if ":" not in line or len(line) >= MAX_CHARS:
+        return False
+    colon = line.rfind(":")
+    if len(line) - colon > NAME_TAIL and len(line[colon + 1:].lstrip()) > NAME_TAIL:
+        return False
+    return CAPTION_CREDIT.search(line) is not None

@@ -14,7 +14,9 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.docorder import position
 from monitor.dom import unlink
+from monitor.nodefinds import first_children
 from monitor.placement import PAGE_LEVEL
 
 HEAD_CHARS = 60  # characters; a heading that announces comments is a short label
@@ -26,15 +28,15 @@ COMMENT_HEAD = re.compile(
     r"^\s*(?:\d+\s+thoughts?\s+on\b|join\s+the\s+(?:conversation|discussion)\b|"
     r"leave\s+a\s+(?:reply|comment)\b)", re.I)
 # (a bare "Reaction" or "Responses" heads a story's own section: only a count of them counts)
-# (only its first element opens a box: lexbor's :first-child skips text and comments)
-_HEADINGS = "h2:first-child, h3:first-child, h4:first-child"
+# (only its first element opens a box: nodefinds.first_children)
+_HEADINGS = ("h2", "h3", "h4")
 
 
 def thread_boxes(root: LexborNode) -> list[LexborNode]:
     """The boxes a comment heading opens, in document order, nested ones too (drop_threads
     unlinks the innermost first)."""
     found: list[LexborNode] = []
-    for head in root.css(_HEADINGS):
+    for head in first_children(root, _HEADINGS):
         box = head.parent
         if box is None or box.tag in PAGE_LEVEL:
             continue
@@ -43,7 +45,7 @@ def thread_boxes(root: LexborNode) -> list[LexborNode]:
             continue
         if box.css_first("h1") is None:
             found.append(box)
-    return found
+    return sorted(found, key=position) if len(found) > 1 else found  # (found by tag name)
 
 
 def drop_threads(root: LexborNode) -> None:

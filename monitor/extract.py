@@ -41,6 +41,7 @@ from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.models import Article, ExtractRules
+from monitor.nodefinds import by_tag
 from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
 from monitor.placement import enclosing, nested_in
@@ -338,7 +339,7 @@ def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, tit
     drop_teasers(own, tree.body)
     around = dom.ancestry(own)
     others: dict[int, LexborNode] = {}
-    for h1 in tree.body.css("article h1"):
+    for h1 in by_tag(tree.body, "h1"):  # (one outside an <article> has no story: by name)
         story = enclosing(h1, "article", STORY_LEVELS)
         if story is None or story.mem_id in around or own.mem_id in dom.ancestry(story):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from monitor.nodefinds import by_tag
 from monitor.scoring import text_len
 
 SLIDES = 4  # captions of prose a gallery holds at least
@@ -19,7 +20,7 @@ SHARE = 0.4  # share of the page's text the captions of prose hold, at least
 
 def unwrap_gallery(root: LexborNode) -> None:
     """Unwrap the captions (and their figures) of a page whose story is its captions."""
-    captions = root.css("figcaption")
+    captions = by_tag(root, "figcaption")  # (the page's body: by name, not by a query)
     if len(captions) < SLIDES:
         return
     prose = [caption for caption in captions if text_len(caption) >= CAPTION_PROSE]

@@ -47,8 +47,10 @@ def _list_box(node: LexborNode) -> bool:
 def _announces(node: LexborNode) -> bool:
     """A block whose text is a sentence ending in a colon: it announces what follows. A
     label for other stories ("More on this story:", "Lesen Sie auch:") announces teasers."""
+    if not node.text_lexbor().rstrip().endswith(":"):
+        return False  # (flat_text's last character, without splitting a whole body's text)
     text = flat_text(node)
-    if len(text) < INTRO_MIN or not text.endswith(":") or " " not in text:
+    if len(text) < INTRO_MIN or " " not in text:
         return False
     return not (sel.LIST_LABEL.match(text) or sel.BOILERPLATE_LINE.match(text))
 

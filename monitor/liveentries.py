@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from monitor.nodefinds import heading_link
 from monitor.scoring import outer_article, text_len
 
 ENTRY_CHARS = 1500  # characters of a live entry at most; a story is longer
 STREAM_ENTRIES = 4  # entries of a stream at least (an endless page appends a story or two)
-# a heading that links to another page (an entry's links to itself: "#entry-12")
-LINKED_HEADING = ", ".join(f"{h} a[href]:not([href^='#'])" for h in ("h2", "h3", "h4"))
 
 
 def same_stream(node: LexborNode, best: LexborNode) -> bool:
@@ -27,7 +26,7 @@ def same_stream(node: LexborNode, best: LexborNode) -> bool:
         return False
     kind = own.attributes.get("class")
     return (own.parent.mem_id == other.parent.mem_id and other.attributes.get("class") == kind
-            and own.css_first(LINKED_HEADING) is None and _entry(other)
+            and not heading_link(own, wrapped=False) and _entry(other)
             and _built_alike(own.parent, kind) >= STREAM_ENTRIES)
 
 
@@ -38,4 +37,6 @@ def _built_alike(parent: LexborNode, kind: str | None) -> int:
 
 
 def _entry(article: LexborNode) -> bool:
-    return text_len(article) <= ENTRY_CHARS and article.css_first(LINKED_HEADING) is None
+    """Short, and no heading in it links to another page (an entry's links to itself:
+    "#entry-12")."""
+    return text_len(article) <= ENTRY_CHARS and not heading_link(article, wrapped=False)

@@ -1,8 +1,10 @@
-"""Single ``css_first`` queries answered by a short walk where the answer sits near.
+"""Queries answered more cheaply where the answer allows: by a short walk, or by tag name.
 
 A lexbor query has a fixed cost (its selector parsed and its memory set up: ~26k
 instructions) however few nodes it visits; for an element that is among the first few
-nodes looked at, walking them is cheaper. Each function gives exactly the query's answer.
+nodes looked at, walking them is cheaper. Over a whole page, lexbor's by-name lookup
+(tree.tags) compares tag ids and parses no selector: a third of a one-tag query's cost.
+Each function gives exactly the query's answer.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from monitor.tagids import tag_ids
 
 _TITLE = next(iter(tag_ids(("title",))))
 _LINK = next(iter(tag_ids(("a",))))
+_HEADINGS = tag_ids(("h2", "h3", "h4"))
+_ELSEWHERE = "a[href]:not([href^='#'])"  # a link to another page (an in-page '#' one is not)
+# names the parser may put in <head> (or that are no body's descendants): never by name
+_NOT_BY_NAME = frozenset(("base", "body", "head", "html", "link", "meta", "noscript", "script",
+                          "style", "template", "title"))
 WALK_NODES = 40  # nodes a walk looks at before a query does (a query's fixed cost: ~26k instructions)
 
 
@@ -43,3 +50,83 @@ def title_element(tree: LexborHTMLParser) -> LexborNode | None:
             return probe
         probe = probe.next
     return tree.css_first("title")
+
+
+def by_tag(root: LexborNode, name: str) -> list[LexborNode]:
+    """root.css(name) for one tag name, in document order. When ``root`` is the page's
+    <body>, the document's tags(name): the other elements of a page sit in <head>, where
+    the parser puts none of such a name (each of _NOT_BY_NAME is queried)."""
+    if name in _NOT_BY_NAME or not _is_body(root):
+        return list(root.css(name))
+    return root.parser.tags(name)
+
+
+def first_children(root: LexborNode, names: tuple[str, ...]) -> list[LexborNode]:
+    """The elements root.css("h2:first-child, p:first-child, ...") finds for these tag
+    names: the first element of their parent (lexbor's :first-child passes over text and
+    comments). Under the page's <body> found by name (by_tag), one name after another:
+    document order within a name only (a query per name costs about what one selector of a
+    list does, the by-name walk a third of it)."""
+    if not _is_body(root) or not _NOT_BY_NAME.isdisjoint(names):
+        return list(root.css(", ".join(f"{name}:first-child" for name in names)))
+    return [node for name in names for node in root.parser.tags(name) if _first(node)]
+
+
+def _is_body(root: LexborNode) -> bool:
+    body = root.parser.body
+    return body is not None and body.mem_id == root.mem_id
+
+
+def _first(node: LexborNode) -> bool:
+    """Whether no element comes before ``node`` in its parent."""
+    probe = node.prev
+    while probe is not None:
+        if probe.is_element_node:
+            return False
+        probe = probe.prev
+    return True
+
+
+def heading_link(node: LexborNode, wrapped: bool) -> bool:
+    """Whether ``node`` (itself included) holds a link to another page inside an h2-h4
+    heading or, ``wrapped``, such a heading inside such a link: node.css_first() of
+    "h2 a[href]:not([href^='#']), ..." (and "a[href]:not([href^='#']) h2, ..."), whose
+    outer part may be an ancestor of ``node``. By a walk of its first WALK_NODES elements
+    (a teaser holds a few; six such selectors cost ~72k instructions to set up), past them
+    by the query."""
+    stop = node.parent.mem_id if node.parent is not None else None
+    heading_above, link_above = _above(node, None)
+    for count, probe in enumerate(node.traverse()):
+        if count >= WALK_NODES:
+            return node.css_first(_heading_query(wrapped)) is not None
+        tag = probe.tag_id
+        if tag == _LINK and _links_out(probe):
+            if heading_above or _above(probe, stop)[0]:
+                return True
+        elif wrapped and tag in _HEADINGS and (link_above or _above(probe, stop)[1]):
+            return True
+    return False
+
+
+def _links_out(link: LexborNode) -> bool:
+    attrs = link.attributes
+    return "href" in attrs and not (attrs["href"] or "").startswith("#")
+
+
+def _above(node: LexborNode, stop: int | None) -> tuple[bool, bool]:
+    """Whether an ancestor of ``node`` below the one whose mem_id is ``stop`` (all of them
+    for None) is an h2-h4 heading, and whether one is a link to another page."""
+    heading = link = False
+    probe = node.parent
+    while probe is not None and probe.mem_id != stop:
+        tag = probe.tag_id
+        heading = heading or tag in _HEADINGS
+        link = link or (tag == _LINK and _links_out(probe))
+        probe = probe.parent
+    return heading, link
+
+
+def _heading_query(wrapped: bool) -> str:
+    inside = [f"{heading} {_ELSEWHERE}" for heading in ("h2", "h3", "h4")]
+    around = [f"{_ELSEWHERE} {heading}" for heading in ("h2", "h3", "h4")] if wrapped else []
+    return ", ".join(inside + around)

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from monitor.nodefinds import by_tag, heading_link
 from monitor.scoring import ancestry, text_len
 
 OWN_PROSE = 400  # characters of paragraphs in the headline's <article>: the story is there
 TEASER_CHARS = 600  # a teaser is a heading and a line or two
-# a heading that links to another page (an in-page "#..." link is a live entry's anchor)
-LINKED_HEADING = ("h2 a[href]:not([href^='#']), h3 a[href]:not([href^='#']), "
-                  "h4 a[href]:not([href^='#']), a[href]:not([href^='#']) h2, "
-                  "a[href]:not([href^='#']) h3, a[href]:not([href^='#']) h4")
 
 
 def drop_teasers(own: LexborNode, body: LexborNode) -> None:
     """Remove the teaser <article>s outside ``own``, the headline's <article>."""
-    around, stories = ancestry(own), body.css("article")
+    around, stories = ancestry(own), by_tag(body, "article")  # (the page's body: by name)
     if all(story.mem_id in around for story in stories):
         return  # (no <article> but the headline's and its holders: no paragraphs to sum)
     if sum(text_len(para) for para in own.css("p")) < OWN_PROSE:
@@ -31,5 +28,7 @@ def drop_teasers(own: LexborNode, body: LexborNode) -> None:
     for story in reversed(stories):
         if story.mem_id in around or own.mem_id in ancestry(story):
             continue
-        if text_len(story) <= TEASER_CHARS and story.css_first(LINKED_HEADING) is not None:
+        # (a heading that links to another page, or sits in such a link: an in-page "#..."
+        # link is a live entry's anchor)
+        if text_len(story) <= TEASER_CHARS and heading_link(story, wrapped=True):
             story.decompose()

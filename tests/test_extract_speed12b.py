@@ -1,0 +1,145 @@
+"""Query shortcuts give what the queries they replace give (monitor.nodefinds, speed12b)."""
+
+from __future__ import annotations
+
+from monitor.extract import parse
+from monitor.nodefinds import by_tag
+
+_PAGE = """<!DOCTYPE html><html><head><title>T</title><meta name=x content=y>
+<template><figcaption>in a template</figcaption><h2>t</h2></template></head>
+<body><figure><img src=a.png><figcaption>One</figcaption></figure><div><h2>A</h2>
+<p>x<title>in the body</title></p><svg><figcaption>svg</figcaption><title>s</title></svg>
+<section><h3>B</h3><figcaption>Two</figcaption><p>y</p></section></div></body></html>"""
+
+
+def _ids(nodes: list) -> list[int]:
+    return [node.mem_id for node in nodes]
+
+
+def test_by_tag_finds_what_the_query_finds_in_document_order() -> None:
+    tree = parse(_PAGE)
+    body = tree.body
+    assert body is not None
+    for name in ("figcaption", "h2", "h3", "p", "title", "meta", "section", "body", "html"):
+        assert _ids(by_tag(body, name)) == _ids(body.css(name)), name
+    assert [node.text() for node in by_tag(body, "figcaption")][::2] == ["One", "Two"]
+    assert [node.text() for node in by_tag(body, "title")] == ["in the body", "s"]
+
+
+def test_by_tag_below_the_body_is_the_query() -> None:
+    tree = parse(_PAGE)
+    section = tree.css_first("section")
+    assert section is not None
+    assert [node.text() for node in by_tag(section, "figcaption")] == ["Two"]
+    assert _ids(by_tag(section, "section")) == [section.mem_id]  # (a query holds its root)
+
+
+def test_a_caption_credit_is_what_the_pattern_finds() -> None:
+    """The rest after a line's last colon rules a line out only where the pattern could
+    not match: a credit's name, spaces before it, a bracket or a line end after it."""
+    from monitor.captioncredit import CAPTION_CREDIT, MAX_CHARS, is_caption_credit
+    name = "Jane Doe/Agency Name, Ltd. & Partners 12"  # 40 characters
+    lines = [
+        f"Workers at the plant. Photo: {name}", f"Workers at the plant. Photo:   {name}",
+        f"A portrait (Picture credit: {name}x)", f"A portrait (Picture credit: {name}xy)",
+        f"Image: {name}a\n", f"Image: {name}ab\n", f"Image: {name}ab", "Bild: A",
+        "Foto: Jane Doe", "He said: the photo of the field", "Foto:", "Photo: x " * 40,
+        f"The time: 10:30. Photo: {name}", f"Photo: {name}: more", "Photo:\u2003Jane Doe",
+        f"A portrait (Photo: {name}x)\n",  # (43 characters after the colon: the most)
+    ]
+    found = [is_caption_credit(line) for line in lines]
+    assert found == [":" in line and len(line) < MAX_CHARS
+                     and CAPTION_CREDIT.search(line) is not None for line in lines]
+    assert found[:6] == [True, True, True, False, True, False] and found[-3:] == [False, True, True]
+
+
+_STORIES = [
+    '<article><h2><a href="/next">Next story</a></h2><p>x</p></article>',
+    '<article><h3><span><a href="#entry-2">Entry</a></span></h3></article>',
+    '<article><h4><a href>Valueless</a></h4></article>',
+    '<a href="/card"><article><h2>Card</h2><p>x</p></article></a>',
+    '<a href="#top"><article><h2>Anchor</h2></article></a>',
+    '<h2><div><article><p>In <a href="/x">a link</a></p></article></div></h2>',
+    '<article><a href="/y"><div><h3>Wrapped</h3></div></a></article>',
+    '<article><h1><a href="/z">An h1</a></h1><a href="/w">plain</a></article>',
+    '<article><h2>Title</h2><a href="/far">elsewhere</a></article>',
+    '<article>' + '<span>x</span>' * 45 + '<h2><a href="/late">Late</a></h2></article>',
+    '<article>' + '<span>x</span>' * 45 + '<a href="/late"><h4>Late</h4></a></article>',
+]
+
+
+def test_heading_link_finds_what_the_selectors_find() -> None:
+    """A link elsewhere in a heading, or (wrapped) a heading in one, the outer part above
+    the story too, as a query's descendant combinator reads it; past WALK_NODES, the query."""
+    from monitor.nodefinds import _heading_query, heading_link
+    found = {}
+    for index, story in enumerate(_STORIES):
+        tree = parse(f"<body><main>{story}</main></body>")
+        node = tree.css_first("article")
+        assert node is not None
+        for wrapped in (True, False):
+            query = node.css_first(_heading_query(wrapped)) is not None
+            assert heading_link(node, wrapped) == query, (index, wrapped)
+            found[index, wrapped] = query
+    assert [found[index, True] for index in range(len(_STORIES))] == [
+        True, False, True, True, False, True, True, False, False, True, True]
+    assert [found[index, False] for index in range(len(_STORIES))] == [
+        True, False, True, False, False, True, False, False, False, True, False]
+
+
+def test_first_children_are_what_first_child_finds() -> None:
+    """Of each name, the elements no element precedes in their parent (text and comments
+    may), under the <body> found by name; below it, the query."""
+    from monitor.nodefinds import first_children
+    page = ("<body><h2>first</h2><div> text <!-- c --><p>p1</p><p>p2</p></div>"
+            "<section><span>s</span><h3>not first</h3></section><ul><li><h4>h4</h4></li></ul>"
+            "<div><p><b>x</b></p></div></body>")
+    tree = parse(page)
+    names = ("h2", "h3", "h4", "p")
+    for root in (tree.body, tree.css_first("div")):
+        assert root is not None
+        query = root.css(", ".join(f"{name}:first-child" for name in names))
+        assert sorted(_ids(first_children(root, names))) == sorted(_ids(query))
+    assert sorted(node.text() for node in first_children(tree.body, names)) == \
+        ["first", "h4", "p1", "x"]
+
+
+def test_fact_box_names_are_those_the_seven_selectors_find() -> None:
+    """QUERY's two stems find a superset; _holds_named keeps what the seven words' own
+    [class*=... i] selectors find: ASCII letters in either case, no Kelvin sign for a k."""
+    from monitor.factbox import NAMED, QUERY, STEMS, _holds_named
+    assert all(any(stem in word for stem in STEMS) for word in NAMED)
+    seven = ", ".join(f'[class*="{word}" i]' for word in NAMED)
+    classes = ["InfoBox", "FACTS-BOX", "fact_box", "box", "info-kasten", "info\u212aasten",
+               "x Faktenbox", "\u00e9 infobox", "kasten", "INFOKASTEN y", "factsbox"]
+    body = "".join(f'<div class="{names}">t</div>' for names in classes)
+    tree = parse(f"<body>{body}</body>")
+    assert tree.body is not None
+    broad = {node.mem_id for node in tree.body.css(QUERY)}
+    for node in tree.body.css("div"):
+        names = node.attributes.get("class") or ""
+        held = node.css_matches(seven)
+        assert _holds_named(names) == held, names
+        assert node.mem_id in broad or not held
+    assert [_holds_named(names) for names in classes] == [
+        True, True, False, False, False, False, True, True, False, True, False]
+
+
+def test_an_announcing_block_ends_in_a_colon_past_its_white_space() -> None:
+    """The colon test reads the text's last character before splitting it: the same
+    answer as the collapsed text's, white space (a no-break space too) after the colon."""
+    from monitor.introlists import _announces
+    from monitor.scoring import flat_text
+    texts = ["The changes in this release are:", "The changes in this release are:\n\u00a0 ",
+             "The changes are: <b>none</b>", "Short label:", "Lesen Sie auch:",
+             "Read more about the plan in our earlier stories:", "A sentence, not a colon."]
+    tree = parse("<body>" + "".join(f"<p>{text}</p>" for text in texts) + "</body>")
+    found = []
+    for node in tree.css("p"):
+        text = flat_text(node)
+        expected = len(text) >= 20 and text.endswith(":") and " " in text and not (
+            text.startswith(("Lesen Sie", "Read more about")))
+        assert _announces(node) == expected, text
+        found.append(_announces(node))
+    assert found == [True, True, False, False, False, False, False]
+
