@@ -4,6 +4,7 @@ the second automaton into the first; these pin that nothing was lost or added)."
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, given, settings
@@ -81,6 +82,20 @@ def test_one_automaton_finds_what_a_plain_search_finds(
     exclusions, at text edges and next to ß, İ, ı, final sigma and combining marks."""
     orgs = [Org(f"org{k}", (alias,), sensitive, (alias + " " + alias,) if excl else ())
             for k, (alias, sensitive, excl) in enumerate(spec)]
-    pieces = [alias for alias, _, _ in spec] + [a.swapcase() for a, _, _ in spec] + list(_TEXT)
+    aliases = [alias for alias, _, _ in spec]
+    pieces = [*aliases, *(a.swapcase() for a in aliases), *(a + p for a in aliases for p in "'."),
+              *_TEXT]
     text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12)))
     assert _automaton_hits(orgs, text) == _plain_hits(orgs, text)
+
+
+def test_ten_thousand_patterns_either_side_of_the_dfa_limit() -> None:
+    """Past DFA_PATTERNS keys (folded and case-sensitive counted together) the automaton is
+    an NFA: the same hits."""
+    rng = random.Random(9)
+    words = ["".join(rng.choice("abcΣαß") for _ in range(rng.randint(3, 7))) for _ in range(8000)]
+    orgs = [Org(f"org{k}", (w, w.upper()), k % 3 == 0) for k, w in enumerate(words)]
+    text = " ".join(rng.choice(words) for _ in range(40)) + " " + " ".join(
+        rng.choice(words).upper() + rng.choice(".' ") for _ in range(40))
+    for count in (1, 4000, len(orgs)):
+        assert _automaton_hits(orgs[:count], text) == _plain_hits(orgs[:count], text)
