@@ -88,7 +88,8 @@ class _Inflater:
 
 
 class BoundedDecoder:
-    """Decode a body through its Content-Encoding layers, raising TooLarge past ``cap``."""
+    """Decode a body through its Content-Encoding layers, raising TooLarge when any layer's
+    output (the body, or what an inner layer still has to inflate) passes ``cap``."""
 
     def __init__(self, content_encoding: str | None, cap: int) -> None:
         names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
@@ -99,10 +100,12 @@ class BoundedDecoder:
         self._layers = [_Inflater(n) for n in reversed(names) if n != "identity"]
         self._cap = cap
         self._size = 0
+        self._sizes = [0] * len(self._layers)  # each layer's output so far
 
     def feed(self, chunk: bytes) -> bytes:
-        for layer in self._layers:
-            chunk = layer.feed(chunk, self._cap - self._size)
+        for k, layer in enumerate(self._layers):
+            chunk = layer.feed(chunk, self._cap - self._sizes[k])
+            self._sizes[k] += len(chunk)
         self._size += len(chunk)
         if self._size > self._cap:
             raise TooLarge
