@@ -45,6 +45,7 @@ class _Inflater:
     def __init__(self, encoding: str) -> None:
         self._gzip = encoding in ("gzip", "x-gzip")
         self._obj: Any = INFLATE.decompressobj(47) if self._gzip else None
+        self._head = b""  # deflate bytes held until two tell zlib-wrapped from raw
 
     def feed(self, data: bytes, allowance: int) -> bytes:
         try:
@@ -54,6 +55,10 @@ class _Inflater:
 
     def _feed(self, data: bytes, allowance: int) -> bytes:
         if self._obj is None:  # deflate: RFC says zlib, servers often send raw deflate
+            data, self._head = self._head + data, b""
+            if len(data) < 2:  # a network chunk of one byte (or none) cannot tell
+                self._head = data
+                return b""
             zlib_header = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
             self._obj = INFLATE.decompressobj(15 if zlib_header else -15)
         first: bytes = self._obj.decompress(data, allowance + 1)
@@ -83,7 +88,8 @@ class _Inflater:
 
 
 class BoundedDecoder:
-    """Decode a body through its Content-Encoding layers, raising TooLarge past ``cap``."""
+    """Decode a body through its Content-Encoding layers, raising TooLarge when any layer's
+    output (the body, or what an inner layer still has to inflate) passes ``cap``."""
 
     def __init__(self, content_encoding: str | None, cap: int) -> None:
         names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
@@ -94,10 +100,12 @@ class BoundedDecoder:
         self._layers = [_Inflater(n) for n in reversed(names) if n != "identity"]
         self._cap = cap
         self._size = 0
+        self._sizes = [0] * len(self._layers)  # each layer's output so far
 
     def feed(self, chunk: bytes) -> bytes:
-        for layer in self._layers:
-            chunk = layer.feed(chunk, self._cap - self._size)
+        for k, layer in enumerate(self._layers):
+            chunk = layer.feed(chunk, self._cap - self._sizes[k])
+            self._sizes[k] += len(chunk)
         self._size += len(chunk)
         if self._size > self._cap:
             raise TooLarge

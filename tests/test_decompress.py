@@ -8,6 +8,8 @@ import tracemalloc
 import zlib
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from monitor import decompress
 from monitor.decompress import BoundedDecoder, CorruptBody, TooLarge, UnsupportedEncoding
@@ -76,6 +78,17 @@ def test_cap_applies_to_decoded_bytes_of_every_layer() -> None:
         decode("gzip, gzip", bomb, cap=1_000_000, step=len(bomb))
 
 
+@pytest.mark.parametrize("cut", [26, 30, 34])
+def test_nested_body_of_exactly_the_cap_decodes_however_chunked(cut: int) -> None:
+    """Each layer's own output is held to the cap: the outer layer was allowed only what the
+    innermost had left, so the inner gzip trailer it still had to give after the payload
+    came out whole made a body of exactly the cap too large."""
+    payload = b"\0" * 38
+    body = gzip.compress(gzip.compress(payload))
+    decoder = BoundedDecoder("gzip, gzip", len(payload))
+    assert decoder.feed(body[:cut]) + decoder.feed(body[cut:]) == payload
+
+
 def test_gzip_bomb_is_refused_with_bounded_memory() -> None:
     """T8: 200 MB of zeros gzipped to ~200 KB, sent in one piece: refused as too_large while
     the memory the fetch allocates stays within a few times the 5 MiB cap (< 64 MiB)."""
@@ -123,3 +136,52 @@ def test_a_damaged_body_is_corrupt_not_a_crash(encoding: str) -> None:
     damaged = good[:10] + bytes(b ^ 0x5A for b in good[10:60]) + good[60:]
     with pytest.raises(CorruptBody):
         decode(encoding, damaged)
+
+
+@pytest.mark.parametrize("first", [0, 1])
+def test_deflate_kind_is_told_from_two_bytes_whatever_the_first_chunk(first: int) -> None:
+    """A zlib-wrapped deflate body whose first network chunk is empty or one byte long is
+    not taken for raw deflate (a CorruptBody, so a failed fetch, from a server that sends
+    small chunks)."""
+    body = zlib.compress(PAGE)
+    decoder = BoundedDecoder("deflate", 1 << 20)
+    out = decoder.feed(body[:first]) + decoder.feed(body[first:first + 1])
+    assert out + decoder.feed(body[first + 1:]) == PAGE
+    assert decode("deflate", body, step=1) == PAGE
+
+
+_ENCODE = {"gzip": gzip.compress, "deflate": zlib.compress, "raw": raw_deflate}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.binary(max_size=300), min_size=1, max_size=3), st.integers(1, 400),
+       st.sampled_from(["gzip", "deflate", "raw", "gzip, gzip"]), st.data())
+def test_any_chunking_cap_and_truncation(parts: list[bytes], repeat: int, encoding: str,
+                                         data: st.DataObject) -> None:
+    """Members concatenated, nested gzip, bodies cut short, caps around the size, chunks cut
+    anywhere: the whole body decodes to the payload within the cap and raises TooLarge past
+    it (the cap bounds every layer's output); a truncated one gives a prefix of the payload."""
+    parts = [p * repeat for p in parts]
+    payload = inner = b"".join(parts)  # inner: what the outer layer decodes to (capped too)
+    if encoding == "gzip":
+        body = b"".join(map(gzip.compress, parts))
+    elif encoding == "gzip, gzip":
+        inner = b"".join(map(gzip.compress, parts))
+        body = gzip.compress(inner)
+    else:
+        body, parts = _ENCODE[encoding](payload), [payload]
+    size = data.draw(st.sampled_from([len(body), data.draw(st.integers(0, len(body)))]))
+    cap = max(0, data.draw(st.sampled_from([len(payload), len(payload) - 1, len(payload) + 1,
+                                            data.draw(st.integers(0, len(payload)))])))
+    cuts = sorted(data.draw(st.lists(st.integers(0, size), max_size=5)))
+    decoder = BoundedDecoder("deflate" if encoding == "raw" else encoding, cap)
+    out = b""
+    try:
+        for lo, hi in zip([0, *cuts], [*cuts, size], strict=True):
+            out += decoder.feed(body[lo:hi])
+    except TooLarge:
+        assert max(len(payload), len(inner)) > cap
+        return
+    assert payload.startswith(out) and len(out) <= cap
+    if size == len(body):
+        assert out == payload
