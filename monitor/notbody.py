@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import unlink
+from monitor.namedlisting import named_listing
 from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import Candidate, best_candidate, flat_text, node_names, text_len
 from monitor.voting import score_candidates
@@ -122,6 +123,8 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
             best = best_candidate(cands, family=family)
             continue
         listed = citation_list(best.node)
+        if listed is None and named_listing(best, cands):
+            listed = best.node  # (left out as a list of references is: the rows are its)
         if listed is None:
             break
         rest = _without(cands, gone | {listed.mem_id})

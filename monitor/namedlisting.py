@@ -1,0 +1,76 @@
+"""A list of teasers that wins the vote on its class name alone: "Recent comments on our
+stories", "More from the blog", each row a linked headline over an excerpt and a byline.
+
+Drupal names every list it renders "view-content"; the class bonus that "content" earns
+lifted four such rows (6.4 of votes) over the story's one paragraph of 400 characters
+(8.0), and the body came out as other stories' headlines and readers' comments. A winner
+is such a list when a box outside it holds more votes than it does (the name, not the
+text, made it win) and most of its text is in rows of one build, each led by a link to
+another page. The vote is then taken again without it (notbody.best_elsewhere).
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor.placement import nested_in
+from monitor.scoring import Candidate, ancestry, class_weight, flat_text, section_kind, text_len
+
+MIN_ROWS = 3  # rows of one build, each led by a link: fewer are a body's linked sections
+ROW_SHARE = 0.7  # share of the winner's text those rows hold, at least
+ROW_CHARS = 600  # characters of a row, at most: an excerpt, not a section of the story
+HEADLINE_CHARS = 10  # characters of the leading link's text, at least: a headline, not "1"
+
+
+def named_listing(best: Candidate, cands: dict[int, Candidate]) -> bool:
+    """Whether the winner is a list of teasers that won on its class name: a prior for
+    its name, a box outside it (neither holding nor held by it) with more votes, and rows
+    led by links (see teaser_rows)."""
+    node = best.node
+    if class_weight(node) <= 0 or not _outvoted(best, cands):
+        return False
+    return teaser_rows(node)
+
+
+def _outvoted(best: Candidate, cands: dict[int, Candidate]) -> bool:
+    """Whether a candidate outside the winner's path and subtree got more votes."""
+    above: set[int] | None = None  # (read only once a candidate outvotes it: rarely)
+    ids = {best.node.mem_id}
+    for cand in cands.values():
+        if cand.raw <= best.raw:
+            continue
+        if above is None:
+            above = ancestry(best.node)
+        if cand.node.mem_id not in above and not nested_in(cand.node, ids):
+            return True
+    return False
+
+
+def teaser_rows(node: LexborNode) -> bool:
+    """Whether most of a box's text (ROW_SHARE) is in MIN_ROWS or more of its children of
+    one build (tag and first class), each short and led by a link to another page."""
+    total = text_len(node)
+    kinds: dict[tuple[int, str], list[int]] = {}  # build -> lengths of its link-led rows
+    for row in node.iter():
+        if not row.is_element_node:
+            continue
+        length = text_len(row)
+        if 0 < length <= ROW_CHARS and _link_led(row):
+            kinds.setdefault(section_kind(row), []).append(length)
+    return any(len(rows) >= MIN_ROWS and sum(rows) >= ROW_SHARE * total
+               for rows in kinds.values())
+
+
+def _link_led(row: LexborNode) -> bool:
+    """Whether a row's text opens with a link's (its first link with text, a headline of
+    HEADLINE_CHARS or more) that leads to another page: an avatar or a thumbnail before
+    it shows no text; a link to a place on this page ("#comments") is no teaser's."""
+    for link in row.css("a[href]"):
+        head = flat_text(link)
+        if not head:
+            continue
+        href = (link.attributes.get("href") or "").strip()
+        if len(head) < HEADLINE_CHARS or href.startswith(("#", "javascript:")):
+            return False
+        return flat_text(row).startswith(head)
+    return False
