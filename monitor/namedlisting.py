@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.placement import nested_in
+from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import Candidate, ancestry, class_weight, flat_text, section_kind, text_len
 
 MIN_ROWS = 3  # rows of one build, each led by a link: fewer are a body's linked sections
@@ -22,25 +22,45 @@ ROW_CHARS = 600  # characters of a row, at most: an excerpt, not a section of th
 HEADLINE_CHARS = 10  # characters of the leading link's text, at least: a headline, not "1"
 
 
-def named_listing(best: Candidate, cands: dict[int, Candidate]) -> bool:
-    """Whether the winner is a list of teasers that won on its class name: a prior for
-    its name, a box outside it (neither holding nor held by it) with more votes, and rows
-    led by links (see teaser_rows)."""
+def named_listing(best: Candidate, cands: dict[int, Candidate]) -> LexborNode | None:
+    """The list of teasers the winner is, or is a row of, when it won on its class name:
+    a prior for its name, and a box outside the list (neither holding nor held by it)
+    with more votes than the list or the winner. A row of such a list that wins ("post-text",
+    a card holding a headline, an excerpt and a byline) wins on its name as the list does."""
     node = best.node
-    if class_weight(node) <= 0 or not _outvoted(best, cands):
-        return False
-    return teaser_rows(node)
+    if class_weight(node) <= 0 or not _outvoted(node, best.raw, cands):
+        return None  # (the common case, and the cheap test: no page-wide query either way)
+    listing = node if teaser_rows(node) else _row_of(node)
+    if listing is None:
+        return None
+    if listing is not node and not _outvoted(listing, max(best.raw, _raw(listing, cands)), cands):
+        return None  # (a box in the list, a sibling row, outvoted the winning row)
+    return listing
 
 
-def _outvoted(best: Candidate, cands: dict[int, Candidate]) -> bool:
-    """Whether a candidate outside the winner's path and subtree got more votes."""
-    above: set[int] | None = None  # (read only once a candidate outvotes it: rarely)
-    ids = {best.node.mem_id}
+def _raw(node: LexborNode, cands: dict[int, Candidate]) -> float:
+    """The votes a node got (none when it is no candidate)."""
+    cand = cands.get(node.mem_id)
+    return cand.raw if cand is not None else 0.0
+
+
+def _row_of(node: LexborNode) -> LexborNode | None:
+    """The list a short link-led box is a row of (its parent, when teaser_rows says so)."""
+    parent = node.parent
+    if parent is None or parent.tag in PAGE_LEVEL or text_len(node) > ROW_CHARS:
+        return None
+    return parent if _link_led(node) and teaser_rows(parent) else None
+
+
+def _outvoted(node: LexborNode, floor: float, cands: dict[int, Candidate]) -> bool:
+    """Whether a candidate outside ``node``'s path and subtree got more votes than ``floor``."""
+    above: set[int] | None = None  # (read only once a candidate has more votes: rarely)
+    ids = {node.mem_id}
     for cand in cands.values():
-        if cand.raw <= best.raw:
+        if cand.raw <= floor:
             continue
         if above is None:
-            above = ancestry(best.node)
+            above = ancestry(node)
         if cand.node.mem_id not in above and not nested_in(cand.node, ids):
             return True
     return False

@@ -123,8 +123,8 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
             best = best_candidate(cands, family=family)
             continue
         listed = citation_list(best.node)
-        if listed is None and named_listing(best, cands):
-            listed = best.node  # (left out as a list of references is: the rows are its)
+        if listed is None:
+            listed = named_listing(best, cands)  # (left out as a list of references is)
         if listed is None:
             break
         rest = _without(cands, gone | {listed.mem_id})
