@@ -11,6 +11,8 @@ another page. The vote is then taken again without it (notbody.best_elsewhere).
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from selectolax.lexbor import LexborNode
 
 from monitor.placement import PAGE_LEVEL, nested_in
@@ -20,6 +22,7 @@ MIN_ROWS = 3  # rows of one build, each led by a link: fewer are a body's linked
 ROW_SHARE = 0.7  # share of the winner's text those rows hold, at least
 ROW_CHARS = 600  # characters of a row, at most: an excerpt, not a section of the story
 HEADLINE_CHARS = 10  # characters of the leading link's text, at least: a headline, not "1"
+_VOTES = attrgetter("raw")
 
 
 def named_listing(best: Candidate, cands: dict[int, Candidate]) -> LexborNode | None:
@@ -28,8 +31,8 @@ def named_listing(best: Candidate, cands: dict[int, Candidate]) -> LexborNode | 
     with more votes than the list or the winner. A row of such a list that wins ("post-text",
     a card holding a headline, an excerpt and a byline) wins on its name as the list does."""
     node = best.node
-    if class_weight(node) <= 0 or not _outvoted(node, best.raw, cands):
-        return None  # (the common case, and the cheap test: no page-wide query either way)
+    if not _outvoted(node, best.raw, cands) or class_weight(node) <= 0:
+        return None  # (the common case: the winner got the most votes; no query either way)
     listing = node if teaser_rows(node) else _row_of(node)
     if listing is None:
         return None
@@ -54,6 +57,8 @@ def _row_of(node: LexborNode) -> LexborNode | None:
 
 def _outvoted(node: LexborNode, floor: float, cands: dict[int, Candidate]) -> bool:
     """Whether a candidate outside ``node``'s path and subtree got more votes than ``floor``."""
+    if max(map(_VOTES, cands.values()), default=0.0) <= floor:
+        return False  # (one pass in C: the loop below costs ~35 ns a candidate)
     above: set[int] | None = None  # (read only once a candidate has more votes: rarely)
     ids = {node.mem_id}
     for cand in cands.values():
