@@ -1,5 +1,6 @@
 """Blocks that never are the body, however many paragraphs vote for them: a paper's list of
-references, the author's box, a dialog, a log-in form.
+references, the author's box, a dialog, a log-in form, a list of teasers that won on its
+class name (monitor.namedlisting).
 
 On a journal page whose text is only an abstract (the rest behind a paywall), the reference
 list, a hundred entries of a few hundred characters, outvotes the abstract; on a short post
@@ -19,6 +20,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.dom import unlink
+from monitor.namedlisting import named_listing
 from monitor.placement import PAGE_LEVEL, nested_in
 from monitor.scoring import Candidate, best_candidate, flat_text, node_names, text_len
 from monitor.voting import score_candidates
@@ -106,7 +108,8 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
 
     An author's box or a dialog is removed from the page before the new vote (its paragraphs
     voted for its wrappers too); a list of references stays in the page (a part of the
-    article, below its text) and only its candidates are left out, of every later vote too.
+    article, below its text) and only its candidates are left out, of every later vote too,
+    and so is a list of teasers (a box of the page the pruning may still take).
     The new winner is read again: with the notes of a short post left out, the writer's
     biography below them won the second vote and stood as the body. A winner inside a form
     that is a panel on the page goes with every such form (see _form_around)."""
@@ -122,6 +125,8 @@ def best_elsewhere(root: LexborNode, best: Candidate | None, cands: dict[int, Ca
             best = best_candidate(cands, family=family)
             continue
         listed = citation_list(best.node)
+        if listed is None:
+            listed = named_listing(best, cands)  # (left out as a list of references is)
         if listed is None:
             break
         rest = _without(cands, gone | {listed.mem_id})
