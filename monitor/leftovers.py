@@ -35,7 +35,8 @@ def grouped(query: str) -> str:
     """A selector list whose substring tests of an attribute ([class*=...], [id*=...],
     [style*=...]) sit behind one test that the element has the attribute: an element
     without it is spared every one of them (the global and the hidden query: ~0.7% of a
-    ScrapingHub page's instructions).
+    ScrapingHub page's instructions). A case-sensitive test goes behind its own
+    case-insensitive twin (see _cheap_first).
 
     The elements found are the same, in the same order; one the list gave once for each
     of its parts it matches comes once for each group instead. remove_boilerplate does to a
@@ -45,8 +46,19 @@ def grouped(query: str) -> str:
     tests = {name: [part for part in parts if part.startswith(f"[{name}*=")]
              for name in _GROUPED}
     kept = [part for part in parts if not any(part in found for found in tests.values())]
-    return ", ".join(kept + [f"[{name}]:is({', '.join(found)})"
+    return ", ".join(kept + [f"[{name}]:is({', '.join(map(_cheap_first, found))})"
                              for name, found in tests.items() if found])
+
+
+def _cheap_first(test: str) -> str:
+    """A case-sensitive substring test ``[class*="footer"]`` behind its case-insensitive
+    twin, ``[class*="footer" i][class*="footer"]``: the same elements (lexbor tries a
+    compound's tests from the left, and the exact one finds a subset of the twin's), but
+    most fail the twin, whose test at each place in the value looks a character up where
+    the exact one calls memcmp (the global query: ~15% of its instructions)."""
+    if test.endswith(" i]"):
+        return test
+    return f"{test[:-1]} i]{test}"
 
 
 _GROUPED = ("class", "id", "style")  # attributes whose substring tests grouped() puts together

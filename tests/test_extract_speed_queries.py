@@ -1,0 +1,51 @@
+"""Cheaper shapes of the page-wide selector lists find the elements the lists find."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborNode
+
+from monitor import dom, leftovers
+from monitor import selectors as sel
+from monitor.extract import parse
+
+from .testpages import PROSE, with_test_pages
+
+
+def _distinct(nodes: list[LexborNode]) -> list[int]:
+    """mem_ids in order, each once (a list gives a node once for each part it matches)."""
+    return list(dict.fromkeys(node.mem_id for node in nodes))
+
+
+@pytest.mark.parametrize("block", [
+    "<div class=Sidebar>a</div><div class=siteFooter>b</div><div id=RELATED>c</div>",
+    "<div class='x-related-y'>a</div><div class=NEWSLETTER>b</div><div id=sidebar-2>c</div>",
+    "<div class='Comments comment'>a</div><div id=Footer>b</div><p class=popular>c</p>",
+    "<div class=réCOMMENDé>a</div><div class=recommendÉ>b</div><div id=ﬁfooter>c</div>",
+])
+def test_case_insensitive_twins_change_no_match(block: str) -> None:
+    """grouped() puts each case-sensitive substring test behind its case-insensitive twin:
+    the elements found are those of the plain list, not the twin's ("Sidebar" stays)."""
+    for page in with_test_pages(f"<body><article><p>{PROSE}</p>{block}</article></body>"):
+        root = parse(page).body
+        if root is None:
+            continue
+        for query in (sel.GLOBAL_BOILERPLATE, leftovers.without(leftovers.COMMENT_PARTS)):
+            assert _distinct(root.css(leftovers.grouped(query))) == _distinct(root.css(query))
+    root = parse(f"<body>{block}</body>").body
+    assert root is not None
+    found = {node.attributes.get("class") or node.attributes.get("id")
+             for node in root.css(leftovers.grouped(sel.GLOBAL_BOILERPLATE))}
+    assert not found & {"Sidebar", "siteFooter", "RELATED", "NEWSLETTER", "Footer"}
+
+
+def test_twins_go_before_case_sensitive_tests_only() -> None:
+    """A test that is case-insensitive already stays as it is (the hidden query's)."""
+    assert leftovers._cheap_first('[class*="footer"]') == \
+        '[class*="footer" i][class*="footer"]'
+    assert leftovers._cheap_first('[style*="display:none" i]') == '[style*="display:none" i]'
+    assert leftovers.HIDDEN_QUERY.count(" i]") == sel.HIDDEN_BLOCKS.count(" i]")
+    removed = parse(f"<body><p>{PROSE}</p><div class=Footer>f</div></body>")
+    assert removed.body is not None
+    dom.remove_boilerplate(removed.body, leftovers.grouped(sel.GLOBAL_BOILERPLATE), 0.6)
+    assert "Footer" in removed.body.html
