@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborNode
 
-from monitor import dom, leftovers
+from monitor import attrsieve, dom, leftovers
 from monitor import selectors as sel
 from monitor.extract import parse
 
@@ -41,11 +41,32 @@ def test_case_insensitive_twins_change_no_match(block: str) -> None:
 
 def test_twins_go_before_case_sensitive_tests_only() -> None:
     """A test that is case-insensitive already stays as it is (the hidden query's)."""
-    assert leftovers._cheap_first('[class*="footer"]') == \
-        '[class*="footer" i][class*="footer"]'
-    assert leftovers._cheap_first('[style*="display:none" i]') == '[style*="display:none" i]'
-    assert leftovers.HIDDEN_QUERY.count(" i]") == sel.HIDDEN_BLOCKS.count(" i]")
+    assert attrsieve.twinned('[class*="footer"]') == '[class*="footer" i][class*="footer"]'
+    assert attrsieve.twinned('[style*="display:none" i]') == '[style*="display:none" i]'
+    assert leftovers.HIDDEN_QUERY.count('*="display') == 2
     removed = parse(f"<body><p>{PROSE}</p><div class=Footer>f</div></body>")
     assert removed.body is not None
     dom.remove_boilerplate(removed.body, leftovers.grouped(sel.GLOBAL_BOILERPLATE), 0.6)
     assert "Footer" in removed.body.html
+
+
+_WORDS = ("sidebar", "related", "footer", "recommend", "popular", "newsletter", "comment",
+          "zebra")
+
+
+@pytest.mark.parametrize("present", [_WORDS, _WORDS[:1], ("footer", "zebra"),
+                                     ("comment", "related", "popular")])
+def test_sieve_finds_what_the_tests_find(present: tuple[str, ...]) -> None:
+    """Words behind shared pieces ("r", "re", "ar", "ter"), a word no piece holds, a lone
+    word of a piece: the sieve finds each element one of the plain tests finds, no other."""
+    values = ["related-posts", "x-recommended", "Sidebar", "site-popular", "ter",
+              "page-footer big", "NEWSLETTER newsletter", "arre", "zebra", "commentary",
+              "r", "wrapper", "footers-re", "sidebarpopular", "relatedFooter"]
+    body = "".join(f"<div class='{value}' id='{value}'>x</div>" for value in values)
+    root = parse(f"<body>{body}</body>").body
+    assert root is not None
+    for name in ("class", "id"):
+        tests = [f'[{name}*="{word}"]' for word in present]
+        arranged = attrsieve.sieve(name, tests)
+        assert _distinct(root.css(arranged)) == _distinct(root.css(", ".join(tests)))
+    assert len(root.css(attrsieve.sieve("class", [f'[class*="{w}"]' for w in _WORDS]))) == 10
