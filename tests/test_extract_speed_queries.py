@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborNode
 
-from monitor import attrsieve, dom, leftovers
+from monitor import attrsieve, dom, leftovers, scoring
 from monitor import selectors as sel
 from monitor.extract import parse
 
@@ -70,3 +70,19 @@ def test_sieve_finds_what_the_tests_find(present: tuple[str, ...]) -> None:
         arranged = attrsieve.sieve(name, tests)
         assert _distinct(root.css(arranged)) == _distinct(root.css(", ".join(tests)))
     assert len(root.css(attrsieve.sieve("class", [f'[class*="{w}"]' for w in _WORDS]))) == 10
+
+
+def test_link_density_by_walk_is_by_query() -> None:
+    """link_density walks a node of little text for its links: the share is the one the
+    css("a") query gives (the node itself a link, links nested in spans, comments)."""
+    html = (f"<body><p id=p1>{PROSE} <a href=/x>one <b>bold</b></a> <!-- <a>not</a> -->"
+            "<span><a>two</a></span></p><a id=p2 href=/y>a link alone</a>"
+            f"<div id=p3>{PROSE * 12}<a href=/z>far</a><p><a>in</a> p</p></div></body>")
+    root = parse(html).body
+    assert root is not None
+    for node in root.css("#p1, #p2, #p3, p"):
+        total = scoring.text_len(node)
+        linked = sum(len(a.text_lexbor().strip()) for a in node.css("a"))
+        assert scoring.link_density(node) == min(linked / total, 1.0)
+    assert scoring.text_len(root.css_first("#p1")) < scoring.WALKED_TEXT \
+        < scoring.text_len(root.css_first("#p3"))
