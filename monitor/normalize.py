@@ -13,7 +13,8 @@ typographic quotes and apostrophes -> ASCII, hyphen variants -> ``-``, every whi
 character -> one space, invisible characters (soft hyphen, zero-width, bidi marks) removed;
 runs of whitespace collapse to one space. ``folded`` is that form lower-cased, which is
 one character for one once ``İ`` is ``I`` (and gives ``ς`` for a final sigma on both
-sides), so both forms share the same positions. Text that is not NFC (decomposed
+sides, which the fold then writes ``σ``: ``ΟΔΟΣ`` and ``οδος`` alike, whatever follows), so
+both forms share the same positions. Text that is not NFC (decomposed
 accents) takes a slower exact path. Known limit: NFKC is applied per character (or per
 combining cluster), so a half-width katakana voicing mark is not composed with the kana
 before it.
@@ -97,6 +98,13 @@ class Normal:
         return ostart + (j - nstart) if oend < 0 else oend
 
 
+def _fold(form: str) -> str:
+    """Lower case, with every sigma one letter: str.lower writes a capital sigma final or
+    not by its neighbours (``ΟΔΟΣ'Α``), and sites type the final form or not."""
+    low = form.lower()
+    return low.replace("ς", "σ") if "ς" in low else low
+
+
 class Normalizer:
     """Builds :class:`Normal` forms; keeps its table, so build one per matcher and reuse it."""
 
@@ -105,7 +113,7 @@ class Normalizer:
 
     def fold(self, text: str) -> str:
         """Lower-case a normal form; one character for one, since ``İ`` is already ``I``."""
-        return text.lower()
+        return _fold(text)
 
     def normalize(self, text: str) -> Normal:
         """The normal form of ``text`` with its offset map.
@@ -136,7 +144,7 @@ class Normalizer:
             form = form.replace(ch, replacement)
         if "  " in form:
             return self._uneven(text, others, clusters)
-        return Normal(form, form.lower())
+        return Normal(form, _fold(form))
 
     def _uneven(self, text: str, others: set[str], clusters: bool) -> Normal:
         """Text with a character whose form has another length, or blanks to collapse:
@@ -175,7 +183,7 @@ class Normalizer:
         form = "".join(parts)
         if "  " in form:
             return None
-        return Normal(form, form.lower(), tuple(anchors))
+        return Normal(form, _fold(form), tuple(anchors))
 
     def _spots(self, text: str, even: str, others: set[str]) -> list[tuple[int, int]]:
         """The spans ``_units`` would not copy one for one, in order: each uneven character
@@ -233,7 +241,7 @@ class Normalizer:
         form = "".join(parts)
         if "  " in form:
             return None
-        return Normal(form, form.lower(), tuple(anchors))
+        return Normal(form, _fold(form), tuple(anchors))
 
     def _exact(self, text: str) -> Normal:
         """Character by character, composing combining clusters: for text that is not NFC."""
@@ -241,7 +249,7 @@ class Normalizer:
         anchors: list[tuple[int, int, int]] = []
         self._units(text, 0, len(text), 0, parts, anchors)
         form = "".join(parts)
-        return Normal(form, form.lower(), tuple(anchors))
+        return Normal(form, _fold(form), tuple(anchors))
 
     def _units(self, text: str, lo: int, hi: int, npos: int, parts: list[str],
                anchors: list[tuple[int, int, int]]) -> int:
