@@ -44,3 +44,13 @@ def test_contents_items_are_those_of_the_in_page_links() -> None:
     assert tree.body is not None
     found = _toc_items(_blocks_and_links(tree.body)[1])
     assert [node.mem_id for node in tree.css("li")[:1]] == list(found)
+
+
+def test_blank_is_the_white_space_and_the_markers() -> None:
+    from monitor.clean import BLANK, HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, MARKERS, PARA
+    spaces = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    assert set(BLANK) == spaces | {PARA, LINK_OPEN, LINK_CLOSE, HEADING, LIST_ITEM}
+    lines = ("", " \ue000 ", "\ue001\u3000\ue002", "\ue003x", " a ", "\u200b",
+             "\ue000\xa0\ue004y\ue000", "\x1c\x85\u2028")
+    for raw in lines:
+        assert bool(raw.strip(BLANK)) == bool(MARKERS.sub("", raw).strip()), raw
