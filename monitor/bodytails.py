@@ -95,9 +95,15 @@ def _cut_tail(lines: list[str], tail_lines: int, chars: int,
               opens: Callable[[str], object]) -> list[str]:
     """The lines up to the first line that ``opens`` a closing block, in the last
     ``tail_lines`` + 1 lines (never the first line) and with only lines of at most ``chars``
-    characters after it; all the lines when there is none."""
-    for index in range(max(1, len(lines) - tail_lines - 1), len(lines)):
-        if opens(lines[index]) and all(len(after) <= chars for after in lines[index + 1:]):
+    characters after it; all the lines when there is none. (A line above the last longer
+    one has such a line after it: it is not read.)"""
+    start = max(1, len(lines) - tail_lines - 1)
+    for index in range(len(lines) - 1, start, -1):
+        if len(lines[index]) > chars:
+            start = index
+            break
+    for index in range(start, len(lines)):
+        if opens(lines[index]):
             return lines[:index]
     return lines
 

@@ -67,6 +67,12 @@ HEADING = "\ue003"  # starts the line of a subheading
 LIST_ITEM = "\ue004"  # starts the line of a list item or a table cell
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
+# the characters str.strip() strips (str.isspace) and the markers: a line of these alone
+# holds no text (a strip that stops at the first other character, where MARKERS.sub and
+# strip() made a copy of the whole line)
+BLANK = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+         "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + PARA + LINK_OPEN
+         + LINK_CLOSE + HEADING + LIST_ITEM)
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
@@ -271,7 +277,7 @@ def _linked_titles(raw_lines: list[str]) -> list[int]:
 def _filled_neighbours(raw_lines: list[str]) -> tuple[list[str | None], list[str | None]]:
     """For each line, the nearest line after it and before it that holds text: found in two
     passes (a walk per line was quadratic on a gallery of thousands of image links)."""
-    filled = [bool(MARKERS.sub("", raw).strip()) for raw in raw_lines]
+    filled = [bool(raw.strip(BLANK)) for raw in raw_lines]
     after: list[str | None] = [None] * len(raw_lines)
     before: list[str | None] = [None] * len(raw_lines)
     last: str | None = None
