@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from monitor import titles
+from monitor import homelink, titles
 from monitor.extract import extract
 
 HEADLINE = "Hailing signs 12 new energy projects worth 8.6b yuan"
@@ -64,12 +64,12 @@ def test_the_home_links_name_is_the_site_suffix() -> None:
     "javascript:void(0)", "", "news.example", "https:news.example/", "/a//b", "ftp://host/",
 ])
 def test_home_link_shortcut_equals_parsing_the_url(href: str) -> None:
-    """titles._links_home skips parsing an href without '//' (no host part can be there):
+    """homelink.links_home skips parsing an href without '//' (no host part can be there):
     the same answer as parsing every one."""
     parts = urlsplit(href)
     parsed = href in ("/", "./", "index.html") or (
         bool(parts.netloc) and parts.path in ("", "/") and not parts.query)
-    assert titles._links_home(href) == parsed
+    assert homelink.links_home(href) == parsed
 
 
 def test_a_site_name_after_a_single_guillemet_is_removed() -> None:
@@ -126,3 +126,36 @@ def test_a_site_name_before_the_headline_is_removed() -> None:
     for kept in ("Frauen im THW: Vergangenheit und Zukunft", "Bmas-Zinsen: So rechnen Sie"):
         assert titles.strip_site_prefix(kept, None, "thw") == kept
         assert titles.strip_site_prefix(kept, None, "bmas") == kept
+
+
+def test_extract_looks_for_the_headline_once_per_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract() finds the headline before find_title, which asks again for the same
+    <title> on a page that declares no title: the answer found first is reused, the
+    page is searched for headings once (and the title is the headline all the same)."""
+    calls: list[str] = []
+    search = titles._headline
+
+    def counted(tree: object, doc_title: str) -> titles.Shown:
+        calls.append(doc_title)
+        return search(tree, doc_title)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(titles, "_headline", counted)
+    article = extract(_page(f"<title>{HEADLINE} | Example News</title>"), "https://news.example/a/1")
+    assert article.title == HEADLINE
+    assert calls == [f"{HEADLINE} | Example News"]
+
+
+def test_find_title_asks_again_without_an_answer_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without headline_node's answers (extract_text), find_title searches for itself."""
+    from monitor.extract import extract_text
+
+    calls: list[str] = []
+    search = titles._headline
+
+    def counted(tree: object, doc_title: str) -> titles.Shown:
+        calls.append(doc_title)
+        return search(tree, doc_title)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(titles, "_headline", counted)
+    assert extract_text(_page(f"<title>{HEADLINE} | Example News</title>")).startswith("Hailing")
+    assert calls == [f"{HEADLINE} | Example News"]
