@@ -163,6 +163,13 @@ def _headline(tree: LexborHTMLParser, doc_title: str) -> Shown:
     body = tree.body
     if body is None:
         return ("", None), False
+    first = body.css_first(sel.HEADLINE_SELECTOR)  # (css()'s first: the query stops there)
+    if first is None:
+        return _lower_headline(body, doc_title)
+    text = clean_text(deep_text(first))
+    if text and len(text) <= MAX_HEADLINE and _names_heading(doc_title, text) \
+            and not _is_logo(first):
+        return (text, first), True  # (the loop's first answer, known before the full query)
     first_h1: tuple[str, LexborNode] | None = None
     logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
     ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"

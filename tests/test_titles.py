@@ -5,9 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from monitor import homelink, titles
-from monitor.extract import extract
+from monitor.extract import extract, parse
 
 HEADLINE = "Hailing signs 12 new energy projects worth 8.6b yuan"
 TEXT = ("<p>Hailing district in Taizhou signed 12 new energy projects with a total investment "
@@ -159,3 +160,36 @@ def test_find_title_asks_again_without_an_answer_at_hand(monkeypatch: pytest.Mon
     monkeypatch.setattr(titles, "_headline", counted)
     assert extract_text(_page(f"<title>{HEADLINE} | Example News</title>")).startswith("Hailing")
     assert calls == [f"{HEADLINE} | Example News"]
+
+
+def _tree(body: str) -> LexborHTMLParser:
+    return parse(f"<html><head><title>x</title></head><body>{body}</body></html>")
+
+
+def test_the_first_heading_named_by_the_title_is_the_headline_at_once() -> None:
+    """The first headline-like element, named by the <title> and no logo, is the headline
+    (found before the page's other headings are listed): later named headings lose."""
+    tree = _tree(f"<h2 class='story-title'>{HEADLINE}</h2><h1>{HEADLINE} today</h1>")
+    (text, node), named = titles._headline(tree, f"{HEADLINE} | Example News")
+    assert (text, named) == (HEADLINE, True) and node is not None and node.tag == "h2"
+
+
+def test_a_first_heading_that_is_the_logo_passes_to_the_next() -> None:
+    """A first headline-like element the <title> names that is the site's logo (a home
+    link) is not taken at once: the <h1> after it is the headline."""
+    tree = _tree("<div class='site-title'><a href='/'>Example News today</a></div>"
+                 f"<h1>{HEADLINE}</h1>")
+    (text, node), named = titles._headline(
+        tree, f"Example News today: {HEADLINE}")
+    assert text == HEADLINE and node is not None and node.tag == "h1"
+    tree = _tree("<div class='site-title'><a href='/'>Example News today</a></div>")
+    (text, _), named = titles._headline(tree, "Example News today: latest")
+    assert (text, named) == ("Example News today", True)
+
+
+def test_a_page_without_headline_like_elements_reads_a_lower_heading() -> None:
+    """No h1, h2 or title-named element: a lower heading the <title> names."""
+    tree = _tree(f"<div><h4>{HEADLINE}</h4><p>text</p></div>")
+    (text, node), named = titles._headline(tree, f"{HEADLINE} - Portal")
+    assert (text, named) == (HEADLINE, True) and node is not None and node.tag == "h4"
+    assert titles._headline(_tree("<p>text</p>"), "Portal") == (("", None), False)
