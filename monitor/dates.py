@@ -298,13 +298,22 @@ def _shown_reading(raw: str, shown: list[str | None]) -> str | None:
 
 
 def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | None,
-               lang: str | None) -> bool:
+               lang: str | None, seen: dict[bool, str | None]) -> bool:
     """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
     headline (read here with the locale's day/month order: a cheap first look)."""
     if found.ld_raw is None or parse_date(found.meta_raw) == parse_date(found.ld_raw):
         return False
-    shown = shown_date(found, headline, body, month_first("", lang))
+    shown = _shown_once(seen, found, headline, body, month_first("", lang))
     return shown is not None and shown != parse_date(found.ld_raw)
+
+
+def _shown_once(seen: dict[bool, str | None], found: Declared, headline: LexborNode | None,
+                body: LexborNode | None, first_month: bool) -> str | None:
+    """shown_date, read once per day/month order: find_published asks again with the order
+    the page's text gives, the same as the locale's on most pages (a scan of the header)."""
+    if first_month not in seen:
+        seen[first_month] = shown_date(found, headline, body, first_month)
+    return seen[first_month]
 
 
 def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | None,
@@ -348,7 +357,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     if raw is not None and from_url is not None and _far(parse_date(raw), from_url):
         return from_url
     early = from_url if raw is None else None
-    contested = raw is not None and _contested(found, headline, tree.body, lang)
+    seen: dict[bool, str | None] = {}  # shown_date's answers by day/month order
+    contested = raw is not None and _contested(found, headline, tree.body, lang, seen)
     if raw is not None and not contested and not _two_readings(raw):
         early = _without_shown(raw, stamps, from_url, lang)
     if early:
@@ -357,7 +367,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     text = (body.text(separator="\n") or "") if body is not None else ""
     first_month = month_first(text[:LABEL_SCAN], lang)
     if raw is not None:
-        shown = [from_url, shown_date(found, headline, body, first_month),
+        shown = [from_url, _shown_once(seen, found, headline, body, first_month),
                  labelled(text, first_month)]
         return (_shown_wins(found, shown[1]) or _shown_reading(raw, shown)
                 or publisher_day(raw, stamps, shown, lang))

@@ -37,3 +37,27 @@ def test_answers_are_kept_apart_for_each_kind_of_scan() -> None:
                  "<div class='byline'>By Jane Roe, staff writer for the harbour desk, "
                  "3 March 2021</div></div></div></body></html>")
     assert dates.beside_headline(tree.css_first("h1"), False) == "2021-03-03"
+
+
+def test_the_shown_date_is_read_once_when_json_ld_is_contested(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON-LD's date, backed by no meta tag, differs from the date beside the headline:
+    the shown date wins, and the headline's surroundings were scanned once for it (the
+    check and the choice ask with the same day/month order)."""
+    scans: list[bool] = []
+    beside = dates.beside_headline
+
+    def counted(headline: LexborNode | None, first_month: bool) -> str | None:
+        scans.append(first_month)
+        return beside(headline, first_month)
+
+    monkeypatch.setattr(dates, "beside_headline", counted)
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2021-03-05"}</script></head><body><article><header>'
+            "<h1>Harbour works start in the old town</h1><div class='date'>Published 3 March "
+            "2021</div></header><p>The harbour works started on Wednesday.</p></article>"
+            "</body></html>")
+    tree = parse(page)
+    ld = {"@type": "NewsArticle", "datePublished": "2021-03-05"}
+    assert dates.find_published(tree, ld, {}, tree.css_first("h1")) == "2021-03-03"
+    assert scans == [False]
