@@ -63,6 +63,7 @@ EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publis
 # "about-author", "author-description"
 _BIO_NAMES = ("bio", "about", "desc")
 # the author's name or link: a date line usually sits right beside it
+_UNSEEN = "unseen"  # (no element's answer: answers are None or a YYYY-MM-DD day)
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 
 
@@ -131,14 +132,27 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
 
 
 def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool,
-          passed: frozenset[int] = frozenset()) -> str | None:
+          passed: frozenset[int] = frozenset(), seen: dict[int, str | None] | None = None
+          ) -> str | None:
     """The first date of a short element under ``scope`` that is not in a list of others
     and dates a text (no member's sign-up, no clock, no photo's caption); none of the
-    elements whose mem_id is in ``passed``."""
+    elements whose mem_id is in ``passed``. ``seen``: each element's answer by mem_id, from
+    earlier scans with the same ``longest`` and ``first_month`` (read, and added to)."""
     nodes = islice((node for node in scope.css(selector) if node.mem_id not in passed),
                    SCAN_NODES + 1)
-    return first_dated(nodes, longest, first_month, lambda node: not in_list(node)
-                       and not dates_no_text(node) and not in_caption(node))
+    answers: dict[int, str | None] = {} if seen is None else seen
+    for node in nodes:
+        found = answers.get(node.mem_id, _UNSEEN)
+        if found is _UNSEEN:
+            found = answers[node.mem_id] = first_dated([node], longest, first_month, _belongs)
+        if found:
+            return found
+    return None
+
+
+def _belongs(node: LexborNode) -> bool:
+    """Whether a date element dates this page's text (see _scan)."""
+    return not in_list(node) and not dates_no_text(node) and not in_caption(node)
 
 
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
@@ -150,10 +164,11 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
     for selector, longest in ((sel.DATE_HINT_SELECTOR, 200), (sel.SHORT_DATE_SELECTOR,
                                                              SHORT_DATE_LINE)):
         scope: LexborNode | None = headline.parent if headline is not None else None
+        seen: dict[int, str | None] = {}  # (an outer scope holds the inner one's elements)
         for _ in range(HEADLINE_LEVELS):
             if scope is None or scope.tag in ("body", "html"):
                 break
-            found = _scan(scope, selector, longest, first_month)
+            found = _scan(scope, selector, longest, first_month, seen=seen)
             if found:
                 return found
             scope = scope.parent
@@ -283,13 +298,22 @@ def _shown_reading(raw: str, shown: list[str | None]) -> str | None:
 
 
 def _contested(found: Declared, headline: LexborNode | None, body: LexborNode | None,
-               lang: str | None) -> bool:
+               lang: str | None, seen: dict[bool, str | None]) -> bool:
     """Whether JSON-LD's date, not backed by the meta tags, differs from the date beside the
     headline (read here with the locale's day/month order: a cheap first look)."""
     if found.ld_raw is None or parse_date(found.meta_raw) == parse_date(found.ld_raw):
         return False
-    shown = shown_date(found, headline, body, month_first("", lang))
+    shown = _shown_once(seen, found, headline, body, month_first("", lang))
     return shown is not None and shown != parse_date(found.ld_raw)
+
+
+def _shown_once(seen: dict[bool, str | None], found: Declared, headline: LexborNode | None,
+                body: LexborNode | None, first_month: bool) -> str | None:
+    """shown_date, read once per day/month order: find_published asks again with the order
+    the page's text gives, the same as the locale's on most pages (a scan of the header)."""
+    if first_month not in seen:
+        seen[first_month] = shown_date(found, headline, body, first_month)
+    return seen[first_month]
 
 
 def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | None,
@@ -333,7 +357,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     if raw is not None and from_url is not None and _far(parse_date(raw), from_url):
         return from_url
     early = from_url if raw is None else None
-    contested = raw is not None and _contested(found, headline, tree.body, lang)
+    seen: dict[bool, str | None] = {}  # shown_date's answers by day/month order
+    contested = raw is not None and _contested(found, headline, tree.body, lang, seen)
     if raw is not None and not contested and not _two_readings(raw):
         early = _without_shown(raw, stamps, from_url, lang)
     if early:
@@ -342,7 +367,7 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
     text = (body.text(separator="\n") or "") if body is not None else ""
     first_month = month_first(text[:LABEL_SCAN], lang)
     if raw is not None:
-        shown = [from_url, shown_date(found, headline, body, first_month),
+        shown = [from_url, _shown_once(seen, found, headline, body, first_month),
                  labelled(text, first_month)]
         return (_shown_wins(found, shown[1]) or _shown_reading(raw, shown)
                 or publisher_day(raw, stamps, shown, lang))

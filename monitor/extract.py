@@ -314,8 +314,9 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> 
     title, title_node = _rule_text(tree, rules.title if rules else None)
     doc_title_node = metadata.title_element(tree)
     doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
-    _, headline = metadata.headline_node(tree, doc_title[:400])
-    title = title or metadata.find_title(tree, ld, metas, url)
+    seen: dict[str, metadata.Shown] = {}  # (find_title asks for the headline too)
+    _, headline = metadata.headline_node(tree, doc_title[:400], seen)
+    title = title or metadata.find_title(tree, ld, metas, url, seen)
     _drop_other_stories(tree, headline, title)
     published = None
     if rules is not None and rules.date:

@@ -20,10 +20,10 @@ from monitor.dates import find_published, parse_date
 from monitor.junkwalk import LD_TYPE, Walked
 from monitor.nodefinds import title_element
 from monitor.scoring import deep_text
-from monitor.titles import find_title, headline_node
+from monitor.titles import Shown, find_title, headline_node
 
 __all__ = [
-    "author_from_credits", "clean_text", "find_author", "find_canonical", "find_lang",
+    "Shown", "author_from_credits", "clean_text", "find_author", "find_canonical", "find_lang",
     "find_published", "find_title", "headline_node", "json_ld", "ld_article", "meta_map",
     "parse_date", "title_element",
 ]

@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import clean_text
+from monitor.homelink import MAX_SITE_NAME, MIN_SITE_NAME, home_name, links_home
 from monitor.nodefinds import first_href, title_element
 from monitor.scoring import deep_text, node_names
 
@@ -40,12 +41,6 @@ _PREFIX_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ", " 
 _KICKER_SEPARATOR = ": "
 _COMPACT = re.compile(r"[\W_]+")
 MIN_HEADLINE = 8  # characters; a shorter heading that starts the <title> is a kicker or label
-MAX_SITE_NAME = 60  # characters; a longer last segment is part of the headline, not a site
-MIN_SITE_NAME = 3  # characters; a home link's shorter text ("Go") names no site
-HOME_LINKS = 80  # links looked at for the one to the home page (the logo comes early)
-# an absolute link whose path goes on past "/" (a letter or digit after it, inside the host
-# no character urlsplit would stop at or refuse): never a link to the home page
-_DEEP_LINK = re.compile(r"https?://[^/?#\[\]]*/[0-9A-Za-z]")
 SITE_WORDS = 5  # words; a segment this short holding the host's name is the site's name
 HOST_SHARE = 0.4  # share of a longer segment's letters the host must spell to be its name
 ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
@@ -116,36 +111,7 @@ def _is_logo(node: LexborNode) -> bool:
             return True
         probe = probe.parent
     href = first_href(node)
-    return href is not None and _links_home(href.strip())
-
-
-def _home_name(tree: LexborHTMLParser, title: str) -> str | None:
-    """The site's name as its home link reads it (the logo's text or image alt), when the
-    title ends with it: "Headline | Example News" beside <a href="/">Example News</a>."""
-    key = title.casefold()
-    for count, link in enumerate(tree.css("a[href]")):
-        if count >= HOME_LINKS:
-            break
-        if not _links_home((link.attributes.get("href") or "").strip()):
-            continue
-        image = link.css_first("img[alt]")
-        for name in (clean_text(deep_text(link)), clean_text(image.attributes.get("alt"))
-                     if image is not None else ""):
-            if MIN_SITE_NAME <= len(name) <= MAX_SITE_NAME and key.endswith(name.casefold()) \
-                    and len(name) < len(title):
-                return name
-    return None
-
-
-def _links_home(href: str) -> bool:
-    """A link to a site's home page: relative ("/", "index.html") or absolute with no path
-    ("https://blog.example.com/", as Blogger's header writes it)."""
-    if href in ("/", "./", "index.html"):
-        return True
-    if "//" not in href or _DEEP_LINK.match(href):  # no host part, or a path past it: the
-        return False  # usual links, known without parsing them (urlsplit: ~1% of a page)
-    parts = urlsplit(href)
-    return bool(parts.netloc) and parts.path in ("", "/") and not parts.query
+    return href is not None and links_home(href.strip())
 
 
 def _names_heading(doc_title: str, text: str) -> bool:
@@ -172,18 +138,38 @@ def _ends_title(doc_title: str, text: str) -> bool:
         and key[: -len(probe)].rstrip()[-1:] in tuple(PREFIX_MARKS)
 
 
-def headline_node(tree: LexborHTMLParser, doc_title: str) -> tuple[str, LexborNode | None]:
-    """The visible headline: a heading the <title> names, else the first non-logo h1."""
-    found, _ = _headline(tree, doc_title)
+Shown = tuple[tuple[str, LexborNode | None], bool]  # _headline's answer
+
+
+def headline_node(tree: LexborHTMLParser, doc_title: str, seen: dict[str, Shown] | None = None
+                  ) -> tuple[str, LexborNode | None]:
+    """The visible headline: a heading the <title> names, else the first non-logo h1.
+    ``seen``: answers for this tree by title (see _headline_of), this one added."""
+    found, _ = _headline_of(tree, doc_title, {} if seen is None else seen)
     return found
 
 
-def _headline(tree: LexborHTMLParser, doc_title: str
-              ) -> tuple[tuple[str, LexborNode | None], bool]:
+def _headline_of(tree: LexborHTMLParser, doc_title: str, seen: dict[str, Shown]) -> Shown:
+    """_headline, read once per title of an unchanged tree: extract() finds the headline
+    before find_title, which asks again on a third of the pages (a query over the page)."""
+    found = seen.get(doc_title)
+    if found is None:
+        found = seen[doc_title] = _headline(tree, doc_title)
+    return found
+
+
+def _headline(tree: LexborHTMLParser, doc_title: str) -> Shown:
     """(headline text, node) and whether the <title> names it."""
     body = tree.body
     if body is None:
         return ("", None), False
+    first = body.css_first(sel.HEADLINE_SELECTOR)  # (css()'s first: the query stops there)
+    if first is None:
+        return _lower_headline(body, doc_title)
+    text = clean_text(deep_text(first))
+    if text and len(text) <= MAX_HEADLINE and _names_heading(doc_title, text) \
+            and not _is_logo(first):
+        return (text, first), True  # (the loop's first answer, known before the full query)
     first_h1: tuple[str, LexborNode] | None = None
     logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
     ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
@@ -241,7 +227,7 @@ def _lower_headline(body: LexborNode, doc_title: str
     return ("", None), False
 
 
-def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
+def _visible_prefix(tree: LexborHTMLParser, declared: str, seen: dict[str, Shown]) -> str:
     """The declared title without a suffix the page's own headline does not carry.
 
     og:title is often "Headline | Site" with no og:site_name to name the suffix; when the
@@ -249,7 +235,7 @@ def _visible_prefix(tree: LexborHTMLParser, declared: str) -> str:
     """
     if not sel.TITLE_SEPARATORS.search(declared):
         return declared
-    (text, _), _named = _headline(tree, declared)
+    (text, _), _named = _headline_of(tree, declared, seen)
     if len(text) >= MIN_HEADLINE and declared.startswith(text) and len(text) < len(declared):
         rest = declared[len(text):]
         if sel.TITLE_SEPARATORS.match(rest):
@@ -277,7 +263,7 @@ def _completed(tree: LexborHTMLParser, declared: str, others: list[str]) -> str:
 
 
 def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | None,
-            host: str) -> str:
+            host: str, seen: dict[str, Shown]) -> str:
     """The declared title, or the visible headline where it and the <title> agree on other
     words: og:title is then a social-media variant ("You won't believe ...")."""
     head = strip_site(doc_title, site, host)
@@ -286,7 +272,7 @@ def _agreed(tree: LexborHTMLParser, declared: str, doc_title: str, site: str | N
         # (the usual page, and "Site - Headline": no heading can win, as below, so the
         # answer is known without looking for one)
         return declared
-    (text, _), _named = _headline(tree, doc_title)
+    (text, _), _named = _headline_of(tree, doc_title, seen)
     if len(text) < MIN_HEADLINE or text.casefold() == wanted:
         return declared  # (the same words in another case: the declared spelling)
     if wanted in shown and not text.casefold().startswith(wanted):
@@ -343,9 +329,9 @@ def _h1_og_title(tree: LexborHTMLParser, metas: dict[str, str], ld_headline: str
 
 
 def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
-               url: str | None = None) -> str:
+               url: str | None = None, seen: dict[str, Shown] | None = None) -> str:
     """Title: JSON-LD headline, og:title, a heading matching <title>, then <title> itself;
-    a site name before it ("Diario HOY | Headline") removed."""
+    a site name before it ("Diario HOY | Headline") removed. ``seen``: headline_node's."""
     host = _host_words(url or metas.get("og:url"))
     headline = ld.get("headline")
     declared = _h1_og_title(tree, metas, clean_text(headline) if isinstance(headline, str)
@@ -356,8 +342,8 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
     doc_title = clean_text(title_node.text()) if title_node is not None else ""
     if len(doc_title) > 400:
         doc_title = ""
-    site = clean_text(metas.get("og:site_name")) or _home_name(tree, declared or doc_title)
-    title = _chosen(tree, metas, declared, doc_title, site, host)
+    site = clean_text(metas.get("og:site_name")) or home_name(tree, declared or doc_title)
+    title = _chosen(tree, metas, declared, doc_title, site, host, {} if seen is None else seen)
     bare = strip_site_prefix(title, site, host)
     # a heading that reads the name too shows it as part of the headline ("BBC: Director
     # general resigns" on the BBC's site, "Bitcoin - Price tops $100,000" on bitcoin.com)
@@ -365,14 +351,14 @@ def find_title(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]
 
 
 def _chosen(tree: LexborHTMLParser, metas: dict[str, str], declared: str, doc_title: str,
-            site: str | None, host: str) -> str:
+            site: str | None, host: str, seen: dict[str, Shown]) -> str:
     """find_title's choice between the declared title, the visible headline and <title>."""
     if declared:
         declared = _completed(tree, declared, [strip_site(clean_text(metas.get(key)), site, host)
                                                for key in ("og:title", "twitter:title")])
-        declared = _visible_prefix(tree, strip_site(declared, site, host))
-        return _agreed(tree, declared, doc_title, site, host)
-    (text, _), named = _headline(tree, doc_title)
+        declared = _visible_prefix(tree, strip_site(declared, site, host), seen)
+        return _agreed(tree, declared, doc_title, site, host, seen)
+    (text, _), named = _headline_of(tree, doc_title, seen)
     if not doc_title or (text and named):
         return text
     stripped = strip_site(doc_title, site, host)

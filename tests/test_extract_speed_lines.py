@@ -17,8 +17,8 @@ from monitor import (
     dates,
     datetext,
     dom,
+    homelink,
     linetests,
-    titles,
 )
 from monitor import selectors as sel
 from monitor.clean import normalize_line
@@ -280,7 +280,7 @@ _HREF_PARTS = ("https://", "http://", "HTTP://", "//", "/", "a", "Z", "0", "x.co
 
 @given(st.lists(st.sampled_from(_HREF_PARTS), max_size=8))
 def test_home_link_test_answers_as_urlsplit(parts: list[str]) -> None:
-    """titles._links_home, which knows a deep absolute link without urlsplit, answers as
+    """homelink.links_home, which knows a deep absolute link without urlsplit, answers as
     the test that parses every link with a host part (an error included)."""
     href = "".join(parts)
 
@@ -298,4 +298,4 @@ def test_home_link_test_answers_as_urlsplit(parts: list[str]) -> None:
         except ValueError:
             return "error"
 
-    assert answer(titles._links_home) == answer(parsed)
+    assert answer(homelink.links_home) == answer(parsed)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from monitor import titles
-from monitor.extract import extract
+from monitor import homelink, titles
+from monitor.extract import extract, parse
 
 HEADLINE = "Hailing signs 12 new energy projects worth 8.6b yuan"
 TEXT = ("<p>Hailing district in Taizhou signed 12 new energy projects with a total investment "
@@ -64,12 +65,12 @@ def test_the_home_links_name_is_the_site_suffix() -> None:
     "javascript:void(0)", "", "news.example", "https:news.example/", "/a//b", "ftp://host/",
 ])
 def test_home_link_shortcut_equals_parsing_the_url(href: str) -> None:
-    """titles._links_home skips parsing an href without '//' (no host part can be there):
+    """homelink.links_home skips parsing an href without '//' (no host part can be there):
     the same answer as parsing every one."""
     parts = urlsplit(href)
     parsed = href in ("/", "./", "index.html") or (
         bool(parts.netloc) and parts.path in ("", "/") and not parts.query)
-    assert titles._links_home(href) == parsed
+    assert homelink.links_home(href) == parsed
 
 
 def test_a_site_name_after_a_single_guillemet_is_removed() -> None:
@@ -126,3 +127,69 @@ def test_a_site_name_before_the_headline_is_removed() -> None:
     for kept in ("Frauen im THW: Vergangenheit und Zukunft", "Bmas-Zinsen: So rechnen Sie"):
         assert titles.strip_site_prefix(kept, None, "thw") == kept
         assert titles.strip_site_prefix(kept, None, "bmas") == kept
+
+
+def test_extract_looks_for_the_headline_once_per_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract() finds the headline before find_title, which asks again for the same
+    <title> on a page that declares no title: the answer found first is reused, the
+    page is searched for headings once (and the title is the headline all the same)."""
+    calls: list[str] = []
+    search = titles._headline
+
+    def counted(tree: object, doc_title: str) -> titles.Shown:
+        calls.append(doc_title)
+        return search(tree, doc_title)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(titles, "_headline", counted)
+    article = extract(_page(f"<title>{HEADLINE} | Example News</title>"), "https://news.example/a/1")
+    assert article.title == HEADLINE
+    assert calls == [f"{HEADLINE} | Example News"]
+
+
+def test_find_title_asks_again_without_an_answer_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without headline_node's answers (extract_text), find_title searches for itself."""
+    from monitor.extract import extract_text
+
+    calls: list[str] = []
+    search = titles._headline
+
+    def counted(tree: object, doc_title: str) -> titles.Shown:
+        calls.append(doc_title)
+        return search(tree, doc_title)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(titles, "_headline", counted)
+    assert extract_text(_page(f"<title>{HEADLINE} | Example News</title>")).startswith("Hailing")
+    assert calls == [f"{HEADLINE} | Example News"]
+
+
+def _tree(body: str) -> LexborHTMLParser:
+    return parse(f"<html><head><title>x</title></head><body>{body}</body></html>")
+
+
+def test_the_first_heading_named_by_the_title_is_the_headline_at_once() -> None:
+    """The first headline-like element, named by the <title> and no logo, is the headline
+    (found before the page's other headings are listed): later named headings lose."""
+    tree = _tree(f"<h2 class='story-title'>{HEADLINE}</h2><h1>{HEADLINE} today</h1>")
+    (text, node), named = titles._headline(tree, f"{HEADLINE} | Example News")
+    assert (text, named) == (HEADLINE, True) and node is not None and node.tag == "h2"
+
+
+def test_a_first_heading_that_is_the_logo_passes_to_the_next() -> None:
+    """A first headline-like element the <title> names that is the site's logo (a home
+    link) is not taken at once: the <h1> after it is the headline."""
+    tree = _tree("<div class='site-title'><a href='/'>Example News today</a></div>"
+                 f"<h1>{HEADLINE}</h1>")
+    (text, node), named = titles._headline(
+        tree, f"Example News today: {HEADLINE}")
+    assert text == HEADLINE and node is not None and node.tag == "h1"
+    tree = _tree("<div class='site-title'><a href='/'>Example News today</a></div>")
+    (text, _), named = titles._headline(tree, "Example News today: latest")
+    assert (text, named) == ("Example News today", True)
+
+
+def test_a_page_without_headline_like_elements_reads_a_lower_heading() -> None:
+    """No h1, h2 or title-named element: a lower heading the <title> names."""
+    tree = _tree(f"<div><h4>{HEADLINE}</h4><p>text</p></div>")
+    (text, node), named = titles._headline(tree, f"{HEADLINE} - Portal")
+    assert (text, named) == (HEADLINE, True) and node is not None and node.tag == "h4"
+    assert titles._headline(_tree("<p>text</p>"), "Portal") == (("", None), False)
