@@ -16,13 +16,9 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.ariahidden import drop_decorations
+from monitor.blockmarks import mark_blocks
 from monitor.captions import drop_captions
 from monitor.clean import (
-    HEADING,
-    LINK_CLOSE,
-    LINK_OPEN,
-    LIST_ITEM,
-    NAMED_OPEN,
     PARA,
     carry_links,
     clean_lines,
@@ -47,15 +43,12 @@ from monitor.openedboxes import drop_opened_boxes
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
-from monitor.tagids import tag_ids
 from monitor.teaserboxes import drop_teaser_rows
 from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
-_LINK_ID = next(iter(tag_ids(("a",))))
-TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
@@ -173,65 +166,12 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
 
 
-def _mark_blocks(node: LexborNode) -> None:
-    """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
-    one text() call keeps the structure. (A block's markers before it go in as one text
-    node, its tag read once: each insertion and each read costs a call into selectolax.)"""
-    blocks, links = _blocks_and_links(node)
-    contents = _toc_items(links)
-    for block in blocks:
-        tag = block.tag
-        if tag in ("h2", "h3", "h4"):
-            block.insert_before(PARA + HEADING)
-        elif tag in ("li", "td", "th") and block.mem_id not in contents:
-            block.insert_before(PARA + LIST_ITEM)
-        else:
-            block.insert_before(PARA)
-        if tag != "br":
-            block.insert_after(PARA)
-    for link in links:
-        link.insert_before(LINK_OPEN if "href" in link.attrs else NAMED_OPEN)
-        link.insert_after(LINK_CLOSE)
-
-
-def _blocks_and_links(node: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
-    """block_elements(node) and node.css("a") (the node itself among them, as both count
-    it), from one walk: the markers put in are text, so neither list changes meanwhile."""
-    ids = dom.BLOCK_IDS
-    blocks: list[LexborNode] = []
-    links: list[LexborNode] = []
-    for found in node.traverse():
-        tag = found.tag_id
-        if tag in ids:
-            blocks.append(found)
-        elif tag == _LINK_ID:
-            links.append(found)
-    return blocks, links
-
-
-def block_elements(node: LexborNode) -> list[LexborNode]:
-    """The block elements at and under a node in document order, as css(BLOCK_SELECTOR)
-    finds them: one walk with a set test per element costs about half of a query that tries
-    its 35 tag selectors on every element (the walk tests tag ids: see monitor.tagids)."""
-    ids = dom.BLOCK_IDS  # (a local: looked up once, not per element)
-    return [found for found in node.traverse() if found.tag_id in ids]
-
-
-def _toc_items(links: list[LexborNode]) -> set[int]:
-    """mem_ids of list items that link within the page (of these links, the ones
-    css('a[href^="#"]') finds): a table of contents, whose links are no part of the text
-    the way a list of named tools or sources is."""
-    items = (enclosing(link, "li", TOC_LEVELS) for link in links
-             if (link.attrs.get("href") or "").startswith("#"))
-    return {item.mem_id for item in items if item is not None}
-
-
 def _raw_lines(nodes: list[LexborNode]) -> list[str]:
     """Text of the nodes split at block boundaries (link markers kept for later filters)."""
     parts: list[str] = []
     for node in nodes:
         inlinecards.remove_cards(node)
-        _mark_blocks(node)
+        mark_blocks(node)
         text = deep_text(node)
         parts.append(text if node.tag != "br" else PARA)
         parts.append(PARA)

@@ -24,8 +24,9 @@ from monitor import (
     voting,
 )
 from monitor import selectors as sel
+from monitor.blockmarks import block_elements
 from monitor.consentbox import consent_box
-from monitor.extract import block_elements, extract, parse
+from monitor.extract import extract, parse
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
 from monitor.markedbody import explicit_bodies

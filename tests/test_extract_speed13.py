@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from monitor import dom
-from monitor.extract import TOC_LEVELS, _blocks_and_links, _toc_items, block_elements, parse
+from monitor.blockmarks import TOC_LEVELS, block_elements, blocks_and_links, toc_items
+from monitor.extract import parse
 from monitor.placement import enclosing
 from tests.testpages import with_test_pages
 
@@ -25,7 +26,7 @@ def test_one_walk_lists_the_blocks_and_the_links_the_queries_list() -> None:
         for root in roots:
             if root is None:
                 continue
-            blocks, links = _blocks_and_links(root)
+            blocks, links = blocks_and_links(root)
             assert _ids(blocks) == _ids(block_elements(root))
             assert _ids(links) == _ids(root.css("a"))
 
@@ -36,13 +37,13 @@ def test_contents_items_are_those_of_the_in_page_links() -> None:
         root = tree.body
         if root is None:
             continue
-        _, links = _blocks_and_links(root)
+        _, links = blocks_and_links(root)
         items = (enclosing(link, "li", TOC_LEVELS) for link in root.css('a[href^="#"]'))
         expected = {item.mem_id for item in items if item is not None}
-        assert _toc_items(links) == expected
+        assert toc_items(links) == expected
     tree = parse(_PAGE)
     assert tree.body is not None
-    found = _toc_items(_blocks_and_links(tree.body)[1])
+    found = toc_items(blocks_and_links(tree.body)[1])
     assert [node.mem_id for node in tree.css("li")[:1]] == list(found)
 
 
