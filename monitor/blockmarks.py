@@ -8,6 +8,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import dom
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, NAMED_OPEN, PARA
+from monitor.nodefinds import link_target
 from monitor.placement import enclosing
 from monitor.tagids import tag_ids
 
@@ -54,7 +55,9 @@ def blocks_and_links(node: LexborNode) -> tuple[list[LexborNode], list[LexborNod
 def block_elements(node: LexborNode) -> list[LexborNode]:
     """The block elements at and under a node in document order, as css(BLOCK_SELECTOR)
     finds them: one walk with a set test per element costs about half of a query that tries
-    its 35 tag selectors on every element (the walk tests tag ids: see monitor.tagids)."""
+    its 35 tag selectors on every element (the walk tests tag ids: see monitor.tagids).
+    mark_blocks takes the blocks from blocks_and_links' walk instead; this plain form is
+    what the tests check that walk against."""
     ids = dom.BLOCK_IDS  # (a local: looked up once, not per element)
     return [found for found in node.traverse() if found.tag_id in ids]
 
@@ -64,5 +67,5 @@ def toc_items(links: list[LexborNode]) -> set[int]:
     css('a[href^="#"]') finds): a table of contents, whose links are no part of the text
     the way a list of named tools or sources is."""
     items = (enclosing(link, "li", TOC_LEVELS) for link in links
-             if (link.attrs.get("href") or "").startswith("#"))
+             if (link_target(link) or "").startswith("#"))
     return {item.mem_id for item in items if item is not None}

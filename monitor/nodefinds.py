@@ -109,8 +109,29 @@ def heading_link(node: LexborNode, wrapped: bool) -> bool:
 
 
 def _links_out(link: LexborNode) -> bool:
+    target = link_target(link)
+    return target is not None and not target.startswith("#")
+
+
+def link_target(link: LexborNode) -> str | None:
+    """A link's href as a[href] reads it ("" for one without a value), None for none: in an
+    inline <svg> lexbor matches a[href] on ``xlink:href``, which selectolax lists by that
+    name (outside one, that name is no href)."""
     attrs = link.attributes
-    return "href" in attrs and not (attrs["href"] or "").startswith("#")
+    if "href" in attrs:
+        return attrs["href"] or ""
+    if "xlink:href" in attrs and _in_svg(link):
+        return attrs["xlink:href"] or ""
+    return None
+
+
+def _in_svg(node: LexborNode) -> bool:
+    probe = node.parent
+    while probe is not None:
+        if probe.tag == "svg":
+            return True
+        probe = probe.parent
+    return False
 
 
 def _above(node: LexborNode, stop: int | None) -> tuple[bool, bool]:

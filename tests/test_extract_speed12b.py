@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from monitor.blockmarks import blocks_and_links, toc_items
 from monitor.extract import parse
-from monitor.nodefinds import by_tag
+from monitor.nodefinds import by_tag, heading_link
 
 _PAGE = """<!DOCTYPE html><html><head><title>T</title><meta name=x content=y>
 <template><figcaption>in a template</figcaption><h2>t</h2></template></head>
@@ -143,3 +147,26 @@ def test_an_announcing_block_ends_in_a_colon_past_its_white_space() -> None:
         found.append(_announces(node))
     assert found == [True, True, False, False, False, False, False]
 
+
+
+@pytest.mark.parametrize("html, inside", [
+    ('<article><h2><svg><a xlink:href="/x">t</a></svg></h2></article>', True),
+    ('<article><h2><a xlink:href="/x">t</a></h2></article>', False),
+    ('<article><h2><svg><a xlink:href="#x">t</a></svg></h2></article>', False),
+])
+def test_heading_link_reads_an_svg_links_xlink_href_as_the_query_does(html: str, inside: bool) -> None:
+    """In an inline <svg> lexbor's a[href] matches ``xlink:href`` (selectolax lists it by
+    that name); outside one it is no href. The walk answers as the query does."""
+    article = LexborHTMLParser(f"<html><body>{html}</body></html>").css_first("article")
+    assert article is not None
+    query = article.css_first("h2 a[href]:not([href^='#'])") is not None
+    assert heading_link(article, True) is query is inside
+
+
+def test_an_svg_in_page_link_makes_its_item_a_table_of_contents_entry() -> None:
+    """toc_items reads ``xlink:href`` inside an <svg> as css('a[href^="#"]') does."""
+    tree = LexborHTMLParser('<ul><li><svg><a xlink:href="#s1"><text>Section 1</text></a>'
+                            '</svg></li><li><a xlink:href="#s2">Two</a></li></ul>')
+    found = toc_items(blocks_and_links(tree.body)[1])
+    expected = {link.parent.parent.mem_id for link in tree.css('a[href^="#"]')}
+    assert found == expected and len(found) == 1
