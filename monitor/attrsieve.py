@@ -38,7 +38,11 @@ def sieve(name: str, tests: list[str]) -> str:
     """One selector for substring tests of the attribute ``name`` (parts such as
     '[class*="footer"]' or '[style*="display:none" i]'): each twinned, the words PIECES
     holds behind their pieces, all behind a test that the element has the attribute."""
-    words = {_word(name, test): test for test in tests}
+    words: dict[str, str] = {}
+    for test in tests:  # (a word tested both ways: the case-insensitive test finds both)
+        word = _word(name, test)
+        if not words.get(word, "").endswith(" i]"):
+            words[word] = test
     placed: set[str] = set()
     shared = _arranged(name, PIECES, (), words, placed)
     alts = [twinned(test) for word, test in words.items() if word not in placed] + shared

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 MAX_CHARS = 300  # a caption is short; a longer line is prose whatever its end
-NAME_TAIL = 43  # characters after a credit's colon and its spaces, at most (see CAPTION_CREDIT)
+NAME_TAIL = 43  # characters after a credit's colon and its spaces: CAPTION_CREDIT's longest name + 1
 _LABELS = r"bildrechte|fotos?|photos?|images?|bild|bilder|imagen|imagem"
 CAPTION_CREDIT = re.compile(
     rf"(?:^(?:{_LABELS})|(?:[.!?]\s+|\()(?:{_LABELS}|credit|crédit|(?:picture|photo|image)\s+"

@@ -86,3 +86,29 @@ def test_link_density_by_walk_is_by_query() -> None:
         assert scoring.link_density(node) == min(linked / total, 1.0)
     assert scoring.text_len(root.css_first("#p1")) < scoring.WALKED_TEXT \
         < scoring.text_len(root.css_first("#p3"))
+
+
+def test_sieve_keeps_the_case_insensitive_test_of_a_word_tested_both_ways() -> None:
+    """Keyed by word alone, the later of two tests of one word replaced the other: '[class*=
+    "ad" i]' then '[class*="ad"]' lost class="AD", which the list finds."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.attrsieve import sieve
+
+    tree = LexborHTMLParser('<div class="AD">x</div><div class="ad">y</div>')
+    for tests in (['[class*="ad" i]', '[class*="ad"]'], ['[class*="ad"]', '[class*="ad" i]']):
+        found = {n.mem_id for n in tree.css(sieve("class", tests))}
+        assert found == {n.mem_id for n in tree.css(", ".join(tests))} and len(found) == 2
+
+
+def test_grouped_leaves_a_compound_substring_test_as_it_is() -> None:
+    """Only a bare [name*="..."] test goes into the sieve: twinning '[class*="share"]:not(p)'
+    wrote a selector lexbor cannot parse."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from monitor.leftovers import grouped
+
+    query = 'nav, [class*="share"]:not(p), [class*="footer"]'
+    tree = LexborHTMLParser('<div class="share">x</div><p class="share">y</p>'
+                            '<div class="footer">z</div><nav>n</nav>')
+    assert [n.mem_id for n in tree.css(grouped(query))] == [n.mem_id for n in tree.css(query)]
