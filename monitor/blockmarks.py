@@ -10,9 +10,8 @@ from monitor import dom
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, NAMED_OPEN, PARA
 from monitor.nodefinds import link_target
 from monitor.placement import enclosing
-from monitor.tagids import tag_ids
+from monitor.tagids import LINK_ID
 
-_LINK_ID = next(iter(tag_ids(("a",))))
 TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 
 
@@ -47,7 +46,7 @@ def blocks_and_links(node: LexborNode) -> tuple[list[LexborNode], list[LexborNod
         tag = found.tag_id
         if tag in ids:
             blocks.append(found)
-        elif tag == _LINK_ID:
+        elif tag == LINK_ID:
             links.append(found)
     return blocks, links
 

@@ -14,11 +14,10 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.placement import PAGE_LEVEL
-from monitor.tagids import tag_ids
+from monitor.tagids import LINK_ID
 
 CARDS = 3  # teasers a feed holds at least
 LABEL_CHARS = 40  # a label is short
-_A_ID = next(iter(tag_ids(("a",))))
 
 
 def feed_box(heading: LexborNode, text: str) -> LexborNode | None:
@@ -49,7 +48,7 @@ def _links_out(block: LexborNode) -> bool:
     """Whether a block holds a link elsewhere: css_first("a[href]:not([href^='#'])"), by a
     walk of a teaser's few elements (a query per block cost more)."""
     for inner in block.traverse():
-        if inner.tag_id == _A_ID:
+        if inner.tag_id == LINK_ID:
             attrs = inner.attributes
             if "href" in attrs and not (attrs["href"] or "").startswith("#"):
                 return True

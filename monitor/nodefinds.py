@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from monitor.tagids import tag_ids
+from monitor.tagids import LINK_ID, tag_ids
 
 _TITLE = next(iter(tag_ids(("title",))))
-_LINK = next(iter(tag_ids(("a",))))
 _HEADINGS = tag_ids(("h2", "h3", "h4"))
 _ELSEWHERE = "a[href]:not([href^='#'])"  # a link to another page (an in-page '#' one is not)
 # names the parser may put in <head> (or that are no body's descendants): never by name
@@ -30,7 +29,7 @@ def first_href(node: LexborNode) -> str | None:
         if count >= WALK_NODES:
             link = node.css_first("a[href]")
             return None if link is None else link.attributes.get("href") or ""
-        if probe.tag_id == _LINK:
+        if probe.tag_id == LINK_ID:
             attrs = probe.attributes
             if "href" in attrs:
                 return attrs["href"] or ""
@@ -100,7 +99,7 @@ def heading_link(node: LexborNode, wrapped: bool) -> bool:
         if count >= WALK_NODES:
             return node.css_first(_heading_query(wrapped)) is not None
         tag = probe.tag_id
-        if tag == _LINK and _links_out(probe):
+        if tag == LINK_ID and _links_out(probe):
             if heading_above or _above(probe, stop)[0]:
                 return True
         elif wrapped and tag in _HEADINGS and (link_above or _above(probe, stop)[1]):
@@ -142,7 +141,7 @@ def _above(node: LexborNode, stop: int | None) -> tuple[bool, bool]:
     while probe is not None and probe.mem_id != stop:
         tag = probe.tag_id
         heading = heading or tag in _HEADINGS
-        link = link or (tag == _LINK and _links_out(probe))
+        link = link or (tag == LINK_ID and _links_out(probe))
         probe = probe.parent
     return heading, link
 

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.caseless import finds
-from monitor.tagids import tag_ids
+from monitor.tagids import LINK_ID
 
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
@@ -165,14 +165,13 @@ def link_density(node: LexborNode, total: int | None = None) -> float:
     total = text_len(node) if total is None else total
     if total <= 0:
         return 0.0
-    links = [a for a in node.traverse() if a.tag_id == _LINK] if total < WALKED_TEXT \
+    links = [a for a in node.traverse() if a.tag_id == LINK_ID] if total < WALKED_TEXT \
         else node.css("a")
     linked = sum([len(a.text_lexbor().strip()) for a in links])  # (text_len, inlined)
     return min(linked / total, 1.0)
 
 
 WALKED_TEXT = 1000  # characters of text below which link_density walks the node
-_LINK = next(iter(tag_ids(("a",))))
 
 
 def node_names(node: LexborNode) -> str:

@@ -33,3 +33,11 @@ def _id_in_new_document(name: str) -> tuple[int | None, LexborHTMLParser]:
     found = [node.tag_id for node in tree.root.traverse() if node.tag == name] \
         if tree.root is not None else []
     return (found[0] if found else None), tree
+
+
+def tag_id(name: str) -> int:
+    """The id of one standard tag name (see tag_ids)."""
+    return next(iter(tag_ids((name,))))
+
+
+LINK_ID = tag_id("a")  # (<a>: the tag most walks test for)
