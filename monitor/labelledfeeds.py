@@ -13,6 +13,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.nodefinds import links_out
 from monitor.placement import PAGE_LEVEL
 from monitor.tagids import LINK_ID
 
@@ -47,9 +48,4 @@ def _cards(blocks: list[LexborNode]) -> int:
 def _links_out(block: LexborNode) -> bool:
     """Whether a block holds a link elsewhere: css_first("a[href]:not([href^='#'])"), by a
     walk of a teaser's few elements (a query per block cost more)."""
-    for inner in block.traverse():
-        if inner.tag_id == LINK_ID:
-            attrs = inner.attributes
-            if "href" in attrs and not (attrs["href"] or "").startswith("#"):
-                return True
-    return False
+    return any(inner.tag_id == LINK_ID and links_out(inner) for inner in block.traverse())

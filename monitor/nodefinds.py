@@ -99,7 +99,7 @@ def heading_link(node: LexborNode, wrapped: bool) -> bool:
         if count >= WALK_NODES:
             return node.css_first(_heading_query(wrapped)) is not None
         tag = probe.tag_id
-        if tag == LINK_ID and _links_out(probe):
+        if tag == LINK_ID and links_out(probe):
             if heading_above or _above(probe, stop)[0]:
                 return True
         elif wrapped and tag in _HEADINGS and (link_above or _above(probe, stop)[1]):
@@ -107,7 +107,8 @@ def heading_link(node: LexborNode, wrapped: bool) -> bool:
     return False
 
 
-def _links_out(link: LexborNode) -> bool:
+def links_out(link: LexborNode) -> bool:
+    """Whether a link goes to another page (a[href]:not([href^='#']))."""
     target = link_target(link)
     return target is not None and not target.startswith("#")
 
@@ -141,7 +142,7 @@ def _above(node: LexborNode, stop: int | None) -> tuple[bool, bool]:
     while probe is not None and probe.mem_id != stop:
         tag = probe.tag_id
         heading = heading or tag in _HEADINGS
-        link = link or (tag == LINK_ID and _links_out(probe))
+        link = link or (tag == LINK_ID and links_out(probe))
         probe = probe.parent
     return heading, link
 
