@@ -129,10 +129,8 @@ def test_a_site_name_before_the_headline_is_removed() -> None:
         assert titles.strip_site_prefix(kept, None, "bmas") == kept
 
 
-def test_extract_looks_for_the_headline_once_per_title(monkeypatch: pytest.MonkeyPatch) -> None:
-    """extract() finds the headline before find_title, which asks again for the same
-    <title> on a page that declares no title: the answer found first is reused, the
-    page is searched for headings once (and the title is the headline all the same)."""
+def _count_headline_searches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The <title> of each search titles._headline makes from now on."""
     calls: list[str] = []
     search = titles._headline
 
@@ -141,6 +139,14 @@ def test_extract_looks_for_the_headline_once_per_title(monkeypatch: pytest.Monke
         return search(tree, doc_title)  # type: ignore[arg-type]
 
     monkeypatch.setattr(titles, "_headline", counted)
+    return calls
+
+
+def test_extract_looks_for_the_headline_once_per_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """extract() finds the headline before find_title, which asks again for the same
+    <title> on a page that declares no title: the answer found first is reused, the
+    page is searched for headings once (and the title is the headline all the same)."""
+    calls = _count_headline_searches(monkeypatch)
     article = extract(_page(f"<title>{HEADLINE} | Example News</title>"), "https://news.example/a/1")
     assert article.title == HEADLINE
     assert calls == [f"{HEADLINE} | Example News"]
@@ -150,14 +156,7 @@ def test_find_title_asks_again_without_an_answer_at_hand(monkeypatch: pytest.Mon
     """Without headline_node's answers (extract_text), find_title searches for itself."""
     from monitor.extract import extract_text
 
-    calls: list[str] = []
-    search = titles._headline
-
-    def counted(tree: object, doc_title: str) -> titles.Shown:
-        calls.append(doc_title)
-        return search(tree, doc_title)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(titles, "_headline", counted)
+    calls = _count_headline_searches(monkeypatch)
     assert extract_text(_page(f"<title>{HEADLINE} | Example News</title>")).startswith("Hailing")
     assert calls == [f"{HEADLINE} | Example News"]
 

@@ -5,7 +5,6 @@ the second automaton into the first; these pin that nothing was lost or added)."
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,13 +12,7 @@ from hypothesis import strategies as st
 from monitor.normalize import Normal, Normalizer
 from monitor.watch import Matcher, is_acronym, joins, variants
 
-
-@dataclass(frozen=True)
-class Org:
-    name: str
-    aliases: tuple[str, ...] = ()
-    case_sensitive: bool = False
-    exclude: tuple[str, ...] = field(default=())
+from .test_watch import Org
 
 
 def _plain_hits(orgs: list[Org], text: str) -> set[tuple[int, int, str, bool]]:
