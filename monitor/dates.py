@@ -26,7 +26,7 @@ from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import dates_no_text, in_caption, is_modification
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.scoring import node_names
-from monitor.tagids import tag_ids
+from monitor.tagids import tag_id
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
 __all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
@@ -55,7 +55,7 @@ MARKED_DATES = ", ".join(['[itemprop~="datePublished"]']
 DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_dates
 _CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
 _PROPERTY_HINTS = ("date", "created", "issued")  # each name of MARKED_PROPERTIES holds one
-_TIME = next(iter(tag_ids(("time",))))
+_TIME = tag_id("time")
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")

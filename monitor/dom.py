@@ -44,7 +44,7 @@ from monitor.scoring import (
 from monitor.series import spare_series
 from monitor.signupbox import signup_box
 from monitor.subheads import in_text
-from monitor.tagids import tag_ids
+from monitor.tagids import tag_id, tag_ids
 from monitor.voting import Removals, score_candidates
 
 PARAGRAPH_STYLE = 3  # <p> sharing one class list: that class is the page's paragraph style
@@ -261,7 +261,7 @@ def _data_or_quote(figure: LexborNode) -> bool:
 
 
 _DATA_IDS = tag_ids(("table", "pre"))
-_QUOTE_ID = next(iter(tag_ids(("blockquote",))))
+_QUOTE_ID = tag_id("blockquote")
 
 
 def collapsed_panel(node: LexborNode) -> bool:

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
-from monitor.tagids import tag_ids
+from monitor.tagids import tag_id, tag_ids
 
 LD_TYPE = "application/ld+json"
 _JUNK_IDS = tag_ids(sel.JUNK_TAGS)
-_SCRIPT = next(iter(tag_ids(("script",))))
-_META = next(iter(tag_ids(("meta",))))
+_SCRIPT = tag_id("script")
+_META = tag_id("meta")
 
 
 @dataclass(slots=True)

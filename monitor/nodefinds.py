@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from monitor.tagids import LINK_ID, tag_ids
+from monitor.tagids import LINK_ID, tag_id, tag_ids
 
-_TITLE = next(iter(tag_ids(("title",))))
+_TITLE = tag_id("title")
 _HEADINGS = tag_ids(("h2", "h3", "h4"))
 _ELSEWHERE = "a[href]:not([href^='#'])"  # a link to another page (an in-page '#' one is not)
 # names the parser may put in <head> (or that are no body's descendants): never by name

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.scoring import Candidate, deep_text, text_len
-from monitor.tagids import LINK_ID, tag_ids
+from monitor.tagids import LINK_ID, tag_id, tag_ids
 
 MIN_PARAGRAPH = 25  # characters; shorter text blocks do not vote for a container
 MAX_COMMAS = 10  # a paragraph's comma credit stops here: a long comma-separated list is no prose
@@ -25,7 +25,7 @@ MIN_LIST_ITEM = 80  # characters; a list item this long, with few links, is a pa
 LIST_ITEM_LINKS = 0.3  # share of linked text above which a list item is navigation, not a post
 WRAPPER_LEVELS = 3  # single-child boxes around a text span that vote as the span itself
 _ITEM_BLOCK_IDS = tag_ids(tuple(sel.LIST_ITEM_BLOCKS.split(", ")))  # tags that make an item a container
-_CELL_ID = next(iter(tag_ids(("td",))))
+_CELL_ID = tag_id("td")
 
 
 def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, chars: int,
