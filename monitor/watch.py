@@ -14,9 +14,9 @@ are applied to its raw hits afterwards (see README "Matching"):
    Chinese text is found, and an alias in those scripts matches anywhere.
 3. Case: insensitive, except for organisations with ``case_sensitive`` and for all-caps
    acronyms (``BP``, ``AT&T``), which would otherwise match ordinary words; such aliases
-   are found through their folded form and confirmed in the case-preserving one (those
-   with a capital sigma, whose folded form depends on its neighbours, are searched in the
-   case-preserving form by an automaton of their own).
+   are found through their folded form and confirmed in the case-preserving one (the
+   folded form writes every sigma as ``σ``, so a capital sigma that str.lower would make
+   final or not by its neighbours folds the same in alias and text).
 4. Exclusions (``Haisum Road``) hide their organisation's hits inside them.
 5. Leftmost-longest: among overlapping hits the leftmost wins, then the longest, so
    ``China Haisum Engineering`` beats ``China Haisum``. An alias shared by two
@@ -189,12 +189,7 @@ class Matcher:
             terms = [(a, False) for a in dict.fromkeys((org.name, *org.aliases))]
             for term, excluded in [*terms, *((e, True) for e in org.exclude)]:
                 self._add(term, _Owner(index, term, excluded), org.case_sensitive, folded, exact)
-        # str.lower makes a capital sigma final or not from its neighbours (``ΑΣ'Α``), so
-        # an alias with one is not found through its folded form: the case-preserving form
-        # is searched for those, as before issue 9 (a Greek watchlist's cost only)
-        sigma = {key: exact.pop(key) for key in [k for k in exact if "Σ" in k]}
         self._automaton = _Automaton(folded, exact, self._normalizer.fold)
-        self._sigma = _Automaton({}, sigma, str) if sigma else None
 
     def _add(self, term: str, owner: _Owner, case_sensitive: bool,
              folded: dict[str, list[_Owner]], exact: dict[str, list[_Owner]]) -> None:
@@ -219,8 +214,6 @@ class Matcher:
         raw: list[tuple[int, int, _Pattern]] = []
         exact: list[tuple[int, int, _Pattern]] = []
         self._automaton.hits(norm, raw, exact)
-        if self._sigma is not None:
-            self._sigma.hits(Normal(norm.text, norm.text), raw, exact)
         raw += exact  # after the case-insensitive hits, as a second automaton's came
         if not raw:
             return ()

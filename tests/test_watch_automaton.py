@@ -9,7 +9,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitor.normalize import Normal, Normalizer
+from monitor.normalize import Normalizer
 from monitor.watch import Matcher, is_acronym, joins, variants
 
 from .test_watch import Org
@@ -46,8 +46,6 @@ def _automaton_hits(orgs: list[Org], text: str) -> set[tuple[int, int, str, bool
     exact: list = []
     norm = matcher._normalizer.normalize(text)
     matcher._automaton.hits(norm, raw, exact)
-    if matcher._sigma is not None:
-        matcher._sigma.hits(Normal(norm.text, norm.text), raw, exact)
     return {(s, e, o.alias, o.exclude) for s, e, p in raw + exact for o in p.owners}
 
 
