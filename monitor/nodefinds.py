@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from monitor.placement import sibling
 from monitor.tagids import LINK_ID, tag_id, tag_ids
 
 _TITLE = tag_id("title")
@@ -68,22 +69,12 @@ def first_children(root: LexborNode, names: tuple[str, ...]) -> list[LexborNode]
     list does, the by-name walk a third of it)."""
     if not _is_body(root) or not _NOT_BY_NAME.isdisjoint(names):
         return list(root.css(", ".join(f"{name}:first-child" for name in names)))
-    return [node for name in names for node in root.parser.tags(name) if _first(node)]
+    return [node for name in names for node in root.parser.tags(name) if sibling(node, before=True) is None]
 
 
 def _is_body(root: LexborNode) -> bool:
     body = root.parser.body
     return body is not None and body.mem_id == root.mem_id
-
-
-def _first(node: LexborNode) -> bool:
-    """Whether no element comes before ``node`` in its parent."""
-    probe = node.prev
-    while probe is not None:
-        if probe.is_element_node:
-            return False
-        probe = probe.prev
-    return True
 
 
 def heading_link(node: LexborNode, wrapped: bool) -> bool:
