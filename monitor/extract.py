@@ -26,7 +26,7 @@ from monitor.clean import (
 )
 from monitor.commentheads import drop_threads
 from monitor.comments import remove_comments
-from monitor.encoding import decode_html
+from monitor.encoding import utf8_source
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
@@ -54,15 +54,16 @@ REGION_KEEP = 0.6  # share of the text above which a block named like boilerplat
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
 
 
-def _to_text(html: bytes | str) -> str:
-    """Page text: bytes through the charset rules of monitor.encoding (NULs neutralised
-    there; parse() neutralises those of text given as such)."""
+def _to_text(html: bytes | str, content_type: str | None = None) -> tuple[str, bytes | None]:
+    """Page text, and its UTF-8 form when the page's bytes are that already: bytes go
+    through the charset rules of monitor.encoding (NULs neutralised there; parse()
+    neutralises those of text given as such)."""
     if isinstance(html, bytes | bytearray):
-        return decode_html(bytes(html), None)[0]
-    return html
+        return utf8_source(bytes(html), content_type)
+    return html, None
 
 
-def parse(html: str) -> LexborHTMLParser:
+def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
     """Parse, closing an unclosed <title> first (lexbor would swallow the page into it), and
     put React's streamed segments in place.
 
@@ -75,14 +76,16 @@ def parse(html: str) -> LexborHTMLParser:
 
     NULs become U+FFFD (lexbor would drop them from text). The page goes in as the UTF-8
     bytes lexbor would make of the str; a NUL is looked for in those: on a str wider than
-    Latin-1 a search for "\\x00" walks it character by character.
+    Latin-1 a search for "\\x00" walks it character by character. ``utf8``: the page's
+    bytes when they are exactly ``html.encode("utf-8")`` (encoding.utf8_source), given to
+    lexbor as they are unless the <title> needs closing.
     """
     opening = _TITLE_OPEN.search(html)
     if opening is not None and _TITLE_CLOSE.search(html, opening.end()) is None:
         end = html.find("<", opening.end())
         end = len(html) if end < 0 else end
-        html = html[:end] + "</title>" + html[end:]
-    data = html.encode("utf-8", errors="ignore")  # (what selectolax makes of a str)
+        html, utf8 = html[:end] + "</title>" + html[end:], None
+    data = html.encode("utf-8", errors="ignore") if utf8 is None else utf8  # (as selectolax would)
     if b"\x00" in data:
         html = html.replace("\x00", "\ufffd")
         data = html.encode("utf-8", errors="ignore")
@@ -227,26 +230,29 @@ def _rule_date(node: LexborNode | None) -> str | None:
 
 
 def extract(
-    html: bytes | str, url: str | None = None, rules: ExtractRules | None = None
+    html: bytes | str, url: str | None = None, rules: ExtractRules | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Extract the article of one page; raises ExtractionFailed when there is no body.
+    Bytes are decoded by monitor.encoding's rules (``content_type``: the HTTP header's).
 
     Any other failure inside the parser or the heuristics is reported as ExtractionFailed
     too, so callers handle one exception for one bad page.
     """
     try:
-        return _extract(html, url, rules)
+        return _extract(html, url, rules, content_type)
     except ExtractionFailed:
         raise
     except Exception as exc:
         raise ExtractionFailed(f"extraction error: {type(exc).__name__}") from exc
 
 
-def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None) -> Article:
-    text = _to_text(html)
+def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
+             content_type: str | None) -> Article:
+    text, utf8 = _to_text(html, content_type)
     if not text.strip():
         raise ExtractionFailed("empty page")
-    tree = parse(text)
+    tree = parse(text, utf8)
     walked = walk_page(tree)  # (the junk, and the metadata's elements with it)
     ld = metadata.ld_article(metadata.json_ld(tree, walked))
     metas = metadata.meta_map(tree, walked)
@@ -337,8 +343,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     the other stories an infinite-scroll page renders (found from the headline): on the
     2,138 development pages both give the same body."""
     try:
-        text = _to_text(html)
-        tree = parse(text)
+        text, utf8 = _to_text(html)
+        tree = parse(text, utf8)
         walked = walk_page(tree)
         metas = metadata.meta_map(tree, walked)
         ld = metadata.ld_article(metadata.json_ld(tree, walked))

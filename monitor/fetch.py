@@ -27,7 +27,6 @@ import httpx
 from monitor.aiotransport import PoolPerName, Reply, connect_failure, exchange
 from monitor.decompress import BoundedDecoder, CorruptBody, TooLarge, UnsupportedEncoding
 from monitor.egress import Destination, EgressGuard, host_key
-from monitor.encoding import decode_html
 from monitor.errors import FetchError, PermanentFetchError, TransientFetchError
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
@@ -379,10 +378,9 @@ def _result(url: str, final: str, status: int, headers: Mapping[str, str], conte
     kind = headers.get("content-type")
     if looks_binary(content):
         raise PermanentFetchError(url, "not_html", "binary content")
-    text, encoding = decode_html(content, kind) if content else ("", None)
     return FetchResult(
-        url=url, final_url=final, status=status, content=content, text=text, encoding=encoding,
-        content_type=kind, etag=headers.get("etag"), last_modified=headers.get("last-modified"),
+        url=url, final_url=final, status=status, content=content, content_type=kind,
+        etag=headers.get("etag"), last_modified=headers.get("last-modified"),
         not_modified=status == 304, elapsed=elapsed,
     )
 

@@ -74,13 +74,19 @@ class FetchResult:
     final_url: str
     status: int
     content: bytes = b""
-    text: str = ""
-    encoding: str | None = None
     content_type: str | None = None
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
     elapsed: float = 0.0
+
+    @property
+    def text(self) -> str:
+        """The content decoded (monitor.encoding), on each call: an article page is never
+        decoded here, its bytes go to the parser (extract())."""
+        from monitor.encoding import decode_html  # (charset_normalizer: not for every import)
+
+        return decode_html(self.content, self.content_type)[0] if self.content else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,10 +79,11 @@ class RuleProbe:
     done: bool = False
     warnings: tuple[str, ...] = ()
 
-    async def check(self, pool: ParserPool, html: str, url: str) -> None:
+    async def check(self, pool: ParserPool, page: bytes, kind: str | None, url: str) -> None:
         if not self.done:
             self.done = True
-            self.warnings = await pool.run(fallback_warnings, html, self.rules, redact_url(url))
+            self.warnings = await pool.run(fallback_warnings, page, self.rules, redact_url(url),
+                                           kind)
 
 
 async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResult:
@@ -290,8 +291,8 @@ async def _article(run: Round, link: Link) -> CheckedArticle | ArticleError:
 
 async def _parsed(run: Round, link: Link
                   ) -> CheckedArticle | tuple[Article, tuple[str | None, str | None]]:
-    """Fetch and parse one article within the check's admission: the article and its
-    validators, or the outcome of a 304."""
+    """Fetch and parse one article within the check's admission (its bytes to the parser, which
+    gives a UTF-8 page to lexbor as it came): the article and its validators, or a 304's outcome."""
     ctx = run.ctx
     stored = run.known.get(canonical(link.url))
     async with run.admit:
@@ -303,12 +304,11 @@ async def _parsed(run: Round, link: Link
         if page.not_modified and stored is not None:
             _touch(ctx, link.url, run.now)
             return CheckedArticle(link.url, stored.title, SaveOutcome.UNCHANGED)
-        text, validators = page.text, (page.etag, page.last_modified)
-        del page  # its raw bytes are not kept while the text waits for the parser
-        article = await ctx.pool.extract(text, link.url, run.source.rules)
+        article = await ctx.pool.extract(page.content, link.url, run.source.rules,
+                                         page.content_type)
         if run.probe is not None:
-            await run.probe.check(ctx.pool, text, link.url)
-    return article, validators
+            await run.probe.check(ctx.pool, page.content, page.content_type, link.url)
+    return article, (page.etag, page.last_modified)
 
 
 def _stopping() -> bool:

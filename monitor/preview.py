@@ -60,7 +60,7 @@ async def preview(source: SourceConfig, settings: Settings, fetch: FetchSettings
                                      headers=source.headers)
         except FetchError as exc:
             return replace(base, error=str(exc))
-        content: str | bytes = page.text if page.text else page.content
+        content: str | bytes = page.text or page.content
         kind = sniff_kind(content)
         feeds = alternate_feeds(content, page.final_url) if kind.value == "index" else ()
         try:
@@ -81,7 +81,7 @@ async def _first_article(fetcher: Fetcher, source: SourceConfig, listing: Listin
     url = listing.links[0].url
     try:
         page = await fetcher.get(url, allowed_hosts=own_hosts(source), headers=source.headers)
-        article = extract(page.text, url, source.rules)
+        article = extract(page.content, url, source.rules, page.content_type)
     except (FetchError, ExtractionFailed) as exc:
         return ArticlePreview(url, error=str(exc))
     return _describe(url, article, page.text, source)

@@ -48,8 +48,9 @@ def _start_worker(parent: int) -> None:
     die_with_parent(parent)
 
 
-def extract_job(text: str, url: str, rules: ExtractRules | None) -> Article:
-    return extract(text, url, rules)
+def extract_job(page: str | bytes, url: str, rules: ExtractRules | None,
+                content_type: str | None = None) -> Article:
+    return extract(page, url, rules, content_type)
 
 
 def discover_job(kind: SourceKind, content: str | bytes, url: str, scope: Scope,
@@ -134,8 +135,10 @@ class ParserPool:
             self._executor = None
         _retire(pool, kill=kill)
 
-    async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
-        return await self.run(extract_job, text, url, rules)
+    async def extract(self, page: str | bytes, url: str, rules: ExtractRules | None,
+                      content_type: str | None = None) -> Article:
+        """``page``: its text, or its bytes (decoded by extract() with ``content_type``)."""
+        return await self.run(extract_job, page, url, rules, content_type)
 
     async def discover(self, kind: SourceKind, content: str | bytes, url: str, scope: Scope,
                        selector: str | None) -> Listing:

@@ -29,12 +29,13 @@ class CountingPool(ParserPool):
         super().__init__(workers=0)
         self.running = self.most = 0
 
-    async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
+    async def extract(self, page: str | bytes, url: str, rules: ExtractRules | None,
+                      content_type: str | None = None) -> Article:
         self.running += 1
         self.most = max(self.most, self.running)
         try:
             await asyncio.sleep(0.05)
-            return await super().extract(text, url, rules)
+            return await super().extract(page, url, rules, content_type)
         finally:
             self.running -= 1
 
@@ -47,13 +48,14 @@ class CancellingPool(ParserPool):
         super().__init__(workers=0)
         self.cancelled = 0
 
-    async def extract(self, text: str, url: str, rules: ExtractRules | None) -> Article:
+    async def extract(self, page: str | bytes, url: str, rules: ExtractRules | None,
+                      content_type: str | None = None) -> Article:
         if not self.cancelled:
             self.cancelled += 1
             future: asyncio.Future[Article] = asyncio.get_running_loop().create_future()
             future.cancel()
             return await future
-        return await super().extract(text, url, rules)
+        return await super().extract(page, url, rules, content_type)
 
 
 def _check_all(cfg: Any, pool: ParserPool) -> list[Any]:
