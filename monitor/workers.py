@@ -36,7 +36,7 @@ from monitor.parsethread import ParseThread
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 PARSE_BUDGET = 15.0  # seconds of parsing a page may take (T19)
-ISOLATE_ABOVE = 512 * 1024  # characters: at most ~5 s of lexbor on the worst nesting
+ISOLATE_ABOVE = 512 * 1024  # characters, or bytes as fetched: at most ~5 s of lexbor on the worst nesting
 MAX_STUCK_THREADS = 2  # abandoned threads still in lexbor before all pages go to workers
 MANAGER_GRACE = 2.0  # seconds a closing pool's manager thread is given to end before exit
 
