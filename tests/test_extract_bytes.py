@@ -11,6 +11,8 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monitor.encoding import decode_html, utf8_source
 from monitor.errors import ExtractionFailed
@@ -107,3 +109,19 @@ def test_empty_pages_fail_alike() -> None:
 @pytest.mark.parametrize("path", sorted(PAGES.glob("*.html")), ids=lambda p: p.name)
 def test_test_pages_read_alike(path: Path) -> None:
     same_both_ways(path.read_bytes(), None)
+
+
+_PIECES = st.sampled_from([codecs.BOM_UTF8, b"\x00", b"\xff", b"\xc3", "é".encode(), "Ж".encode(),
+                           "\ufeff".encode(), b"<meta charset='windows-1251'>", b"<p>a</p>"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.binary(max_size=12)), max_size=8),
+       st.sampled_from([None, UTF8, HTML, "text/html; charset=latin-1"]))
+def test_any_bytes_give_decode_htmls_text(pieces: list[bytes], ctype: str | None) -> None:
+    """Whatever the bytes (BOMs, NULs, broken sequences, a meta charset), utf8_source's text is
+    decode_html's, and its bytes, when given, are that text's UTF-8 form."""
+    raw = b"".join(pieces)
+    text, utf8 = utf8_source(raw, ctype)
+    assert text == decode_html(raw, ctype)[0]
+    assert utf8 is None or utf8 == text.encode("utf-8")
