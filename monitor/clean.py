@@ -384,13 +384,14 @@ def _join_drop_cap(out: list[str]) -> list[str]:
 
 def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
     """The body without the header metadata above it, the dates below it and the closing
-    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal)."""
+    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal). (A
+    line's length before its metadata search, which tries every offset.)"""
     start = 0
     while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
                                                or is_dateline(out[start])):
         start += 1
     end = len(out)
-    while end > start and ((is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60)
+    while end > start and ((len(out[end - 1]) < 60 and is_meta_line(out[end - 1], meta))
                            or is_dateline(out[end - 1])):
         end -= 1
     return cut_closing_blocks(out[start:end])

@@ -178,9 +178,10 @@ def _date_word(word: str) -> bool:
 
 
 def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
-    """A short header line (date, views, source) rather than prose."""
+    """A short header line (date, views, source) rather than prose. (The date search, tried
+    at every offset, goes last.)"""
     if len(line) > 150:
         return False
     if finds(pattern, line):
         return True
-    return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not SENTENCE_END.search(line)
+    return len(line) < 80 and not SENTENCE_END.search(line) and _DATE_LIKE.search(line) is not None
