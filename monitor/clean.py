@@ -324,6 +324,7 @@ def clean_lines(
     linked lines under it."""
     out: list[str] = []
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
+    dated: dict[str, bool] = {}  # is_dateline of each line read (_trim_ends asks again)
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
     first_prose, last_prose = _prose_bounds(raw_lines)
@@ -357,12 +358,13 @@ def clean_lines(
             continue
         if title_key and len(line) <= len(title_key) and line.casefold() == title_key:
             continue  # (casefolding never shortens a line: a longer one is not the title)
-        if is_dateline(line) and not raw.lstrip().startswith(HEADING):
+        dated[line] = is_dateline(line)
+        if dated[line] and not raw.lstrip().startswith(HEADING):
             continue  # (a date as a subheading orders a timeline's entries: it stays)
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
-    return _join_drop_cap(_trim_ends(out, meta))
+    return _join_drop_cap(_trim_ends(out, meta, dated))
 
 
 def _join_drop_cap(out: list[str]) -> list[str]:
@@ -382,16 +384,17 @@ def _join_drop_cap(out: list[str]) -> list[str]:
     return out
 
 
-def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
+def _trim_ends(out: list[str], meta: re.Pattern[str], dated: dict[str, bool]) -> list[str]:
     """The body without the header metadata above it, the dates below it and the closing
     blocks after the text (monitor.bodytails: a writer's bio, a donation appeal). (A
-    line's length before its metadata search, which tries every offset.)"""
+    line's length before its metadata search, which tries every offset; ``dated``:
+    is_dateline of the lines, each read once.)"""
     start = 0
     while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
-                                               or is_dateline(out[start])):
+                                               or dated[out[start]]):
         start += 1
     end = len(out)
     while end > start and ((len(out[end - 1]) < 60 and is_meta_line(out[end - 1], meta))
-                           or is_dateline(out[end - 1])):
+                           or dated[out[end - 1]]):
         end -= 1
     return cut_closing_blocks(out[start:end])

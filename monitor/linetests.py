@@ -152,7 +152,7 @@ def is_dateline(line: str) -> bool:
     """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
     Published ..."): metadata wherever it sits and however long (a timestamps block that a
     short article's vote joined to its body)."""
-    if len(line) > 200 or DIGIT.search(line) is None:
+    if len(line) > 200 or not _has_digit(line):
         return False
     words = line.split()
     if len(words) < 3:
@@ -165,6 +165,19 @@ def is_dateline(line: str) -> bool:
             if spare < 0:
                 return False
     return _DATE_LIKE.search(line) is not None
+
+
+def _has_digit(line: str) -> bool:
+    """DIGIT.search(line) is not None; on an ASCII line (the digits 0-9 only) a search for
+    each digit, which memchr runs, costs a fifth of the category test of every character."""
+    if not line.isascii():
+        return DIGIT.search(line) is not None
+    for digit in "0123456789":  # (a loop, not any() over a generator: see pitchlines)
+        if digit in line:
+            break
+    else:
+        return False
+    return True
 
 
 def _date_word(word: str) -> bool:
