@@ -83,6 +83,7 @@ SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
 DROP_CAP_LINES = 3  # lines at the top where a lone capital can be the opening paragraph's drop cap
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
+END = -3  # a _FULL_STOP match starts this far from the end: searched from there, not at every offset
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
 # a boilerplate label that heads no list: an ad's label, whatever links follow it
@@ -137,7 +138,7 @@ def _split_link(link: re.Match[str]) -> str:
         text = piece.lstrip(f" \t\n\r{HEADING}{LIST_ITEM}")
         lead = piece[:len(piece) - len(text)]
         words = normalize_line(MARKERS.sub("", text))
-        if len(words) >= CARD_PROSE and _FULL_STOP.search(words):
+        if len(words) >= CARD_PROSE and _FULL_STOP.search(words, len(words) + END):
             out.append(lead + text)
         else:
             out.append(f"{lead}{LINK_OPEN}{text}{LINK_CLOSE}")
@@ -230,7 +231,7 @@ def _teasers_after(raw_lines: list[str], index: int) -> int:
         text = plain_line(raw)
         if not text:
             continue
-        if line_link_density(raw, len(text)) <= LINKED_LINE or _FULL_STOP.search(text):
+        if line_link_density(raw, len(text)) <= LINKED_LINE or _FULL_STOP.search(text, len(text) + END):
             break
         found, end = found + 1, probe + 1
     return end if found >= TEASER_RUN else index + 1
@@ -265,7 +266,8 @@ def _linked_titles(raw_lines: list[str]) -> list[int]:
         if LINK_OPEN not in raw:
             continue
         text = plain_line(raw)
-        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
+        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text, len(text) + END) \
+                or text.isupper():
             continue
         if text.startswith(("http:", "https:", "www.")) or READ_ALSO_LEAD.match(text) \
                 or line_link_density(raw, len(text)) <= LINKED_LINE:
@@ -386,12 +388,10 @@ def _join_drop_cap(out: list[str]) -> list[str]:
 
 def _trim_ends(out: list[str], meta: re.Pattern[str], dated: dict[str, bool]) -> list[str]:
     """The body without the header metadata above it, the dates below it and the closing
-    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal). (A
-    line's length before its metadata search, which tries every offset; ``dated``:
-    is_dateline of the lines, each read once.)"""
+    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal); ``dated``:
+    is_dateline of the lines. (A line's length before a metadata search at every offset.)"""
     start = 0
-    while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
-                                               or dated[out[start]]):
+    while start < len(out) and start < 4 and (is_meta_line(out[start], meta) or dated[out[start]]):
         start += 1
     end = len(out)
     while end > start and ((len(out[end - 1]) < 60 and is_meta_line(out[end - 1], meta))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from monitor import bodytails, linetests, pitchlines
+from monitor import bodytails, clean, linetests, pitchlines
 from monitor import selectors as sel
 from monitor.clean import clean_lines, normalize_line
 from monitor.gathering import cousins
@@ -93,3 +93,13 @@ def test_cousins_without_candidates_query_no_story_box() -> None:
     far = Candidate(other_node, score=0.5, raw=0.5, paragraphs=1)
     cands = {best_node.mem_id: best, other_node.mem_id: far}
     assert [node.mem_id for node in cousins(best, cands, [best_node])] == [best_node.mem_id]
+
+
+@given(st.lists(st.sampled_from(["a", ".", "..", "。", '"', "”", "’", "»", ")", "\n", " ", "?"]),
+                max_size=8).map("".join))
+def test_full_stop_searched_from_the_end_is_the_search(text: str) -> None:
+    """clean._FULL_STOP, searched from clean.END before the end (its look-behind still sees
+    the character before), finds what the search of the whole text finds."""
+    found = clean._FULL_STOP.search(text, len(text) + clean.END)
+    expected = clean._FULL_STOP.search(text)
+    assert (found and found.span()) == (expected and expected.span())
