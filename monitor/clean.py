@@ -83,6 +83,7 @@ SUBHEAD_PROSE = 150  # characters of the paragraph after such a line (a teaser's
 LIST_LABEL_CHARS = 80  # characters; a longer line naming other articles is a sentence of the text
 DROP_CAP_LINES = 3  # lines at the top where a lone capital can be the opening paragraph's drop cap
 _FULL_STOP = re.compile(r"(?<!\.)[.。][\"”'’»)]?$")  # a statement's end (headlines ask, exclaim, trail off)
+END = -3  # a _FULL_STOP match starts this far from the end: searched from there, not at every offset
 # The writer's bio closing a page: a name, then what the person is ("Jane Roe is a freelance
 # writer living in ..."); with the label line above it ("Contributing Writer", "Written by X").
 # a boilerplate label that heads no list: an ad's label, whatever links follow it
@@ -137,7 +138,7 @@ def _split_link(link: re.Match[str]) -> str:
         text = piece.lstrip(f" \t\n\r{HEADING}{LIST_ITEM}")
         lead = piece[:len(piece) - len(text)]
         words = normalize_line(MARKERS.sub("", text))
-        if len(words) >= CARD_PROSE and _FULL_STOP.search(words):
+        if len(words) >= CARD_PROSE and _FULL_STOP.search(words, len(words) + END):
             out.append(lead + text)
         else:
             out.append(f"{lead}{LINK_OPEN}{text}{LINK_CLOSE}")
@@ -230,7 +231,7 @@ def _teasers_after(raw_lines: list[str], index: int) -> int:
         text = plain_line(raw)
         if not text:
             continue
-        if line_link_density(raw, len(text)) <= LINKED_LINE or _FULL_STOP.search(text):
+        if line_link_density(raw, len(text)) <= LINKED_LINE or _FULL_STOP.search(text, len(text) + END):
             break
         found, end = found + 1, probe + 1
     return end if found >= TEASER_RUN else index + 1
@@ -265,7 +266,8 @@ def _linked_titles(raw_lines: list[str]) -> list[int]:
         if LINK_OPEN not in raw:
             continue
         text = plain_line(raw)
-        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text) or text.isupper():
+        if not text or len(text) > SUBHEAD_CHARS or _FULL_STOP.search(text, len(text) + END) \
+                or text.isupper():
             continue
         if text.startswith(("http:", "https:", "www.")) or READ_ALSO_LEAD.match(text) \
                 or line_link_density(raw, len(text)) <= LINKED_LINE:
@@ -324,6 +326,7 @@ def clean_lines(
     linked lines under it."""
     out: list[str] = []
     links_after: list[int] = []  # per kept line: pure link lines dropped right after it
+    dated: dict[str, bool] = {}  # is_dateline of each line read (_trim_ends asks again)
     title_key = normalize_line(title).casefold()
     raw_lines = [raw for raw in raw_lines if raw and not raw.isspace()]
     first_prose, last_prose = _prose_bounds(raw_lines)
@@ -357,12 +360,13 @@ def clean_lines(
             continue
         if title_key and len(line) <= len(title_key) and line.casefold() == title_key:
             continue  # (casefolding never shortens a line: a longer one is not the title)
-        if is_dateline(line) and not raw.lstrip().startswith(HEADING):
+        dated[line] = is_dateline(line)
+        if dated[line] and not raw.lstrip().startswith(HEADING):
             continue  # (a date as a subheading orders a timeline's entries: it stays)
         out.append(line)
         links_after.append(0)
     _drop_trailing_labels(out, links_after)
-    return _join_drop_cap(_trim_ends(out, meta))
+    return _join_drop_cap(_trim_ends(out, meta, dated))
 
 
 def _join_drop_cap(out: list[str]) -> list[str]:
@@ -382,15 +386,15 @@ def _join_drop_cap(out: list[str]) -> list[str]:
     return out
 
 
-def _trim_ends(out: list[str], meta: re.Pattern[str]) -> list[str]:
+def _trim_ends(out: list[str], meta: re.Pattern[str], dated: dict[str, bool]) -> list[str]:
     """The body without the header metadata above it, the dates below it and the closing
-    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal)."""
+    blocks after the text (monitor.bodytails: a writer's bio, a donation appeal); ``dated``:
+    is_dateline of the lines. (A line's length before a metadata search at every offset.)"""
     start = 0
-    while start < len(out) and start < 4 and (is_meta_line(out[start], meta)
-                                               or is_dateline(out[start])):
+    while start < len(out) and start < 4 and (is_meta_line(out[start], meta) or dated[out[start]]):
         start += 1
     end = len(out)
-    while end > start and ((is_meta_line(out[end - 1], meta) and len(out[end - 1]) < 60)
-                           or is_dateline(out[end - 1])):
+    while end > start and ((len(out[end - 1]) < 60 and is_meta_line(out[end - 1], meta))
+                           or dated[out[end - 1]]):
         end -= 1
     return cut_closing_blocks(out[start:end])

@@ -203,23 +203,24 @@ def below_body(node: LexborNode | None, levels: int) -> list[LexborNode]:
     return path
 
 
-def _same_class(node: LexborNode, best: LexborNode) -> bool:
+def _same_class(node: LexborNode, best: LexborNode, kind: tuple[int, str] | None = None) -> bool:
     """Same tag and the same first class: one more section of a sectioned body.
 
     Sections often add a modifier to the shared class ("rich-text", "rich-text mt-4"), so
-    only the first class, the block's kind, has to agree.
+    only the first class, the block's kind, has to agree. ``kind``: section_kind(best), when
+    the caller has read it once for all its candidates (each read builds a dict).
     """
-    kind = section_kind(node)
-    return kind[1] != "" and kind == section_kind(best)
+    kind = section_kind(best) if kind is None else kind
+    return kind[1] != "" and section_kind(node) == kind
 
 
-def _named_off(node: LexborNode, best: LexborNode) -> bool:
+def _named_off(node: LexborNode, best: LexborNode, kind: tuple[int, str]) -> bool:
     """A class/id that marks boilerplate, unless the block is built like the winner (its
     name is then the page's name for body blocks) or is mostly prose (see holds_prose) and
-    not the author's box (prose about the writer)."""
+    not the author's box (prose about the writer). ``kind``: the winner's section_kind."""
     if _in_bio_box(node, best):
         return True
-    if not (is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best):
+    if not (is_boilerplate(node) or class_weight(node) < 0) or _same_class(node, best, kind):
         return False
     return not holds_prose(node, text_len(node))
 
@@ -232,7 +233,7 @@ def _in_bio_box(node: LexborNode, best: LexborNode) -> bool:
 
 
 def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int],
-               levels: int, threshold: float) -> bool:
+               levels: int, threshold: float, kind: tuple[int, str]) -> bool:
     """A candidate near the best one that holds more of the same article.
 
     Near (within ``levels``) it must score like article text; a block built like the best
@@ -241,7 +242,7 @@ def _cousin_ok(cand: Candidate, best: Candidate, near: list[int], far: list[int]
     """
     if cand.raw >= threshold and _depth_below(near, cand.node, levels) >= 0:
         return True
-    return (cand.raw >= MIN_SECTION_SCORE and _same_class(cand.node, best.node)
+    return (cand.raw >= MIN_SECTION_SCORE and _same_class(cand.node, best.node, kind)
             and (_depth_below(far, cand.node, SECTION_LEVELS) >= 0
                  or _same_path(cand.node, best.node)))
 
@@ -290,11 +291,11 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
     extra: list[Candidate] = []
     short: list[Candidate] = []  # same-class sections scoring too little (see sectiongaps)
     kind = section_kind(best.node)
-    story = story_box(best.node, levels)
+    story: list[LexborNode | None] = []  # story_box(best), queried once a block gets that far
     for cand in cands.values():
         if cand.node.mem_id in chosen_ids or cand.node.mem_id in far:
             continue
-        if _cousin_ok(cand, best, near, far, levels, threshold):
+        if _cousin_ok(cand, best, near, far, levels, threshold, kind):
             found = extra
         elif _short_section(cand, best.node, kind, far):
             found = short
@@ -302,17 +303,19 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
             continue
         if ancestry(cand.node) & chosen_ids or in_comments(cand.node):
             continue
-        if _named_off(cand.node, best.node) or is_login_box(cand.node):
+        if _named_off(cand.node, best.node, kind) or is_login_box(cand.node):
             continue
         if home is not None and article_root(cand.node) not in (home, None) \
                 and not same_stream(cand.node, best.node):
             continue
-        if story is not None and story.mem_id not in ancestry(cand.node):
+        if not story:
+            story.append(story_box(best.node, levels))
+        if story[0] is not None and story[0].mem_id not in ancestry(cand.node):
             continue  # the winner's story box holds its headline: this is the next story
-        if _too_linked(cand.node, best.node, own):
+        if _too_linked(cand.node, best.node, own, kind):
             continue
         found.append(cand)
-    sections = {c.node.mem_id for c in extra if _same_class(c.node, best.node)}
+    sections = {c.node.mem_id for c in extra if _same_class(c.node, best.node, kind)}
     extra += sectiongaps.between(short, extra, best, sections)
     if not extra:
         return chosen
@@ -342,15 +345,15 @@ def story_box(best: LexborNode, levels: int) -> LexborNode | None:
     return None
 
 
-def _too_linked(node: LexborNode, best: LexborNode, own: list[float]) -> bool:
+def _too_linked(node: LexborNode, best: LexborNode, own: list[float], kind: tuple[int, str]) -> bool:
     """A nearby block too linked to be more body: above COUSIN_LINKS, unless it is a section
     built like the winner, not boxed as boilerplate, and no more linked than the winner
     itself (a page of sections that each link their heading and a "more" line); ``own``
-    caches the winner's density."""
+    caches the winner's density, ``kind`` is its section_kind."""
     density = link_density(node)
     if density <= COUSIN_LINKS:
         return False
-    if not _same_class(node, best) or _boxed_off(node, best):
+    if not _same_class(node, best, kind) or _boxed_off(node, best):
         return True
     if not own:
         own.append(link_density(best))

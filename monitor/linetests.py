@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from monitor.captioncredit import is_caption_credit
-from monitor.caseless import CASE_ODD, finds, matches
-from monitor.pitchlines import is_pitch_line
+from monitor.caseless import finds, matches
+from monitor.pitchlines import MAX_CHARS, ODD_FOLDED, fold, is_pitch_line
 from monitor.selectors import READ_ALSO_LEAD
 
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
@@ -68,20 +68,27 @@ _DATE_LIKE = re.compile(
 )
 
 
-def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str]) -> bool:
+def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
+                    folded: str | None = None) -> bool:
     """'Subscribe to...', '...our newsletter', 'Follow us on...', '.../Getty Images'.
 
-    Credit patterns end the line, and on a normalised line (one space between words) the
-    longest ("shutterstock)") is half CREDIT_TAIL: the tail is all a search needs (cut
-    off, as no credit pattern looks behind where it starts, and lowered on its own). A line
-    whose lower case holds none of CTA_WORDS (the case-insensitive pattern's words) holds no
-    call, unless it has a letter the pattern equates with one of theirs but lower() does not.
+    Credit patterns end the line in a name (a letter) or its bracket, and on a normalised
+    line (one space between words) the longest ("shutterstock)") is half CREDIT_TAIL: the
+    tail is all a search needs (cut off, as no credit pattern looks behind where it starts,
+    and lowered on its own). A line whose fold (``folded``, pitchlines.fold) holds none of
+    CTA_WORDS (the case-insensitive pattern's words) holds no call, unless it has a letter
+    the pattern equates with one of theirs but the fold does not (ODD_FOLDED). (Loops, not
+    any() over a map: a word test through a method wrapper cost twice as much.)
     """
-    if len(line) < 140 and finds(credit, line[-CREDIT_TAIL:]):
+    last = line[-1:]
+    if len(line) < 140 and (last.isalpha() or last == ")") and finds(credit, line[-CREDIT_TAIL:]):
         return True
-    if line.isascii() or not any(map(line.__contains__, CASE_ODD)):
-        lowered = line.lower()
-        if not any(map(lowered.__contains__, CTA_WORDS)):
+    folded = fold(line) if folded is None else folded
+    if line.isascii() or not any(odd in folded for odd in ODD_FOLDED):
+        for word in CTA_WORDS:
+            if word in folded:
+                break
+        else:
             return False
     for match in cta.finditer(line):
         if match.group("start"):
@@ -116,12 +123,13 @@ def is_boilerplate_line(
     credit: re.Pattern[str] | None = None,
 ) -> bool:
     """A normalised line that navigation, credits or page chrome would produce."""
+    folded = fold(line) if len(line) <= MAX_CHARS else None  # (what the word tests read)
     if len(line) < 240:
         if matches(pattern, line):
             return True
-        if cta is not None and credit is not None and _call_to_action(line, cta, credit):
+        if cta is not None and credit is not None and _call_to_action(line, cta, credit, folded):
             return True
-    if is_caption_credit(line) or is_pitch_line(line):
+    if is_caption_credit(line) or is_pitch_line(line, folded):
         return True
     if density >= 0.999 and len(line) < 200:
         return True
@@ -144,7 +152,7 @@ def is_dateline(line: str) -> bool:
     """A line of dates and their labels only ("Updated Monday, February 27, 2023 4:12 PM EDT
     Published ..."): metadata wherever it sits and however long (a timestamps block that a
     short article's vote joined to its body)."""
-    if len(line) > 200 or DIGIT.search(line) is None:
+    if len(line) > 200 or not _has_digit(line):
         return False
     words = line.split()
     if len(words) < 3:
@@ -159,6 +167,19 @@ def is_dateline(line: str) -> bool:
     return _DATE_LIKE.search(line) is not None
 
 
+def _has_digit(line: str) -> bool:
+    """DIGIT.search(line) is not None; on an ASCII line (the digits 0-9 only) a search for
+    each digit, which memchr runs, costs a fifth of the category test of every character."""
+    if not line.isascii():
+        return DIGIT.search(line) is not None
+    for digit in "0123456789":  # (a loop, not any() over a generator: see pitchlines)
+        if digit in line:
+            break
+    else:
+        return False
+    return True
+
+
 def _date_word(word: str) -> bool:
     """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon."""
     bare = word[:-1] if word[-1] in ",.:;" else word
@@ -170,9 +191,10 @@ def _date_word(word: str) -> bool:
 
 
 def is_meta_line(line: str, pattern: re.Pattern[str]) -> bool:
-    """A short header line (date, views, source) rather than prose."""
+    """A short header line (date, views, source) rather than prose. (The date search, tried
+    at every offset, goes last.)"""
     if len(line) > 150:
         return False
     if finds(pattern, line):
         return True
-    return bool(_DATE_LIKE.search(line)) and len(line) < 80 and not SENTENCE_END.search(line)
+    return len(line) < 80 and not SENTENCE_END.search(line) and _DATE_LIKE.search(line) is not None

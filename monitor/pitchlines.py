@@ -96,18 +96,21 @@ OPENINGS = re.compile(
     "ce|suivez|retrouvez|t\xc3|d\xc3|jetzt|il|unlock|enjoy|already|dieser|der|weiterlesen|"
     "lesen|this")
 INSIDE: tuple[str, ...] = ("redaktion", "expressed", "uygulamas")
-# (and in a line that is not ASCII: "serv" of "réservée", and the letters re.I equates with
-# an ASCII one, İ ı ſ K, which the folding leaves as bytes: a line holding one goes on)
-INSIDE_WIDE = (*INSIDE, "serv", *(odd.encode().decode("latin-1")
-                                  for odd in (*CASE_ODD, "\u212a")))
+# the letters re.I equates with an ASCII one, İ ı ſ K, as the folding leaves them (bytes)
+ODD_FOLDED = tuple(odd.encode().decode("latin-1") for odd in (*CASE_ODD, "\u212a"))
+# (and in a line that is not ASCII: "serv" of "réservée", and those letters: a line holding
+# one goes on)
+INSIDE_WIDE = (*INSIDE, "serv", *ODD_FOLDED)
 MAX_LOWER = 2  # lower-case words (of 4+ letters) in a name; a sentence has more
 ROLE_WORDS = frozenset(("reporting", "additional", "writing", "editing", "from"))
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
-def is_pitch_line(line: str) -> bool:
-    """Whether a normalised line is one of the notices and pitches above."""
-    return len(line) <= MAX_CHARS and _may_match(line) and _pitch(line)
+def is_pitch_line(line: str, folded: str | None = None) -> bool:
+    """Whether a normalised line is one of the notices and pitches above; ``folded``: the
+    line's fold(), when the caller has it."""
+    return len(line) <= MAX_CHARS and _may_match(line, fold(line) if folded is None else folded) \
+        and _pitch(line)
 
 
 def _pitch(line: str) -> bool:
@@ -127,13 +130,10 @@ def _pitch(line: str) -> bool:
     return staff is None or _named(staff)
 
 
-def _may_match(line: str) -> bool:
-    """Whether the line holds what PITCH_LINE needs (OPENINGS, INSIDE): a line without it
-    cannot match, whatever its keys."""
-    if line.isascii():
-        folded, inside = line.lower(), INSIDE
-    else:
-        folded, inside = _folded(line), INSIDE_WIDE
+def _may_match(line: str, folded: str) -> bool:
+    """Whether the line (``folded``: its fold()) holds what PITCH_LINE needs (OPENINGS,
+    INSIDE): a line without it cannot match, whatever its keys."""
+    inside = INSIDE if line.isascii() else INSIDE_WIDE
     if OPENINGS.match(folded) is not None or ("?" in line and "touch" in folded):
         return True
     for word in inside:  # (a loop, as for the keys: a fifth of the test cheaper than any())
@@ -142,6 +142,12 @@ def _may_match(line: str) -> bool:
     else:
         return False
     return True
+
+
+def fold(line: str) -> str:
+    """The line lowered, as the ASCII words of the line tests read it: an ASCII line's
+    lower(), another's _folded() (where an ASCII word is an ASCII word of the line)."""
+    return line.lower() if line.isascii() else _folded(line)
 
 
 def _folded(line: str) -> str:
