@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
+from monitor.boilernames import boilerplate_names
 from monitor.clean import PARA
 from monitor.consentbox import consent_box
 from monitor.junkwalk import Walked, walk
@@ -39,7 +40,6 @@ from monitor.scoring import (
     name_tokens,
     node_names,
     text_len,
-    unlive,
 )
 from monitor.series import spare_series
 from monitor.signupbox import signup_box
@@ -59,11 +59,9 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
-_STYLE_CLASS = "has-"  # how a block editor's style classes begin ("has-large-font-size")
-_DIGITS = "0123456789"  # a generated suffix on a class word ("heading10415")
 
 __all__ = [
-    "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
+    "Candidate", "ancestry", "best_candidate", "boilerplate_names", "prune_region", "remove_boilerplate",
     "remove_junk", "score_candidates", "text_len",
 ]
 
@@ -164,41 +162,6 @@ def _side_note(aside: LexborNode) -> bool:
 def _hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     return "hidden" in attrs or attrs.get("aria-hidden") == "true" or hidden_style(attrs)
-
-
-@lru_cache(maxsize=NAME_CACHE)
-def boilerplate_names(names: str) -> bool:
-    """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
-    the same names come back on many elements of a page and of a site.
-
-    A block editor's style classes ("has-font-18-px-font-size", "has-background") say how
-    a block looks, not what it is: they are left out."""
-    previous = ""
-    names = unlive(names)  # (a live blog's entry, "live-match-comment", is the story)
-    if _STYLE_CLASS in names:
-        names = " ".join(word for word in names.split() if not word.startswith(_STYLE_CLASS))
-    tokens = sel.NAME_TOKENS.split(names.lower())
-    for index, token in enumerate(tokens):
-        if token:
-            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
-                previous = token
-                continue
-            if (
-                token in sel.BOILER_WORDS
-                or token.startswith(sel.BOILER_PREFIXES)
-                or token.endswith(sel.BOILER_SUFFIXES)
-                or f"{previous}-{token}" in sel.BOILER_PAIRS
-            ) and not _qualifies_next(tokens, index):
-                return True
-            previous = token
-    return False
-
-
-def _qualifies_next(tokens: list[str], index: int) -> bool:
-    """Whether the boilerplate word at ``index`` qualifies the token after it, a pair of
-    NEUTRAL_PAIRS ("adv-heading10415": its generated digits dropped)."""
-    following = tokens[index + 1].rstrip(_DIGITS) if index + 1 < len(tokens) else ""
-    return f"{tokens[index]}-{following}" in sel.NEUTRAL_PAIRS
 
 
 def is_boilerplate(node: LexborNode, tag: str | None = None) -> bool:
