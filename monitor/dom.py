@@ -38,7 +38,6 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     name_tokens,
-    node_names,
     text_len,
 )
 from monitor.series import spare_series
@@ -118,13 +117,15 @@ def _spared(node: LexborNode, most: float, protect: set[int]) -> bool:
     tag = node.tag
     if node.mem_id in protect or tag in PAGE_LEVEL:
         return True
-    if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
+    if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node, tag)):
         return True
     if text_len(node) > most or (tag == "span" and in_code(node)):
         return True
     if tag == "aside" and _side_note(node):
         return True
-    return collapsed_panel(node) or in_sentence(node) or carousel_slide(node)
+    attrs = node.attributes  # (read once for the three tests: each read builds the dict anew)
+    return collapsed_panel(node, attrs, tag) or in_sentence(node, tag, attrs) \
+        or carousel_slide(node, attrs)
 
 
 def unlink(node: LexborNode, removals: Removals | None = None) -> None:
@@ -178,7 +179,7 @@ def is_boilerplate(node: LexborNode, tag: str | None = None) -> bool:
     if tag == "figure" and not _data_or_quote(node):
         return True
     attrs = node.attributes
-    if hidden_style(attrs) and not collapsed_panel(node):
+    if hidden_style(attrs) and not collapsed_panel(node, attrs, tag):
         return True
     names = attrs.get("class") or ""  # the names of node_names, from the dict at hand
     anchored = tag in _HEADINGS and anchor_id(node)
@@ -227,21 +228,23 @@ _DATA_IDS = tag_ids(("table", "pre"))
 _QUOTE_ID = tag_id("blockquote")
 
 
-def collapsed_panel(node: LexborNode) -> bool:
+def collapsed_panel(node: LexborNode, attrs: dict[str, str | None] | None = None,
+                    tag: str | None = None) -> bool:
     """A hidden block that a visible control opens: an accordion's or a tab's panel.
 
     Its text (the answers of an FAQ, the steps of a guide) is part of the page as written,
     unlike a hidden second copy of the body, which names no control. Named like boilerplate,
-    or a menu's own tag, it stays boilerplate.
+    or a menu's own tag, it stays boilerplate. ``attrs``, ``tag``: the node's, when the
+    caller read them.
     """
-    attrs = node.attributes
+    attrs = node.attributes if attrs is None else attrs
     role = attrs.get("role")
     if role not in _PANEL_ROLES and (role or not attrs.get("aria-labelledby")) and (
             role or not _after_toggle(node)):
         return False  # a labelled block of another role ("navigation": a table of contents)
-    if node.tag in _CHROME_TAGS:
+    if (node.tag if tag is None else tag) in _CHROME_TAGS:
         return False
-    names = node_names(node)
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"  # (node_names, from attrs)
     return not (len(names) > 1 and boilerplate_names(names))
 
 
