@@ -74,13 +74,18 @@ def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
     subtree being taken apart.
     """
     for node in reversed((walked or walk(tree)).junk):
-        if node.tag == "button" and _accordion_toggle(node):
+        tag = node.tag_id  # (lexbor's number: .tag builds a str on each read)
+        if tag == _BUTTON_ID and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
-        if node.tag in ("rt", "rp") and spelled_reading(node):
-            if node.tag == "rt":
+        if tag in _RUBY_IDS and spelled_reading(node):
+            if tag == _RT_ID:
                 bracket_reading(node)
             continue  # a lesson's pinyin or romaji: the reading is the text
         node.decompose(recursive=False)
+
+
+_BUTTON_ID, _RT_ID = tag_id("button"), tag_id("rt")
+_RUBY_IDS = tag_ids(("rt", "rp"))
 
 
 def remove_boilerplate(
