@@ -10,9 +10,12 @@ from monitor import dom
 from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, NAMED_OPEN, PARA
 from monitor.nodefinds import link_target
 from monitor.placement import enclosing
-from monitor.tagids import LINK_ID
+from monitor.tagids import LINK_ID, tag_id, tag_ids
 
 TOC_LEVELS = 3  # levels above an in-page link searched for its list item
+_HEADING_IDS = tag_ids(("h2", "h3", "h4"))
+_ITEM_IDS = tag_ids(("li", "td", "th"))
+_BR_ID = tag_id("br")
 
 
 def mark_blocks(node: LexborNode) -> None:
@@ -22,14 +25,14 @@ def mark_blocks(node: LexborNode) -> None:
     blocks, links = blocks_and_links(node)
     contents = toc_items(links)
     for block in blocks:
-        tag = block.tag
-        if tag in ("h2", "h3", "h4"):
+        tag = block.tag_id  # (lexbor's number: .tag builds a str on each read)
+        if tag in _HEADING_IDS:
             block.insert_before(PARA + HEADING)
-        elif tag in ("li", "td", "th") and block.mem_id not in contents:
+        elif tag in _ITEM_IDS and block.mem_id not in contents:
             block.insert_before(PARA + LIST_ITEM)
         else:
             block.insert_before(PARA)
-        if tag != "br":
+        if tag != _BR_ID:
             block.insert_after(PARA)
     for link in links:
         link.insert_before(LINK_OPEN if "href" in link.attrs else NAMED_OPEN)

@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
+from monitor.boilernames import boilerplate_names
 from monitor.clean import PARA
 from monitor.consentbox import consent_box
 from monitor.junkwalk import Walked, walk
@@ -37,9 +38,7 @@ from monitor.scoring import (
     holds_prose,
     in_comments,
     name_tokens,
-    node_names,
     text_len,
-    unlive,
 )
 from monitor.series import spare_series
 from monitor.signupbox import signup_box
@@ -59,11 +58,9 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
 _FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
-_STYLE_CLASS = "has-"  # how a block editor's style classes begin ("has-large-font-size")
-_DIGITS = "0123456789"  # a generated suffix on a class word ("heading10415")
 
 __all__ = [
-    "Candidate", "ancestry", "best_candidate", "prune_region", "remove_boilerplate",
+    "Candidate", "ancestry", "best_candidate", "boilerplate_names", "prune_region", "remove_boilerplate",
     "remove_junk", "score_candidates", "text_len",
 ]
 
@@ -77,13 +74,18 @@ def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
     subtree being taken apart.
     """
     for node in reversed((walked or walk(tree)).junk):
-        if node.tag == "button" and _accordion_toggle(node):
+        tag = node.tag_id  # (lexbor's number: .tag builds a str on each read)
+        if tag == _BUTTON_ID and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
-        if node.tag in ("rt", "rp") and spelled_reading(node):
-            if node.tag == "rt":
+        if tag in _RUBY_IDS and spelled_reading(node):
+            if tag == _RT_ID:
                 bracket_reading(node)
             continue  # a lesson's pinyin or romaji: the reading is the text
         node.decompose(recursive=False)
+
+
+_BUTTON_ID, _RT_ID = tag_id("button"), tag_id("rt")
+_RUBY_IDS = tag_ids(("rt", "rp"))
 
 
 def remove_boilerplate(
@@ -120,13 +122,15 @@ def _spared(node: LexborNode, most: float, protect: set[int]) -> bool:
     tag = node.tag
     if node.mem_id in protect or tag in PAGE_LEVEL:
         return True
-    if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node)):
+    if tag == "h1" or (tag in _HEADINGS and anchor_id(node) and not is_boilerplate(node, tag)):
         return True
     if text_len(node) > most or (tag == "span" and in_code(node)):
         return True
     if tag == "aside" and _side_note(node):
         return True
-    return collapsed_panel(node) or in_sentence(node) or carousel_slide(node)
+    attrs = node.attributes  # (read once for the three tests: each read builds the dict anew)
+    return collapsed_panel(node, attrs, tag) or in_sentence(node, tag, attrs) \
+        or carousel_slide(node, attrs)
 
 
 def unlink(node: LexborNode, removals: Removals | None = None) -> None:
@@ -166,41 +170,6 @@ def _hidden(node: LexborNode) -> bool:
     return "hidden" in attrs or attrs.get("aria-hidden") == "true" or hidden_style(attrs)
 
 
-@lru_cache(maxsize=NAME_CACHE)
-def boilerplate_names(names: str) -> bool:
-    """Whether class/id names mark a boilerplate block (see selectors.BOILER_*); cached, as
-    the same names come back on many elements of a page and of a site.
-
-    A block editor's style classes ("has-font-18-px-font-size", "has-background") say how
-    a block looks, not what it is: they are left out."""
-    previous = ""
-    names = unlive(names)  # (a live blog's entry, "live-match-comment", is the story)
-    if _STYLE_CLASS in names:
-        names = " ".join(word for word in names.split() if not word.startswith(_STYLE_CLASS))
-    tokens = sel.NAME_TOKENS.split(names.lower())
-    for index, token in enumerate(tokens):
-        if token:
-            if f"{previous}-{token}" in sel.NEUTRAL_PAIRS:
-                previous = token
-                continue
-            if (
-                token in sel.BOILER_WORDS
-                or token.startswith(sel.BOILER_PREFIXES)
-                or token.endswith(sel.BOILER_SUFFIXES)
-                or f"{previous}-{token}" in sel.BOILER_PAIRS
-            ) and not _qualifies_next(tokens, index):
-                return True
-            previous = token
-    return False
-
-
-def _qualifies_next(tokens: list[str], index: int) -> bool:
-    """Whether the boilerplate word at ``index`` qualifies the token after it, a pair of
-    NEUTRAL_PAIRS ("adv-heading10415": its generated digits dropped)."""
-    following = tokens[index + 1].rstrip(_DIGITS) if index + 1 < len(tokens) else ""
-    return f"{tokens[index]}-{following}" in sel.NEUTRAL_PAIRS
-
-
 def is_boilerplate(node: LexborNode, tag: str | None = None) -> bool:
     """Figure/caption/form elements, hidden styles, or boilerplate class/id names.
 
@@ -215,7 +184,7 @@ def is_boilerplate(node: LexborNode, tag: str | None = None) -> bool:
     if tag == "figure" and not _data_or_quote(node):
         return True
     attrs = node.attributes
-    if hidden_style(attrs) and not collapsed_panel(node):
+    if hidden_style(attrs) and not collapsed_panel(node, attrs, tag):
         return True
     names = attrs.get("class") or ""  # the names of node_names, from the dict at hand
     anchored = tag in _HEADINGS and anchor_id(node)
@@ -264,21 +233,23 @@ _DATA_IDS = tag_ids(("table", "pre"))
 _QUOTE_ID = tag_id("blockquote")
 
 
-def collapsed_panel(node: LexborNode) -> bool:
+def collapsed_panel(node: LexborNode, attrs: dict[str, str | None] | None = None,
+                    tag: str | None = None) -> bool:
     """A hidden block that a visible control opens: an accordion's or a tab's panel.
 
     Its text (the answers of an FAQ, the steps of a guide) is part of the page as written,
     unlike a hidden second copy of the body, which names no control. Named like boilerplate,
-    or a menu's own tag, it stays boilerplate.
+    or a menu's own tag, it stays boilerplate. ``attrs``, ``tag``: the node's, when the
+    caller read them.
     """
-    attrs = node.attributes
+    attrs = node.attributes if attrs is None else attrs
     role = attrs.get("role")
     if role not in _PANEL_ROLES and (role or not attrs.get("aria-labelledby")) and (
             role or not _after_toggle(node)):
         return False  # a labelled block of another role ("navigation": a table of contents)
-    if node.tag in _CHROME_TAGS:
+    if (node.tag if tag is None else tag) in _CHROME_TAGS:
         return False
-    names = node_names(node)
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"  # (node_names, from attrs)
     return not (len(names) > 1 and boilerplate_names(names))
 
 

@@ -22,21 +22,25 @@ HIDING = frozenset(("hidden", "hide", "sr", "invisible", "offscreen"))  # class 
 PAGE_LEVEL = frozenset(("html", "body", "main", "article"))
 
 
-def hidden_inline(node: LexborNode) -> bool:
+def hidden_inline(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
     """Hidden by style or by a hiding class ("sr-only", "hidden"): text planted in a
-    sentence for scrapers or screen readers, never part of what the page shows."""
-    attrs = node.attributes  # (read once: each read builds the dict anew)
+    sentence for scrapers or screen readers, never part of what the page shows.
+    ``attrs``: the node's attributes, when the caller read them."""
+    if attrs is None:
+        attrs = node.attributes  # (read once: each read builds the dict anew)
     if hidden_style(attrs):
         return True
     names = (attrs.get("class") or "").lower()
     return bool(names) and not HIDING.isdisjoint(sel.NAME_TOKENS.split(names))
 
 
-def in_sentence(node: LexborNode) -> bool:
+def in_sentence(node: LexborNode, tag: str | None = None,
+                attrs: dict[str, str | None] | None = None) -> bool:
     """Whether an inline element (a link, an emphasis) sits inside running text: its class
     ("recommendation-inline-link") names what it links to, and cutting it would cut words
-    out of a sentence."""
-    if node.tag not in _INLINE or hidden_inline(node):
+    out of a sentence. ``tag``, ``attrs``: the node's, when the caller read them (each read
+    builds them anew)."""
+    if (node.tag if tag is None else tag) not in _INLINE or hidden_inline(node, attrs):
         return False
     parent = node.parent
     if parent is None or parent.tag not in _TEXT_BLOCKS:
@@ -116,12 +120,12 @@ def hidden_style(attrs: dict[str, str | None]) -> bool:
     return bool(style and sel.HIDDEN_STYLE.search(style))
 
 
-def carousel_slide(node: LexborNode) -> bool:
+def carousel_slide(node: LexborNode, attrs: dict[str, str | None] | None = None) -> bool:
     """A carousel's slide out of view: aria-hidden="true" beside the one on view, built
     alike (first class word) and marked aria-hidden="false". Its text is on the page (a
     gallery's captions, a story's cards), hidden for a screen reader only until it slides
     in; a slider's clones ("slick-cloned", "swiper-slide-duplicate") are copies."""
-    attrs = node.attributes
+    attrs = node.attributes if attrs is None else attrs  # (the caller's, when it read them)
     names = attrs.get("class") or ""
     if attrs.get("aria-hidden") != "true" or not names or _CLONE.search(names):
         return False
