@@ -23,7 +23,8 @@ def mark_blocks(node: LexborNode) -> None:
     one text() call keeps the structure. (A block's markers before it go in as one text
     node, its tag read once: each insertion and each read costs a call into selectolax.)"""
     blocks, links = blocks_and_links(node)
-    contents = toc_items(links)
+    targets = [link_target(link) for link in links]  # (read once for both uses)
+    contents = toc_items(links, targets)
     for block in blocks:
         tag = block.tag_id  # (lexbor's number: .tag builds a str on each read)
         if tag in _HEADING_IDS:
@@ -34,8 +35,8 @@ def mark_blocks(node: LexborNode) -> None:
             block.insert_before(PARA)
         if tag != _BR_ID:
             block.insert_after(PARA)
-    for link in links:
-        link.insert_before(LINK_OPEN if "href" in link.attrs else NAMED_OPEN)
+    for link, target in zip(links, targets, strict=True):  # (an svg xlink:href link is one)
+        link.insert_before(LINK_OPEN if target is not None else NAMED_OPEN)
         link.insert_after(LINK_CLOSE)
 
 
@@ -64,10 +65,12 @@ def block_elements(node: LexborNode) -> list[LexborNode]:
     return [found for found in node.traverse() if found.tag_id in ids]
 
 
-def toc_items(links: list[LexborNode]) -> set[int]:
+def toc_items(links: list[LexborNode], targets: list[str | None] | None = None) -> set[int]:
     """mem_ids of list items that link within the page (of these links, the ones
     css('a[href^="#"]') finds): a table of contents, whose links are no part of the text
-    the way a list of named tools or sources is."""
-    items = (enclosing(link, "li", TOC_LEVELS) for link in links
-             if (link_target(link) or "").startswith("#"))
+    the way a list of named tools or sources is. ``targets``: the links' link_target()."""
+    if targets is None:
+        targets = [link_target(link) for link in links]
+    items = (enclosing(link, "li", TOC_LEVELS) for link, target in zip(links, targets, strict=True)
+             if (target or "").startswith("#"))
     return {item.mem_id for item in items if item is not None}

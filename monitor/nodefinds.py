@@ -24,16 +24,17 @@ WALK_NODES = 40  # nodes a walk looks at before a query does (a query's fixed co
 
 
 def first_href(node: LexborNode) -> str | None:
-    """The href ("" for an empty one) of node.css_first("a[href]"), found by a walk of the
-    first WALK_NODES nodes (a heading holds a few), past them by the query."""
+    """The target (link_target: "" for an empty href) of node.css_first("a[href]"), found
+    by a walk of the first WALK_NODES nodes (a heading holds a few), past them by the query.
+    (Both read an svg's xlink:href link as the query does.)"""
     for count, probe in enumerate(node.traverse()):
         if count >= WALK_NODES:
             link = node.css_first("a[href]")
-            return None if link is None else link.attributes.get("href") or ""
+            return None if link is None else link_target(link) or ""
         if probe.tag_id == LINK_ID:
-            attrs = probe.attributes
-            if "href" in attrs:
-                return attrs["href"] or ""
+            target = link_target(probe)
+            if target is not None:
+                return target
     return None
 
 

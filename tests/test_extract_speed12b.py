@@ -170,3 +170,30 @@ def test_an_svg_in_page_link_makes_its_item_a_table_of_contents_entry() -> None:
     found = toc_items(blocks_and_links(tree.body)[1])
     expected = {link.parent.parent.mem_id for link in tree.css('a[href^="#"]')}
     assert found == expected and len(found) == 1
+
+
+def test_an_svg_link_is_marked_a_link_as_a_href_would_mark_it() -> None:
+    """mark_blocks marks a link as a[href] finds links: in an inline <svg> an xlink:href
+    link is one (a link marker), outside one that name makes only a named anchor."""
+    from monitor.blockmarks import mark_blocks
+    from monitor.clean import LINK_OPEN, NAMED_OPEN
+    tree = LexborHTMLParser('<p><svg><a xlink:href="/map"><text>Map</text></a></svg>'
+                            '<a xlink:href="/not">Not</a><a href="/plain">Plain</a></p>')
+    assert tree.body is not None
+    mark_blocks(tree.body)
+    text = tree.body.text()
+    assert f"{LINK_OPEN}Map" in text and f"{NAMED_OPEN}Map" not in text
+    assert f"{NAMED_OPEN}Not" in text and f"{NAMED_OPEN}Plain" not in text
+
+
+@pytest.mark.parametrize("far", [False, True])
+def test_first_href_reads_an_svg_link_as_the_query_does(far: bool) -> None:
+    """first_href's walk and its query fallback (past WALK_NODES) give an svg link's
+    xlink:href, as css_first("a[href]") finds that link."""
+    from monitor.nodefinds import WALK_NODES, first_href
+    filler = "<span>x</span>" * WALK_NODES if far else ""
+    tree = LexborHTMLParser(f'<h1>{filler}<a xlink:href="/plain-name">A</a><svg>'
+                            '<a xlink:href="/logo"><text>L</text></a></svg></h1>')
+    node = tree.css_first("h1")
+    assert node is not None and node.css_first("a[href]") is not None
+    assert first_href(node) == "/logo"
