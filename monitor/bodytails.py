@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from monitor.caseless import ascii_fold
 from monitor.linetests import SENTENCE_END
-from monitor.pitchlines import REPORTED, fold
+from monitor.pitchlines import REPORTED
 
 BIO_TAIL_LINES = 3  # lines after a bio's label, at most, for it to close the body
 BIO_CHARS = 700  # characters of a bio paragraph; a longer one is the text's
@@ -88,7 +89,7 @@ def cut_appeal_tail(lines: list[str]) -> list[str]:
 def _appeal_opening(line: str) -> bool:
     """Whether a line opens the newsroom's appeal (one that reports speech is quoted)."""
     opens = APPEAL_OPENING.fullmatch(line) is not None or (
-        "favo" in fold(line) and SMALL_FAVOUR.fullmatch(line) is not None)
+        "favo" in ascii_fold(line) and SMALL_FAVOUR.fullmatch(line) is not None)
     return opens and REPORTED.search(line) is None
 
 

@@ -16,6 +16,7 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
+from monitor.caseless import ascii_fold
 from monitor.dom import text_len
 from monitor.scoring import link_density
 from monitor.sweep import unlink_inside
@@ -58,8 +59,7 @@ def _named_aside(box: LexborNode, most: float) -> bool:
 def _holds_named(names: str) -> bool:
     """Whether class names hold one of NAMED as [class*="..." i] does: ASCII letters in
     either case, no other (str.lower() folds some beyond ASCII to ASCII letters)."""
-    folded = names.lower() if names.isascii() else \
-        names.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    folded = ascii_fold(names)
     return any(word in folded for word in NAMED)
 
 

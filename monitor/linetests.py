@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from monitor.captioncredit import is_caption_credit
-from monitor.caseless import finds, matches
-from monitor.pitchlines import MAX_CHARS, ODD_FOLDED, fold, is_pitch_line
+from monitor.caseless import ascii_fold, finds, matches
+from monitor.pitchlines import MAX_CHARS, ODD_FOLDED, is_pitch_line
 from monitor.selectors import READ_ALSO_LEAD
 
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
@@ -75,7 +75,7 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
     Credit patterns end the line in a name (a letter) or its bracket, and on a normalised
     line (one space between words) the longest ("shutterstock)") is half CREDIT_TAIL: the
     tail is all a search needs (cut off, as no credit pattern looks behind where it starts,
-    and lowered on its own). A line whose fold (``folded``, pitchlines.fold) holds none of
+    and lowered on its own). A line whose fold (``folded``, caseless.ascii_fold) holds none of
     CTA_WORDS (the case-insensitive pattern's words) holds no call, unless it has a letter
     the pattern equates with one of theirs but the fold does not (ODD_FOLDED). (Loops, not
     any() over a map: a word test through a method wrapper cost twice as much.)
@@ -83,7 +83,7 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
     last = line[-1:]
     if len(line) < 140 and (last.isalpha() or last == ")") and finds(credit, line[-CREDIT_TAIL:]):
         return True
-    folded = fold(line) if folded is None else folded
+    folded = ascii_fold(line) if folded is None else folded
     if line.isascii() or not any(odd in folded for odd in ODD_FOLDED):
         for word in CTA_WORDS:
             if word in folded:
@@ -123,7 +123,7 @@ def is_boilerplate_line(
     credit: re.Pattern[str] | None = None,
 ) -> bool:
     """A normalised line that navigation, credits or page chrome would produce."""
-    folded = fold(line) if len(line) <= MAX_CHARS else None  # (what the word tests read)
+    folded = ascii_fold(line) if len(line) <= MAX_CHARS else None  # (what the word tests read)
     if len(line) < 240:
         if matches(pattern, line):
             return True

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.caseless import CASE_ODD
+from monitor.caseless import CASE_ODD, ascii_fold
 
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
@@ -85,7 +85,7 @@ REPORTED = re.compile(
     r"declaró)\b",
     re.I,
 )
-# What a line needs for PITCH_LINE to match it, tested on the line folded (see _folded):
+# What a line needs for PITCH_LINE to match it, tested on the line folded (caseless.ascii_fold):
 # the opening of an alternative that starts the line (a prefix of each: "do" stands for
 # "download", "ce" for "cek" and "cet", "t\xc3" for "téléchargez", é's first UTF-8 byte
 # after the t), or a word of one that a run of any text opens (the "? get in touch" one
@@ -108,8 +108,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 def is_pitch_line(line: str, folded: str | None = None) -> bool:
     """Whether a normalised line is one of the notices and pitches above; ``folded``: the
-    line's fold(), when the caller has it."""
-    return len(line) <= MAX_CHARS and _may_match(line, fold(line) if folded is None else folded) \
+    line's ascii_fold(), when the caller has it."""
+    return len(line) <= MAX_CHARS and _may_match(line, ascii_fold(line) if folded is None else folded) \
         and _pitch(line)
 
 
@@ -131,7 +131,7 @@ def _pitch(line: str) -> bool:
 
 
 def _may_match(line: str, folded: str) -> bool:
-    """Whether the line (``folded``: its fold()) holds what PITCH_LINE needs (OPENINGS,
+    """Whether the line (``folded``: its ascii_fold()) holds what PITCH_LINE needs (OPENINGS,
     INSIDE): a line without it cannot match, whatever its keys."""
     inside = INSIDE if line.isascii() else INSIDE_WIDE
     if OPENINGS.match(folded) is not None or ("?" in line and "touch" in folded):
@@ -142,20 +142,6 @@ def _may_match(line: str, folded: str) -> bool:
     else:
         return False
     return True
-
-
-def fold(line: str) -> str:
-    """The line lowered, as the ASCII words of the line tests read it: an ASCII line's
-    lower(), another's _folded() (where an ASCII word is an ASCII word of the line)."""
-    return line.lower() if line.isascii() else _folded(line)
-
-
-def _folded(line: str) -> str:
-    """The line's ASCII letters lowered, each other character as its UTF-8 bytes read as
-    Latin-1: what an ASCII word of PITCH_LINE matches under re.I is that word here, unless
-    the line spells one of its letters as İ ı ſ or K (INSIDE_WIDE finds those). (lower()
-    of a line that is not ASCII costs ~30 instructions a character; this, a third.)"""
-    return line.encode("utf-8", "surrogatepass").lower().decode("latin-1")
 
 
 def _named(text: str) -> bool:

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from monitor import bodytails, clean, linetests, pitchlines
 from monitor import selectors as sel
+from monitor.caseless import ascii_fold
 from monitor.clean import clean_lines, normalize_line
 from monitor.gathering import cousins
 from monitor.scoring import Candidate
@@ -23,7 +24,7 @@ _lines = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
 def test_fold_finds_an_ascii_word_where_lower_does(line: str) -> None:
     """The words the tests look for in a line's fold: found there exactly where lower()
     finds them (no letter of them has a form lower() makes ASCII but the fold does not)."""
-    folded = pitchlines.fold(line)
+    folded = ascii_fold(line)
     for word in ("favo", "sign", "subscribe", "follow", "share", "newsletter", "touch"):
         assert (word in folded) == (word in line.lower()), word
 
@@ -42,7 +43,7 @@ def test_appeal_opening_on_the_fold_is_the_plain_test(line: str) -> None:
 @example("(AFP)")
 def test_pitch_and_call_tests_with_the_fold_given_are_the_tests(line: str) -> None:
     """A fold passed in gives the answer the tests work out themselves."""
-    folded = pitchlines.fold(line)
+    folded = ascii_fold(line)
     assert pitchlines.is_pitch_line(line, folded) == pitchlines.is_pitch_line(line)
     cta, credit = sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END
     assert linetests._call_to_action(line, cta, credit, folded) == \

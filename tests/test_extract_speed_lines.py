@@ -299,3 +299,19 @@ def test_home_link_test_answers_as_urlsplit(parts: list[str]) -> None:
             return "error"
 
     assert answer(homelink.links_home) == answer(parsed)
+
+
+_WORDS = ("box", "favo", "newsletter", "ki", "is")
+
+
+@given(st.text(alphabet=st.sampled_from("aBkKsSiIxOé\u0130\u0131\u017f\u212aÄ-é ßﬁ\U0001f600"), max_size=24),
+       st.sampled_from(_WORDS))
+@example("INFOBOX", "box")
+@example("Fa\u00e7vo FAVO", "favo")
+def test_ascii_fold_holds_an_ascii_word_where_the_text_does_in_any_ascii_case(
+        text: str, word: str) -> None:
+    """caseless.ascii_fold (the line tests' and the fact box's fold): an ASCII word is in it
+    exactly where re.ASCII|re.I finds it in the text (ASCII letters in either case, no
+    letter beyond ASCII folded to one; the CASE_ODD letters are their callers' concern)."""
+    found = re.search(re.escape(word), text, re.ASCII | re.I) is not None
+    assert (word in caseless.ascii_fold(text)) is found
