@@ -73,7 +73,8 @@ class Declared(NamedTuple):
     """The publication date a page declares on purpose, and what else it declares."""
 
     raw: str | None  # the date string trusted first: JSON-LD, meta tags, <time datetime>
-    stamps: list[str]  # every timestamp declared (one may carry the publisher's offset)
+    stamps: list[str]  # the timestamps declared (one may carry the publisher's offset; see
+    # declared: the elements' are left out where no reader of the list could reach them)
     ld_raw: str | None  # JSON-LD's datePublished (or dateCreated, uploadDate)
     meta_raw: str | None  # the meta tags' publication date, which may differ from JSON-LD's
 
@@ -89,6 +90,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
     ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
     meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
     found = ld_raw or meta_raw
+    if found is not None and not _offset_wanted(found, stamps):
+        return Declared(found, stamps, ld_raw, meta_raw)  # (the page-wide query saved)
     for node, attrs in _marked(tree):
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
@@ -99,6 +102,13 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
                 and (published or not is_modification(node)):  # hAtom: class "updated"
             found = value
     return Declared(found, stamps, ld_raw, meta_raw)
+
+
+def _offset_wanted(raw: str, stamps: list[str]) -> bool:
+    """Whether the date elements' timestamps can matter beside a date that JSON-LD or a meta
+    tag declares (which they never replace): utcday reads the list only for a UTC timestamp,
+    and then first for the publisher's offset, which a declared stamp may already give."""
+    return utc_stamp(raw) is not None and local_offset(stamps) is None
 
 
 def marked_dates(tree: LexborHTMLParser) -> list[LexborNode]:
