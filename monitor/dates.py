@@ -23,7 +23,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
-from monitor.datemarks import dates_no_text, in_caption, is_modification
+from monitor.datemarks import dates_no_text, is_modification
+from monitor.datescan import SCAN_NODES, hint_scan, scan
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.scoring import node_names
 from monitor.tagids import tag_id
@@ -39,7 +40,6 @@ _LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)
 _LABEL_LINE_START = re.compile("\n[ \t]*[FfPpRrDdVv发日]")
 LABEL_SCAN = 40_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
-SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
@@ -65,7 +65,6 @@ EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publis
 # "about-author", "author-description"
 _BIO_NAMES = ("bio", "about", "desc")
 # the author's name or link: a date line usually sits right beside it
-_UNSEEN = "unseen"  # (no element's answer: answers are None or a YYYY-MM-DD day)
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 
 
@@ -146,30 +145,6 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
     return found
 
 
-def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool,
-          passed: frozenset[int] = frozenset(), seen: dict[int, str | None] | None = None
-          ) -> str | None:
-    """The first date of a short element under ``scope`` that is not in a list of others
-    and dates a text (no member's sign-up, no clock, no photo's caption); none of the
-    elements whose mem_id is in ``passed``. ``seen``: each element's answer by mem_id, from
-    earlier scans with the same ``longest`` and ``first_month`` (read, and added to)."""
-    nodes = islice((node for node in scope.css(selector) if node.mem_id not in passed),
-                   SCAN_NODES + 1)
-    answers: dict[int, str | None] = {} if seen is None else seen
-    for node in nodes:
-        found = answers.get(node.mem_id, _UNSEEN)
-        if found is _UNSEEN:
-            found = answers[node.mem_id] = first_dated([node], longest, first_month, _belongs)
-        if found:
-            return found
-    return None
-
-
-def _belongs(node: LexborNode) -> bool:
-    """Whether a date element dates this page's text (see _scan)."""
-    return not in_list(node) and not dates_no_text(node) and not in_caption(node)
-
-
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
     """A date line in the few levels around the headline (not in lists of other articles).
 
@@ -183,7 +158,9 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
         for _ in range(HEADLINE_LEVELS):
             if scope is None or scope.tag in ("body", "html"):
                 break
-            found = _scan(scope, selector, longest, first_month, seen=seen)
+            found = hint_scan(scope, longest, first_month, seen) \
+                if selector is sel.DATE_HINT_SELECTOR \
+                else scan(scope, selector, longest, first_month, seen=seen)
             if found:
                 return found
             scope = scope.parent
@@ -204,7 +181,7 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
         for _ in range(AUTHOR_LEVELS):
             if scope is None or scope.tag in ("body", "html", "article", "main"):
                 break
-            found = _scan(scope, sel.SHORT_DATE_SELECTOR, SHORT_DATE_LINE, first_month)
+            found = scan(scope, sel.SHORT_DATE_SELECTOR, SHORT_DATE_LINE, first_month)
             if found:
                 return found
             scope = scope.parent
@@ -342,7 +319,7 @@ def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | 
     if shown is None and body is not None and found.ld_raw is not None \
             and meta_day is not None and meta_day != parse_date(found.ld_raw):
         masthead = _before(body, headline) if headline is not None else frozenset()
-        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month, masthead)
+        shown = scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month, masthead)
     return shown
 
 
@@ -388,8 +365,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
                 or publisher_day(raw, stamps, shown, lang))
     found_day = beside_headline(headline, first_month) or own_labelled(body, text, first_month)
     if found_day is None and body is not None:
-        found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
-                     or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
+        found_day = (scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+                     or scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
                      or beside_author(body, first_month) or _first_stamp(body))
     return found_day or last_resort(tree, ld, metas, text, first_month)
 
