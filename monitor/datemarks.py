@@ -44,11 +44,16 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+")
 _LABEL_OPENS = re.compile(rf"^\W*(?:last\s+)?{_UPDATE_WORDS}\b", re.I)
 # labels of dates that date no text: a forum member's sign-up, the clock of the page's
 # rendering ("Mitglied seit 28. Juni 2014", "It is currently Wed Oct 14, 2020 12:18 pm")
-_NOT_TEXT_WORDS = (r"(?:member\s+since|joined|registered|mitglied\s+seit|registriert|"
-                   r"dabei\s+seit|membre\s+depuis|inscrit\s+le|miembro\s+desde|"
-                   r"iscritto\s+(?:il|dal)|lid\s+sinds|it\s+is\s+currently|current\s+time|"
-                   r"aktuelle\s+zeit|heutiges\s+datum|nous\s+sommes\s+le|"
-                   r"la\s+data\s+di\s+oggi|fecha\s+actual)")
+_NOT_TEXT_PHRASES = ("member since", "joined", "registered", "mitglied seit", "registriert",
+                     "dabei seit", "membre depuis", "inscrit le", "miembro desde",
+                     "iscritto (?:il|dal)", "lid sinds", "it is currently", "current time",
+                     "aktuelle zeit", "heutiges datum", "nous sommes le", "la data di oggi",
+                     "fecha actual")
+_NOT_TEXT_WORDS = "(?:" + "|".join(p.replace(" ", r"\s+") for p in _NOT_TEXT_PHRASES) + ")"
+# a word of each phrase: an ASCII text holding none of them in any case holds none of the
+# phrases (which the three patterns below would otherwise look for at every offset)
+NOT_TEXT_KEYS = tuple(max((w for w in p.split() if w.isalpha()), key=len)
+                      for p in _NOT_TEXT_PHRASES)
 _NOT_TEXT_OPENS = re.compile(rf"^\W*{_NOT_TEXT_WORDS}\b", re.I)
 _NOT_TEXT_ENDS = re.compile(rf"\b{_NOT_TEXT_WORDS}\W*(?:(?:on|am|le|el|il)\b\W*)?$", re.I)
 _NOT_TEXT_LABEL = re.compile(rf"\b{_NOT_TEXT_WORDS}\W*(?:(?:on|am|le|el|il)\b\W*)?", re.I)
@@ -88,13 +93,26 @@ def dates_no_text(node: LexborNode) -> bool:
     The label may sit inside the line, right before its first date: "jdoe Joined: 12 Jan
     2014 · Posts: 200" (but "who joined the paper in 2015 · March 9, 2026" is a byline's)."""
     own = node.text(deep=True) or ""
-    if _NOT_TEXT_OPENS.match(own) or _NOT_TEXT_ENDS.search(_text_before(node)):
+    named = _may_name(own)
+    if named and _NOT_TEXT_OPENS.match(own):
         return True
-    label = _NOT_TEXT_LABEL.search(own)
+    before = _text_before(node)
+    if _may_name(before) and _NOT_TEXT_ENDS.search(before):
+        return True
+    label = _NOT_TEXT_LABEL.search(own) if named else None
     if label is None:
         return False
     day = parse_date(own[label.end():label.end() + NOT_TEXT_DATE])
     return day is not None and day == parse_date(own)
+
+
+def _may_name(text: str) -> bool:
+    """Whether ``text`` may hold a phrase of _NOT_TEXT_PHRASES: not ASCII (re.I folds more
+    than ASCII letters), or one of NOT_TEXT_KEYS in it, lowered."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(key in lowered for key in NOT_TEXT_KEYS)
 
 
 def in_caption(node: LexborNode) -> bool:

@@ -23,7 +23,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
-from monitor.datemarks import dates_no_text, in_caption, is_modification
+from monitor.datemarks import dates_no_text, is_modification
+from monitor.datescan import SCAN_NODES, hint_scan, scan
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.scoring import node_names
 from monitor.tagids import tag_id
@@ -39,7 +40,6 @@ _LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)
 _LABEL_LINE_START = re.compile("\n[ \t]*[FfPpRrDdVv发日]")
 LABEL_SCAN = 40_000  # characters of page text searched for a labelled date line
 HEADLINE_LEVELS = 3  # levels above the headline searched for its date line
-SCAN_NODES = 120  # elements looked at per scope around the headline
 SHORT_DATE_LINE = 50  # characters; an unnamed element this short holding a date is a date line
 AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
@@ -54,7 +54,9 @@ MARKED_DATES = ", ".join(['[itemprop~="datePublished"]']
                          + [f'[property~="{name}"]' for name in MARKED_PROPERTIES])
 DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_dates
 _CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
-_PROPERTY_HINTS = ("date", "created", "issued")  # each name of MARKED_PROPERTIES holds one
+# each name of MARKED_PROPERTIES holds one: what _marked tests (spelled out there, three
+# substring tests costing less than a generator over them)
+_PROPERTY_HINTS = ("date", "created", "issued")
 _TIME = tag_id("time")
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
@@ -63,7 +65,6 @@ EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publis
 # "about-author", "author-description"
 _BIO_NAMES = ("bio", "about", "desc")
 # the author's name or link: a date line usually sits right beside it
-_UNSEEN = "unseen"  # (no element's answer: answers are None or a YYYY-MM-DD day)
 AUTHOR_NODES = '[rel="author"], a[href*="/author/"], [class*="author" i], [class*="byline" i]'
 
 
@@ -73,7 +74,8 @@ class Declared(NamedTuple):
     """The publication date a page declares on purpose, and what else it declares."""
 
     raw: str | None  # the date string trusted first: JSON-LD, meta tags, <time datetime>
-    stamps: list[str]  # every timestamp declared (one may carry the publisher's offset)
+    stamps: list[str]  # the timestamps declared (one may carry the publisher's offset; see
+    # declared: the elements' are left out where no reader of the list could reach them)
     ld_raw: str | None  # JSON-LD's datePublished (or dateCreated, uploadDate)
     meta_raw: str | None  # the meta tags' publication date, which may differ from JSON-LD's
 
@@ -89,6 +91,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
     ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
     meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
     found = ld_raw or meta_raw
+    if found is not None and not _offset_wanted(found, stamps):
+        return Declared(found, stamps, ld_raw, meta_raw)  # (the page-wide query saved)
     for node, attrs in _marked(tree):
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
@@ -101,6 +105,13 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
     return Declared(found, stamps, ld_raw, meta_raw)
 
 
+def _offset_wanted(raw: str, stamps: list[str]) -> bool:
+    """Whether the date elements' timestamps can matter beside a date that JSON-LD or a meta
+    tag declares (which they never replace): utcday reads the list only for a UTC timestamp,
+    and then first for the publisher's offset, which a declared stamp may already give."""
+    return utc_stamp(raw) is not None and local_offset(stamps) is None
+
+
 def marked_dates(tree: LexborHTMLParser) -> list[LexborNode]:
     """tree.css(DATE_NODES), each node once per selector it matches: one query for the three
     attributes/tags and a test of the values costs less than ten selectors tried on every
@@ -110,8 +121,10 @@ def marked_dates(tree: LexborHTMLParser) -> list[LexborNode]:
 
 def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | None]]]:
     """marked_dates, each node with its attributes (declared reads them again: each read
-    builds the dict anew). A word is split out only from a value that holds its letters
-    (_PROPERTY_HINTS): most marked nodes are Open Graph <meta property>, and split costs."""
+    builds the dict anew). A word is split out only from a value that holds one of
+    _PROPERTY_HINTS ("date", "created", "issued"): most marked nodes are Open Graph <meta
+    property>, and split costs. The tag is read only for an element with a pubdate or
+    datetime attribute: a tag read costs more than the two dict tests."""
     found: list[tuple[LexborNode, dict[str, str | None]]] = []
     previous = None
     for node in tree.css("[itemprop], [property], time"):
@@ -122,37 +135,14 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
         itemprop = attrs.get("itemprop") or ""
         count = int("datePublished" in itemprop and "datePublished" in _CSS_SPACE.split(itemprop))
         prop = attrs.get("property")
-        if prop and any(hint in prop for hint in _PROPERTY_HINTS):
+        if prop and ("date" in prop or "created" in prop or "issued" in prop):
             words = _CSS_SPACE.split(prop)
             count += sum(name in words for name in MARKED_PROPERTIES)
-        if node.tag_id == _TIME:
-            count += ("pubdate" in attrs) + ("datetime" in attrs)
+        stamped = ("pubdate" in attrs) + ("datetime" in attrs)
+        if stamped and node.tag_id == _TIME:
+            count += stamped
         found.extend([(node, attrs)] * count)
     return found
-
-
-def _scan(scope: LexborNode, selector: str, longest: int, first_month: bool,
-          passed: frozenset[int] = frozenset(), seen: dict[int, str | None] | None = None
-          ) -> str | None:
-    """The first date of a short element under ``scope`` that is not in a list of others
-    and dates a text (no member's sign-up, no clock, no photo's caption); none of the
-    elements whose mem_id is in ``passed``. ``seen``: each element's answer by mem_id, from
-    earlier scans with the same ``longest`` and ``first_month`` (read, and added to)."""
-    nodes = islice((node for node in scope.css(selector) if node.mem_id not in passed),
-                   SCAN_NODES + 1)
-    answers: dict[int, str | None] = {} if seen is None else seen
-    for node in nodes:
-        found = answers.get(node.mem_id, _UNSEEN)
-        if found is _UNSEEN:
-            found = answers[node.mem_id] = first_dated([node], longest, first_month, _belongs)
-        if found:
-            return found
-    return None
-
-
-def _belongs(node: LexborNode) -> bool:
-    """Whether a date element dates this page's text (see _scan)."""
-    return not in_list(node) and not dates_no_text(node) and not in_caption(node)
 
 
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
@@ -168,7 +158,9 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
         for _ in range(HEADLINE_LEVELS):
             if scope is None or scope.tag in ("body", "html"):
                 break
-            found = _scan(scope, selector, longest, first_month, seen=seen)
+            found = hint_scan(scope, longest, first_month, seen) \
+                if selector is sel.DATE_HINT_SELECTOR \
+                else scan(scope, selector, longest, first_month, seen=seen)
             if found:
                 return found
             scope = scope.parent
@@ -189,7 +181,7 @@ def beside_author(body: LexborNode, first_month: bool) -> str | None:
         for _ in range(AUTHOR_LEVELS):
             if scope is None or scope.tag in ("body", "html", "article", "main"):
                 break
-            found = _scan(scope, sel.SHORT_DATE_SELECTOR, SHORT_DATE_LINE, first_month)
+            found = scan(scope, sel.SHORT_DATE_SELECTOR, SHORT_DATE_LINE, first_month)
             if found:
                 return found
             scope = scope.parent
@@ -327,7 +319,7 @@ def shown_date(found: Declared, headline: LexborNode | None, body: LexborNode | 
     if shown is None and body is not None and found.ld_raw is not None \
             and meta_day is not None and meta_day != parse_date(found.ld_raw):
         masthead = _before(body, headline) if headline is not None else frozenset()
-        shown = _scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month, masthead)
+        shown = scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month, masthead)
     return shown
 
 
@@ -373,8 +365,8 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, 
                 or publisher_day(raw, stamps, shown, lang))
     found_day = beside_headline(headline, first_month) or own_labelled(body, text, first_month)
     if found_day is None and body is not None:
-        found_day = (_scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
-                     or _scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
+        found_day = (scan(body, sel.DATE_HINT_SELECTOR, SHORT_DATE_LINE, first_month)
+                     or scan(body, DATE_NAMED, SHORT_DATE_LINE, first_month)
                      or beside_author(body, first_month) or _first_stamp(body))
     return found_day or last_resort(tree, ld, metas, text, first_month)
 

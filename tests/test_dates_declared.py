@@ -101,3 +101,17 @@ def test_a_declared_numeric_date_is_read_as_the_page_shows_it() -> None:
                        ("Published May 2, 2026", "2026-09-03")):
         page = _page(head, f'<div class="byline">{shown}</div>')
         assert extract(page, url).published == day
+
+
+def test_date_elements_are_read_beside_a_declared_date_only_for_a_utc_offset() -> None:
+    """A declared date with its own offset needs no other timestamp: the page-wide query for
+    date elements is left out, and their stamps with it. A UTC one reads them for the
+    publisher's offset: 23:30Z is the next day at +09:00, as the page's <time> says."""
+    time = '<p><time datetime="2024-03-03T08:30:00+09:00">3 March 2024</time></p>'
+    local = declared(parse(_page(_ld("2024-03-02T09:00:00+01:00"), time)),
+                     {"datePublished": "2024-03-02T09:00:00+01:00"}, {})
+    assert local.stamps == ["2024-03-02T09:00:00+01:00"]
+    utc = declared(parse(_page("", time)), {"datePublished": "2024-03-02T23:30:00Z"}, {})
+    assert utc.stamps == ["2024-03-02T23:30:00Z", "2024-03-03T08:30:00+09:00"]
+    page = _page(_ld("2024-03-02T23:30:00Z"), time)
+    assert extract(page, "https://news.example/story").published == "2024-03-03"

@@ -3,6 +3,7 @@ sign-up date and the clock a forum prints beside a thread's title date no text."
 
 from __future__ import annotations
 
+from monitor import datemarks
 from monitor.datemarks import dates_no_text
 from monitor.extract import extract, parse
 
@@ -74,3 +75,16 @@ def test_a_photo_captions_day_is_not_the_shown_date() -> None:
             f"</figure><figcaption><small>31.01.2022</small><h1>{TOPIC}</h1></figcaption>"
             f"<div>{POST}{POST}</div></body></html>")
     assert extract(hero, URL).published == "2022-01-31"
+
+
+def test_label_phrases_are_searched_only_where_a_key_word_is() -> None:
+    """dates_no_text's shortcut: every label phrase, in any case, holds one of the key words
+    the cheap test looks for; a text that is not ASCII is always searched (re.I reads "ſ"
+    as "s" and "İ" as "i": no key word is in "Regiſtered" or "Joİned", yet the label is)."""
+    for phrase in datemarks._NOT_TEXT_PHRASES:
+        for written in (phrase.upper(), phrase.title().replace(" ", "  ")):
+            text = f"jdoe {written.replace('(?:IL|DAL)', 'DAL').replace('(?:Il|Dal)', 'il')}: 12 Jan"
+            assert datemarks._NOT_TEXT_LABEL.search(text) and datemarks._may_name(text), text
+    assert not datemarks._may_name("By Jane Doe, 12 Jan 2014")
+    for folded in ("Regi\u017ftered 12 Jan 2014", "Jo\u0130ned 12 Jan 2014"):
+        assert datemarks._NOT_TEXT_LABEL.search(folded) and datemarks._may_name(folded)
