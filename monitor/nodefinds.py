@@ -106,24 +106,22 @@ def links_out(link: LexborNode) -> bool:
 
 
 def link_target(link: LexborNode) -> str | None:
-    """A link's href as a[href] reads it ("" for one without a value), None for none: in an
-    inline <svg> lexbor matches a[href] on ``xlink:href``, which selectolax lists by that
-    name (outside one, that name is no href)."""
+    """A link's href as a[href] reads it ("" for one without a value), None for none. An
+    xlink:href is an href to lexbor on an <a> in SVG or MathML (selectolax lists it by that
+    name), not on one the parser put back in HTML (in an svg's <foreignObject>, <desc> or
+    <title>, a MathML <mi>...): the query itself tells, on the rare link with one."""
     attrs = link.attributes
     if "href" in attrs:
         return attrs["href"] or ""
-    if "xlink:href" in attrs and _in_svg(link):
+    if "xlink:href" in attrs and _found_by_query(link):
         return attrs["xlink:href"] or ""
     return None
 
 
-def _in_svg(node: LexborNode) -> bool:
-    probe = node.parent
-    while probe is not None:
-        if probe.tag == "svg":
-            return True
-        probe = probe.parent
-    return False
+def _found_by_query(link: LexborNode) -> bool:
+    """Whether a[href] finds ``link`` itself (a query lists the node it starts from first)."""
+    found = link.css_first("a[href]")
+    return found is not None and found.mem_id == link.mem_id
 
 
 def _above(node: LexborNode, stop: int | None) -> tuple[bool, bool]:

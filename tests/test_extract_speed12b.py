@@ -197,3 +197,27 @@ def test_first_href_reads_an_svg_link_as_the_query_does(far: bool) -> None:
     node = tree.css_first("h1")
     assert node is not None and node.css_first("a[href]") is not None
     assert first_href(node) == "/logo"
+
+
+@pytest.mark.parametrize("markup", [
+    '<svg><a xlink:href="/s">s</a></svg>',  # an svg link: a[href] finds it
+    '<svg><foreignObject><a xlink:href="/f">f</a></foreignObject></svg>',  # an HTML <a>: not
+    '<svg><desc><a xlink:href="/d">d</a></desc></svg>',
+    '<svg><title><a xlink:href="/t">t</a></title></svg>',
+    '<math><a xlink:href="/m">m</a></math>',  # a MathML <a>: its xlink:href is an href
+    '<math><mi><a xlink:href="/i">i</a></mi></math>',  # an HTML <a> again
+    '<a xlink:href="/h">h</a>',
+])
+def test_link_target_is_what_a_href_reads(markup: str) -> None:
+    """link_target names a link exactly where a[href] finds one: an xlink:href is an href on
+    an <a> in SVG or MathML, not on one in an HTML integration point of an <svg> (its
+    <foreignObject>, <desc>, <title>) or a MathML text element; first_href and mark_blocks
+    read links through it."""
+    from monitor.nodefinds import first_href, link_target
+    tree = LexborHTMLParser(f"<h1>{markup}</h1>")
+    link = next(node for node in tree.root.traverse() if node.tag == "a")
+    queried = tree.css_first("a[href]")
+    expected = None if queried is None else queried.attributes.get("xlink:href")
+    assert link_target(link) == expected
+    heading = tree.css_first("h1")
+    assert heading is not None and first_href(heading) == expected
