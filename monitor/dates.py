@@ -24,7 +24,7 @@ from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import dates_no_text, is_modification
-from monitor.datescan import SCAN_NODES, hint_scan, scan
+from monitor.datescan import CSS_SPACE, SCAN_NODES, has_word, hint_scan, scan
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.scoring import node_names
 from monitor.tagids import tag_id
@@ -53,7 +53,6 @@ MARKED_PROPERTIES = ("datePublished", "schema:datePublished", "dc:date", "dc:cre
 MARKED_DATES = ", ".join(['[itemprop~="datePublished"]']
                          + [f'[property~="{name}"]' for name in MARKED_PROPERTIES])
 DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_dates
-_CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
 # each name of MARKED_PROPERTIES holds one: what _marked tests (spelled out there, three
 # substring tests costing less than a generator over them)
 _PROPERTY_HINTS = ("date", "created", "issued")
@@ -132,11 +131,10 @@ def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | No
             continue
         previous = node.mem_id
         attrs = node.attributes
-        itemprop = attrs.get("itemprop") or ""
-        count = int("datePublished" in itemprop and "datePublished" in _CSS_SPACE.split(itemprop))
+        count = int(has_word(attrs.get("itemprop"), "datePublished"))
         prop = attrs.get("property")
         if prop and ("date" in prop or "created" in prop or "issued" in prop):
-            words = _CSS_SPACE.split(prop)
+            words = CSS_SPACE.split(prop)
             count += sum(name in words for name in MARKED_PROPERTIES)
         stamped = ("pubdate" in attrs) + ("datetime" in attrs)
         if stamped and node.tag_id == _TIME:

@@ -27,7 +27,7 @@ HINT_WALK = 40  # elements of a scope matched in Python before the query takes o
 _UNSEEN = "unseen"  # (no element's answer: answers are None or a YYYY-MM-DD day)
 _GAVE_UP = "gave up"  # (hint_scan's walk left the rest of the scope to the query)
 _TIME = tag_id("time")
-_CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
+CSS_SPACE = re.compile(r"[ \t\n\f\r]+")  # what separates the words of a ~= match
 # the values of DATE_HINT_SELECTOR's [class*=... i] and [id*=... i] selectors
 CLASS_HINTS = ("date", "time", "info", "meta", "pub", "byline", "source", "post-", "article-",
                "art-")
@@ -86,15 +86,19 @@ def _hint_walk(scope: LexborNode) -> Iterator[LexborNode | None]:
             yield node
 
 
+def has_word(value: str | None, word: str) -> bool:
+    """Whether [attr~="word"] matches an attribute's value (a substring test first: the
+    split costs more, and most values hold no such word)."""
+    return value is not None and word in value and word in CSS_SPACE.split(value)
+
+
 def hint_matches(node: LexborNode) -> int | None:
     """How many selectors of sel.DATE_HINT_SELECTOR match ``node`` (``time``, the word
     datePublished in its itemprop, each [class*=... i] and [id*=... i] value); None for
     a class or id that is not ASCII (lexbor's "i" folds ASCII letters only)."""
     attrs = node.attributes
     count = 0
-    itemprop = attrs.get("itemprop")
-    if itemprop and "datePublished" in itemprop and "datePublished" in _CSS_SPACE.split(itemprop):
-        count = 1
+    count = int(has_word(attrs.get("itemprop"), "datePublished"))
     for name, hints in (("class", CLASS_HINTS), ("id", ID_HINTS)):
         value = attrs.get(name)
         if value:
