@@ -70,8 +70,10 @@ def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
 
     One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
     18 tag selectors on every element, which costs more than a set test; ``walked``: that
-    walk's, when the caller made it); each is unlinked as strip_tags does it, without its
-    subtree being taken apart.
+    walk's, when the caller made it); each goes with its subtree taken apart (decompose()
+    detaches each node under it), so that an element of the walk's voters inside one (a
+    <p> in a <dialog>, a <span> in a <button>) is known gone by its lack of a parent
+    (voting.read); the tree left is the one strip_tags leaves.
     """
     for node in reversed((walked or walk(tree)).junk):
         tag = node.tag_id  # (lexbor's number: .tag builds a str on each read)
@@ -81,7 +83,7 @@ def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
             if tag == _RT_ID:
                 bracket_reading(node)
             continue  # a lesson's pinyin or romaji: the reading is the text
-        node.decompose(recursive=False)
+        node.decompose()
 
 
 _BUTTON_ID, _RT_ID = tag_id("button"), tag_id("rt")

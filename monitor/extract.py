@@ -46,6 +46,7 @@ from monitor.scriptbody import script_markup
 from monitor.teaserboxes import drop_teaser_rows
 from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
+from monitor.voting import VoterLists
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -110,7 +111,8 @@ def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
             node.decompose()
 
 
-def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
+def _auto_nodes(root: LexborNode, family: bool = True, voters: VoterLists | None = None
+                ) -> list[LexborNode]:
     """The automatic choice of body container(s).
 
     Class/id pruning is the costly selector, so it runs only around the container that
@@ -131,7 +133,7 @@ def _auto_nodes(root: LexborNode, family: bool = True) -> list[LexborNode]:
     drop_threads(root)  # (a thread no name marks; remove_comments needs the first vote)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same)
-    reading, measures = voting.read(root), Measures()  # (what the second vote need not read)
+    reading, measures = voting.read(root, voters), Measures()  # (what the second vote need not read)
     first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(like := first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
@@ -184,8 +186,10 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
 def _body_lines(
     tree: LexborHTMLParser, rules: ExtractRules | None, title: str,
     credits: list[str] | None = None, family: bool = True,
+    voters: VoterLists | None = None,
 ) -> list[str]:
-    """Clean body lines; ``credits`` (when given) receives the last raw lines for bylines."""
+    """Clean body lines; ``credits`` (when given) receives the last raw lines for bylines;
+    ``voters``: the junk walk's (see voting.read), for the tree it walked."""
     root = tree.body
     if root is None:
         return []
@@ -197,7 +201,7 @@ def _body_lines(
     if not nodes:
         unwrap_gallery(root)
         drop_opened_boxes(root)
-        nodes = _auto_nodes(root, family)
+        nodes = _auto_nodes(root, family, voters)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
@@ -276,7 +280,8 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     if canonical and url:
         canonical = join(url, canonical)
     tail: list[str] = []
-    body = _body_lines(tree, rules, title, tail) or _second_try(text, rules, title) \
+    body = _body_lines(tree, rules, title, tail, voters=walked.voters) \
+        or _second_try(text, rules, title) \
         or declared_lines(ld) or _script_body(text, rules, title)
     if not body:
         raise ExtractionFailed("no main content")
@@ -350,7 +355,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         ld = metadata.ld_article(metadata.json_ld(tree, walked))
         dom.remove_junk(tree, walked)
         title = normalize_line(metadata.find_title(tree, ld, metas, url))
-        body = _body_lines(tree, None, title) or _second_try(text, None, title) \
+        body = _body_lines(tree, None, title, voters=walked.voters) \
+            or _second_try(text, None, title) \
             or declared_lines(ld) or _script_body(text, None, title)
         return "\n".join(body)
     except Exception:

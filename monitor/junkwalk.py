@@ -1,10 +1,13 @@
-"""The one walk over a freshly parsed page: its junk elements, and what the metadata reads.
+"""The one walk over a freshly parsed page: its junk elements, what the metadata reads, and
+the voters of the paragraph vote.
 
 dom.remove_junk walks every element of the page for its junk tags (scripts among them);
 the JSON-LD blocks are scripts and the <meta> elements sit beside them, so the same walk
 lists those too, and metadata reads them without two queries of its own over the page
 (``script[type="application/ld+json"]``, ``meta[content]``: ~1.5% of a synthetic page's
-instructions). The walk tests tag ids: see monitor.tagids.
+instructions). The vote (voting.read) walked every element of <body> again after the
+removals that precede it, which only take elements away: the voters this walk lists, less
+those gone since, are that walk's. The walk tests tag ids: see monitor.tagids.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.tagids import tag_id, tag_ids
+from monitor.voting import VOTER_KINDS, VoterLists
 
 LD_TYPE = "application/ld+json"
 _JUNK_IDS = tag_ids(sel.JUNK_TAGS)
@@ -28,6 +32,7 @@ class Walked:
 
     junk: list[LexborNode]
     metas: list[LexborNode]
+    voters: VoterLists | None = None  # <body>'s, by kind (voting.read); None: not listed
 
     def ld_scripts(self) -> list[LexborNode]:
         """The JSON-LD blocks: what tree.css('script[type="application/ld+json"]') finds
@@ -41,16 +46,45 @@ def _ld_type(script: LexborNode) -> bool:
 
 
 def walk(tree: LexborHTMLParser) -> Walked:
-    """The junk elements (sel.JUNK_TAGS) and the <meta> elements of the whole page.
+    """The junk elements (sel.JUNK_TAGS) and the <meta> elements of the whole page, and
+    the voters of <body> (voting.read's elements, by kind).
 
-    (A comprehension with one set test per element, the two kinds told apart afterwards
-    among the few found: a loop with two tests costs more per element than the queries
-    it saves on a big page.)"""
-    root = tree.root
-    found = [node for node in root.traverse() if node.tag_id in _WALKED] if root is not None \
-        else []
+    (A comprehension with one set test per element over <head>, the two kinds told apart
+    afterwards among the few found; <body>'s elements sorted by one lookup each.)"""
+    parts = _head_and_body(tree)
+    if parts is None:
+        root = tree.root
+        found = [node for node in root.traverse() if node.tag_id in _WALKED] \
+            if root is not None else []
+        return _walked(found, None)
+    head, body = parts
+    found = [node for node in head.traverse() if node.tag_id in _WALKED]
+    sorted_: VoterLists = ([], [], [], [], [])  # the junk and <meta>s, then each kind of voter
+    kind_of = _KINDS.get  # (a local: looked up once, not per element)
+    for node in body.traverse():
+        kind = kind_of(node.tag_id)
+        if kind is not None:
+            sorted_[kind].append(node)
+    found.extend(sorted_[0])
+    return _walked(found, sorted_[1:])
+
+
+def _walked(found: list[LexborNode], voters: VoterLists | None) -> Walked:
     metas = [node for node in found if node.tag_id == _META]
-    return Walked([node for node in found if node.tag_id != _META] if metas else found, metas)
+    return Walked([node for node in found if node.tag_id != _META] if metas else found, metas,
+                  voters)
+
+
+def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
+    """<head> and <body>, when they are the only elements of <html> (as the parser builds
+    every page but a frameset): a walk of each is a walk of the page."""
+    root, head, body = tree.root, tree.head, tree.body
+    if root is None or head is None or body is None:
+        return None
+    kids = [node.mem_id for node in root.iter() if node.is_element_node]
+    return (head, body) if kids == [head.mem_id, body.mem_id] else None
 
 
 _WALKED = _JUNK_IDS | {_META}
+# (no tag is both: sel.JUNK_TAGS holds no voter's tag)
+_KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()}
