@@ -11,6 +11,7 @@ reply") is that thread, whatever its names, unless it holds the page's <h1> (the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from selectolax.lexbor import LexborNode
 
@@ -32,11 +33,12 @@ COMMENT_HEAD = re.compile(
 _HEADINGS = ("h2", "h3", "h4")
 
 
-def thread_boxes(root: LexborNode) -> list[LexborNode]:
+def thread_boxes(root: LexborNode, named: Mapping[str, list[LexborNode]] | None = None
+                 ) -> list[LexborNode]:
     """The boxes a comment heading opens, in document order, nested ones too (drop_threads
-    unlinks the innermost first)."""
+    unlinks the innermost first); ``named``: see nodefinds.first_children."""
     found: list[LexborNode] = []
-    for head in first_children(root, _HEADINGS):
+    for head in first_children(root, _HEADINGS, named):
         box = head.parent
         if box is None or box.tag in PAGE_LEVEL:
             continue
@@ -48,7 +50,7 @@ def thread_boxes(root: LexborNode) -> list[LexborNode]:
     return sorted(found, key=position) if len(found) > 1 else found  # (found by tag name)
 
 
-def drop_threads(root: LexborNode) -> None:
+def drop_threads(root: LexborNode, named: Mapping[str, list[LexborNode]] | None = None) -> None:
     """Remove the comment threads a heading opens, before the vote reads the page."""
-    for box in reversed(thread_boxes(root)):
+    for box in reversed(thread_boxes(root, named)):
         unlink(box)

@@ -32,6 +32,7 @@ from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
 from monitor.introlists import add_announced
 from monitor.joinurl import join
+from monitor.junkwalk import Walked
 from monitor.junkwalk import walk as walk_page
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
@@ -46,7 +47,6 @@ from monitor.scriptbody import script_markup
 from monitor.teaserboxes import drop_teaser_rows
 from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
-from monitor.voting import VoterLists
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
@@ -111,7 +111,7 @@ def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
             node.decompose()
 
 
-def _auto_nodes(root: LexborNode, family: bool = True, voters: VoterLists | None = None
+def _auto_nodes(root: LexborNode, family: bool = True, walked: Walked | None = None
                 ) -> list[LexborNode]:
     """The automatic choice of body container(s).
 
@@ -130,10 +130,11 @@ def _auto_nodes(root: LexborNode, family: bool = True, voters: VoterLists | None
     if root.css_first(MAY_HIDE) is not None:
         hidden_left = dom.remove_boilerplate(root, HIDDEN_QUERY, HIDDEN_KEEP)
         drop_decorations(root)  # (the selectors spare hidden paragraphs)
-    drop_threads(root)  # (a thread no name marks; remove_comments needs the first vote)
+    drop_threads(root, walked.openers if walked else None)  # (no name marks these threads)
     # the first vote only picks the path to protect: the plain winner is enough for that
-    # (chrome it protects is kept out of the second vote all the same)
-    reading, measures = voting.read(root, voters), Measures()  # (what the second vote need not read)
+    # (chrome it protects is kept out of the second vote all the same; Measures: what the
+    # second vote need not read)
+    reading, measures = voting.read(root, walked.voters if walked else None), Measures()
     first = dom.best_candidate(voting.count(reading), family=False, measures=measures)
     protect = dom.ancestry(like := first.node if first is not None else None)
     removals = voting.Removals()  # (the second vote reads again only what they changed)
@@ -186,10 +187,10 @@ def _raw_lines(nodes: list[LexborNode]) -> list[str]:
 def _body_lines(
     tree: LexborHTMLParser, rules: ExtractRules | None, title: str,
     credits: list[str] | None = None, family: bool = True,
-    voters: VoterLists | None = None,
+    walked: Walked | None = None,
 ) -> list[str]:
     """Clean body lines; ``credits`` (when given) receives the last raw lines for bylines;
-    ``voters``: the junk walk's (see voting.read), for the tree it walked."""
+    ``walked``: the junk walk of the tree, when it lost elements only since (voting.read)."""
     root = tree.body
     if root is None:
         return []
@@ -200,8 +201,8 @@ def _body_lines(
         nodes = _select(root, rules.body)
     if not nodes:
         unwrap_gallery(root)
-        drop_opened_boxes(root)
-        nodes = _auto_nodes(root, family, voters)
+        drop_opened_boxes(root, walked.openers if walked else None)
+        nodes = _auto_nodes(root, family, walked)
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
@@ -280,7 +281,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     if canonical and url:
         canonical = join(url, canonical)
     tail: list[str] = []
-    body = _body_lines(tree, rules, title, tail, voters=walked.voters) \
+    body = _body_lines(tree, rules, title, tail, walked=walked) \
         or _second_try(text, rules, title) \
         or declared_lines(ld) or _script_body(text, rules, title)
     if not body:
@@ -355,7 +356,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         ld = metadata.ld_article(metadata.json_ld(tree, walked))
         dom.remove_junk(tree, walked)
         title = normalize_line(metadata.find_title(tree, ld, metas, url))
-        body = _body_lines(tree, None, title, voters=walked.voters) \
+        body = _body_lines(tree, None, title, walked=walked) \
             or _second_try(text, None, title) \
             or declared_lines(ld) or _script_body(text, None, title)
         return "\n".join(body)

@@ -7,7 +7,9 @@ lists those too, and metadata reads them without two queries of its own over the
 (``script[type="application/ld+json"]``, ``meta[content]``: ~1.5% of a synthetic page's
 instructions). The vote (voting.read) walked every element of <body> again after the
 removals that precede it, which only take elements away: the voters this walk lists, less
-those gone since, are that walk's. The walk tests tag ids: see monitor.tagids.
+those gone since, are that walk's; and the boxes a heading or paragraph opens
+(nodefinds.first_children) were looked up by name twice before it. The walk tests tag
+ids: see monitor.tagids.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Walked:
     junk: list[LexborNode]
     metas: list[LexborNode]
     voters: VoterLists | None = None  # <body>'s, by kind (voting.read); None: not listed
+    openers: dict[str, list[LexborNode]] | None = None  # <body>'s h2, h3, h4 and p, by name
 
     def ld_scripts(self) -> list[LexborNode]:
         """The JSON-LD blocks: what tree.css('script[type="application/ld+json"]') finds
@@ -47,7 +50,7 @@ def _ld_type(script: LexborNode) -> bool:
 
 def walk(tree: LexborHTMLParser) -> Walked:
     """The junk elements (sel.JUNK_TAGS) and the <meta> elements of the whole page, and
-    the voters of <body> (voting.read's elements, by kind).
+    the voters of <body> (voting.read's elements, by kind) and its h2, h3, h4 and p.
 
     (A comprehension with one set test per element over <head>, the two kinds told apart
     afterwards among the few found; <body>'s elements sorted by one lookup each.)"""
@@ -56,23 +59,26 @@ def walk(tree: LexborHTMLParser) -> Walked:
         root = tree.root
         found = [node for node in root.traverse() if node.tag_id in _WALKED] \
             if root is not None else []
-        return _walked(found, None)
+        return _walked(found, None, None)
     head, body = parts
     found = [node for node in head.traverse() if node.tag_id in _WALKED]
-    sorted_: VoterLists = ([], [], [], [], [])  # the junk and <meta>s, then each kind of voter
+    sorted_: VoterLists = ([], [], [], [], [], [], [], [])  # junk and <meta>s, voters, headings
     kind_of = _KINDS.get  # (a local: looked up once, not per element)
     for node in body.traverse():
         kind = kind_of(node.tag_id)
         if kind is not None:
             sorted_[kind].append(node)
     found.extend(sorted_[0])
-    return _walked(found, sorted_[1:])
+    openers = dict(zip(_OPENERS, sorted_[5:], strict=True))
+    openers["p"] = [node for node in sorted_[1] if node.tag_id == _P]
+    return _walked(found, sorted_[1:5], openers)
 
 
-def _walked(found: list[LexborNode], voters: VoterLists | None) -> Walked:
+def _walked(found: list[LexborNode], voters: VoterLists | None,
+            openers: dict[str, list[LexborNode]] | None) -> Walked:
     metas = [node for node in found if node.tag_id == _META]
     return Walked([node for node in found if node.tag_id != _META] if metas else found, metas,
-                  voters)
+                  voters, openers)
 
 
 def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
@@ -86,5 +92,8 @@ def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
 
 
 _WALKED = _JUNK_IDS | {_META}
-# (no tag is both: sel.JUNK_TAGS holds no voter's tag)
-_KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()}
+# (no tag is two: sel.JUNK_TAGS holds no voter's tag, and a heading is neither)
+_OPENERS = ("h2", "h3", "h4")  # the headings that open boxes (nodefinds.first_children)
+_KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()} \
+    | {tag_id(name): index + 5 for index, name in enumerate(_OPENERS)}
+_P = tag_id("p")

@@ -9,6 +9,8 @@ Each function gives exactly the query's answer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor.placement import sibling
@@ -62,14 +64,20 @@ def by_tag(root: LexborNode, name: str) -> list[LexborNode]:
     return root.parser.tags(name)
 
 
-def first_children(root: LexborNode, names: tuple[str, ...]) -> list[LexborNode]:
+def first_children(root: LexborNode, names: tuple[str, ...],
+                   found: Mapping[str, list[LexborNode]] | None = None) -> list[LexborNode]:
     """The elements root.css("h2:first-child, p:first-child, ...") finds for these tag
     names: the first element of their parent (lexbor's :first-child passes over text and
     comments). Under the page's <body> found by name (by_tag), one name after another:
     document order within a name only (a query per name costs about what one selector of a
-    list does, the by-name walk a third of it)."""
+    list does, the by-name walk a third of it). ``found``: each name's elements as an
+    earlier walk of <body> listed them (junkwalk.walk), when the page has only lost elements
+    since: those left, the ones with a parent (voting.read), are the by-name lists."""
     if not _is_body(root) or not _NOT_BY_NAME.isdisjoint(names):
         return list(root.css(", ".join(f"{name}:first-child" for name in names)))
+    if found is not None:
+        return [node for name in names for node in found[name]
+                if node.parent is not None and sibling(node, before=True) is None]
     return [node for name in names for node in root.parser.tags(name) if sibling(node, before=True) is None]
 
 

@@ -10,6 +10,8 @@ another goes with it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from selectolax.lexbor import LexborNode
 
 from monitor.labelledfeeds import feed_box
@@ -20,10 +22,11 @@ from monitor.placement import nested_in
 OPENERS = ("h2", "h3", "h4", "p")
 
 
-def drop_opened_boxes(root: LexborNode) -> None:
-    """Remove the teaser feeds and paywall pitches that their first block opens."""
+def drop_opened_boxes(root: LexborNode, found: Mapping[str, list[LexborNode]] | None = None) -> None:
+    """Remove the teaser feeds and paywall pitches that their first block opens; ``found``:
+    see nodefinds.first_children."""
     boxes = []
-    for block in first_children(root, OPENERS):
+    for block in first_children(root, OPENERS, found):
         text = block.text_lexbor().strip()  # (text() of an element, a third cheaper)
         box = feed_box(block, text) or pitch_box(block, text)
         if box is not None:

@@ -1,6 +1,7 @@
-"""The junk walk's voters (junkwalk.walk), less the elements removed since, are what
-voting.read's own walk of <body> lists after the removals, in its order; the walk's junk
-and <meta> elements are a walk of the whole page's."""
+"""The junk walk's voters and box openers (junkwalk.walk), less the elements removed since,
+are what voting.read's own walk of <body> and nodefinds.first_children's lookups by name
+list after the removals, in their order; the walk's junk and <meta> elements are a walk of
+the whole page's."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import dom, junkwalk, voting
 from monitor.extract import parse
+from monitor.nodefinds import first_children
+from monitor.tagids import tag_ids
 
 from .testpages import PROSE, with_test_pages
 
@@ -39,17 +42,24 @@ def _whole_walk(tree: LexborHTMLParser) -> tuple[list[int], list[int]]:
     return [node.mem_id for node in found if node.tag != "meta"], metas
 
 
-def _check(tree: LexborHTMLParser, gone: list[LexborNode]) -> None:
+def _check(tree: LexborHTMLParser, gone: list[LexborNode], flat: list[LexborNode]) -> None:
+    """After the junk, the ``flat`` elements unwrapped (their children moved up, as
+    galleries.unwrap_gallery does), and the ``gone`` ones unlinked."""
     walked = junkwalk.walk(tree)
     assert ([n.mem_id for n in walked.junk], [n.mem_id for n in walked.metas]) \
         == _whole_walk(tree)
     dom.remove_junk(tree, walked)
+    for node in flat:
+        node.unwrap()
     for node in reversed(gone):
         if node.parent is not None:
             dom.unlink(node)
     body = tree.body
-    assert body is not None and walked.voters is not None
+    assert body is not None and walked.voters is not None and walked.openers is not None
     assert _ids(voting.read(body, walked.voters)) == _ids(voting.read(body))
+    for names in (("h2", "h3", "h4", "p"), ("h2", "h3", "h4")):
+        assert [n.mem_id for n in first_children(body, names, walked.openers)] \
+            == [n.mem_id for n in first_children(body, names)]
 
 
 def test_walked_voters_are_read_after_junk_and_removals() -> None:
@@ -57,7 +67,8 @@ def test_walked_voters_are_read_after_junk_and_removals() -> None:
     blocks are left out, the rest come in the order of a fresh walk, with the same texts."""
     for page in with_test_pages(PAGE):
         tree = parse(page)
-        _check(tree, list(tree.css(".gone, aside, nav, footer, [class*=related]")))
+        _check(tree, list(tree.css(".gone, aside, nav, footer, [class*=related]")),
+               list(tree.css("figure, figcaption")))
 
 
 def test_the_voters_of_a_page_that_is_not_head_and_body_are_not_listed() -> None:
@@ -66,19 +77,21 @@ def test_the_voters_of_a_page_that_is_not_head_and_body_are_not_listed() -> None
     tree = parse("<html><head><script>x</script><meta name=a content=b></head>"
                  "<frameset><frame src=a></frameset></html>")
     walked = junkwalk.walk(tree)
-    assert walked.voters is None
+    assert walked.voters is None and walked.openers is None
     assert ([n.mem_id for n in walked.junk], [n.mem_id for n in walked.metas]) \
         == _whole_walk(tree)
 
 
-def test_junk_tags_are_no_voters() -> None:
-    """The walk sorts each element into one list: no junk tag is a voter's."""
+def test_junk_tags_are_no_voters_and_headings_neither() -> None:
+    """The walk sorts each element into one list: no junk tag is a voter's or a heading's."""
+    headings = set(tag_ids(junkwalk._OPENERS))
     assert not set(voting.VOTER_KINDS).intersection(junkwalk._WALKED)
+    assert not headings.intersection(junkwalk._WALKED) and not headings.intersection(voting.VOTER_KINDS)
 
 
 NAMES = ("p", "div", "span", "li", "td", "section", "article", "blockquote", "pre", "font",
          "main", "dd", "b", "a", "button", "dialog", "object", "svg", "select", "noscript",
-         "template", "h2", "table", "ul", "aside")
+         "template", "h2", "h3", "h4", "table", "ul", "aside", "figure")
 
 
 @st.composite
@@ -88,7 +101,7 @@ def markup(draw: st.DrawFn, depth: int = 0) -> str:
     for _ in range(draw(st.integers(0, 4 if depth < 3 else 0))):
         name = draw(st.sampled_from(NAMES))
         inner = draw(markup(depth + 1))
-        gone = " class=gone" if draw(st.booleans()) else ""
+        gone = draw(st.sampled_from(["", "", " class=gone", " class=flat"]))
         parts.append(f"<{name}{gone}>{draw(st.sampled_from(['', 'x', PROSE]))}{inner}</{name}>")
     return "".join(parts)
 
@@ -97,4 +110,4 @@ def markup(draw: st.DrawFn, depth: int = 0) -> str:
 @given(body=markup(), after=st.sampled_from(["", "<!-- c -->", "tail", "<p>late</p>"]))
 def test_walked_voters_agree_with_a_fresh_walk_on_any_nesting(body: str, after: str) -> None:
     tree = parse(f"<html><head><title>t</title></head><body>{body}</body>{after}</html>")
-    _check(tree, list(tree.css(".gone")))
+    _check(tree, list(tree.css(".gone")), list(tree.css(".flat")))
