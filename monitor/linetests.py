@@ -17,6 +17,8 @@ CALL_OPENS = ".!?:"
 # a verb of saying: a line with a newsletter sign-up in it reports one ("The council said
 # 4,000 people signed up for its newsletter, sent to your inbox weekly")
 _SAYS = re.compile(r"\b(?:said|says|told|according\s+to|sagte|sagt|sagten)\b", re.I)
+# a line that is one web address: a link whose text is where it goes
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
 CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share", "mailing")  # in every call
@@ -139,6 +141,8 @@ def is_boilerplate_line(
             return True
     if is_caption_credit(line) or is_pitch_line(line, folded):
         return True
+    if density > LINKED_LINE and _BARE_URL.match(line):
+        return False  # (a cited address, shown as its link's text: the story's source)
     if density >= 0.999 and len(line) < 200:
         return True
     if density > LINKED_LINE and len(line) < 200 and _read_also(line, density):

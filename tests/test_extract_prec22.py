@@ -52,3 +52,16 @@ def test_story_lines_about_newsletters_stay(prose: str) -> None:
     """A sentence that reports sign-ups, or a call that is not the site's, is the story's."""
     body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
     assert prose in body
+
+
+def test_cited_address_shown_as_its_link_stays() -> None:
+    """A link whose text is its own address cites the story's source (a reference list, a
+    download): kept, while a linked headline of another story on a line of its own goes."""
+    extra = ("<p>Sources:</p><p><a href='https://127.0.0.1/reports/night-bus-2024.pdf'>"
+             "https://127.0.0.1/reports/night-bus-2024.pdf</a></p>"
+             "<p><a href='http://127.0.0.1/minutes'>www.127.0.0.1/minutes</a></p>"
+             "<p><a href='/other/story'>Mayor opens new cycle lane on the ring road</a></p>")
+    body = extract(_page(extra), "https://127.0.0.1/a").body
+    assert "https://127.0.0.1/reports/night-bus-2024.pdf" in body
+    assert "www.127.0.0.1/minutes" in body
+    assert "cycle lane" not in body
