@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract import extract
+from monitor.extract import extract, parse
+from monitor.gapheads import with_headings
 
 STORY = (
     "<p>The city council voted on Tuesday to extend the night bus network to the eastern "
@@ -65,3 +66,63 @@ def test_cited_address_shown_as_its_link_stays() -> None:
     assert "https://127.0.0.1/reports/night-bus-2024.pdf" in body
     assert "www.127.0.0.1/minutes" in body
     assert "cycle lane" not in body
+
+
+SECTIONS = [
+    "The city council voted on Tuesday to extend the night bus network to the eastern "
+    "suburbs, after a year of complaints from shift workers.",
+    "The new routes will start in March and run every twenty minutes between midnight and "
+    "five in the morning, the committee said.",
+    "Opposition members said the plan was welcome but came too late for the winter, and "
+    "asked for the budget to be published first.",
+    "Drivers' unions said they had not been consulted on the rosters, and asked for talks "
+    "before the routes open to passengers.",
+    "The council said the cost would be met from the parking budget, which rose by a fifth "
+    "last year after new charges in the centre.",
+    "Residents of the eastern suburbs can comment on the timetable until the end of the "
+    "month, on paper or at the town hall.",
+]
+VIDEOS = ("<div class='c9x'><div class='v3'><a href='/v1'>Video: buses at night</a> "
+          "<a href='/v2'>Video: the depot</a> <a href='/v3'>Video: drivers</a> "
+          "<a href='/v4'>More videos</a></div></div>")
+
+
+def _column_page() -> str:
+    """An explainer built as a column of boxes: text boxes, a heading box before some of
+    them, video link boxes between (the body is gathered from the text boxes)."""
+    boxes = []
+    for index, text in enumerate(SECTIONS):
+        if index == 2:
+            boxes.append("<div class='c9x'><h2 class='t1q'><span>Where will the buses run?"
+                         "</span></h2></div>")
+        if index == 4:
+            boxes.append("<div class='c9x'><div class='t2'><h2>Who pays for it?</h2></div></div>")
+        boxes.append(f"<div class='c9x'><div class='r7k'>{text}</div></div>")
+        if index in (1, 3):
+            boxes.append(VIDEOS)
+    return ("<html><head><title>Night buses</title></head><body><main><div class='s1a'>"
+            "<div class='c9x'><h1>Night buses: what changes</h1></div>" + "".join(boxes)
+            + "</div></main><aside><h2>Most read</h2><ul><li><a href='/x'>Another story "
+            "here today</a></li></ul></aside></body></html>")
+
+
+def test_section_headings_between_gathered_boxes_stay() -> None:
+    """A heading box right before a text box the body is gathered from is that section's
+    title: kept in its place; the sidebar's heading and the video links stay out."""
+    lines = extract(_column_page(), "https://127.0.0.1/a").body.split("\n")
+    assert lines.index("Where will the buses run?") == lines.index(SECTIONS[2]) - 1
+    assert lines.index("Who pays for it?") == lines.index(SECTIONS[4]) - 1
+    assert lines[0] == SECTIONS[0] and lines[-1] == SECTIONS[-1]
+    assert "Most read" not in lines and not any("Video" in line for line in lines)
+
+
+def test_teaser_heading_between_blocks_stays_out() -> None:
+    """gapheads: a heading followed by its own teaser text (not a body block) is another
+    story's, even between the blocks; one opening a block comes in, in document order."""
+    tree = parse("<div id='c'><div class='b'>First block.</div><div class='t'><h3>Other "
+                 "story</h3><p>Its teaser line.</p></div><div><h2>Costs</h2></div>"
+                 "<div class='b'>Second block.</div></div>")
+    blocks = tree.css("div.b")
+    found = with_headings(blocks)
+    assert [node.text() for node in found] == ["First block.", "Costs", "Second block."]
+    assert with_headings(blocks[:1]) == blocks[:1]
