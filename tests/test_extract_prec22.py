@@ -126,3 +126,28 @@ def test_teaser_heading_between_blocks_stays_out() -> None:
     found = with_headings(blocks)
     assert [node.text() for node in found] == ["First block.", "Costs", "Second block."]
     assert with_headings(blocks[:1]) == blocks[:1]
+
+
+def test_text_list_between_blocks_comes_in_and_a_link_list_stays_out() -> None:
+    """gapheads: a list of text between the blocks (the goods a story enumerates) is the
+    body's, in its place; a list of links there (other stories) is not."""
+    tree = parse("<div id='c'><div class='b'>Germany sells machines to the country.</div>"
+                 "<div><ul><li>Machines</li><li>Pharmaceuticals</li><li>Chemicals</li></ul>"
+                 "</div><div><ul><li><a href='/a'>Another story about trade</a></li>"
+                 "<li><a href='/b'>A second story about sanctions</a></li></ul></div>"
+                 "<div class='b'>Imports are mostly food.</div></div>")
+    found = [node.text() for node in with_headings(tree.css("div.b"))]
+    assert found == ["Germany sells machines to the country.", "MachinesPharmaceuticalsChemicals",
+                     "Imports are mostly food."]
+
+
+def test_list_between_gathered_boxes_stays() -> None:
+    """The routes a section lists, in a box of their own between the text boxes, stay in
+    their place."""
+    routes = ("<div class='c9x'><ul><li>Route N1 to Eastfield station</li>"
+              "<li>Route N2 to Hilltop and the hospital</li></ul></div>")
+    page = _column_page().replace(f"<div class='c9x'><div class='r7k'>{SECTIONS[2]}",
+                                  f"{routes}<div class='c9x'><div class='r7k'>{SECTIONS[2]}")
+    lines = extract(page, "https://127.0.0.1/a").body.split("\n")
+    assert lines.index("Route N1 to Eastfield station") == lines.index(SECTIONS[2]) - 2
+    assert lines.index("Route N2 to Hilltop and the hospital") == lines.index(SECTIONS[2]) - 1
