@@ -1,6 +1,7 @@
-"""Precision 22: lines of page chrome a story's container held and extract() kept, found on
-the tune sets' worst pages; each test page is hand-written and checks both what goes and
-the story's own mentions of the same words, which stay."""
+"""Precision 22, from the tune sets' worst pages: page chrome a story's container held and
+extract() kept (newsletter pitches), and text it lost (cited addresses shown as links, the
+section headings and lists between the blocks a body is gathered from). Each test page is
+hand-written and checks both what goes and what stays."""
 
 from __future__ import annotations
 
