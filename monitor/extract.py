@@ -30,6 +30,7 @@ from monitor.encoding import utf8_source
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
+from monitor.gapheads import with_headings
 from monitor.introlists import add_announced
 from monitor.joinurl import join
 from monitor.junkwalk import walk as walk_page
@@ -197,7 +198,7 @@ def _body_lines(
     if not nodes:
         unwrap_gallery(root)
         drop_opened_boxes(root)
-        nodes = _auto_nodes(root, family)
+        nodes = with_headings(_auto_nodes(root, family))
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
