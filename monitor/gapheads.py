@@ -61,8 +61,8 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
 
 def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...],
            last: tuple[int, ...]) -> list[tuple[tuple[int, ...], LexborNode]]:
-    """The outermost lists between the first and the last block, outside them, that are
-    text more than links."""
+    """The outermost lists between the first and the last block, outside them and holding
+    none of them, that are text more than links."""
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for box in top.css(LIST_QUERY):
         spot = position(box)
@@ -70,6 +70,8 @@ def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...]
             continue
         if any(spot[: len(taken)] == taken for taken, _ in found):
             continue  # (a list inside a list taken)
+        if any(block[: len(spot)] == spot for block in spots):
+            continue  # (a list holding a block: its text would come in twice)
         text = " ".join((box.text() or "").split())
         if len(text) >= MIN_LIST and link_density(box) <= LIST_LINKS:
             found.append((spot, box))

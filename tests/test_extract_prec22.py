@@ -152,3 +152,13 @@ def test_list_between_gathered_boxes_stays() -> None:
     lines = extract(page, "https://127.0.0.1/a").body.split("\n")
     assert lines.index("Route N1 to Eastfield station") == lines.index(SECTIONS[2]) - 2
     assert lines.index("Route N2 to Hilltop and the hospital") == lines.index(SECTIONS[2]) - 1
+
+
+def test_list_holding_a_block_is_not_taken_twice() -> None:
+    """gapheads: a list between the blocks that holds one of them is not taken (the block's
+    text would come in twice: once in the list, once as itself)."""
+    tree = parse("<div id='c'><div class='b'>First block.</div><ul><li>An item of the list"
+                 "</li><li><div class='b'>Middle block.</div></li></ul>"
+                 "<div class='b'>Second block.</div></div>")
+    found = [node.text() for node in with_headings(tree.css("div.b"))]
+    assert found == ["First block.", "Middle block.", "Second block."]
