@@ -15,8 +15,11 @@ from monitor.selectors import READ_ALSO_LEAD
 # Game: Sign up for the weekly politics newsletter")
 CALL_OPENS = ".!?:"
 # a verb of saying: a line with a newsletter sign-up in it reports one ("The council said
-# 4,000 people signed up for its newsletter, sent to your inbox weekly")
-_SAYS = re.compile(r"\b(?:said|says|told|according\s+to|sagte|sagt|sagten)\b", re.I)
+# 4,000 people signed up for its newsletter, sent to your inbox weekly"; "the fake newsletter
+# lands in your inbox, police warned")
+_SAYS = re.compile(r"\b(?:said|says|told|according\s+to|warned|warns|wrote|writes|added|"
+                   r"sagte|sagt|sagten|warnt|warnte|schrieb)\b", re.I)
+_QUOTES = "\"“”„«»"  # a sign-up after an odd number of these is quoted speech, a slogan
 # a line that is one web address: a link whose text is where it goes
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
@@ -100,7 +103,8 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
             return False
     for match in cta.finditer(line):
         if match.group("own"):
-            return _SAYS.search(line) is None
+            quotes = sum(line.count(mark, 0, match.start()) for mark in _QUOTES)
+            return quotes % 2 == 0 and _SAYS.search(line) is None
         if match.group("start"):
             before = line[: match.start()].rstrip()
             if not before or (len(before) <= 120 and before[-1] in CALL_OPENS):

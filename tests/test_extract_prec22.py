@@ -49,9 +49,14 @@ def test_newsletter_pitch_inside_the_story_goes(pitch: str) -> None:
     "The council said 4,000 people had signed up for its newsletter, sent to your inbox "
     "weekly, since the routes were announced in May.",
     "Tickets: the committee said they would cost the same as a day fare on the trains.",
+    "Police warned that a fake newsletter lands in your inbox with a link to a bogus login "
+    "page for the new bus passes.",
+    "\"Sign up for our newsletter,\" the pop-up on the fake ticket site read, before it asked "
+    "for bank details.",
 ])
 def test_story_lines_about_newsletters_stay(prose: str) -> None:
-    """A sentence that reports sign-ups, or a call that is not the site's, is the story's."""
+    """A sentence that reports sign-ups or warns of a newsletter, a call quoted, or a call
+    that is not the site's, is the story's."""
     body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
     assert prose in body
 

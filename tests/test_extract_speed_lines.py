@@ -40,6 +40,7 @@ def test_cached_date_reading_is_the_reading(text: str, month_first: bool) -> Non
 _WORDS = ["getty images", "shutterstock", "istock", "alamy", "ap photo", "afp", "reuters", "epa",
           "subscribe", "sign up", "newsletter", "newsletters", "follow us", "share it with",
           "sign up for our", "join our mailing list", "to your inbox", " said", "Postfach", ":",
+          "\"", "“", " warned",
           "follow the paper on twitter", "GETTY  Images)", "ſhutterſtock", "İstock", "ıstock",
           "Photo: AFP", "x", ")", " ", ".", "\n"]
 
@@ -64,7 +65,8 @@ def _plain_call_to_action(line: str) -> bool:
         return True
     for match in sel.CALL_TO_ACTION.finditer(line):
         if match.group("own"):
-            return linetests._SAYS.search(line) is None
+            quoted = sum(line[: match.start()].count(mark) for mark in "\"“”„«»") % 2
+            return not quoted and linetests._SAYS.search(line) is None
         if match.group("start"):
             before = line[: match.start()].rstrip()
             if not before or (len(before) <= 120 and before[-1] in ".!?:"):
