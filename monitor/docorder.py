@@ -27,3 +27,36 @@ def position(node: LexborNode) -> tuple[int, ...]:
         path.append(index)
         probe = probe.parent
     return tuple(reversed(path))
+
+
+class Positions:
+    """position() for many nodes of one tree (every heading and list of a page's body box):
+    each parent's children are counted once, where position() walks the previous siblings
+    of each node again (quadratic in a box of thousands of siblings)."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, int] = {}  # a node's mem_id -> its sibling index
+
+    def __call__(self, node: LexborNode) -> tuple[int, ...]:
+        path: list[int] = []
+        probe: LexborNode | None = node
+        while probe is not None:
+            index = self._index.get(probe.mem_id)
+            if index is None:
+                index = self._count(probe)
+            path.append(index)
+            probe = probe.parent
+        return tuple(reversed(path))
+
+    def _count(self, node: LexborNode) -> int:
+        """The node's sibling index, its siblings' recorded on the way."""
+        first = node
+        while first.prev is not None:
+            first = first.prev
+        index = 0
+        sibling: LexborNode | None = first
+        while sibling is not None:
+            self._index[sibling.mem_id] = index
+            index += 1
+            sibling = sibling.next
+        return self._index[node.mem_id]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.docorder import position
+from monitor.docorder import Positions
 from monitor.scoring import link_density
 
 HEADING_QUERY = "h2, h3, h4"
@@ -34,6 +34,7 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     (the blocks unchanged, and in their order, when there is none)."""
     if len(nodes) < 2:
         return nodes
+    position = Positions()
     spots = [position(node) for node in nodes]
     depth = _shared(spots)
     top: LexborNode | None = nodes[0]
@@ -42,7 +43,7 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     if top is None or depth == 0:
         return nodes
     first, last = min(spots), max(spots)
-    lists = _lists(top, spots, first, last)
+    lists = _lists(top, spots, first, last, position)
     opened = spots + [spot for spot, _ in lists]  # (a heading may open a list taken)
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for heading in top.css(HEADING_QUERY):
@@ -50,7 +51,7 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
         if not first < spot < last or any(spot[: len(block)] == block for block in opened):
             continue  # (outside the run, or inside a block or list: its text is in already)
         text = " ".join((heading.text() or "").split())
-        if text and len(text) <= MAX_HEADING and _opens_block(heading, text, opened):
+        if text and len(text) <= MAX_HEADING and _opens_block(heading, text, opened, position):
             found.append((spot, heading))
     found += lists
     if not found:
@@ -60,7 +61,8 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
 
 
 def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...],
-           last: tuple[int, ...]) -> list[tuple[tuple[int, ...], LexborNode]]:
+           last: tuple[int, ...], position: Positions,
+           ) -> list[tuple[tuple[int, ...], LexborNode]]:
     """The outermost lists between the first and the last block, outside them and holding
     none of them, that are text more than links."""
     found: list[tuple[tuple[int, ...], LexborNode]] = []
@@ -68,8 +70,8 @@ def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...]
         spot = position(box)
         if not first < spot < last or any(spot[: len(block)] == block for block in spots):
             continue
-        if any(spot[: len(taken)] == taken for taken, _ in found):
-            continue  # (a list inside a list taken)
+        if found and spot[: len(found[-1][0])] == found[-1][0]:
+            continue  # (a list inside a list taken: the last, as they come in document order)
         if any(block[: len(spot)] == spot for block in spots):
             continue  # (a list holding a block: its text would come in twice)
         text = " ".join((box.text() or "").split())
@@ -78,11 +80,12 @@ def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...]
     return found
 
 
-def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]]) -> bool:
+def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]],
+                 position: Positions) -> bool:
     """Whether the heading's own box (its highest ancestor holding no other text) is
     followed, past empty boxes, by one of the blocks or a box holding one."""
     box = heading
-    while box.parent is not None and " ".join((box.parent.text() or "").split()) == text:
+    while box.parent is not None and _alone(box):
         box = box.parent
     after = box.next
     while after is not None and (after.tag in _SKIPPED or not (after.text() or "").strip()):
@@ -91,6 +94,19 @@ def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]]) -
         return False
     spot = position(after)
     return any(block[: len(spot)] == spot for block in spots)
+
+
+def _alone(box: LexborNode) -> bool:
+    """Whether the box's siblings hold no text (its parent's text is its own): read from the
+    box outwards, to the first sibling with text, where the parent's whole text cost the
+    size of the page's body box for each heading in it."""
+    for step in ("prev", "next"):
+        sibling = getattr(box, step)
+        while sibling is not None:
+            if (sibling.text() or "").strip():
+                return False
+            sibling = getattr(sibling, step)
+    return True
 
 
 def _shared(spots: list[tuple[int, ...]]) -> int:
