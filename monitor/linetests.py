@@ -14,6 +14,10 @@ from monitor.selectors import READ_ALSO_LEAD
 # what ends the words before a call that opens a sentence: a sentence, or a label ("Ground
 # Game: Sign up for the weekly politics newsletter")
 CALL_OPENS = ".!?:"
+# words before a colon, since the last sentence, that make it a label ("Ground Game:"); more
+# are a clause the colon continues ("The council's advice was simple: sign up early")
+CALL_LABEL_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 # a verb of saying: a line with a newsletter sign-up in it reports one ("The council said
 # 4,000 people signed up for its newsletter, sent to your inbox weekly"; "the fake newsletter
 # lands in your inbox, police warned")
@@ -107,7 +111,7 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
             return quotes % 2 == 0 and _SAYS.search(line) is None
         if match.group("start"):
             before = line[: match.start()].rstrip()
-            if not before or (len(before) <= 120 and before[-1] in CALL_OPENS):
+            if not before or (len(before) <= 120 and _opens_call(before)):
                 return True
         elif match.group("end"):
             if len(line) - match.end() <= 21:
@@ -115,6 +119,15 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
         elif match.start() <= 100 and _addressed(line, match):
             return True
     return False
+
+
+def _opens_call(before: str) -> bool:
+    """Whether the words before a call end a sentence or a label (not a clause's colon)."""
+    if before[-1] not in CALL_OPENS:
+        return False
+    if before[-1] != ":":
+        return True
+    return len(_SENTENCE_BREAK.split(before)[-1].split()) <= CALL_LABEL_WORDS
 
 
 def _addressed(line: str, match: re.Match[str]) -> bool:

@@ -167,3 +167,15 @@ def test_list_holding_a_block_is_not_taken_twice() -> None:
                  "<div class='b'>Second block.</div></div>")
     found = [node.text() for node in with_headings(tree.css("div.b"))]
     assert found == ["First block.", "Middle block.", "Second block."]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Ground Game: Sign up for the weekly politics briefing.", False),
+    ("The council's advice to shift workers was simple: sign up for the night pass early, "
+     "because the places fill fast.", True),
+])
+def test_call_after_a_label_goes_and_after_a_clause_stays(line: str, kept: bool) -> None:
+    """A sign-up after a label's colon is a call; after a clause's colon it is the story's."""
+    body = extract(_page(f"<p>{line}</p>"), "https://127.0.0.1/a").body
+    assert "night bus network" in body
+    assert (line in body) is kept

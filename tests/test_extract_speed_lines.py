@@ -69,7 +69,7 @@ def _plain_call_to_action(line: str) -> bool:
             return not quoted and linetests._SAYS.search(line) is None
         if match.group("start"):
             before = line[: match.start()].rstrip()
-            if not before or (len(before) <= 120 and before[-1] in ".!?:"):
+            if not before or (len(before) <= 120 and linetests._opens_call(before)):
                 return True
         elif match.group("end"):
             if len(line) - match.end() <= 21:
