@@ -16,9 +16,12 @@ list of other stories, which LIST_LINKS keeps out).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from selectolax.lexbor import LexborNode
 
 from monitor.docorder import Positions
+from monitor.docorder import position as one_position
 from monitor.scoring import link_density
 
 HEADING_QUERY = "h2, h3, h4"
@@ -27,6 +30,9 @@ LIST_LINKS = 0.3  # linked share of its text above which a list is navigation or
 MIN_LIST = 20  # characters: a shorter list is a label or a control
 _SKIPPED = frozenset(("-text", "-comment", "script", "style"))
 MAX_HEADING = 150  # characters: a longer "heading" is a teaser's or a caption's text
+MANY = 64  # headings and lists in the blocks' box that make one reading of their positions
+# pay (docorder.Positions: linear where position() is quadratic, but dearer for a few)
+Position = Callable[[LexborNode], tuple[int, ...]]
 
 
 def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -34,8 +40,7 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     (the blocks unchanged, and in their order, when there is none)."""
     if len(nodes) < 2:
         return nodes
-    position = Positions()
-    spots = [position(node) for node in nodes]
+    spots = [one_position(node) for node in nodes]
     depth = _shared(spots)
     top: LexborNode | None = nodes[0]
     for _ in range(len(spots[0]) - depth):
@@ -43,10 +48,12 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     if top is None or depth == 0:
         return nodes
     first, last = min(spots), max(spots)
-    lists = _lists(top, spots, first, last, position)
+    headings, boxes = top.css(HEADING_QUERY), top.css(LIST_QUERY)
+    position = Positions() if len(headings) + len(boxes) > MANY else one_position
+    lists = _lists(boxes, spots, first, last, position)
     opened = spots + [spot for spot, _ in lists]  # (a heading may open a list taken)
     found: list[tuple[tuple[int, ...], LexborNode]] = []
-    for heading in top.css(HEADING_QUERY):
+    for heading in headings:
         spot = position(heading)
         if not first < spot < last or any(spot[: len(block)] == block for block in opened):
             continue  # (outside the run, or inside a block or list: its text is in already)
@@ -60,13 +67,13 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
         [*zip(spots, nodes, strict=True), *found], key=lambda pair: pair[0])]
 
 
-def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...],
-           last: tuple[int, ...], position: Positions,
+def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[int, ...],
+           last: tuple[int, ...], position: Position,
            ) -> list[tuple[tuple[int, ...], LexborNode]]:
     """The outermost lists between the first and the last block, outside them and holding
     none of them, that are text more than links."""
     found: list[tuple[tuple[int, ...], LexborNode]] = []
-    for box in top.css(LIST_QUERY):
+    for box in boxes:
         spot = position(box)
         if not first < spot < last or any(spot[: len(block)] == block for block in spots):
             continue
@@ -81,7 +88,7 @@ def _lists(top: LexborNode, spots: list[tuple[int, ...]], first: tuple[int, ...]
 
 
 def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]],
-                 position: Positions) -> bool:
+                 position: Position) -> bool:
     """Whether the heading's own box (its highest ancestor holding no other text) is
     followed, past empty boxes, by one of the blocks or a box holding one."""
     box = heading

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor import gapheads
 from monitor.extract import extract, parse
 from monitor.gapheads import with_headings
 
@@ -179,3 +180,15 @@ def test_call_after_a_label_goes_and_after_a_clause_stays(line: str, kept: bool)
     body = extract(_page(f"<p>{line}</p>"), "https://127.0.0.1/a").body
     assert "night bus network" in body
     assert (line in body) is kept
+
+
+def test_many_headings_after_the_blocks_read_the_same() -> None:
+    """gapheads: a box with more than MANY headings and lists (a listing below the story) has
+    their positions read once (docorder.Positions), with the same result."""
+    listing = "".join(f"<div><h3>Teaser {index}</h3><ul><li>Teaser text number {index}</li></ul>"
+                      "</div>" for index in range(40))
+    tree = parse("<div id='c'><div class='b'>First block.</div><div><h2>Costs</h2></div>"
+                 f"<div class='b'>Second block.</div>{listing}</div>")
+    assert len(tree.css("#c h3, #c ul")) > gapheads.MANY
+    found = [node.text() for node in with_headings(tree.css("div.b"))]
+    assert found == ["First block.", "Costs", "Second block."]
