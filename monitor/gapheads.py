@@ -17,6 +17,7 @@ list of other stories, which LIST_LINKS keeps out).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -37,10 +38,14 @@ Position = Callable[[LexborNode], tuple[int, ...]]
 
 def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     """The body blocks with the section headings and lists between them, in document order
-    (the blocks unchanged, and in their order, when there is none)."""
+    (the blocks unchanged, and in their order, when there is none). Blocks given out of
+    document order (a lead or an FAQ placed first on purpose) are left as they are: the
+    sections would come in sorted, and the placed block with them."""
     if len(nodes) < 2:
         return nodes
     spots = [one_position(node) for node in nodes]
+    if any(later <= earlier for earlier, later in pairwise(spots)):
+        return nodes
     depth = _shared(spots)
     top: LexborNode | None = nodes[0]
     for _ in range(len(spots[0]) - depth):

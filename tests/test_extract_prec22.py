@@ -192,3 +192,15 @@ def test_many_headings_after_the_blocks_read_the_same() -> None:
     assert len(tree.css("#c h3, #c ul")) > gapheads.MANY
     found = [node.text() for node in with_headings(tree.css("div.b"))]
     assert found == ["First block.", "Costs", "Second block."]
+
+
+def test_blocks_placed_out_of_document_order_stay_as_placed() -> None:
+    """A lead or an FAQ put first on purpose comes out of document order: with_headings then
+    adds nothing (sorting the sections in would move the placed block back); in order, the
+    heading between the blocks comes in."""
+    tree = parse("<html><body><div><div id='a'><p>First block of the story.</p></div>"
+                 "<h2>A section</h2><div id='b'><p>Second block of the story.</p></div>"
+                 "</div></body></html>")
+    first, second = tree.css_first("#a"), tree.css_first("#b")
+    assert [node.id for node in with_headings([second, first])] == ["b", "a"]
+    assert [node.tag for node in with_headings([first, second])] == ["div", "h2", "div"]
