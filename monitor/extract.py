@@ -30,6 +30,7 @@ from monitor.encoding import utf8_source
 from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
+from monitor.gapheads import with_headings
 from monitor.introlists import add_announced
 from monitor.joinurl import join
 from monitor.junkwalk import Walked
@@ -202,7 +203,7 @@ def _body_lines(
     if not nodes:
         unwrap_gallery(root)
         drop_opened_boxes(root, walked.openers if walked else None)
-        nodes = _auto_nodes(root, family, walked)
+        nodes = with_headings(_auto_nodes(root, family, walked))
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)

@@ -11,9 +11,24 @@ from monitor.caseless import ascii_fold, finds, matches
 from monitor.pitchlines import MAX_CHARS, ODD_FOLDED, is_pitch_line
 from monitor.selectors import READ_ALSO_LEAD
 
+# what ends the words before a call that opens a sentence: a sentence, or a label ("Ground
+# Game: Sign up for the weekly politics newsletter")
+CALL_OPENS = ".!?:"
+# words before a colon, since the last sentence, that make it a label ("Ground Game:"); more
+# are a clause the colon continues ("The council's advice was simple: sign up early")
+CALL_LABEL_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+# a verb of saying: a line with a newsletter sign-up in it reports one ("The council said
+# 4,000 people signed up for its newsletter, sent to your inbox weekly"; "the fake newsletter
+# lands in your inbox, police warned")
+_SAYS = re.compile(r"\b(?:said|says|told|according\s+to|warned|warns|wrote|writes|added|"
+                   r"sagte|sagt|sagten|warnt|warnte|schrieb)\b", re.I)
+_QUOTES = "\"“”„«»"  # a sign-up after an odd number of these is quoted speech, a slogan
+# a line that is one web address: a link whose text is where it goes
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 LINKED_LINE = 0.5  # linked share above which a short line without a sentence end is a link label
 CREDIT_TAIL = 24  # characters at the end of a normalised line that hold any photo credit
-CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share")  # in every call to action
+CTA_WORDS = ("subscribe", "sign", "newsletter", "follow", "share", "mailing")  # in every call
 _FOLLOW_US = re.compile(r"follow\s+us\b", re.I)  # the site's own accounts, asked anywhere
 # words to the reader just before a 'follow <account> on <platform>'
 _TO_READER = re.compile(
@@ -91,9 +106,12 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
         else:
             return False
     for match in cta.finditer(line):
+        if match.group("own"):
+            quotes = sum(line.count(mark, 0, match.start()) for mark in _QUOTES)
+            return quotes % 2 == 0 and _SAYS.search(line) is None
         if match.group("start"):
             before = line[: match.start()].rstrip()
-            if not before or (len(before) <= 120 and before[-1] in ".!?"):
+            if not before or (len(before) <= 120 and _opens_call(before)):
                 return True
         elif match.group("end"):
             if len(line) - match.end() <= 21:
@@ -101,6 +119,15 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
         elif match.start() <= 100 and _addressed(line, match):
             return True
     return False
+
+
+def _opens_call(before: str) -> bool:
+    """Whether the words before a call end a sentence or a label (not a clause's colon)."""
+    if before[-1] not in CALL_OPENS:
+        return False
+    if before[-1] != ":":
+        return True
+    return len(_SENTENCE_BREAK.split(before)[-1].split()) <= CALL_LABEL_WORDS
 
 
 def _addressed(line: str, match: re.Match[str]) -> bool:
@@ -131,6 +158,8 @@ def is_boilerplate_line(
             return True
     if is_caption_credit(line) or is_pitch_line(line, folded):
         return True
+    if density > LINKED_LINE and _BARE_URL.match(line):
+        return False  # (a cited address, shown as its link's text: the story's source)
     if density >= 0.999 and len(line) < 200:
         return True
     if density > LINKED_LINE and len(line) < 200 and _read_also(line, density):

@@ -240,8 +240,16 @@ LIST_LABEL = re.compile(
 # subject, "publishers who follow the rules on Google News ...".)
 # (The lookaheads name the first letters of the alternatives: they change no match, but let
 # a search skip the other positions of a line two to three times faster.)
+# A sign-up for the site's own newsletter ("...and sign up for our newsletters so we can keep
+# you informed"), or a newsletter that comes to the reader's inbox ("The Watch Party
+# newsletter has our picks, delivered right to your inbox", "Der Newsletter informiert Sie
+# ... in Ihrem Postfach"), is a call wherever it stands in a short line (group own).
 CALL_TO_ACTION = re.compile(
-    r"\b(?=[fns])(?:(?P<start>subscribe|sign\s+up|follow\s+(?!us\b)\w+(?:\s+\w+)?\s+on\s+google\s+news)|"
+    r"\b(?=[fjns])(?:(?P<own>(?:sign\s+up|subscribe)\s+(?:for|to)\s+our\s+(?:[\w'’-]+\s+){0,3}"
+    r"newsletters?|newsletters?\b[^.!?]{0,160}\b(?:(?:to|in)\s+your\s+inbox|"
+    r"in\s+ihr(?:em)?\s+(?:\w+\s+)?(?:e-mail-)?postfach))|"
+    r"(?P<start>subscribe|sign\s+up|join\s+our\s+mailing\s+list|"
+    r"follow\s+(?!us\b)\w+(?:\s+\w+)?\s+on\s+google\s+news)|"
     r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram|"
     r"pinterest|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram))|"
     r"share\s+it\s+with))\b",

@@ -142,9 +142,13 @@ def test_clean_lines_keeps_signatures_and_single_link_items() -> None:
     signed = ["I am thankful to the officers for all they do.", "Kim Gump, Dallas"]
     assert clean_lines(signed, "", sel.BOILERPLATE_LINE, sel.META_LINE) == signed
     item = ["Our pick of board games for the family.", "22) Classic surgery game",
-            "\ue001http://shop.example/x\ue002"]
+            "\ue001Shop now\ue002"]
     got = clean_lines(item, "", sel.BOILERPLATE_LINE, sel.META_LINE)
     assert got[-1] == "22) Classic surgery game"
+    # (a link whose text is its address is a cited source, and stays)
+    cited = clean_lines([*item[:2], "\ue001http://shop.example/x\ue002"], "",
+                        sel.BOILERPLATE_LINE, sel.META_LINE)
+    assert cited[-1] == "http://shop.example/x"
 
 
 def test_clean_lines_drops_a_dateline_between_paragraphs() -> None:

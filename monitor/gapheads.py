@@ -1,0 +1,130 @@
+"""Subheadings and lists between the blocks a body is gathered from: the sections' parts.
+
+A page built as a column of boxes (a heading box, then a paragraph box, then another heading
+box: FAQ-style explainers, listings, docs) gives the vote its paragraphs, and the body is
+gathered from the paragraph boxes; the heading boxes between them hold no paragraph, so each
+section's title was lost. A heading (h2-h4) that lies between the first and the last block
+in document order comes in when its own box (its highest ancestor holding no other text) is
+followed, past empty boxes, by a block or a box holding one, or by a list taken (below):
+the title of the section that follows. A heading followed by anything else (a teaser's
+excerpt, a sidebar's links) is another box's, and stays out.
+
+A list between the blocks (the goods a story enumerates, a how-to's materials, a review's
+pros and cons) holds no paragraph either: it comes in unless it is mostly links (a menu, a
+list of other stories, which LIST_LINKS keeps out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from selectolax.lexbor import LexborNode
+
+from monitor.docorder import Positions
+from monitor.docorder import position as one_position
+from monitor.scoring import link_density
+
+HEADING_QUERY = "h2, h3, h4"
+LIST_QUERY = "ul, ol"
+LIST_LINKS = 0.3  # linked share of its text above which a list is navigation or teasers
+MIN_LIST = 20  # characters: a shorter list is a label or a control
+_SKIPPED = frozenset(("-text", "-comment", "script", "style"))
+MAX_HEADING = 150  # characters: a longer "heading" is a teaser's or a caption's text
+MANY = 64  # headings and lists in the blocks' box that make one reading of their positions
+# pay (docorder.Positions: linear where position() is quadratic, but dearer for a few)
+Position = Callable[[LexborNode], tuple[int, ...]]
+
+
+def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
+    """The body blocks with the section headings and lists between them, in document order
+    (the blocks unchanged, and in their order, when there is none). Blocks given out of
+    document order (a lead or an FAQ placed first on purpose) are left as they are: the
+    sections would come in sorted, and the placed block with them."""
+    if len(nodes) < 2:
+        return nodes
+    spots = [one_position(node) for node in nodes]
+    if any(later <= earlier for earlier, later in pairwise(spots)):
+        return nodes
+    depth = _shared(spots)
+    top: LexborNode | None = nodes[0]
+    for _ in range(len(spots[0]) - depth):
+        top = top.parent if top is not None else None
+    if top is None or depth == 0:
+        return nodes
+    first, last = min(spots), max(spots)
+    headings, boxes = top.css(HEADING_QUERY), top.css(LIST_QUERY)
+    position = Positions() if len(headings) + len(boxes) > MANY else one_position
+    lists = _lists(boxes, spots, first, last, position)
+    opened = spots + [spot for spot, _ in lists]  # (a heading may open a list taken)
+    found: list[tuple[tuple[int, ...], LexborNode]] = []
+    for heading in headings:
+        spot = position(heading)
+        if not first < spot < last or any(spot[: len(block)] == block for block in opened):
+            continue  # (outside the run, or inside a block or list: its text is in already)
+        text = " ".join((heading.text() or "").split())
+        if text and len(text) <= MAX_HEADING and _opens_block(heading, text, opened, position):
+            found.append((spot, heading))
+    found += lists
+    if not found:
+        return nodes
+    return [node for _, node in sorted(
+        [*zip(spots, nodes, strict=True), *found], key=lambda pair: pair[0])]
+
+
+def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[int, ...],
+           last: tuple[int, ...], position: Position,
+           ) -> list[tuple[tuple[int, ...], LexborNode]]:
+    """The outermost lists between the first and the last block, outside them and holding
+    none of them, that are text more than links."""
+    found: list[tuple[tuple[int, ...], LexborNode]] = []
+    for box in boxes:
+        spot = position(box)
+        if not first < spot < last or any(spot[: len(block)] == block for block in spots):
+            continue
+        if found and spot[: len(found[-1][0])] == found[-1][0]:
+            continue  # (a list inside a list taken: the last, as they come in document order)
+        if any(block[: len(spot)] == spot for block in spots):
+            continue  # (a list holding a block: its text would come in twice)
+        text = " ".join((box.text() or "").split())
+        if len(text) >= MIN_LIST and link_density(box) <= LIST_LINKS:
+            found.append((spot, box))
+    return found
+
+
+def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]],
+                 position: Position) -> bool:
+    """Whether the heading's own box (its highest ancestor holding no other text) is
+    followed, past empty boxes, by one of the blocks or a box holding one."""
+    box = heading
+    while box.parent is not None and _alone(box):
+        box = box.parent
+    after = box.next
+    while after is not None and (after.tag in _SKIPPED or not (after.text() or "").strip()):
+        after = after.next
+    if after is None:
+        return False
+    spot = position(after)
+    return any(block[: len(spot)] == spot for block in spots)
+
+
+def _alone(box: LexborNode) -> bool:
+    """Whether the box's siblings hold no text (its parent's text is its own): read from the
+    box outwards, to the first sibling with text, where the parent's whole text cost the
+    size of the page's body box for each heading in it."""
+    for step in ("prev", "next"):
+        sibling = getattr(box, step)
+        while sibling is not None:
+            if (sibling.text() or "").strip():
+                return False
+            sibling = getattr(sibling, step)
+    return True
+
+
+def _shared(spots: list[tuple[int, ...]]) -> int:
+    """Length of the path prefix all the blocks share: their common ancestor's depth."""
+    shortest = min(len(spot) for spot in spots)
+    for index in range(shortest):
+        if any(spot[index] != spots[0][index] for spot in spots):
+            return index
+    return shortest
