@@ -82,6 +82,29 @@ def nested_in(node: LexborNode, ids: Collection[int]) -> bool:
     return False
 
 
+def inside_cut(node: LexborNode, cut: dict[int, bool]) -> bool:
+    """Whether an ancestor of ``node`` is in ``cut`` as True (a victim), walking up only to
+    the first ancestor already known; the ancestors passed are remembered with the answer.
+
+    A True is never wrong: a victim stays one. A False may be (a consent or sign-up box
+    that becomes a victim holds elements met before it): the block is then decided
+    needlessly, never skipped wrongly."""
+    passed: list[int] = []
+    probe = node.parent
+    known = False
+    while probe is not None:
+        key = probe.mem_id
+        found = cut.get(key)
+        if found is not None:
+            known = found
+            break
+        passed.append(key)
+        probe = probe.parent
+    for key in passed:
+        cut[key] = known
+    return known
+
+
 def overlaps(node: LexborNode, nodes: list[LexborNode]) -> bool:
     """Whether ``node`` is one of ``nodes``, sits inside one, or holds one: what a block
     added to a body's blocks must not do (its text would come twice)."""

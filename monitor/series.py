@@ -22,8 +22,7 @@ def spare_series(victims: list[tuple[LexborNode, int]], total: int) -> list[Lexb
     """The victims, less a same-class series of prose blocks when together they hold most of
     the region: the body of a slideshow or a step-by-step page, each block named like a
     widget. (Captions, cards and repeated teasers are no such series.)"""
-    if sum(length for _, length in victims) < PRUNE_MOST * total or \
-            _outer_chars(victims) < PRUNE_MOST * total:  # (nested victims counted once)
+    if not cuts_most(victims, total):
         return [node for node, _ in victims]
     series: dict[str, list[tuple[LexborNode, int]]] = {}
     for node, length in victims:
@@ -36,6 +35,14 @@ def spare_series(victims: list[tuple[LexborNode, int]], total: int) -> list[Lexb
         if len(members) >= SERIES and _prose_series(members):
             spared.update(node.mem_id for node, _ in members)
     return [node for node, _ in victims if node.mem_id not in spared]
+
+
+def cuts_most(victims: list[tuple[LexborNode, int]], total: int) -> bool:
+    """Whether the victims hold PRUNE_MOST of the region's ``total`` characters (nested
+    victims counted once): only then may a series among them be spared. It depends on the
+    outermost victims alone, the ones a block nested in another cannot change."""
+    return sum(length for _, length in victims) >= PRUNE_MOST * total and \
+        _outer_chars(victims) >= PRUNE_MOST * total
 
 
 def _outer_chars(victims: list[tuple[LexborNode, int]]) -> int:
