@@ -14,13 +14,13 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from monitor.chrome import in_chrome
 from monitor.gathering import below_body
 from monitor.scoring import (
     Candidate,
     ancestry,
     article_root,
     deep_text,
-    in_chrome,
     link_density,
     name_tokens,
     text_len,

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
 from monitor.caseless import finds
-from monitor.tagids import LINK_ID
+from monitor.chrome import SCORE, top_outside_chrome
+from monitor.tagids import LINK_ID, tag_ids
 
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
 CLASS_EVIDENCE = 8.0  # raw score (two real paragraphs) for the full class bonus; it falls off squared
-CHROME_LEVELS = 12  # levels above a candidate searched for a <footer>, <nav> or <aside>
 FAMILY_MIN = 3  # same-class blocks needed before they count as one body split into sections
 FAMILY_SHARE = 1.5  # their summed raw score over the winner's for the family to take over
 FAMILY_PARAGRAPHS = 2  # votes a block needs to be a section (a teaser card has one excerpt)
@@ -44,6 +45,10 @@ class Candidate:
     order: int = 0
     raw: float = 0.0
     own: int = 0  # characters of the paragraphs it holds itself (votes as parent, not grandparent)
+
+
+_PAGE_IDS = tag_ids(("html", "body"))
+_RAW = attrgetter("raw")  # (a C key: a lambda is a Python call per candidate)
 
 
 @dataclass(slots=True)
@@ -283,14 +288,14 @@ def best_candidate(
     if not cands:
         return None
     if family:
-        ranked = _top_outside_chrome(cands, top)
+        ranked = top_outside_chrome(cands, top)
     else:
-        ranked = sorted(cands.values(), key=lambda c: c.score, reverse=True)[:top]
+        ranked = sorted(cands.values(), key=SCORE, reverse=True)[:top]
     measures = measures if measures is not None else Measures()
     best: Candidate | None = None
     best_score = float("-inf")
     for cand in ranked:
-        if cand.node.tag in ("html", "body") or measures.in_comments(cand.node):
+        if cand.node.tag_id in _PAGE_IDS or measures.in_comments(cand.node):
             continue
         length, density = measures.size(cand.node)
         cand.score = (cand.score + measures.earned(cand, length)) * (1.0 - density)
@@ -300,46 +305,16 @@ def best_candidate(
     return _family_lead(best, cands, measures) if family else best
 
 
-def in_chrome(node: LexborNode, levels: int = CHROME_LEVELS) -> bool:
-    """Whether a node sits in the page's footer, navigation or a side column."""
-    probe = node.parent
-    for _ in range(levels):
-        if probe is None:
-            return False
-        tag = probe.tag  # (read once: each read builds a str)
-        if tag in ("body", "article", "main"):
-            return False
-        if tag in ("footer", "nav", "aside"):
-            return True
-        probe = probe.parent
-    return False
-
-
-def _top_outside_chrome(cands: dict[int, Candidate], top: int) -> list[Candidate]:
-    """The ``top`` best-voted containers outside footers, menus and side columns.
-
-    A short article (one paragraph and a list) is outvoted by a footer of several
-    paragraphs (addresses, disclaimers) before the structural pruning has run; blocks in
-    such page chrome compete only when nothing else on the page was voted for.
-    """
-    ordered = sorted(cands.values(), key=lambda c: c.score, reverse=True)
-    kept = [c for c in ordered[:top] if not in_chrome(c.node)]
-    if len(kept) == min(top, len(ordered)):
-        return kept
-    kept = []
-    for cand in ordered:
-        if not in_chrome(cand.node):
-            kept.append(cand)
-            if len(kept) == top:
-                break
-    return kept or ordered[:top]
-
-
 def section_kind(node: LexborNode) -> tuple[int, str]:
     """Tag (its lexbor id: no str built) and first class: what sections of one body share
     ("rich-text mt-4", "rich-text"). Compare kinds of one page only: a custom tag's id is
     the page's own."""
-    names = (node.attributes.get("class") or "").split()
+    return _kind(node, node.attributes.get("class"))
+
+
+def _kind(node: LexborNode, classes: str | None) -> tuple[int, str]:
+    """section_kind(node) of the node's class attribute, read already."""
+    names = (classes or "").split()
     return node.tag_id, names[0] if names else ""
 
 
@@ -355,9 +330,9 @@ def _family_lead(best: Candidate | None, cands: dict[int, Candidate], measures: 
     if best is None:
         return None
     kinds: dict[tuple[int, str], list[Candidate]] = {}  # every named candidate, by kind
-    for cand in cands.values():
-        if cand.node.attributes.get("class"):
-            kinds.setdefault(section_kind(cand.node), []).append(cand)
+    for cand in cands.values():  # (the class read once: each .attributes builds a dict)
+        if classes := cand.node.attributes.get("class"):
+            kinds.setdefault(_kind(cand.node, classes), []).append(cand)
     own = kinds.get(section_kind(best.node), [])  # the winner's own sections count whatever their votes
     families = {k: [m for m in ms if m.paragraphs >= FAMILY_PARAGRAPHS] for k, ms in kinds.items()}
     lead, lead_total = best, FAMILY_SHARE * max(best.raw, sum(m.raw for m in own))
@@ -365,7 +340,7 @@ def _family_lead(best: Candidate | None, cands: dict[int, Candidate], measures: 
         total = sum(m.raw for m in members)
         if len(members) < FAMILY_MIN or total <= lead_total:
             continue
-        top = max(members, key=lambda m: m.raw)
+        top = max(members, key=_RAW)
         if top.raw < FAMILY_LEAD * best.raw or measures.in_comments(top.node) \
                 or class_weight(top.node) < 0:
             continue

@@ -274,11 +274,11 @@ def reread(reading: Reading, removals: Removals) -> Reading:
     def kept(voters: Voters, deep: bool) -> Voters:
         changed = removals.changed
         out: Voters = []
-        for node, text in voters:
+        for pair in voters:  # (an unchanged voter's pair kept: no tuple built anew)
+            node = pair[0]
             if node.parent is None:  # (gone with a block: see Removals)
                 continue
-            key = node.mem_id
-            out.append((node, _text(node, deep) if key in changed else text))
+            out.append((node, _text(node, deep)) if node.mem_id in changed else pair)
         return out
     return Reading(kept(reading.paragraphs, True), kept(reading.items, True),
                    kept(reading.spans, False), kept(reading.boxes, False), reading.tally)
