@@ -154,7 +154,7 @@ def _auto_nodes(root: LexborNode, family: bool = True, walked: Walked | None = N
     voted = best  # a body in sections spread over many boxes: take the box that holds them
     best = regions.widen(best, cands)
     region = best.node.parent if best.node.parent is not None else best.node
-    if region.tag in ("html", "#document"):
+    if region.tag in ("html", "-document"):
         region = best.node
     protect = dom.ancestry(best.node)
     if best is not voted:

@@ -141,7 +141,7 @@ def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVEL
         parent = probe.parent
         if parent is None or probe.tag in ("main", "body"):
             break
-        if parent.tag in ("html", "body", "#document"):
+        if parent.tag in ("html", "body", "-document"):
             break
         if probe.tag == "article" and article_root(parent) is None:
             break  # an <article> in another is one of its parts; an outermost one is not

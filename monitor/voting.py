@@ -38,7 +38,7 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
     key = node.mem_id
     cand = cands.get(key)
     if cand is None:
-        if not (tag := node.tag) or tag[0] == "#":
+        if not (tag := node.tag) or tag[0] == "-":  # (the document: "-document")
             return
         cand = cands[key] = Candidate(node, order=len(cands))
     cand.score += score
