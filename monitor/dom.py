@@ -207,7 +207,7 @@ def _unfolded(names: str) -> str:
     ("accordion-content hidden"): folded until its heading is clicked, it is text all the
     same (see collapsed_panel)."""
     lowered = names.lower()
-    if not any(map(lowered.__contains__, _FOLD_WORDS)):  # (a substring test: most names)
+    if _FOLD_WORDS[0] not in lowered and _FOLD_WORDS[1] not in lowered:  # (most names)
         return names
     tokens = sel.NAME_TOKENS.split(lowered)
     if not any(token.startswith(_FOLD_WORDS) for token in tokens):
