@@ -108,7 +108,11 @@ def remove_boilerplate(
     protect.add(root.mem_id)
     builds = named_like_body(like, root, boilerplate_names) if like is not None else frozenset()
     spared: list[LexborNode] = []
+    last = 0  # the block just done: lexbor lists one that several selectors match once for each
     for node in reversed(root.css(selector)):
+        if node.mem_id == last:
+            continue  # (nothing changed since it was done: it would be done the same again)
+        last = node.mem_id
         total = total or max(text_len(root), 1)
         if (builds and (node.tag, node.attributes.get("class")) in builds) \
                 or _spared(node, keep_share * total, protect):
