@@ -22,7 +22,7 @@ _PAGE = f"""<body><article class="post" id="main"><p>{PROSE}</p>
 <footer class="site-footer" id="footer"><p>About us</p></footer>
 <aside class="sidebar related" id="related-sidebar" hidden>More stories</aside>
 <nav role="navigation" class="menu"><a href="/">Home</a></nav>
-<div id="disqus_thread" class="DISQUS comments"><p>First!</p></div>
+<div id="disqus_thread"><p>First!</p></div><div class="Disqus comments">Reply</div>
 <span id="CommentCount">3</span><div class="newsletter" id="Newsletter">Sign up</div>
 <p>{PROSE}</p></body>"""
 
