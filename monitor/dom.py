@@ -108,7 +108,11 @@ def remove_boilerplate(
     protect.add(root.mem_id)
     builds = named_like_body(like, root, boilerplate_names) if like is not None else frozenset()
     spared: list[LexborNode] = []
+    last = 0  # the block just done: lexbor lists one that several selectors match once for each
     for node in reversed(root.css(selector)):
+        if node.mem_id == last:
+            continue  # (nothing changed since it was done: it would be done the same again)
+        last = node.mem_id
         total = total or max(text_len(root), 1)
         if (builds and (node.tag, node.attributes.get("class")) in builds) \
                 or _spared(node, keep_share * total, protect):
@@ -207,7 +211,7 @@ def _unfolded(names: str) -> str:
     ("accordion-content hidden"): folded until its heading is clicked, it is text all the
     same (see collapsed_panel)."""
     lowered = names.lower()
-    if not any(map(lowered.__contains__, _FOLD_WORDS)):  # (a substring test: most names)
+    if _FOLD_WORDS[0] not in lowered and _FOLD_WORDS[1] not in lowered:  # (most names)
         return names
     tokens = sel.NAME_TOKENS.split(lowered)
     if not any(token.startswith(_FOLD_WORDS) for token in tokens):
