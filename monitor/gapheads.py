@@ -46,13 +46,13 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     spots = [one_position(node) for node in nodes]
     if any(later <= earlier for earlier, later in pairwise(spots)):
         return nodes
-    depth = _shared(spots)
+    first, last = spots[0], spots[-1]  # (in document order: checked above)
+    depth = _shared(first, last)
     top: LexborNode | None = nodes[0]
     for _ in range(len(spots[0]) - depth):
         top = top.parent if top is not None else None
     if top is None or depth == 0:
         return nodes
-    first, last = min(spots), max(spots)
     headings, boxes = top.css(HEADING_QUERY), top.css(LIST_QUERY)
     position = Positions() if len(headings) + len(boxes) > MANY else one_position
     lists = _lists(boxes, spots, first, last, position)
@@ -60,10 +60,10 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for heading in headings:
         spot = position(heading)
-        if not first < spot < last or any(spot[: len(block)] == block for block in opened):
+        if not first < spot < last or any(_within(spot, block) for block in opened):
             continue  # (outside the run, or inside a block or list: its text is in already)
         text = " ".join((heading.text() or "").split())
-        if text and len(text) <= MAX_HEADING and _opens_block(heading, text, opened, position):
+        if text and len(text) <= MAX_HEADING and _opens_block(heading, opened, position):
             found.append((spot, heading))
     found += lists
     if not found:
@@ -80,11 +80,11 @@ def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[i
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for box in boxes:
         spot = position(box)
-        if not first < spot < last or any(spot[: len(block)] == block for block in spots):
+        if not first < spot < last or any(_within(spot, block) for block in spots):
             continue
-        if found and spot[: len(found[-1][0])] == found[-1][0]:
+        if found and _within(spot, found[-1][0]):
             continue  # (a list inside a list taken: the last, as they come in document order)
-        if any(block[: len(spot)] == spot for block in spots):
+        if any(_within(block, spot) for block in spots):
             continue  # (a list holding a block: its text would come in twice)
         text = " ".join((box.text() or "").split())
         if len(text) >= MIN_LIST and link_density(box) <= LIST_LINKS:
@@ -92,8 +92,7 @@ def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[i
     return found
 
 
-def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]],
-                 position: Position) -> bool:
+def _opens_block(heading: LexborNode, spots: list[tuple[int, ...]], position: Position) -> bool:
     """Whether the heading's own box (its highest ancestor holding no other text) is
     followed, past empty boxes, by one of the blocks or a box holding one."""
     box = heading
@@ -105,7 +104,7 @@ def _opens_block(heading: LexborNode, text: str, spots: list[tuple[int, ...]],
     if after is None:
         return False
     spot = position(after)
-    return any(block[: len(spot)] == spot for block in spots)
+    return any(_within(block, spot) for block in spots)
 
 
 def _alone(box: LexborNode) -> bool:
@@ -121,10 +120,16 @@ def _alone(box: LexborNode) -> bool:
     return True
 
 
-def _shared(spots: list[tuple[int, ...]]) -> int:
-    """Length of the path prefix all the blocks share: their common ancestor's depth."""
-    shortest = min(len(spot) for spot in spots)
+def _within(spot: tuple[int, ...], box: tuple[int, ...]) -> bool:
+    """Whether the node at ``spot`` is the one at ``box`` or inside it (positions: paths)."""
+    return spot[: len(box)] == box
+
+
+def _shared(first: tuple[int, ...], last: tuple[int, ...]) -> int:
+    """Length of the path prefix the first and the last block share: the depth of all the
+    blocks' common ancestor (each in document order between them shares that prefix)."""
+    shortest = min(len(first), len(last))
     for index in range(shortest):
-        if any(spot[index] != spots[0][index] for spot in spots):
+        if first[index] != last[index]:
             return index
     return shortest
