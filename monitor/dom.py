@@ -57,7 +57,8 @@ _CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu", "header"))
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # class words of an embedded post (another site's quote): never the article's pull quote
 _EMBEDS = ("embed", "tweet", "twitter", "instagram", "tiktok", "facebook", "bluesky", "mastodon")
-_FOLD_WORDS = ("accordion", "collaps")  # class words of a panel that folds open under its heading
+# class words of a panel that folds open under its heading (unpacked: _unfolded tests each)
+_ACCORDION, _COLLAPSE = _FOLD_WORDS = ("accordion", "collaps")
 _NOT_BODY_WORDS = sel.BIO_WORDS | sel.DIALOG_WORDS
 
 __all__ = [
@@ -211,7 +212,7 @@ def _unfolded(names: str) -> str:
     ("accordion-content hidden"): folded until its heading is clicked, it is text all the
     same (see collapsed_panel)."""
     lowered = names.lower()
-    if _FOLD_WORDS[0] not in lowered and _FOLD_WORDS[1] not in lowered:  # (most names)
+    if _ACCORDION not in lowered and _COLLAPSE not in lowered:  # (most names)
         return names
     tokens = sel.NAME_TOKENS.split(lowered)
     if not any(token.startswith(_FOLD_WORDS) for token in tokens):

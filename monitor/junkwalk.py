@@ -62,16 +62,16 @@ def walk(tree: LexborHTMLParser) -> Walked:
         return _walked(found, None, None)
     head, body = parts
     found = [node for node in head.traverse() if node.tag_id in _WALKED]
-    sorted_: VoterLists = ([], [], [], [], [], [], [], [])  # junk and <meta>s, voters, headings
+    sorted_: VoterLists = tuple([] for _ in range(_LISTS))  # junk and <meta>s, voters, headings
     kind_of = _KINDS.get  # (a local: looked up once, not per element)
     for node in body.traverse():
         kind = kind_of(node.tag_id)
         if kind is not None:
             sorted_[kind].append(node)
     found.extend(sorted_[0])
-    openers = dict(zip(_OPENERS, sorted_[5:], strict=True))
-    openers["p"] = [node for node in sorted_[1] if node.tag_id == _P]
-    return _walked(found, sorted_[1:5], openers)
+    openers = dict(zip(_OPENERS, sorted_[_FIRST_OPENER:], strict=True))
+    openers["p"] = [node for node in sorted_[1] if node.tag_id == _P]  # (among the paragraphs)
+    return _walked(found, sorted_[1:_FIRST_OPENER], openers)
 
 
 def _walked(found: list[LexborNode], voters: VoterLists | None,
@@ -94,6 +94,9 @@ def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
 _WALKED = _JUNK_IDS | {_META}
 # (no tag is two: sel.JUNK_TAGS holds no voter's tag, and a heading is neither)
 _OPENERS = ("h2", "h3", "h4")  # the headings that open boxes (nodefinds.first_children)
+# the lists walk() sorts <body>'s elements into: junk and <meta>s, each kind of voter, each opener
+_FIRST_OPENER = 1 + len(set(VOTER_KINDS.values()))
+_LISTS = _FIRST_OPENER + len(_OPENERS)
 _KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()} \
-    | {tag_id(name): index + 5 for index, name in enumerate(_OPENERS)}
+    | {tag_id(name): index + _FIRST_OPENER for index, name in enumerate(_OPENERS)}
 _P = tag_id("p")
