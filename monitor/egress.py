@@ -84,8 +84,11 @@ class Destination:
 
     @property
     def pinned(self) -> bool:
-        """True when the URL names a host (not an IP) and so must be reached by address."""
-        return _literal(self.host) is None
+        """True unless the URL writes its host as exactly the IP that was checked. A name,
+        and an IP written another way ("1.2.3.4.", "127.0.0.1%2f"), is reached by the
+        checked address: the HTTP client parses the URL again, and would resolve such a
+        spelling as a name of its own (T5)."""
+        return _literal(self.host) != urlsplit(self.url).hostname
 
 
 class EgressGuard:

@@ -222,7 +222,7 @@ class Fetcher:
                     deadline.reschedule(asyncio.get_running_loop().time() + self._settings.timeout)
                 outcome = await self._request(target, headers, plan.cap)
             if isinstance(outcome, str):
-                if host_key(outcome) != host_key(current):
+                if not _same_origin(outcome, current):  # (credentials stay home, T7)
                     headers = {k: v for k, v in headers.items()
                                if k.lower() in ("if-none-match", "if-modified-since")}
                 current = outcome
@@ -306,6 +306,13 @@ class Fetcher:
         except CorruptBody as exc:
             raise TransientFetchError(url, "bad_encoding", f"corrupt compressed body: {exc}") from exc
         return b"".join(chunks)
+
+
+def _same_origin(url: str, other: str) -> bool:
+    """Scheme, host and port alike: where a source's configured headers may follow a
+    redirect (an https page sent to http:// on its own port is another origin too)."""
+    return (host_key(url) == host_key(other)
+            and url.partition(":")[0].lower() == other.partition(":")[0].lower())
 
 
 def _validators(headers: dict[str, str], etag: str | None, last_modified: str | None

@@ -22,12 +22,14 @@ class ScriptedServer:
         self.scheme = "https" if tls else "http"
         self.hits: dict[str, int] = {}
         self.requests: list[dict[str, str]] = []
+        self.log: list[tuple[str, dict[str, str]]] = []  # (path, headers) of each request
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 outer.hits[self.path] = outer.hits.get(self.path, 0) + 1
                 outer.requests.append(dict(self.headers))
+                outer.log.append((self.path, dict(self.headers)))
                 route = outer.routes.get(self.path)
                 status, headers, body = route(self) if route else (404, {}, b"not found")
                 self.send_response(status)
