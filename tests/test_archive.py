@@ -26,6 +26,8 @@ def alerts(archive: Archive) -> list[dict]:
 
 
 def test_outcomes_and_alerts(db_path: Path, now: datetime) -> None:
+    """T23: the same article again is unchanged, and under a tracking-parameter URL a
+    duplicate; only the first alerts."""
     with Archive(db_path) as archive:
         first = archive.save(art(), source="s", mentions=[HAISUM], routes=[Route("file")], now=now)
         again = archive.save(art(), source="s", mentions=[HAISUM], routes=[Route("file")], now=now)

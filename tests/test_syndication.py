@@ -51,6 +51,8 @@ def _versions(cfg: Config) -> dict[str, int]:
 
 
 def test_a_diverging_copy_becomes_its_own_article_once(tmp_path: Path) -> None:
+    """T23: the same story at two URLs is one article with one alert; a later edit of the
+    copy is one new article or version, once, and never alerts again."""
     routes = {"/": html(_index("/news/1", "/news/2")), "/news/1": html(page()),
               "/news/2": html(page())}
     with scripted(routes) as srv:
@@ -85,7 +87,7 @@ def test_a_revert_is_not_a_new_version(tmp_path: Path) -> None:
 
 
 def test_rel_canonical_copies_take_turns_without_ping_pong(tmp_path: Path) -> None:
-    """An AMP-style copy declaring the original as canonical is the same article: its text
+    """T23: an AMP-style copy declaring the original as canonical is the same article: its text
     is one version at most, then the two pages alternate without new versions or alerts."""
     amp = page(EXTRA, head='<link rel="canonical" href="/news/1">')
     routes = {"/": html(_index("/news/1")), "/news/1": html(page())}
