@@ -45,3 +45,16 @@ def one_pass(cfg: Config, workers: int = 0) -> list[CheckResult]:
             return await monitor.run_pass()
 
     return asyncio.run(go())
+
+
+def one_source(tmp: Path, url: str, watch: tuple[str, ...] = ("China Haisum",),
+               source: dict[str, Any] | None = None, **settings: Any) -> Config:
+    """A config of one source ``s`` at ``url`` in ``tmp`` (no robots.txt, no retries, no
+    politeness delay), ``settings`` and ``source`` keys added or overriding."""
+    doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "robots": False,
+                        "retries": 0, "per_host": {"delay": "0s"}, **settings},
+           "watch": [{"name": name} for name in watch],
+           "sources": [{"name": "s", "url": url, **(source or {})}]}
+    path = tmp / "sources.yaml"
+    path.write_text(yaml.safe_dump(doc), "utf-8")
+    return load_config(path)

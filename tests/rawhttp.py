@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from .servers import serving
+
 
 @dataclass(frozen=True, slots=True)
 class Raw:
@@ -48,7 +50,7 @@ class RawServer:
                 conn, _ = self._sock.accept()
             except TimeoutError:
                 continue
-            except OSError:  # closed by close()
+            except OSError:
                 return
             threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
 
@@ -72,18 +74,14 @@ class RawServer:
             if reply.reset:  # an RST instead of a FIN: SO_LINGER with a zero timeout
                 conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
-    def close(self) -> None:
+    def stop(self) -> None:
         self._stop.set()
+
+    def close(self) -> None:
         self._sock.close()
 
 
 @contextmanager
 def raw_server(routes: dict[str, Raw]) -> Iterator[RawServer]:
-    server = RawServer(routes)
-    thread = threading.Thread(target=server.serve, daemon=True)
-    thread.start()
-    try:
+    with serving(RawServer(routes)) as server:
         yield server
-    finally:
-        server.close()
-        thread.join()

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Protocol, TypeVar
 
 Reply = tuple[int, dict[str, str], bytes]
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -64,6 +65,11 @@ class ScriptedServer:
     def stop(self) -> None:
         self._waker.send(b"x")
 
+    def close(self) -> None:
+        self._server.server_close()
+        self._wake.close()
+        self._waker.close()
+
     @property
     def url(self) -> str:
         return f"{self.scheme}://127.0.0.1:{self._server.server_address[1]}"
@@ -73,10 +79,18 @@ class ScriptedServer:
         return f"127.0.0.1:{self._server.server_address[1]}"
 
 
+class Serving(Protocol):
+    def serve(self) -> None: ...
+    def stop(self) -> None: ...
+    def close(self) -> None: ...
+
+
+S = TypeVar("S", bound=Serving)
+
+
 @contextmanager
-def scripted(routes: dict[str, Route], tls: ssl.SSLContext | None = None
-             ) -> Iterator[ScriptedServer]:
-    server = ScriptedServer(routes, tls)
+def serving(server: S) -> Iterator[S]:
+    """``server.serve()`` on a thread for the block; stopped, joined and closed after it."""
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     try:
@@ -84,9 +98,14 @@ def scripted(routes: dict[str, Route], tls: ssl.SSLContext | None = None
     finally:
         server.stop()
         thread.join()
-        server._server.server_close()
-        server._wake.close()
-        server._waker.close()
+        server.close()
+
+
+@contextmanager
+def scripted(routes: dict[str, Route], tls: ssl.SSLContext | None = None
+             ) -> Iterator[ScriptedServer]:
+    with serving(ScriptedServer(routes, tls)) as server:
+        yield server
 
 
 def html(body: str, status: int = 200, **headers: str) -> Route:

@@ -7,15 +7,14 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import yaml
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from monitor.clockwatch import ClockWatch, watch_schedule
-from monitor.config import load_config
 from monitor.daemon import Daemon
 from monitor.models import CheckResult
 
+from .flows import one_source
 from .servers import html, scripted
 
 DAY = 86400.0
@@ -72,12 +71,7 @@ def test_daemon_recovers_from_a_day_back_jump(tmp_path: Path) -> None:
     clocks = Clocks()
     checks: list[CheckResult] = []
     with scripted({"/": html("<p>no articles today</p>")}) as srv:
-        doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "robots": False,
-                            "retries": 0, "interval": "1h"},
-               "watch": [{"name": "China Haisum"}],
-               "sources": [{"name": "s", "url": srv.url + "/"}]}
-        path = tmp_path / "sources.yaml"
-        path.write_text(yaml.safe_dump(doc), "utf-8")
+        cfg = one_source(tmp_path, srv.url + "/", interval="1h")
 
         def report(result: CheckResult) -> None:
             checks.append(result)
@@ -89,7 +83,7 @@ def test_daemon_recovers_from_a_day_back_jump(tmp_path: Path) -> None:
             else:
                 daemon.stop()
 
-        daemon = Daemon(load_config(path), report=report, workers=0, watch_every=0.05,
+        daemon = Daemon(cfg, report=report, workers=0, watch_every=0.05,
                         clock=ClockWatch(clocks.wall, time.monotonic))
 
         async def go() -> None:

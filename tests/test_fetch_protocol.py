@@ -7,16 +7,14 @@ import asyncio
 from pathlib import Path
 
 import pytest
-import yaml
 
 from monitor.archive import Archive
-from monitor.config import load_config
 from monitor.errors import FetchError, PermanentFetchError, TransientFetchError
 from monitor.fetch import Fetcher, FetchSettings, make_client
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 
-from .flows import one_pass
+from .flows import one_pass, one_source
 from .rawhttp import Raw, RawServer, ok, raw_server
 
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
@@ -75,13 +73,8 @@ def test_a_cut_off_copy_is_not_an_edit(tmp_path: Path, cut: str) -> None:
     routes = {"/": ok('<ul><li><a href="/news/1">story</a></li></ul>'),
               "/news/1": ok(STORY.format(tail=FIRST))}
     with raw_server(routes) as srv:
-        doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
-                            "robots": False, "baseline": False, "per_host": {"delay": "0s"}},
-               "watch": [{"name": "China Haisum"}, {"name": "Poly Group"}],
-               "sources": [{"name": "news", "url": srv.url + "/", "include": [r"/news/\d+"]}]}
-        path = tmp_path / "sources.yaml"
-        path.write_text(yaml.safe_dump(doc), "utf-8")
-        cfg = load_config(path)
+        cfg = one_source(tmp_path, srv.url + "/", ("China Haisum", "Poly Group"),
+                         {"include": [r"/news/\d+"]}, baseline=False)
         (first,) = one_pass(cfg)
         whole = ok(STORY.format(tail=EDITED)).data
         head, body = whole.split(b"\r\n\r\n", 1)

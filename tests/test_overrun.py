@@ -10,13 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from apscheduler.triggers.interval import IntervalTrigger
 
-from monitor.config import load_config
 from monitor.daemon import Daemon
 from monitor.models import CheckResult
 
+from .flows import one_source
 from .servers import scripted
 
 EVERY = 0.2  # seconds between scheduled runs once the test has rescheduled the job
@@ -49,12 +48,7 @@ def test_an_overrunning_check_is_skipped_not_stacked(tmp_path: Path,
     listing = SlowListing()
     checks: list[CheckResult] = []
     with scripted({"/": listing}) as srv:
-        doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "robots": False,
-                            "retries": 0, "interval": "1h", "per_host": {"delay": "0s"}},
-               "watch": [{"name": "China Haisum"}],
-               "sources": [{"name": "s", "url": srv.url + "/"}]}
-        path = tmp_path / "sources.yaml"
-        path.write_text(yaml.safe_dump(doc), "utf-8")
+        cfg = one_source(tmp_path, srv.url + "/", interval="1h")
 
         def report(result: CheckResult) -> None:
             checks.append(result)
@@ -65,7 +59,7 @@ def test_an_overrunning_check_is_skipped_not_stacked(tmp_path: Path,
             elif len(checks) == 3:
                 daemon.stop()
 
-        daemon = Daemon(load_config(path), report=report, workers=0)
+        daemon = Daemon(cfg, report=report, workers=0)
 
         async def go() -> None:
             await asyncio.wait_for(daemon.run(), timeout=60)
