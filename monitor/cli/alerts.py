@@ -9,10 +9,10 @@ import click
 from monitor.archive import Archive
 from monitor.cli.group import config_of
 from monitor.errors import ArchiveError, ChannelError
+from monitor.instance import instance_lock
 from monitor.notify import build_channels, channel_names
 from monitor.notify import lifecycle as outbox_admin
 from monitor.output import console, print_json, safe, table
-from monitor.service import instance_lock
 
 
 @click.group(invoke_without_command=True)
