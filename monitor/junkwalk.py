@@ -14,7 +14,6 @@ ids: see monitor.tagids.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -53,45 +52,33 @@ def walk(tree: LexborHTMLParser) -> Walked:
     """The junk elements (sel.JUNK_TAGS) and the <meta> elements of the whole page, and
     the voters of <body> (voting.read's elements, by kind) and its h2, h3, h4 and p.
 
-    (Each element is looked up once, by its tag id, for the append of the list it goes in:
-    <head>'s in the junk and <meta> lists only; a tag read again costs a call into
-    selectolax, as did telling the <meta>s from the junk, and the p from the other
-    paragraphs, afterwards. A <p> goes in two lists.)"""
+    (A comprehension with one set test per element over <head>, the two kinds told apart
+    afterwards among the few found; <body>'s elements sorted by one lookup each.)"""
     parts = _head_and_body(tree)
-    junk: list[LexborNode] = []
-    metas: list[LexborNode] = []
-    head_adds = dict.fromkeys(_JUNK_IDS, junk.append) | {_META: metas.append}
     if parts is None:
-        if tree.root is not None:
-            _walk(tree.root, head_adds.get)
-        return Walked(junk, metas)
+        root = tree.root
+        found = [node for node in root.traverse() if node.tag_id in _WALKED] \
+            if root is not None else []
+        return _walked(found, None, None)
     head, body = parts
-    _walk(head, head_adds.get)
-    voters: VoterLists = tuple([] for _ in range(_VOTER_LISTS))
-    headings: list[list[LexborNode]] = [[] for _ in _OPENERS]
-    opening_p: list[LexborNode] = []
-    paragraphs = voters[VOTER_KINDS[_P]]
-
-    def add_p(node: LexborNode) -> None:
-        paragraphs.append(node)
-        opening_p.append(node)
-
-    adds = head_adds | {tag: voters[kind].append for tag, kind in VOTER_KINDS.items()} \
-        | {tag_id(name): found.append for name, found in zip(_OPENERS, headings, strict=True)} \
-        | {_P: add_p}
-    _walk(body, adds.get)
-    openers = dict(zip(_OPENERS, headings, strict=True))
-    openers["p"] = opening_p
-    return Walked(junk, metas, voters, openers)
+    found = [node for node in head.traverse() if node.tag_id in _WALKED]
+    sorted_: VoterLists = tuple([] for _ in range(_LISTS))  # junk and <meta>s, voters, headings
+    kind_of = _KINDS.get  # (a local: looked up once, not per element)
+    for node in body.traverse():
+        kind = kind_of(node.tag_id)
+        if kind is not None:
+            sorted_[kind].append(node)
+    found.extend(sorted_[0])
+    openers = dict(zip(_OPENERS, sorted_[_FIRST_OPENER:], strict=True))
+    openers["p"] = [node for node in sorted_[1] if node.tag_id == _P]  # (among the paragraphs)
+    return _walked(found, sorted_[1:_FIRST_OPENER], openers)
 
 
-def _walk(root: LexborNode, add_of: Callable[[int], Callable[[LexborNode], None] | None]
-          ) -> None:
-    """Hand each element at and under ``root`` to the append its tag id names, if any."""
-    for node in root.traverse():
-        add = add_of(node.tag_id)
-        if add is not None:
-            add(node)
+def _walked(found: list[LexborNode], voters: VoterLists | None,
+            openers: dict[str, list[LexborNode]] | None) -> Walked:
+    metas = [node for node in found if node.tag_id == _META]
+    return Walked([node for node in found if node.tag_id != _META] if metas else found, metas,
+                  voters, openers)
 
 
 def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
@@ -107,5 +94,9 @@ def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
 _WALKED = _JUNK_IDS | {_META}
 # (no tag is two: sel.JUNK_TAGS holds no voter's tag, and a heading is neither)
 _OPENERS = ("h2", "h3", "h4")  # the headings that open boxes (nodefinds.first_children)
-_VOTER_LISTS = len(set(VOTER_KINDS.values()))  # (voting.Reading's fields)
+# the lists walk() sorts <body>'s elements into: junk and <meta>s, each kind of voter, each opener
+_FIRST_OPENER = 1 + len(set(VOTER_KINDS.values()))
+_LISTS = _FIRST_OPENER + len(_OPENERS)
+_KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()} \
+    | {tag_id(name): index + _FIRST_OPENER for index, name in enumerate(_OPENERS)}
 _P = tag_id("p")
