@@ -16,61 +16,43 @@ TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 _HEADING_IDS = tag_ids(("h2", "h3", "h4"))
 _ITEM_IDS = tag_ids(("li", "td", "th"))
 _BR_ID = tag_id("br")
-# the markers as the UTF-8 bytes a text node holds: selectolax encodes a str given it at
-# each insertion (~0.8k instructions of ~3.7k; a ScrapingHub body takes ~110 insertions)
-_BEFORE_HEADING = (PARA + HEADING).encode()
-_BEFORE_ITEM = (PARA + LIST_ITEM).encode()
-_BREAK = PARA.encode()
-_OPEN = LINK_OPEN.encode()
-_OPEN_NAMED = NAMED_OPEN.encode()
-_CLOSE = LINK_CLOSE.encode()
 
 
 def mark_blocks(node: LexborNode) -> None:
     """Put paragraph, heading, item (list item, table cell) and link markers into the tree so
     one text() call keeps the structure. (A block's markers before it go in as one text
-    node, its tag read once, by the walk: each insertion and each read costs a call into
-    selectolax.)"""
-    blocks, tags, links = _blocks_and_links(node)
+    node, its tag read once: each insertion and each read costs a call into selectolax.)"""
+    blocks, links = blocks_and_links(node)
     targets = [link_target(link) for link in links]  # (read once for both uses)
     contents = toc_items(links, targets)
-    for block, tag in zip(blocks, tags, strict=True):
+    for block in blocks:
+        tag = block.tag_id  # (lexbor's number: .tag builds a str on each read)
         if tag in _HEADING_IDS:
-            block.insert_before(_BEFORE_HEADING)
+            block.insert_before(PARA + HEADING)
         elif tag in _ITEM_IDS and block.mem_id not in contents:
-            block.insert_before(_BEFORE_ITEM)
+            block.insert_before(PARA + LIST_ITEM)
         else:
-            block.insert_before(_BREAK)
+            block.insert_before(PARA)
         if tag != _BR_ID:
-            block.insert_after(_BREAK)
+            block.insert_after(PARA)
     for link, target in zip(links, targets, strict=True):  # (an svg xlink:href link is one)
-        link.insert_before(_OPEN if target is not None else _OPEN_NAMED)
-        link.insert_after(_CLOSE)
+        link.insert_before(LINK_OPEN if target is not None else NAMED_OPEN)
+        link.insert_after(LINK_CLOSE)
 
 
 def blocks_and_links(node: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:
     """block_elements(node) and node.css("a") (the node itself among them, as both count
     it), from one walk: the markers put in are text, so neither list changes meanwhile."""
-    blocks, _, links = _blocks_and_links(node)
-    return blocks, links
-
-
-def _blocks_and_links(node: LexborNode
-                      ) -> tuple[list[LexborNode], list[int], list[LexborNode]]:
-    """blocks_and_links, with each block's tag id as the walk read it (mark_blocks tells
-    headings and items by it: a second read is a second call into selectolax)."""
     ids = dom.BLOCK_IDS
     blocks: list[LexborNode] = []
-    tags: list[int] = []
     links: list[LexborNode] = []
     for found in node.traverse():
         tag = found.tag_id
         if tag in ids:
             blocks.append(found)
-            tags.append(tag)
         elif tag == LINK_ID:
             links.append(found)
-    return blocks, tags, links
+    return blocks, links
 
 
 def block_elements(node: LexborNode) -> list[LexborNode]:
