@@ -86,15 +86,22 @@ def _is_body(root: LexborNode) -> bool:
     return body is not None and body.mem_id == root.mem_id
 
 
-def heading_link(node: LexborNode, wrapped: bool) -> bool:
+def heading_link(node: LexborNode, wrapped: bool,
+                 above: dict[int | None, tuple[bool, bool]] | None = None) -> bool:
     """Whether ``node`` (itself included) holds a link to another page inside an h2-h4
     heading or, ``wrapped``, such a heading inside such a link: node.css_first() of
     "h2 a[href]:not([href^='#']), ..." (and "a[href]:not([href^='#']) h2, ..."), whose
     outer part may be an ancestor of ``node``. By a walk of its first WALK_NODES elements
     (a teaser holds a few; six such selectors cost ~72k instructions to set up), past them
-    by the query."""
-    stop = node.parent.mem_id if node.parent is not None else None
-    heading_above, link_above = _above(node, None)
+    by the query. ``above``: _above(node, None) by the mem_id of node's parent, for the
+    siblings of a feed asked one after another (read, and added to)."""
+    parent = node.parent
+    stop = parent.mem_id if parent is not None else None
+    if above is None:
+        heading_above, link_above = _above(node, None)
+    else:
+        known = above.get(stop)
+        heading_above, link_above = above[stop] = known or _above(node, None)
     for count, probe in enumerate(node.traverse()):
         if count >= WALK_NODES:
             return node.css_first(_heading_query(wrapped)) is not None

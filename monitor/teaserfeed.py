@@ -23,12 +23,38 @@ def drop_teasers(own: LexborNode, body: LexborNode) -> None:
     around, stories = ancestry(own), by_tag(body, "article")  # (the page's body: by name)
     if all(story.mem_id in around for story in stories):
         return  # (no <article> but the headline's and its holders: no paragraphs to sum)
-    if sum(text_len(para) for para in own.css("p")) < OWN_PROSE:
+    if not _holds_prose(own):
         return
+    above: dict[int | None, tuple[bool, bool]] = {}  # (the teasers of a feed share a parent)
     for story in reversed(stories):
-        if story.mem_id in around or own.mem_id in ancestry(story):
+        if not _beside(story, own.mem_id, around):
             continue
         # (a heading that links to another page, or sits in such a link: an in-page "#..."
         # link is a live entry's anchor)
-        if text_len(story) <= TEASER_CHARS and heading_link(story, wrapped=True):
+        if text_len(story) <= TEASER_CHARS and heading_link(story, wrapped=True, above=above):
             story.decompose()
+
+
+def _holds_prose(own: LexborNode) -> bool:
+    """Whether ``own``'s paragraphs hold OWN_PROSE characters (read until they do)."""
+    total = 0
+    for para in own.css("p"):
+        total += text_len(para)
+        if total >= OWN_PROSE:
+            return True
+    return False
+
+
+def _beside(story: LexborNode, own: int, around: set[int]) -> bool:
+    """Whether a story is neither the headline's <article> (mem_id ``own``), nor one of
+    its holders (``around``: their mem_ids), nor inside it: the first of its ancestors
+    that holds ``own`` too is not ``own`` itself (a walk up to there, not to the root)."""
+    if story.mem_id in around:
+        return False
+    probe = story.parent
+    while probe is not None:
+        found = probe.mem_id
+        if found in around:
+            return found != own
+        probe = probe.parent
+    return True
