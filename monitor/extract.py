@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
 from monitor import selectors as sel
 from monitor.ariahidden import drop_decorations
+from monitor.attrnames import make_known
 from monitor.blockmarks import mark_blocks
 from monitor.captions import drop_captions
 from monitor.clean import (
@@ -73,6 +74,10 @@ def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
     an unclosed <div> in it swallowed the rest of the page, which then went with the
     <noscript> (an empty body), and an <img> in it closed <head> early.
 
+    The attribute names the queries test are made known to the document at once
+    (monitor.attrnames): each query that tests one then finds its id once, not at every
+    element.
+
     Without lexbor's mutation events (about a tenth of the parse, and of each decompose):
     they only mirror a <select>'s option into its <selectedcontent>, and selects are junk.
 
@@ -92,6 +97,8 @@ def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
         html = html.replace("\x00", "\ufffd")
         data = html.encode("utf-8", errors="ignore")
     tree = LexborHTMLParser(data, options=LexborDocumentOptions.WO_EVENTS, scripting=True)
+    if tree.root is not None:  # (before the first query: monitor.attrnames)
+        make_known(tree.root)
     if streamed.present(tree):
         streamed.reveal(tree, html)
     return tree

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.attrnames import make_known
 from monitor.placement import nested_in
 
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
@@ -21,10 +20,7 @@ def explicit_bodies(root: LexborNode) -> list[LexborNode]:
     first is root.css_first(sel.EXPLICIT_BODY) (values tested after a cheaper query).
 
     A page may mark each section of one body ("articleBody" on every <section> between
-    the ads); the first alone was a fraction of the article. (The first query of the
-    automatic extraction: it makes the names its queries test known first, see
-    monitor.attrnames.)"""
-    make_known(root)
+    the ads); the first alone was a fraction of the article."""
     found: list[LexborNode] = []
     ids: set[int] = set()
     for node in root.css(_MAY_MARK_BODY):
