@@ -1,6 +1,7 @@
 """speed23c's fast paths read what the slow ones did: a container's own text first asked of
 lexbor with skip_empty (its ASCII white space text nodes left out) is the stripped own text,
-and the wrapper test's "holds text" is the same answer."""
+and the wrapper test's "holds text" is the same answer; a line that is normalised once
+stripped comes back stripped, as the split and join made it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborNode
 
 from monitor import voting
+from monitor.clean import INVISIBLE, normalize_line
 from monitor.extract import parse
 
 from .testpages import PROSE, with_test_pages
@@ -69,3 +71,21 @@ def test_read_lists_the_boxes_texts_as_before() -> None:
         reading = voting.read(root)
         assert [text for _, text in reading.boxes] == [_slow_own(node) for node, _ in reading.boxes]
         assert [text for _, text in reading.spans] == [_slow_own(node) for node, _ in reading.spans]
+
+
+def _slow_normalize(text: str) -> str:
+    """normalize_line without its fast paths."""
+    line = " ".join(text.replace("\u200b", " ").replace("\ufeff", " ").split())
+    return line if line.strip(INVISIBLE + " ") else ""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    " ab\t\n\r\u00a0\u3000\u200b\ufeff\u200d\u00ad\x01\x1c\u2028\u2009")))
+def test_normalize_line_matches_the_split_and_join(text: str) -> None:
+    assert normalize_line(text) == _slow_normalize(text)
+
+
+def test_normalize_line_strips_an_indented_line() -> None:
+    for text in ("\n   a b\n  ", "\u00a0a b ", "\u200d a ", "\n\u00ad\n", " a  b ", "\ta\x01b\n"):
+        assert normalize_line(text) == _slow_normalize(text)
