@@ -31,9 +31,14 @@ def normalize_line(text: str) -> str:
     Most lines are that already: printable (no white space but the ASCII space, no
     zero-width space or BOM: every other one is a control or a separator), with no
     space doubled or at an end. A line that is comes back as it is, without the split
-    into words and the join (cleaning a synthetic page's lines: 42 -> 19 us)."""
+    into words and the join (cleaning a synthetic page's lines: 42 -> 19 us). So do most
+    others once stripped: a block's text between its markup's line breaks and indents
+    (-0.35% of a ScrapingHub page's instructions)."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
+    stripped = text.strip()  # (the same white space as str.split())
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
     if "\u200b" in text or "\ufeff" in text:
         # zero-width space and BOM count as white space too (str.split() keeps them); a
         # regex over the text was several times slower on big blocks full of them
