@@ -7,7 +7,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor import dom
-from monitor.clean import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, NAMED_OPEN, PARA
+from monitor.markers import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, NAMED_OPEN, PARA
 from monitor.nodefinds import link_target
 from monitor.placement import enclosing
 from monitor.tagids import LINK_ID, tag_id, tag_ids

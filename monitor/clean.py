@@ -20,6 +20,16 @@ from monitor.linetests import (
     is_dateline,
     is_meta_line,
 )
+from monitor.markers import (
+    BLANK,
+    HEADING,
+    LINK_CLOSE,
+    LINK_OPEN,
+    LIST_ITEM,
+    NAMED_OPEN,
+    PARA,
+    strip_markers,
+)
 from monitor.selectors import READ_ALSO_LEAD
 
 INVISIBLE = "\u200c\u200d\u2060\u00ad\u200e\u200f"  # joiners, soft hyphen, direction marks
@@ -63,31 +73,7 @@ def content_hash(title: str, body: str) -> str:
 
 
 # --- cleaning rules for extracted lines -------------------------------------------------
-# Markers that extract.py puts into the DOM's text (one text() call keeps the structure) and
-# the cleaning here reads; defined here, the module that imports nothing of the extractor's.
-PARA = "\ue000"  # a paragraph break, around each block element
-LINK_OPEN = "\ue001"
-LINK_CLOSE = "\ue002"
-HEADING = "\ue003"  # starts the line of a subheading
-LIST_ITEM = "\ue004"  # starts the line of a list item or a table cell
 _LINKED = re.compile(f"{LINK_OPEN}([^{LINK_OPEN}{LINK_CLOSE}]*){LINK_CLOSE}")
-MARKERS = re.compile(f"[{PARA}-{LIST_ITEM}]")  # every one of them
-
-
-def strip_markers(text: str) -> str:
-    """The text without its markers (what ``MARKERS.sub("", text)`` leaves): a scan for each
-    of the five characters, which str.replace() runs as a plain search (and which copies
-    nothing where there is none), costs 60% of the regex's class test of every character."""
-    return (text.replace(LINK_OPEN, "").replace(LINK_CLOSE, "").replace(HEADING, "")
-            .replace(LIST_ITEM, "").replace(PARA, ""))
-
-
-# the characters str.strip() strips (str.isspace) and the markers: a line of these alone
-# holds no text (a strip that stops at the first other character, where MARKERS.sub and
-# strip() made a copy of the whole line)
-BLANK = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-         "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + PARA + LINK_OPEN
-         + LINK_CLOSE + HEADING + LIST_ITEM)
 PROSE_AFTER = 80  # characters of unlinked text after a linked subheading that make it a section
 LINKED_SENTENCE = 4  # words of a linked line ending like a sentence for it to be one, not a button
 LABEL_CHARS = 50  # characters; a boilerplate line this short labels what follows ("More:", "Don't miss")
@@ -111,10 +97,6 @@ _RELATED_SENTENCE = re.compile(
     r"videos|items|pages)\b)\w", re.I)
 
 
-# An <a> without href (a named anchor, a script's button) opens with the marker twice: its
-# text counts as linked as any link's, but it is never carried over block breaks (an old
-# page's unclosed <a name="..."> holds every section after it).
-NAMED_OPEN = LINK_OPEN * 2
 # a link whose text runs over a block break (a card: <a><h3>headline</h3><p>excerpt</p></a>);
 # the pattern opens with its marker, the look-behind after it ("not a second of two"): a
 # leading look-behind left re no literal to skip ahead to, and it tried every character of

@@ -15,11 +15,11 @@ from monitor import selectors as sel
 from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
 from monitor.boilernames import boilerplate_names
-from monitor.clean import PARA
 from monitor.consentbox import consent_box
 from monitor.junkwalk import Walked, walk
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
+from monitor.markers import PARA
 from monitor.placement import (
     HIDING,
     PAGE_LEVEL,

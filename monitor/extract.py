@@ -19,12 +19,7 @@ from monitor.ariahidden import drop_decorations
 from monitor.attrnames import make_known
 from monitor.blockmarks import mark_blocks
 from monitor.captions import drop_captions
-from monitor.clean import (
-    PARA,
-    carry_links,
-    clean_lines,
-    normalize_line,
-)
+from monitor.clean import carry_links, clean_lines, normalize_line
 from monitor.commentheads import drop_threads
 from monitor.comments import remove_comments
 from monitor.encoding import utf8_source
@@ -39,6 +34,7 @@ from monitor.junkwalk import walk as walk_page
 from monitor.ldbody import declared_lines
 from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
 from monitor.markedbody import explicit_bodies, same_build
+from monitor.markers import PARA
 from monitor.models import Article, ExtractRules
 from monitor.nodefinds import by_tag
 from monitor.nosnippet import drop_nosnippet

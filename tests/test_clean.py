@@ -10,10 +10,6 @@ from hypothesis import strategies as st
 
 from monitor import selectors as sel
 from monitor.clean import (
-    HEADING,
-    LINK_CLOSE,
-    LINK_OPEN,
-    PARA,
     clean_lines,
     clean_text,
     content_hash,
@@ -23,6 +19,7 @@ from monitor.clean import (
     normalize_line,
     normalize_text,
 )
+from monitor.markers import HEADING, LINK_CLOSE, LINK_OPEN, PARA
 
 
 def test_normalize_line_collapses_every_space() -> None:

@@ -176,7 +176,7 @@ def test_an_svg_link_is_marked_a_link_as_a_href_would_mark_it() -> None:
     """mark_blocks marks a link as a[href] finds links: in an inline <svg> an xlink:href
     link is one (a link marker), outside one that name makes only a named anchor."""
     from monitor.blockmarks import mark_blocks
-    from monitor.clean import LINK_OPEN, NAMED_OPEN
+    from monitor.markers import LINK_OPEN, NAMED_OPEN
     tree = LexborHTMLParser('<p><svg><a xlink:href="/map"><text>Map</text></a></svg>'
                             '<a xlink:href="/not">Not</a><a href="/plain">Plain</a></p>')
     assert tree.body is not None

@@ -48,7 +48,7 @@ def test_contents_items_are_those_of_the_in_page_links() -> None:
 
 
 def test_blank_is_the_white_space_and_the_markers() -> None:
-    from monitor.clean import BLANK, HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, MARKERS, PARA
+    from monitor.markers import BLANK, HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, MARKERS, PARA
     spaces = {chr(code) for code in range(0x110000) if chr(code).isspace()}
     assert set(BLANK) == spaces | {PARA, LINK_OPEN, LINK_CLOSE, HEADING, LIST_ITEM}
     lines = ("", " \ue000 ", "\ue001\u3000\ue002", "\ue003x", " a ", "\u200b",

@@ -11,18 +11,9 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborNode
 
 from monitor import voting
-from monitor.clean import (
-    HEADING,
-    INVISIBLE,
-    LINK_CLOSE,
-    LINK_OPEN,
-    LIST_ITEM,
-    MARKERS,
-    PARA,
-    normalize_line,
-    strip_markers,
-)
+from monitor.clean import INVISIBLE, normalize_line
 from monitor.extract import parse
+from monitor.markers import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, MARKERS, PARA, strip_markers
 
 from .testpages import PROSE, with_test_pages
 

@@ -19,6 +19,7 @@ from monitor import (
     dom,
     homelink,
     linetests,
+    markers,
 )
 from monitor import selectors as sel
 from monitor.clean import normalize_line
@@ -271,13 +272,13 @@ _MARKED = "\ue000\ue001\ue002\ue003\ue004 ab."
 def test_spanning_link_matches_as_its_leading_look_behind_form(text: str) -> None:
     """clean._SPANNING_LINK, which opens with its marker, finds the spans the pattern with
     the look-behind first found (the same starts, the same ends)."""
-    opening, closing, para = clean.LINK_OPEN, clean.LINK_CLOSE, clean.PARA
+    opening, closing, para = markers.LINK_OPEN, markers.LINK_CLOSE, markers.PARA
     plain = re.compile(
         f"(?<!{opening}){opening}(?!{opening})[^{closing}]*?{para}[^{closing}]*{closing}")
     assert [found.span() for found in clean._SPANNING_LINK.finditer(text)] \
         == [found.span() for found in plain.finditer(text)]
     assert clean.carry_links(text) == plain.sub(clean._split_link, text) \
-        if clean.LINK_OPEN in text else clean.carry_links(text) == text
+        if markers.LINK_OPEN in text else clean.carry_links(text) == text
 
 
 _HREF_PARTS = ("https://", "http://", "HTTP://", "//", "/", "a", "Z", "0", "x.com", "?", "#",
