@@ -4,14 +4,15 @@ whatever host a parser could read in one is checked before anything is connected
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
 import pytest
 
-from monitor.egress import Destination, EgressGuard
+from monitor.egress import Destination, EgressGuard, host_key
 from monitor.errors import FetchError
-from monitor.fetch import Fetcher, FetchSettings, make_client
+from monitor.fetch import Fetcher, FetchSettings, _pinned, make_client
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 from monitor.urls import MAX_URL_LENGTH, resolve
@@ -94,3 +95,24 @@ def test_an_ip_spelled_oddly_is_fetched_from_the_checked_address() -> None:
         port = srv.host.rsplit(":", 1)[1]
         result = _fetch(f"http://127.0.0.1%2F:{port}/p", own={f"127.0.0.1%2f:{port}"})
     assert result.text == "<p>own page</p>" and srv.hits == {"/p": 1}
+
+
+def test_an_ipv6_zone_stays_with_its_address() -> None:
+    """A link-local address is reached only through its interface: a zone naming one of this
+    machine's ("%eth0", RFC 6874's "%25eth0", an index) stays with the checked address the
+    connection goes to, and one naming none is dropped (never looked up as a name, T5)."""
+    index, name = socket.if_nameindex()[0]
+
+    async def no_lookup(host: str, _port: int) -> Sequence[str]:
+        raise AssertionError(f"{host} looked up")
+
+    def reached(host: str) -> str:
+        url = f"http://[{host}]:8080/p"
+        target = asyncio.run(EgressGuard(no_lookup).check(url, {host_key(url)}))
+        (address,) = target.addresses
+        return urlsplit(_pinned(target, address, {})[0]).netloc
+
+    assert reached(f"fe80::1%{name}") == f"[fe80::1%{name}]:8080"
+    assert reached(f"fe80::1%25{name}") == f"[fe80::1%{name}]:8080"
+    assert reached(f"fe80::1%{index}") == f"[fe80::1%{index}]:8080"
+    assert reached("fe80::1%25no-such-if") == "[fe80::1]:8080"
