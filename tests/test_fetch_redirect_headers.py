@@ -10,7 +10,7 @@ import pytest
 import trustme
 
 from monitor.egress import EgressGuard
-from monitor.fetch import Fetcher, FetchSettings, make_client
+from monitor.fetch import Fetcher, FetchSettings, _same_origin, make_client
 from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 
@@ -81,3 +81,17 @@ def test_secrets_are_not_sent_after_a_downgrade_to_http() -> None:
         assert result.text == "<p>plain</p>"
         assert _sent(secure, "/go") == set(SECRETS)
         assert _sent(plain, "/page") == set()
+
+
+@pytest.mark.parametrize(("url", "other", "same"), [
+    ("https://news.example:8443/go", "http://news.example:8443/page", False),  # scheme alone
+    ("http://news.example:443/go", "https://news.example/page", False),
+    ("http://news.example/go", "http://NEWS.example:80/page", True),  # default port written
+    ("https://news.example/go", "https://news.example:443/page", True),
+    ("HTTPS://news.example/go", "https://news.example./page", True),
+    ("http://news.example/go", "http://cdn.example/page", False),
+])
+def test_an_origin_is_scheme_host_and_port(url: str, other: str, same: bool) -> None:
+    """T7: the downgrade test above changes the port too (two servers), so this is where a
+    hop that changes the scheme alone is told apart (host_key() alone calls it the same)."""
+    assert _same_origin(url, other) is same
