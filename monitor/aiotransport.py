@@ -14,6 +14,7 @@ given; failures are raised as httpx's exceptions, caused by the socket's or TLS'
 from __future__ import annotations
 
 import asyncio
+import re
 import ssl
 import time
 from collections.abc import AsyncIterator
@@ -25,6 +26,9 @@ from yarl import URL
 
 _NO_AUTO_HEADERS = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
 _FAILURES = (aiohttp.ClientError, TimeoutError, OSError)
+# aiohttp's label of the request's TLS setting in every connection error it raises, http://
+# included ("Cannot connect to host h:80 ssl:default [Network is unreachable]")
+_SSL_LABEL = re.compile(r" ssl:(?:default|True|False|None|<[^>]*>)(?= \[)")
 MAX_HEADER = 16384  # bytes of one header line, as h11 allowed under httpx (aiohttp's: 8190)
 
 
@@ -191,8 +195,10 @@ def connect_failure(exc: BaseException) -> tuple[str, str]:
             return "connection_refused", str(seen)
         seen = seen.__cause__ or seen.__context__
     text = str(exc) or type(exc).__name__
-    if "refused" in text.lower():
+    said = _SSL_LABEL.sub("", text).lower()  # (not "ssl" in every error aiohttp raises: an
+    # unreachable address was a permanent tls_error, and the next address went untried)
+    if "refused" in said:
         return "connection_refused", text
-    if "ssl" in text.lower() or "certificate" in text.lower():
+    if "ssl" in said or "certificate" in said:
         return "tls_error", text
     return "connection_error", text
