@@ -105,3 +105,13 @@ def markup(draw: st.DrawFn, depth: int = 0) -> str:
 @given(body=markup())
 def test_the_shortcuts_agree_on_any_nesting(body: str) -> None:
     _agree(f"<html><body>{STORY}{body}</body></html>")
+
+
+def test_the_paragraph_sum_counts_from_own_prose_itself() -> None:
+    """The early stop keeps the plain form's bound: paragraphs of exactly OWN_PROSE
+    characters in all hold prose (sum < OWN_PROSE returned), one fewer does not."""
+    half = teaserfeed.OWN_PROSE // 2
+    for total, holds in ((teaserfeed.OWN_PROSE, True), (teaserfeed.OWN_PROSE - 1, False)):
+        tree = parse(f"<article><p>{'x' * half}</p><p> {'y' * (total - half)} </p></article>")
+        (own,) = by_tag(tree.root, "article")
+        assert teaserfeed._holds_prose(own) is holds
