@@ -115,3 +115,20 @@ def test_the_paragraph_sum_counts_from_own_prose_itself() -> None:
         tree = parse(f"<article><p>{'x' * half}</p><p> {'y' * (total - half)} </p></article>")
         (own,) = by_tag(tree.root, "article")
         assert teaserfeed._holds_prose(own) is holds
+
+
+def test_each_feed_has_its_own_look_above() -> None:
+    """heading_link's look above is kept per parent: a teaser that is only a link (its
+    heading is above it) and one that is only a heading (its link is above it) go, the same
+    teasers in a plain <div> stay, whichever feed is read first (a look shared by all feeds
+    passed the tests above, whose teasers hold a heading and a link of their own)."""
+    link = '<article><a href="/a">A headline</a></article>'
+    heading = "<article><h3>A headline</h3></article>"
+    feeds = [f"<h2><span>{link}{link}</span></h2>", f'<a href="/b"><div>{heading}</div></a>',
+             f"<div>{link}{heading}</div>"]
+    for order in (feeds, feeds[::-1]):
+        page = f"<html><body>{STORY}{''.join(order)}</body></html>"
+        assert _agree(page) == 7
+        after = _after(page, True, 0)
+        assert after is not None and after.count("<article") == 4  # (the story, its teaser
+        # and the plain <div>'s two)
