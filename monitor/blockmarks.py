@@ -16,6 +16,12 @@ TOC_LEVELS = 3  # levels above an in-page link searched for its list item
 _HEADING_IDS = tag_ids(("h2", "h3", "h4"))
 _ITEM_IDS = tag_ids(("li", "td", "th"))
 _BR_ID = tag_id("br")
+# the markers as the UTF-8 text nodes selectolax makes of them (a str is encoded anew at
+# each insertion: thousands a page)
+_PARA = PARA.encode()
+_HEADING_MARKS = (PARA + HEADING).encode()
+_ITEM_MARKS = (PARA + LIST_ITEM).encode()
+_OPEN, _NAMED, _CLOSE = LINK_OPEN.encode(), NAMED_OPEN.encode(), LINK_CLOSE.encode()
 
 
 def mark_blocks(node: LexborNode) -> None:
@@ -28,16 +34,16 @@ def mark_blocks(node: LexborNode) -> None:
     for block in blocks:
         tag = block.tag_id  # (lexbor's number: .tag builds a str on each read)
         if tag in _HEADING_IDS:
-            block.insert_before(PARA + HEADING)
+            block.insert_before(_HEADING_MARKS)
         elif tag in _ITEM_IDS and block.mem_id not in contents:
-            block.insert_before(PARA + LIST_ITEM)
+            block.insert_before(_ITEM_MARKS)
         else:
-            block.insert_before(PARA)
+            block.insert_before(_PARA)
         if tag != _BR_ID:
-            block.insert_after(PARA)
+            block.insert_after(_PARA)
     for link, target in zip(links, targets, strict=True):  # (an svg xlink:href link is one)
-        link.insert_before(LINK_OPEN if target is not None else NAMED_OPEN)
-        link.insert_after(LINK_CLOSE)
+        link.insert_before(_OPEN if target is not None else _NAMED)
+        link.insert_after(_CLOSE)
 
 
 def blocks_and_links(node: LexborNode) -> tuple[list[LexborNode], list[LexborNode]]:

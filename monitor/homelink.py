@@ -29,7 +29,7 @@ def home_name(tree: LexborHTMLParser, title: str) -> str | None:
     for count, link in enumerate(tree.css("a[href]")):
         if count >= HOME_LINKS:
             break
-        if not links_home((link.attributes.get("href") or "").strip()):
+        if not links_home((link.attrs.get("href") or "").strip()):  # (.attrs: one lookup)
             continue
         image = link.css_first("img[alt]")
         for name in (clean_text(deep_text(link)), clean_text(image.attributes.get("alt"))

@@ -8,7 +8,7 @@ import re
 
 from monitor.captioncredit import is_caption_credit
 from monitor.caseless import ascii_fold, finds, matches
-from monitor.pitchlines import MAX_CHARS, ODD_FOLDED, is_pitch_line
+from monitor.pitchlines import MAX_CHARS, has_odd, is_pitch_line
 from monitor.selectors import READ_ALSO_LEAD
 
 # what ends the words before a call that opens a sentence: a sentence, or a label ("Ground
@@ -84,7 +84,7 @@ _DATE_LIKE = re.compile(
 
 
 def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
-                    folded: str | None = None) -> bool:
+                    folded: str | None = None, odd: bool | None = None) -> bool:
     """'Subscribe to...', '...our newsletter', 'Follow us on...', '.../Getty Images'.
 
     Credit patterns end the line in a name (a letter) or its bracket, and on a normalised
@@ -92,14 +92,15 @@ def _call_to_action(line: str, cta: re.Pattern[str], credit: re.Pattern[str],
     tail is all a search needs (cut off, as no credit pattern looks behind where it starts,
     and lowered on its own). A line whose fold (``folded``, caseless.ascii_fold) holds none of
     CTA_WORDS (the case-insensitive pattern's words) holds no call, unless it has a letter
-    the pattern equates with one of theirs but the fold does not (ODD_FOLDED). (Loops, not
+    the pattern equates with one of theirs but the fold does not (has_odd; ``odd``: its
+    answer, when the caller has it). (Loops, not
     any() over a map: a word test through a method wrapper cost twice as much.)
     """
     last = line[-1:]
     if len(line) < 140 and (last.isalpha() or last == ")") and finds(credit, line[-CREDIT_TAIL:]):
         return True
     folded = ascii_fold(line) if folded is None else folded
-    if line.isascii() or not any(odd in folded for odd in ODD_FOLDED):
+    if line.isascii() or not (has_odd(line) if odd is None else odd):
         for word in CTA_WORDS:
             if word in folded:
                 break
@@ -151,12 +152,14 @@ def is_boilerplate_line(
 ) -> bool:
     """A normalised line that navigation, credits or page chrome would produce."""
     folded = ascii_fold(line) if len(line) <= MAX_CHARS else None  # (what the word tests read)
+    odd = not line.isascii() and has_odd(line)  # (both word tests ask it of a wider line)
     if len(line) < 240:
         if matches(pattern, line):
             return True
-        if cta is not None and credit is not None and _call_to_action(line, cta, credit, folded):
+        if cta is not None and credit is not None \
+                and _call_to_action(line, cta, credit, folded, odd):
             return True
-    if is_caption_credit(line) or is_pitch_line(line, folded):
+    if is_caption_credit(line) or is_pitch_line(line, folded, odd):
         return True
     if density > LINKED_LINE and _BARE_URL.match(line):
         return False  # (a cited address, shown as its link's text: the story's source)
@@ -189,10 +192,17 @@ def is_dateline(line: str) -> bool:
     # undated words allowed: counted first (prose fails at its first words, before the search)
     spare = len(words) - DATELINE_SHARE * len(words)
     for word in words[1:] if _AS_OF.match(line) else words:
-        if not _date_word(word):
-            spare -= 1
-            if spare < 0:
-                return False
+        # _date_word(word), inlined: a call per word of every line cost more than its test
+        bare = word[:-1] if word[-1] in ",.:;" else word
+        if bare.lower() in _DATE_NAMES:
+            continue
+        number = bare or word
+        if (number[0].isdecimal() or number[0] in ":./-") and \
+                _DATE_NUMBER.fullmatch(number) is not None:
+            continue
+        spare -= 1
+        if spare < 0:
+            return False
     return _DATE_LIKE.search(line) is not None
 
 
@@ -210,7 +220,8 @@ def _has_digit(line: str) -> bool:
 
 
 def _date_word(word: str) -> bool:
-    """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon."""
+    """A word of a dateline (see _DATE_NAMES), with one trailing comma, stop or colon.
+    (is_dateline holds its own copy of this test: tests prove the two agree.)"""
     bare = word[:-1] if word[-1] in ",.:;" else word
     if bare.lower() in _DATE_NAMES:
         return True

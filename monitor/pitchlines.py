@@ -99,18 +99,25 @@ INSIDE: tuple[str, ...] = ("redaktion", "expressed", "uygulamas")
 # the letters re.I equates with an ASCII one, İ ı ſ K, as the folding leaves them (bytes)
 ODD_FOLDED = tuple(odd.encode().decode("latin-1") for odd in (*CASE_ODD, "\u212a"))
 # (and in a line that is not ASCII: "serv" of "réservée", and those letters: a line holding
-# one goes on)
-INSIDE_WIDE = (*INSIDE, "serv", *ODD_FOLDED)
+# one goes on (has_odd))
+INSIDE_WIDE = (*INSIDE, "serv")
 MAX_LOWER = 2  # lower-case words (of 4+ letters) in a name; a sentence has more
 ROLE_WORDS = frozenset(("reporting", "additional", "writing", "editing", "from"))
 _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
-def is_pitch_line(line: str, folded: str | None = None) -> bool:
+def has_odd(line: str) -> bool:
+    """Whether the line holds a letter re.I equates with an ASCII one (İ ı ſ K): where
+    ODD_FOLDED is in its ascii_fold() (a character's UTF-8 bytes are in the fold only where
+    it is). Asked once a line: the call-to-action and the pitch tests both need it."""
+    return "\u0130" in line or "\u0131" in line or "\u017f" in line or "\u212a" in line
+
+
+def is_pitch_line(line: str, folded: str | None = None, odd: bool | None = None) -> bool:
     """Whether a normalised line is one of the notices and pitches above; ``folded``: the
-    line's ascii_fold(), when the caller has it."""
-    return len(line) <= MAX_CHARS and _may_match(line, ascii_fold(line) if folded is None else folded) \
-        and _pitch(line)
+    line's ascii_fold(), ``odd``: its has_odd(), when the caller has them."""
+    return len(line) <= MAX_CHARS and \
+        _may_match(line, ascii_fold(line) if folded is None else folded, odd) and _pitch(line)
 
 
 def _pitch(line: str) -> bool:
@@ -130,18 +137,17 @@ def _pitch(line: str) -> bool:
     return staff is None or _named(staff)
 
 
-def _may_match(line: str, folded: str) -> bool:
-    """Whether the line (``folded``: its ascii_fold()) holds what PITCH_LINE needs (OPENINGS,
-    INSIDE): a line without it cannot match, whatever its keys."""
-    inside = INSIDE if line.isascii() else INSIDE_WIDE
+def _may_match(line: str, folded: str, odd: bool | None = None) -> bool:
+    """Whether the line (``folded``: its ascii_fold(); ``odd``: its has_odd(), if known)
+    holds what PITCH_LINE needs (OPENINGS, INSIDE): a line without it cannot match,
+    whatever its keys."""
+    wide = not line.isascii()
     if OPENINGS.match(folded) is not None or ("?" in line and "touch" in folded):
         return True
-    for word in inside:  # (a loop, as for the keys: a fifth of the test cheaper than any())
-        if word in folded:
-            break
-    else:
-        return False
-    return True
+    for word in INSIDE_WIDE if wide else INSIDE:  # (a loop, as for the keys: a fifth of the
+        if word in folded:  # test cheaper than any())
+            return True
+    return wide and (has_odd(line) if odd is None else odd)
 
 
 def _named(text: str) -> bool:

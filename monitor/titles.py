@@ -47,6 +47,7 @@ ELLIPSES = ("...", "…")  # what ends a headline a template cut to a length
 HEADINGS_SEEN = 60  # headings looked at for a headline (the visible ones come early)
 MAX_HEADLINE = 300  # characters; a longer heading is a paragraph set in a heading tag
 PREFIX_MARKS = ":|-–—»·•/_"  # what ends a site name put before the headline ("Site: Headline")
+_PREFIX_MARK_TUPLE = tuple(PREFIX_MARKS)  # (one character each: "" is none of them)
 MIN_OG_WORDS = 3  # words; a shorter og:title is a label ("Politics", "Harbour Times")
 
 
@@ -79,10 +80,14 @@ def _is_site(segment: str, site: str | None, host: str) -> bool:
                                 or len(host) >= HOST_SHARE * len(compact))
 
 
+@lru_cache(maxsize=64)
 def strip_site(title: str, site: str | None, host: str = "") -> str:
-    """Remove trailing site-name segments: 'Headline - The Site' -> 'Headline'."""
-    for _ in range(2):
-        for sep in _SITE_SEPARATORS:
+    """Remove trailing site-name segments: 'Headline - The Site' -> 'Headline'. (Kept: a
+    page asks it of og:title, twitter:title, the declared title and <title>, mostly the
+    same; only the separators in the title are tried, as a stripped title holds no other.)"""
+    present = [sep for sep in _SITE_SEPARATORS if sep in title]
+    for _ in range(2 if present else 0):
+        for sep in present:
             head, found, tail = title.rpartition(sep)
             if found and len(head.strip()) > 5 and _is_site(tail, site, host):
                 title = head.strip()
@@ -114,11 +119,13 @@ def _is_logo(node: LexborNode) -> bool:
     return href is not None and links_home(href.strip())
 
 
-def _names_heading(doc_title: str, text: str) -> bool:
-    """Whether the <title> starts with the heading or has it as a segment before the last."""
-    key, probe = doc_title.casefold(), text.casefold()
-    if len(text) < MIN_HEADLINE or not key:
+def _names_heading(doc_title: str, text: str, key: str | None = None) -> bool:
+    """Whether the <title> starts with the heading or has it as a segment before the last.
+    ``key``: the title casefolded, when a loop over headings has it (a casefolded text is
+    empty only when the text is)."""
+    if len(text) < MIN_HEADLINE or not doc_title:
         return False
+    key, probe = doc_title.casefold() if key is None else key, text.casefold()
     if key.startswith(probe):
         return True
     return probe in _named_segments(doc_title)
@@ -131,11 +138,14 @@ def _named_segments(doc_title: str) -> tuple[str, ...]:
     return tuple(p.strip().casefold() for p in sel.TITLE_SEPARATORS.split(doc_title))[:-1]
 
 
-def _ends_title(doc_title: str, text: str) -> bool:
-    """Whether the <title> is the heading after a site name: "The Site: Headline"."""
-    key, probe = doc_title.casefold(), text.casefold()
-    return len(text) >= MIN_HEADLINE and len(key) > len(probe) and key.endswith(probe) \
-        and key[: -len(probe)].rstrip()[-1:] in tuple(PREFIX_MARKS)
+def _ends_title(doc_title: str, text: str, key: str | None = None) -> bool:
+    """Whether the <title> is the heading after a site name: "The Site: Headline"
+    (``key``: as for _names_heading)."""
+    if len(text) < MIN_HEADLINE:
+        return False
+    key, probe = doc_title.casefold() if key is None else key, text.casefold()
+    return len(key) > len(probe) and key.endswith(probe) \
+        and key[: -len(probe)].rstrip()[-1:] in _PREFIX_MARK_TUPLE
 
 
 Shown = tuple[tuple[str, LexborNode | None], bool]  # _headline's answer
@@ -174,15 +184,16 @@ def _headline(tree: LexborHTMLParser, doc_title: str) -> Shown:
     logo: tuple[str, LexborNode] | None = None  # the site's name, which starts "Site: Headline"
     ending: tuple[str, LexborNode] | None = None  # a heading that ends "Site: Headline"
     nodes = body.css(sel.HEADLINE_SELECTOR)
+    key = doc_title.casefold()  # (folded once for the loop)
     for node in nodes[:HEADINGS_SEEN + 1]:
         text = clean_text(deep_text(node))
         if not text or len(text) > MAX_HEADLINE:
             continue
-        if _names_heading(doc_title, text):
+        if _names_heading(doc_title, text, key):
             if not _is_logo(node):
                 return (text, node), True
             logo = logo or (text, node)
-        elif ending is None and _ends_title(doc_title, text) and not _is_logo(node):
+        elif ending is None and _ends_title(doc_title, text, key) and not _is_logo(node):
             ending = (text, node)
         if first_h1 is None and node.tag == "h1" and not _is_logo(node):
             first_h1 = (text, node)
@@ -218,11 +229,12 @@ def _late_h1(body: LexborNode, doc_title: str) -> tuple[str, LexborNode] | None:
 def _lower_headline(body: LexborNode, doc_title: str
                     ) -> tuple[tuple[str, LexborNode | None], bool]:
     """A lower heading the <title> names, on a page with no h1 (a press portal's <h4>)."""
+    key = doc_title.casefold()  # (folded once for the loop)
     for count, node in enumerate(body.css("h3, h4, h5")):
         if count > LOWER_HEADINGS:
             break
         text = clean_text(deep_text(node))
-        if text and len(text) <= MAX_HEADLINE and _names_heading(doc_title, text):
+        if text and len(text) <= MAX_HEADLINE and _names_heading(doc_title, text, key):
             return (text, node), True
     return ("", None), False
 
