@@ -27,7 +27,7 @@ from monitor.datemarks import dates_no_text, is_modification
 from monitor.datescan import CSS_SPACE, SCAN_NODES, has_word, hint_scan, scan
 from monitor.datetext import month_first, parse_date, url_date
 from monitor.scoring import node_names
-from monitor.tagids import tag_id
+from monitor.tagids import tag_id, tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
 __all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
@@ -57,9 +57,12 @@ DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_date
 # substring tests costing less than a generator over them)
 _PROPERTY_HINTS = ("date", "created", "issued")
 _TIME = tag_id("time")
+_PAGE_TOP = tag_ids(("body", "html"))
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
+_LD_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")  # JSON-LD's, in order of trust
+_META_DATE_NAMES = sel.DATE_META_NAMES + EXTRA_DATE_METAS
 # names of a box about the author, whose own sentence is no byline's: "author-bio",
 # "about-author", "author-description"
 _BIO_NAMES = ("bio", "about", "desc")
@@ -87,8 +90,8 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) 
     """The date string the page declares on purpose, and every timestamp it declares."""
     stamps = [v for k, v in ld.items() if k.startswith("date") and isinstance(v, str)]
     stamps += [v for k, v in metas.items() if "time" in k or "date" in k]
-    ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
-    meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
+    ld_raw = _first_parsed(map(ld.get, _LD_DATE_KEYS))
+    meta_raw = _first_parsed(map(metas.get, _META_DATE_NAMES))
     found = ld_raw or meta_raw
     if found is not None and not _offset_wanted(found, stamps):
         return Declared(found, stamps, ld_raw, meta_raw)  # (the page-wide query saved)
@@ -154,7 +157,7 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
         scope: LexborNode | None = headline.parent if headline is not None else None
         seen: dict[int, str | None] = {}  # (an outer scope holds the inner one's elements)
         for _ in range(HEADLINE_LEVELS):
-            if scope is None or scope.tag in ("body", "html"):
+            if scope is None or scope.tag_id in _PAGE_TOP:
                 break
             found = hint_scan(scope, longest, first_month, seen) \
                 if selector is sel.DATE_HINT_SELECTOR \
