@@ -66,3 +66,17 @@ def test_every_test_page_agrees() -> None:
     assert _agree(page.replace(LEAVES[4], "")) == 2
     assert _agree(f"<html><body>{LEAVES[4]}{LEAVES[2]}{LEAVES[9]}</body></html>") == 1
     assert sum(_agree(text, drop) for text in with_test_pages(page)[1:] for drop in (None, 1)) > 0
+
+
+def test_times_outside_the_body_walk_agree() -> None:
+    """A <time> written in <head> (the parser moves it to <body>), in a <noscript> or a
+    <template> there, in junk (<svg>), after </html>, and a frameset page (no walk list)."""
+    for page in ("<html><head><noscript><time datetime=2024-01-01>x</time></noscript>"
+                 "<template><time datetime=2024-01-04>t</time></template>"
+                 "<meta property=dc:date content=2024-01-02></head><body><p>a</p></body></html>",
+                 "<html><head><time datetime=2024-01-01>x</time></head><body><svg><time "
+                 "datetime=2024-02-02>s</time></svg><time pubdate datetime=2024-01-03>z</time>"
+                 "</body></html>",
+                 "<html><body><p>a</p></body></html><time datetime=2024-01-03>after</time>"):
+        assert _agree(page) >= 1
+    assert _agree("<time datetime=2024-01-01>x</time><frameset></frameset>") == 1
