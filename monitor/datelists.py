@@ -16,6 +16,7 @@ from monitor.datemarks import line_date
 from monitor.linetests import DIGIT
 from monitor.placement import enclosing
 from monitor.scoring import in_comments, name_tokens
+from monitor.tagids import tag_id, tag_ids
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",
@@ -37,6 +38,12 @@ CARD_CHARS = 500  # characters; an <article> this short holding a headline link 
 HEADLINE_LINK = 20  # characters; a link this long reads as another article's headline
 
 
+_ARTICLE = tag_id("article")
+_STOPS = tag_ids(("main", "body"))
+_LISTING = tag_ids(("li", *OTHERS_BLOCKS))
+_LABEL_HEADINGS = tag_ids(("h2", "h3", "h4", "h5", "h6"))
+
+
 def _listy(tokens: tuple[str, ...]) -> bool:
     return any(token and (token in LIST_WORDS or token.startswith(LIST_PREFIXES)
                           or token.endswith(("list", "lists"))) for token in tokens)
@@ -54,11 +61,14 @@ def in_list(node: LexborNode, names: bool = True) -> bool:
         return True  # a comment's date ("June 20, 2024 at 10:05 am") is a reader's
     probe = node.parent
     for _ in range(6):
-        if probe is not None and probe.tag == "article":
-            return _card(probe)  # the article itself (its header is no list) or a card
-        if probe is None or probe.tag in ("main", "body"):
+        if probe is None:
             return False
-        if probe.tag == "li" or probe.tag in OTHERS_BLOCKS:
+        tag = probe.tag_id  # (one number read: each .tag read builds a str)
+        if tag == _ARTICLE:
+            return _card(probe)  # the article itself (its header is no list) or a card
+        if tag in _STOPS:
+            return False
+        if tag in _LISTING:
             return True
         if names:
             tokens = name_tokens(probe)
@@ -82,7 +92,7 @@ def _labelled_others(block: LexborNode) -> bool:
     for count, child in enumerate(block.iter()):
         if count >= LABEL_CHILDREN:
             break
-        if child.tag in ("h2", "h3", "h4", "h5", "h6"):
+        if child.tag_id in _LABEL_HEADINGS:
             text = normalize_line(child.text() or "")
             return len(text) <= LIST_LABEL_CHARS and sel.LIST_LABEL.match(text) is not None
     return False

@@ -14,17 +14,24 @@ from selectolax.lexbor import LexborNode
 
 from monitor.datetext import MONTHS, parse_date
 from monitor.scoring import node_names
+from monitor.tagids import tag_ids
 
 CAPTION_LEVELS = 5  # levels above a date searched for the photo caption or gallery it is in
 # what names a slider of photos with their captions ("Monday, Sept. 2, 2024, in Pittsburgh");
 # not "caption" nor "gallery": pages name their header so ("intro__caption", "photogallery")
 _CAPTION_NAMES = ("carousel", "slideshow", "lightbox")
+_CAPTION_STOPS = tag_ids(("body", "main", "article"))
+_FIGURES = tag_ids(("figure", "figcaption"))
 MAX_CAPTION = 1000  # characters; a longer block is no caption nor slide but holds the story
 LABEL_BEFORE = 40  # characters of text before a date element read for its label
 SIBLINGS = 3  # preceding siblings read for that label ("<span>Updated</span> <time>")
 _UPDATE_WORDS = (r"(?:updated|modified|edited|revised|aktualisiert|geändert|actualizad[oa]|"
                  r"actualisé|mis\s+à\s+jour|modifié|aggiornato|modificato|bijgewerkt|"
                  r"aangepast|atualizad[oa]|aktualizacja)")
+# a part of each ASCII word of _UPDATE_WORDS: an ASCII line holding none of them in any
+# case holds no update label (the words with accents never match an ASCII line)
+UPDATE_KEYS = ("updated", "modifi", "edited", "revised", "aktualisiert", "actualizad",
+               "aggiornato", "bijgewerkt", "aangepast", "atualizad", "aktualizacja")
 # what may stand between an update label and its date: "Updated: ", "Modified on", "mis à jour le"
 _CONNECTOR = r"\W*(?:(?:on|at|am|le|el|il)\b\W*)?"
 # a label that ends right where the date starts: "Last updated:", "Modified on", "Updated at"
@@ -112,7 +119,7 @@ def _may_name(text: str) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(key in lowered for key in NOT_TEXT_KEYS)
+    return any(map(lowered.__contains__, NOT_TEXT_KEYS))  # (no generator frame)
 
 
 def in_caption(node: LexborNode) -> bool:
@@ -123,10 +130,13 @@ def in_caption(node: LexborNode) -> bool:
     ("entry-content lightbox-enabled" around the post's meta line and paragraphs)."""
     probe: LexborNode | None = node
     for _ in range(CAPTION_LEVELS):
-        if probe is None or probe.tag in ("body", "main", "article"):
+        if probe is None:
             return False
-        if probe.tag in ("figure", "figcaption") \
-                or any(name in node_names(probe).lower() for name in _CAPTION_NAMES):
+        tag = probe.tag_id  # (one number read: each .tag read builds a str)
+        if tag in _CAPTION_STOPS:
+            return False
+        if tag in _FIGURES \
+                or any(map(node_names(probe).lower().__contains__, _CAPTION_NAMES)):
             return probe.css_first("h1") is None and len(probe.text() or "") <= MAX_CAPTION
         probe = probe.parent
     return False
@@ -140,7 +150,7 @@ def line_date(text: str, first_month: bool) -> str | None:
     found = parse_date(text, first_month)
     if found is None:
         return None
-    update = _LABEL_IN_LINE.search(text)
+    update = _LABEL_IN_LINE.search(text) if _may_label(text) else None
     if update is None or parse_date(text[: update.start()], first_month):
         return found
     published = _PUBLISHED_IN_LINE.search(text, update.end())
@@ -155,6 +165,16 @@ def line_date(text: str, first_month: bool) -> str | None:
              if index == 0 or not _LABEL_IN_LINE.search(part)
              if (day := parse_date(part, first_month)) is not None]
     return dated[1] if len(dated) > 1 and dated[1] != dated[0] else found
+
+
+def _may_label(text: str) -> bool:
+    """Whether _LABEL_IN_LINE may match ``text``: not ASCII (re.I folds more than ASCII
+    letters), or one of UPDATE_KEYS in it, lowered. The case-blind search tries its
+    sixteen words at every word of the line (~130k instructions over 200 characters)."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, UPDATE_KEYS))
 
 
 def _opens_date(after: str) -> bool:

@@ -24,13 +24,15 @@ from monitor import selectors as sel
 from monitor.datefallback import DATE_NAMED, last_resort
 from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import dates_no_text, is_modification
-from monitor.datescan import CSS_SPACE, SCAN_NODES, has_word, hint_scan, scan
+from monitor.datescan import SCAN_NODES, hint_scan, scan
 from monitor.datetext import month_first, parse_date, url_date
+from monitor.markeddates import DATE_NODES, MARKED_PROPERTIES, PROPERTY_HINTS, marked_dates, marked_elements
 from monitor.scoring import node_names
-from monitor.tagids import tag_id
+from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
-__all__ = ["find_published", "month_first", "parse_date", "publisher_day", "url_date"]
+__all__ = ["DATE_NODES", "MARKED_PROPERTIES", "PROPERTY_HINTS", "find_published", "marked_dates",
+           "month_first", "parse_date", "publisher_day", "url_date"]
 
 # selectors.PUBLISHED_LABEL past the start: a literal "\n" first lets the engine skip to newlines
 _LABEL_AFTER_NEWLINE = re.compile(sel.PUBLISHED_LABEL.pattern.replace("(?:^|\\n)", "\\n", 1),
@@ -45,21 +47,12 @@ AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 BYLINE_LINE = 200  # characters; a byline this short may hold its date in its own sentence
 _DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # a numeric date written with dots
-# Elements (not <meta>) that mark their date as the publication's: microdata, and RDFa as
-# Drupal writes it (<span property="dc:date dc:created" content="2024-05-10T09:00:00+08:00">
-# around a shown "Fri, 05/10/2024 - 09:00" that a day-first page would misread).
-MARKED_PROPERTIES = ("datePublished", "schema:datePublished", "dc:date", "dc:created",
-                     "dcterms:created", "dcterms:issued", "dcterms:date")
-MARKED_DATES = ", ".join(['[itemprop~="datePublished"]']
-                         + [f'[property~="{name}"]' for name in MARKED_PROPERTIES])
-DATE_NODES = MARKED_DATES + ", time[pubdate], time[datetime]"  # see marked_dates
-# each name of MARKED_PROPERTIES holds one: what _marked tests (spelled out there, three
-# substring tests costing less than a generator over them)
-_PROPERTY_HINTS = ("date", "created", "issued")
-_TIME = tag_id("time")
+_PAGE_TOP = tag_ids(("body", "html"))
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
+_LD_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")  # JSON-LD's, in order of trust
+_META_DATE_NAMES = sel.DATE_META_NAMES + EXTRA_DATE_METAS
 # names of a box about the author, whose own sentence is no byline's: "author-bio",
 # "about-author", "author-description"
 _BIO_NAMES = ("bio", "about", "desc")
@@ -83,24 +76,27 @@ def _first_parsed(values: Iterable[object]) -> str | None:
     return next((v for v in values if isinstance(v, str) and parse_date(v)), None)
 
 
-def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str]) -> Declared:
-    """The date string the page declares on purpose, and every timestamp it declares."""
+def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
+             times: list[LexborNode] | None = None) -> Declared:
+    """The date string the page declares on purpose, and every timestamp it declares
+    (``times``: see monitor.markeddates.marked_elements)."""
     stamps = [v for k, v in ld.items() if k.startswith("date") and isinstance(v, str)]
     stamps += [v for k, v in metas.items() if "time" in k or "date" in k]
-    ld_raw = _first_parsed(ld.get(key) for key in ("datePublished", "dateCreated", "uploadDate"))
-    meta_raw = _first_parsed(metas.get(name) for name in sel.DATE_META_NAMES + EXTRA_DATE_METAS)
+    ld_raw = _first_parsed(map(ld.get, _LD_DATE_KEYS))
+    meta_raw = _first_parsed(map(metas.get, _META_DATE_NAMES))
     found = ld_raw or meta_raw
     if found is not None and not _offset_wanted(found, stamps):
         return Declared(found, stamps, ld_raw, meta_raw)  # (the page-wide query saved)
-    for node, attrs in _marked(tree):
+    for node, attrs in marked_elements(tree, times):
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
         stamps.append(value)
-        published = "datePublished" in (attrs.get("itemprop") or "")
-        marked = published or bool(attrs.get("property"))
-        if found is None and parse_date(value) and not in_list(node, names=not marked) \
-                and (published or not is_modification(node)):  # hAtom: class "updated"
-            found = value
+        if found is None and parse_date(value):  # (most pages: only the stamps wanted)
+            published = "datePublished" in (attrs.get("itemprop") or "")
+            marked = published or bool(attrs.get("property"))
+            if not in_list(node, names=not marked) \
+                    and (published or not is_modification(node)):  # hAtom: class "updated"
+                found = value
     return Declared(found, stamps, ld_raw, meta_raw)
 
 
@@ -109,38 +105,6 @@ def _offset_wanted(raw: str, stamps: list[str]) -> bool:
     tag declares (which they never replace): utcday reads the list only for a UTC timestamp,
     and then first for the publisher's offset, which a declared stamp may already give."""
     return utc_stamp(raw) is not None and local_offset(stamps) is None
-
-
-def marked_dates(tree: LexborHTMLParser) -> list[LexborNode]:
-    """tree.css(DATE_NODES), each node once per selector it matches: one query for the three
-    attributes/tags and a test of the values costs less than ten selectors tried on every
-    element (lexbor lists a node once per matching selector, one after the other)."""
-    return [node for node, _ in _marked(tree)]
-
-
-def _marked(tree: LexborHTMLParser) -> list[tuple[LexborNode, dict[str, str | None]]]:
-    """marked_dates, each node with its attributes (declared reads them again: each read
-    builds the dict anew). A word is split out only from a value that holds one of
-    _PROPERTY_HINTS ("date", "created", "issued"): most marked nodes are Open Graph <meta
-    property>, and split costs. The tag is read only for an element with a pubdate or
-    datetime attribute: a tag read costs more than the two dict tests."""
-    found: list[tuple[LexborNode, dict[str, str | None]]] = []
-    previous = None
-    for node in tree.css("[itemprop], [property], time"):
-        if node.mem_id == previous:
-            continue
-        previous = node.mem_id
-        attrs = node.attributes
-        count = int(has_word(attrs.get("itemprop"), "datePublished"))
-        prop = attrs.get("property")
-        if prop and ("date" in prop or "created" in prop or "issued" in prop):
-            words = CSS_SPACE.split(prop)
-            count += sum(name in words for name in MARKED_PROPERTIES)
-        stamped = ("pubdate" in attrs) + ("datetime" in attrs)
-        if stamped and node.tag_id == _TIME:
-            count += stamped
-        found.extend([(node, attrs)] * count)
-    return found
 
 
 def beside_headline(headline: LexborNode | None, first_month: bool) -> str | None:
@@ -154,7 +118,7 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
         scope: LexborNode | None = headline.parent if headline is not None else None
         seen: dict[int, str | None] = {}  # (an outer scope holds the inner one's elements)
         for _ in range(HEADLINE_LEVELS):
-            if scope is None or scope.tag in ("body", "html"):
+            if scope is None or scope.tag_id in _PAGE_TOP:
                 break
             found = hint_scan(scope, longest, first_month, seen) \
                 if selector is sel.DATE_HINT_SELECTOR \
@@ -334,14 +298,16 @@ def _before(body: LexborNode, headline: LexborNode) -> frozenset[int]:
 
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
-                   lang: str | None = None) -> str | None:
+                   lang: str | None = None, times: list[LexborNode] | None = None
+                   ) -> str | None:
     """Publication date: declared, else the URL, beside the headline, a labelled line, the
     first short date-named element of the page outside lists of other articles, or else
     the weaker signals of monitor.datefallback.
 
     A date in the URL path beats a declared date more than a day away (a republication);
-    the date shown beside the headline beats JSON-LD's that no meta tag backs."""
-    found = declared(tree, ld, metas)
+    the date shown beside the headline beats JSON-LD's that no meta tag backs. ``times``:
+    the page's <time> elements as its junk walk listed them (monitor.markeddates)."""
+    found = declared(tree, ld, metas, times)
     raw, stamps = found.raw, found.stamps
     from_url = url_date(url)
     if raw is not None and from_url is not None and _far(parse_date(raw), from_url):

@@ -97,13 +97,15 @@ def hint_matches(node: LexborNode) -> int | None:
     datePublished in its itemprop, each [class*=... i] and [id*=... i] value); None for
     a class or id that is not ASCII (lexbor's "i" folds ASCII letters only)."""
     attrs = node.attributes
-    count = 0
-    count = int(has_word(attrs.get("itemprop"), "datePublished"))
-    for name, hints in (("class", CLASS_HINTS), ("id", ID_HINTS)):
-        value = attrs.get(name)
-        if value:
-            if not value.isascii():
-                return None
-            value = value.lower()
-            count += sum(hint in value for hint in hints)
-    return count + (node.tag_id == _TIME)
+    count = int(has_word(attrs.get("itemprop"), "datePublished")) + (node.tag_id == _TIME)
+    names = attrs.get("class")
+    if names:
+        if not names.isascii():
+            return None
+        count += sum(map(names.lower().__contains__, CLASS_HINTS))  # (no generator frame)
+    names = attrs.get("id")
+    if names:
+        if not names.isascii():
+            return None
+        count += sum(map(names.lower().__contains__, ID_HINTS))
+    return count

@@ -42,13 +42,15 @@ MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name 
 _ISO = re.compile(r"((?:19|20)\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})")  # 2021년 3월 3일
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")
 _MDY = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+# "\b(\d{1,2})", starting with a digit (as _NUMERIC): the engine skips to digits
 _DMY = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+|of\s+)?([^\W\d_]{3,12})\.?,?(?:\s+|-)"
+    r"(\d(?<!\w\d)\d?)(?:st|nd|rd|th|er|º)?\.?(?:\s+|-)(?:de\s+|of\s+)?([^\W\d_]{3,12})\.?,?(?:\s+|-)"
     r"(?:de\s+)?((?:19|20)\d\d)\b"
 )
 # \b(\d{1,2})..., but starting with a digit, so the regex engine skips to digits
 _NUMERIC = re.compile(r"(\d(?<!\w\d)\d?)[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
-_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])")  # 23.09.22
+# 23.09.22; "(?<![\d.])(\d{1,2})", starting with a digit
+_SHORT_YEAR = re.compile(r"(\d(?<![\d.]\d)\d?)\.(\d{1,2})\.(\d\d)(?![\d.])")
 # Arabic-Indic and Persian digits, read as the ASCII digits the patterns name ("٢٠٢١")
 _NATIVE_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
@@ -102,27 +104,43 @@ def _parse_date(text: str, month_first: bool) -> str | None:
     pattern tries cost far more than the lookup."""
     if not text.isascii():
         text = text.translate(_NATIVE_DIGITS)
-    match = _ISO.search(text)
-    if match:
-        return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    match = _COMPACT.match(text)
-    if match:
-        return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    for match in _MDY.finditer(text):
-        if match.group(1).lower() in MONTHS:
-            month = MONTHS[match.group(1).lower()]
-            return valid_day(int(match.group(3)), month, int(match.group(2)))
-    for match in _DMY.finditer(text):
-        if match.group(2).lower() in MONTHS:
-            month = MONTHS[match.group(2).lower()]
-            return valid_day(int(match.group(3)), month, int(match.group(1)))
-    match = _NUMERIC.search(text)
-    if match:
-        return _numeric(match, month_first)
-    match = _SHORT_YEAR.search(text)
+    if "19" in text or "20" in text:  # (every pattern but _SHORT_YEAR's spells a century)
+        match = _ISO.search(text)
+        if match:
+            return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        match = _COMPACT.match(text)
+        if match:
+            return valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        for match in _MDY.finditer(text) if _mdy_possible(text) else ():
+            if match.group(1).lower() in MONTHS:
+                month = MONTHS[match.group(1).lower()]
+                return valid_day(int(match.group(3)), month, int(match.group(2)))
+        for match in _DMY.finditer(text):
+            if match.group(2).lower() in MONTHS:
+                month = MONTHS[match.group(2).lower()]
+                return valid_day(int(match.group(3)), month, int(match.group(1)))
+        match = _NUMERIC.search(text)
+        if match:
+            return _numeric(match, month_first)
+    match = _SHORT_YEAR.search(text) if "." in text else None
     if match:
         return valid_day(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
     return None
+
+
+def _mdy_possible(text: str) -> bool:
+    """Whether _MDY can match ``text``: its year follows blanks that follow a digit, a
+    suffix ("st") or a comma between. _MDY tries its letters at every word and backs off
+    letter by letter (~80k instructions over a 200-character line); the centuries are
+    found by str.find, and most texts (a date written day first) have no such year."""
+    for century in _CENTURIES:
+        for year in _find_all(text, century):
+            start = year
+            while start and text[start - 1].isspace():
+                start -= 1
+            if start < year and any(char.isdigit() for char in text[max(start - 4, 0):start]):
+                return True
+    return False
 
 
 def url_date(url: str | None) -> str | None:

@@ -279,7 +279,8 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
         published = _rule_date(dates[0] if dates else None)
     lang = metadata.find_lang(tree, metas)
     if published is None:
-        published = metadata.find_published(tree, ld, metas, title_node or headline, url, lang)
+        published = metadata.find_published(tree, ld, metas, title_node or headline, url, lang,
+                                            walked.times)
     author = metadata.find_author(tree, ld, metas)
     canonical = metadata.find_canonical(tree, metas)
     if canonical and url:

@@ -36,6 +36,8 @@ class Walked:
     metas: list[LexborNode]
     voters: VoterLists | None = None  # <body>'s, by kind (voting.read); None: not listed
     openers: dict[str, list[LexborNode]] | None = None  # <body>'s h2, h3, h4 and p, by name
+    times: list[LexborNode] | None = None  # <body>'s <time> elements (dates._marked); None:
+    # not listed (a page whose <html> holds more than <head> and <body>)
 
     def ld_scripts(self) -> list[LexborNode]:
         """The JSON-LD blocks: what tree.css('script[type="application/ld+json"]') finds
@@ -69,16 +71,17 @@ def walk(tree: LexborHTMLParser) -> Walked:
         if kind is not None:
             sorted_[kind].append(node)
     found.extend(sorted_[0])
-    openers = dict(zip(_OPENERS, sorted_[_FIRST_OPENER:], strict=True))
+    openers = dict(zip(_OPENERS, sorted_[_FIRST_OPENER:_TIMES], strict=True))
     openers["p"] = [node for node in sorted_[1] if node.tag_id == _P]  # (among the paragraphs)
-    return _walked(found, sorted_[1:_FIRST_OPENER], openers)
+    return _walked(found, sorted_[1:_FIRST_OPENER], openers, sorted_[_TIMES])
 
 
 def _walked(found: list[LexborNode], voters: VoterLists | None,
-            openers: dict[str, list[LexborNode]] | None) -> Walked:
+            openers: dict[str, list[LexborNode]] | None,
+            times: list[LexborNode] | None = None) -> Walked:
     metas = [node for node in found if node.tag_id == _META]
     return Walked([node for node in found if node.tag_id != _META] if metas else found, metas,
-                  voters, openers)
+                  voters, openers, times)
 
 
 def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
@@ -94,9 +97,12 @@ def _head_and_body(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
 _WALKED = _JUNK_IDS | {_META}
 # (no tag is two: sel.JUNK_TAGS holds no voter's tag, and a heading is neither)
 _OPENERS = ("h2", "h3", "h4")  # the headings that open boxes (nodefinds.first_children)
-# the lists walk() sorts <body>'s elements into: junk and <meta>s, each kind of voter, each opener
+# the lists walk() sorts <body>'s elements into: junk and <meta>s, each kind of voter, each
+# opener, the <time>s (no time is a voter: a <time> in <head> is put in <body> by the parser)
 _FIRST_OPENER = 1 + len(set(VOTER_KINDS.values()))
-_LISTS = _FIRST_OPENER + len(_OPENERS)
+_TIMES = _FIRST_OPENER + len(_OPENERS)
+_LISTS = _TIMES + 1
 _KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()} \
-    | {tag_id(name): index + _FIRST_OPENER for index, name in enumerate(_OPENERS)}
+    | {tag_id(name): index + _FIRST_OPENER for index, name in enumerate(_OPENERS)} \
+    | {tag_id("time"): _TIMES}
 _P = tag_id("p")

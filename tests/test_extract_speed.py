@@ -250,7 +250,7 @@ def test_marked_dates_list_what_the_date_selectors_list() -> None:
         assert [n.mem_id for n in dates.marked_dates(tree)] == expected
     assert len(dates.marked_dates(parse(html))) == 10
     # a property value is split into words only when it holds a hint of a marked name
-    assert all(any(hint in name for hint in dates._PROPERTY_HINTS)
+    assert all(any(hint in name for hint in dates.PROPERTY_HINTS)
                for name in dates.MARKED_PROPERTIES)
 
 
