@@ -26,7 +26,14 @@ from monitor.datelists import first_dated, in_header_list, in_list
 from monitor.datemarks import dates_no_text, is_modification
 from monitor.datescan import SCAN_NODES, hint_scan, scan
 from monitor.datetext import month_first, parse_date, url_date
-from monitor.markeddates import DATE_NODES, MARKED_PROPERTIES, PROPERTY_HINTS, marked_dates, marked_elements
+from monitor.markeddates import (
+    DATE_NODES,
+    MARKED_PROPERTIES,
+    PROPERTY_HINTS,
+    Marked,
+    marked_dates,
+    marked_elements,
+)
 from monitor.scoring import node_names
 from monitor.tagids import tag_ids
 from monitor.utcday import local_offset, publisher_day, utc_stamp
@@ -77,9 +84,10 @@ def _first_parsed(values: Iterable[object]) -> str | None:
 
 
 def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
-             times: list[LexborNode] | None = None) -> Declared:
+             times: list[LexborNode] | None = None, listed: list[Marked] | None = None
+             ) -> Declared:
     """The date string the page declares on purpose, and every timestamp it declares
-    (``times``: see monitor.markeddates.marked_elements)."""
+    (``times``, ``listed``: see monitor.markeddates.marked_elements)."""
     stamps = [v for k, v in ld.items() if k.startswith("date") and isinstance(v, str)]
     stamps += [v for k, v in metas.items() if "time" in k or "date" in k]
     ld_raw = _first_parsed(map(ld.get, _LD_DATE_KEYS))
@@ -87,7 +95,7 @@ def declared(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
     found = ld_raw or meta_raw
     if found is not None and not _offset_wanted(found, stamps):
         return Declared(found, stamps, ld_raw, meta_raw)  # (the page-wide query saved)
-    for node, attrs in marked_elements(tree, times):
+    for node, attrs in marked_elements(tree, times, listed):
         value = (attrs.get("content") or attrs.get("datetime") or attrs.get("title")
                  or node.text() or "")
         stamps.append(value)
@@ -298,16 +306,17 @@ def _before(body: LexborNode, headline: LexborNode) -> frozenset[int]:
 
 def find_published(tree: LexborHTMLParser, ld: dict[str, Any], metas: dict[str, str],
                    headline: LexborNode | None, url: str | None = None,
-                   lang: str | None = None, times: list[LexborNode] | None = None
-                   ) -> str | None:
+                   lang: str | None = None, times: list[LexborNode] | None = None,
+                   listed: list[Marked] | None = None) -> str | None:
     """Publication date: declared, else the URL, beside the headline, a labelled line, the
     first short date-named element of the page outside lists of other articles, or else
     the weaker signals of monitor.datefallback.
 
     A date in the URL path beats a declared date more than a day away (a republication);
     the date shown beside the headline beats JSON-LD's that no meta tag backs. ``times``:
-    the page's <time> elements as its junk walk listed them (monitor.markeddates)."""
-    found = declared(tree, ld, metas, times)
+    the page's <time> elements as its junk walk listed them; ``listed``: receives the
+    marked elements the page-wide query found, when it runs (both: monitor.markeddates)."""
+    found = declared(tree, ld, metas, times, listed)
     raw, stamps = found.raw, found.stamps
     from_url = url_date(url)
     if raw is not None and from_url is not None and _far(parse_date(raw), from_url):

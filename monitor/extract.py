@@ -123,7 +123,7 @@ def _auto_nodes(root: LexborNode, family: bool = True, walked: Walked | None = N
     paragraph voting chose, with the path to that container protected. ``family``: see
     scoring.best_candidate.
     """
-    parts = explicit_bodies(root)
+    parts = explicit_bodies(root, walked.marked[0] if walked and walked.marked else None)
     if parts and dom.text_len(parts[0]) >= 200:
         parts = gathering.distinct([part for part in parts if same_build(part, parts[0])])
         for part in parts:
@@ -279,8 +279,9 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
         published = _rule_date(dates[0] if dates else None)
     lang = metadata.find_lang(tree, metas)
     if published is None:
+        walked.marked = []  # (the marked elements, when the date search queries them)
         published = metadata.find_published(tree, ld, metas, title_node or headline, url, lang,
-                                            walked.times)
+                                            walked.times, walked.marked)
     author = metadata.find_author(tree, ld, metas)
     canonical = metadata.find_canonical(tree, metas)
     if canonical and url:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
+from monitor.markeddates import Marked
 from monitor.tagids import tag_id, tag_ids
 from monitor.voting import VOTER_KINDS, VoterLists
 
@@ -38,6 +39,8 @@ class Walked:
     openers: dict[str, list[LexborNode]] | None = None  # <body>'s h2, h3, h4 and p, by name
     times: list[LexborNode] | None = None  # <body>'s <time> elements (dates._marked); None:
     # not listed (a page whose <html> holds more than <head> and <body>)
+    marked: list[Marked] | None = None  # the date search's itemprop/property elements, when
+    # its query ran (markeddates.marked_elements' ``listed``): the marked body's candidates
 
     def ld_scripts(self) -> list[LexborNode]:
         """The JSON-LD blocks: what tree.css('script[type="application/ld+json"]') finds

@@ -7,31 +7,57 @@ same template marks too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from selectolax.lexbor import LexborNode
 
+from monitor.markeddates import Marked
 from monitor.placement import nested_in
 
 _BODY_ITEMPROPS = ("articleBody", "reviewBody")  # (the values of sel.EXPLICIT_BODY)
 _BODY_PROPERTIES = ("articleBody", "schema:articleBody")
 
 
-def explicit_bodies(root: LexborNode) -> list[LexborNode]:
+def explicit_bodies(root: LexborNode, listed: Marked | None = None) -> list[LexborNode]:
     """The elements marked as the article body, outermost only, in document order: the
     first is root.css_first(sel.EXPLICIT_BODY) (values tested after a cheaper query).
+    ``listed``: the page's itemprop/property elements with their attributes, in document
+    order, as the date search's query found them since the last change to which elements
+    exist (markeddates.marked_elements); those still under ``root`` are the query's
+    answer, and <body>'s query is saved.
 
     A page may mark each section of one body ("articleBody" on every <section> between
     the ads); the first alone was a fraction of the article."""
     found: list[LexborNode] = []
     ids: set[int] = set()
-    for node in root.css(_MAY_MARK_BODY):
+    for node, attrs in _marked(root) if listed is None else _still_under(root, listed):
         if node.mem_id in ids:
             continue  # (listed again for its other attribute)
-        attrs = node.attributes
         if (attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES) \
                 and not nested_in(node, ids):
             found.append(node)
             ids.add(node.mem_id)
     return found
+
+
+def _marked(root: LexborNode) -> Iterator[tuple[LexborNode, dict[str, str | None]]]:
+    return ((node, node.attributes) for node in root.css(_MAY_MARK_BODY))
+
+
+def _still_under(root: LexborNode, listed: Marked) -> Marked:
+    """The listed elements that mark a body and are ``root`` or under it now (one removed
+    since, or under a removed one, no longer leads up to it: a decomposed element and all
+    under it have no parent, an unwrapped one none)."""
+    top = root.mem_id
+    kept: Marked = []
+    for node, attrs in listed:
+        if attrs.get("itemprop") in _BODY_ITEMPROPS or attrs.get("property") in _BODY_PROPERTIES:
+            probe: LexborNode | None = node
+            while probe is not None and probe.mem_id != top:
+                probe = probe.parent
+            if probe is not None:
+                kept.append((node, attrs))
+    return kept
 
 
 # explicit_bodies' values all end so, few others do (~0.2% of a ScrapingHub page: microdata)

@@ -36,38 +36,53 @@ def marked_dates(tree: LexborHTMLParser) -> list[LexborNode]:
     return [node for node, _ in marked_elements(tree)]
 
 
-def marked_elements(tree: LexborHTMLParser, times: list[LexborNode] | None = None
-                    ) -> list[tuple[LexborNode, dict[str, str | None]]]:
+Marked = list[tuple[LexborNode, dict[str, str | None]]]  # elements with their attributes
+
+
+def marked_elements(tree: LexborHTMLParser, times: list[LexborNode] | None = None,
+                    listed: list[Marked] | None = None) -> Marked:
     """marked_dates, each node with its attributes (declared reads them again: each read
     builds the dict anew). ``times``: the <time> elements of the page, listed by its junk
     walk (those removed since have no parent); the query then leaves the tag out (a third
     of its cost): the answer is the named elements' when no time is stamped, the stamped
     times' when no element is named, and else (both kinds, whose order the two lists do
-    not give) the whole query's, as without ``times``."""
+    not give) the whole query's, as without ``times``. ``listed`` (when given) receives
+    every element the query listed once, with its attributes, in document order: the
+    itemprop/property elements of the page as they are now (monitor.markedbody reads the
+    marked body among them rather than query <body> again)."""
+    every: Marked | None = None if listed is None else []
     if times is None:
-        return marked_by(tree.css("[itemprop], [property], time"))
-    named = marked_by(tree.css("[itemprop], [property]"), stamps=False)
-    stamped = _stamped(times)
-    if named and stamped:
-        return marked_by(tree.css("[itemprop], [property], time"))
-    return named or stamped
+        found = marked_by(tree.css("[itemprop], [property], time"), every=every)
+    else:
+        found = marked_by(tree.css("[itemprop], [property]"), stamps=False, every=every)
+        stamped = _stamped(times)
+        if found and stamped:
+            every = None if every is None else []  # (the whole query lists them again)
+            found = marked_by(tree.css("[itemprop], [property], time"), every=every)
+        else:
+            found = found or stamped
+    if listed is not None and every is not None:
+        listed.append(every)
+    return found
 
 
-def marked_by(nodes: Iterable[LexborNode], stamps: bool = True
-              ) -> list[tuple[LexborNode, dict[str, str | None]]]:
+def marked_by(nodes: Iterable[LexborNode], stamps: bool = True, every: Marked | None = None
+              ) -> Marked:
     """The nodes a query found, each once per selector of DATE_NODES it matches (but for
     the time ones without ``stamps``). A word is split out only
     from a value that holds one of PROPERTY_HINTS ("date", "created", "issued"): most
     marked nodes are Open Graph <meta property>, and split costs. The tag is read only for
     an element with a pubdate or datetime attribute: a tag read costs more than the two
-    dict tests."""
-    found: list[tuple[LexborNode, dict[str, str | None]]] = []
+    dict tests. ``every``: receives each node once, with its attributes."""
+    found: Marked = []
     previous = None
     for node in nodes:
         if node.mem_id == previous:
             continue
         previous = node.mem_id
         attrs = node.attributes
+        if every is not None:
+            every.append((node, attrs))
         count = int(has_word(attrs.get("itemprop"), "datePublished"))
         prop = attrs.get("property")
         if prop and ("date" in prop or "created" in prop or "issued" in prop):
