@@ -22,9 +22,9 @@ def explicit_bodies(root: LexborNode, listed: Marked | None = None) -> list[Lexb
     """The elements marked as the article body, outermost only, in document order: the
     first is root.css_first(sel.EXPLICIT_BODY) (values tested after a cheaper query).
     ``listed``: the page's itemprop/property elements with their attributes, in document
-    order, as the date search's query found them since the last change to which elements
-    exist (markeddates.marked_elements); those still under ``root`` are the query's
-    answer, and <body>'s query is saved.
+    order, as the date search's page-wide query found them (markeddates.marked_elements)
+    before later removals, with no element added or attribute set since: those still at or
+    under ``root`` are what <body>'s query finds, and that query is saved.
 
     A page may mark each section of one body ("articleBody" on every <section> between
     the ads); the first alone was a fraction of the article."""
