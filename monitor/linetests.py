@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from monitor.captioncredit import is_caption_credit
-from monitor.caseless import ascii_fold, finds, matches
+from monitor.caseless import ascii_fold, finds, matches_wide
 from monitor.pitchlines import MAX_CHARS, has_odd, is_pitch_line
 from monitor.selectors import READ_ALSO_LEAD
 
@@ -154,7 +154,7 @@ def is_boilerplate_line(
     folded = ascii_fold(line) if len(line) <= MAX_CHARS else None  # (what the word tests read)
     odd = not line.isascii() and has_odd(line)  # (both word tests ask it of a wider line)
     if len(line) < 240:
-        if matches(pattern, line):
+        if matches_wide(pattern, line):
             return True
         if cta is not None and credit is not None \
                 and _call_to_action(line, cta, credit, folded, odd):
