@@ -11,6 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from monitor import linetests, pitchlines
 from monitor import selectors as sel
 from monitor.caseless import matches_wide, wide_twin
 
@@ -101,3 +102,26 @@ def test_wide_match_is_the_pattern_match(line: str) -> None:
     """matches_wide answers as the pattern on any line."""
     for pattern in (sel.BOILERPLATE_LINE, sel.LIST_LABEL):
         assert matches_wide(pattern, line) == (pattern.match(line) is not None), pattern
+
+
+_CREDITS = ["Getty Images", "GETTY  IMAGES", "getty\timages", "/AFP", "(Reuters)", "Reuters)",
+            "ſhutterſtock", "Shutterstock", "iStock", "ISTOC\u212a", "istock", "AP Photo",
+            "ap photo", "EPA", "epa", "ALAMY", "ımages", "İmages", "Images", "x", " ", ")",
+            "é", "Photo:", "photos", "Alamy Stock", "Stock", "pa", "a", "(", "ﬆock", "\n"]
+
+
+@given(st.lists(st.sampled_from(_CREDITS), min_size=1, max_size=6).map("".join))
+@example("Photo: Getty Images")
+@example("(EPA)")
+@example("Foto: ſhutterſtock")
+@example("ISTOC\u212a")
+@example("GETTY IMAGES)")
+def test_credit_end_is_the_search_of_the_tail(line: str) -> None:
+    """The credit test, with or without the caller's has_odd, answers as the search of the
+    line's tail, for a line ending in a letter or a ")" (the only ones it is asked of)."""
+    if not (line[-1].isalpha() or line[-1] == ")"):
+        return
+    credit = sel.PHOTO_CREDIT_END
+    expected = credit.search(line[-linetests.CREDIT_TAIL:]) is not None
+    assert linetests._credit_end(line, credit, None) == expected
+    assert linetests._credit_end(line, credit, pitchlines.has_odd(line)) == expected
