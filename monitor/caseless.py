@@ -46,10 +46,14 @@ _LOWER_ODD = "\u0130\u03a3"
 _WIDE: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str] | None]] = {}
 
 
-def _extra_cases() -> dict[int, tuple[int, ...]]:
+def _extra_cases() -> dict[int, tuple[int, ...]] | None:
     """sre's table of letters re.I joins beyond lower() ('i' and 'ı', 's' and 'ſ', 'т' and
-    'ᲄ'): read from the running Python, whose engine uses it."""
-    table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    'ᲄ'): read from the running Python, whose engine uses it (None where it is elsewhere:
+    no wide twin then)."""
+    try:
+        table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
     return table
 
 
@@ -63,8 +67,8 @@ def wide_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str] | None:
         return known[1]
     lowered = twin(pattern)
     found = None
-    if lowered is not None and pattern.pattern == pattern.pattern.lower():
-        extra = _extra_cases()
+    extra = _extra_cases()
+    if lowered is not None and extra is not None and pattern.pattern == pattern.pattern.lower():
         odd = {chr(code) for char in set(pattern.pattern) for code in extra.get(ord(char), ())}
         found = (lowered, "".join(sorted(odd)) + _LOWER_ODD)
     _WIDE[id(pattern)] = (pattern, found)
