@@ -5,11 +5,13 @@ branch can begin at, only when it matches case-sensitively. A pattern compiled w
 and written in lower case finds in an ASCII text what its twin without re.I finds in the
 text lowered: twice as fast on BOILERPLATE_LINE's dozens of branches, four times on a
 search of NEGATIVE_CLASS through class names (~30 us of a 1.9 ms page read once).
-A text with any other character goes to the pattern itself.
+A text with any other character goes to the pattern itself, or (matches_wide) to the twin
+too when it holds no letter re.I joins to one the pattern spells beyond what lower() does.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 
 # İ ı ſ: "i", "i", "s" to re.I, not to lower(); a pattern spelling one (or the Kelvin sign,
@@ -37,6 +39,55 @@ def _twin_of(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             or any(odd in text for odd in (*CASE_ODD, "\u212a")):
         return None
     return re.compile(text, pattern.flags & ~re.IGNORECASE)
+
+
+# lower() is not re.I's lowering here: İ becomes two characters, Σ the final ς in context
+_LOWER_ODD = "\u0130\u03a3"
+_WIDE: dict[int, tuple[re.Pattern[str], tuple[re.Pattern[str], str] | None]] = {}
+
+
+def _extra_cases() -> dict[int, tuple[int, ...]] | None:
+    """sre's table of letters re.I joins beyond lower() ('i' and 'ı', 's' and 'ſ', 'т' and
+    'ᲄ'): read from the running Python, whose engine uses it (None where it is elsewhere:
+    no wide twin then)."""
+    try:
+        table: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    return table
+
+
+def wide_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str] | None:
+    """The twin, and the characters a text must not hold for the twin to read it lowered (any
+    text, not only ASCII): İ Σ, and each letter re.I joins to a character of the pattern.
+    Needs a pattern spelling no upper-case letter at all. Exact for the patterns whose every
+    atom a test checks over all code points (BOILERPLATE_LINE)."""
+    known = _WIDE.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    lowered = twin(pattern)
+    found = None
+    extra = _extra_cases()
+    if lowered is not None and extra is not None and pattern.pattern == pattern.pattern.lower():
+        odd = {chr(code) for char in set(pattern.pattern) for code in extra.get(ord(char), ())}
+        found = (lowered, "".join(sorted(odd)) + _LOWER_ODD)
+    _WIDE[id(pattern)] = (pattern, found)
+    return found
+
+
+def matches_wide(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.match(text) is not None``, through the twin for a text wide_twin allows."""
+    if text.isascii():
+        lowered = twin(pattern)
+        return (lowered.match(text.lower()) if lowered is not None
+                else pattern.match(text)) is not None
+    wide = wide_twin(pattern)
+    if wide is None:
+        return pattern.match(text) is not None
+    for odd in wide[1]:  # (BOILERPLATE_LINE's all past U+00FF: each test of a
+        if odd in text:  # Latin-1 text returns at once)
+            return pattern.match(text) is not None
+    return wide[0].match(text.lower()) is not None
 
 
 def matches(pattern: re.Pattern[str], text: str) -> bool:
