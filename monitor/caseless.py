@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from typing import Any
 
 # İ ı ſ: "i", "i", "s" to re.I, not to lower(); a pattern spelling one (or the Kelvin sign,
 # "k" to both) could match an ASCII letter its twin would not
@@ -59,8 +60,9 @@ def _extra_cases() -> dict[int, tuple[int, ...]] | None:
 
 def wide_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str] | None:
     """The twin, and the characters a text must not hold for the twin to read it lowered (any
-    text, not only ASCII): İ Σ, and each letter re.I joins to a character of the pattern.
-    Needs a pattern spelling no upper-case letter at all. Exact for the patterns whose every
+    text, not only ASCII): İ Σ, and each letter re.I joins to a character the pattern
+    spells, alone or inside a class range (as sre parses it, not as its text shows). Needs
+    a pattern spelling no upper-case letter at all. Exact for the patterns whose every
     atom a test checks over all code points (BOILERPLATE_LINE)."""
     known = _WIDE.get(id(pattern))
     if known is not None and known[0] is pattern:
@@ -68,11 +70,53 @@ def wide_twin(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], str] | None:
     lowered = twin(pattern)
     found = None
     extra = _extra_cases()
-    if lowered is not None and extra is not None and pattern.pattern == pattern.pattern.lower():
-        odd = {chr(code) for char in set(pattern.pattern) for code in extra.get(ord(char), ())}
+    spelled = _spelled(pattern) if lowered is not None and extra is not None \
+        and pattern.pattern == pattern.pattern.lower() else None
+    if lowered is not None and extra is not None and spelled is not None:
+        literals, ranges = spelled
+        odd = {chr(code) for code, partners in extra.items()
+               if any(other in literals or any(low <= other <= high for low, high in ranges)
+                      for other in partners)}
         found = (lowered, "".join(sorted(odd)) + _LOWER_ODD)
     _WIDE[id(pattern)] = (pattern, found)
     return found
+
+
+def _spelled(pattern: re.Pattern[str]) -> tuple[set[int], list[tuple[int, int]]] | None:
+    """The code points the pattern spells (literals, negated or in a class) and its class
+    ranges, as sre parses them: a range spells the letters inside it ("[a-z]" holds the "s"
+    re.I joins to "ſ"), which the pattern's text does not show. None where the parser is
+    elsewhere."""
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError):
+        return None
+    literals: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    _spelled_in(parsed, literals, ranges)
+    return literals, ranges
+
+
+def _spelled_in(items: Any, literals: set[int], ranges: list[tuple[int, int]]) -> None:
+    """_spelled over a parsed (sub)pattern: its ops' arguments read depth first, any
+    nesting (a branch, a group, a repeat, a lookaround) entered the same way."""
+    for item in items if isinstance(items, (list, tuple)) or hasattr(items, "data") else ():
+        if isinstance(item, tuple) and len(item) == 2 and str(item[0]) in _SPELLING:
+            op, arg = str(item[0]), item[1]
+            if op == "RANGE":
+                ranges.append(arg)
+            elif op in ("LITERAL", "NOT_LITERAL"):
+                literals.add(arg)
+            else:
+                _spelled_in(arg, literals, ranges)
+        elif isinstance(item, (list, tuple)) or hasattr(item, "data"):
+            _spelled_in(item, literals, ranges)
+
+
+# the parser's ops that spell characters or hold a nested pattern
+_SPELLING = frozenset(("LITERAL", "NOT_LITERAL", "RANGE", "IN", "BRANCH", "SUBPATTERN",
+                       "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT", "ATOMIC_GROUP",
+                       "ASSERT", "ASSERT_NOT", "GROUPREF_EXISTS"))
 
 
 def matches_wide(pattern: re.Pattern[str], text: str) -> bool:

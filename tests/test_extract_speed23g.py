@@ -125,3 +125,18 @@ def test_credit_end_is_the_search_of_the_tail(line: str) -> None:
     expected = credit.search(line[-linetests.CREDIT_TAIL:]) is not None
     assert linetests._credit_end(line, credit, None) == expected
     assert linetests._credit_end(line, credit, pitchlines.has_odd(line)) == expected
+
+
+@pytest.mark.parametrize(("pattern", "line"), [
+    ("[a-z]+ up$", "\u017fign up"),  # a range holds the "s" re.I joins to "ſ"
+    ("[a-z]+ up$", "L\u0131NE up"),  # and the "i" it joins to "ı"
+    ("[а-я]+ также$", "\u1c80итайте также"),  # "в" of a Cyrillic range, and its "ᲀ"
+    ("[^s]x$", "\u017fx"),  # a negated class: re.I keeps "ſ" out as it keeps "s" out
+    ("ασ$", "ΑΣ"),  # lower() makes a final "Σ" the "ς" the pattern does not spell
+])
+def test_wide_match_on_patterns_beyond_the_proved_ones(pattern: str, line: str) -> None:
+    """matches_wide answers as the pattern where a letter re.I joins to another is spelled
+    only inside a class range, or lowers by its context: the guard holds it."""
+    compiled = re.compile(pattern, re.I)
+    assert wide_twin(compiled) is not None
+    assert matches_wide(compiled, line) == (compiled.match(line) is not None)
