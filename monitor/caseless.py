@@ -122,9 +122,7 @@ _SPELLING = frozenset(("LITERAL", "NOT_LITERAL", "RANGE", "IN", "BRANCH", "SUBPA
 def matches_wide(pattern: re.Pattern[str], text: str) -> bool:
     """``pattern.match(text) is not None``, through the twin for a text wide_twin allows."""
     if text.isascii():
-        lowered = twin(pattern)
-        return (lowered.match(text.lower()) if lowered is not None
-                else pattern.match(text)) is not None
+        return matches(pattern, text)
     wide = wide_twin(pattern)
     if wide is None:
         return pattern.match(text) is not None
