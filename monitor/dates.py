@@ -35,7 +35,7 @@ from monitor.markeddates import (
     marked_elements,
 )
 from monitor.scoring import node_names
-from monitor.tagids import tag_ids
+from monitor.tagids import PAGE_TOP_IDS
 from monitor.utcday import local_offset, publisher_day, utc_stamp
 
 __all__ = ["DATE_NODES", "MARKED_PROPERTIES", "PROPERTY_HINTS", "find_published", "marked_dates",
@@ -54,7 +54,6 @@ AUTHOR_LEVELS = 2  # levels above the byline searched for its date line
 AUTHOR_TRIES = 2  # bylines looked at: the first ones belong to the article, later ones to teasers
 BYLINE_LINE = 200  # characters; a byline this short may hold its date in its own sentence
 _DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # a numeric date written with dots
-_PAGE_TOP = tag_ids(("body", "html"))
 # meta names some CMSs use for the publication date beyond selectors.DATE_META_NAMES
 EXTRA_DATE_METAS = ("published", "publish_time", "article:publish_date", "publishtime",
                     "published-date", "published_date")
@@ -126,7 +125,7 @@ def beside_headline(headline: LexborNode | None, first_month: bool) -> str | Non
         scope: LexborNode | None = headline.parent if headline is not None else None
         seen: dict[int, str | None] = {}  # (an outer scope holds the inner one's elements)
         for _ in range(HEADLINE_LEVELS):
-            if scope is None or scope.tag_id in _PAGE_TOP:
+            if scope is None or scope.tag_id in PAGE_TOP_IDS:
                 break
             found = hint_scan(scope, longest, first_month, seen) \
                 if selector is sel.DATE_HINT_SELECTOR \

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.caseless import finds
 from monitor.chrome import SCORE, top_outside_chrome
-from monitor.tagids import LINK_ID, tag_ids
+from monitor.tagids import LINK_ID, PAGE_TOP_IDS
 
 CLASS_BONUS = 25.0  # readability's prior for article-ish (or boilerplate-ish) class names
 INNER_SHARE = 0.25  # adjusted score share a nested holder needs to replace its wrapper
@@ -47,7 +47,6 @@ class Candidate:
     own: int = 0  # characters of the paragraphs it holds itself (votes as parent, not grandparent)
 
 
-_PAGE_IDS = tag_ids(("html", "body"))
 _RAW = attrgetter("raw")  # (a C key: a lambda is a Python call per candidate)
 
 
@@ -295,7 +294,7 @@ def best_candidate(
     best: Candidate | None = None
     best_score = float("-inf")
     for cand in ranked:
-        if cand.node.tag_id in _PAGE_IDS or measures.in_comments(cand.node):
+        if cand.node.tag_id in PAGE_TOP_IDS or measures.in_comments(cand.node):
             continue
         length, density = measures.size(cand.node)
         cand.score = (cand.score + measures.earned(cand, length)) * (1.0 - density)

@@ -41,3 +41,4 @@ def tag_id(name: str) -> int:
 
 
 LINK_ID = tag_id("a")  # (<a>: the tag most walks test for)
+PAGE_TOP_IDS = tag_ids(("html", "body"))  # where walks up from an element stop

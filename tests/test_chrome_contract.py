@@ -59,5 +59,5 @@ def test_the_page_test_by_tag_id_matches_the_tag_names(html: str) -> None:
     """best_candidate's test for <html> and <body> (never a winner) against its old one."""
     nodes = _all_nodes(html)
     by_name = [node.tag in ("html", "body") for node in nodes]
-    assert [node.tag_id in scoring._PAGE_IDS for node in nodes] == by_name
+    assert [node.tag_id in scoring.PAGE_TOP_IDS for node in nodes] == by_name
     assert sum(by_name) == 2
