@@ -84,7 +84,9 @@ def test_label_phrases_are_searched_only_where_a_key_word_is() -> None:
     for phrase in datemarks._NOT_TEXT_PHRASES:
         for written in (phrase.upper(), phrase.title().replace(" ", "  ")):
             text = f"jdoe {written.replace('(?:IL|DAL)', 'DAL').replace('(?:Il|Dal)', 'il')}: 12 Jan"
-            assert datemarks._NOT_TEXT_LABEL.search(text) and datemarks._may_name(text), text
-    assert not datemarks._may_name("By Jane Doe, 12 Jan 2014")
+            assert datemarks._NOT_TEXT_LABEL.search(text), text
+            assert datemarks._may_hold(text, datemarks.NOT_TEXT_KEYS), text
+    assert not datemarks._may_hold("By Jane Doe, 12 Jan 2014", datemarks.NOT_TEXT_KEYS)
     for folded in ("Regi\u017ftered 12 Jan 2014", "Jo\u0130ned 12 Jan 2014"):
-        assert datemarks._NOT_TEXT_LABEL.search(folded) and datemarks._may_name(folded)
+        assert datemarks._NOT_TEXT_LABEL.search(folded)
+        assert datemarks._may_hold(folded, datemarks.NOT_TEXT_KEYS)

@@ -2,7 +2,7 @@
 
 datetext's _DMY and _SHORT_YEAR start with a digit (the engine skips to digits) instead of
 a boundary or look-behind, _MDY runs only where _mdy_possible says it may match, and
-datemarks' _LABEL_IN_LINE only where _may_label says so: each is checked here against the
+datemarks' _LABEL_IN_LINE only where _may_hold says so: each is checked here against the
 plain form on texts built from the pieces dates and labels are written with.
 """
 
@@ -96,19 +96,19 @@ def test_gates_pass_every_text_the_patterns_match(text: str) -> None:
     if datetext._MDY.search(text):
         assert datetext._mdy_possible(text)
     if datemarks._LABEL_IN_LINE.search(text):
-        assert datemarks._may_label(text)
+        assert datemarks._may_hold(text, datemarks.UPDATE_KEYS)
 
 
 def test_gates_pass_the_written_forms() -> None:
     for text in ("March 5th, 2021", "Sept. 3,\u00a0 2020", "on May 31 1999", "5, 2021 x"):
         assert datetext._mdy_possible(text), text
     for text in ("Last UPDATED 3 May", "bijgewerkt op", "mis à jour le", "Modificato il"):
-        assert datemarks._may_label(text), text
+        assert datemarks._may_hold(text, datemarks.UPDATE_KEYS), text
 
 
 def test_gates_close_on_texts_without_them() -> None:
     """(What saves the searches: a day-first date line, a line with no update label.)"""
     assert not datetext._mdy_possible("By Wei Kim 24 June 2025, 23:25")
-    assert not datemarks._may_label("By Wei Kim 24 June 2025, 23:25")
+    assert not datemarks._may_hold("By Wei Kim 24 June 2025, 23:25", datemarks.UPDATE_KEYS)
     assert datetext.parse_date("By Wei Kim 24 June 2025, 23:25") == "2025-06-24"
     assert datetext.parse_date("Posted June 24th, 2025") == "2025-06-24"
