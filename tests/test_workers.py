@@ -13,6 +13,7 @@ from contextlib import closing
 
 import pytest
 
+from monitor import parsethread
 from monitor.errors import ExtractionFailed
 from monitor.parsethread import ParseThread
 from monitor.workers import ParserPool
@@ -146,6 +147,8 @@ def test_results_finished_together_wake_the_loop_once() -> None:
     parsed: list[str] = []
 
     def record(text: str) -> str:
+        if text == "page0":  # outlasts the hand-off wait: the other four queue behind it
+            time.sleep(parsethread.HANDOFF_WAIT * 3)
         parsed.append(text)
         return text.upper()
 
@@ -173,3 +176,88 @@ def test_results_finished_together_wake_the_loop_once() -> None:
         parser.close()
     assert results == [f"PAGE{i}" for i in range(5)]
     assert wakeups == 1
+
+
+def counting_wakeups(loop: asyncio.AbstractEventLoop) -> list[object]:
+    """The callbacks other threads schedule on ``loop`` (each one a self-pipe write)."""
+    wakeups: list[object] = []
+    original = loop.call_soon_threadsafe
+
+    def counting(callback: Callable[..., object], *args: object) -> asyncio.Handle:
+        wakeups.append(callback)
+        return original(callback, *args)
+
+    loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+    return wakeups
+
+
+def raise_failed(reason: str) -> str:
+    raise ExtractionFailed(reason)
+
+
+def test_a_page_the_idle_thread_finishes_at_once_is_handed_over() -> None:
+    """Issue 9: a page given to an idle thread that parses within the hand-off wait comes
+    back without waking the loop through its self-pipe (the loop waited for it), and so
+    does a page that fails, with its own error."""
+    parser = ParseThread(timeout=10.0)
+
+    async def go() -> tuple[list[str], str, int]:
+        wakeups = counting_wakeups(asyncio.get_running_loop())
+        results = [await parser.run(echo, f"page{i}") for i in range(20)]
+        with pytest.raises(ExtractionFailed) as err:
+            await parser.run(raise_failed, "no main content")
+        return results, err.value.reason, len(wakeups)
+
+    try:
+        results, reason, wakeups = asyncio.run(go())
+    finally:
+        parser.close()
+    assert results == [f"PAGE{i}" for i in range(20)]
+    assert reason == "no main content"
+    assert wakeups == 0
+
+
+def test_a_slow_page_does_not_hold_the_loop() -> None:
+    """Issue 9: the loop waits for a page at most the hand-off wait; a page that takes
+    longer finishes on the thread while the loop runs other work, and its result still
+    reaches its caller."""
+    parser = ParseThread(timeout=10.0)
+
+    async def go() -> tuple[float, int]:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        running = asyncio.ensure_future(ticker())
+        await asyncio.sleep(0.02)
+        ticks = 0
+        result = await parser.run(nap, 0.6)
+        running.cancel()
+        return result, ticks
+
+    try:
+        result, ticks = asyncio.run(go())
+    finally:
+        parser.close()
+    assert result == 0.6
+    assert ticks >= 20  # ~55 if the loop ran for all but the wait; 0 had it been held
+
+
+def test_no_result_is_lost_at_the_end_of_the_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9: pages that finish just as the loop stops waiting for them (either side of
+    the deadline) each reach their caller once, by the hand-off or by the mailbox."""
+    monkeypatch.setattr(parsethread, "HANDOFF_WAIT", 0.003)
+    parser = ParseThread(timeout=10.0)
+
+    async def go() -> list[float]:
+        return [await parser.run(nap, 0.0025 + 0.00001 * (i % 100)) for i in range(300)]
+
+    try:
+        results = asyncio.run(go())
+    finally:
+        parser.close()
+    assert results == [0.0025 + 0.00001 * (i % 100) for i in range(300)]
