@@ -7,11 +7,13 @@ import json
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from monitor.errors import ChannelError
 from monitor.models import Digest, Message
 from monitor.notify.base import FILE_SCHEDULE
+from monitor.notify.filesync import open_directory, sync_directory, sync_files
 
 _TMP_PREFIX = ".tmp-"
 # a new file only (never one planted or left at the name), not through a symlink
@@ -29,22 +31,6 @@ def document(message: Message) -> dict[str, object]:
         return {"kind": "digest", "key": message.key,
                 "alerts": [alert.payload() for alert in message.alerts]}
     return message.payload()
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable before the outbox records the alert as sent (the archive
-    commits with synchronous=FULL; a power cut must not keep "sent" and lose the file)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return  # a platform that cannot open a directory (Windows): best effort
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
-            raise  # a real I/O error: retry the alert
-    finally:
-        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -95,35 +81,80 @@ class FileChannel:
         return answer
 
     def send_many(self, messages: Sequence[Message]) -> list[str | ChannelError]:
-        """Write each message's file (synced), then make the renames durable with one
-        directory sync for all of them."""
-        answers: list[str | ChannelError] = []
+        """Write each message's file, make their contents durable together (filesync.py),
+        rename them into place, then make the renames durable with one directory sync:
+        a receiver never sees a file whose contents a power cut could lose, and the outbox
+        records nothing sent before its file is durable."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._swept:
                 self._sweep()
         except OSError as exc:
             return [self._error(exc)]
+        directory_fd = open_directory(self.directory)  # before the writes (filesync.py)
+        try:
+            answers = self._place(messages, directory_fd)
+            if any(isinstance(answer, str) for answer in answers):
+                try:
+                    sync_directory(directory_fd)
+                except OSError as exc:
+                    error = self._error(exc)
+                    return [error if isinstance(answer, str) else answer for answer in answers]
+            return answers
+        finally:
+            if directory_fd is not None:
+                os.close(directory_fd)
+
+    def _place(self, messages: Sequence[Message], directory_fd: int | None
+               ) -> list[str | ChannelError]:
+        """Each message's answer, stopping after the first failure; no temp file is left."""
+        answers: list[str | ChannelError | _Staged] = []
         for message in messages:
             try:
                 answers.append(self._write(message))
             except ChannelError as exc:
                 answers.append(exc)
                 break
-        if any(isinstance(answer, str) for answer in answers):
-            try:
-                _sync_directory(self.directory)
-            except OSError as exc:
-                error = self._error(exc)
-                return [error if isinstance(answer, str) else answer for answer in answers]
-        return answers
+        staged = [answer for answer in answers if isinstance(answer, _Staged)]
+        try:
+            sync_files([item.fd for item in staged], directory_fd)
+        except OSError as exc:
+            return self._abandon(answers, staged, exc)
+        finally:
+            for item in staged:
+                os.close(item.fd)
+        placed: list[str | ChannelError] = []
+        for index, answer in enumerate(answers):
+            if isinstance(answer, _Staged):
+                try:
+                    os.replace(answer.tmp, answer.target)
+                except OSError as exc:
+                    self._abandon(answers[index:], staged, exc)
+                    return [*placed, self._error(exc)]
+                answer = f"wrote {answer.target}"
+            placed.append(answer)
+        return placed
+
+    def _abandon(self, answers: Sequence[str | ChannelError | _Staged],
+                 staged: Sequence[_Staged], exc: OSError) -> list[str | ChannelError]:
+        """The answers before the first staged file, then the error; temp files removed."""
+        for item in staged:
+            Path(item.tmp).unlink(missing_ok=True)
+        done: list[str | ChannelError] = []
+        for answer in answers:
+            if isinstance(answer, _Staged):
+                return [*done, self._error(exc)]
+            done.append(answer)
+        return done
 
     def _error(self, exc: OSError) -> ChannelError:
         error = ChannelError(f"cannot write alert to {self.directory}: {exc}", unreachable=True)
         error.__cause__ = exc
         return error
 
-    def _write(self, message: Message) -> str:
+    def _write(self, message: Message) -> str | _Staged:
+        """The message's file written under a temporary name and still open (to be synced
+        and renamed by ``_place``), or the answer for a file already there."""
         data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
         target = self.path_for(message)
         if _same_file(target, data):
@@ -139,12 +170,20 @@ class FileChannel:
             fd = os.open(tmp, _CREATE, 0o600)
             try:
                 _write_all(fd, data.encode("utf-8"))
-                os.fsync(fd)
-            finally:
+            except OSError:
                 os.close(fd)
-            os.replace(tmp, target)
+                raise
         except OSError as exc:
             if tmp is not None:  # e.g. the disk is full: leave no half-written file behind
                 Path(tmp).unlink(missing_ok=True)
             raise self._error(exc) from exc
-        return f"wrote {target}"
+        return _Staged(fd, tmp, target)
+
+
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    """A message's file written under its temporary name, open, not yet synced or renamed."""
+
+    fd: int
+    tmp: str
+    target: Path
