@@ -4,9 +4,10 @@ The file channel writes up to a chunk of alert files per call and must have each
 contents on disk before it is renamed into place (a receiver never sees a cut file, even
 after a power cut). An ``fsync`` per file cost ~0.11 CPU-ms and ~3.5 ms of waiting each
 (ext4: every call writes its inode and flushes the device cache); Linux's ``syncfs`` writes
-back the whole filesystem and flushes the cache once, ~0.25 CPU-ms a call, so from
-``SYNCFS_FROM`` files on one call is cheaper (64 files: 0.154 -> 0.049 CPU-ms a file with
-the renames and the directory sync, issue 9). Since Linux 5.8 ``syncfs`` reports a
+back the whole filesystem and flushes the cache once, so from ``SYNCFS_FROM`` files on one
+call is cheaper (CPU-ms a file with the writes, renames and directory sync, fsync each /
+one syncfs: 1 file 0.125 / 0.145, 2 files 0.10-0.14 / 0.11-0.14, 3 files 0.10-0.12 /
+0.075-0.09, 8 files 0.082 / 0.048, 64 files 0.154 / 0.049; issue 9). Since Linux 5.8 ``syncfs`` reports a
 writeback error of the filesystem since the descriptor it is given was opened, so that
 descriptor is opened before the files are written. Elsewhere (no ``syncfs``), and for a
 few files, each file is synced on its own as before.
@@ -19,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-SYNCFS_FROM = 4  # files in a batch from which one syncfs beats an fsync each
+SYNCFS_FROM = 3  # files in a batch from which one syncfs beats an fsync each
 
 _syncfs: Callable[[int], int] | None = None
 _loaded = False
