@@ -119,33 +119,32 @@ class FileChannel:
         try:
             sync_files([item.fd for item in staged], directory_fd)
         except OSError as exc:
-            return self._abandon(answers, staged, exc)
+            _discard(staged)
+            return self._until_staged(answers, exc)
         finally:
             for item in staged:
                 os.close(item.fd)
         placed: list[str | ChannelError] = []
-        for index, answer in enumerate(answers):
+        for answer in answers:
             if isinstance(answer, _Staged):
                 try:
                     os.replace(answer.tmp, answer.target)
                 except OSError as exc:
-                    self._abandon(answers[index:], staged, exc)
+                    _discard(staged)  # (the ones renamed already are gone from there)
                     return [*placed, self._error(exc)]
                 answer = f"wrote {answer.target}"
             placed.append(answer)
         return placed
 
-    def _abandon(self, answers: Sequence[str | ChannelError | _Staged],
-                 staged: Sequence[_Staged], exc: OSError) -> list[str | ChannelError]:
-        """The answers before the first staged file, then the error; temp files removed."""
-        for item in staged:
-            Path(item.tmp).unlink(missing_ok=True)
+    def _until_staged(self, answers: Sequence[str | ChannelError | _Staged], exc: OSError
+                      ) -> list[str | ChannelError]:
+        """The answers before the first staged file, then the error that stopped them."""
         done: list[str | ChannelError] = []
         for answer in answers:
             if isinstance(answer, _Staged):
-                return [*done, self._error(exc)]
+                break
             done.append(answer)
-        return done
+        return [*done, self._error(exc)]
 
     def _error(self, exc: OSError) -> ChannelError:
         error = ChannelError(f"cannot write alert to {self.directory}: {exc}", unreachable=True)
@@ -178,6 +177,12 @@ class FileChannel:
                 Path(tmp).unlink(missing_ok=True)
             raise self._error(exc) from exc
         return _Staged(fd, tmp, target)
+
+
+def _discard(staged: Sequence[_Staged]) -> None:
+    """Remove the temporary files of a batch that will not be placed."""
+    for item in staged:
+        Path(item.tmp).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
