@@ -174,3 +174,16 @@ def test_the_real_syncfs_loads_and_syncs(tmp_path: Path, monkeypatch: pytest.Mon
     assert all(isinstance(a, str) for a in answers)
     assert len(list((tmp_path / "alerts").glob("*.json"))) == 8
 
+
+
+@pytest.mark.parametrize("directory", ["alerts", "alerts/", "./alerts", ".", "a/../alerts"])
+def test_answers_name_the_file_as_path_for_does(directory: str, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file names are joined as strings once a batch: the same names and answers as
+    pathlib's join (``path_for``), relative and dotted directories included."""
+    monkeypatch.chdir(tmp_path)
+    channel = FileChannel("c", Path(directory))
+    answers = send(channel, range(1, 6))
+    assert answers == [f"wrote {channel.path_for(alert(i))}" for i in range(1, 6)]
+    assert all(channel.path_for(alert(i)).is_file() for i in range(1, 6))
+    assert send(channel, [2]) == [f"already written {channel.path_for(alert(2))}"]
