@@ -187,3 +187,45 @@ def test_answers_name_the_file_as_path_for_does(directory: str, tmp_path: Path,
     assert answers == [f"wrote {channel.path_for(alert(i))}" for i in range(1, 6)]
     assert all(channel.path_for(alert(i)).is_file() for i in range(1, 6))
     assert send(channel, [2]) == [f"already written {channel.path_for(alert(2))}"]
+
+
+def test_a_bug_mid_batch_leaves_no_temp_file_and_the_retry_works(
+        syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception that is no OSError (a bug rendering the third message) propagates as
+    before, and the two files staged before it are removed: a retry in the same process
+    would otherwise meet its own temp names (O_EXCL) and fail until a restart swept them."""
+    from monitor.notify import file as file_module
+
+    real_document = file_module.document
+
+    def third_breaks(message: Alert) -> dict[str, object]:
+        if message.key == alert(3).key:
+            raise TypeError("a rendering bug")
+        return real_document(message)
+
+    channel = FileChannel("c", syncs.directory)
+    monkeypatch.setattr(file_module, "document", third_breaks)
+    with pytest.raises(TypeError):
+        send(channel, range(1, 6))
+    assert list(syncs.directory.iterdir()) == []
+    monkeypatch.setattr(file_module, "document", real_document)
+    assert all(isinstance(a, str) and a.startswith("wrote ") for a in send(channel, range(1, 6)))
+
+
+def test_a_failed_close_keeps_the_batch_unplaced(syncs: Syncs,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    real_close = os.close
+    closed: list[int] = []
+
+    def second_fails(fd: int) -> None:
+        closed.append(fd)
+        real_close(fd)
+        if len(closed) == 2:
+            raise OSError(errno.EIO, "Input/output error")
+
+    channel = FileChannel("c", syncs.directory)
+    monkeypatch.setattr("monitor.notify.file.os.close", second_fails)
+    answers = send(channel, range(1, 5))
+    assert len(answers) == 1 and isinstance(answers[0], ChannelError)
+    assert len(closed) == len(set(closed)) == 5  # each file once, then the directory
+    assert list(syncs.directory.iterdir()) == []

@@ -113,21 +113,25 @@ class FileChannel:
         # the directory's path with its separator (as pathlib joins a name to it) and the
         # writer's id, once a batch: pathlib's join cost more than the rest of a message
         prefix, writer = str(self.directory / "_")[:-1], _writer()
-        for message in messages:
-            try:
-                answers.append(self._write(message, prefix, writer))
-            except ChannelError as exc:
-                answers.append(exc)
-                break
-        staged = [answer for answer in answers if isinstance(answer, _Staged)]
         try:
+            for message in messages:
+                try:
+                    answers.append(self._write(message, prefix, writer))
+                except ChannelError as exc:
+                    answers.append(exc)
+                    break
+            staged = [answer for answer in answers if isinstance(answer, _Staged)]
             sync_files([item.fd for item in staged], directory_fd)
-        except OSError as exc:
-            _discard(staged)
+        except OSError as exc:  # the sync failed: none of the staged files is placed
+            _abandon(answers)
             return self._until_staged(answers, exc)
-        finally:
-            for item in staged:
-                os.close(item.fd)
+        except BaseException:  # a bug (or Ctrl-C): no open file, no temp file left behind
+            _abandon(answers)
+            raise
+        unclosed = _close_all(staged)  # each once: a number closed twice may be reused
+        if unclosed is not None:
+            _discard(staged)
+            return self._until_staged(answers, unclosed)
         placed: list[str | ChannelError] = []
         for answer in answers:
             if isinstance(answer, _Staged):
@@ -188,6 +192,26 @@ def _discard(staged: Sequence[_Staged]) -> None:
     """Remove the temporary files of a batch that will not be placed."""
     for item in staged:
         Path(item.tmp).unlink(missing_ok=True)
+
+
+def _close_all(staged: Sequence[_Staged]) -> OSError | None:
+    """Close every staged file once; the first error, if any (the file is then not
+    placed, as when its own close failed before)."""
+    first: OSError | None = None
+    for item in staged:
+        try:
+            os.close(item.fd)
+        except OSError as exc:
+            first = first or exc
+    return first
+
+
+def _abandon(answers: Sequence[str | ChannelError | _Staged]) -> None:
+    """Close and remove the staged files among ``answers`` (still open: closed first,
+    since Windows removes no open file)."""
+    staged = [answer for answer in answers if isinstance(answer, _Staged)]
+    _close_all(staged)
+    _discard(staged)
 
 
 @dataclass(frozen=True, slots=True)
