@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from monitor.errors import ChannelError
 from monitor.models import Digest, Message
 from monitor.notify.base import FILE_SCHEDULE
+from monitor.notify.filesync import open_directory, sync_directory, sync_files
+from monitor.notify.indented import indented
 
 _TMP_PREFIX = ".tmp-"
 # a new file only (never one planted or left at the name), not through a symlink
@@ -31,22 +33,6 @@ def document(message: Message) -> dict[str, object]:
     return message.payload()
 
 
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable before the outbox records the alert as sent (the archive
-    commits with synchronous=FULL; a power cut must not keep "sent" and lose the file)."""
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return  # a platform that cannot open a directory (Windows): best effort
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
-            raise  # a real I/O error: retry the alert
-    finally:
-        os.close(fd)
-
-
 def _write_all(fd: int, data: bytes) -> None:
     """os.write may write less than asked (a full disk, a signal): go on until all is written."""
     view = memoryview(data)
@@ -57,9 +43,10 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _same_file(target: Path, data: str) -> bool:
+def _same_file(target: str, data: str) -> bool:
     try:
-        return target.read_text("utf-8") == data
+        with open(target, encoding="utf-8") as file:
+            return file.read() == data
     except (OSError, UnicodeDecodeError):
         return False  # absent (the usual case) or unreadable: write it
 
@@ -95,37 +82,89 @@ class FileChannel:
         return answer
 
     def send_many(self, messages: Sequence[Message]) -> list[str | ChannelError]:
-        """Write each message's file (synced), then make the renames durable with one
-        directory sync for all of them."""
-        answers: list[str | ChannelError] = []
+        """Write each message's file, make their contents durable together (filesync.py),
+        rename them into place, then make the renames durable with one directory sync:
+        a receiver never sees a file whose contents a power cut could lose, and the outbox
+        records nothing sent before its file is durable."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             if not self._swept:
                 self._sweep()
         except OSError as exc:
             return [self._error(exc)]
-        for message in messages:
-            try:
-                answers.append(self._write(message))
-            except ChannelError as exc:
-                answers.append(exc)
+        directory_fd = open_directory(self.directory)  # before the writes (filesync.py)
+        try:
+            answers = self._place(messages, directory_fd)
+            if any(isinstance(answer, str) for answer in answers):
+                try:
+                    sync_directory(directory_fd)
+                except OSError as exc:
+                    error = self._error(exc)
+                    return [error if isinstance(answer, str) else answer for answer in answers]
+            return answers
+        finally:
+            if directory_fd is not None:
+                os.close(directory_fd)
+
+    def _place(self, messages: Sequence[Message], directory_fd: int | None
+               ) -> list[str | ChannelError]:
+        """Each message's answer, stopping after the first failure; no temp file is left."""
+        answers: list[str | ChannelError | _Staged] = []
+        # the directory's path with its separator (as pathlib joins a name to it) and the
+        # writer's id, once a batch: pathlib's join cost more than the rest of a message
+        prefix, writer = str(self.directory / "_")[:-1], _writer()
+        try:
+            for message in messages:
+                try:
+                    answers.append(self._write(message, prefix, writer))
+                except ChannelError as exc:
+                    answers.append(exc)
+                    break
+            staged = [answer for answer in answers if isinstance(answer, _Staged)]
+            sync_files([item.fd for item in staged], directory_fd)
+        except OSError as exc:  # the sync failed: none of the staged files is placed
+            _abandon(answers)
+            return self._until_staged(answers, exc)
+        except BaseException:  # a bug (or Ctrl-C): no open file, no temp file left behind
+            _abandon(answers)
+            raise
+        unclosed = _close_all(staged)  # each once: a number closed twice may be reused
+        if unclosed is not None:
+            _discard(staged)
+            return self._until_staged(answers, unclosed)
+        placed: list[str | ChannelError] = []
+        for answer in answers:
+            if isinstance(answer, _Staged):
+                try:
+                    os.replace(answer.tmp, answer.target)
+                except OSError as exc:
+                    _discard(staged)  # (the ones renamed already are gone from there)
+                    return [*placed, self._error(exc)]
+                answer = f"wrote {answer.target}"
+            placed.append(answer)
+        return placed
+
+    def _until_staged(self, answers: Sequence[str | ChannelError | _Staged], exc: OSError
+                      ) -> list[str | ChannelError]:
+        """The answers before the first staged file, then the error that stopped them."""
+        done: list[str | ChannelError] = []
+        for answer in answers:
+            if isinstance(answer, _Staged):
                 break
-        if any(isinstance(answer, str) for answer in answers):
-            try:
-                _sync_directory(self.directory)
-            except OSError as exc:
-                error = self._error(exc)
-                return [error if isinstance(answer, str) else answer for answer in answers]
-        return answers
+            done.append(answer)
+        return [*done, self._error(exc)]
 
     def _error(self, exc: OSError) -> ChannelError:
         error = ChannelError(f"cannot write alert to {self.directory}: {exc}", unreachable=True)
         error.__cause__ = exc
         return error
 
-    def _write(self, message: Message) -> str:
-        data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
-        target = self.path_for(message)
+    def _write(self, message: Message, prefix: str, writer: str) -> str | _Staged:
+        """The message's file written under a temporary name and still open (to be synced
+        and renamed by ``_place``), or the answer for a file already there. ``prefix``: the
+        directory's path and separator; ``writer``: this process's and thread's id."""
+        data = indented(document(message)) + "\n"
+        target = f"{prefix}{message.key}.json"  # (what path_for says, as a string)
         if _same_file(target, data):
             # a resend after a crash (up to a chunk of them): the file is already there, so
             # nothing is renamed over it and a watcher of the directory sees no second event
@@ -135,16 +174,50 @@ class FileChannel:
             # named after the key and the writer, not random (a random name cost a third more
             # to create: 0.15 vs 0.10 CPU-ms, ext4); the writer's part keeps two writers of
             # one key apart (a lease that ran out, two monitors sharing the directory)
-            tmp = str(self.directory / f"{_TMP_PREFIX}{message.key}.{_writer()}.json")
+            tmp = f"{prefix}{_TMP_PREFIX}{message.key}.{writer}.json"
             fd = os.open(tmp, _CREATE, 0o600)
             try:
                 _write_all(fd, data.encode("utf-8"))
-                os.fsync(fd)
-            finally:
+            except OSError:
                 os.close(fd)
-            os.replace(tmp, target)
+                raise
         except OSError as exc:
             if tmp is not None:  # e.g. the disk is full: leave no half-written file behind
                 Path(tmp).unlink(missing_ok=True)
             raise self._error(exc) from exc
-        return f"wrote {target}"
+        return _Staged(fd, tmp, target)
+
+
+def _discard(staged: Sequence[_Staged]) -> None:
+    """Remove the temporary files of a batch that will not be placed."""
+    for item in staged:
+        Path(item.tmp).unlink(missing_ok=True)
+
+
+def _close_all(staged: Sequence[_Staged]) -> OSError | None:
+    """Close every staged file once; the first error, if any (the file is then not
+    placed, as when its own close failed before)."""
+    first: OSError | None = None
+    for item in staged:
+        try:
+            os.close(item.fd)
+        except OSError as exc:
+            first = first or exc
+    return first
+
+
+def _abandon(answers: Sequence[str | ChannelError | _Staged]) -> None:
+    """Close and remove the staged files among ``answers`` (still open: closed first,
+    since Windows removes no open file)."""
+    staged = [answer for answer in answers if isinstance(answer, _Staged)]
+    _close_all(staged)
+    _discard(staged)
+
+
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    """A message's file written under its temporary name, open, not yet synced or renamed."""
+
+    fd: int
+    tmp: str
+    target: str

@@ -1,0 +1,84 @@
+"""Making a batch of newly written files durable with one filesystem sync, not one each.
+
+The file channel writes up to a chunk of alert files per call and must have each one's
+contents on disk before it is renamed into place (a receiver never sees a cut file, even
+after a power cut). An ``fsync`` per file cost ~0.11 CPU-ms and ~3.5 ms of waiting each
+(ext4: every call writes its inode and flushes the device cache); Linux's ``syncfs`` writes
+back the whole filesystem and flushes the cache once, so from ``SYNCFS_FROM`` files on one
+call is cheaper (CPU-ms a file with the writes, renames and directory sync, fsync each /
+one syncfs: 1 file 0.125 / 0.145, 2 files 0.10-0.14 / 0.11-0.14, 3 files 0.10-0.12 /
+0.075-0.09, 8 files 0.082 / 0.048, 64 files 0.154 / 0.049; issue 9). Since Linux 5.8 ``syncfs`` reports a
+writeback error of the filesystem since the descriptor it is given was opened, so that
+descriptor is opened before the files are written. Elsewhere (no ``syncfs``), and for a
+few files, each file is synced on its own as before.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+SYNCFS_FROM = 3  # files in a batch from which one syncfs beats an fsync each
+
+_syncfs: Callable[[int], int] | None = None
+_loaded = False
+
+
+def _load_syncfs() -> Callable[[int], int] | None:
+    """libc's syncfs, once (ctypes is imported only by a process that writes a batch)."""
+    global _syncfs, _loaded
+    if not _loaded:
+        _loaded = True
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            try:
+                function = ctypes.CDLL(None, use_errno=True).syncfs
+            except (AttributeError, OSError):  # a libc without it (or no libc to load)
+                return None
+            function.argtypes = [ctypes.c_int]
+            function.restype = ctypes.c_int
+            _syncfs = function
+    return _syncfs
+
+
+def open_directory(directory: str | os.PathLike[str]) -> int | None:
+    """A descriptor of the directory (for ``sync_files`` and the rename's sync), or None
+    where a directory cannot be opened (Windows: its syncs are then best effort)."""
+    try:
+        return os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+
+
+def sync_files(fds: Sequence[int], directory_fd: int | None) -> None:
+    """Make the written contents of ``fds`` durable; raises OSError if any may not be.
+    ``directory_fd`` must have been opened before the files were written (see above)."""
+    syncfs = _load_syncfs() if len(fds) >= SYNCFS_FROM and directory_fd is not None else None
+    if syncfs is None:
+        for fd in fds:
+            os.fsync(fd)
+        return
+    assert directory_fd is not None
+    if syncfs(directory_fd) != 0:
+        code = _errno()
+        raise OSError(code, os.strerror(code))
+
+
+def _errno() -> int:
+    import ctypes
+
+    return ctypes.get_errno() or errno.EIO
+
+
+def sync_directory(directory_fd: int | None) -> None:
+    """Make the renames in a directory durable (before the outbox records them sent)."""
+    if directory_fd is None:
+        return  # a platform that cannot open a directory (Windows): best effort
+    try:
+        os.fsync(directory_fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+            raise  # a real I/O error: retry the alert
