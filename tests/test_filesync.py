@@ -170,9 +170,34 @@ def test_the_real_syncfs_loads_and_syncs(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(filesync, "_syncfs", None)
     channel = FileChannel("c", tmp_path / "alerts")
     answers = send(channel, range(1, 9))
-    assert filesync._syncfs is not None
+    assert (filesync._syncfs is not None) == filesync.reports_errors(os.uname().release)
     assert all(isinstance(a, str) for a in answers)
     assert len(list((tmp_path / "alerts").glob("*.json"))) == 8
+
+
+@pytest.mark.parametrize(("release", "reports"), [
+    ("6.1.0-18-amd64", True), ("5.8.0", True), ("5.10.0-28-cloud-amd64", True),
+    ("5.7.19", False), ("4.18.0-513.el8.x86_64", False), ("3.10.0", False),
+    ("5.15-rc1", True), ("weird", False), ("", False), ("5", False),
+])
+def test_syncfs_is_trusted_from_the_release_that_reports_errors(release: str,
+                                                                 reports: bool) -> None:
+    """Before Linux 5.8 syncfs answers success even when writeback failed: there the
+    channel must keep an fsync each, which does report it."""
+    assert filesync.reports_errors(release) is reports
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_an_old_kernel_syncs_each_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filesync, "_loaded", False)
+    monkeypatch.setattr(filesync, "_syncfs", None)
+    monkeypatch.setattr(filesync, "reports_errors", lambda release: False)
+    synced: list[int] = []
+    monkeypatch.setattr(filesync.os, "fsync", synced.append)
+    answers = send(FileChannel("c", tmp_path / "alerts"), range(1, 9))
+    assert filesync._syncfs is None
+    assert all(isinstance(a, str) for a in answers)
+    assert len(synced) == 8 + 1  # each file, then the directory
 
 
 

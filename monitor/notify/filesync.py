@@ -9,8 +9,9 @@ call is cheaper (CPU-ms a file with the writes, renames and directory sync, fsyn
 one syncfs: 1 file 0.125 / 0.145, 2 files 0.10-0.14 / 0.11-0.14, 3 files 0.10-0.12 /
 0.075-0.09, 8 files 0.082 / 0.048, 64 files 0.154 / 0.049; issue 9). Since Linux 5.8 ``syncfs`` reports a
 writeback error of the filesystem since the descriptor it is given was opened, so that
-descriptor is opened before the files are written. Elsewhere (no ``syncfs``), and for a
-few files, each file is synced on its own as before.
+descriptor is opened before the files are written; an older kernel's ``syncfs`` always
+answers success, so there (and elsewhere: no ``syncfs``), and for a few files, each file is
+synced on its own as before.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 SYNCFS_FROM = 3  # files in a batch from which one syncfs beats an fsync each
+ERRORS_FROM = (5, 8)  # Linux release from which syncfs reports writeback errors
 
 _syncfs: Callable[[int], int] | None = None
 _loaded = False
@@ -31,7 +33,7 @@ def _load_syncfs() -> Callable[[int], int] | None:
     global _syncfs, _loaded
     if not _loaded:
         _loaded = True
-        if sys.platform.startswith("linux"):
+        if sys.platform.startswith("linux") and reports_errors(os.uname().release):
             import ctypes
 
             try:
@@ -42,6 +44,17 @@ def _load_syncfs() -> Callable[[int], int] | None:
             function.restype = ctypes.c_int
             _syncfs = function
     return _syncfs
+
+
+def reports_errors(release: str) -> bool:
+    """Whether a Linux release (``uname -r``: "6.1.0-18-amd64") has a syncfs that reports
+    writeback errors; an unreadable one is taken as too old."""
+    parts = release.split(".", 2)
+    try:
+        major, minor = int(parts[0]), int("".join(c for c in parts[1][:3] if c.isdigit()) or "x")
+    except (IndexError, ValueError):
+        return False
+    return (major, minor) >= ERRORS_FROM
 
 
 def open_directory(directory: str | os.PathLike[str]) -> int | None:
