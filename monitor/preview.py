@@ -15,7 +15,7 @@ from monitor.discover import Listing, alternate_feeds, discover, sniff_kind
 from monitor.errors import ExtractionFailed, FetchError
 from monitor.extract import extract
 from monitor.fetch import Fetcher, FetchSettings, make_client
-from monitor.models import Article, Link
+from monitor.models import Article, FetchResult, Link
 from monitor.politeness import HostLimiter
 from monitor.robots import RobotsCache
 from monitor.rulecheck import selector_matches
@@ -84,11 +84,13 @@ async def _first_article(fetcher: Fetcher, source: SourceConfig, listing: Listin
         article = extract(page.content, url, source.rules, page.content_type)
     except (FetchError, ExtractionFailed) as exc:
         return ArticlePreview(url, error=str(exc))
-    return _describe(url, article, page.text, source)
+    return _describe(url, article, page, source)
 
 
-def _describe(url: str, article: Article, html: str, source: SourceConfig) -> ArticlePreview:
+def _describe(url: str, article: Article, page: FetchResult, source: SourceConfig) -> ArticlePreview:
+    """What the first article gave; the page is decoded again only for a source's own
+    selectors (their matches are counted on the text)."""
     rules = source.rules
-    matched = selector_matches(html, rules) if rules is not None else {}
+    matched = selector_matches(page.text, rules) if rules is not None else {}
     lines = tuple(line for line in article.body.splitlines() if line.strip())[:FIRST_LINES]
     return ArticlePreview(url, article.title, article.published, lines, matched)
