@@ -45,18 +45,16 @@ def normalize_line(text: str) -> str:
     a long line: isprintable()'s category test costs ~27 instructions a character. Another
     is when printable (no white space but " ", no zero-width space or BOM: every other one
     is a control or a separator)."""
+    stripped = text.strip()  # (the same white space as str.split(); the text itself if none)
     if text.isascii():
-        line = text.strip()
-        if "  " not in line and (line.isprintable() if len(line) < MEMCHR_LINE else not (
-                "\n" in line or "\t" in line or "\r" in line or "\x0b" in line or "\x0c" in line
-                or "\x1c" in line or "\x1d" in line or "\x1e" in line or "\x1f" in line)):
-            return line  # (ASCII_SPACE's characters, spelled out: a loop cost more)
-        return " ".join(line.split())
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    stripped = text.strip()  # (the same white space as str.split())
-    if stripped.isprintable() and "  " not in stripped:
-        return stripped
+        if "  " not in stripped and (stripped.isprintable() if len(stripped) < MEMCHR_LINE else not (
+                "\n" in stripped or "\t" in stripped or "\r" in stripped or "\x0b" in stripped
+                or "\x0c" in stripped or "\x1c" in stripped or "\x1d" in stripped
+                or "\x1e" in stripped or "\x1f" in stripped)):
+            return stripped  # (ASCII_SPACE's characters, spelled out: a loop cost more)
+        return " ".join(stripped.split())
+    if stripped.isprintable() and "  " not in stripped:  # (one category pass, not one before
+        return stripped  # the strip and one after: a line's end is often its markup's "\n")
     if "\u200b" in text or "\ufeff" in text:  # (white space too; str.split() keeps them)
         text = text.replace("\u200b", " ").replace("\ufeff", " ")  # (faster than a regex)
     line = " ".join(text.split())  # (str.split(): the characters regex \s matches, faster)
