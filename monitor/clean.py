@@ -33,30 +33,32 @@ from monitor.markers import (
 from monitor.selectors import READ_ALSO_LEAD
 
 INVISIBLE = "\u200c\u200d\u2060\u00ad\u200e\u200f"  # joiners, soft hyphen, direction marks
+ASCII_SPACE = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits an ASCII text at, but " "
+MEMCHR_LINE = 64  # characters; a shorter ASCII line is tested by categories (ten searches cost more)
 
 
 def normalize_line(text: str) -> str:
     """Collapse every kind of white space (NBSP, U+3000, ...) to one space and strip.
 
-    Most lines are that already: printable (no white space but the ASCII space, no
-    zero-width space or BOM: every other one is a control or a separator), with no
-    space doubled or at an end. A line that is comes back as it is, without the split
-    into words and the join (cleaning a synthetic page's lines: 42 -> 19 us). So do most
-    others once stripped: a block's text between its markup's line breaks and indents
-    (-0.35% of a ScrapingHub page's instructions)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    stripped = text.strip()  # (the same white space as str.split())
-    if stripped.isprintable() and "  " not in stripped:
-        return stripped
-    if "\u200b" in text or "\ufeff" in text:
-        # zero-width space and BOM count as white space too (str.split() keeps them); a
-        # regex over the text was several times slower on big blocks full of them
-        text = text.replace("\u200b", " ").replace("\ufeff", " ")
-    # str.split() splits on exactly the characters regex \s matches, and is much faster.
-    line = " ".join(text.split())
-    # a line of joiners and marks alone (a page builder's "&zwj;" spacer paragraphs) shows
-    # nothing: it is empty (inside a word a joiner stays: Persian and emoji need it)
+    Most lines are that once stripped (no split and join then). An ASCII line (a flag tells)
+    is when it holds no space doubled and none of ASCII_SPACE, a search (memchr) for each on
+    a long line: isprintable()'s category test costs ~27 instructions a character. Another
+    is when printable (no white space but " ", no zero-width space or BOM: every other one
+    is a control or a separator)."""
+    stripped = text.strip()  # (the same white space as str.split(); the text itself if none)
+    if text.isascii():
+        if "  " not in stripped and (stripped.isprintable() if len(stripped) < MEMCHR_LINE else not (
+                "\n" in stripped or "\t" in stripped or "\r" in stripped or "\x0b" in stripped
+                or "\x0c" in stripped or "\x1c" in stripped or "\x1d" in stripped
+                or "\x1e" in stripped or "\x1f" in stripped)):
+            return stripped  # (ASCII_SPACE's characters, spelled out: a loop cost more)
+        return " ".join(stripped.split())
+    if stripped.isprintable() and "  " not in stripped:  # (one category pass, not one before
+        return stripped  # the strip and one after: a line's end is often its markup's "\n")
+    if "\u200b" in text or "\ufeff" in text:  # (white space too; str.split() keeps them)
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")  # (faster than a regex)
+    line = " ".join(text.split())  # (str.split(): the characters regex \s matches, faster)
+    # joiners and marks alone (a page builder's "&zwj;" spacer) show nothing: an empty line
     return line if line.strip(INVISIBLE + " ") else ""
 
 
@@ -98,9 +100,8 @@ _RELATED_SENTENCE = re.compile(
 
 
 # a link whose text runs over a block break (a card: <a><h3>headline</h3><p>excerpt</p></a>);
-# the pattern opens with its marker, the look-behind after it ("not a second of two"): a
-# leading look-behind left re no literal to skip ahead to, and it tried every character of
-# the page's text (~4% of a ScrapingHub page's instructions)
+# the pattern opens with its marker, the look-behind after it ("not a second of two"): a leading
+# look-behind left re no literal to skip to, and it tried every character (~4% of a page's cost)
 _SPANNING_LINK = re.compile(
     f"{LINK_OPEN}(?<!{NAMED_OPEN})(?!{LINK_OPEN})[^{LINK_CLOSE}]*?{PARA}"
     f"[^{LINK_CLOSE}]*{LINK_CLOSE}")
