@@ -7,8 +7,9 @@ import errno
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,19 +99,23 @@ def test_a_failing_batch_sync_places_no_file_and_leaves_no_temp_file(
     assert len(syncs.visible()) == 6
 
 
-def test_a_failed_rename_keeps_the_files_placed_before_it(
-        syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_replace = os.replace
+def call_fails(real: Callable[..., Any], nth: int) -> Callable[..., Any]:
+    """``real``, except that its ``nth`` call fails as a full disk would."""
     calls = 0
 
-    def third_fails(src: str, dst: Path) -> None:
+    def failing(*args: Any) -> Any:
         nonlocal calls
         calls += 1
-        if calls == 3:
+        if calls == nth:
             raise OSError(errno.ENOSPC, "No space left on device")
-        real_replace(src, dst)
+        return real(*args)
 
-    monkeypatch.setattr("monitor.notify.file.os.replace", third_fails)
+    return failing
+
+
+def test_a_failed_rename_keeps_the_files_placed_before_it(
+        syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("monitor.notify.file.os.replace", call_fails(os.replace, 3))
     answers = send(FileChannel("c", syncs.directory), range(1, 7))
     assert [isinstance(a, str) for a in answers] == [True, True, False]
     assert "No space left" in str(answers[2])
@@ -120,17 +125,7 @@ def test_a_failed_rename_keeps_the_files_placed_before_it(
 
 def test_a_write_failure_mid_batch_places_the_files_before_it(
         syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_write = os.write
-    calls = 0
-
-    def fifth_fails(fd: int, data: bytes) -> int:
-        nonlocal calls
-        calls += 1
-        if calls == 5:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
-
-    monkeypatch.setattr("monitor.notify.file.os.write", fifth_fails)
+    monkeypatch.setattr("monitor.notify.file.os.write", call_fails(os.write, 5))
     answers = send(FileChannel("c", syncs.directory), range(1, 9))
     assert [isinstance(a, str) for a in answers] == [True] * 4 + [False]
     assert syncs.syncfs == [set()]  # the four written files, synced together

@@ -139,6 +139,19 @@ def test_a_cancelled_caller_frees_its_place() -> None:
         pool.close()
 
 
+def counting_wakeups(loop: asyncio.AbstractEventLoop) -> list[object]:
+    """The callbacks other threads schedule on ``loop`` (each one a self-pipe write)."""
+    wakeups: list[object] = []
+    original = loop.call_soon_threadsafe
+
+    def counting(callback: Callable[..., object], *args: object) -> asyncio.Handle:
+        wakeups.append(callback)
+        return original(callback, *args)
+
+    loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+    return wakeups
+
+
 def test_results_finished_together_wake_the_loop_once() -> None:
     """Issue 9: pages that finish while the event loop is busy are handed over with one
     wake-up of the loop (one self-pipe write), not one each, and each caller still gets its
@@ -153,15 +166,7 @@ def test_results_finished_together_wake_the_loop_once() -> None:
         return text.upper()
 
     async def go() -> tuple[list[str], int]:
-        loop = asyncio.get_running_loop()
-        wakeups: list[object] = []
-        original = loop.call_soon_threadsafe
-
-        def counting(callback: Callable[..., object], *args: object) -> asyncio.Handle:
-            wakeups.append(callback)
-            return original(callback, *args)
-
-        loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
+        wakeups = counting_wakeups(asyncio.get_running_loop())
         calls = [asyncio.ensure_future(parser.run(record, f"page{i}")) for i in range(5)]
         await asyncio.sleep(0)  # every page is queued
         deadline = time.monotonic() + 10
@@ -176,19 +181,6 @@ def test_results_finished_together_wake_the_loop_once() -> None:
         parser.close()
     assert results == [f"PAGE{i}" for i in range(5)]
     assert wakeups == 1
-
-
-def counting_wakeups(loop: asyncio.AbstractEventLoop) -> list[object]:
-    """The callbacks other threads schedule on ``loop`` (each one a self-pipe write)."""
-    wakeups: list[object] = []
-    original = loop.call_soon_threadsafe
-
-    def counting(callback: Callable[..., object], *args: object) -> asyncio.Handle:
-        wakeups.append(callback)
-        return original(callback, *args)
-
-    loop.call_soon_threadsafe = counting  # type: ignore[method-assign]
-    return wakeups
 
 
 def raise_failed(reason: str) -> str:
