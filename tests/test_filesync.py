@@ -7,7 +7,8 @@ import errno
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,50 @@ def test_a_failed_close_keeps_the_batch_unplaced(syncs: Syncs,
     assert len(answers) == 1 and isinstance(answers[0], ChannelError)
     assert len(closed) == len(set(closed)) == 5  # each file once, then the directory
     assert list(syncs.directory.iterdir()) == []
+
+
+def _interrupt_second(real: Callable[..., object]) -> Callable[..., object]:
+    calls = 0
+
+    def second_interrupted(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    return second_interrupted
+
+
+@pytest.mark.parametrize("failure", ["unencodable", "write", "rename"])
+def test_a_failure_that_is_no_oserror_closes_and_removes_every_file(
+        failure: str, syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone surrogate in a message (json.dumps keeps it, UTF-8 cannot encode it), or Ctrl-C
+    in a write or a rename (a send from the main thread): the exception propagates, every
+    descriptor opened is closed once (the file being written included: it is not staged
+    yet) and no temp file is left behind."""
+    real_open, real_close = os.open, os.close
+    opened: list[int] = []
+    closed: list[int] = []
+
+    def recording_open(*args: object) -> int:
+        opened.append(real_open(*args))  # type: ignore[arg-type]
+        return opened[-1]
+
+    def recording_close(fd: int) -> None:
+        closed.append(fd)
+        real_close(fd)
+
+    messages = [alert(i) for i in range(1, 6)]
+    if failure == "unencodable":
+        messages[1] = replace(messages[1], title="Haisum \ud800 deal")
+    elif failure == "write":
+        monkeypatch.setattr(os, "write", _interrupt_second(os.write))
+    else:
+        monkeypatch.setattr(os, "replace", _interrupt_second(os.replace))
+    monkeypatch.setattr(os, "open", recording_open)
+    monkeypatch.setattr(os, "close", recording_close)
+    with pytest.raises(UnicodeEncodeError if failure == "unencodable" else KeyboardInterrupt):
+        FileChannel("c", syncs.directory).send_many(messages)
+    assert opened and sorted(closed) == sorted(opened)
+    assert not [p.name for p in syncs.directory.iterdir() if p.name.startswith(".tmp-")]
