@@ -60,6 +60,24 @@ def syncs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Syncs:
     return record
 
 
+ENOSPC = OSError(errno.ENOSPC, "No space left on device")
+
+
+def nth_call_raises(real: Callable[..., object], n: int,
+                    exc: BaseException) -> Callable[..., object]:
+    """``real``, except that its ``n``-th call raises ``exc``."""
+    calls = 0
+
+    def wrapper(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == n:
+            raise exc
+        return real(*args)
+
+    return wrapper
+
+
 def send(channel: FileChannel, ids: Sequence[int]) -> list[str | ChannelError]:
     return channel.send_many([alert(i) for i in ids])
 
@@ -101,17 +119,7 @@ def test_a_failing_batch_sync_places_no_file_and_leaves_no_temp_file(
 
 def test_a_failed_rename_keeps_the_files_placed_before_it(
         syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_replace = os.replace
-    calls = 0
-
-    def third_fails(src: str, dst: Path) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 3:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real_replace(src, dst)
-
-    monkeypatch.setattr("monitor.notify.file.os.replace", third_fails)
+    monkeypatch.setattr(os, "replace", nth_call_raises(os.replace, 3, ENOSPC))
     answers = send(FileChannel("c", syncs.directory), range(1, 7))
     assert [isinstance(a, str) for a in answers] == [True, True, False]
     assert "No space left" in str(answers[2])
@@ -121,17 +129,7 @@ def test_a_failed_rename_keeps_the_files_placed_before_it(
 
 def test_a_write_failure_mid_batch_places_the_files_before_it(
         syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_write = os.write
-    calls = 0
-
-    def fifth_fails(fd: int, data: bytes) -> int:
-        nonlocal calls
-        calls += 1
-        if calls == 5:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
-
-    monkeypatch.setattr("monitor.notify.file.os.write", fifth_fails)
+    monkeypatch.setattr(os, "write", nth_call_raises(os.write, 5, ENOSPC))
     answers = send(FileChannel("c", syncs.directory), range(1, 9))
     assert [isinstance(a, str) for a in answers] == [True] * 4 + [False]
     assert syncs.syncfs == [set()]  # the four written files, synced together
@@ -194,7 +192,7 @@ def test_an_old_kernel_syncs_each_file(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(filesync, "_syncfs", None)
     monkeypatch.setattr(filesync, "reports_errors", lambda release: False)
     synced: list[int] = []
-    monkeypatch.setattr(filesync.os, "fsync", synced.append)
+    monkeypatch.setattr(os, "fsync", synced.append)
     answers = send(FileChannel("c", tmp_path / "alerts"), range(1, 9))
     assert filesync._syncfs is None
     assert all(isinstance(a, str) for a in answers)
@@ -257,19 +255,6 @@ def test_a_failed_close_keeps_the_batch_unplaced(syncs: Syncs,
     assert list(syncs.directory.iterdir()) == []
 
 
-def _interrupt_second(real: Callable[..., object]) -> Callable[..., object]:
-    calls = 0
-
-    def second_interrupted(*args: object) -> object:
-        nonlocal calls
-        calls += 1
-        if calls == 2:
-            raise KeyboardInterrupt
-        return real(*args)
-
-    return second_interrupted
-
-
 @pytest.mark.parametrize("failure", ["unencodable", "write", "rename"])
 def test_a_failure_that_is_no_oserror_closes_and_removes_every_file(
         failure: str, syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -293,9 +278,9 @@ def test_a_failure_that_is_no_oserror_closes_and_removes_every_file(
     if failure == "unencodable":
         messages[1] = replace(messages[1], title="Haisum \ud800 deal")
     elif failure == "write":
-        monkeypatch.setattr(os, "write", _interrupt_second(os.write))
+        monkeypatch.setattr(os, "write", nth_call_raises(os.write, 2, KeyboardInterrupt()))
     else:
-        monkeypatch.setattr(os, "replace", _interrupt_second(os.replace))
+        monkeypatch.setattr(os, "replace", nth_call_raises(os.replace, 2, KeyboardInterrupt()))
     monkeypatch.setattr(os, "open", recording_open)
     monkeypatch.setattr(os, "close", recording_close)
     with pytest.raises(UnicodeEncodeError if failure == "unencodable" else KeyboardInterrupt):
