@@ -8,8 +8,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -56,8 +56,27 @@ def syncs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Syncs:
 
     monkeypatch.setattr(filesync, "_loaded", True)
     monkeypatch.setattr(filesync, "_syncfs", record.fake_syncfs)
+    monkeypatch.setattr(filesync, "on_block_device", lambda fd: True)  # (a tmpfs /tmp too)
     monkeypatch.setattr("monitor.notify.filesync.os.fsync", counted)
     return record
+
+
+ENOSPC = OSError(errno.ENOSPC, "No space left on device")
+
+
+def nth_call_raises(real: Callable[..., object], n: int,
+                    exc: BaseException) -> Callable[..., object]:
+    """``real``, except that its ``n``-th call raises ``exc``."""
+    calls = 0
+
+    def wrapper(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == n:
+            raise exc
+        return real(*args)
+
+    return wrapper
 
 
 def send(channel: FileChannel, ids: Sequence[int]) -> list[str | ChannelError]:
@@ -82,6 +101,29 @@ def test_a_few_files_are_synced_each_as_before(syncs: Syncs) -> None:
     assert syncs.fsyncs == filesync.SYNCFS_FROM - 1 + 1  # each file, then the directory
 
 
+def test_a_filesystem_on_no_block_device_syncs_each_file(
+        syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FUSE, SMB, 9p (WSL's /mnt/c) and overlayfs may do less in syncfs than in an fsync
+    (no flush on the server; before Linux 5.15 overlayfs reports no writeback error): a
+    batch there is synced file by file."""
+    monkeypatch.setattr(filesync, "on_block_device", lambda fd: False)
+    answers = send(FileChannel("c", syncs.directory), range(1, 9))
+    assert all(isinstance(a, str) and a.startswith("wrote ") for a in answers)
+    assert syncs.syncfs == []
+    assert syncs.fsyncs == 8 + 1  # each file, then the directory
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_a_pipe_is_on_no_block_device() -> None:
+    """Device major 0 (pipefs, as tmpfs, NFS, FUSE, overlayfs, btrfs) is no block device."""
+    read, write = os.pipe()
+    try:
+        assert filesync.on_block_device(read) is False
+    finally:
+        os.close(read)
+        os.close(write)
+
+
 def test_a_failing_batch_sync_places_no_file_and_leaves_no_temp_file(
         syncs: Syncs) -> None:
     """The files already there are answered as before; the first staged one gets the error
@@ -99,23 +141,9 @@ def test_a_failing_batch_sync_places_no_file_and_leaves_no_temp_file(
     assert len(syncs.visible()) == 6
 
 
-def call_fails(real: Callable[..., Any], nth: int) -> Callable[..., Any]:
-    """``real``, except that its ``nth`` call fails as a full disk would."""
-    calls = 0
-
-    def failing(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        if calls == nth:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(*args)
-
-    return failing
-
-
 def test_a_failed_rename_keeps_the_files_placed_before_it(
         syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("monitor.notify.file.os.replace", call_fails(os.replace, 3))
+    monkeypatch.setattr(os, "replace", nth_call_raises(os.replace, 3, ENOSPC))
     answers = send(FileChannel("c", syncs.directory), range(1, 7))
     assert [isinstance(a, str) for a in answers] == [True, True, False]
     assert "No space left" in str(answers[2])
@@ -125,7 +153,7 @@ def test_a_failed_rename_keeps_the_files_placed_before_it(
 
 def test_a_write_failure_mid_batch_places_the_files_before_it(
         syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("monitor.notify.file.os.write", call_fails(os.write, 5))
+    monkeypatch.setattr(os, "write", nth_call_raises(os.write, 5, ENOSPC))
     answers = send(FileChannel("c", syncs.directory), range(1, 9))
     assert [isinstance(a, str) for a in answers] == [True] * 4 + [False]
     assert syncs.syncfs == [set()]  # the four written files, synced together
@@ -140,6 +168,7 @@ def test_a_failing_syncfs_call_raises_its_errno(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(filesync, "_loaded", True)
     monkeypatch.setattr(filesync, "_syncfs", failing)
     monkeypatch.setattr(filesync, "_errno", lambda: errno.EIO)
+    monkeypatch.setattr(filesync, "on_block_device", lambda fd: True)
     with pytest.raises(OSError) as info:
         filesync.sync_files([0] * filesync.SYNCFS_FROM, 0)
     assert info.value.errno == errno.EIO
@@ -188,7 +217,7 @@ def test_an_old_kernel_syncs_each_file(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(filesync, "_syncfs", None)
     monkeypatch.setattr(filesync, "reports_errors", lambda release: False)
     synced: list[int] = []
-    monkeypatch.setattr(filesync.os, "fsync", synced.append)
+    monkeypatch.setattr(os, "fsync", synced.append)
     answers = send(FileChannel("c", tmp_path / "alerts"), range(1, 9))
     assert filesync._syncfs is None
     assert all(isinstance(a, str) for a in answers)
@@ -249,3 +278,37 @@ def test_a_failed_close_keeps_the_batch_unplaced(syncs: Syncs,
     assert len(answers) == 1 and isinstance(answers[0], ChannelError)
     assert len(closed) == len(set(closed)) == 5  # each file once, then the directory
     assert list(syncs.directory.iterdir()) == []
+
+
+@pytest.mark.parametrize("failure", ["unencodable", "write", "rename"])
+def test_a_failure_that_is_no_oserror_closes_and_removes_every_file(
+        failure: str, syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone surrogate in a message (json.dumps keeps it, UTF-8 cannot encode it), or Ctrl-C
+    in a write or a rename (a send from the main thread): the exception propagates, every
+    descriptor opened is closed once (the file being written included: it is not staged
+    yet) and no temp file is left behind."""
+    real_open, real_close = os.open, os.close
+    opened: list[int] = []
+    closed: list[int] = []
+
+    def recording_open(*args: object) -> int:
+        opened.append(real_open(*args))  # type: ignore[arg-type]
+        return opened[-1]
+
+    def recording_close(fd: int) -> None:
+        closed.append(fd)
+        real_close(fd)
+
+    messages = [alert(i) for i in range(1, 6)]
+    if failure == "unencodable":
+        messages[1] = replace(messages[1], title="Haisum \ud800 deal")
+    elif failure == "write":
+        monkeypatch.setattr(os, "write", nth_call_raises(os.write, 2, KeyboardInterrupt()))
+    else:
+        monkeypatch.setattr(os, "replace", nth_call_raises(os.replace, 2, KeyboardInterrupt()))
+    monkeypatch.setattr(os, "open", recording_open)
+    monkeypatch.setattr(os, "close", recording_close)
+    with pytest.raises(UnicodeEncodeError if failure == "unencodable" else KeyboardInterrupt):
+        FileChannel("c", syncs.directory).send_many(messages)
+    assert opened and sorted(closed) == sorted(opened)
+    assert not [p.name for p in syncs.directory.iterdir() if p.name.startswith(".tmp-")]

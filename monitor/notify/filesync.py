@@ -12,6 +12,13 @@ writeback error of the filesystem since the descriptor it is given was opened, s
 descriptor is opened before the files are written; an older kernel's ``syncfs`` always
 answers success, so there (and elsewhere: no ``syncfs``), and for a few files, each file is
 synced on its own as before.
+
+Only on a filesystem that sits on a block device (ext4, xfs: a device number of major
+other than 0) is ``syncfs`` the equal of an fsync each. Elsewhere it may do less: FUSE
+sends its server no FSYNC for it (only virtiofs has a syncfs request), SMB and 9p (WSL's
+/mnt/c) flush nothing on the server, and overlayfs before Linux 5.15 reports no writeback
+error of its upper layer (a container's own layer). Those (and btrfs, tmpfs: also major 0)
+keep an fsync each.
 """
 
 from __future__ import annotations
@@ -70,14 +77,19 @@ def sync_files(fds: Sequence[int], directory_fd: int | None) -> None:
     """Make the written contents of ``fds`` durable; raises OSError if any may not be.
     ``directory_fd`` must have been opened before the files were written (see above)."""
     syncfs = _load_syncfs() if len(fds) >= SYNCFS_FROM and directory_fd is not None else None
-    if syncfs is None:
+    if syncfs is None or directory_fd is None or not on_block_device(directory_fd):
         for fd in fds:
             os.fsync(fd)
         return
-    assert directory_fd is not None
     if syncfs(directory_fd) != 0:
         code = _errno()
         raise OSError(code, os.strerror(code))
+
+
+def on_block_device(fd: int) -> bool:
+    """Whether ``fd``'s filesystem sits on a block device, where ``syncfs`` does what an
+    fsync each would (see above)."""
+    return os.major(os.fstat(fd).st_dev) != 0
 
 
 def _errno() -> int:
