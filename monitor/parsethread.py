@@ -144,13 +144,18 @@ class _Worker(threading.Thread):
         if not self.abandoned:
             job.mailbox.post(job, ok, value)
 
-    def abandon(self, job: _Job[Any]) -> None:
-        """Stop working for the pool; interrupt ``job`` if it is still the one running."""
+    def abandon(self, job: _Job[Any]) -> bool:
+        """Stop working for the pool and interrupt ``job``, if it is the one running. False,
+        and nothing done, once the thread has finished it: its result is on its way, and the
+        page the thread took next must not be dropped with it."""
         with self.lock:
+            if self.current is not job:
+                return False
             self.abandoned = True
-            if self.current is job and self.ident is not None:
+            if self.ident is not None:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.ident),
                                                            ctypes.py_object(ParseAbandoned))
+            return True
 
 
 class ParseThread:
@@ -198,7 +203,8 @@ class ParseThread:
                 return await job.future
             finally:
                 job.cancelled = True  # a caller cancelled before the parse began skips it
-                timer.cancel()
+                if not job.future.cancelled():
+                    timer.cancel()  # (a cancelled caller's page keeps its budget: _check)
         finally:
             self._pending -= 1
 
@@ -213,20 +219,27 @@ class ParseThread:
         return result
 
     def _check(self, job: _Job[T]) -> None:
-        """The budget's alarm: re-armed while the page waits or has time left."""
-        if job.future.done():
-            return
+        """The budget's alarm: re-armed while the page waits or has time left. It goes on
+        for a page whose caller was cancelled while it parsed: a runaway parse would hold up
+        every page queued behind it."""
+        cancelled = job.future.cancelled()
+        if cancelled:
+            if job.started is None:
+                return  # never started: the thread skips it
+        elif job.future.done():
+            return  # settled
         left = self._timeout if job.started is None \
             else job.started + self._timeout - time.monotonic()
         if left > 0:
             job.loop.call_later(left, self._check, job)
             return
+        worker = self._worker
+        if worker is None or not worker.abandon(job):
+            return  # the thread finished it just now: its result is on its way
         logger.error("a page took over %.0fs to parse; its thread is abandoned", self._timeout)
-        job.future.set_exception(ExtractionFailed("parse_timeout"))
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.abandon(job)
-            self._abandoned.append(worker)
+        if not cancelled:
+            job.future.set_exception(ExtractionFailed("parse_timeout"))
+        self._abandoned.append(worker)
         self._worker = _Worker(self._jobs)
         self._worker.start()
 

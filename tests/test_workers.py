@@ -279,3 +279,61 @@ def test_no_result_is_lost_at_the_end_of_the_wait(monkeypatch: pytest.MonkeyPatc
     finally:
         parser.close()
     assert results == [0.0025 + 0.00001 * (i % 100) for i in range(300)]
+
+
+def test_a_page_finished_as_its_budget_ran_out_costs_nothing() -> None:
+    """The budget's alarm for a page the thread has just finished (its result not yet
+    delivered) while it already parses the next: neither page fails and the thread is not
+    abandoned (it was, and the next page's result was dropped with it: review24)."""
+    parser = ParseThread(timeout=5.0)
+    release = threading.Event()
+
+    async def go() -> tuple[bool, bool, bool]:
+        loop = asyncio.get_running_loop()
+        waiting = asyncio.ensure_future(parser.run(release.wait, 10))  # the next page
+        await asyncio.sleep(parsethread.HANDOFF_WAIT * 2)  # (past the hand-off wait)
+        finished = parsethread._Job(echo, ("x",), parser._mailbox_for(loop))
+        finished.started = time.monotonic() - 60  # over budget, and no longer running
+        worker = parser._worker
+        parser._check(finished)
+        release.set()
+        next_ok = await asyncio.wait_for(waiting, 10)
+        return next_ok, finished.future.done(), parser._worker is worker
+
+    try:
+        next_ok, failed, same_thread = asyncio.run(go())
+    finally:
+        release.set()
+        parser.close()
+    assert next_ok is True
+    assert not failed
+    assert same_thread
+
+
+RUNAWAYS: list[threading.Thread] = []
+
+
+def runaway(_text: str) -> str:
+    RUNAWAYS.append(threading.current_thread())
+    while True:
+        time.sleep(0)
+
+
+def test_a_cancelled_callers_runaway_page_keeps_its_budget() -> None:
+    """T19: a page whose caller stopped waiting (a cancelled pass) while it parsed is still
+    stopped at the budget, so the pages queued behind it parse (they waited for ever)."""
+    parser = ParseThread(timeout=0.3)
+
+    async def go() -> str:
+        stuck = asyncio.ensure_future(parser.run(runaway, "x"))
+        await asyncio.sleep(parsethread.HANDOFF_WAIT * 2)
+        stuck.cancel()
+        return await asyncio.wait_for(parser.run(echo, "next"), 10)
+
+    try:
+        assert asyncio.run(go()) == "NEXT"
+        (spinner,) = RUNAWAYS
+        spinner.join(10)
+        assert not spinner.is_alive()
+    finally:
+        parser.close()
