@@ -121,6 +121,10 @@ ENCODING_AND_KEYS = [
     (b"settings:\n  user_agent: caf\xe9\n", 2, None, "not valid UTF-8"),
     (b"\xff\xfes\x00", 1, None, "not valid UTF-8"),
     (b"settings:\n  user_agent: a\x07b\n", 2, None, "unacceptable character"),
+    # a lone surrogate escape: UTF-8 cannot hold it, so every save and alert naming it would
+    # fail (the archive and every channel store and send UTF-8); refused where it is written
+    (b'watch:\n  - name: ok\n    aliases: ["x\\ud800"]\n', 3, "watch[0].aliases[0]",
+     "unicode string"),
 ]
 
 

@@ -45,6 +45,7 @@ def test_a_watch_list_over_its_own_cap_is_refused(tmp_path: Path) -> None:
     ("organisations:\n  - name: A\n    name: B\n", 3, "duplicate key 'name'"),
     ("organisations:\n  - name: A\n    alias: [B]\n", 3, "alias"),
     ("organisations:\n  - name: [A\n", 3, "expected"),
+    ('organisations:\n  - name: A\n    aliases: ["\\udc00B"]\n', 3, "Unicode"),
 ])
 def test_watch_list_errors_name_file_and_line(tmp_path: Path, text: str, line: int,
                                               message: str) -> None:
@@ -77,6 +78,9 @@ def test_a_json_watch_list(tmp_path: Path) -> None:
     ('{"organisations": [\n  {"name": "A",\n   "alias": ["B"]}\n]}', 3, "alias"),
     ('{"organisations": [\n  {"name": "A"}\n  {"name": "B"}\n]}', 3, "invalid JSON"),
     ('["A"]', 1, "mapping"),
+    # a lone surrogate escape: it would fail the save of every article naming the organisation
+    ('{"organisations": [\n  {"name": "A"},\n  {"name": "B\\ud800"}\n]}', 3,
+     "Unicode"),
 ])
 def test_json_watch_list_errors_name_file_and_line(tmp_path: Path, text: str, line: int,
                                                    message: str) -> None:
