@@ -161,6 +161,24 @@ def test_a_write_failure_mid_batch_places_the_files_before_it(
         f"{alert(i).key}.json" for i in range(1, 5))
 
 
+def test_a_disk_gone_read_only_reports_the_failure_that_stopped_the_batch(
+        syncs: Syncs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """review24: the temporary files' removal fails as well on a disk gone read-only; the
+    answer is still the write's error, marked unreachable (retried on the channel's
+    schedule), not an internal error raised from the clean-up."""
+    monkeypatch.setattr(os, "write", nth_call_raises(os.write, 3, ENOSPC))
+
+    def read_only(path: str) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(os, "unlink", read_only)
+    answers = send(FileChannel("c", syncs.directory), range(1, 5))
+    assert [isinstance(a, str) for a in answers] == [True, True, False]
+    failure = answers[2]
+    assert isinstance(failure, ChannelError) and failure.unreachable
+    assert "No space left" in str(failure)
+
+
 def test_a_failing_syncfs_call_raises_its_errno(monkeypatch: pytest.MonkeyPatch) -> None:
     def failing(fd: int) -> int:
         return -1

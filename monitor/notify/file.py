@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -186,7 +187,7 @@ class FileChannel:
                 os.close(fd)
                 raise
         except BaseException as exc:  # e.g. the disk is full: no half-written file left
-            Path(tmp).unlink(missing_ok=True)
+            _discard([_Staged(-1, tmp, target)])
             if isinstance(exc, OSError):
                 raise self._error(exc) from exc
             raise
@@ -194,9 +195,12 @@ class FileChannel:
 
 
 def _discard(staged: Sequence[_Staged]) -> None:
-    """Remove the temporary files of a batch that will not be placed."""
+    """Remove the temporary files of a batch that will not be placed, as far as the
+    filesystem lets us: the error that stopped the batch is the one to report (a disk gone
+    read-only refuses the removal too), and the next sweep takes what is left."""
     for item in staged:
-        Path(item.tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(item.tmp)
 
 
 def _close_all(staged: Sequence[_Staged]) -> OSError | None:
