@@ -1,0 +1,53 @@
+"""Precision 24, from the tune sets' worst pages: page chrome a story's container held and
+extract() kept (picture credits that open with their source). Each test page is
+hand-written and checks both what goes and what stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.captioncredit import is_caption_credit
+from monitor.extract import extract
+
+STORY = (
+    "<p>The city council voted on Tuesday to extend the night bus network to the eastern "
+    "suburbs, after a year of complaints from shift workers about the last trains.</p>"
+    "<p>The new routes will start in March and run every twenty minutes between midnight "
+    "and five in the morning, the transport committee said in a statement.</p>"
+    "<p>Opposition members said the plan was welcome but came too late for the winter, "
+    "and asked for the budget of the scheme to be published before the final vote.</p>"
+)
+
+
+def _page(extra: str) -> str:
+    return (f"<html><head><title>Night buses</title></head><body><article><h1>Night buses"
+            f"</h1>{STORY[:len(STORY) // 2]}{extra}{STORY}</article></body></html>")
+
+
+@pytest.mark.parametrize("credit", [
+    "Getty Images / Holger Leue",
+    "imago images/Pemax",
+    "Courtesy of brand",
+    "Courtesy of the artist.",
+    "AP Photo/Evan Vucci",
+])
+def test_credit_opening_with_its_source_goes(credit: str) -> None:
+    """A picture's credit that names its agency (then a slash and the photographer) or
+    opens with 'Courtesy of' is no sentence of the story, under the picture or alone."""
+    page = _page(f'<div class="pic"><img src="/a.jpg"><span>{credit}</span></div>')
+    body = extract(page, "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    assert credit not in body
+
+
+@pytest.mark.parametrize("prose", [
+    "Courtesy of the city, residents got a free pass for the first month of the new routes.",
+    "Getty Images said it would license the photographs of the opening night to the council.",
+    "Reuters reported that the council had doubled the budget for the night routes.",
+])
+def test_lines_opening_with_an_agency_or_courtesy_stay(prose: str) -> None:
+    """A sentence that opens with an agency's name or 'Courtesy of' and goes on (a comma,
+    a verb) is the story's."""
+    body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+    assert prose in body
+    assert not is_caption_credit(prose)
