@@ -51,3 +51,21 @@ def test_lines_opening_with_an_agency_or_courtesy_stay(prose: str) -> None:
     body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
     assert prose in body
     assert not is_caption_credit(prose)
+
+
+@pytest.mark.parametrize("label", ["Publicité", "PUBLICITÉ", "Reklam", "Reklama", "Reklame"])
+def test_ad_label_in_more_languages_goes(label: str) -> None:
+    """An ad slot's label alone on its line (French, Turkish, Polish/Czech, Scandinavian) is
+    page chrome, as "Advertisement" and "Anzeige" are."""
+    body = extract(_page(f"<p>{label}</p>"), "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    assert label not in body
+
+
+def test_words_that_open_like_an_ad_label_stay() -> None:
+    """A sentence that opens with such a word ('Reklamation', 'Publicité ...' going on as
+    prose) is the story's."""
+    prose = ("Reklamationen der Fahrgäste wurden geprüft, und die Verkehrsbetriebe sagten, "
+             "dass die Busse im März pünktlich fahren werden.")
+    body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+    assert prose in body
