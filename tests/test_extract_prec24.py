@@ -69,3 +69,32 @@ def test_words_that_open_like_an_ad_label_stay() -> None:
              "dass die Busse im März pünktlich fahren werden.")
     body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
     assert prose in body
+
+
+@pytest.mark.parametrize("chrome", [
+    "Edited by",
+    "Article reviewed by:",
+    "Show Caption",
+    "(Visited 1,902 times, 364 visits today)",
+    "Latest posts by Jane Roe (see all)",
+    "Enjoy the post? Pin it for later!",
+    "PIN IT HERE",
+    "Fehler gefunden?Jetzt melden.",
+])
+def test_blog_and_news_chrome_lines_go(chrome: str) -> None:
+    """A byline's label whose name is elsewhere, a caption toggle, a blog's view counter
+    and author box, a Pinterest call and a call to report a typo are page chrome."""
+    body = extract(_page(f"<p>{chrome}</p>"), "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    assert chrome not in body
+
+
+@pytest.mark.parametrize("prose", [
+    "Written by hand, the letter from the residents reached the council in May.",
+    "Edited by the committee, the plan now runs to forty pages and six new routes.",
+    "Visitors can pin it to the board at the depot, the committee said.",
+])
+def test_lines_that_open_like_chrome_stay(prose: str) -> None:
+    """A sentence that opens with such words and goes on is the story's."""
+    body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+    assert prose in body
