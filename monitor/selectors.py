@@ -195,13 +195,13 @@ BOILERPLATE_LINE = re.compile(
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
       | this\s+(?:entry|post)\s+was\s+(?:posted|filed)\b.*  # a wordpress theme's post footer
-      | \(?visited\s+[\d,.]+\s+times?(?:\s*,\s*[\d,.]+\s+visits?\s+today)?\)?  # its view counter
+      | [(]?visited\s+[\d,.]+\s+times?(?:\s*,\s*[\d,.]+\s+visits?\s+today)?\)?  # its view counter
       | latest\s+posts\s+by\s+.{1,60}\(see\s+all\)  # and its author box
       | (?:(?:article|medically)\s+)?(?:reviewed|edited|fact[-\s]?checked|written)\s+by\s*:?  # a
         # byline's label on a line of its own (the name on the next, or gone with its link)
       | (?:show|hide)\s+caption  # a picture's caption toggle
       | (?:enjoy(?:ed)?\s+(?:this|the)\s+(?:post|article)\s*\?\s*)?pin\s+it(?:\s+(?:here|for\s+later|now))?
-        \s*[!.]*  # a call to save the post's picture on Pinterest
+        \s*[!.]*  # a call to save the post's picture on pinterest
       | fehler\s+gefunden\s*\?\s*jetzt\s+melden\s*[.!]?  # a call to report a typo
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
       | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
