@@ -204,6 +204,8 @@ BOILERPLATE_LINE = re.compile(
         \s*[!.]*  # a call to save the post's picture on pinterest
       | fehler\s+gefunden\s*\?\s*jetzt\s+melden\s*[.!]?  # a call to report a typo
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
+      | last\s+updated\s*:?  # a date's label, the date gone
+      | [(]?image\s+source[)]?  # a picture's source, as its link's label
       | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
             \s*(?:min(?:ute)?s?|mins?)\.?)?
       | (?:story|article|text)\s+continues(?:\s+(?:below|after|under))?(?:\s+(?:this\s+)?
@@ -221,7 +223,7 @@ BOILERPLATE_LINE = re.compile(
       | thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing|registering)\s*[.!]*
       # a table of contents' title (and its fold toggle): its in-page links are not text
       | (?:(?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page)
-        \s*[:：]?\s*(?:\[?(?:hide|show|toggle)\]?)?
+        \s*[:：]?(?:\s*\[?(?:hide|show|toggle)\]?){0,2}
     )$""",
     re.I | re.X,
 )

@@ -98,3 +98,18 @@ def test_lines_that_open_like_chrome_stay(prose: str) -> None:
     """A sentence that opens with such words and goes on is the story's."""
     body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
     assert prose in body
+
+
+@pytest.mark.parametrize("chrome", ["Table of Contents[Hide][Show]", "Last Updated", "(Image Source)"])
+def test_labels_without_their_content_go(chrome: str) -> None:
+    """A table of contents' title with both its toggles, a date's label whose date is
+    gone, and a picture's source link label are page chrome."""
+    body = extract(_page(f"<p>{chrome}</p>"), "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    assert chrome not in body
+
+
+def test_sentence_opening_with_last_updated_stays() -> None:
+    """'Last updated' that goes on as a sentence is the story's."""
+    prose = "Last updated figures show the council spent more than planned on the routes."
+    assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
