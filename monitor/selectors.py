@@ -221,6 +221,10 @@ BOILERPLATE_LINE = re.compile(
         by\s+(?:signing\s+up|subscribing|clicking|entering|submitting|registering|continuing)
         \b.{0,120}?\b(?:you|i)\s+(?:agree|acknowledge|accept|confirm|consent)\b.*
       | thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing|registering)\s*[.!]*
+      # a sign-in box's state and its checkbox
+      | you\s+are\s+(?:now\s+)?signed\s+out\s*[.!]?|remember\s+me(?:\s+for\s+faster\s+sign[-\s]?in)?
+      | add\s+(?:us\s+)?as\s+an?\s+(?:reliable|preferred|trusted)(?:\s+and\s+trusted)?\s+(?:news\s+)?source
+        (?:\s+on\s+google)?\s*[.!]?  # a call to prefer the site in a search engine's news
       # a table of contents' title (and its fold toggle): its in-page links are not text
       | (?:(?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page)
         \s*[:：]?(?:\s*\[?(?:hide|show|toggle)\]?){0,2}

@@ -113,3 +113,23 @@ def test_sentence_opening_with_last_updated_stays() -> None:
     """'Last updated' that goes on as a sentence is the story's."""
     prose = "Last updated figures show the council spent more than planned on the routes."
     assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+
+
+@pytest.mark.parametrize("chrome", [
+    "Add as a Reliable and Trusted News Source",
+    "Add as a preferred source on Google",
+    "You are signed out",
+    "Remember me for faster sign in",
+])
+def test_sign_in_and_search_source_calls_go(chrome: str) -> None:
+    """A sign-in box's state and checkbox, and a call to prefer the site as a news source
+    in a search engine, are page chrome."""
+    body = extract(_page(f"<p>{chrome}</p>"), "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    assert chrome not in body
+
+
+def test_sentence_opening_with_remember_me_stays() -> None:
+    """'Remember me' that goes on as a sentence is the story's."""
+    prose = "Remember me, she wrote to her sister before the trial began in the spring."
+    assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
