@@ -7,6 +7,11 @@ The label after a sentence's end (or in brackets), then a short name, ends such 
 prose that names a photo ("The photo: a field at dawn, he said.") goes on past the name, and
 a name ends in a letter or digit, not a full stop: "BILD: Sie waren also dabei." is an
 interviewer's line (the paper Bild's) in an interview.
+
+A credit can also open with its source, no label before it: the agency, a slash and the
+photographer ("Getty Images / Jane Doe", "imago images/Pemax"), or "Courtesy of the artist"
+under a picture. Alone on a short line, that is all such a line says; a comma or a verb
+("Courtesy of the city, residents got ...", "Getty Images said ...") makes it prose.
 """
 
 from __future__ import annotations
@@ -21,6 +26,16 @@ CAPTION_CREDIT = re.compile(
     r"credit|crédit\s+photo|foto\s*credit))\s*:\s*[^\s:.][\w/ .,&+-]{0,39}\w\)?$",
     re.I,
 )
+AGENCY_CHARS = 60  # an agency's credit is a source and a name, no longer
+# the picture agencies that open a credit line, lowered (a line opening with none is no credit)
+AGENCIES = ("getty", "shutterstock", "istock", "alamy", "imago", "picture", "dpa", "afp", "epa",
+            "ap ", "ap/", "reuters", "keystone", "courtesy")
+AGENCY_CREDIT = re.compile(
+    r"(?:(?:getty\s+images|shutterstock|istock(?:photo)?|alamy|imago(?:\s+images)?|"
+    r"picture[\s-]alliance|dpa|afp|epa|ap(?:\s+photo)?|reuters|keystone)\s*/\s*|"
+    r"courtesy(?:\s+of)?\s+)[^\W_][\w .'’&/-]{0,44}$",
+    re.I,
+)
 
 
 def is_caption_credit(line: str) -> bool:
@@ -30,8 +45,14 @@ def is_caption_credit(line: str) -> bool:
     and its spaces is a name of at most 42 characters, and a line end: a longer rest rules
     the line out before a search that tries every offset, most of a line's cost.)"""
     if ":" not in line or len(line) >= MAX_CHARS:
-        return False
+        return len(line) <= AGENCY_CHARS and is_agency_credit(line)
     colon = line.rfind(":")
     if len(line) - colon > NAME_TAIL and len(line[colon + 1:].lstrip()) > NAME_TAIL:
         return False
     return CAPTION_CREDIT.search(line) is not None
+
+
+def is_agency_credit(line: str) -> bool:
+    """Whether a short line is a credit that opens with its source: "Getty Images / Jane
+    Doe", "Courtesy of brand" (a line opening with none of AGENCIES needs no regex)."""
+    return line[:12].lower().startswith(AGENCIES) and AGENCY_CREDIT.match(line) is not None

@@ -164,7 +164,8 @@ BOILERPLATE_LINE = re.compile(
       | (?:you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|more|topics|related(?:\s+\w+){0,2}|
             continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|
             advert(?:isement)?|iklan|anzeige|publicidade|publicidad|werbung|pubblicità|
-            filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
+            publicité|reklam[ae]?|filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|
+            \d+\s+-\s+\d+\s+of\s+\d+)
         \b\s*(?:[:|].{0,60}|[.…!]*)
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
@@ -194,7 +195,17 @@ BOILERPLATE_LINE = re.compile(
             laisser\s+un\s+commentaire|deja\s+(?:un|tu)\s+comentario|sin\s+comentarios)
         \s*[.!?…]*\)?
       | this\s+(?:entry|post)\s+was\s+(?:posted|filed)\b.*  # a wordpress theme's post footer
+      | [(]?visited\s+[\d,.]+\s+times?(?:\s*,\s*[\d,.]+\s+visits?\s+today)?\)?  # its view counter
+      | latest\s+posts\s+by\s+.{1,60}\(see\s+all\)  # and its author box
+      | (?:(?:article|medically)\s+)?(?:reviewed|edited|fact[-\s]?checked|written)\s+by\s*:?  # a
+        # byline's label on a line of its own (the name on the next, or gone with its link)
+      | (?:show|hide)\s+caption  # a picture's caption toggle
+      | (?:enjoy(?:ed)?\s+(?:this|the)\s+(?:post|article)\s*\?\s*)?pin\s+it(?:\s+(?:here|for\s+later|now))?
+        \s*[!.]*  # a call to save the post's picture on pinterest
+      | fehler\s+gefunden\s*\?\s*jetzt\s+melden\s*[.!]?  # a call to report a typo
       | \d{1,3}\s*min(?:ute)?s?\.?\s+read\s*[·•|]?
+      | last\s+updated\s*:?  # a date's label, the date gone
+      | [(]?image\s+source[)]?  # a picture's source, as its link's label
       | (?:listen\s+to\s+(?:this|the)\s+(?:article|story)|listen)(?:\s*[·•|-]?\s*\d{1,3}(?::\d\d)?
             \s*(?:min(?:ute)?s?|mins?)\.?)?
       | (?:story|article|text)\s+continues(?:\s+(?:below|after|under))?(?:\s+(?:this\s+)?
@@ -210,9 +221,13 @@ BOILERPLATE_LINE = re.compile(
         by\s+(?:signing\s+up|subscribing|clicking|entering|submitting|registering|continuing)
         \b.{0,120}?\b(?:you|i)\s+(?:agree|acknowledge|accept|confirm|consent)\b.*
       | thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing|registering)\s*[.!]*
+      # a sign-in box's state and its checkbox
+      | you\s+are\s+(?:now\s+)?signed\s+out\s*[.!]?|remember\s+me(?:\s+for\s+faster\s+sign[-\s]?in)?
+      | add\s+(?:us\s+)?as\s+an?\s+(?:reliable|preferred|trusted)(?:\s+and\s+trusted)?\s+(?:news\s+)?source
+        (?:\s+on\s+google)?\s*[.!]?  # a call to prefer the site in a search engine's news
       # a table of contents' title (and its fold toggle): its in-page links are not text
       | (?:(?:table\s+of\s+)?contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page)
-        \s*[:：]?\s*(?:\[?(?:hide|show|toggle)\]?)?
+        \s*[:：]?(?:\s*\[?(?:hide|show|toggle)\]?){0,2}
     )$""",
     re.I | re.X,
 )
