@@ -40,23 +40,25 @@ MEMCHR_LINE = 64  # characters; a shorter ASCII line is tested by categories (te
 def normalize_line(text: str) -> str:
     """Collapse every kind of white space (NBSP, U+3000, ...) to one space and strip.
 
-    Most lines are that once stripped (no split and join then). An ASCII line (a flag tells)
-    is when it holds no space doubled and none of ASCII_SPACE, a search (memchr) for each on
-    a long line: isprintable()'s category test costs ~27 instructions a character. Another
-    is when printable (no white space but " ", no zero-width space or BOM: every other one
-    is a control or a separator)."""
+    Most lines are that once stripped (no split and join then). An ASCII line is when it holds
+    no space doubled and none of ASCII_SPACE, a memchr search for each on a long line
+    (isprintable() costs ~27 instructions a character); another when printable (no white
+    space but " ", no zero-width space or BOM: any other is a control or a separator)."""
     stripped = text.strip()  # (the same white space as str.split(); the text itself if none)
     if text.isascii():
-        if "  " not in stripped and (stripped.isprintable() if len(stripped) < MEMCHR_LINE else not (
-                "\n" in stripped or "\t" in stripped or "\r" in stripped or "\x0b" in stripped
-                or "\x0c" in stripped or "\x1c" in stripped or "\x1d" in stripped
-                or "\x1e" in stripped or "\x1f" in stripped)):
-            return stripped  # (ASCII_SPACE's characters, spelled out: a loop cost more)
-        return " ".join(stripped.split())
+        if "  " in stripped:
+            plain = False
+        elif len(stripped) < MEMCHR_LINE:
+            plain = stripped.isprintable()
+        else:  # (ASCII_SPACE's characters, spelled out: a loop over them cost more)
+            plain = not ("\n" in stripped or "\t" in stripped or "\r" in stripped
+                         or "\x0b" in stripped or "\x0c" in stripped or "\x1c" in stripped
+                         or "\x1d" in stripped or "\x1e" in stripped or "\x1f" in stripped)
+        return stripped if plain else " ".join(stripped.split())
     if stripped.isprintable() and "  " not in stripped:  # (one category pass, not one before
         return stripped  # the strip and one after: a line's end is often its markup's "\n")
-    if "\u200b" in text or "\ufeff" in text:  # (white space too; str.split() keeps them)
-        text = text.replace("\u200b", " ").replace("\ufeff", " ")  # (faster than a regex)
+    if "\u200b" in text or "\ufeff" in text:  # (white space too; split() keeps them; no regex)
+        text = text.replace("\u200b", " ").replace("\ufeff", " ")
     line = " ".join(text.split())  # (str.split(): the characters regex \s matches, faster)
     # joiners and marks alone (a page builder's "&zwj;" spacer) show nothing: an empty line
     return line if line.strip(INVISIBLE + " ") else ""
