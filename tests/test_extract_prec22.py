@@ -10,20 +10,11 @@ import pytest
 from monitor import gapheads
 from monitor.extract import extract, parse
 from monitor.gapheads import with_headings
-
-STORY = (
-    "<p>The city council voted on Tuesday to extend the night bus network to the eastern "
-    "suburbs, after a year of complaints from shift workers about the last trains.</p>"
-    "<p>The new routes will start in March and run every twenty minutes between midnight "
-    "and five in the morning, the transport committee said in a statement.</p>"
-    "<p>Opposition members said the plan was welcome but came too late for the winter, "
-    "and asked for the budget of the scheme to be published before the final vote.</p>"
-)
+from tests.testpages import STORY, story_page
 
 
 def _page(extra: str) -> str:
-    return (f"<html><head><title>Night buses</title></head><body><article><h1>Night buses"
-            f"</h1>{STORY}{extra}</article></body></html>")
+    return story_page(STORY + extra)
 
 
 @pytest.mark.parametrize("pitch", [

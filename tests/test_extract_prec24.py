@@ -8,20 +8,18 @@ import pytest
 
 from monitor.captioncredit import is_caption_credit
 from monitor.extract import extract
-
-STORY = (
-    "<p>The city council voted on Tuesday to extend the night bus network to the eastern "
-    "suburbs, after a year of complaints from shift workers about the last trains.</p>"
-    "<p>The new routes will start in March and run every twenty minutes between midnight "
-    "and five in the morning, the transport committee said in a statement.</p>"
-    "<p>Opposition members said the plan was welcome but came too late for the winter, "
-    "and asked for the budget of the scheme to be published before the final vote.</p>"
-)
+from tests.testpages import STORY, story_page
 
 
 def _page(extra: str) -> str:
-    return (f"<html><head><title>Night buses</title></head><body><article><h1>Night buses"
-            f"</h1>{STORY[:len(STORY) // 2]}{extra}{STORY}</article></body></html>")
+    return story_page(STORY[:len(STORY) // 2] + extra + STORY)
+
+
+def assert_dropped(chrome_html: str, chrome: str) -> None:
+    """``chrome`` (in ``chrome_html``, put inside the story) is gone and the story whole."""
+    body = extract(_page(chrome_html), "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    assert chrome not in body
 
 
 @pytest.mark.parametrize("credit", [
@@ -34,10 +32,7 @@ def _page(extra: str) -> str:
 def test_credit_opening_with_its_source_goes(credit: str) -> None:
     """A picture's credit that names its agency (then a slash and the photographer) or
     opens with 'Courtesy of' is no sentence of the story, under the picture or alone."""
-    page = _page(f'<div class="pic"><img src="/a.jpg"><span>{credit}</span></div>')
-    body = extract(page, "https://127.0.0.1/a").body
-    assert "night bus network" in body and "final vote" in body
-    assert credit not in body
+    assert_dropped(f'<div class="pic"><img src="/a.jpg"><span>{credit}</span></div>', credit)
 
 
 @pytest.mark.parametrize("prose", [
@@ -57,9 +52,7 @@ def test_lines_opening_with_an_agency_or_courtesy_stay(prose: str) -> None:
 def test_ad_label_in_more_languages_goes(label: str) -> None:
     """An ad slot's label alone on its line (French, Turkish, Polish/Czech, Scandinavian) is
     page chrome, as "Advertisement" and "Anzeige" are."""
-    body = extract(_page(f"<p>{label}</p>"), "https://127.0.0.1/a").body
-    assert "night bus network" in body and "final vote" in body
-    assert label not in body
+    assert_dropped(f"<p>{label}</p>", label)
 
 
 def test_words_that_open_like_an_ad_label_stay() -> None:
@@ -84,9 +77,7 @@ def test_words_that_open_like_an_ad_label_stay() -> None:
 def test_blog_and_news_chrome_lines_go(chrome: str) -> None:
     """A byline's label whose name is elsewhere, a caption toggle, a blog's view counter
     and author box, a Pinterest call and a call to report a typo are page chrome."""
-    body = extract(_page(f"<p>{chrome}</p>"), "https://127.0.0.1/a").body
-    assert "night bus network" in body and "final vote" in body
-    assert chrome not in body
+    assert_dropped(f"<p>{chrome}</p>", chrome)
 
 
 @pytest.mark.parametrize("prose", [
@@ -104,9 +95,7 @@ def test_lines_that_open_like_chrome_stay(prose: str) -> None:
 def test_labels_without_their_content_go(chrome: str) -> None:
     """A table of contents' title with both its toggles, a date's label whose date is
     gone, and a picture's source link label are page chrome."""
-    body = extract(_page(f"<p>{chrome}</p>"), "https://127.0.0.1/a").body
-    assert "night bus network" in body and "final vote" in body
-    assert chrome not in body
+    assert_dropped(f"<p>{chrome}</p>", chrome)
 
 
 def test_sentence_opening_with_last_updated_stays() -> None:
@@ -124,9 +113,7 @@ def test_sentence_opening_with_last_updated_stays() -> None:
 def test_sign_in_and_search_source_calls_go(chrome: str) -> None:
     """A sign-in box's state and checkbox, and a call to prefer the site as a news source
     in a search engine, are page chrome."""
-    body = extract(_page(f"<p>{chrome}</p>"), "https://127.0.0.1/a").body
-    assert "night bus network" in body and "final vote" in body
-    assert chrome not in body
+    assert_dropped(f"<p>{chrome}</p>", chrome)
 
 
 def test_sentence_opening_with_remember_me_stays() -> None:

@@ -15,3 +15,20 @@ def with_test_pages(page: str) -> list[str]:
     """``page`` and then every test page of tests/pages."""
     return [page] + [p.read_text(encoding="utf-8", errors="replace")
                      for p in sorted(PAGES.glob("*.html"))]
+
+
+# a three-paragraph story the precision tests put page chrome into (and check it stays whole)
+STORY = (
+    "<p>The city council voted on Tuesday to extend the night bus network to the eastern "
+    "suburbs, after a year of complaints from shift workers about the last trains.</p>"
+    "<p>The new routes will start in March and run every twenty minutes between midnight "
+    "and five in the morning, the transport committee said in a statement.</p>"
+    "<p>Opposition members said the plan was welcome but came too late for the winter, "
+    "and asked for the budget of the scheme to be published before the final vote.</p>"
+)
+
+
+def story_page(article: str) -> str:
+    """A page whose <article> holds a headline and ``article``."""
+    return (f"<html><head><title>Night buses</title></head><body><article><h1>Night buses"
+            f"</h1>{article}</article></body></html>")
