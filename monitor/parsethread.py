@@ -119,8 +119,7 @@ class _Worker(threading.Thread):
                 if self.abandoned:  # replaced while it waited: the job is the new thread's
                     self._jobs.put(job)
                     return
-                if not job.cancelled:
-                    self._run(job)
+                self._run(job)
         except ParseAbandoned:
             pass
 
@@ -128,6 +127,13 @@ class _Worker(threading.Thread):
         with self.lock:
             self.current = job
             job.started = time.monotonic()
+        # a page whose caller left before it began is skipped, tested after the stamp: the
+        # alarm reads them in the other order and stops for a page not started, so a caller
+        # cancelled between a test before and the stamp left its page with no budget at all
+        if job.cancelled:
+            with self.lock:
+                self.current = None
+            return
         try:
             ok, value = True, job.fn(*job.args)
         except ParseAbandoned:

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from contextlib import closing
+from typing import Any
 
 import pytest
 
@@ -336,4 +337,51 @@ def test_a_cancelled_callers_runaway_page_keeps_its_budget() -> None:
         spinner.join(10)
         assert not spinner.is_alive()
     finally:
+        parser.close()
+
+
+def test_a_page_whose_caller_leaves_as_the_thread_takes_it_keeps_its_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thread tests whether a page's caller left, the caller is cancelled and the alarm
+    rings before the thread stamps the page's start: the alarm took it for a page the thread
+    skips and stopped, and the page ran with no budget, holding every page behind it
+    (review24b; the thread now stamps first). The read of ``cancelled`` is held open here."""
+    reading, go_on, stop = threading.Event(), threading.Event(), threading.Event()
+
+    class HeldJob(parsethread._Job[Any]):
+        @property
+        def cancelled(self) -> bool:
+            value: bool = self.__dict__.get("_cancelled", False)
+            if threading.current_thread() is not threading.main_thread() \
+                    and self.fn is spins and not reading.is_set():
+                reading.set()
+                go_on.wait(10)
+            return value
+
+        @cancelled.setter
+        def cancelled(self, value: bool) -> None:
+            self.__dict__["_cancelled"] = value
+
+    def spins(_text: str) -> str:
+        while not stop.is_set():
+            time.sleep(0)
+        return "spun"
+
+    monkeypatch.setattr(parsethread, "_Job", HeldJob)
+    parser = ParseThread(timeout=0.3)
+
+    async def go() -> str:
+        caller = asyncio.ensure_future(parser.run(spins, "x"))
+        while not reading.is_set():
+            await asyncio.sleep(0.01)
+        caller.cancel()
+        await asyncio.sleep(0.6)  # the alarm rings while the read is held
+        go_on.set()
+        return await asyncio.wait_for(parser.run(echo, "next"), 5)
+
+    try:
+        assert asyncio.run(go()) == "NEXT"
+    finally:
+        go_on.set()
+        stop.set()
         parser.close()
