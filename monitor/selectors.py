@@ -164,9 +164,9 @@ BOILERPLATE_LINE = re.compile(
       | (?:you\s+(?:may|might)\s+also\s+like|don'?t\s+miss|more|topics|related(?:\s+\w+){0,2}|
             continue\s+reading(?:\s+below)?|reading\s+time|tempo\s+de\s+leitura|
             advert(?:isement)?|iklan|anzeige|publicidade|publicidad|werbung|pubblicità|
-            publicité|reklam[ae]?|filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|
-            \d+\s+-\s+\d+\s+of\s+\d+)
+            filed\s+under|tags?|image\s+\d+\s+of\s*/?\s*\d+|caption|close|\d+\s+-\s+\d+\s+of\s+\d+)
         \b\s*(?:[:|].{0,60}|[.…!]*)
+      | (?:publicité|reklam[ae]?)\s*[:.…!]*  # an ad's label alone: after a colon, a rubric's headline
       | (?:popular|trending|most\s+read|most\s+popular)\s+(?:on|in|at|from)\s+[^.,;!?]{1,40}
       | more\s+(?:\w+\s+){0,3}(?:stories|articles|news|videos|coverage)\s*:?
       | more\s+(?:on|about|from)\s+(?:this|the)\s+story\s*:?

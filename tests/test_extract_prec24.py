@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.captioncredit import is_caption_credit
+from monitor.caseless import matches_wide
 from monitor.extract import extract
+from monitor.selectors import BOILERPLATE_LINE
 from tests.testpages import STORY, story_page
 
 
@@ -62,6 +64,18 @@ def test_words_that_open_like_an_ad_label_stay() -> None:
              "dass die Busse im März pünktlich fahren werden.")
     body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
     assert prose in body
+
+
+@pytest.mark.parametrize("rubric", [
+    "Publicité : la nouvelle campagne de Renault fait polémique",
+    "Reklama: nowe przepisy weszły w życie",
+])
+def test_an_ad_word_as_a_rubric_before_a_headline_stays(rubric: str) -> None:
+    """'Publicité' (advertising, the trade) heads a short headline as its rubric: a line of
+    the story, not an ad slot's label (review24b: the label took a 60-character tail)."""
+    body = extract(_page(f"<p>{rubric}</p>"), "https://127.0.0.1/a").body
+    assert rubric in body
+    assert not matches_wide(BOILERPLATE_LINE, rubric)
 
 
 @pytest.mark.parametrize("chrome", [
