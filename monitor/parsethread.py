@@ -81,12 +81,14 @@ class _Handoff:
 
 
 class _Job(Generic[T]):
-    __slots__ = ("args", "cancelled", "fn", "future", "handoff", "loop", "mailbox", "started")
+    __slots__ = ("args", "cancelled", "fn", "future", "handoff", "loop", "mailbox", "started",
+                 "worker")
 
     def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], mailbox: _Mailbox) -> None:
         self.fn, self.args, self.mailbox, self.loop = fn, args, mailbox, mailbox.loop
         self.future: asyncio.Future[T] = self.loop.create_future()
         self.started: float | None = None  # set by the thread when it starts the parse
+        self.worker: _Worker | None = None  # and the thread, for the budget's alarm
         self.cancelled = False
         self.handoff: _Handoff | None = None  # set while the loop waits for this job
 
@@ -126,7 +128,7 @@ class _Worker(threading.Thread):
     def _run(self, job: _Job[Any]) -> None:
         with self.lock:
             self.current = job
-            job.started = time.monotonic()
+            job.started, job.worker = time.monotonic(), self
         # a page whose caller left before it began is skipped, tested after the stamp: the
         # alarm reads them in the other order and stops for a page not started, so a caller
         # cancelled between a test before and the stamp left its page with no budget at all
@@ -239,15 +241,16 @@ class ParseThread:
         if left > 0:
             job.loop.call_later(left, self._check, job)
             return
-        worker = self._worker
+        worker = job.worker  # (the thread that runs it, even after close())
         if worker is None or not worker.abandon(job):
             return  # the thread finished it just now: its result is on its way
         logger.error("a page took over %.0fs to parse; its thread is abandoned", self._timeout)
         if not cancelled:
             job.future.set_exception(ExtractionFailed("parse_timeout"))
         self._abandoned.append(worker)
-        self._worker = _Worker(self._jobs)
-        self._worker.start()
+        if worker is self._worker:  # (a closed pool starts no thread again)
+            self._worker = _Worker(self._jobs)
+            self._worker.start()
 
     def close(self) -> None:
         """Let the thread finish its queue and stop (abandoned ones die with the process)."""

@@ -385,3 +385,32 @@ def test_a_page_whose_caller_leaves_as_the_thread_takes_it_keeps_its_budget(
         go_on.set()
         stop.set()
         parser.close()
+
+
+CLOSED_RUNAWAYS: list[threading.Thread] = []
+
+
+def closed_runaway(_text: str) -> str:
+    CLOSED_RUNAWAYS.append(threading.current_thread())
+    while True:
+        time.sleep(0)
+
+
+def test_a_runaway_page_still_fails_at_its_budget_after_close() -> None:
+    """T19: the pool closed (a pass ending) while a page runs away: its caller still gets
+    parse_timeout at the budget and the thread is stopped (the alarm looked for the pool's
+    current thread, which close() forgets, and the caller waited for ever: review24b)."""
+    parser = ParseThread(timeout=0.3)
+
+    async def go() -> str:
+        running = asyncio.ensure_future(parser.run(closed_runaway, "x"))
+        await asyncio.sleep(parsethread.HANDOFF_WAIT * 2)
+        parser.close()
+        with pytest.raises(ExtractionFailed) as err:
+            await asyncio.wait_for(running, 10)
+        return err.value.reason
+
+    assert asyncio.run(go()) == "parse_timeout"
+    (spinner,) = CLOSED_RUNAWAYS
+    spinner.join(10)
+    assert not spinner.is_alive()
