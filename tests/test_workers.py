@@ -82,13 +82,28 @@ def test_workers_are_recycled() -> None:
         pool.close()
 
 
-SPINNING: list[threading.Thread] = []
+def assert_stopped(spinners: list[threading.Thread]) -> None:
+    """The one thread that ran a never-ending parse was stopped (not left spinning)."""
+    (spinner,) = spinners
+    spinner.join(10)
+    assert not spinner.is_alive()
 
 
-def spin(_text: str) -> str:
-    SPINNING.append(threading.current_thread())
-    while True:
-        time.sleep(0)
+async def runaway_running(parser: ParseThread, spinners: list[threading.Thread]
+                          ) -> asyncio.Future[str]:
+    """A never-ending page on ``parser``'s thread, past the hand-off wait."""
+    running = asyncio.ensure_future(parser.run(spinning(spinners), "x"))
+    await asyncio.sleep(parsethread.HANDOFF_WAIT * 2)
+    return running
+
+
+def spinning(threads: list[threading.Thread]) -> Callable[[str], str]:
+    """A parse that never ends by itself; the thread running it goes into ``threads``."""
+    def spin(_text: str) -> str:
+        threads.append(threading.current_thread())
+        while True:
+            time.sleep(0)
+    return spin
 
 
 def nap(seconds: float) -> float:
@@ -100,10 +115,9 @@ def test_in_process_budget_stops_a_runaway_parse() -> None:
     """T19, in-process: a parse looping in Python fails as parse_timeout, its thread is
     stopped (not left spinning), and the next page parses on a fresh thread."""
     with closing(ParserPool(workers=0, timeout=0.3)) as pool:
-        assert fails_then_parses(pool, spin, "x", reason="parse_timeout") == "NEXT"
-        (spinner,) = SPINNING
-        spinner.join(10)
-        assert not spinner.is_alive()
+        spinners: list[threading.Thread] = []
+        assert fails_then_parses(pool, spinning(spinners), "x", reason="parse_timeout") == "NEXT"
+        assert_stopped(spinners)
 
 
 def test_the_budget_counts_parsing_not_waiting() -> None:
@@ -311,31 +325,19 @@ def test_a_page_finished_as_its_budget_ran_out_costs_nothing() -> None:
     assert same_thread
 
 
-RUNAWAYS: list[threading.Thread] = []
-
-
-def runaway(_text: str) -> str:
-    RUNAWAYS.append(threading.current_thread())
-    while True:
-        time.sleep(0)
-
-
 def test_a_cancelled_callers_runaway_page_keeps_its_budget() -> None:
     """T19: a page whose caller stopped waiting (a cancelled pass) while it parsed is still
     stopped at the budget, so the pages queued behind it parse (they waited for ever)."""
     parser = ParseThread(timeout=0.3)
+    spinners: list[threading.Thread] = []
 
     async def go() -> str:
-        stuck = asyncio.ensure_future(parser.run(runaway, "x"))
-        await asyncio.sleep(parsethread.HANDOFF_WAIT * 2)
-        stuck.cancel()
+        (await runaway_running(parser, spinners)).cancel()
         return await asyncio.wait_for(parser.run(echo, "next"), 10)
 
     try:
         assert asyncio.run(go()) == "NEXT"
-        (spinner,) = RUNAWAYS
-        spinner.join(10)
-        assert not spinner.is_alive()
+        assert_stopped(spinners)
     finally:
         parser.close()
 
@@ -387,30 +389,19 @@ def test_a_page_whose_caller_leaves_as_the_thread_takes_it_keeps_its_budget(
         parser.close()
 
 
-CLOSED_RUNAWAYS: list[threading.Thread] = []
-
-
-def closed_runaway(_text: str) -> str:
-    CLOSED_RUNAWAYS.append(threading.current_thread())
-    while True:
-        time.sleep(0)
-
-
 def test_a_runaway_page_still_fails_at_its_budget_after_close() -> None:
     """T19: the pool closed (a pass ending) while a page runs away: its caller still gets
     parse_timeout at the budget and the thread is stopped (the alarm looked for the pool's
     current thread, which close() forgets, and the caller waited for ever: review24b)."""
     parser = ParseThread(timeout=0.3)
+    spinners: list[threading.Thread] = []
 
     async def go() -> str:
-        running = asyncio.ensure_future(parser.run(closed_runaway, "x"))
-        await asyncio.sleep(parsethread.HANDOFF_WAIT * 2)
+        running = await runaway_running(parser, spinners)
         parser.close()
         with pytest.raises(ExtractionFailed) as err:
             await asyncio.wait_for(running, 10)
         return err.value.reason
 
     assert asyncio.run(go()) == "parse_timeout"
-    (spinner,) = CLOSED_RUNAWAYS
-    spinner.join(10)
-    assert not spinner.is_alive()
+    assert_stopped(spinners)
