@@ -138,11 +138,10 @@ class FileChannel:
             if isinstance(answer, _Staged):
                 try:
                     os.replace(answer.tmp, answer.target)
-                except OSError as exc:
+                except BaseException as exc:  # (also Ctrl-C when sent from the main thread)
                     _discard(staged)  # (the ones renamed already are gone from there)
-                    return [*placed, self._error(exc)]
-                except BaseException:  # (Ctrl-C when sent from the main thread)
-                    _discard(staged)
+                    if isinstance(exc, OSError):
+                        return [*placed, self._error(exc)]
                     raise
                 answer = f"wrote {answer.target}"
             placed.append(answer)
@@ -187,7 +186,7 @@ class FileChannel:
                 os.close(fd)
                 raise
         except BaseException as exc:  # e.g. the disk is full: no half-written file left
-            _discard([_Staged(-1, tmp, target)])
+            _remove([tmp])
             if isinstance(exc, OSError):
                 raise self._error(exc) from exc
             raise
@@ -195,12 +194,17 @@ class FileChannel:
 
 
 def _discard(staged: Sequence[_Staged]) -> None:
-    """Remove the temporary files of a batch that will not be placed, as far as the
-    filesystem lets us: the error that stopped the batch is the one to report (a disk gone
-    read-only refuses the removal too), and the next sweep takes what is left."""
-    for item in staged:
+    """Remove the temporary files of a batch that will not be placed."""
+    _remove([item.tmp for item in staged])
+
+
+def _remove(paths: Sequence[str]) -> None:
+    """Remove temporary files as far as the filesystem lets us: the error that stopped the
+    batch is the one to report (a disk gone read-only refuses the removal too), and the
+    next sweep takes what is left."""
+    for path in paths:
         with contextlib.suppress(OSError):
-            os.unlink(item.tmp)
+            os.unlink(path)
 
 
 def _close_all(staged: Sequence[_Staged]) -> OSError | None:

@@ -76,8 +76,8 @@ def open_directory(directory: str | os.PathLike[str]) -> int | None:
 def sync_files(fds: Sequence[int], directory_fd: int | None) -> None:
     """Make the written contents of ``fds`` durable; raises OSError if any may not be.
     ``directory_fd`` must have been opened before the files were written (see above)."""
-    syncfs = _load_syncfs() if len(fds) >= SYNCFS_FROM and directory_fd is not None else None
-    if syncfs is None or directory_fd is None or not on_block_device(directory_fd):
+    if len(fds) < SYNCFS_FROM or directory_fd is None or (syncfs := _load_syncfs()) is None \
+            or not on_block_device(directory_fd):
         for fd in fds:
             os.fsync(fd)
         return
