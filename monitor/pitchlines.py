@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.caseless import CASE_ODD, ascii_fold
+from monitor.caseless import ascii_fold
 
 MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its opening
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
@@ -96,10 +96,8 @@ OPENINGS = re.compile(
     "ce|suivez|retrouvez|t\xc3|d\xc3|jetzt|il|unlock|enjoy|already|dieser|der|weiterlesen|"
     "lesen|this")
 INSIDE: tuple[str, ...] = ("redaktion", "expressed", "uygulamas")
-# the letters re.I equates with an ASCII one, İ ı ſ K, as the folding leaves them (bytes)
-ODD_FOLDED = tuple(odd.encode().decode("latin-1") for odd in (*CASE_ODD, "\u212a"))
-# (and in a line that is not ASCII: "serv" of "réservée", and those letters: a line holding
-# one goes on (has_odd))
+# (and in a line that is not ASCII: "serv" of "réservée", and a letter re.I equates with an
+# ASCII one: a line holding one goes on (has_odd))
 INSIDE_WIDE = (*INSIDE, "serv")
 MAX_LOWER = 2  # lower-case words (of 4+ letters) in a name; a sentence has more
 ROLE_WORDS = frozenset(("reporting", "additional", "writing", "editing", "from"))
@@ -107,9 +105,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def has_odd(line: str) -> bool:
-    """Whether the line holds a letter re.I equates with an ASCII one (İ ı ſ K): where
-    ODD_FOLDED is in its ascii_fold() (a character's UTF-8 bytes are in the fold only where
-    it is). Asked once a line: the call-to-action and the pitch tests both need it."""
+    """Whether the line holds a letter re.I equates with an ASCII one (caseless.CASE_ODD and
+    the Kelvin sign), which ascii_fold() does not fold to it. Asked once a line: the
+    call-to-action and the pitch tests both need it."""
     return "\u0130" in line or "\u0131" in line or "\u017f" in line or "\u212a" in line
 
 
