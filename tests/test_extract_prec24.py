@@ -17,6 +17,11 @@ def _page(extra: str) -> str:
     return story_page(STORY[:len(STORY) // 2] + extra + STORY)
 
 
+def assert_kept(prose: str) -> None:
+    """A paragraph of ``prose``, put inside the story, is kept whole."""
+    assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+
+
 def assert_dropped(chrome_html: str, chrome: str) -> None:
     """``chrome`` (in ``chrome_html``, put inside the story) is gone and the story whole."""
     body = extract(_page(chrome_html), "https://127.0.0.1/a").body
@@ -45,8 +50,7 @@ def test_credit_opening_with_its_source_goes(credit: str) -> None:
 def test_lines_opening_with_an_agency_or_courtesy_stay(prose: str) -> None:
     """A sentence that opens with an agency's name or 'Courtesy of' and goes on (a comma,
     a verb) is the story's."""
-    body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
-    assert prose in body
+    assert_kept(prose)
     assert not is_caption_credit(prose)
 
 
@@ -62,8 +66,7 @@ def test_words_that_open_like_an_ad_label_stay() -> None:
     prose) is the story's."""
     prose = ("Reklamationen der Fahrgäste wurden geprüft, und die Verkehrsbetriebe sagten, "
              "dass die Busse im März pünktlich fahren werden.")
-    body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
-    assert prose in body
+    assert_kept(prose)
 
 
 @pytest.mark.parametrize("rubric", [
@@ -101,8 +104,7 @@ def test_blog_and_news_chrome_lines_go(chrome: str) -> None:
 ])
 def test_lines_that_open_like_chrome_stay(prose: str) -> None:
     """A sentence that opens with such words and goes on is the story's."""
-    body = extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
-    assert prose in body
+    assert_kept(prose)
 
 
 @pytest.mark.parametrize("chrome", ["Table of Contents[Hide][Show]", "Last Updated", "(Image Source)"])
@@ -115,7 +117,7 @@ def test_labels_without_their_content_go(chrome: str) -> None:
 def test_sentence_opening_with_last_updated_stays() -> None:
     """'Last updated' that goes on as a sentence is the story's."""
     prose = "Last updated figures show the council spent more than planned on the routes."
-    assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+    assert_kept(prose)
 
 
 @pytest.mark.parametrize("chrome", [
@@ -133,4 +135,4 @@ def test_sign_in_and_search_source_calls_go(chrome: str) -> None:
 def test_sentence_opening_with_remember_me_stays() -> None:
     """'Remember me' that goes on as a sentence is the story's."""
     prose = "Remember me, she wrote to her sister before the trial began in the spring."
-    assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
+    assert_kept(prose)
