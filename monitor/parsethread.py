@@ -176,6 +176,7 @@ class ParseThread:
         self._abandoned: list[_Worker] = []
         self._mailbox: _Mailbox | None = None
         self._pending = 0  # jobs whose callers wait (counted on the loop's thread only)
+        self._closed = False
 
     @property
     def stuck(self) -> int:
@@ -191,6 +192,8 @@ class ParseThread:
         return self._mailbox
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._closed:  # (a thread started now would take one of close()'s stop signals
+            raise ExtractionFailed("parse_crash")  # and leave the page waiting for ever)
         job = _Job(fn, args, self._mailbox_for(asyncio.get_running_loop()))
         if self._worker is None:
             self._worker = _Worker(self._jobs)
@@ -253,7 +256,10 @@ class ParseThread:
             self._worker.start()
 
     def close(self) -> None:
-        """Let the thread finish its queue and stop (abandoned ones die with the process)."""
+        """Let the thread finish its queue and stop (abandoned ones die with the process).
+        A page asked of it afterwards fails at once as ``parse_crash``, as one whose pool was
+        torn down (not the page's fault: monitor.deadlinks)."""
+        self._closed = True
         for _ in range(self.stuck + (self._worker is not None)):
             self._jobs.put(None)  # one each: an abandoned thread waiting for work takes one too
         self._worker = None

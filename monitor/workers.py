@@ -75,6 +75,7 @@ class ParserPool:
         self._executor: ProcessPoolExecutor | None = None
         self._tasks = 0  # pages given to the current executor
         self._slots: asyncio.Semaphore | None = None
+        self._closed = False
 
     def _isolated(self, args: tuple[Any, ...]) -> bool:
         if self._workers <= 0:
@@ -83,6 +84,8 @@ class ParserPool:
                 or self._thread.stuck >= MAX_STUCK_THREADS)
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if self._closed:  # (a pass shutting down: no pool is started again to outlive it)
+            raise ExtractionFailed("parse_crash")
         try:
             if self._isolated(args):
                 return await self._in_worker(fn, *args)
@@ -145,6 +148,7 @@ class ParserPool:
         return await self.run(discover_job, kind, content, url, scope, selector)
 
     def close(self) -> None:
+        self._closed = True
         self._thread.close()
         if self._executor is not None:
             _retire(self._executor, kill=False)

@@ -405,3 +405,33 @@ def test_a_runaway_page_still_fails_at_its_budget_after_close() -> None:
 
     assert asyncio.run(go()) == "parse_timeout"
     assert_stopped(spinners)
+
+
+def test_a_page_asked_of_a_closed_thread_fails_at_once() -> None:
+    """A page asked of the parse thread after close() (a task still running as the pass
+    shuts down) fails as parse_crash, not its page's fault; it waited for ever before: the
+    thread started for it took one of close()'s stop signals and never ran it."""
+    parser = ParseThread(timeout=0.3)
+    parser.close()
+
+    async def go() -> str:
+        with pytest.raises(ExtractionFailed) as err:
+            await asyncio.wait_for(parser.run(time.sleep, 0), 5)
+        return err.value.reason
+
+    assert asyncio.run(go()) == "parse_crash"
+
+
+def test_a_closed_pool_starts_no_worker_process() -> None:
+    """A page asked of a closed pool fails as parse_crash instead of starting a fresh
+    process pool that nothing would shut down (one isolated page as a pass ends)."""
+    pool = ParserPool(workers=1, isolate_above=0)
+    pool.close()
+
+    async def go() -> str:
+        with pytest.raises(ExtractionFailed) as err:
+            await asyncio.wait_for(pool.run(str.upper, "x"), 30)
+        return err.value.reason
+
+    assert asyncio.run(go()) == "parse_crash"
+    assert pool._executor is None
