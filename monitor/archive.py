@@ -29,6 +29,11 @@ from monitor.urls import canonical
 logger = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 10_000
 URL_CHUNK = 500  # URLs per IN (...) query, well under SQLite's limit on variables
+# bytes per page of a new archive (an existing one keeps its own): an article's row and
+# its version's (~5 KB of text each) fit in a page instead of spilling into overflow pages,
+# and a pass makes 4x fewer page reads and writes (issue 9: 300,000 -> 54,000 syscalls and
+# ~0.08 CPU-ms less per article in a 5,000-article pass; the file grows ~4%)
+PAGE_SIZE = 16384
 
 
 class Archive:
@@ -54,6 +59,7 @@ class Archive:
             return
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise ArchiveError(f"archive {self.path} failed its integrity check")
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # (before WAL: only then it applies)
         self.db.enable_wal()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA journal_size_limit = 67108864")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.archive import Archive
+from monitor.archive import PAGE_SIZE, Archive
 from monitor.errors import ArchiveError
 from monitor.models import Article, Mention, Route, SaveOutcome
 from monitor.service import instance_lock
@@ -95,6 +95,22 @@ def test_durability_settings(db_path: Path) -> None:
         tables = set(archive.db.table_names())
         assert {"sources", "articles", "versions", "mentions", "alerts", "fetches",
                 "articles_fts"} <= tables
+
+
+def test_page_size_of_new_and_existing_archives(db_path: Path, tmp_path: Path) -> None:
+    """Issue 9: a new archive gets PAGE_SIZE pages (an article's row fits in one); an
+    existing one keeps its own size, so nothing needs rewriting, and it opens as before."""
+    with Archive(db_path) as archive:
+        assert archive.db.conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    older = tmp_path / "older.db"
+    conn = sqlite3.connect(older)
+    conn.execute("PRAGMA page_size = 4096")
+    conn.execute("PRAGMA journal_mode = wal")
+    conn.close()
+    with Archive(older) as archive:
+        conn = archive.db.conn
+        assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert "articles" in archive.db.table_names()
 
 
 def test_writer_waits_for_lock(db_path: Path, now: datetime) -> None:
