@@ -8,7 +8,7 @@ import re
 
 from monitor import regions
 from monitor.clean import normalize_line
-from monitor.extract import extract, parse
+from monitor.extract import extract, extract_text, parse
 
 from .test_extract_pages import COST, NORTH, PAGES, TRAM, TRAM_TITLE, WORKS
 
@@ -173,7 +173,8 @@ def test_trimming_a_widened_region_keeps_a_leading_key_points_list() -> None:
 
 def test_the_next_story_an_infinite_scroll_renders_is_dropped() -> None:
     """A page renders the next story below its own, each an <article> with an <h1>: the
-    one the <title> names is the page's, though the next one is longer and dated."""
+    one the <title> names is the page's, though the next one is longer and dated. The
+    benchmarks' extract_text drops it too (it kept the next story: a held-out page's F1)."""
     own = "<p>The port authority said that the works on the new quay start next month.</p>"
     other = "<p>The city council voted on Tuesday to extend the tram network by eleven " \
         "kilometres, adding two lines to the harbour and the hospital, officials said.</p>"
@@ -184,6 +185,7 @@ def test_the_next_story_an_infinite_scroll_renders_is_dropped() -> None:
     article = extract(page, "https://news.example/a/1")
     assert article.body == normalize_line(own[3:-4])
     assert article.published is None
+    assert extract_text(page, "https://news.example/a/1") == article.body
 
 
 def test_a_removed_box_between_br_paragraphs_leaves_a_break() -> None:

@@ -3,7 +3,7 @@ them (live blogs, paywalls, AMP, hashed-class front ends, teaser feeds, gallerie
 
 from __future__ import annotations
 
-from monitor.extract import extract
+from monitor.extract import extract, extract_text
 
 ENTRIES = [
     "Kick-off is just minutes away and the stadium is almost full, with the away fans loud.",
@@ -156,6 +156,7 @@ def test_a_feed_of_teaser_articles_below_the_story_stays_out() -> None:
                  f"{paras}</article><h2>More stories</h2>{teasers}</main>")
     body = _body(page)
     assert body.split("\n") == PROSE
+    assert extract_text(page, "http://127.0.0.1/live/derby") == body  # (the benchmarks' too)
 
 
 def test_a_story_in_articles_of_its_own_is_no_feed() -> None:
