@@ -18,9 +18,10 @@ _HIDDEN = 'p[aria-hidden="true"]'
 _TRIM = "\"'“”‘’«»„‚ .,;:…-–—"  # quote marks and punctuation a pull quote adds or drops
 
 
-def drop_decorations(root: LexborNode) -> None:
-    """Remove the hidden paragraphs below ``root`` that are ornaments or pull quotes."""
-    hidden = root.css(_HIDDEN)
+def drop_decorations(root: LexborNode, hidden: list[LexborNode] | None = None) -> None:
+    """Remove the hidden paragraphs below ``root`` that are ornaments or pull quotes;
+    ``hidden``: root.css(_HIDDEN), when the caller has it (monitor.hiddensplit)."""
+    hidden = root.css(_HIDDEN) if hidden is None else hidden
     if not hidden:
         return
     texts: list[str] | None = None

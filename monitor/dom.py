@@ -93,11 +93,13 @@ _RUBY_IDS = tag_ids(("rt", "rp"))
 
 
 def remove_boilerplate(
-    root: LexborNode, selector: str, keep_share: float, protect: set[int] | None = None,
-    removals: Removals | None = None, like: LexborNode | None = None,
+    root: LexborNode, selector: str | list[LexborNode], keep_share: float,
+    protect: set[int] | None = None, removals: Removals | None = None,
+    like: LexborNode | None = None,
 ) -> list[LexborNode]:
     """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the
-    text; returns the blocks it listed and spared (see monitor.leftovers).
+    text; returns the blocks it listed and spared (see monitor.leftovers). ``selector``:
+    the blocks' query, or what it finds (monitor.hiddensplit).
 
     The guards matter because class names are matched by substring: a wrapper called
     ``page-with-sidebar`` must not take the article with it. ``protect`` holds the path to
@@ -110,7 +112,7 @@ def remove_boilerplate(
     builds = named_like_body(like, root, boilerplate_names) if like is not None else frozenset()
     spared: list[LexborNode] = []
     last = 0  # the block just done: lexbor lists one that several selectors match once for each
-    for node in reversed(root.css(selector)):
+    for node in reversed(root.css(selector) if isinstance(selector, str) else selector):
         if node.mem_id == last:
             continue  # (nothing changed since it was done: it would be done the same again)
         last = node.mem_id

@@ -28,12 +28,13 @@ from monitor.errors import ExtractionFailed
 from monitor.factbox import drop_fact_boxes
 from monitor.galleries import unwrap_gallery
 from monitor.gapheads import with_headings
+from monitor.hiddensplit import HIDDEN_OR_PARAGRAPHS, split_hidden
 from monitor.introlists import add_announced
 from monitor.joinurl import join
 from monitor.junkwalk import Walked
 from monitor.junkwalk import walk as walk_page
 from monitor.ldbody import declared_lines
-from monitor.leftovers import HIDDEN_QUERY, MAY_HIDE, global_query
+from monitor.leftovers import global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.markers import PARA
 from monitor.models import Article, ExtractRules
@@ -132,10 +133,7 @@ def _auto_nodes(root: LexborNode, family: bool = True, walked: Walked | None = N
             dom.remove_boilerplate(part, sel.STRUCTURAL_BOILERPLATE, 0.5)
             dom.prune_region(part, 0.3, {part.mem_id})
         return parts
-    hidden_left: list[LexborNode] = []  # (no element holds a hiding attribute: no query)
-    if root.css_first(MAY_HIDE) is not None:
-        hidden_left = dom.remove_boilerplate(root, HIDDEN_QUERY, HIDDEN_KEEP)
-        drop_decorations(root)  # (the selectors spare hidden paragraphs)
+    hidden_left = _drop_hidden(root)
     drop_threads(root, walked.openers if walked else None)  # (no name marks these threads)
     # the first vote only picks the path to protect: the plain winner is enough for that
     # (chrome it protects is kept out of the second vote all the same; Measures: what the
@@ -176,6 +174,20 @@ def _auto_nodes(root: LexborNode, family: bool = True, walked: Walked | None = N
     for node in nodes:
         drop_teaser_rows(node)
     return gathering.distinct(faqs.with_faq(faq, leads.with_lead(lead, nodes)))
+
+
+def _drop_hidden(root: LexborNode) -> list[LexborNode]:
+    """Remove the hidden blocks (sparing those that hold the page's text: HIDDEN_KEEP) and
+    then the hidden paragraphs that are ornaments (ariahidden); returns the blocks spared.
+    One query lists both kinds (monitor.hiddensplit)."""
+    hiding = root.css(HIDDEN_OR_PARAGRAPHS)
+    if not hiding:  # (a page where no element holds a hiding attribute)
+        return []
+    blocks, paragraphs = split_hidden(hiding)
+    spared = dom.remove_boilerplate(root, blocks, HIDDEN_KEEP)
+    # (the selectors spare hidden paragraphs: those left once the blocks went)
+    drop_decorations(root, [para for para in paragraphs if para.parent is not None])
+    return spared
 
 
 def _raw_lines(nodes: list[LexborNode]) -> list[str]:

@@ -19,9 +19,8 @@ from monitor import selectors as sel
 from monitor.attrsieve import sieve
 from monitor.scoring import node_names
 
-# the attributes every selector of sel.HIDDEN_BLOCKS needs: a page with none of them (most,
-# once the SVG icons are gone) is spared that query, three selectors that stop at the
-# first element holding one instead of six tried on every element
+# the attributes every selector of sel.HIDDEN_BLOCKS needs (extract asked for the first
+# element holding one before the hidden query; monitor.hiddensplit's one query replaced both)
 MAY_HIDE = "[hidden], [aria-hidden], [style]"
 HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]:not(p)")
 COMMENT_PARTS = ('[class*="comment"]', '[id*="comment"]')
