@@ -69,3 +69,39 @@ def test_lead_in_needs_a_colon_and_a_list_taken() -> None:
     assert found == ["First block of the story.", "Exported were above all:",
                      "MachinesPharmaceuticals", "Imports are mostly food.", "Grain and riceTextiles",
                      "Last block of the story."]
+
+
+def _faq_page(faq: str) -> str:
+    """A story, then an unnamed section titled as an FAQ (a builder's rich-text box)."""
+    story = "".join(f"<p>{text}</p>" for text in SECTIONS)
+    return ("<html><head><title>Trams to the harbour</title></head><body><main><article>"
+            f"<h1>Trams to the harbour</h1><div class='rt body-text'>{story}</div>"
+            f"<section class='rt'>{faq}</section></article></main>"
+            "<footer><p>City Daily, 3 Market Square</p></footer></body></html>")
+
+
+FAQ_ITEMS = ("<div class='item'><h3>When does the harbour line open?</h3><div class='rt-x'>"
+             "<p>The first trams are due to run in March, once the tests on the new track "
+             "are over.</p></div></div><div class='item'><h3>Will fares rise?</h3>"
+             "<div class='rt-x'><p>No: the council said fares stay as they are until the end "
+             "of next year at least.</p></div></div>")
+
+
+def test_section_titled_as_an_faq_after_the_story_stays() -> None:
+    """An FAQ after the story that no class names as one, titled by its first heading
+    ("FAQ"), is the article's last section, questions and answers."""
+    lines = extract(_faq_page(f"<h2>FAQ</h2>{FAQ_ITEMS}"), "https://127.0.0.1/a").body.split("\n")
+    assert lines[0] == SECTIONS[0]
+    assert lines[-4:] == ["When does the harbour line open?",
+                          "The first trams are due to run in March, once the tests on the new "
+                          "track are over.", "Will fares rise?",
+                          "No: the council said fares stay as they are until the end of next "
+                          "year at least."]
+
+
+def test_section_titled_faq_of_links_stays_out() -> None:
+    """A box titled "FAQ" that lists links to the site's help pages is not the article's."""
+    links = "".join(f"<li><a href='/help/{n}'>How do I change my delivery address number {n}?</a>"
+                    "</li>" for n in range(5))
+    body = extract(_faq_page(f"<h2>FAQ</h2><ul>{links}</ul>"), "https://127.0.0.1/a").body
+    assert SECTIONS[-1] in body and "delivery address" not in body
