@@ -4,8 +4,9 @@ Guides and explainers close with a block of frequently asked questions, built as
 of its own (often an accordion) beside the container the vote picks; its answers are too
 short to vote it in, and a reference keeps it as the article's last section. It is looked
 for only among the blocks that follow the winner or one of its near ancestors, and only a
-block named as such ("faq-sec", "blog-faq") that holds mostly unlinked text counts: not one
-named as chrome too ("faq-promo"), nor one widget among others in a column beside the body.
+block named as such ("faq-sec", "blog-faq") or titled so (its first element the heading
+"FAQ") that holds mostly unlinked text counts: not one named as chrome too ("faq-promo"),
+nor one widget among others in a column beside the body.
 """
 
 from __future__ import annotations
