@@ -16,6 +16,7 @@ from monitor.anchors import anchor_id
 from monitor.bodynames import named_like_body
 from monitor.boilernames import boilerplate_names
 from monitor.consentbox import consent_box
+from monitor.faqtoggles import question_toggle
 from monitor.junkwalk import Walked, walk
 from monitor.liveheads import entry_heading
 from monitor.loginbox import login_boxes
@@ -265,11 +266,15 @@ def collapsed_panel(node: LexborNode, attrs: dict[str, str | None] | None = None
 
 def _accordion_toggle(button: LexborNode) -> bool:
     """A button that opens a panel (``aria-expanded``) from inside a heading: its label is
-    the section's heading (an FAQ question, "Weight"), not a control word like a menu's."""
+    the section's heading (an FAQ question, "Weight"), not a control word like a menu's;
+    or one labelled with a question over its answer (monitor.faqtoggles)."""
+    if "aria-expanded" not in button.attributes:
+        return False
     parent = button.parent
-    return ("aria-expanded" in button.attributes and parent is not None
-            and parent.tag in _ACCORDION_HEADERS
-            and text_len(parent) == text_len(button))  # not a "Hide" beside the heading
+    if parent is not None and parent.tag in _ACCORDION_HEADERS \
+            and text_len(parent) == text_len(button):  # not a "Hide" beside the heading
+        return True
+    return question_toggle(button)
 
 
 def _after_toggle(node: LexborNode) -> bool:
@@ -277,6 +282,8 @@ def _after_toggle(node: LexborNode) -> bool:
     accordion's header whose button opens the panel without naming it (no aria-controls,
     no aria-labelledby on the panel)."""
     probe = sibling(node, before=True)
+    if probe is not None and probe.tag == "button":  # (a question's, spared by remove_junk)
+        return "aria-expanded" in probe.attributes
     if probe is None or probe.tag not in _ACCORDION_HEADERS:
         return False
     return "aria-expanded" in probe.attributes or probe.css_first(_TOGGLE) is not None

@@ -4,12 +4,14 @@ Guides and explainers close with a block of frequently asked questions, built as
 of its own (often an accordion) beside the container the vote picks; its answers are too
 short to vote it in, and a reference keeps it as the article's last section. It is looked
 for only among the blocks that follow the winner or one of its near ancestors, and only a
-block named as such ("faq-sec", "blog-faq") that holds mostly unlinked text counts: not one
-named as chrome too ("faq-promo"), nor one widget among others in a column beside the body.
+block named as such ("faq-sec", "blog-faq") or titled so (its first element the heading
+"FAQ") that holds mostly unlinked text counts: not one named as chrome too ("faq-promo"),
+nor one widget among others in a column beside the body.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from selectolax.lexbor import LexborNode
@@ -27,6 +29,9 @@ FAQ_ALONE = 0.6  # share of the block after the body a FAQ among its children ho
 FAQ_LINKS = 0.3  # linked share above which the block is a list of links to FAQ pages
 _FAQ = "faq"  # the class/id word (faq, faqs, faqsection)
 _STOP_TAGS = frozenset(("body", "html", "main"))
+_TITLE_TAGS = frozenset(("h2", "h3", "h4"))
+# an FAQ's title, the whole heading ("FAQs", "Frequently Asked Questions (FAQ)")
+_FAQ_TITLE = re.compile(r"(?:faqs?|frequently\s+asked\s+questions)(?:\s*\(faqs?\))?\s*:?$", re.I)
 
 
 def find_faq(best: LexborNode) -> LexborNode | None:
@@ -45,8 +50,14 @@ def find_faq(best: LexborNode) -> LexborNode | None:
 
 
 def _named_faq(node: LexborNode) -> bool:
+    """Named as an FAQ ("faq-sec"), or titled as one: its first element a heading that reads
+    "FAQ" or "Frequently asked questions" (a builder's unnamed section under that title)."""
     names = node_names(node).lower()
-    return _FAQ in names and any(t.startswith(_FAQ) for t in sel.NAME_TOKENS.split(names))
+    if _FAQ in names and any(t.startswith(_FAQ) for t in sel.NAME_TOKENS.split(names)):
+        return True
+    first = next(node.iter(), None)
+    return first is not None and first.tag in _TITLE_TAGS and \
+        _FAQ_TITLE.match(" ".join((first.text() or "").split())) is not None
 
 
 def _article_faq(found: LexborNode, after: LexborNode) -> bool:

@@ -11,7 +11,9 @@ excerpt, a sidebar's links) is another box's, and stays out.
 
 A list between the blocks (the goods a story enumerates, a how-to's materials, a review's
 pros and cons) holds no paragraph either: it comes in unless it is mostly links (a menu, a
-list of other stories, which LIST_LINKS keeps out).
+list of other stories, which LIST_LINKS keeps out). So does the line that announces it in a
+box of its own just before it ("Exported were above all:"), too short to vote; a heading
+followed by that line opens the list's section.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ HEADING_QUERY = "h2, h3, h4"
 LIST_QUERY = "ul, ol"
 LIST_LINKS = 0.3  # linked share of its text above which a list is navigation or teasers
 MIN_LIST = 20  # characters: a shorter list is a label or a control
+LEAD_IN_MAX = 200  # characters: a longer box before a list is a paragraph, not its lead-in line
+_LEAD_IN_ENDS = (":", "：")  # how a line announcing a list ends
 _SKIPPED = frozenset(("-text", "-comment", "script", "style"))
 MAX_HEADING = 150  # characters: a longer "heading" is a teaser's or a caption's text
 MANY = 64  # headings and lists in the blocks' box that make one reading of their positions
@@ -56,7 +60,8 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     headings, boxes = top.css(HEADING_QUERY), top.css(LIST_QUERY)
     position = Positions() if len(headings) + len(boxes) > MANY else one_position
     lists = _lists(boxes, spots, first, last, position)
-    opened = spots + [spot for spot, _ in lists]  # (a heading may open a list taken)
+    lists += _lead_ins(lists, spots, first, position)
+    opened = spots + [spot for spot, _ in lists]  # (a heading may open a list taken, or its lead-in)
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for heading in headings:
         spot = position(heading)
@@ -89,6 +94,34 @@ def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[i
         text = " ".join((box.text() or "").split())
         if len(text) >= MIN_LIST and link_density(box) <= LIST_LINKS:
             found.append((spot, box))
+    return found
+
+
+def _lead_ins(lists: list[tuple[tuple[int, ...], LexborNode]], spots: list[tuple[int, ...]],
+              first: tuple[int, ...], position: Position,
+              ) -> list[tuple[tuple[int, ...], LexborNode]]:
+    """The lead-in line of each list taken: the box right before the list's own box (past
+    empty ones), one short unlinked line ending in a colon, outside the blocks, after the
+    first of them, and holding no heading or list of its own."""
+    found: list[tuple[tuple[int, ...], LexborNode]] = []
+    for _, listed in lists:
+        box = listed
+        while box.parent is not None and _alone(box):
+            box = box.parent
+        before = box.prev
+        while before is not None and (before.tag in _SKIPPED or not (before.text() or "").strip()):
+            before = before.prev
+        if before is None:
+            continue
+        text = " ".join((before.text() or "").split())
+        if len(text) > LEAD_IN_MAX or not text.endswith(_LEAD_IN_ENDS):
+            continue
+        spot = position(before)
+        if spot <= first or any(_within(spot, block) or _within(block, spot) for block in spots):
+            continue  # (before the body, or in a block: its text is in already)
+        if link_density(before) <= LIST_LINKS and \
+                before.css_first(f"{HEADING_QUERY}, {LIST_QUERY}") is None:
+            found.append((spot, before))
     return found
 
 

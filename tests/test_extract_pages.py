@@ -219,6 +219,14 @@ CASES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Small wheels make"),
         ("Our reviewers are independent", "City Daily, 3 Market"),
     ),
+    # an FAQ whose questions are the buttons that open the answers (a heading inside the
+    # button, or none): the question is text, and so is an answer its button folds away; a
+    # feedback button's question with no answer under it and a menu's toggle are not
+    "faq_question_buttons.html": (
+        (TRAM, COST, "Who benefits from the new lines?", NORTH,
+         "When will the first line open?", WORKS, "The transport union"),
+        ("Menu", "Was this answer helpful", "City Daily, 3 Market"),
+    ),
     # accordion panels folded by a "hidden" class of their own ("accordion-content hidden")
     # are text; a hidden block of another kind still goes
     "folded_panels.html": (

@@ -1,0 +1,37 @@
+"""An FAQ's question written as the button that opens its answer: the question is text.
+
+Accordion FAQs put each question in a ``<button aria-expanded>``; buttons are junk (they
+carry "Menu", "Share", "Load more"), so the answers stayed and their questions went. A
+button inside a heading is spared already (dom._accordion_toggle); many builders do it the
+other way round (the heading inside the button) or with no heading at all. Such a button
+is spared when its label is a question and an answer follows it: the element after the
+button, or after the box that holds nothing but the button. A control's label is seldom
+a question ("Need help?" opens a menu whose links follow it, no answer), and one that is
+goes with its box wherever that box is boilerplate.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor.placement import sibling
+from monitor.scoring import text_len
+
+QUESTION_MIN = 12  # characters: shorter ("Why?", "More?") is a control's label, not a question
+QUESTION_MAX = 250  # characters: longer is a block of text wrapped in a button, not a question
+ANSWER_MIN = 40  # characters the answer panel holds at least (a sentence, not a link list's label)
+_ASKS = ("?", "？", "؟")  # how a question ends (Latin script, CJK full-width, Arabic)
+
+
+def question_toggle(button: LexborNode) -> bool:
+    """Whether a button (with ``aria-expanded``) is an FAQ question over its answer."""
+    label = (button.text() or "").strip()
+    if not QUESTION_MIN <= len(label) <= QUESTION_MAX or not label.endswith(_ASKS):
+        return False
+    panel = sibling(button, before=False)
+    if panel is None:
+        box = button.parent  # (a title box around the button alone: the panel follows the box)
+        if box is None or text_len(box) != text_len(button):
+            return False
+        panel = sibling(box, before=False)
+    return panel is not None and panel.tag != "button" and text_len(panel) >= ANSWER_MIN
