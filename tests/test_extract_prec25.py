@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extract_prec24 import assert_dropped, assert_kept
+from monitor.extract import extract
+from tests.test_extract_prec24 import _page, assert_dropped, assert_kept
 
 
 @pytest.mark.parametrize("credit", [
@@ -66,3 +67,17 @@ def test_a_story_about_getting_in_touch_stays() -> None:
     """A question and an address in the story's own words stay (the council's contact)."""
     assert_kept("Got a complaint about the buses? The council asks riders to write to "
                 "buses@example.org, and says it answers within a week.")
+
+
+def test_see_also_as_a_list_item_goes() -> None:
+    """A "See also: <a>headline</a>" set as a one-item list between the story's paragraphs
+    points to another story; a list of links in the text (the story's sources) stays."""
+    pointer = ('<ul><li><strong>See also:</strong> <a href="/other">How the tram network '
+               'grew over ten years</a></li></ul>')
+    sources = ('<p>The report lists its sources:</p><ul><li><a href="/r1">The transport '
+               'committee report</a></li><li><a href="/r2">The council budget for the year'
+               '</a></li></ul><p>The committee will meet again in May to discuss the timetable '
+               'of the new night routes.</p>')
+    body = extract(_page(sources + pointer + sources), "https://127.0.0.1/a").body
+    assert "How the tram network" not in body
+    assert "The transport committee report" in body and "final vote" in body
