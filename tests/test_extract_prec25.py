@@ -81,3 +81,53 @@ def test_see_also_as_a_list_item_goes() -> None:
     body = extract(_page(sources + pointer + sources), "https://127.0.0.1/a").body
     assert "How the tram network" not in body
     assert "The transport committee report" in body and "final vote" in body
+
+
+def test_a_card_of_another_story_goes() -> None:
+    """A link around a picture and a headline, alone in its block between the story's
+    paragraphs (a list item of a related-stories widget, a box with its label inside the
+    link) points to another story: it goes, and the story stays whole."""
+    cards = ('<ul class="more"><li><a href="/news/other-story"><img src="/t.jpg" alt="">'
+             '<div>Residents protest against the closure of the old tram depot</div></a></li>'
+             '<li><a href="/news/third-story"><img src="/u.jpg" alt=""><div>Why the city '
+             'wants to sell its last bus garage</div></a></li></ul>'
+             '<div class="news-link"><a href="/news/fourth"><img src="/v.jpg" alt="">'
+             '<h5>News of the site</h5><h4>Drivers vote on a strike over the night '
+             'shifts</h4></a></div>')
+    body = extract(_page(cards), "https://127.0.0.1/a").body
+    assert "night bus network" in body and "final vote" in body
+    for headline in ("closure of the old tram depot", "last bus garage", "News of the site",
+                     "Drivers vote on a strike"):
+        assert headline not in body
+
+
+def test_the_label_of_a_row_of_cards_goes_with_them() -> None:
+    """A heading whose box held nothing but story cards labels them ("More stories"):
+    once they are gone it says nothing, and goes too; the subheading above it stays."""
+    row = ('<h2>What the plan will cost</h2><h3>Around the city this week</h3><ul class="row"><li><a href="/n/1">'
+           '<img src="/a.jpg" alt=""><div>The mayor opens a new cycle lane by the river'
+           '</div></a></li><li><a href="/n/2"><img src="/b.jpg" alt=""><div>Parking '
+           'fees rise in the centre from next month</div></a></li></ul>')
+    body = extract(_page(row), "https://127.0.0.1/a").body
+    assert "Around the city this week" not in body and "cycle lane" not in body
+    assert "What the plan will cost" in body  # (a row's label is one: the line above stays)
+    assert "night bus network" in body and "final vote" in body
+
+
+def test_links_that_are_no_story_cards_stay() -> None:
+    """A product's picture over its name (capitalised throughout), a sentence's link and a
+    heading's in-page anchor with its share icon are the text's."""
+    kept = ('<div class="product"><a href="https://shop.example/kettle"><img src="/k.jpg" '
+            'alt=""><h3>Acme Stagg Pro Electric Gooseneck Kettle</h3></a></div>'
+            '<p>The kettle the drivers use in the depot boils a litre in three minutes and '
+            'holds its heat through the night, the union said in its survey.</p>'
+            '<p>The drivers said the <a href="/n/5">plan for the night routes</a> was '
+            'welcome, and asked for more buses on the eastern lines in the winter.</p>'
+            '<h3><a href="#costs"><span>What the new routes will cost the city</span>'
+            '<img src="/share.svg" alt="share"></a></h3>'
+            '<p>The routes will cost four million a year, the committee said in its report, '
+            'and fares will pay for about half of it.</p>')
+    body = extract(_page(kept), "https://127.0.0.1/a").body
+    for text in ("Acme Stagg Pro Electric Gooseneck Kettle", "plan for the night routes",
+                 "What the new routes will cost the city"):
+        assert text in body
