@@ -348,7 +348,8 @@ def clean_lines(
                 continue  # (the label goes with its list)
         if density > LINKED_LINE and (_kept_link_line(raw, line, raw_lines, index) or index in subheads or (
                 first_prose < index < last_prose  # an item, or the block opening one (a bare item line above)
-                and LIST_ITEM in (raw.lstrip()[:1], raw_lines[index - 1].strip()))):
+                and LIST_ITEM in (raw.lstrip()[:1], raw_lines[index - 1].strip())
+                and READ_ALSO_LEAD.match(line) is None)):  # ("See also: <a>": another story's)
             density = 0.0  # a list or table of links within the text (tools, sources, films)
         if is_boilerplate_line(line, density, boiler, cta, credit):
             if len(line) <= LABEL_CHARS and boiler.match(line) and not _AD_LABEL.match(line):

@@ -44,6 +44,7 @@ from monitor.openedboxes import drop_opened_boxes
 from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.storycards import drop_story_cards
 from monitor.teaserboxes import drop_teaser_rows
 from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
@@ -224,6 +225,7 @@ def _body_lines(
         drop_nosnippet(nodes)
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
+        drop_story_cards(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())

@@ -24,7 +24,7 @@ MAX_CHARS = 400  # a notice is short; a longer line is prose whatever its openin
 KEYS = ("copyright", "©", "(c)", "redaktion", "expressed", "touch", "tip", "story", "material",
         "reporting", "jetzt", "like this", "app", "uygulama", "il vous reste", "abonnés",
         "google news", "subscriber", "account?", "unlimited", "exklusiv", "réservé",
-        "lesen")
+        "lesen", "become", "unlock")
 PITCH_LINE = re.compile(
     r"""^(?:
       # an agency's or the site's copyright line ("© dpa-infocom, dpa:230428-99-4830/5")
@@ -42,12 +42,17 @@ PITCH_LINE = re.compile(
       # (in touch with the site: "get in touch with the council at ..." is the story's)
       | (?:get\s+in\s+touch(?!\s+with\s+(?!us\b|our\b|me\b))|contact\s+(?:us|our\s+[\w\ ]{2,20}team))
             \b.{0,120}@[\w.-]+\.?
-      | .{0,100}\?\s+get\s+in\s+touch\b(?!\s+with\s+(?!us\b|our\b|me\b)).{0,80}
+      | .{0,100}\?\s+get\s+in\s+touch\b(?!\s+with\s+(?!us\b|our\b|me\b))
+            (?:.{0,80}|.{0,120}@[\w.-]+\.(?:\s+[^.!?@]{0,80}[.!])?)
       | for\s+more\s+(?:stories|news|articles|content)\s+like\s+this\b.{0,80}
       | (?:do\s+you\s+have|have\s+you\s+got|got)\s+an?\s+(?:story|tip|news\s+tip)\b[^?]{0,60}\?
-            .{0,80}@[\w.-]+\.?
+            .{0,120}@[\w.-]+\.?(?:\s+[^.!?@]{0,80}[.!])?
       # the wire's staff credit ("Reporting by X; Editing by Y")
       | (?P<staff>(?:additional\s+)?reporting\s+by\b.{0,300}(?:editing|writing)\s+by\b.{0,120})
+      # who else reported it, alone ("Additional reporting from PA", "With reporting by
+      # Associated Press writer Jane Doe", "– additional reporting by John Roe"): named too
+      | (?:[\u2013\u2014-]\s*)?\(?(?P<helpers>(?:with\s+(?:additional\s+)?|additional\s+)
+            reporting\s+(?:by|from)\s+.{2,100}?)\)?\.?
       # the agency material a story was written with (German)
       | mit\s+agenturmaterial\.?
       | mit\s+material\s+(?:von|der)\s+[\w\s,/-]{1,40}\.?
@@ -74,7 +79,12 @@ PITCH_LINE = re.compile(
       | (?:jetzt\s+)?(?:weiterlesen|lesen\s+sie\s+(?:jetzt\s+)?(?:weiter\s+)?)\s*mit\s+[\w+&.\s-]{1,30}[.!]?
       | (?:cet\s+article|ce\s+contenu)\s+est\s+réservé\s+aux\s+abonnés[^,;]{0,60}
       | this\s+(?:article|story|content)\s+is\s+(?:exclusive\s+to|only\s+for|for|reserved\s+for)
-            \s+(?:our\s+)?(?:paying\s+)?subscribers\b[^,;]{0,80}
+            \s+(?:our\s+)?(?:paying\s+)?(?:[\w+&.'’-]+\s+)?subscribers\b[^,;]{0,80}
+      # (its offer: "Become a paid subscriber to X to unlock this piece", "Unlock this
+      # article — plus in-depth analysis ...")
+      | become\s+an?\s+(?:paid\s+|paying\s+|premium\s+)?(?:subscriber|member)\s+(?:[\w+&.'’-]+\s+){0,4}?
+            to\s+(?:unlock|read|continue\s+reading|keep\s+reading|access)\b.{0,100}
+      | unlock\s+(?:this|the\s+(?:full|rest\s+of\s+this))\s+(?:article|story|piece|post)\b.{0,160}
     )$""",
     re.I | re.X,
 )
@@ -94,7 +104,7 @@ REPORTED = re.compile(
 OPENINGS = re.compile(
     "copyright|\xc2\xa9|\\(c\\)|get|contact|for|do|have|got|additional|reporting|mit|install|"
     "ce|suivez|retrouvez|t\xc3|d\xc3|jetzt|il|unlock|enjoy|already|dieser|der|weiterlesen|"
-    "lesen|this")
+    "lesen|this|become|with\\s|\\((?:with|additional|reporting)|(?:\xe2\x80[\x93\x94]|-)\\s*(?:with|additional)")
 INSIDE: tuple[str, ...] = ("redaktion", "expressed", "uygulamas")
 # (and in a line that is not ASCII: "serv" of "réservée", and a letter re.I equates with an
 # ASCII one: a line holding one goes on (has_odd))
@@ -132,6 +142,8 @@ def _pitch(line: str) -> bool:
     owner, staff = match.group("owner"), match.group("staff")
     if owner is not None:
         return _named(owner.split(". ", 1)[0])
+    if match.group("helpers") is not None:
+        return _named(match.group("helpers"))
     return staff is None or _named(staff)
 
 

@@ -253,6 +253,7 @@ LIST_LABEL = re.compile(
 # Calls to action and photo credits found anywhere in a short line; clean.py checks where.
 # ("Follow X on Google News" only opens a line or a sentence: prose names Google News as a
 # subject, "publishers who follow the rules on Google News ...".)
+# (An account may be a site's address: "Follow Example.co.uk on Twitter and Facebook".)
 # (The lookaheads name the first letters of the alternatives: they change no match, but let
 # a search skip the other positions of a line two to three times faster.)
 # A sign-up for the site's own newsletter ("...and sign up for our newsletters so we can keep
@@ -265,7 +266,7 @@ CALL_TO_ACTION = re.compile(
     r"in\s+ihr(?:em)?\s+(?:\w+\s+)?(?:e-mail-)?postfach))|"
     r"(?P<start>subscribe|sign\s+up|join\s+our\s+mailing\s+list|"
     r"follow\s+(?!us\b)\w+(?:\s+\w+)?\s+on\s+google\s+news)|"
-    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram|"
+    r"(?P<end>newsletters?)|(?P<any>follow\s+(?:us|\w+(?:\.\w+)*(?:\s+\w+)?\s+on\s+(?:facebook|twitter|instagram|"
     r"pinterest|tiktok|youtube|linkedin|threads|bluesky|whatsapp|telegram))|"
     r"share\s+it\s+with))\b",
     re.I,

@@ -1,0 +1,132 @@
+"""Cards of other stories inside a story: one link around a headline and its picture (or
+the box that held it), alone in its block ("Read also" boxes, a widget's related stories
+set between the paragraphs, a row of them under "More stories").
+
+Inside the story, such a card's headline passed for an item of a list of links in the text
+(the tools a post names stay) or for a linked subheading over the next paragraph. A link
+that wraps blocks (a heading, a box, a picture: no link in a sentence does) around a
+headline of CARD_WORDS or more, with no more text around it in its block than a label
+("Read also"), is one; a product's picture over its short name is not, nor a heading's
+in-page anchor. The label of a box left empty goes with its cards.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from selectolax.lexbor import LexborNode
+
+from monitor.scoring import text_len
+
+CARD_WORDS = 5  # words of a card's headline (a product's or a section's name is shorter)
+HEADLINE_LOWER = 2  # lower-case words a headline holds ("shoots", "into", "grow")
+LOWER_LETTERS = 3  # letters of such a word ("oz." in a product's name is no word of a sentence)
+CARD_CHARS = 200  # characters: a card's text is a headline, not a paragraph
+CARD_SLACK = 40  # characters of its block beside the link (a label, a date)
+CARD_SHARE = 0.5  # share of a body's text in cards above which the body is a listing
+LABEL_CHARS = 80  # a box's label ("More stories") is short
+SMALL_BOX = 12  # element children of a box whose text is read (a card's block, a row of cards)
+# a link around one of these wraps a card, not words of a sentence (each entry walks the
+# body once: only the kinds seen; <picture> and <figure> are pruned before)
+CARD_QUERY = "a[href] > div, a[href] > img, a[href] > h2, a[href] > h3, a[href] > h4"
+INLINE = frozenset(("span", "strong", "b", "em", "i", "small"))
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _text(node: LexborNode) -> str:
+    return " ".join(node.text(deep=True).split())
+
+
+def _small(node: LexborNode) -> bool:
+    """Whether the box has SMALL_BOX element children or fewer (its text is cheap to read;
+    the body's own box is never one)."""
+    return sum(1 for _ in islice(node.iter(), SMALL_BOX + 1)) <= SMALL_BOX
+
+
+def _headline(text: str) -> bool:
+    """Whether a card's text reads as a headline: CARD_WORDS or more, with lower-case
+    words of the sentence among them (a product's name is capitalised throughout)."""
+    words = text.split()
+    if len(words) < CARD_WORDS:
+        return False
+    lower = 0
+    for word in words:
+        if len(word) >= LOWER_LETTERS and word[0].islower():
+            lower += 1
+            if lower >= HEADLINE_LOWER:
+                return True
+    return False
+
+
+def _block(link: LexborNode) -> LexborNode | None:
+    """The block that holds the link (past inline wrappers), if it is a small one."""
+    block = link.parent
+    while block is not None and block.tag in INLINE:
+        block = block.parent
+    return block if block is not None and _small(block) else None
+
+
+def _cards(root: LexborNode) -> dict[int, tuple[LexborNode, LexborNode]]:
+    """The card links under root, each with its block."""
+    found: dict[int, tuple[LexborNode, LexborNode]] = {}
+    for inner in root.css(CARD_QUERY):
+        link = inner.parent
+        if link is None or link.mem_id in found:
+            continue
+        if (link.attributes.get("href") or "").startswith(("#", "javascript:")):
+            continue
+        text = _text(link)
+        if len(text) > CARD_CHARS or not _headline(text):
+            continue
+        block = _block(link)
+        if block is None or len(_text(block)) > len(text) + CARD_SLACK:
+            continue
+        found[link.mem_id] = (link, block)
+    return found
+
+
+def _label_before(node: LexborNode) -> LexborNode | None:
+    """The label right before ``node``: a short heading, or a short line of no sentence
+    (no link, no full stop: "Relacionadas", "Read also:")."""
+    prev = node.prev
+    while prev is not None and prev.tag == "-text" and not (prev.text() or "").strip():
+        prev = prev.prev
+    if prev is None or prev.tag in ("-text", "-comment"):
+        return None
+    text = _text(prev)
+    if not text or len(text) > LABEL_CHARS:
+        return None
+    if prev.tag in HEADINGS or prev.css_first("h2, h3, h4, h5, h6") is not None:
+        return prev
+    return prev if text[-1] not in ".!?" and prev.css_first("a") is None else None
+
+
+def _emptied(block: LexborNode, root: LexborNode) -> LexborNode | None:
+    """The outermost small box around ``block`` that its cards' removal left without text."""
+    if _text(block):
+        return None
+    empty = block
+    while empty.parent is not None and empty.parent.mem_id != root.mem_id \
+            and _small(empty.parent) and not _text(empty.parent):
+        empty = empty.parent
+    return empty
+
+
+def drop_story_cards(nodes: list[LexborNode]) -> None:
+    """Remove the story cards under each body node, and the label of a box they empty."""
+    for root in nodes:
+        cards = _cards(root)
+        if not cards or sum(text_len(link) for link, _ in cards.values()) \
+                > CARD_SHARE * text_len(root):
+            continue  # (a page of cards: a listing, a video's page of others; no story)
+        for link, _ in cards.values():
+            link.decompose()
+        emptied: set[int] = {root.mem_id}  # (a row's box once: its label is one)
+        for _, block in cards.values():
+            empty = _emptied(block, root) if block.mem_id != root.mem_id else None
+            if empty is None or empty.mem_id in emptied:
+                continue
+            emptied.add(empty.mem_id)
+            label = _label_before(empty)
+            if label is not None:
+                label.decompose()
