@@ -10,23 +10,7 @@ from monitor.captioncredit import is_caption_credit
 from monitor.caseless import matches_wide
 from monitor.extract import extract
 from monitor.selectors import BOILERPLATE_LINE
-from tests.testpages import STORY, story_page
-
-
-def _page(extra: str) -> str:
-    return story_page(STORY[:len(STORY) // 2] + extra + STORY)
-
-
-def assert_kept(prose: str) -> None:
-    """A paragraph of ``prose``, put inside the story, is kept whole."""
-    assert prose in extract(_page(f"<p>{prose}</p>"), "https://127.0.0.1/a").body
-
-
-def assert_dropped(chrome_html: str, chrome: str) -> None:
-    """``chrome`` (in ``chrome_html``, put inside the story) is gone and the story whole."""
-    body = extract(_page(chrome_html), "https://127.0.0.1/a").body
-    assert "night bus network" in body and "final vote" in body
-    assert chrome not in body
+from tests.testpages import assert_dropped, assert_kept, story_into
 
 
 @pytest.mark.parametrize("credit", [
@@ -76,7 +60,7 @@ def test_words_that_open_like_an_ad_label_stay() -> None:
 def test_an_ad_word_as_a_rubric_before_a_headline_stays(rubric: str) -> None:
     """'Publicité' (advertising, the trade) heads a short headline as its rubric: a line of
     the story, not an ad slot's label (review24b: the label took a 60-character tail)."""
-    body = extract(_page(f"<p>{rubric}</p>"), "https://127.0.0.1/a").body
+    body = extract(story_into(f"<p>{rubric}</p>"), "https://127.0.0.1/a").body
     assert rubric in body
     assert not matches_wide(BOILERPLATE_LINE, rubric)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract import extract
-from tests.test_extract_prec24 import _page, assert_dropped, assert_kept
+from tests.testpages import assert_dropped, assert_kept, story_into
 
 
 @pytest.mark.parametrize("credit", [
@@ -78,7 +78,7 @@ def test_see_also_as_a_list_item_goes() -> None:
                'committee report</a></li><li><a href="/r2">The council budget for the year'
                '</a></li></ul><p>The committee will meet again in May to discuss the timetable '
                'of the new night routes.</p>')
-    body = extract(_page(sources + pointer + sources), "https://127.0.0.1/a").body
+    body = extract(story_into(sources + pointer + sources), "https://127.0.0.1/a").body
     assert "How the tram network" not in body
     assert "The transport committee report" in body and "final vote" in body
 
@@ -94,7 +94,7 @@ def test_a_card_of_another_story_goes() -> None:
              '<div class="news-link"><a href="/news/fourth"><img src="/v.jpg" alt="">'
              '<h5>News of the site</h5><h4>Drivers vote on a strike over the night '
              'shifts</h4></a></div>')
-    body = extract(_page(cards), "https://127.0.0.1/a").body
+    body = extract(story_into(cards), "https://127.0.0.1/a").body
     assert "night bus network" in body and "final vote" in body
     for headline in ("closure of the old tram depot", "last bus garage", "News of the site",
                      "Drivers vote on a strike"):
@@ -104,11 +104,12 @@ def test_a_card_of_another_story_goes() -> None:
 def test_the_label_of_a_row_of_cards_goes_with_them() -> None:
     """A heading whose box held nothing but story cards labels them ("More stories"):
     once they are gone it says nothing, and goes too; the subheading above it stays."""
-    row = ('<h2>What the plan will cost</h2><h3>Around the city this week</h3><ul class="row"><li><a href="/n/1">'
+    row = ('<h2>What the plan will cost</h2><h3>Around the city this week</h3>'
+           '<ul class="row"><li><a href="/n/1">'
            '<img src="/a.jpg" alt=""><div>The mayor opens a new cycle lane by the river'
            '</div></a></li><li><a href="/n/2"><img src="/b.jpg" alt=""><div>Parking '
            'fees rise in the centre from next month</div></a></li></ul>')
-    body = extract(_page(row), "https://127.0.0.1/a").body
+    body = extract(story_into(row), "https://127.0.0.1/a").body
     assert "Around the city this week" not in body and "cycle lane" not in body
     assert "What the plan will cost" in body  # (a row's label is one: the line above stays)
     assert "night bus network" in body and "final vote" in body
@@ -127,7 +128,7 @@ def test_links_that_are_no_story_cards_stay() -> None:
             '<img src="/share.svg" alt="share"></a></h3>'
             '<p>The routes will cost four million a year, the committee said in its report, '
             'and fares will pay for about half of it.</p>')
-    body = extract(_page(kept), "https://127.0.0.1/a").body
+    body = extract(story_into(kept), "https://127.0.0.1/a").body
     for text in ("Acme Stagg Pro Electric Gooseneck Kettle", "plan for the night routes",
                  "What the new routes will cost the city"):
         assert text in body
