@@ -13,7 +13,19 @@ import re
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
-from monitor import dom, faqs, gathering, inlinecards, leads, metadata, notbody, regions, streamed, voting
+from monitor import (
+    dom,
+    faqs,
+    gathering,
+    inlinecards,
+    leads,
+    metadata,
+    notbody,
+    otherstories,
+    regions,
+    streamed,
+    voting,
+)
 from monitor import selectors as sel
 from monitor.ariahidden import drop_decorations
 from monitor.attrnames import make_known
@@ -38,22 +50,18 @@ from monitor.leftovers import global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.markers import PARA
 from monitor.models import Article, ExtractRules
-from monitor.nodefinds import by_tag
 from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
-from monitor.placement import enclosing, nested_in
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
 from monitor.storycards import drop_story_cards
 from monitor.teaserboxes import drop_teaser_rows
-from monitor.teaserfeed import drop_teasers
 from monitor.unvoted import add_unvoted
 
 _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
-STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
 wide_twin(sel.BOILERPLATE_LINE)  # (its guard comes from sre's parse of it, ~9 ms: at import, not in a page)
 
 
@@ -284,9 +292,9 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     dom.remove_junk(tree, walked)
     title, title_node = _rule_text(tree, rules.title if rules else None)
     seen: dict[str, metadata.Shown] = {}  # (find_title asks for the headline too)
-    headline = _headline(tree, seen)
+    headline = otherstories.headline_of(tree, seen)
     title = title or metadata.find_title(tree, ld, metas, url, seen)
-    _drop_other_stories(tree, headline, title)
+    otherstories.drop(tree, headline, title)
     published = None
     if rules is not None and rules.date:
         dates = _select(tree.root, rules.date) if tree.root is not None else []
@@ -316,50 +324,6 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
         lang=lang,
         canonical_url=canonical,
     )
-
-
-def _headline(tree: LexborHTMLParser, seen: dict[str, metadata.Shown]) -> LexborNode | None:
-    """The visible headline's node (the one the <title> names), which marks the page's own
-    story; ``seen`` keeps the answer for find_title."""
-    doc_title_node = metadata.title_element(tree)
-    doc_title = metadata.clean_text(doc_title_node.text()) if doc_title_node else ""
-    return metadata.headline_node(tree, doc_title[:400], seen)[1]
-
-
-def _may_hold_other_stories(tree: LexborHTMLParser, title: str) -> bool:
-    """Whether _drop_other_stories can find anything: it needs two <article>s (the
-    headline's and another) and a headline that is an <h1> reading the title. extract_text
-    asks first: the headline search costs ~6% of a page's extraction, and 9 in 10 pages of
-    ScrapingHub have no such pair."""
-    if len(tree.tags("article")) < 2:
-        return False
-    key = title.casefold()
-    return any(normalize_line(h1.text() or "").casefold() == key for h1 in tree.tags("h1"))
-
-
-def _drop_other_stories(tree: LexborHTMLParser, headline: LexborNode | None, title: str) -> None:
-    """Remove the other full stories a page renders below its own (infinite scroll): each
-    an <article> with an <h1> of another title, when the page's headline, the one its
-    title reads, heads an <article> of its own. Left in, a longer next story wins the
-    body vote and an undated page takes its date."""
-    if headline is None or tree.body is None or headline.tag != "h1":
-        return
-    own = enclosing(headline, "article", STORY_LEVELS)
-    key = title.casefold()
-    if own is None or normalize_line(headline.text() or "").casefold() != key:
-        return
-    drop_teasers(own, tree.body)
-    around = dom.ancestry(own)
-    others: dict[int, LexborNode] = {}
-    for h1 in by_tag(tree.body, "h1"):  # (one outside an <article> has no story: by name)
-        story = enclosing(h1, "article", STORY_LEVELS)
-        if story is None or story.mem_id in around or own.mem_id in dom.ancestry(story):
-            continue
-        if normalize_line(h1.text() or "").casefold() != key:
-            others[story.mem_id] = story
-    for story in others.values():
-        if not nested_in(story, others.keys()):  # (an outer one takes it along)
-            story.decompose()
 
 
 def _second_try(text: str, rules: ExtractRules | None, title: str) -> list[str]:
@@ -398,8 +362,8 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         dom.remove_junk(tree, walked)
         seen: dict[str, metadata.Shown] = {}
         title = metadata.find_title(tree, ld, metas, url, seen)
-        if _may_hold_other_stories(tree, title):
-            _drop_other_stories(tree, _headline(tree, seen), title)
+        if otherstories.may_drop(tree, title):
+            otherstories.drop(tree, otherstories.headline_of(tree, seen), title)
         title = normalize_line(title)
         body = _body_lines(tree, None, title, walked=walked) \
             or _second_try(text, None, title) \
