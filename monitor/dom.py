@@ -95,8 +95,7 @@ _RUBY_IDS = tag_ids(("rt", "rp"))
 
 def remove_boilerplate(
     root: LexborNode, selector: str | list[LexborNode], keep_share: float,
-    protect: set[int] | None = None, removals: Removals | None = None,
-    like: LexborNode | None = None,
+    protect: set[int] | None = None, removals: Removals | None = None, like: LexborNode | None = None,
 ) -> list[LexborNode]:
     """Decompose boilerplate blocks, sparing any that hold more than ``keep_share`` of the
     text; returns the blocks it listed and spared (see monitor.leftovers). ``selector``:
@@ -268,13 +267,11 @@ def _accordion_toggle(button: LexborNode) -> bool:
     """A button that opens a panel (``aria-expanded``) from inside a heading: its label is
     the section's heading (an FAQ question, "Weight"), not a control word like a menu's;
     or one labelled with a question over its answer (monitor.faqtoggles)."""
-    if "aria-expanded" not in button.attributes:
-        return False
     parent = button.parent
-    if parent is not None and parent.tag in _ACCORDION_HEADERS \
-            and text_len(parent) == text_len(button):  # not a "Hide" beside the heading
-        return True
-    return question_toggle(button)
+    return "aria-expanded" in button.attributes and (
+        (parent is not None and parent.tag in _ACCORDION_HEADERS
+         and text_len(parent) == text_len(button))  # not a "Hide" beside the heading
+        or question_toggle(button))
 
 
 def _after_toggle(node: LexborNode) -> bool:
