@@ -7,7 +7,9 @@ Inside the story, such a card's headline passed for an item of a list of links i
 that wraps blocks (a heading, a box, a picture: no link in a sentence does) around a
 headline of CARD_WORDS or more, with no more text around it in its block than a label
 ("Read also"), is one; a product's picture over its short name is not, nor a heading's
-in-page anchor. The label of a box left empty goes with its cards.
+in-page anchor. The label of a box left empty goes with its cards: of a row of them, or of
+one card it shares a box with; before a lone card set between the paragraphs, a heading or
+a line of more than a few words is the story's (a subheading, a quote), not a label.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ CARD_CHARS = 200  # characters: a card's text is a headline, not a paragraph
 CARD_SLACK = 40  # characters of its block beside the link (a label, a date)
 CARD_SHARE = 0.5  # share of a body's text in cards above which the body is a listing
 LABEL_CHARS = 80  # a box's label ("More stories") is short
+ROW_CARDS = 2  # cards a box held for the line before it to be their label (one: see _label_before)
+FLOW_LABEL_WORDS = 3  # words of a lone card's label in the flow ("Read also:", "Lire aussi")
+CLOSERS = "\"'”’»)]"  # closing marks a sentence's full stop may stand before ("We won.”)
 SMALL_BOX = 12  # element children of a box whose text is read (a card's block, a row of cards)
 # a link around one of these wraps a card, not words of a sentence (each entry walks the
 # body once: only the kinds seen; <picture> and <figure> are pruned before)
@@ -85,9 +90,11 @@ def _cards(root: LexborNode) -> dict[int, tuple[LexborNode, LexborNode]]:
     return found
 
 
-def _label_before(node: LexborNode) -> LexborNode | None:
-    """The label right before ``node``: a short heading, or a short line of no sentence
-    (no link, no full stop: "Relacionadas", "Read also:")."""
+def _label_before(node: LexborNode, cards: int, root: LexborNode) -> LexborNode | None:
+    """The label right before ``node``, the box its ``cards`` cards left empty: a short
+    heading, or a short line of no sentence (no link, no full stop: "Relacionadas", "Read
+    also:"). Before a lone card, a heading or a longer line only if it shares a box with the
+    card and nothing else: one in the story's flow is its text (a subheading, a quote)."""
     prev = node.prev
     while prev is not None and prev.tag == "-text" and not (prev.text() or "").strip():
         prev = prev.prev
@@ -96,9 +103,20 @@ def _label_before(node: LexborNode) -> LexborNode | None:
     text = _text(prev)
     if not text or len(text) > LABEL_CHARS:
         return None
-    if prev.tag in HEADINGS or prev.css_first("h2, h3, h4, h5, h6") is not None:
+    heading = prev.tag in HEADINGS or prev.css_first("h2, h3, h4, h5, h6") is not None
+    if cards < ROW_CARDS and (heading or len(text.split()) > FLOW_LABEL_WORDS) \
+            and not _boxed(node, text, root):
+        return None  # (in the story's flow, before a lone card: a subheading, a quote)
+    if heading:
         return prev
-    return prev if text[-1] not in ".!?" and prev.css_first("a") is None else None
+    return prev if text.rstrip(CLOSERS)[-1:] not in ".!?" and prev.css_first("a") is None \
+        else None
+
+
+def _boxed(node: LexborNode, label: str, root: LexborNode) -> bool:
+    """Whether ``node`` and its ``label`` are all their box holds (not the body's flow)."""
+    box = node.parent
+    return box is not None and box.mem_id != root.mem_id and _text(box) == label
 
 
 def _emptied(block: LexborNode, root: LexborNode) -> LexborNode | None:
@@ -121,12 +139,12 @@ def drop_story_cards(nodes: list[LexborNode]) -> None:
             continue  # (a page of cards: a listing, a video's page of others; no story)
         for link, _ in cards.values():
             link.decompose()
-        emptied: set[int] = {root.mem_id}  # (a row's box once: its label is one)
+        held: dict[int, tuple[LexborNode, int]] = {}  # (a row's box once: its label is one)
         for _, block in cards.values():
             empty = _emptied(block, root) if block.mem_id != root.mem_id else None
-            if empty is None or empty.mem_id in emptied:
-                continue
-            emptied.add(empty.mem_id)
-            label = _label_before(empty)
+            if empty is not None:
+                held[empty.mem_id] = (empty, held.get(empty.mem_id, (empty, 0))[1] + 1)
+        for empty, count in held.values():
+            label = _label_before(empty, count, root)
             if label is not None:
                 label.decompose()
