@@ -55,3 +55,29 @@ def test_a_short_label_before_a_lone_card_goes() -> None:
                    "https://127.0.0.1/a").body
     assert "Relacionadas" not in body and "night trains were cut back" not in body
     assert "sign it without" in body and "final vote" in body
+
+
+def _toggled(toggle: str) -> str:
+    """STORY's page with ``toggle`` (a button over a hidden panel) between its paragraphs."""
+    return extract(story_into(toggle), "https://127.0.0.1/a").body
+
+
+def test_a_menu_opened_by_a_question_stays_out() -> None:
+    """A button whose label is a question but whose hidden panel is a menu of links
+    ("Looking for something else?") is a control: neither it nor its links come in."""
+    body = _toggled('<div class="x"><button aria-expanded="false">Looking for something '
+                    'else?</button><div hidden><ul><li><a href="/a">Politics and the city '
+                    'council news</a></li><li><a href="/b">Sport results and the league '
+                    'tables</a></li></ul></div></div>')
+    assert "Looking for something" not in body and "league tables" not in body
+    assert "night bus network" in body and "final vote" in body
+
+
+def test_a_question_over_an_answer_with_a_link_stays() -> None:
+    """An FAQ's question button over an answer that links a page in its text is the text."""
+    body = _toggled('<div class="acc-entry"><button type="button" aria-expanded="false" '
+                    'aria-controls="a2">When do the night buses start running?</button><div '
+                    'id="a2" aria-hidden="true" style="height:0;overflow:hidden"><p>The first '
+                    'night routes start in March; the <a href="/t">timetable</a> is published '
+                    'a month before the first bus.</p></div></div>')
+    assert "When do the night buses start running?" in body and "timetable is published" in body
