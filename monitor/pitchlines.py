@@ -81,8 +81,10 @@ PITCH_LINE = re.compile(
       | this\s+(?:article|story|content)\s+is\s+(?:exclusive\s+to|only\s+for|for|reserved\s+for)
             \s+(?:our\s+)?(?:paying\s+)?(?:[\w+&.'’-]+\s+)?subscribers\b[^,;]{0,80}
       # (its offer: "Become a paid subscriber to X to unlock this piece", "Unlock this
-      # article — plus in-depth analysis ...")
-      | become\s+an?\s+(?:paid\s+|paying\s+|premium\s+)?(?:subscriber|member)\s+(?:[\w+&.'’-]+\s+){0,4}?
+      # article — plus in-depth analysis ..."; a member of something else, "of the library
+      # to access its e-books", is the story's advice)
+      | become\s+an?\s+(?:paid\s+|paying\s+|premium\s+)?(?:subscriber|member)\s+
+            (?!of\s+(?!us\b|our\b))(?:[\w+&.'’-]+\s+){0,4}?
             to\s+(?:unlock|read|continue\s+reading|keep\s+reading|access)\b.{0,100}
       | unlock\s+(?:this|the\s+(?:full|rest\s+of\s+this))\s+(?:article|story|piece|post)\b.{0,160}
     )$""",

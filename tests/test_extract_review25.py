@@ -1,14 +1,16 @@
 """Review 25: the story's own lines right before a card of another story (prec25's
 monitor.storycards) stay. The label of a box the cards left empty goes; a short quote, a
 subheading or a lead-in line of the story set right before a lone card between the
-paragraphs is no such label, nor a quote ending in a closing mark before a row of them."""
+paragraphs is no such label, nor a quote ending in a closing mark before a row of them.
+A menu a question opens is no FAQ answer (rec25's monitor.faqtoggles), and advice to become
+a member of something else is no paywall's offer (prec25's monitor.pitchlines)."""
 
 from __future__ import annotations
 
 import pytest
 
 from monitor.extract import extract
-from tests.testpages import story_into
+from tests.testpages import assert_dropped, assert_kept, story_into
 
 CARD = ('<div class="inline"><a href="/news/other"><img src="/c.jpg" alt=""><h3>Why the '
         'night trains were cut back last year</h3></a></div>')
@@ -81,3 +83,11 @@ def test_a_question_over_an_answer_with_a_link_stays() -> None:
                     'night routes start in March; the <a href="/t">timetable</a> is published '
                     'a month before the first bus.</p></div></div>')
     assert "When do the night buses start running?" in body and "timetable is published" in body
+
+
+def test_advice_to_become_a_member_of_something_else_stays() -> None:
+    """Becoming a member of a library or a museum to use it is the story's advice; the
+    site's own offer ("a member of our community", "a paid subscriber to X") goes."""
+    assert_kept("Become a member of the library to access free e-books and audiobooks.")
+    assert_dropped("<p>Become a member of our community to read the full story.</p>",
+                   "Become a member")
