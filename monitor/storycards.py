@@ -7,9 +7,11 @@ Inside the story, such a card's headline passed for an item of a list of links i
 that wraps blocks (a heading, a box, a picture: no link in a sentence does) around a
 headline of CARD_WORDS or more, with no more text around it in its block than a label
 ("Read also"), is one; a product's picture over its short name is not, nor a heading's
-in-page anchor. The label of a box left empty goes with its cards: of a row of them, or of
-one card it shares a box with; before a lone card set between the paragraphs, a heading or
-a line of more than a few words is the story's (a subheading, a quote), not a label.
+in-page anchor, nor a linked heading that opens a box of its own text (a roundup's pick
+over its description). The label of a box left empty goes with its cards: of a row of
+them, or of one card it shares a box with; before a lone card set between the paragraphs,
+a heading or a line of more than a few words is the story's (a subheading, a quote), not a
+label.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import text_len
+from monitor.scoring import link_density, text_len
 
 CARD_WORDS = 5  # words of a card's headline (a product's or a section's name is shorter)
 HEADLINE_LOWER = 2  # lower-case words a headline holds ("shoots", "into", "grow")
@@ -84,10 +86,23 @@ def _cards(root: LexborNode) -> dict[int, tuple[LexborNode, LexborNode]]:
         if len(text) > CARD_CHARS or not _headline(text):
             continue
         block = _block(link)
-        if block is None or len(_text(block)) > len(text) + CARD_SLACK:
+        if block is None or len(_text(block)) > len(text) + CARD_SLACK or _heads_box(block, root):
             continue
         found[link.mem_id] = (link, block)
     return found
+
+
+def _heads_box(block: LexborNode, root: LexborNode) -> bool:
+    """Whether the card's block opens a small box of unlinked text of its own (a roundup's
+    pick: its linked name over its description), not a place in the story's flow."""
+    box = block.parent
+    if box is None or box.mem_id == root.mem_id or not _small(box):
+        return False
+    first = next(box.iter(), None)
+    if first is None or first.mem_id != block.mem_id:
+        return False
+    total = text_len(box)
+    return total * (1 - link_density(box, total)) > CARD_SLACK
 
 
 def _label_before(node: LexborNode, cards: int, root: LexborNode) -> LexborNode | None:

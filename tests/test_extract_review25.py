@@ -1,7 +1,8 @@
 """Review 25: the story's own lines right before a card of another story (prec25's
 monitor.storycards) stay. The label of a box the cards left empty goes; a short quote, a
 subheading or a lead-in line of the story set right before a lone card between the
-paragraphs is no such label, nor a quote ending in a closing mark before a row of them.
+paragraphs is no such label, nor a quote ending in a closing mark before a row of them; a
+roundup's linked heading over its own description is no card.
 A menu a question opens is no FAQ answer (rec25's monitor.faqtoggles), and advice to become
 a member of something else is no paywall's offer (prec25's monitor.pitchlines)."""
 
@@ -91,3 +92,18 @@ def test_advice_to_become_a_member_of_something_else_stays() -> None:
     assert_kept("Become a member of the library to access free e-books and audiobooks.")
     assert_dropped("<p>Become a member of our community to read the full story.</p>",
                    "Become a member")
+
+
+def test_a_roundups_linked_headings_stay() -> None:
+    """A roundup's picks, each a linked heading in a box of its own over its description
+    in the same item box, are the story's subheadings, not cards of other stories."""
+    picks = "".join(
+        f'<div class="item"><div class="hd"><a href="https://shop.example/{n}"><h3>{name}</h3>'
+        f'</a></div><p>{text}</p></div>' for n, (name, text) in enumerate((
+            ("The best budget laptop for most people", "It has a bright screen, a good "
+             "keyboard and a battery that lasts a full working day without a charger."),
+            ("The best laptop for students on the move", "Light enough for a backpack, it "
+             "survived a year of lectures and a fall from a desk in our tests."))))
+    body = extract(story_into(picks), "https://127.0.0.1/a").body
+    assert "The best budget laptop for most people" in body
+    assert "The best laptop for students on the move" in body and "final vote" in body
