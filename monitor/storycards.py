@@ -20,7 +20,7 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import link_density, text_len
+from monitor.scoring import text_len
 
 CARD_WORDS = 5  # words of a card's headline (a product's or a section's name is shorter)
 HEADLINE_LOWER = 2  # lower-case words a headline holds ("shoots", "into", "grow")
@@ -86,23 +86,26 @@ def _cards(root: LexborNode) -> dict[int, tuple[LexborNode, LexborNode]]:
         if len(text) > CARD_CHARS or not _headline(text):
             continue
         block = _block(link)
-        if block is None or len(_text(block)) > len(text) + CARD_SLACK or _heads_box(block, root):
+        if block is None or len(_text(block)) > len(text) + CARD_SLACK or _heads_box(link, block, root):
             continue
         found[link.mem_id] = (link, block)
     return found
 
 
-def _heads_box(block: LexborNode, root: LexborNode) -> bool:
-    """Whether the card's block opens a small box of unlinked text of its own (a roundup's
-    pick: its linked name over its description), not a place in the story's flow."""
+def _heads_box(link: LexborNode, block: LexborNode, root: LexborNode) -> bool:
+    """Whether the card is a linked heading whose block opens a small box of unlinked text
+    of its own (a roundup's pick: its name over its description), not a place in the
+    story's flow. (An ad's box is built so too, its line a box in the link, not a heading.)"""
     box = block.parent
-    if box is None or box.mem_id == root.mem_id or not _small(box):
+    if link.css_first("h2, h3, h4") is None or box is None or box.mem_id == root.mem_id \
+            or not _small(box):
         return False
     first = next(box.iter(), None)
     if first is None or first.mem_id != block.mem_id:
         return False
-    total = text_len(box)
-    return total * (1 - link_density(box, total)) > CARD_SLACK
+    # (words counted, not text_len: a template's indentation between the cards is no text)
+    linked = sum(len(_text(each)) + 1 for each in box.css("a"))
+    return len(_text(box)) - linked > CARD_SLACK
 
 
 def _label_before(node: LexborNode, cards: int, root: LexborNode) -> LexborNode | None:
