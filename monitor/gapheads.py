@@ -105,12 +105,7 @@ def _lead_ins(lists: list[tuple[tuple[int, ...], LexborNode]], spots: list[tuple
     first of them, and holding no heading or list of its own."""
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for _, listed in lists:
-        box = listed
-        while box.parent is not None and _alone(box):
-            box = box.parent
-        before = box.prev
-        while before is not None and (before.tag in _SKIPPED or not (before.text() or "").strip()):
-            before = before.prev
+        before = _beside(listed, before=True)
         if before is None:
             continue
         text = " ".join((before.text() or "").split())
@@ -128,16 +123,23 @@ def _lead_ins(lists: list[tuple[tuple[int, ...], LexborNode]], spots: list[tuple
 def _opens_block(heading: LexborNode, spots: list[tuple[int, ...]], position: Position) -> bool:
     """Whether the heading's own box (its highest ancestor holding no other text) is
     followed, past empty boxes, by one of the blocks or a box holding one."""
-    box = heading
-    while box.parent is not None and _alone(box):
-        box = box.parent
-    after = box.next
-    while after is not None and (after.tag in _SKIPPED or not (after.text() or "").strip()):
-        after = after.next
+    after = _beside(heading, before=False)
     if after is None:
         return False
     spot = position(after)
     return any(_within(block, spot) for block in spots)
+
+
+def _beside(node: LexborNode, before: bool) -> LexborNode | None:
+    """What comes right before (or after) ``node``'s own box, its highest ancestor holding
+    no other text, past empty boxes and scripts."""
+    box = node
+    while box.parent is not None and _alone(box):
+        box = box.parent
+    near = box.prev if before else box.next
+    while near is not None and (near.tag in _SKIPPED or not (near.text() or "").strip()):
+        near = near.prev if before else near.next
+    return near
 
 
 def _alone(box: LexborNode) -> bool:
