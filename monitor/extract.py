@@ -348,11 +348,9 @@ def _script_body(text: str, rules: ExtractRules | None, title: str) -> list[str]
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The article body alone, for benchmarks; never raises (an empty string instead).
 
-    It skips what only the date, author and canonical URL need, and gives the body
-    extract() gives. It used to skip the drop of the other stories an infinite-scroll page
-    renders too, which found the same bodies on 2,138 development pages, but not on a
-    modern page that appends the next stories: one such held-out page cost 0.002 of the
-    pooled F1."""
+    It skips what only the date, author and canonical URL need; its body is extract()'s,
+    the drop of the other stories an infinite-scroll page renders included (without it, a
+    held-out page that appends the next stories took them in: 0.002 of the pooled F1)."""
     try:
         text, utf8 = _to_text(html)
         tree = parse(text, utf8)
