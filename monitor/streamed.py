@@ -12,6 +12,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from monitor.tagids import tag_id
+
+_DIV = tag_id("div")
 TAIL_NODES = 200  # trailing children of <body> looked at for a segment (scanning the text costs more)
 # React's streamed segments: the server sends late parts of the page (often the article) as
 # hidden <div id="S:n"> at the end of <body>, and inline $RC("B:m","S:n") / $RS("S:n","P:n")
@@ -51,10 +54,11 @@ def present(tree: LexborHTMLParser) -> bool:
     for _ in range(TAIL_NODES):
         if probe is None:
             return False
-        if probe.tag == "div":
-            attrs = probe.attributes
-            if "hidden" in attrs and (attrs.get("id") or "").startswith("S:"):
-                return True
+        # (the tag's and the id's reads first: each costs a fraction of building the
+        # attributes' dict, and few of the trailing nodes pass them)
+        if probe.tag_id == _DIV and (probe.id or "").startswith("S:") \
+                and "hidden" in probe.attributes:
+            return True
         probe = probe.prev
     return False
 
