@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborNode
 from monitor import selectors as sel
 from monitor.dom import boilerplate_names
 from monitor.placement import overlaps, siblings
-from monitor.scoring import link_density, node_names, text_len
+from monitor.scoring import flat_text, link_density, node_names, text_len
 
 FAQ_LEVELS = 3  # levels above the winner whose following siblings may hold the FAQ
 FAQ_SIBLINGS = 6  # elements after each of those levels looked at (a call to action, a form...)
@@ -57,7 +57,7 @@ def _named_faq(node: LexborNode) -> bool:
         return True
     first = next(node.iter(), None)
     return first is not None and first.tag in _TITLE_TAGS and \
-        _FAQ_TITLE.match(" ".join((first.text() or "").split())) is not None
+        _FAQ_TITLE.match(flat_text(first)) is not None
 
 
 def _article_faq(found: LexborNode, after: LexborNode) -> bool:

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborNode
 
 from monitor.docorder import Positions
 from monitor.docorder import position as one_position
-from monitor.scoring import link_density
+from monitor.scoring import flat_text, link_density
 
 HEADING_QUERY = "h2, h3, h4"
 LIST_QUERY = "ul, ol"
@@ -67,7 +67,7 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
         spot = position(heading)
         if not first < spot < last or any(_within(spot, block) for block in opened):
             continue  # (outside the run, or inside a block or list: its text is in already)
-        text = " ".join((heading.text() or "").split())
+        text = flat_text(heading)
         if text and len(text) <= MAX_HEADING and _opens_block(heading, opened, position):
             found.append((spot, heading))
     found += lists
@@ -91,7 +91,7 @@ def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[i
             continue  # (a list inside a list taken: the last, as they come in document order)
         if any(_within(block, spot) for block in spots):
             continue  # (a list holding a block: its text would come in twice)
-        text = " ".join((box.text() or "").split())
+        text = flat_text(box)
         if len(text) >= MIN_LIST and link_density(box) <= LIST_LINKS:
             found.append((spot, box))
     return found
@@ -108,7 +108,7 @@ def _lead_ins(lists: list[tuple[tuple[int, ...], LexborNode]], spots: list[tuple
         before = _beside(listed, before=True)
         if before is None:
             continue
-        text = " ".join((before.text() or "").split())
+        text = flat_text(before)
         if len(text) > LEAD_IN_MAX or not text.endswith(_LEAD_IN_ENDS):
             continue
         spot = position(before)

@@ -20,7 +20,7 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import text_len
+from monitor.scoring import flat_text, text_len
 
 CARD_WORDS = 5  # words of a card's headline (a product's or a section's name is shorter)
 HEADLINE_LOWER = 2  # lower-case words a headline holds ("shoots", "into", "grow")
@@ -38,10 +38,6 @@ SMALL_BOX = 12  # element children of a box whose text is read (a card's block, 
 CARD_QUERY = "a[href] > div, a[href] > img, a[href] > h2, a[href] > h3, a[href] > h4"
 INLINE = frozenset(("span", "strong", "b", "em", "i", "small"))
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-
-
-def _text(node: LexborNode) -> str:
-    return " ".join(node.text(deep=True).split())
 
 
 def _small(node: LexborNode) -> bool:
@@ -82,11 +78,11 @@ def _cards(root: LexborNode) -> dict[int, tuple[LexborNode, LexborNode]]:
             continue
         if (link.attributes.get("href") or "").startswith(("#", "javascript:")):
             continue
-        text = _text(link)
+        text = flat_text(link)
         if len(text) > CARD_CHARS or not _headline(text):
             continue
         block = _block(link)
-        if block is None or len(_text(block)) > len(text) + CARD_SLACK or _heads_box(link, block, root):
+        if block is None or len(flat_text(block)) > len(text) + CARD_SLACK or _heads_box(link, block, root):
             continue
         found[link.mem_id] = (link, block)
     return found
@@ -104,8 +100,8 @@ def _heads_box(link: LexborNode, block: LexborNode, root: LexborNode) -> bool:
     if first is None or first.mem_id != block.mem_id:
         return False
     # (words counted, not text_len: a template's indentation between the cards is no text)
-    linked = sum(len(_text(each)) + 1 for each in box.css("a"))
-    return len(_text(box)) - linked > CARD_SLACK
+    linked = sum(len(flat_text(each)) + 1 for each in box.css("a"))
+    return len(flat_text(box)) - linked > CARD_SLACK
 
 
 def _label_before(node: LexborNode, cards: int, root: LexborNode) -> LexborNode | None:
@@ -118,7 +114,7 @@ def _label_before(node: LexborNode, cards: int, root: LexborNode) -> LexborNode 
         prev = prev.prev
     if prev is None or prev.tag in ("-text", "-comment"):
         return None
-    text = _text(prev)
+    text = flat_text(prev)
     if not text or len(text) > LABEL_CHARS:
         return None
     heading = prev.tag in HEADINGS or prev.css_first("h2, h3, h4, h5, h6") is not None
@@ -134,16 +130,16 @@ def _label_before(node: LexborNode, cards: int, root: LexborNode) -> LexborNode 
 def _boxed(node: LexborNode, label: str, root: LexborNode) -> bool:
     """Whether ``node`` and its ``label`` are all their box holds (not the body's flow)."""
     box = node.parent
-    return box is not None and box.mem_id != root.mem_id and _text(box) == label
+    return box is not None and box.mem_id != root.mem_id and flat_text(box) == label
 
 
 def _emptied(block: LexborNode, root: LexborNode) -> LexborNode | None:
     """The outermost small box around ``block`` that its cards' removal left without text."""
-    if _text(block):
+    if flat_text(block):
         return None
     empty = block
     while empty.parent is not None and empty.parent.mem_id != root.mem_id \
-            and _small(empty.parent) and not _text(empty.parent):
+            and _small(empty.parent) and not flat_text(empty.parent):
         empty = empty.parent
     return empty
 
