@@ -32,7 +32,7 @@ def may_drop(tree: LexborHTMLParser, title: str) -> bool:
     if len(tree.tags("article")) < 2:
         return False
     key = title.casefold()
-    return any(normalize_line(h1.text() or "").casefold() == key for h1 in tree.tags("h1"))
+    return any(_reads(h1) == key for h1 in tree.tags("h1"))
 
 
 def drop(tree: LexborHTMLParser, headline: LexborNode | None, title: str) -> None:
@@ -42,7 +42,7 @@ def drop(tree: LexborHTMLParser, headline: LexborNode | None, title: str) -> Non
         return
     own = enclosing(headline, "article", STORY_LEVELS)
     key = title.casefold()
-    if own is None or normalize_line(headline.text() or "").casefold() != key:
+    if own is None or _reads(headline) != key:
         return
     drop_teasers(own, tree.body)
     around = dom.ancestry(own)
@@ -51,8 +51,13 @@ def drop(tree: LexborHTMLParser, headline: LexborNode | None, title: str) -> Non
         story = enclosing(h1, "article", STORY_LEVELS)
         if story is None or story.mem_id in around or own.mem_id in dom.ancestry(story):
             continue
-        if normalize_line(h1.text() or "").casefold() != key:
+        if _reads(h1) != key:
             others[story.mem_id] = story
     for story in others.values():
         if not nested_in(story, others.keys()):  # (an outer one takes it along)
             story.decompose()
+
+
+def _reads(h1: LexborNode) -> str:
+    """What a heading reads, as compared with the title (casefolded)."""
+    return normalize_line(h1.text() or "").casefold()
