@@ -18,10 +18,10 @@ _HIDDEN = 'p[aria-hidden="true"]'
 _TRIM = "\"'“”‘’«»„‚ .,;:…-–—"  # quote marks and punctuation a pull quote adds or drops
 
 
-def drop_decorations(root: LexborNode, hidden: list[LexborNode] | None = None) -> None:
+def drop_decorations(root: LexborNode, hidden: list[LexborNode]) -> None:
     """Remove the hidden paragraphs below ``root`` that are ornaments or pull quotes;
-    ``hidden``: root.css(_HIDDEN), when the caller has it (monitor.hiddensplit)."""
-    hidden = root.css(_HIDDEN) if hidden is None else hidden
+    ``hidden``: what root.css(_HIDDEN) finds (monitor.hiddensplit lists them with the hidden
+    blocks, in one query)."""
     if not hidden:
         return
     texts: list[str] | None = None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 # the names the extraction's queries test that lexbor's table lacks: markedbody and the
-# date search (itemprop, property), leftovers.MAY_HIDE and the hidden and page-wide queries
+# date search (itemprop, property), the hidden and page-wide queries
 # (hidden, aria-hidden, role), dom._TOGGLE (aria-expanded), dates.DATE_NODES (pubdate,
 # datetime)
 QUERIED = ("itemprop", "property", "hidden", "aria-hidden", "role", "aria-expanded",

@@ -2,7 +2,7 @@
 
 The hidden-block query (leftovers.HIDDEN_QUERY) spares <p aria-hidden="true">, which
 ariahidden.drop_decorations then looked up by a query of its own, and a first query for
-any element with a hiding attribute (leftovers.MAY_HIDE) decided whether to run either:
+any element holding a hiding attribute decided whether to run either:
 three walks of the page where one does (-90k instructions of a ScrapingHub page's 19.6M;
 +10k on a page with no hiding attribute, where the probe alone was the cheaper walk).
 HIDDEN_OR_PARAGRAPHS lists what the two queries list, in document order; the <p> among

@@ -19,9 +19,6 @@ from monitor import selectors as sel
 from monitor.attrsieve import sieve
 from monitor.scoring import node_names
 
-# the attributes every selector of sel.HIDDEN_BLOCKS needs (extract asked for the first
-# element holding one before the hidden query; monitor.hiddensplit's one query replaced both)
-MAY_HIDE = "[hidden], [aria-hidden], [style]"
 HIDDEN_PARTS = ("[hidden]", "[aria-hidden=true]:not(p)")
 COMMENT_PARTS = ('[class*="comment"]', '[id*="comment"]')
 _PARTS = tuple(sel.GLOBAL_BOILERPLATE.split(", "))
@@ -71,7 +68,7 @@ _QUERIES = {  # (hidden parts needed, comment parts needed) -> the query
 
 def global_query(hidden_left: list[LexborNode], comments_left: list[LexborNode] | None) -> str:
     """sel.GLOBAL_BOILERPLATE for the page: ``hidden_left``, the blocks the hidden pass
-    listed and spared (none when the page holds none of MAY_HIDE's attributes);
+    listed and spared (none when the hidden query found nothing: monitor.hiddensplit);
     ``comments_left``, those remove_comments listed and spared (None: it did not run)."""
     hidden = any(_may_hide(node) for node in hidden_left)
     comments = comments_left is None or any(_may_name_comments(node) for node in comments_left)

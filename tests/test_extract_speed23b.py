@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNod
 from monitor import ariahidden, attrnames, comments, dates, dom, leftovers, markedbody, nosnippet
 from monitor import selectors as sel
 from monitor.extract import parse
+from monitor.hiddensplit import HIDDEN_OR_PARAGRAPHS
 
 from .testpages import PROSE, with_test_pages
 
@@ -18,7 +19,7 @@ from .testpages import PROSE, with_test_pages
 LEXBOR_OWN = frozenset(("class", "id", "style", "for"))
 QUERIES = (
     sel.EXPLICIT_BODY, markedbody._MAY_MARK_BODY, sel.STRUCTURAL_BOILERPLATE,
-    leftovers.MAY_HIDE, leftovers.HIDDEN_QUERY, *leftovers._QUERIES.values(), dom._TOGGLE,
+    HIDDEN_OR_PARAGRAPHS, leftovers.HIDDEN_QUERY, *leftovers._QUERIES.values(), dom._TOGGLE,
     ariahidden._HIDDEN, nosnippet.QUERY, comments.COMMENT_QUERY, dom._PRUNED, dates.DATE_NODES,
 )
 MARKED = (
