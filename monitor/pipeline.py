@@ -27,7 +27,6 @@ from monitor.models import (
     ArticleError,
     CheckedArticle,
     CheckResult,
-    ExtractRules,
     Known,
     Link,
     Route,
@@ -35,7 +34,7 @@ from monitor.models import (
     SaveResult,
     SourceKind,
 )
-from monitor.rulecheck import fallback_warnings
+from monitor.rulecheck import RuleProbe
 from monitor.saving import SaveRequest
 from monitor.sourcerules import listing_warnings, own_hosts, scope_of
 from monitor.urls import canonical, redact_url
@@ -68,22 +67,6 @@ class Context:
     routes: tuple[Route, ...]
     progress: Progress | None = field(default=None)
     writer: ArchiveWriter | None = field(default=None)  # batched writes; None: one by one
-
-
-@dataclass(slots=True)
-class RuleProbe:
-    """Checks a source's ``article:`` selectors on the first page it extracts in a pass (one
-    extra parse per pass): one that matches nothing fell back to automatic extraction."""
-
-    rules: ExtractRules
-    done: bool = False
-    warnings: tuple[str, ...] = ()
-
-    async def check(self, pool: ParserPool, page: bytes, kind: str | None, url: str) -> None:
-        if not self.done:
-            self.done = True
-            self.warnings = await pool.run(fallback_warnings, page, self.rules, redact_url(url),
-                                           kind)
 
 
 async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResult:

@@ -3,10 +3,21 @@ silently falls back to automatic extraction, which a user must hear about."""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from selectolax.lexbor import LexborHTMLParser
 
 from monitor.encoding import decode_html
+from monitor.errors import ExtractionFailed
 from monitor.models import ExtractRules
+from monitor.urls import redact_url
+
+if TYPE_CHECKING:
+    from monitor.workers import ParserPool
+
+logger = logging.getLogger(__name__)
 
 
 def selector_matches(html: str, rules: ExtractRules) -> dict[str, bool]:
@@ -26,3 +37,26 @@ def fallback_warnings(page: str | bytes, rules: ExtractRules, url: str,
     return tuple(f"article selector {name} matched nothing on {url}; automatic extraction "
                  "was used" for name, matched in selector_matches(html, rules).items()
                  if not matched and not name.startswith("drop:"))
+
+
+@dataclass(slots=True)
+class RuleProbe:
+    """Checks a source's ``article:`` selectors on the first page it extracts in a pass (one
+    extra parse per pass): one that matches nothing fell back to automatic extraction."""
+
+    rules: ExtractRules
+    done: bool = False
+    warnings: tuple[str, ...] = ()
+
+    async def check(self, pool: ParserPool, page: bytes, kind: str | None, url: str) -> None:
+        """The check is advice: its own parse failing (over budget, a pool torn down) must not
+        cost the article it rides on, so the next page of the pass tries it again."""
+        if self.done:
+            return
+        self.done = True
+        try:
+            self.warnings = await pool.run(fallback_warnings, page, self.rules, redact_url(url),
+                                           kind)
+        except ExtractionFailed as exc:
+            self.done = False
+            logger.info("article selectors not checked on %s: %s", redact_url(url), exc)
