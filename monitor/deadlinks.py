@@ -25,6 +25,9 @@ FIRST_WAIT = timedelta(hours=1)
 MAX_WAIT = timedelta(days=7)  # a page that comes back is found within a week
 _NOT_DEAD = ("robots_", "blocked_", "http_408", "http_429")  # policy or pacing, not the page
 _NOT_THE_PAGE = ("parse_crash",)  # a parser pool torn down under the page, not the page
+# Over the parse budget may be a loaded machine, not the page: the next pass tries it once
+# more before it backs off (a page that really is pathological costs one more budget).
+_MAYBE_LOAD = ("parse_timeout",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,13 @@ def is_dead(exc: MonitorError) -> bool:
     return isinstance(exc, PermanentFetchError) and not exc.reason.startswith(_NOT_DEAD)
 
 
-def wait_after(failures: int) -> timedelta:
-    """1 h after the first failure, doubling, at most a week."""
+def wait_after(failures: int, reason: str = "") -> timedelta:
+    """1 h after the first failure, doubling, at most a week (from the second for a failure
+    that may be the machine's load: none after the first)."""
+    if reason.startswith(_MAYBE_LOAD):
+        failures -= 1
+        if failures < 1:
+            return timedelta(0)
     wait: timedelta = FIRST_WAIT * 2 ** min(max(failures - 1, 0), 16)
     return min(wait, MAX_WAIT)
 
@@ -69,7 +77,7 @@ def record_failure(archive: Archive, url: str, source: str, reason: str, now: da
                    "first_failed, next_try) VALUES (?, ?, ?, ?, coalesce((SELECT first_failed "
                    "FROM dead_links WHERE url = ?), ?), ?)",
                    [key, source, failures, reason[:300], key, stamp(now),
-                    stamp(now + wait_after(failures))])
+                    stamp(now + wait_after(failures, reason))])
 
 
 def forget(archive: Archive, url: str) -> None:

@@ -42,6 +42,22 @@ def test_the_wait_doubles_up_to_a_week() -> None:
     assert wait_after(9) == wait_after(1000) == timedelta(days=7)
 
 
+def test_a_page_over_the_parse_budget_gets_one_more_try_before_it_rests(
+        tmp_path: Path, now: datetime) -> None:
+    """A parse_timeout can be a loaded machine, not the page: the next pass tries it again;
+    a second one backs off as any dead page does."""
+    assert is_dead(ExtractionFailed("parse_timeout"))
+    assert wait_after(1, "parse_timeout") == timedelta(0)
+    assert wait_after(2, "parse_timeout") == timedelta(hours=1)
+    with Archive(tmp_path / "a.db") as archive:
+        record_failure(archive, URL, "s", "parse_timeout", now)
+        later = now + timedelta(minutes=1)
+        assert lookup(archive, [URL], later).retrying == {"https://a.example/news/1"}
+        record_failure(archive, URL, "s", "parse_timeout", later)
+        assert lookup(archive, [URL], later + timedelta(minutes=59)).resting == {
+            "https://a.example/news/1"}
+
+
 def test_the_archive_remembers_until_the_link_works(tmp_path: Path, now: datetime) -> None:
     with Archive(tmp_path / "a.db") as archive:
         record_failure(archive, URL, "s", "http_404", now)
