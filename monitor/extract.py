@@ -62,6 +62,7 @@ _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
+LAST_RESORT_TEXT = 80  # characters: less, read off a page's leftovers, is a label, not a story
 wide_twin(sel.BOILERPLATE_LINE)  # (its guard comes from sre's parse of it, ~9 ms: at import, not in a page)
 
 
@@ -234,6 +235,12 @@ def _body_lines(
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
         drop_story_cards(nodes)
+    return _body_lines_of(nodes, title, credits)
+
+
+def _body_lines_of(nodes: list[LexborNode], title: str, credits: list[str] | None = None
+                   ) -> list[str]:
+    """The chosen nodes' text as clean body lines (``credits``: see _body_lines)."""
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
@@ -311,7 +318,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     tail: list[str] = []
     body = _body_lines(tree, rules, title, tail, walked=walked) \
         or _second_try(text, rules, title) \
-        or declared_lines(ld) or _script_body(text, rules, title)
+        or declared_lines(ld) or _script_body(text, rules, title) or _last_resort(text, title)
     if not body:
         raise ExtractionFailed("no main content")
     author = author or metadata.author_from_credits(tail)
@@ -345,6 +352,21 @@ def _script_body(text: str, rules: ExtractRules | None, title: str) -> list[str]
     return _body_lines(tree, rules, title, family=False)
 
 
+def _last_resort(text: str, title: str) -> list[str]:
+    """The page's text outside its frame (navigation, footers, sidebars), cleaned as any body,
+    when no reading found a body: a story told in list items or in headings alone gave the
+    vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
+    Only such pages get here, so no page that had a body changes."""
+    tree = parse(text)
+    dom.remove_junk(tree)
+    root = tree.body
+    if root is None:
+        return []
+    dom.remove_boilerplate(root, sel.STRUCTURAL_BOILERPLATE, 1.0)
+    lines = _body_lines_of([root], title)
+    return lines if sum(map(len, lines)) >= LAST_RESORT_TEXT else []
+
+
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The article body alone, for benchmarks; never raises (an empty string instead).
 
@@ -365,7 +387,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         title = normalize_line(title)
         body = _body_lines(tree, None, title, walked=walked) \
             or _second_try(text, None, title) \
-            or declared_lines(ld) or _script_body(text, None, title)
+            or declared_lines(ld) or _script_body(text, None, title) or _last_resort(text, title)
         return "\n".join(body)
     except Exception:
         return ""

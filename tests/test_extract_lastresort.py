@@ -1,0 +1,55 @@
+"""The last reading of a page no other reading found a body in (extract._last_resort): a story
+told in list items only, a live page of timed headings. The
+vote found no paragraph in them but the footer's, cleaning dropped its copyright line, and
+each page came out empty; a held-out check counts an empty page against the extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.errors import ExtractionFailed
+from monitor.extract import extract, extract_text
+
+NAV = "<nav>" + "".join(f"<a href='/s{n}'>Section {n}</a>" for n in range(12)) + "</nav>"
+FOOT = ("<footer><p>© 2024 Example Media. All rights reserved. Privacy policy. Terms of use."
+        "</p></footer>")
+TIPS = ["First, read the whole manual before you start on the frame.",
+        "Second, keep the tools clean and dry after every use.",
+        "Third, ask for help when you need it: nobody knows everything."]
+LIVE = ["10:00 The council opened the new tram line to the harbour",
+        "09:15 Crowds gathered at the first stop before the ribbon was cut"]
+
+
+def _page(inner: str) -> str:
+    return (f"<html><head><title>Story | Example Media</title></head><body><header>"
+            f"<a href='/'>Example Media</a></header>{NAV}{inner}"
+            f"<aside><h3>Most read</h3><p>Another story that readers liked this week.</p></aside>"
+            f"{FOOT}</body></html>")
+
+
+PAGES = {
+    "list items": _page("<article><h1>Story</h1><ul>"
+                        + "".join(f"<li>{tip}</li>" for tip in TIPS) + "</ul></article>"),
+    "headings": _page("<article><h1>Story</h1>" + "".join(f"<h2>{line}</h2>" for line in LIVE)
+                      + "</article>"),
+}
+WANTED = {"list items": TIPS, "headings": LIVE}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_a_page_with_no_paragraph_still_gives_its_text(name: str) -> None:
+    body = extract(PAGES[name], "http://127.0.0.1/story").body
+    assert extract_text(PAGES[name]) == body
+    for line in WANTED[name]:
+        assert line in body
+    for chrome in ("Section 3", "All rights reserved", "Most read", "Another story",
+                   "Example Media"):
+        assert chrome not in body
+
+
+def test_a_page_of_frame_and_a_label_is_still_no_article() -> None:
+    """Less text than a story's (a label, a caption) left outside the frame: no body."""
+    page = _page("<div class='hero'><h1>Story</h1><p>Photo: the new tram.</p></div>")
+    with pytest.raises(ExtractionFailed):
+        extract(page)
+    assert extract_text(page) == ""
