@@ -1,0 +1,66 @@
+"""Body parts lost on unseen news pages (issue 11, recall; session 26): the reading of a name
+a newspaper glosses once (<ruby>), and the line announcing a list the gathering took as a
+block of its own."""
+
+from __future__ import annotations
+
+from monitor.extract import extract, parse
+from monitor.gapheads import with_headings
+from tests.testpages import STORY, story_page
+
+URL = "https://127.0.0.1/a"
+# a name glossed once, with the brackets a browser without ruby support shows
+GLOSSED = ("<p>市長の<ruby><rb>金海林</rb><rp>（</rp><rt>キムヘリム</rt><rp>）</rp></ruby>"
+           "氏は三日、新しい路線の計画を発表した。工事は来年の春に始まる予定だという。</p>")
+
+
+def _furigana(words: int) -> str:
+    """A paragraph with a kana reading over each of ``words`` kanji words (easy-Japanese
+    news: furigana throughout, no brackets)."""
+    glossed = "".join("<ruby>駅<rt>えき</rt></ruby>と<ruby>港<rt>みなと</rt></ruby>"
+                      for _ in range(words // 2))
+    return f"<p>新しい路線は{glossed}を結びます。</p>"
+
+
+def test_a_name_glossed_once_keeps_its_reading() -> None:
+    """A news story that glosses one hard name keeps the reading, in its brackets: it is
+    part of the sentence as printed."""
+    body = extract(story_page(GLOSSED + STORY), URL).body
+    assert "金海林（キムヘリム）氏は三日" in body
+    assert "night bus network" in body
+
+
+def test_furigana_throughout_stays_out() -> None:
+    """Readings over every kanji (more than RARE_READINGS on the page) are annotations:
+    each word would come twice."""
+    body = extract(story_page(_furigana(6) + STORY), URL).body
+    assert "駅と港" in body
+    assert "えき" not in body and "みなと" not in body
+
+
+def _column(lead_in: str, block: str) -> list[str]:
+    """with_headings over a column of boxes whose third block is ``block`` (gathered),
+    with ``lead_in`` in a box of its own before it."""
+    tree = parse("<div id='c'><div class='b'>First block of the story, about the port.</div>"
+                 "<div class='b'>Second block of the story, on exports.</div>"
+                 f"<div><div>{lead_in}</div></div>"
+                 f"<div class='b'>{block}</div>"
+                 "<div class='b'>Last block of the story.</div></div>")
+    return [node.text() for node in with_headings(tree.css("div.b"))]
+
+
+def test_lead_in_of_a_list_gathered_as_a_block_stays() -> None:
+    """gapheads: the colon line before a block that is a list and nothing else (its items
+    voted) comes in, in its place."""
+    found = _column("Exported were above all:",
+                    "<ul><li>Machines and machine parts</li><li>Pharmaceuticals</li></ul>")
+    assert found[2:4] == ["Exported were above all:",
+                          "Machines and machine partsPharmaceuticals"]
+
+
+def test_a_colon_line_before_a_prose_block_or_a_caption_stays_out() -> None:
+    """Only a list's lead-in comes in: a colon line before a prose block, or a caption-like
+    box before a list, is left as it was."""
+    assert "Read more:" not in _column("Read more:", "<p>Imports are mostly food.</p>")
+    assert "Photo: the port at dawn" not in _column(
+        "Photo: the port at dawn", "<ul><li>Grain and rice</li><li>Textiles</li></ul>")
