@@ -64,3 +64,33 @@ def test_a_colon_line_before_a_prose_block_or_a_caption_stays_out() -> None:
     assert "Read more:" not in _column("Read more:", "<p>Imports are mostly food.</p>")
     assert "Photo: the port at dawn" not in _column(
         "Photo: the port at dawn", "<ul><li>Grain and rice</li><li>Textiles</li></ul>")
+
+
+CLOSING = ("The governor said the fire had been brought under control by the evening, and that "
+           "families could return home soon.")
+
+
+def _parts(opening: str) -> str:
+    """A story in part boxes; the second opens with a heading styled like the sidebar's
+    boxes ("widget-title"), an image box, ``opening`` and then a paragraph of prose."""
+    return story_page(
+        f"<div class='part'>{STORY}</div><div class='part'>"
+        "<h2 class='widget-title'>Two districts evacuated</h2>"
+        f"<div class='widget-image'><img src='/fire.jpg' alt=''></div><p>{opening}</p>"
+        f"<p>{CLOSING}</p></div>")
+
+
+def test_a_subheading_before_one_short_sentence_stays() -> None:
+    """subheads: a section that opens on one short sentence (past an image box) keeps its
+    heading, however its class reads."""
+    lines = extract(_parts("Two districts were evacuated on Tuesday."), URL).body.split("\n")
+    at = lines.index("Two districts evacuated")
+    assert lines[at + 1] == "Two districts were evacuated on Tuesday." and lines[-1] == CLOSING
+
+
+def test_a_boilerplate_heading_before_a_short_label_still_goes() -> None:
+    """A short paragraph that ends no sentence (a gallery's title) opens no section: the
+    heading named like the sidebar's still goes."""
+    body = extract(_parts("Pictures from the scene"), URL).body
+    assert "Two districts evacuated" not in body
+    assert "night bus network" in body and CLOSING in body
