@@ -4,8 +4,8 @@ Some sites style every heading in the body with the class of their sidebar's box
 ("widget-title"): pruned as boilerplate by its name, each section of a report lost its
 heading. A short heading is the text's own when prose follows it (past an image box, which
 holds no text, or a <figure>; a section may open on one short sentence) and prose comes
-before it (a paragraph, or a section box ending with one), or it opens a box that no name marks as chrome. One hidden by its class
-stays out.
+before it (a paragraph, or a section box ending with one), or it opens a box that no name
+marks as chrome. One hidden by its class stays out.
 
 A heading that opens a block the body gathered after the first (siblings of one box:
 sections of a long read, text runs split by subheadings) is its own as well: the gathering

@@ -1,6 +1,7 @@
 """Body parts lost on unseen news pages (issue 11, recall; session 26): the reading of a name
-a newspaper glosses once (<ruby>), and the line announcing a list the gathering took as a
-block of its own."""
+a newspaper glosses once (<ruby>), the line announcing a list the gathering took as a block
+of its own, a subheading before one short sentence, and a section whose table of contents
+made it read as links."""
 
 from __future__ import annotations
 
@@ -94,3 +95,49 @@ def test_a_boilerplate_heading_before_a_short_label_still_goes() -> None:
     body = extract(_parts("Pictures from the scene"), URL).body
     assert "Two districts evacuated" not in body
     assert "night bus network" in body and CLOSING in body
+
+
+SECTIONS = [
+    "The city council voted on Tuesday to extend the tram network to the harbour, after a "
+    "year of complaints from ferry passengers about the last connections of the evening.",
+    "The new line will open in March and run every ten minutes between six in the morning "
+    "and midnight, the committee said, and the fares will stay as they are.",
+    "Opposition members said the plan was welcome but came too late for the summer, and "
+    "asked for the budget to be published before the final vote in the spring.",
+    "The council said the cost would be met from the parking budget, which rose by a fifth "
+    "last year after new charges were brought in across the old centre.",
+]
+QUESTIONS = ["Which stops are planned along the new line?", "What will the tickets cost?",
+             "When does the building work start?", "Who pays for the new trams?",
+             "How long will the works take?", "Will the ferries keep running?"]
+
+
+def _long_read(href: str) -> str:
+    """A story in section boxes split by ad slots; the second opens with a short line and a
+    box of links, one per question (``href`` and its number: "#q" points within the page)."""
+    links = "<br>".join(f"<a href='{href}{i}'>{q}</a>" for i, q in enumerate(QUESTIONS))
+    boxes = [f"<p>{SECTIONS[0]}</p><p>{SECTIONS[1]}</p>",
+             "<p>Many questions are still open.</p><div class='callout'><strong>In this "
+             f"article:</strong><br>{links}</div><h3 id='q0'>Which stops are planned?</h3>"
+             f"<p>{SECTIONS[2]}</p>",
+             f"<p>{SECTIONS[3]}</p>"]
+    sections = "<div class='ad'>Advertisement</div>".join(
+        f"<div class='row'><div class='col'>{box}</div></div>" for box in boxes)
+    return (f"<html><head><title>Trams</title></head><body><article><h1>Trams</h1>{sections}"
+            "</article></body></html>")
+
+
+def test_a_section_with_a_table_of_contents_stays() -> None:
+    """pagelinks: links to the page's own anchors do not make a section navigation; the
+    section comes in with its heading, and the contents' links still go (link lines)."""
+    lines = extract(_long_read("#q"), URL).body.split("\n")
+    at = lines.index("Which stops are planned?")
+    assert lines[at + 1] == SECTIONS[2] and lines[-1] == SECTIONS[3]
+    assert QUESTIONS[1] not in lines
+
+
+def test_a_box_of_links_to_other_stories_still_keeps_its_section_out() -> None:
+    """The same box linking to other pages is navigation: its section stays out."""
+    body = extract(_long_read("https://other.example/story-"), URL).body
+    assert SECTIONS[2] not in body and QUESTIONS[1] not in body
+    assert SECTIONS[0] in body and SECTIONS[3] in body
