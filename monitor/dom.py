@@ -31,7 +31,7 @@ from monitor.placement import (
     inside_cut,
     sibling,
 )
-from monitor.ruby import bracket_reading, spelled_reading
+from monitor.ruby import bracket_reading, rare_readings, spelled_reading
 from monitor.scoring import (
     NAME_CACHE,
     Candidate,
@@ -78,14 +78,18 @@ def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
     <p> in a <dialog>, a <span> in a <button>) is known gone by its lack of a parent
     (voting.read); the tree left is the one strip_tags leaves.
     """
-    for node in reversed((walked or walk(tree)).junk):
+    junk = (walked or walk(tree)).junk
+    rare: bool | None = None  # (counted at the first reading: most pages have none)
+    for node in reversed(junk):
         tag = node.tag_id  # (lexbor's number: .tag builds a str on each read)
         if tag == _BUTTON_ID and _accordion_toggle(node):
             continue  # an accordion's header: its label (an FAQ question) is text
-        if tag in _RUBY_IDS and spelled_reading(node):
-            if tag == _RT_ID:
-                bracket_reading(node)
-            continue  # a lesson's pinyin or romaji: the reading is the text
+        if tag in _RUBY_IDS:
+            rare = rare_readings(junk, _RT_ID) if rare is None else rare
+            if rare or spelled_reading(node):
+                if tag == _RT_ID:
+                    bracket_reading(node)
+                continue  # a lesson's pinyin or a glossed name: the reading is the text
         node.decompose()
 
 

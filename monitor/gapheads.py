@@ -12,8 +12,9 @@ excerpt, a sidebar's links) is another box's, and stays out.
 A list between the blocks (the goods a story enumerates, a how-to's materials, a review's
 pros and cons) holds no paragraph either: it comes in unless it is mostly links (a menu, a
 list of other stories, which LIST_LINKS keeps out). So does the line that announces it in a
-box of its own just before it ("Exported were above all:"), too short to vote; a heading
-followed by that line opens the list's section.
+box of its own just before it ("Exported were above all:"), too short to vote, and the one
+before a list the gathering took as a block of its own; a heading followed by that line
+opens the list's section.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from selectolax.lexbor import LexborNode
 
 from monitor.docorder import Positions
 from monitor.docorder import position as one_position
-from monitor.scoring import flat_text, link_density
+from monitor.scoring import flat_text, link_density, text_len
 
 HEADING_QUERY = "h2, h3, h4"
 LIST_QUERY = "ul, ol"
+_LIST_TAGS = frozenset(("ul", "ol"))
 LIST_LINKS = 0.3  # linked share of its text above which a list is navigation or teasers
 MIN_LIST = 20  # characters: a shorter list is a label or a control
 LEAD_IN_MAX = 200  # characters: a longer box before a list is a paragraph, not its lead-in line
@@ -60,7 +62,7 @@ def with_headings(nodes: list[LexborNode]) -> list[LexborNode]:
     headings, boxes = top.css(HEADING_QUERY), top.css(LIST_QUERY)
     position = Positions() if len(headings) + len(boxes) > MANY else one_position
     lists = _lists(boxes, spots, first, last, position)
-    lists += _lead_ins(lists, spots, first, position)
+    lists += _lead_ins(lists + _listed_blocks(nodes, spots), spots, first, position)
     opened = spots + [spot for spot, _ in lists]  # (a heading may open a list taken, or its lead-in)
     found: list[tuple[tuple[int, ...], LexborNode]] = []
     for heading in headings:
@@ -94,6 +96,19 @@ def _lists(boxes: list[LexborNode], spots: list[tuple[int, ...]], first: tuple[i
         text = flat_text(box)
         if len(text) >= MIN_LIST and link_density(box) <= LIST_LINKS:
             found.append((spot, box))
+    return found
+
+
+def _listed_blocks(nodes: list[LexborNode], spots: list[tuple[int, ...]]
+                   ) -> list[tuple[tuple[int, ...], LexborNode]]:
+    """The blocks after the first that are a list and nothing else (a list whose items
+    voted, gathered as a block of its own): their lead-in line is as much the text's as a
+    list taken between the blocks."""
+    found: list[tuple[tuple[int, ...], LexborNode]] = []
+    for spot, node in zip(spots[1:], nodes[1:], strict=True):
+        listed = node if node.tag in _LIST_TAGS else node.css_first(LIST_QUERY)
+        if listed is not None and text_len(listed) == text_len(node):
+            found.append((spot, node))
     return found
 
 

@@ -16,6 +16,7 @@ from monitor import docorder, sectiongaps
 from monitor.dom import bio_box, is_boilerplate, prune_region
 from monitor.liveentries import same_stream
 from monitor.loginbox import is_login_box
+from monitor.pagelinks import away_density
 from monitor.placement import last_element, nested_in
 from monitor.scoring import (
     Candidate,
@@ -85,7 +86,8 @@ def _same_kind(node: LexborNode, best: LexborNode) -> bool:
     if is_boilerplate(node) or in_comments(node):
         return False
     length = text_len(node)
-    return length > 0 and link_density(node, length) <= SIBLING_LINKS
+    return length > 0 and away_density(
+        node, link_density(node, length), SIBLING_LINKS) <= SIBLING_LINKS
 
 
 def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
@@ -350,7 +352,7 @@ def _too_linked(node: LexborNode, best: LexborNode, own: list[float], kind: tupl
     built like the winner, not boxed as boilerplate, and no more linked than the winner
     itself (a page of sections that each link their heading and a "more" line); ``own``
     caches the winner's density, ``kind`` is its section_kind."""
-    density = link_density(node)
+    density = away_density(node, link_density(node), COUSIN_LINKS)
     if density <= COUSIN_LINKS:
         return False
     if not _same_class(node, best, kind) or _boxed_off(node, best):

@@ -3,9 +3,9 @@
 Some sites style every heading in the body with the class of their sidebar's boxes
 ("widget-title"): pruned as boilerplate by its name, each section of a report lost its
 heading. A short heading is the text's own when prose follows it (past an image box, which
-holds no text, or a <figure>) and prose comes before it (a paragraph, or a section box
-ending with one), or it opens a box that no name marks as chrome. One hidden by its class
-stays out.
+holds no text, or a <figure>; a section may open on one short sentence) and prose comes
+before it (a paragraph, or a section box ending with one), or it opens a box that no name
+marks as chrome. One hidden by its class stays out.
 
 A heading that opens a block the body gathered after the first (siblings of one box:
 sections of a long read, text runs split by subheadings) is its own as well: the gathering
@@ -23,6 +23,8 @@ from monitor.scoring import link_density, node_names, text_len
 
 SUBHEAD_CHARS = 120  # characters; a longer "heading" is a teaser's title, not a subheading
 PROSE_BESIDE = 80  # characters of an unlinked <p> that make it a paragraph of the text
+SENTENCE_AFTER = 40  # characters: a section may open on one short sentence after its heading
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
 PROSE_LINKS = 0.25  # linked share above which a paragraph is a teaser or a link list
 FIGURES_SKIPPED = 2  # image boxes and figures passed over between a heading and its prose
 STYLED_PARAGRAPHS = 3  # <p> sharing a class list: the paragraphs' style (dom.PARAGRAPH_STYLE)
@@ -68,17 +70,21 @@ def _prose_after(node: LexborNode, chrome: Callable[[str], bool]) -> bool:
         if probe is None or (text_len(probe) and probe.tag != "figure"):
             break
         probe = sibling(probe, before=False)
-    return _prose(probe, chrome)
+    return _prose(probe, chrome, SENTENCE_AFTER)
 
 
-def _prose(node: LexborNode | None, chrome: Callable[[str], bool]) -> bool:
+def _prose(node: LexborNode | None, chrome: Callable[[str], bool], shortest: int = PROSE_BESIDE
+           ) -> bool:
     """An unlinked paragraph that region pruning keeps: one named as chrome is a teaser's
     ("teaser-text": the heading before it is the teaser's) unless its class is the
-    paragraphs' style (dom._paragraph_styles)."""
+    paragraphs' style (dom._paragraph_styles). ``shortest``: a paragraph shorter than
+    PROSE_BESIDE (and at least this long) counts when it ends a sentence."""
     if node is None or node.tag != "p":
         return False
     length = text_len(node)
-    if length < PROSE_BESIDE or link_density(node, length) > PROSE_LINKS:
+    if length < shortest or link_density(node, length) > PROSE_LINKS:
+        return False
+    if length < PROSE_BESIDE and not node.text_lexbor().rstrip().endswith(_SENTENCE_ENDS):
         return False
     return not chrome(node_names(node)) or _styled(node)
 
