@@ -71,13 +71,10 @@ __all__ = [
 def remove_junk(tree: LexborHTMLParser, walked: Walked | None = None) -> None:
     """Drop elements that never carry article text (scripts, styles, forms controls...).
 
-    One walk finds them all (strip_tags walks the page once per tag; a css() query tries its
-    18 tag selectors on every element, which costs more than a set test; ``walked``: that
-    walk's, when the caller made it); each goes with its subtree taken apart (decompose()
-    detaches each node under it), so that an element of the walk's voters inside one (a
-    <p> in a <dialog>, a <span> in a <button>) is known gone by its lack of a parent
-    (voting.read); the tree left is the one strip_tags leaves.
-    """
+    One walk finds them all (strip_tags walks the page once per tag, a css() query tries 18
+    selectors on every element; ``walked``: that walk's, when the caller made it). Each goes
+    with its subtree taken apart, so a voter inside one (a <p> in a <dialog>) is known gone
+    by its lack of a parent (voting.read)."""
     junk = (walked or walk(tree)).junk
     rare: bool | None = None  # (counted at the first reading: most pages have none)
     for node in reversed(junk):

@@ -72,8 +72,7 @@ def _same_kind(node: LexborNode, best: LexborNode) -> bool:
 
     List-style posts, how-to steps and sectioned long reads repeat one block (same tag, same
     first class) per part; a part that scores low is still part of the body. A classless <div>
-    says too little, so only named blocks and <section>s count, and linked lists never do.
-    """
+    says too little, so only named blocks and <section>s count, and linked lists never do."""
     if node.tag != best.tag or node.tag == "article":
         return False
     names = (node.attributes.get("class") or "").split()
@@ -330,11 +329,10 @@ def cousins(best: Candidate, cands: dict[int, Candidate], chosen: list[LexborNod
 
 
 def story_box(best: LexborNode, levels: int) -> LexborNode | None:
-    """The box around the winner, within ``levels``, that holds an <h1> beside it, when
-    one does: the story's own box, headline and body. An endless page appends the next
-    story in a box built like it, under an <h2>; its body, built like the winner, is a
-    cousin of the same class, but another story. (An <h1> inside the winner says nothing:
-    a long read's first section may hold it.)"""
+    """The box around the winner, within ``levels``, that holds an <h1> beside it: the
+    story's own box. An endless page appends the next story in a box built like it, whose
+    body is a cousin of the winner's class (an <h1> inside the winner says nothing: a long
+    read's first section may hold it)."""
     if best.css_first("h1") is not None:
         return None
     probe = best.parent
