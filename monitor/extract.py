@@ -23,6 +23,7 @@ from monitor import (
     notbody,
     otherstories,
     regions,
+    shadowroots,
     streamed,
     voting,
 )
@@ -111,6 +112,16 @@ def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
     if streamed.present(tree):
         streamed.reveal(tree, html)
     return tree
+
+
+def _walk(tree: LexborHTMLParser) -> Walked:
+    """The junk walk (monitor.junkwalk), after declarative shadow roots are put in place on
+    the rare page that has them (monitor.shadowroots: a walk again, since they add nodes)."""
+    walked = walk_page(tree)
+    if walked.templates and shadowroots.held(walked.templates):
+        shadowroots.attach(tree)
+        walked = walk_page(tree)
+    return walked
 
 
 def _select(root: LexborNode, selector: str) -> list[LexborNode]:
@@ -293,7 +304,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     if not text.strip():
         raise ExtractionFailed("empty page")
     tree = parse(text, utf8)
-    walked = walk_page(tree)  # (the junk, and the metadata's elements with it)
+    walked = _walk(tree)  # (the junk, and the metadata's elements with it)
     ld = metadata.ld_article(metadata.json_ld(tree, walked))
     metas = metadata.meta_map(tree, walked)
     dom.remove_junk(tree, walked)
@@ -337,7 +348,7 @@ def _second_try(text: str, rules: ExtractRules | None, title: str) -> list[str]:
     """Body lines from a fresh tree with the plain vote, when the first choice cleaned to
     nothing (a family of same-class sections that were all boilerplate lines)."""
     tree = parse(text)
-    dom.remove_junk(tree)
+    dom.remove_junk(tree, _walk(tree))
     return _body_lines(tree, rules, title, family=False)
 
 
@@ -358,7 +369,7 @@ def _last_resort(text: str, title: str) -> list[str]:
     vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
     Only such pages get here, so no page that had a body changes."""
     tree = parse(text)
-    dom.remove_junk(tree)
+    dom.remove_junk(tree, _walk(tree))
     root = tree.body
     if root is None:
         return []
@@ -376,7 +387,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     try:
         text, utf8 = _to_text(html)
         tree = parse(text, utf8)
-        walked = walk_page(tree)
+        walked = _walk(tree)
         metas = metadata.meta_map(tree, walked)
         ld = metadata.ld_article(metadata.json_ld(tree, walked))
         dom.remove_junk(tree, walked)

@@ -41,6 +41,7 @@ class Walked:
     # not listed (a page whose <html> holds more than <head> and <body>)
     marked: list[Marked] | None = None  # the date search's itemprop/property elements, when
     # its query ran (markeddates.marked_elements' ``listed``): the marked body's candidates
+    templates: tuple[LexborNode, ...] = ()  # <body>'s <template>s (junk too: monitor.shadowroots)
 
     def ld_scripts(self) -> list[LexborNode]:
         """The JSON-LD blocks: what tree.css('script[type="application/ld+json"]') finds
@@ -74,9 +75,16 @@ def walk(tree: LexborHTMLParser) -> Walked:
         if kind is not None:
             sorted_[kind].append(node)
     found.extend(sorted_[0])
+    # (an HTML <template> is a leaf, its content held apart: last in the list, it goes first,
+    # before any junk element it sits in; one with children is an <svg>'s or a <math>'s,
+    # junk that takes it along)
+    templates = sorted_[_TEMPLATES]
+    found.extend(node for node in templates if node.child is None)
     openers = dict(zip(_OPENERS, sorted_[_FIRST_OPENER:_TIMES], strict=True))
     openers["p"] = [node for node in sorted_[1] if node.tag_id == _P]  # (among the paragraphs)
-    return _walked(found, sorted_[1:_FIRST_OPENER], openers, sorted_[_TIMES])
+    walked = _walked(found, sorted_[1:_FIRST_OPENER], openers, sorted_[_TIMES])
+    walked.templates = tuple(templates)
+    return walked
 
 
 def _walked(found: list[LexborNode], voters: VoterLists | None,
@@ -101,11 +109,13 @@ _WALKED = _JUNK_IDS | {_META}
 # (no tag is two: sel.JUNK_TAGS holds no voter's tag, and a heading is neither)
 _OPENERS = ("h2", "h3", "h4")  # the headings that open boxes (nodefinds.first_children)
 # the lists walk() sorts <body>'s elements into: junk and <meta>s, each kind of voter, each
-# opener, the <time>s (no time is a voter: a <time> in <head> is put in <body> by the parser)
+# opener, the <time>s (no time is a voter: a <time> in <head> is put in <body> by the parser),
+# the <template>s
 _FIRST_OPENER = 1 + len(set(VOTER_KINDS.values()))
 _TIMES = _FIRST_OPENER + len(_OPENERS)
-_LISTS = _TIMES + 1
+_TEMPLATES = _TIMES + 1
+_LISTS = _TEMPLATES + 1
 _KINDS = {tag: 0 for tag in _WALKED} | {tag: kind + 1 for tag, kind in VOTER_KINDS.items()} \
     | {tag_id(name): index + _FIRST_OPENER for index, name in enumerate(_OPENERS)} \
-    | {tag_id("time"): _TIMES}
+    | {tag_id("time"): _TIMES, tag_id("template"): _TEMPLATES}
 _P = tag_id("p")

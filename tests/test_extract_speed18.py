@@ -34,12 +34,33 @@ def _ids(reading: voting.Reading) -> list[list[tuple[int, str]]]:
 
 
 def _whole_walk(tree: LexborHTMLParser) -> tuple[list[int], list[int]]:
-    """(junk, metas) of one walk over the whole page, as junkwalk.walk listed them before."""
+    """(junk, metas) of one walk over the whole page, as junkwalk.walk listed them before,
+    but <body>'s <template>s last (leaves of the tree: removed first, they take nothing
+    with them that the removal of another junk element would need) and none with children
+    (an <svg>'s or a <math>'s, junk that takes them along)."""
     root = tree.root
     assert root is not None
     found = [node for node in root.traverse() if node.tag_id in junkwalk._WALKED]
     metas = [node.mem_id for node in found if node.tag == "meta"]
-    return [node.mem_id for node in found if node.tag != "meta"], metas
+    junk = [node for node in found if node.tag != "meta"]
+    moved = [node for node in junk if node.tag == "template" and _in_body(node)]
+    assert all(_in_foreign(node) for node in moved if node.child is not None)
+    last = [node.mem_id for node in moved if node.child is None]
+    return [node.mem_id for node in junk if node not in moved] + last, metas
+
+
+def _in_foreign(node: LexborNode) -> bool:
+    probe = node.parent
+    while probe is not None and probe.tag not in ("svg", "math"):
+        probe = probe.parent
+    return probe is not None
+
+
+def _in_body(node: LexborNode) -> bool:
+    probe = node.parent
+    while probe is not None and probe.tag != "body":
+        probe = probe.parent
+    return probe is not None
 
 
 def _check(tree: LexborHTMLParser, gone: list[LexborNode], flat: list[LexborNode]) -> None:

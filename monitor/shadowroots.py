@@ -1,0 +1,40 @@
+"""Declarative shadow DOM put in place, as a browser attaches it.
+
+A web component rendered on the server sends what it shows inside ``<template
+shadowrootmode="open">``; the browser makes that the element's shadow root and displays it.
+lexbor keeps a template's content out of the tree, and the junk walk drops templates, so a
+story sent that way came out empty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
+
+SHADOW_TEMPLATES = "template[shadowrootmode], template[shadowroot]"
+SHADOW_ATTRIBUTES = ("shadowrootmode", "shadowroot")  # the standard's, and Chrome's first
+MAX_DEPTH = 4  # levels of shadow roots nested in shadow roots read (deeper ones go)
+
+
+def held(templates: Iterable[LexborNode]) -> bool:
+    """Whether any of the page's <template>s (the junk walk's) is a shadow root."""
+    return any(name in template.attributes for template in templates
+               for name in SHADOW_ATTRIBUTES)
+
+
+def attach(tree: LexborHTMLParser, depth: int = 0) -> None:
+    """Replace each shadow-root template by a <div> holding its content (the content's own
+    shadow roots first: a template's content does not come along when its node is moved)."""
+    for template in tree.css(SHADOW_TEMPLATES):
+        markup = template.html or ""
+        inner = markup[markup.find(">") + 1: markup.rfind("</template>")]
+        fragment = LexborHTMLParser(f"<html><body><div>{inner}</div></body></html>",
+                                    options=LexborDocumentOptions.WO_EVENTS, scripting=True)
+        if depth < MAX_DEPTH:
+            attach(fragment, depth + 1)
+        root = fragment.body.child if fragment.body is not None else None
+        if root is None:
+            template.decompose()
+        else:
+            template.replace_with(root)
