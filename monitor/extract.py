@@ -23,7 +23,6 @@ from monitor import (
     notbody,
     otherstories,
     regions,
-    shadowroots,
     streamed,
     voting,
 )
@@ -45,7 +44,6 @@ from monitor.hiddensplit import HIDDEN_OR_PARAGRAPHS, split_hidden
 from monitor.introlists import add_announced
 from monitor.joinurl import join
 from monitor.junkwalk import Walked
-from monitor.junkwalk import walk as walk_page
 from monitor.ldbody import declared_lines
 from monitor.leftovers import global_query
 from monitor.markedbody import explicit_bodies, same_build
@@ -55,6 +53,7 @@ from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
 from monitor.scoring import Measures, deep_text
 from monitor.scriptbody import script_markup
+from monitor.shadowroots import walk_shown
 from monitor.storycards import drop_story_cards
 from monitor.teaserboxes import drop_teaser_rows
 from monitor.unvoted import add_unvoted
@@ -112,16 +111,6 @@ def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
     if streamed.present(tree):
         streamed.reveal(tree, html)
     return tree
-
-
-def _walk(tree: LexborHTMLParser) -> Walked:
-    """The junk walk (monitor.junkwalk), after declarative shadow roots are put in place on
-    the rare page that has them (monitor.shadowroots: a walk again, since they add nodes)."""
-    walked = walk_page(tree)
-    if walked.templates and shadowroots.held(walked.templates):
-        shadowroots.attach(tree)
-        walked = walk_page(tree)
-    return walked
 
 
 def _select(root: LexborNode, selector: str) -> list[LexborNode]:
@@ -304,7 +293,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     if not text.strip():
         raise ExtractionFailed("empty page")
     tree = parse(text, utf8)
-    walked = _walk(tree)  # (the junk, and the metadata's elements with it)
+    walked = walk_shown(tree)  # (the junk, and the metadata's elements with it)
     ld = metadata.ld_article(metadata.json_ld(tree, walked))
     metas = metadata.meta_map(tree, walked)
     dom.remove_junk(tree, walked)
@@ -348,7 +337,7 @@ def _second_try(text: str, rules: ExtractRules | None, title: str) -> list[str]:
     """Body lines from a fresh tree with the plain vote, when the first choice cleaned to
     nothing (a family of same-class sections that were all boilerplate lines)."""
     tree = parse(text)
-    dom.remove_junk(tree, _walk(tree))
+    dom.remove_junk(tree, walk_shown(tree))
     return _body_lines(tree, rules, title, family=False)
 
 
@@ -369,7 +358,7 @@ def _last_resort(text: str, title: str) -> list[str]:
     vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
     Only such pages get here, so no page that had a body changes."""
     tree = parse(text)
-    dom.remove_junk(tree, _walk(tree))
+    dom.remove_junk(tree, walk_shown(tree))
     root = tree.body
     if root is None:
         return []
@@ -387,7 +376,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     try:
         text, utf8 = _to_text(html)
         tree = parse(text, utf8)
-        walked = _walk(tree)
+        walked = walk_shown(tree)
         metas = metadata.meta_map(tree, walked)
         ld = metadata.ld_article(metadata.json_ld(tree, walked))
         dom.remove_junk(tree, walked)

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
+from monitor.junkwalk import Walked, walk
+
 SHADOW_TEMPLATES = "template[shadowrootmode], template[shadowroot]"
 SHADOW_ATTRIBUTES = ("shadowrootmode", "shadowroot")  # the standard's, and Chrome's first
 MAX_DEPTH = 4  # levels of shadow roots nested in shadow roots read (deeper ones go)
@@ -38,3 +40,13 @@ def attach(tree: LexborHTMLParser, depth: int = 0) -> None:
             template.decompose()
         else:
             template.replace_with(root)
+
+
+def walk_shown(tree: LexborHTMLParser) -> Walked:
+    """The junk walk (monitor.junkwalk), after the shadow roots are put in place on the rare
+    page that has them (walked again then: they add nodes)."""
+    walked = walk(tree)
+    if walked.templates and held(walked.templates):
+        attach(tree)
+        walked = walk(tree)
+    return walked
