@@ -10,6 +10,7 @@ file names, header metadata). Per-source rules replace any stage they name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
 
@@ -49,6 +50,7 @@ from monitor.leftovers import global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.markers import PARA
 from monitor.models import Article, ExtractRules
+from monitor.noscriptbody import has_noscript, noscript_tree, without_notices
 from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
 from monitor.scoring import Measures, deep_text
@@ -84,11 +86,8 @@ def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
     <noscript> (an empty body), and an <img> in it closed <head> early.
 
     The attribute names the queries test are made known to the document at once
-    (monitor.attrnames): each query that tests one then finds its id once, not at every
-    element.
-
-    Without lexbor's mutation events (about a tenth of the parse, and of each decompose):
-    they only mirror a <select>'s option into its <selectedcontent>, and selects are junk.
+    (monitor.attrnames): each query then finds its id once, not at every element. Without
+    lexbor's mutation events (a tenth of the parse): they only serve <select>s, junk here.
 
     NULs become U+FFFD (lexbor would drop them from text). The page goes in as the UTF-8
     bytes lexbor would make of the str; a NUL is looked for in those: on a str wider than
@@ -356,14 +355,22 @@ def _last_resort(text: str, title: str) -> list[str]:
     """The page's text outside its frame (navigation, footers, sidebars), cleaned as any body,
     when no reading found a body: a story told in list items or in headings alone gave the
     vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
+    Then, on a page drawn by scripts, what its <noscript> blocks show a reader without them.
     Only such pages get here, so no page that had a body changes."""
-    tree = parse(text)
+    lines = _outside_frame(parse(text), title)
+    if lines or not has_noscript(text):
+        return lines
+    return _outside_frame(noscript_tree(text), title, without_notices)
+
+
+def _outside_frame(tree: LexborHTMLParser, title: str,
+                   keep: Callable[[list[str]], list[str]] = list) -> list[str]:
     dom.remove_junk(tree, walk_shown(tree))
     root = tree.body
     if root is None:
         return []
     dom.remove_boilerplate(root, sel.STRUCTURAL_BOILERPLATE, 1.0)
-    lines = _body_lines_of([root], title)
+    lines = keep(_body_lines_of([root], title))
     return lines if sum(map(len, lines)) >= LAST_RESORT_TEXT else []
 
 

@@ -53,3 +53,26 @@ def test_a_page_of_frame_and_a_label_is_still_no_article() -> None:
     with pytest.raises(ExtractionFailed):
         extract(page)
     assert extract_text(page) == ""
+
+
+def test_a_page_drawn_by_scripts_gives_what_its_noscript_shows() -> None:
+    """The parse reads <noscript> as a browser with scripts on does (text, not markup); a
+    page that only a reader without scripts sees a story on gave none."""
+    story = "".join(f"<p>{tip}</p>" for tip in TIPS)
+    page = _page(f"<div id='app'></div><noscript><article><h1>Story</h1>{story}</article>"
+                 "</noscript>")
+    body = extract(page, "http://127.0.0.1/story").body
+    assert body.split("\n")[-3:] == TIPS and extract_text(page) == body
+    assert "Section 3" not in body and "All rights reserved" not in body
+
+
+@pytest.mark.parametrize("notice", [
+    "You need to enable JavaScript to run this app. Please turn it on in your browser's "
+    "settings and reload the page to continue reading.",
+    "JavaScript is disabled in your browser. This site needs it for everything it shows, "
+    "from the front page to the archive.",
+])
+def test_a_noscript_notice_is_no_article(notice: str) -> None:
+    page = _page(f"<div id='app'></div><noscript><p>{notice}</p></noscript>")
+    with pytest.raises(ExtractionFailed):
+        extract(page)

@@ -1,0 +1,31 @@
+"""What a page drawn by scripts shows a reader without them: the markup of its <noscript>
+blocks, read as a browser with scripting off reads it (the extractor's parse has scripting
+on, as browsers do, and keeps <noscript> as text). Only for the last reading of a page no
+other reading found a body in (extract._last_resort)."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
+
+# "Please enable JavaScript", "JavaScript is disabled/required": the notice, not a story
+JS_NOTICE = re.compile(
+    r"\b(enable|turn on|activate|allow)\b.{0,40}\bjavascript\b"
+    r"|\bjavascript\b.{0,40}\b(disabled|required|enabled|needed|turned off)\b", re.I | re.S)
+
+
+def has_noscript(text: str) -> bool:
+    return "<noscript" in text.lower()
+
+
+def noscript_tree(text: str) -> LexborHTMLParser:
+    """The page parsed with scripting off, its <noscript> blocks unwrapped into the page."""
+    tree = LexborHTMLParser(text, options=LexborDocumentOptions.WO_EVENTS, scripting=False)
+    for block in tree.css("noscript"):
+        block.unwrap()
+    return tree
+
+
+def without_notices(lines: list[str]) -> list[str]:
+    return [line for line in lines if not JS_NOTICE.search(line)]
