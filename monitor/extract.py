@@ -50,6 +50,7 @@ from monitor.leftovers import global_query
 from monitor.markedbody import explicit_bodies, same_build
 from monitor.markers import PARA
 from monitor.models import Article, ExtractRules
+from monitor.nestedcards import drop_nested_cards
 from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
 from monitor.scoring import Measures, deep_text
@@ -234,6 +235,7 @@ def _body_lines(
         nodes = drop_fact_boxes(nodes)
         drop_captions(nodes)
         drop_story_cards(nodes)
+        drop_nested_cards(nodes)
     raw = _raw_lines(nodes)
     if credits is not None:
         credits.extend(line for line in raw[-60:] if line and not line.isspace())
