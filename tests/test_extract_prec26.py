@@ -1,13 +1,14 @@
 """Precision 26, from the tune sets' pages: chrome extract() kept inside a story (other
-stories' cards set as <article>s between its paragraphs). Each test page is hand-written
-and checks both what goes and what stays."""
+stories' cards set as <article>s between its paragraphs, lines pointing at the site's
+coverage of the topic). Each test page is hand-written and checks both what goes and what
+stays."""
 
 from __future__ import annotations
 
 import pytest
 
 from monitor.extract import extract
-from tests.testpages import assert_dropped, story_into
+from tests.testpages import assert_dropped, assert_kept, story_into
 
 URL = "https://127.0.0.1/a"
 
@@ -70,3 +71,32 @@ def test_a_listing_of_cards_keeps_its_cards() -> None:
     page = (f"<html><head><title>News</title></head><body><main><h1>News</h1>{cards}"
             "</main></body></html>")
     assert "Story number 3" in extract(page, URL).body
+
+
+@pytest.mark.parametrize("pointer", [
+    "Hier finden Sie alle unsere Inhalte zum Ausbau der Straßenbahn.",
+    "Der Streit um die Linien geht weiter. Hier finden Sie alle unsere Artikel zum Thema.",
+    "Aktuelle Meldungen zum Tramausbau finden Sie jederzeit in unserem Liveblog:",
+    "Mehr über die Verkehrsbetriebe lesen Sie hier.",
+    "Alles über die neuen Linien findest du hier.",
+    "Alle Informationen zur Kommunalwahl.",
+    "Weitere Informationen zum Nachtverkehr:",
+    "For the latest on the tram works, visit our live blog.",
+    "Today's news: Follow live updates from the council meeting.",
+])
+def test_a_pointer_to_the_sites_coverage_goes(pointer: str) -> None:
+    """A topic box's line that sends the reader to the site's other coverage (its hub, its
+    live blog) is no sentence of the story."""
+    assert_dropped(f"<p>{pointer}</p>", pointer)
+
+
+@pytest.mark.parametrize("prose", [
+    "Mehr über die Pläne lesen Sie in den Akten des Rates, sagte der Bürgermeister.",
+    "Alle Informationen zur Sicherheit der Bahnen wurden vom Amt geprüft.",
+    "For the latest figures on ridership, the council relies on the operator's own counts.",
+    "Weitere Informationen zum Fahrplan will die Stadt im März veröffentlichen.",
+])
+def test_prose_about_information_stays(prose: str) -> None:
+    """A sentence of the story that speaks of information, reading or the latest figures
+    goes on past a pointer's few words (or reports speech): it stays."""
+    assert_kept(prose)
