@@ -174,7 +174,8 @@ def is_boilerplate_line(
         if cta is not None and credit is not None \
                 and _call_to_action(line, cta, credit, folded, odd):
             return True
-    if is_caption_credit(line) or is_pitch_line(line, folded, odd) or is_pointer_line(line):
+    if is_caption_credit(line) or is_pitch_line(line, folded, odd) \
+            or is_pointer_line(line, folded):
         return True
     if density > LINKED_LINE and _BARE_URL.match(line):
         return False  # (a cited address, shown as its link's text: the story's source)

@@ -8,17 +8,21 @@ A topic box between or under the paragraphs holds such a line beside its link; t
 no story's part, and neither is the line once the box's markup is gone. Each alternative
 is a whole short line (at most MAX_CHARS) in the page's voice (sie, du, our): a sentence of
 the story that goes on ("Mehr über die Täter lesen Sie in den Akten, sagte der Richter")
-is longer than the pattern allows or reports speech. No line without one of KEYS is read.
+is longer than the pattern allows or reports speech. No line without one of KEYS is read
+by the regex.
 """
 
 from __future__ import annotations
 
 import re
 
+from monitor.caseless import ascii_fold
 from monitor.pitchlines import REPORTED
 
 MAX_CHARS = 160  # characters of a pointer: a line, not a paragraph
-KEYS = ("sie", "du ", "infos", "informationen", "live", "coverage", "our ")
+# the words an alternative needs (ASCII, read on the line's ascii_fold): a line without any
+# of them needs no regex
+KEYS = ("n sie", "st du", "alle ", "weitere ", "for the latest", "for more", "live ")
 TOPIC = r"[^.!?:]{1,80}?"  # the topic named: a phrase without a sentence's end
 # a topic box's one sentence on the topic before its pointer ("The fighting goes on. Here ...")
 LEAD = r"[^.!?]{1,100}[.!?]\s+"
@@ -45,7 +49,7 @@ POINTER_LINE = re.compile(
       | weitere\s+(?:infos|informationen|artikel|nachrichten|meldungen)\s+(?:zu|zum|zur|über)
             \b{TOPIC}\s*:
       # "For (the) latest/more on ..., visit/see/follow our live blog/coverage"
-      | for\s+(?:the\s+)?(?:latest|more)(?:\s+news|\s+updates|\s+coverage)?\s+(?:on|about)
+      | for\s+(?:the\s+latest|more)(?:\s+news|\s+updates|\s+coverage)?\s+(?:on|about)
             \b{TOPIC},?\s+(?:visit|see|follow|read|head\s+to|go\s+to|check\s+out)\s+our\s+
             (?:live\s+blog|live\s+coverage|coverage|live\s+updates|[\w-]+\s+page|hub)
       | (?:(?:[\w’']+\s+){{0,2}}[\w’']+\s*:\s*)?follow\s+(?:our\s+|the\s+)?live\s+(?:updates|coverage|blog)\b
@@ -55,13 +59,14 @@ POINTER_LINE = re.compile(
 )
 
 
-def is_pointer_line(line: str) -> bool:
-    """Whether a normalised line points at the site's other coverage (see the module)."""
+def is_pointer_line(line: str, folded: str | None = None) -> bool:
+    """Whether a normalised line points at the site's other coverage (see the module);
+    ``folded``: the line's ascii_fold(), when the caller has it."""
     if len(line) > MAX_CHARS:
         return False
-    lowered = line.lower()
-    for key in KEYS:  # (most lines hold none: no regex for them)
-        if key in lowered:
+    folded = ascii_fold(line) if folded is None else folded
+    for key in KEYS:  # (a loop, not any() over a generator: most lines hold none)
+        if key in folded:
             break
     else:
         return False
