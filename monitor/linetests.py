@@ -9,6 +9,7 @@ import re
 from monitor.captioncredit import is_caption_credit
 from monitor.caseless import ascii_fold, finds, matches_wide
 from monitor.pitchlines import MAX_CHARS, has_odd, is_pitch_line
+from monitor.pointerlines import is_pointer_line
 from monitor.selectors import PHOTO_CREDIT_END, READ_ALSO_LEAD
 
 # what ends the words before a call that opens a sentence: a sentence, or a label ("Ground
@@ -173,7 +174,8 @@ def is_boilerplate_line(
         if cta is not None and credit is not None \
                 and _call_to_action(line, cta, credit, folded, odd):
             return True
-    if is_caption_credit(line) or is_pitch_line(line, folded, odd):
+    if is_caption_credit(line) or is_pitch_line(line, folded, odd) \
+            or is_pointer_line(line, folded):
         return True
     if density > LINKED_LINE and _BARE_URL.match(line):
         return False  # (a cited address, shown as its link's text: the story's source)
