@@ -247,8 +247,9 @@ def read(root: LexborNode, walked: VoterLists | None = None) -> Reading:
     a second walk over the page (~0.7% of a ScrapingHub page's instructions, ~1.3% of a
     synthetic one's)."""
     found: VoterLists = ([], [], [], [])
+    listed = walked is not None  # (then a voter gone since has no parent, nor any text)
     if walked is not None:
-        found = tuple([node for node in kind if node.parent is not None] for kind in walked)
+        found = walked  # (the parent read only of a voter with text: a tenth of them)
     else:
         kind_of = VOTER_KINDS.get  # (a local: looked up once, not per element)
         for node in root.traverse():
@@ -258,11 +259,15 @@ def read(root: LexborNode, walked: VoterLists | None = None) -> Reading:
     paragraphs, items, spans, boxes = found
     # (a voter without text is left out: it never votes, and no removal gives it any; see
     # Reading)
-    return Reading([(node, text) for node in paragraphs if (text := node.text_lexbor().strip())],
-                   [(node, text) for node in items if (text := node.text_lexbor().strip())],
-                   [(node, text) for node in spans if (text := (node.text(False) or "").strip())],
+    return Reading([(node, text) for node in paragraphs if (text := node.text_lexbor().strip())
+                    and (not listed or node.parent is not None)],
+                   [(node, text) for node in items if (text := node.text_lexbor().strip())
+                    and (not listed or node.parent is not None)],
+                   [(node, text) for node in spans if (text := (node.text(False) or "").strip())
+                    and (not listed or node.parent is not None)],
                    [(node, text) for node in boxes if node.text(False, "", False, True)
-                    and (text := (node.text(False) or "").strip())])  # (own_text, spelled out)
+                    and (text := (node.text(False) or "").strip())  # (own_text, spelled out)
+                    and (not listed or node.parent is not None)])
 
 
 # the tag id of each voter's tag to its kind: Reading's fields, in order
