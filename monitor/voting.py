@@ -32,13 +32,15 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
           parent: bool = True) -> None:
     """Credit one container with one paragraph's score (creation order = document order);
     ``parent``: the paragraph sits in it directly (the full vote, not a grandparent's half).
-    The tag is read only for a node not voted for yet: each read builds a str."""
+    A node not voted for yet must be an element (not the document above <html>): asked of
+    the node's type, where its tag (None, or a name such as "-document" for other nodes)
+    was a str built at each read."""
     if node is None:
         return
     key = node.mem_id
     cand = cands.get(key)
     if cand is None:
-        if not (tag := node.tag) or tag[0] == "-":  # (the document: "-document")
+        if not node.is_element_node:
             return
         cand = cands[key] = Candidate(node, order=len(cands))
     cand.score += score

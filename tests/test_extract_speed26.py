@@ -66,3 +66,18 @@ def test_same_class_compares_the_kinds() -> None:
                 expected = kind[1] != "" and scoring.section_kind(node) == kind
                 assert gathering._same_class(node, best, kind) is expected
                 assert gathering._same_class(node, best) is expected
+
+
+def test_element_test_is_the_tag_test() -> None:
+    """voting._vote asks is_element_node where it tested the tag (None, or "-document" and
+    the like for other nodes): the same answer for every node of the test pages, the
+    document above <html> among them."""
+    for page in with_test_pages("<body><p>x</p><!-- c --></body>"):
+        tree = parse(page)
+        if tree.root is None:
+            continue
+        nodes = [*tree.root.traverse(include_text=True), tree.root.parent]
+        for node in nodes:
+            if node is not None:
+                tag = node.tag
+                assert node.is_element_node is bool(tag and tag[0] != "-")
