@@ -119,10 +119,12 @@ _SPELLING = frozenset(("LITERAL", "NOT_LITERAL", "RANGE", "IN", "BRANCH", "SUBPA
                        "ASSERT", "ASSERT_NOT", "GROUPREF_EXISTS"))
 
 
-def matches_wide(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.match(text) is not None``, through the twin for a text wide_twin allows."""
+def matches_wide(pattern: re.Pattern[str], text: str, folded: str | None = None) -> bool:
+    """``pattern.match(text) is not None``, through the twin for a text wide_twin allows.
+    ``folded``: the text's ascii_fold(), when the caller has it (an ASCII text's lower():
+    not lowered again)."""
     if text.isascii():
-        return matches(pattern, text)
+        return matches(pattern, text, folded)
     wide = wide_twin(pattern)
     if wide is None:
         return pattern.match(text) is not None
@@ -132,11 +134,13 @@ def matches_wide(pattern: re.Pattern[str], text: str) -> bool:
     return wide[0].match(text.lower()) is not None
 
 
-def matches(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.match(text) is not None``, through the twin for an ASCII text."""
+def matches(pattern: re.Pattern[str], text: str, folded: str | None = None) -> bool:
+    """``pattern.match(text) is not None``, through the twin for an ASCII text; ``folded``:
+    the text's ascii_fold() (its lower(), for an ASCII text), when the caller has it."""
     lowered = twin(pattern) if text.isascii() else None
-    return (lowered.match(text.lower()) if lowered is not None
-            else pattern.match(text)) is not None
+    if lowered is None:
+        return pattern.match(text) is not None
+    return lowered.match(text.lower() if folded is None else folded) is not None
 
 
 def finds(pattern: re.Pattern[str], text: str, pos: int = 0) -> bool:

@@ -209,10 +209,11 @@ def _same_class(node: LexborNode, best: LexborNode, kind: tuple[int, str] | None
 
     Sections often add a modifier to the shared class ("rich-text", "rich-text mt-4"), so
     only the first class, the block's kind, has to agree. ``kind``: section_kind(best), when
-    the caller has read it once for all its candidates (each read builds a dict).
+    the caller has read it once for all its candidates (each read builds a dict; the tag
+    is compared first, a read of a number).
     """
     kind = section_kind(best) if kind is None else kind
-    return kind[1] != "" and section_kind(node) == kind
+    return kind[1] != "" and node.tag_id == kind[0] and section_kind(node) == kind
 
 
 def _named_off(node: LexborNode, best: LexborNode, kind: tuple[int, str]) -> bool:
@@ -253,7 +254,8 @@ def _short_section(cand: Candidate, best: LexborNode, kind: tuple[int, str], far
     """A block built like the best one (``kind``: its section_kind), too short for _cousin_ok, that
     holds a sentence of prose (a step's one line; a caption, a teaser's title or a pitch's
     slogan is none)."""
-    return (0 < cand.raw < MIN_SECTION_SCORE and kind[1] != "" and section_kind(cand.node) == kind
+    return (0 < cand.raw < MIN_SECTION_SCORE and kind[1] != "" and cand.node.tag_id == kind[0]
+            and section_kind(cand.node) == kind
             and (_depth_below(far, cand.node, SECTION_LEVELS) >= 0
                  or _same_path(cand.node, best))
             and any(_prose_paragraph(para) for para in cand.node.css("p")))

@@ -169,7 +169,7 @@ def is_boilerplate_line(
     folded = ascii_fold(line) if len(line) <= MAX_CHARS else None  # (what the word tests read)
     odd = not line.isascii() and has_odd(line)  # (both word tests ask it of a wider line)
     if len(line) < 240:
-        if matches_wide(pattern, line):
+        if matches_wide(pattern, line, folded):  # (folded: an ASCII line's lower())
             return True
         if cta is not None and credit is not None \
                 and _call_to_action(line, cta, credit, folded, odd):

@@ -21,13 +21,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
-from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import selectors as sel
 from monitor.clean import clean_text
 from monitor.homelink import MAX_SITE_NAME, MIN_SITE_NAME, home_name, links_home
+from monitor.hostname import host_of
 from monitor.nodefinds import first_href, title_element
 from monitor.scoring import deep_text, node_names
 
@@ -53,7 +53,7 @@ MIN_OG_WORDS = 3  # words; a shorter og:title is a label ("Politics", "Harbour T
 
 def _host_words(url: str | None) -> str:
     """The host without www. and the public suffix, compacted: 'www.e-how.co.uk' -> 'ehow'."""
-    host = urlsplit(url or "").hostname or ""
+    host = host_of(url or "")
     labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
     if len(labels) >= 3 and len(labels[-2]) <= 3:
         labels = labels[:-2]  # co.uk, com.au

@@ -32,13 +32,15 @@ def _vote(cands: dict[int, Candidate], node: LexborNode | None, score: float, ch
           parent: bool = True) -> None:
     """Credit one container with one paragraph's score (creation order = document order);
     ``parent``: the paragraph sits in it directly (the full vote, not a grandparent's half).
-    The tag is read only for a node not voted for yet: each read builds a str."""
+    A node not voted for yet must be an element (not the document above <html>): asked of
+    the node's type, where its tag (None, or a name such as "-document" for other nodes)
+    was a str built at each read."""
     if node is None:
         return
     key = node.mem_id
     cand = cands.get(key)
     if cand is None:
-        if not (tag := node.tag) or tag[0] == "-":  # (the document: "-document")
+        if not node.is_element_node:
             return
         cand = cands[key] = Candidate(node, order=len(cands))
     cand.score += score
@@ -196,7 +198,11 @@ Voters = list[tuple[LexborNode, str]]  # elements in document order, each with i
 
 @dataclass(slots=True)
 class Reading:
-    """What a vote read off the page: its voters of each kind, with their texts."""
+    """What a vote read off the page: its voters of each kind, with their texts; those
+    without text are left out (most boxes: a ScrapingHub page's hold none of their own). No
+    such voter votes, and none gains text from a removal: unlink's paragraph break goes
+    only between two runs of text, which its parent and their ancestors held already, so
+    count() and reread() would pass over it each time (~60k instructions a page)."""
 
     paragraphs: Voters  # p, pre, blockquote (whole text)
     items: Voters  # list items (whole text)
@@ -243,8 +249,9 @@ def read(root: LexborNode, walked: VoterLists | None = None) -> Reading:
     a second walk over the page (~0.7% of a ScrapingHub page's instructions, ~1.3% of a
     synthetic one's)."""
     found: VoterLists = ([], [], [], [])
+    listed = walked is not None  # (then a voter gone since has no parent, nor any text)
     if walked is not None:
-        found = tuple([node for node in kind if node.parent is not None] for kind in walked)
+        found = walked  # (the parent read only of a voter with text: a tenth of them)
     else:
         kind_of = VOTER_KINDS.get  # (a local: looked up once, not per element)
         for node in root.traverse():
@@ -252,11 +259,17 @@ def read(root: LexborNode, walked: VoterLists | None = None) -> Reading:
             if kind is not None:
                 found[kind].append(node)
     paragraphs, items, spans, boxes = found
-    return Reading([(node, node.text_lexbor().strip()) for node in paragraphs],
-                   [(node, node.text_lexbor().strip()) for node in items],
-                   [(node, (node.text(False) or "").strip()) for node in spans],
-                   [(node, (node.text(False) or "").strip() if node.text(False, "", False, True)
-                     else "") for node in boxes])  # (own_text, spelled out)
+    # (a voter without text is left out: it never votes, and no removal gives it any; see
+    # Reading)
+    return Reading([(node, text) for node in paragraphs if (text := node.text_lexbor().strip())
+                    and (not listed or node.parent is not None)],
+                   [(node, text) for node in items if (text := node.text_lexbor().strip())
+                    and (not listed or node.parent is not None)],
+                   [(node, text) for node in spans if (text := (node.text(False) or "").strip())
+                    and (not listed or node.parent is not None)],
+                   [(node, text) for node in boxes if node.text(False, "", False, True)
+                    and (text := (node.text(False) or "").strip())  # (own_text, spelled out)
+                    and (not listed or node.parent is not None)])
 
 
 # the tag id of each voter's tag to its kind: Reading's fields, in order

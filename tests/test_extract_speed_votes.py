@@ -144,9 +144,52 @@ def test_reading_lists_the_voters_the_queries_list() -> None:
                 continue
             reading = voting.read(root)
             kinds = (reading.paragraphs, reading.items, reading.spans, reading.boxes)
-            for voters, selector in zip(kinds, selectors, strict=True):
-                assert [node.mem_id for node, _ in voters] \
-                    == [node.mem_id for node in root.css(selector)]
+            for voters, selector, deep in zip(kinds, selectors, _DEEP, strict=True):
+                assert [(node.mem_id, text) for node, text in voters] \
+                    == [(node.mem_id, text) for node in root.css(selector)
+                        if (text := voting._text(node, deep))]  # (those with text: see Reading)
+
+
+_DEEP = (True, True, False, False)  # whether each kind of voter votes with its whole text
+
+
+def _every_voter(root: LexborNode) -> voting.Reading:
+    """voting.read's reading with the voters without text too (as it read before speed26)."""
+    selectors = (sel.PARAGRAPH_SELECTOR, sel.LIST_PARAGRAPHS, sel.INLINE_TEXT,
+                 sel.TEXT_CONTAINERS)
+    found = [[(node, voting._text(node, deep)) for node in root.css(selector)]
+             for selector, deep in zip(selectors, _DEEP, strict=True)]
+    return voting.Reading(*found)
+
+
+def test_voters_without_text_change_no_vote() -> None:
+    """Leaving the voters without text out of a reading (voting.read) changes neither vote:
+    none votes, and none gains text from the removals between the two (a paragraph break
+    goes in only between two runs of text, here around the <aside> and the empty <div>)."""
+    html = (f"<body><div class=main><div><div><p>{PROSE}</p></div></div><div>Bare line one "
+            f"of the text here.<aside>Side box</aside>Bare line two of the text here.<div>"
+            f"</div>Bare line three.</div><p> </p><span></span><ul><li></li><li>{PROSE}</li>"
+            f"</ul></div><div class=sidebar><p>{PROSE}</p></div></body>")
+    for page in with_test_pages(html):
+        votes = []
+        for read in (voting.read, _every_voter):
+            tree = parse(page)
+            dom.remove_junk(tree)
+            root = tree.body
+            if root is None:
+                break
+            place = {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
+            reading = read(root)
+            first = voting.count(reading)
+            best = dom.best_candidate(first, family=False)
+            protect = dom.ancestry(best.node if best is not None else None)
+            removals = voting.Removals()
+            comments.remove_comments(root, protect, removals)
+            dom.remove_boilerplate(root, sel.GLOBAL_BOILERPLATE, 0.6, protect, removals)
+            second = voting.count(voting.reread(reading, removals))
+            votes.append([[(place[c.node.mem_id], c.order, c.score, c.raw, c.paragraphs, c.chars,
+                            c.own) for c in cands.values()] for cands in (first, second)])
+        assert len(votes) < 2 or votes[0] == votes[1]
 
 
 @pytest.mark.parametrize("block", [
