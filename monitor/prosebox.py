@@ -1,0 +1,84 @@
+"""Prose paragraphs, alone or stacked in a grid's boxes: the body's parts outside the winner.
+
+A body is often split over the boxes of a page grid: the first paragraphs in one row
+(``row > column > p, p``), the rest in the next row's wide column beside a sidebar. The
+vote takes the long column; the first row, unnamed and not a "lead" box, is the story's
+opening. gathering's climb takes plain prose beside the winner's ancestors; this module
+says what reads as such prose: one paragraph, or a box of them built about as deep as the
+winner's own column.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from monitor.dom import is_boilerplate
+from monitor.scoring import class_weight, deep_text, link_density
+
+STACK_BLOCKS = 2  # blocks a stacked box holds at least: a lone paragraph is a dek or an excerpt
+STACK_TEXT = 200  # characters of prose a stacked box holds at least (two one-line pitches are less)
+STACK_SLACK = 1  # levels a stack may sit above or below the winner's depth (a wrapper more or less)
+STACK_LINKS = 0.25  # linked share above which a list or a quote in a stack is navigation
+_BOXES = ("div", "section")
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_ASIDES = ("ul", "ol", "blockquote")  # blocks a body's section holds besides paragraphs
+
+
+def prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
+    """A <p> that reads like prose: long with few links, or a short full sentence.
+
+    ``boxed`` also accepts a neutrally named box holding just one such <p> (the usual
+    "intro"/"lead" wrapper); only used above the best container, never for its siblings.
+    """
+    if boxed and node.tag in _BOXES and class_weight(node) >= 0:
+        kids = list(node.iter())
+        node = kids[0] if len(kids) == 1 else node
+    if node.tag != "p":
+        return False
+    text = deep_text(node).strip()
+    if not text:
+        return False
+    density = link_density(node, len(text))
+    if len(text) > 80 and density < 0.25:
+        return True
+    return density == 0 and text[-1:] in ".!?。！？\"”" and len(text) > 20
+
+
+def prose_stack(node: LexborNode, depth: int) -> bool:
+    """A box whose content, about ``depth`` single-child boxes down, is a stack of prose.
+
+    ``depth`` is how far below the box's sibling (an ancestor of the winner) the winner
+    sits: a part of the same grid holds its paragraphs about as deep (row > column > p),
+    within STACK_SLACK; an "about us" drawer beside the whole page is much shallower. Every
+    box on the way is neutrally named (no "bio", "promo", "related") and wraps one box.
+    """
+    for level in range(depth + STACK_SLACK + 1):
+        if node.tag not in _BOXES or class_weight(node) < 0 or is_boilerplate(node):
+            return False
+        if level >= depth - STACK_SLACK and _stacked(node):
+            return True
+        kids = list(node.iter())
+        if len(kids) != 1 or node.text(deep=False).strip():
+            return False
+        node = kids[0]
+    return False
+
+
+def _stacked(box: LexborNode) -> bool:
+    """Prose paragraphs, with unlinked headings, lists and quotes between them: a section
+    of a body. A linked heading is a teaser's title; one paragraph alone is a dek."""
+    blocks = prose = size = 0
+    for kid in box.iter():
+        tag = kid.tag
+        if tag == "p":
+            if not prose_paragraph(kid):
+                return False
+            prose += 1
+            size += len(deep_text(kid))
+        elif tag in _HEADINGS:
+            if kid.css_first("a") is not None:
+                return False
+        elif tag not in _ASIDES or link_density(kid) > STACK_LINKS:
+            return False
+        blocks += 1
+    return prose > 0 and blocks >= STACK_BLOCKS and size >= STACK_TEXT
