@@ -76,7 +76,8 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node, best)
+    return (_prose_paragraph(node) or _same_kind(node, best) or _prose_box(node, best)
+            or prose_stack(node, 0))
 
 
 def _prose_box(node: LexborNode, best: LexborNode) -> bool:

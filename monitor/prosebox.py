@@ -13,15 +13,17 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from monitor.dom import is_boilerplate
-from monitor.scoring import class_weight, deep_text, link_density
+from monitor.scoring import class_weight, deep_text, link_density, text_len
 
 STACK_BLOCKS = 2  # blocks a stacked box holds at least: a lone paragraph is a dek or an excerpt
-STACK_TEXT = 200  # characters of prose a stacked box holds at least (two one-line pitches are less)
+STACK_TEXT = 300  # characters in a stack's paragraphs and lists at least (a pitch, a form's hints: less)
 STACK_SLACK = 1  # levels a stack may sit above or below the winner's depth (a wrapper more or less)
 STACK_LINKS = 0.25  # linked share above which a list or a quote in a stack is navigation
 _BOXES = ("div", "section")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_ASIDES = ("ul", "ol", "blockquote")  # blocks a body's section holds besides paragraphs
+_ASIDES = ("ul", "ol", "blockquote")
+_FIELDS = ("textarea", "input", "select", "button")
+_FIELD_QUERY = ", ".join(_FIELDS)  # blocks a body's section holds besides paragraphs
 
 
 def prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
@@ -50,18 +52,33 @@ def prose_stack(node: LexborNode, depth: int) -> bool:
     ``depth`` is how far below the box's sibling (an ancestor of the winner) the winner
     sits: a part of the same grid holds its paragraphs about as deep (row > column > p),
     within STACK_SLACK; an "about us" drawer beside the whole page is much shallower. Every
-    box on the way is neutrally named (no "bio", "promo", "related") and wraps one box.
+    box on the way is neutrally named (no "bio", "promo", "related") and wraps one box
+    with text (and, at most, empty spacers).
     """
     for level in range(depth + STACK_SLACK + 1):
         if node.tag not in _BOXES or class_weight(node) < 0 or is_boilerplate(node):
             return False
         if level >= depth - STACK_SLACK and _stacked(node):
             return True
-        kids = list(node.iter())
-        if len(kids) != 1 or node.text(deep=False).strip():
+        inner = _only_child(node)
+        if inner is None:
             return False
-        node = kids[0]
+        node = inner
     return False
+
+
+def _only_child(box: LexborNode) -> LexborNode | None:
+    """The one child of ``box`` that holds text (a grid column beside an empty spacer
+    column), or None if none or several do, or the box holds text of its own."""
+    if box.text(deep=False).strip():
+        return None
+    found: LexborNode | None = None
+    for kid in box.iter():
+        if deep_text(kid).strip():
+            if found is not None:
+                return None
+            found = kid
+    return found
 
 
 def _stacked(box: LexborNode) -> bool:
@@ -78,7 +95,12 @@ def _stacked(box: LexborNode) -> bool:
         elif tag in _HEADINGS:
             if kid.css_first("a") is not None:
                 return False
-        elif tag not in _ASIDES or link_density(kid) > STACK_LINKS:
+        elif tag not in _ASIDES:
             return False
+        else:
+            text = text_len(kid)
+            if link_density(kid, text) > STACK_LINKS:
+                return False
+            size += text
         blocks += 1
     return prose > 0 and blocks >= STACK_BLOCKS and size >= STACK_TEXT
