@@ -18,6 +18,7 @@ from monitor.scoring import class_weight, deep_text, link_density, text_len
 STACK_BLOCKS = 2  # blocks a stacked box holds at least: a lone paragraph is a dek or an excerpt
 STACK_TEXT = 300  # characters in a stack's paragraphs and lists at least (a pitch, a form's hints: less)
 STACK_SLACK = 1  # levels a stack may sit above or below the winner's depth (a wrapper more or less)
+WRAP_CHILDREN = 3  # children of a wrapper at most (a column and a spacer or two), read cheaply
 STACK_LINKS = 0.25  # linked share above which a list or a quote in a stack is navigation
 _BOXES = ("div", "section")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -56,24 +57,29 @@ def prose_stack(node: LexborNode, depth: int) -> bool:
     with text (and, at most, empty spacers).
     """
     for level in range(depth + STACK_SLACK + 1):
-        if node.tag not in _BOXES or class_weight(node) < 0 or is_boilerplate(node):
+        if node.tag not in _BOXES:
             return False
         if level >= depth - STACK_SLACK and _stacked(node):
-            return True
-        inner = _only_child(node)
-        if inner is None:
+            return _neutral(node)
+        inner = _only_child(node)  # (shape first: names cost more to read)
+        if inner is None or not _neutral(node):
             return False
         node = inner
     return False
 
 
+def _neutral(box: LexborNode) -> bool:
+    return class_weight(box) >= 0 and not is_boilerplate(box)
+
+
 def _only_child(box: LexborNode) -> LexborNode | None:
     """The one child of ``box`` that holds text (a grid column beside an empty spacer
     column), or None if none or several do, or the box holds text of its own."""
-    if box.text(deep=False).strip():
+    kids = list(box.iter())
+    if len(kids) > WRAP_CHILDREN or box.text(deep=False).strip():
         return None
     found: LexborNode | None = None
-    for kid in box.iter():
+    for kid in kids:
         if deep_text(kid).strip():
             if found is not None:
                 return None
