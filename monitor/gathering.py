@@ -18,12 +18,13 @@ from monitor.liveentries import same_stream
 from monitor.loginbox import is_login_box
 from monitor.pagelinks import away_density
 from monitor.placement import last_element, nested_in
+from monitor.prosebox import prose_paragraph as _prose_paragraph
+from monitor.prosebox import prose_stack
 from monitor.scoring import (
     Candidate,
     ancestry,
     article_root,
     class_weight,
-    deep_text,
     flat_text,
     holds_prose,
     in_comments,
@@ -45,26 +46,6 @@ NOTE_WORDS = frozenset(("note", "notes", "notice", "remark", "remarks"))  # clas
 _LISTS = frozenset(("ul", "ol", "dl", "table"))  # a list-shaped body's container (or its last block)
 COUSIN_LINKS = 0.25  # linked share above which a nearby block is navigation, not more body
 SECTION_LINK_SLACK = 0.1  # a section built like the winner may be this much more linked than it
-
-
-def _prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
-    """A <p> that reads like prose: long with few links, or a short full sentence.
-
-    ``boxed`` also accepts a neutrally named box holding just one such <p> (the usual
-    "intro"/"lead" wrapper); only used above the best container, never for its siblings.
-    """
-    if boxed and node.tag in ("div", "section") and class_weight(node) >= 0:
-        kids = list(node.iter())
-        node = kids[0] if len(kids) == 1 else node
-    if node.tag != "p":
-        return False
-    text = deep_text(node).strip()
-    if not text:
-        return False
-    density = link_density(node, len(text))
-    if len(text) > 80 and density < 0.25:
-        return True
-    return density == 0 and text[-1:] in ".!?。！？\"”" and len(text) > 20
 
 
 def _same_kind(node: LexborNode, best: LexborNode) -> bool:
@@ -95,7 +76,8 @@ def _sibling_ok(node: LexborNode, cands: dict[int, Candidate], threshold: float,
     cand = cands.get(node.mem_id)
     if cand is not None and cand.score >= threshold:
         return True
-    return _prose_paragraph(node) or _same_kind(node, best) or _prose_box(node, best)
+    return (_prose_paragraph(node) or _same_kind(node, best) or _prose_box(node, best)
+            or prose_stack(node, 0))
 
 
 def _prose_box(node: LexborNode, best: LexborNode) -> bool:
@@ -135,10 +117,11 @@ def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVEL
 
     Bodies are often split: a lead and the first paragraphs straight in the article wrapper,
     the rest in a nested "more" box that wins the vote on its own. Only plain <p> prose is
-    taken from those upper levels, never whole blocks, and never across an <article>.
+    taken from those upper levels (alone, or stacked in a grid box: prosebox), never whole
+    blocks, and never across an <article>. ``start``: the best container's parent.
     """
     probe = start
-    for _ in range(levels):
+    for depth in range(1, levels + 1):
         parent = probe.parent
         if parent is None or probe.tag in ("main", "body"):
             break
@@ -154,7 +137,7 @@ def _climb(start: LexborNode, nodes: list[LexborNode], levels: int = CLIMB_LEVEL
                 break
             if child.mem_id == probe.mem_id:
                 seen = True
-            elif _prose_paragraph(child, boxed=True):
+            elif _prose_paragraph(child, boxed=True) or prose_stack(child, depth):
                 (after if seen else before).append(child)
         nodes = before + nodes + after
         probe = parent
