@@ -9,6 +9,7 @@ import pytest
 
 from monitor.errors import ExtractionFailed
 from monitor.extract import extract, extract_text
+from monitor.models import ExtractRules
 
 NAV = "<nav>" + "".join(f"<a href='/s{n}'>Section {n}</a>" for n in range(12)) + "</nav>"
 FOOT = ("<footer><p>© 2024 Example Media. All rights reserved. Privacy policy. Terms of use."
@@ -76,3 +77,33 @@ def test_a_noscript_notice_is_no_article(notice: str) -> None:
     page = _page(f"<div id='app'></div><noscript><p>{notice}</p></noscript>")
     with pytest.raises(ExtractionFailed):
         extract(page)
+
+
+HEADLINES = [f"Council approves tram line extension number {n} for the harbour"
+             for n in range(10)]
+
+
+@pytest.mark.parametrize("inner", [
+    "<main>" + "".join(f"<article class='card'><a href='/a{n}'><img src='/i{n}.jpg'>"
+                       f"<h2>{line}</h2></a><span>Politics</span></article>"
+                       for n, line in enumerate(HEADLINES)) + "</main>",
+    "<h1>Search results</h1><div>10 results</div>" + "".join(
+        f"<div class='r'><a href='/a{n}'>{line}</a><div>/news/{n}</div></div>"
+        for n, line in enumerate(HEADLINES)),
+])
+def test_an_index_of_other_stories_is_still_no_article(inner: str) -> None:
+    """A section or search page left outside the frame is mostly links to other pages:
+    its headlines (which the watch list would match) are no story of its own."""
+    page = _page(inner)
+    with pytest.raises(ExtractionFailed):
+        extract(page)
+    assert extract_text(page) == ""
+
+
+def test_the_last_reading_keeps_a_source_s_drop_rules() -> None:
+    """What a source's ``drop`` selectors name stays out of the last reading too."""
+    sponsor = "Sponsored by the Harbour Shop, your supplier of boat tools"
+    page = _page("<article><h1>Story</h1><ul>" + "".join(f"<li>{tip}</li>" for tip in TIPS)
+                 + f"</ul><span class='promo'>{sponsor}</span></article>")
+    body = extract(page, "http://127.0.0.1/story", ExtractRules(drop=(".promo",))).body
+    assert TIPS[0] in body and sponsor not in body
