@@ -72,6 +72,14 @@ def test_a_page_drawn_by_scripts_gives_what_its_noscript_shows() -> None:
     "settings and reload the page to continue reading.",
     "JavaScript is disabled in your browser. This site needs it for everything it shows, "
     "from the front page to the archive.",
+    "This site requires JavaScript. Please switch it on in your browser settings to read our "
+    "stories and use the site.",
+    "Your browser does not support JavaScript, or it is switched off. Some parts of this site "
+    "will not work as they should.",
+    "Please use a browser with JavaScript switched on: without it, the news site cannot show "
+    "you the latest articles.",
+    "For the best experience on our website, JavaScript must be turned on in your browser. "
+    "Find out how in the help pages.",
 ])
 def test_a_noscript_notice_is_no_article(notice: str) -> None:
     page = _page(f"<div id='app'></div><noscript><p>{notice}</p></noscript>")
