@@ -357,22 +357,25 @@ def _last_resort(text: str, title: str, rules: ExtractRules | None = None) -> li
     when no reading found a body: a story told in list items or in headings alone gave the
     vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
     Then, on a page drawn by scripts, what its <noscript> blocks show a reader without them.
-    Only such pages get here, so no page that had a body changes. A source's ``drop``
-    selectors hold here as in every other reading."""
-    drops = rules.drop if rules is not None else ()
-    lines = _outside_frame(parse(text), title, drops)
+    Only such pages get here, so no page that had a body changes. A source's rules hold
+    here too: its drop selectors, and its body selector's verdict when that matched."""
+    drops, own = (rules.drop, rules.body) if rules is not None else ((), None)
+    lines = _outside_frame(parse(text), title, drops, own)
     if lines or not has_noscript(text):
         return lines
-    return _outside_frame(noscript_tree(text), title, drops, without_notices)
+    return _outside_frame(noscript_tree(text), title, drops, None, without_notices)
 
 
 def _outside_frame(tree: LexborHTMLParser, title: str, drops: tuple[str, ...],
-                   keep: Callable[[list[str]], list[str]] = list) -> list[str]:
+                   own: str | None, keep: Callable[[list[str]], list[str]] = list
+                   ) -> list[str]:
     dom.remove_junk(tree, walk_shown(tree))
     root = tree.body
     if root is None:
         return []
     _drop(root, drops)
+    if own and _select(root, own):
+        return []  # (the source's own body box is there, and held nothing)
     dom.remove_boilerplate(root, sel.STRUCTURAL_BOILERPLATE, 1.0)
     if link_density(root) > LAST_RESORT_LINKS:
         return []  # (a section or search page's headlines: other stories, not this one's)

@@ -115,3 +115,14 @@ def test_the_last_reading_keeps_a_source_s_drop_rules() -> None:
                  + f"</ul><span class='promo'>{sponsor}</span></article>")
     body = extract(page, "http://127.0.0.1/story", ExtractRules(drop=(".promo",))).body
     assert TIPS[0] in body and sponsor not in body
+
+
+def test_a_source_s_body_selector_that_matched_has_the_last_word() -> None:
+    """A source names where its body is: when that matched and held nothing (a ticker a
+    script fills in), the page's leftovers are not read in its place."""
+    page = _page("<article><h1>Story</h1><div class='ticker'></div>"
+                 + "".join(f"<h2>{line}</h2>" for line in LIVE) + "</article>")
+    with pytest.raises(ExtractionFailed):
+        extract(page, "http://127.0.0.1/story", ExtractRules(body="div.ticker"))
+    body = extract(page, "http://127.0.0.1/story", ExtractRules(body="div.missing")).body
+    assert LIVE[0] in body  # (a selector that matched nothing falls back to the automatic)
