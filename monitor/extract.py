@@ -54,7 +54,7 @@ from monitor.nestedcards import drop_nested_cards
 from monitor.noscriptbody import has_noscript, noscript_tree, without_notices
 from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
-from monitor.scoring import Measures, deep_text
+from monitor.scoring import Measures, deep_text, link_density
 from monitor.scriptbody import script_markup
 from monitor.shadowroots import walk_shown
 from monitor.storycards import drop_story_cards
@@ -66,6 +66,7 @@ _TITLE_CLOSE = re.compile(r"</title", re.I)
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
 LAST_RESORT_TEXT = 80  # characters: less, read off a page's leftovers, is a label, not a story
+LAST_RESORT_LINKS = 0.5  # linked share of the leftovers above which they index other pages
 wide_twin(sel.BOILERPLATE_LINE)  # (its guard comes from sre's parse of it, ~9 ms: at import, not in a page)
 
 
@@ -319,7 +320,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     tail: list[str] = []
     body = _body_lines(tree, rules, title, tail, walked=walked) \
         or _second_try(text, rules, title) \
-        or declared_lines(ld) or _script_body(text, rules, title) or _last_resort(text, title)
+        or declared_lines(ld) or _script_body(text, rules, title) or _last_resort(text, title, rules)
     if not body:
         raise ExtractionFailed("no main content")
     author = author or metadata.author_from_credits(tail)
@@ -353,25 +354,33 @@ def _script_body(text: str, rules: ExtractRules | None, title: str) -> list[str]
     return _body_lines(tree, rules, title, family=False)
 
 
-def _last_resort(text: str, title: str) -> list[str]:
+def _last_resort(text: str, title: str, rules: ExtractRules | None = None) -> list[str]:
     """The page's text outside its frame (navigation, footers, sidebars), cleaned as any body,
     when no reading found a body: a story told in list items or in headings alone gave the
     vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
     Then, on a page drawn by scripts, what its <noscript> blocks show a reader without them.
-    Only such pages get here, so no page that had a body changes."""
-    lines = _outside_frame(parse(text), title)
+    Only such pages get here, so no page that had a body changes. A source's rules hold
+    here too: its drop selectors, and its body selector's verdict when that matched."""
+    drops, own = (rules.drop, rules.body) if rules is not None else ((), None)
+    lines = _outside_frame(parse(text), title, drops, own)
     if lines or not has_noscript(text):
         return lines
-    return _outside_frame(noscript_tree(text), title, without_notices)
+    return _outside_frame(noscript_tree(text), title, drops, None, without_notices)
 
 
-def _outside_frame(tree: LexborHTMLParser, title: str,
-                   keep: Callable[[list[str]], list[str]] = list) -> list[str]:
+def _outside_frame(tree: LexborHTMLParser, title: str, drops: tuple[str, ...],
+                   own: str | None, keep: Callable[[list[str]], list[str]] = list
+                   ) -> list[str]:
     dom.remove_junk(tree, walk_shown(tree))
     root = tree.body
     if root is None:
         return []
+    _drop(root, drops)
+    if own and _select(root, own):
+        return []  # (the source's own body box is there, and held nothing)
     dom.remove_boilerplate(root, sel.STRUCTURAL_BOILERPLATE, 1.0)
+    if link_density(root) > LAST_RESORT_LINKS:
+        return []  # (a section or search page's headlines: other stories, not this one's)
     lines = keep(_body_lines_of([root], title))
     return lines if sum(map(len, lines)) >= LAST_RESORT_TEXT else []
 

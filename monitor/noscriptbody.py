@@ -9,10 +9,13 @@ import re
 
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-# "Please enable JavaScript", "JavaScript is disabled/required": the notice, not a story
+# "Please enable JavaScript", "requires JavaScript", "a browser with JavaScript switched on",
+# "JavaScript is disabled/must be turned on": the notice, not a story
 JS_NOTICE = re.compile(
-    r"\b(enable|turn on|activate|allow)\b.{0,40}\bjavascript\b"
-    r"|\bjavascript\b.{0,40}\b(disabled|required|enabled|needed|turned off)\b", re.I | re.S)
+    r"\b(enable|turn on|switch on|activate|allow|requires?|needs?|support|with|without)\b"
+    r".{0,40}\bjavascript\b"
+    r"|\bjavascript\b.{0,40}\b(disabled|required|enabled|needed|must be|turned (on|off)"
+    r"|switched (on|off))\b", re.I | re.S)
 
 
 def has_noscript(text: str) -> bool:

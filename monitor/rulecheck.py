@@ -3,8 +3,9 @@ silently falls back to automatic extraction, which a user must hear about."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser
@@ -47,16 +48,21 @@ class RuleProbe:
     rules: ExtractRules
     done: bool = False
     warnings: tuple[str, ...] = ()
+    # (one check at a time: a page parsed while another's check is in flight waits for its
+    # outcome, and makes the check itself when that one failed)
+    turn: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def check(self, pool: ParserPool, page: bytes, kind: str | None, url: str) -> None:
         """The check is advice: its own parse failing (over budget, a pool torn down) must not
         cost the article it rides on, so the next page of the pass tries it again."""
         if self.done:
             return
-        self.done = True
-        try:
-            self.warnings = await pool.run(fallback_warnings, page, self.rules, redact_url(url),
-                                           kind)
-        except ExtractionFailed as exc:
-            self.done = False
-            logger.info("article selectors not checked on %s: %s", redact_url(url), exc)
+        async with self.turn:
+            if self.done:
+                return
+            try:
+                self.warnings = await pool.run(fallback_warnings, page, self.rules,
+                                               redact_url(url), kind)
+                self.done = True
+            except ExtractionFailed as exc:
+                logger.info("article selectors not checked on %s: %s", redact_url(url), exc)

@@ -26,8 +26,11 @@ def held(templates: Iterable[LexborNode]) -> bool:
 
 
 def attach(tree: LexborHTMLParser, depth: int = 0) -> None:
-    """Replace each shadow-root template by a <div> holding its content (the content's own
-    shadow roots first: a template's content does not come along when its node is moved)."""
+    """Replace each shadow-root template by its content (the content's own shadow roots
+    first: a template's content does not come along when its node is moved), with no box
+    around it: a shadow root adds none, and an inline component (a name in a sentence) in
+    a <div> split its sentence into three lines. (Each template is detached, not freed: a
+    foreign one, an <svg>'s, may hold another that the loop comes to next.)"""
     for template in tree.css(SHADOW_TEMPLATES):
         markup = template.html or ""
         inner = markup[markup.find(">") + 1: markup.rfind("</template>")]
@@ -36,10 +39,9 @@ def attach(tree: LexborHTMLParser, depth: int = 0) -> None:
         if depth < MAX_DEPTH:
             attach(fragment, depth + 1)
         root = fragment.body.child if fragment.body is not None else None
-        if root is None:
-            template.decompose()
-        else:
-            template.replace_with(root)
+        for node in root.iter(include_text=True) if root is not None else ():
+            template.insert_before(node)  # (a copy into the page's document)
+        template.decompose(recursive=False)
 
 
 def walk_shown(tree: LexborHTMLParser) -> Walked:

@@ -9,6 +9,7 @@ import pytest
 
 from monitor.errors import ExtractionFailed
 from monitor.extract import extract, extract_text
+from monitor.models import ExtractRules
 
 NAV = "<nav>" + "".join(f"<a href='/s{n}'>Section {n}</a>" for n in range(12)) + "</nav>"
 FOOT = ("<footer><p>© 2024 Example Media. All rights reserved. Privacy policy. Terms of use."
@@ -71,8 +72,57 @@ def test_a_page_drawn_by_scripts_gives_what_its_noscript_shows() -> None:
     "settings and reload the page to continue reading.",
     "JavaScript is disabled in your browser. This site needs it for everything it shows, "
     "from the front page to the archive.",
+    "This site requires JavaScript. Please switch it on in your browser settings to read our "
+    "stories and use the site.",
+    "Your browser does not support JavaScript, or it is switched off. Some parts of this site "
+    "will not work as they should.",
+    "Please use a browser with JavaScript switched on: without it, the news site cannot show "
+    "you the latest articles.",
+    "For the best experience on our website, JavaScript must be turned on in your browser. "
+    "Find out how in the help pages.",
 ])
 def test_a_noscript_notice_is_no_article(notice: str) -> None:
     page = _page(f"<div id='app'></div><noscript><p>{notice}</p></noscript>")
     with pytest.raises(ExtractionFailed):
         extract(page)
+
+
+HEADLINES = [f"Council approves tram line extension number {n} for the harbour"
+             for n in range(10)]
+
+
+@pytest.mark.parametrize("inner", [
+    "<main>" + "".join(f"<article class='card'><a href='/a{n}'><img src='/i{n}.jpg'>"
+                       f"<h2>{line}</h2></a><span>Politics</span></article>"
+                       for n, line in enumerate(HEADLINES)) + "</main>",
+    "<h1>Search results</h1><div>10 results</div>" + "".join(
+        f"<div class='r'><a href='/a{n}'>{line}</a><div>/news/{n}</div></div>"
+        for n, line in enumerate(HEADLINES)),
+])
+def test_an_index_of_other_stories_is_still_no_article(inner: str) -> None:
+    """A section or search page left outside the frame is mostly links to other pages:
+    its headlines (which the watch list would match) are no story of its own."""
+    page = _page(inner)
+    with pytest.raises(ExtractionFailed):
+        extract(page)
+    assert extract_text(page) == ""
+
+
+def test_the_last_reading_keeps_a_source_s_drop_rules() -> None:
+    """What a source's ``drop`` selectors name stays out of the last reading too."""
+    sponsor = "Sponsored by the Harbour Shop, your supplier of boat tools"
+    page = _page("<article><h1>Story</h1><ul>" + "".join(f"<li>{tip}</li>" for tip in TIPS)
+                 + f"</ul><span class='promo'>{sponsor}</span></article>")
+    body = extract(page, "http://127.0.0.1/story", ExtractRules(drop=(".promo",))).body
+    assert TIPS[0] in body and sponsor not in body
+
+
+def test_a_source_s_body_selector_that_matched_has_the_last_word() -> None:
+    """A source names where its body is: when that matched and held nothing (a ticker a
+    script fills in), the page's leftovers are not read in its place."""
+    page = _page("<article><h1>Story</h1><div class='ticker'></div>"
+                 + "".join(f"<h2>{line}</h2>" for line in LIVE) + "</article>")
+    with pytest.raises(ExtractionFailed):
+        extract(page, "http://127.0.0.1/story", ExtractRules(body="div.ticker"))
+    body = extract(page, "http://127.0.0.1/story", ExtractRules(body="div.missing")).body
+    assert LIVE[0] in body  # (a selector that matched nothing falls back to the automatic)

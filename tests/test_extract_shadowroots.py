@@ -49,3 +49,14 @@ def test_a_plain_template_stays_unread() -> None:
     walked = walk(parse(_page(ARTICLE + hidden)))
     assert len(walked.templates) == 1 and not held(walked.templates)
     assert walked.templates[0] in walked.junk
+
+
+def test_a_shadow_root_in_a_sentence_keeps_the_sentence_whole() -> None:
+    """A shadow root adds no box of its own: an inline component (a name, a date) inside
+    a paragraph reads in its line, not as three."""
+    name = "<x-name><template shadowrootmode='open'><b>Anna Berg</b></template></x-name>"
+    said = f"<p>The plan was approved on Monday, said {name} of the harbour board.</p>"
+    art = extract(_page("<article><h1>Night ferries approved</h1>" + said
+                        + "".join(f"<p>{line}</p>" for line in STORY) + "</article>"))
+    assert art.body.split("\n") == [
+        "The plan was approved on Monday, said Anna Berg of the harbour board.", *STORY]

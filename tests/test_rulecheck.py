@@ -3,13 +3,14 @@ failing must not cost that article, and the next article's page is checked inste
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from monitor import rulecheck
+from monitor import rulecheck, workers
 from monitor.errors import ExtractionFailed
-from monitor.models import ExtractRules
+from monitor.models import Article, ExtractRules
 
 from .flows import one_pass
 from .servers import html, scripted
@@ -46,5 +47,40 @@ def test_a_failed_selector_check_loses_no_article(tmp_path: Path,
         (result,) = one_pass(cfg)
     assert result.new == 2 and not result.article_errors
     assert len(calls) == 2  # tried again on the other article, then done
+    (warning,) = result.warnings
+    assert warning.startswith("article selector body: div.missing matched nothing")
+
+
+def test_a_check_failing_while_the_other_pages_wait_is_made_on_one_of_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other article's page parsed while the first check was in flight: it must not
+    skip the check for good when that one then fails (the pass would end unchecked)."""
+    real, real_extract = rulecheck.fallback_warnings, workers.extract_job
+    calls: list[str] = []
+
+    def slow_first(page: str | bytes, url: str, rules: ExtractRules | None,
+                   content_type: str | None = None) -> Article:
+        if url.endswith("/a.html"):
+            time.sleep(0.5)  # (the other page is fetched and queued behind it meanwhile)
+        return real_extract(page, url, rules, content_type)
+
+    def first_fails(page: str | bytes, rules: ExtractRules, url: str,
+                    content_type: str | None = None) -> tuple[str, ...]:
+        calls.append(url)
+        if len(calls) == 1:
+            time.sleep(0.3)
+            raise ExtractionFailed("parse_timeout")
+        return real(page, rules, url, content_type)
+
+    monkeypatch.setattr(rulecheck, "fallback_warnings", first_fails)
+    monkeypatch.setattr(workers, "extract_job", slow_first)
+    with scripted({}) as srv:
+        srv.routes.update({"/": html(INDEX), "/a.html": html(PAGE.format(title="Haisum one")),
+                           "/b.html": html(PAGE.format(title="Haisum two"))})
+        cfg = _config(tmp_path, srv, url=srv.url + "/", links="ul.stories",
+                      article={"title": "h1", "body": "div.missing"})
+        (result,) = one_pass(cfg)
+    assert result.new == 2 and not result.article_errors
+    assert len(calls) == 2
     (warning,) = result.warnings
     assert warning.startswith("article selector body: div.missing matched nothing")
