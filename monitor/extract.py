@@ -9,31 +9,25 @@ file names, header metadata). Per-source rules replace any stage they name.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
-from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import (
     dom,
     faqs,
     gathering,
-    inlinecards,
     leads,
     metadata,
     notbody,
     otherstories,
     regions,
-    streamed,
     voting,
 )
 from monitor import selectors as sel
 from monitor.ariahidden import drop_decorations
-from monitor.attrnames import make_known
-from monitor.blockmarks import mark_blocks
+from monitor.bodylines import body_lines_of, drop_selected, select_nodes
 from monitor.captions import drop_captions
 from monitor.caseless import wide_twin
-from monitor.clean import carry_links, clean_lines, normalize_line
+from monitor.clean import normalize_line
 from monitor.commentheads import drop_threads
 from monitor.comments import remove_comments
 from monitor.encoding import utf8_source
@@ -45,28 +39,24 @@ from monitor.hiddensplit import HIDDEN_OR_PARAGRAPHS, split_hidden
 from monitor.introlists import add_announced
 from monitor.joinurl import join
 from monitor.junkwalk import Walked
+from monitor.lastresort import last_resort
 from monitor.ldbody import declared_lines
 from monitor.leftovers import global_query
 from monitor.markedbody import explicit_bodies, same_build
-from monitor.markers import PARA
 from monitor.models import Article, ExtractRules
 from monitor.nestedcards import drop_nested_cards
-from monitor.noscriptbody import has_noscript, noscript_tree, without_notices
 from monitor.nosnippet import drop_nosnippet
 from monitor.openedboxes import drop_opened_boxes
-from monitor.scoring import Measures, deep_text, link_density
+from monitor.pageparse import parse
+from monitor.scoring import Measures
 from monitor.scriptbody import script_markup
 from monitor.shadowroots import walk_shown
 from monitor.storycards import drop_story_cards
 from monitor.teaserboxes import drop_teaser_rows
 from monitor.unvoted import add_unvoted
 
-_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
-_TITLE_CLOSE = re.compile(r"</title", re.I)
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself
 REGION_KEEP = 0.6  # share of the text above which a block named like boilerplate is kept
-LAST_RESORT_TEXT = 80  # characters: less, read off a page's leftovers, is a label, not a story
-LAST_RESORT_LINKS = 0.5  # linked share of the leftovers above which they index other pages
 wide_twin(sel.BOILERPLATE_LINE)  # (its guard comes from sre's parse of it, ~9 ms: at import, not in a page)
 
 
@@ -77,56 +67,6 @@ def _to_text(html: bytes | str, content_type: str | None = None) -> tuple[str, b
     if isinstance(html, bytes | bytearray):
         return utf8_source(bytes(html), content_type)
     return html, None
-
-
-def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
-    """Parse, closing an unclosed <title> first (lexbor would swallow the page into it), and
-    put React's streamed segments in place.
-
-    As a browser that runs scripts does: <noscript> holds text, not markup. Read as markup,
-    an unclosed <div> in it swallowed the rest of the page, which then went with the
-    <noscript> (an empty body), and an <img> in it closed <head> early.
-
-    The attribute names the queries test are made known to the document at once
-    (monitor.attrnames): each query then finds its id once, not at every element. Without
-    lexbor's mutation events (a tenth of the parse): they only serve <select>s, junk here.
-
-    NULs become U+FFFD (lexbor would drop them from text). The page goes in as the UTF-8
-    bytes lexbor would make of the str; a NUL is looked for in those: on a str wider than
-    Latin-1 a search for "\\x00" walks it character by character. ``utf8``: the page's
-    bytes when they are exactly ``html.encode("utf-8")`` (encoding.utf8_source), given to
-    lexbor as they are unless the <title> needs closing.
-    """
-    opening = _TITLE_OPEN.search(html)
-    if opening is not None and _TITLE_CLOSE.search(html, opening.end()) is None:
-        end = html.find("<", opening.end())
-        end = len(html) if end < 0 else end
-        html, utf8 = html[:end] + "</title>" + html[end:], None
-    data = html.encode("utf-8", errors="ignore") if utf8 is None else utf8  # (as selectolax would)
-    if b"\x00" in data:
-        html = html.replace("\x00", "\ufffd")
-        data = html.encode("utf-8", errors="ignore")
-    tree = LexborHTMLParser(data, options=LexborDocumentOptions.WO_EVENTS, scripting=True)
-    if tree.root is not None:  # (before the first query: monitor.attrnames)
-        make_known(tree.root)
-    if streamed.present(tree):
-        streamed.reveal(tree, html)
-    return tree
-
-
-def _select(root: LexborNode, selector: str) -> list[LexborNode]:
-    """Nodes for a user-written selector; an invalid selector selects nothing."""
-    try:
-        return list(root.css(selector))
-    except Exception:
-        return []
-
-
-def _drop(root: LexborNode, selectors: tuple[str, ...]) -> None:
-    """Remove what a source's ``drop`` selectors name (innermost first, so nodes stay valid)."""
-    for selector in selectors:
-        for node in reversed(_select(root, selector)):
-            node.decompose()
 
 
 def _auto_nodes(root: LexborNode, family: bool = True, walked: Walked | None = None
@@ -201,18 +141,6 @@ def _drop_hidden(root: LexborNode) -> list[LexborNode]:
     return spared
 
 
-def _raw_lines(nodes: list[LexborNode]) -> list[str]:
-    """Text of the nodes split at block boundaries (link markers kept for later filters)."""
-    parts: list[str] = []
-    for node in nodes:
-        inlinecards.remove_cards(node)
-        mark_blocks(node)
-        text = deep_text(node)
-        parts.append(text if node.tag != "br" else PARA)
-        parts.append(PARA)
-    return carry_links("".join(parts)).split(PARA)
-
-
 def _body_lines(
     tree: LexborHTMLParser, rules: ExtractRules | None, title: str,
     credits: list[str] | None = None, family: bool = True,
@@ -224,10 +152,10 @@ def _body_lines(
     if root is None:
         return []
     if rules is not None and rules.drop:
-        _drop(root, rules.drop)
+        drop_selected(root, rules.drop)
     nodes: list[LexborNode] = []
     if rules is not None and rules.body:
-        nodes = _select(root, rules.body)
+        nodes = select_nodes(root, rules.body)
     if not nodes:
         unwrap_gallery(root)
         drop_opened_boxes(root, walked.openers if walked else None)
@@ -237,26 +165,14 @@ def _body_lines(
         drop_captions(nodes)
         drop_story_cards(nodes)
         drop_nested_cards(nodes)
-    return _body_lines_of(nodes, title, credits)
-
-
-def _body_lines_of(nodes: list[LexborNode], title: str, credits: list[str] | None = None
-                   ) -> list[str]:
-    """The chosen nodes' text as clean body lines (``credits``: see _body_lines)."""
-    raw = _raw_lines(nodes)
-    if credits is not None:
-        credits.extend(line for line in raw[-60:] if line and not line.isspace())
-    return clean_lines(
-        raw, title, sel.BOILERPLATE_LINE, sel.META_LINE, sel.CALL_TO_ACTION, sel.PHOTO_CREDIT_END,
-        sel.LIST_LABEL,
-    )
+    return body_lines_of(nodes, title, credits)
 
 
 def _rule_text(tree: LexborHTMLParser, selector: str | None) -> tuple[str, LexborNode | None]:
     """Text of the first node a source's selector names, and the node (for the date scope)."""
     if not selector:
         return "", None
-    found = _select(tree.root, selector) if tree.root is not None else []
+    found = select_nodes(tree.root, selector) if tree.root is not None else []
     if not found:
         return "", None
     node = found[0]
@@ -306,7 +222,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     otherstories.drop(tree, headline, title)
     published = None
     if rules is not None and rules.date:
-        dates = _select(tree.root, rules.date) if tree.root is not None else []
+        dates = select_nodes(tree.root, rules.date) if tree.root is not None else []
         published = _rule_date(dates[0] if dates else None)
     lang = metadata.find_lang(tree, metas)
     if published is None:
@@ -320,7 +236,7 @@ def _extract(html: bytes | str, url: str | None, rules: ExtractRules | None,
     tail: list[str] = []
     body = _body_lines(tree, rules, title, tail, walked=walked) \
         or _second_try(text, rules, title) \
-        or declared_lines(ld) or _script_body(text, rules, title) or _last_resort(text, title, rules)
+        or declared_lines(ld) or _script_body(text, rules, title) or last_resort(text, title, rules)
     if not body:
         raise ExtractionFailed("no main content")
     author = author or metadata.author_from_credits(tail)
@@ -354,37 +270,6 @@ def _script_body(text: str, rules: ExtractRules | None, title: str) -> list[str]
     return _body_lines(tree, rules, title, family=False)
 
 
-def _last_resort(text: str, title: str, rules: ExtractRules | None = None) -> list[str]:
-    """The page's text outside its frame (navigation, footers, sidebars), cleaned as any body,
-    when no reading found a body: a story told in list items or in headings alone gave the
-    vote nothing but a footer's line, which cleaning dropped, and the page came out empty.
-    Then, on a page drawn by scripts, what its <noscript> blocks show a reader without them.
-    Only such pages get here, so no page that had a body changes. A source's rules hold
-    here too: its drop selectors, and its body selector's verdict when that matched."""
-    drops, own = (rules.drop, rules.body) if rules is not None else ((), None)
-    lines = _outside_frame(parse(text), title, drops, own)
-    if lines or not has_noscript(text):
-        return lines
-    return _outside_frame(noscript_tree(text), title, drops, None, without_notices)
-
-
-def _outside_frame(tree: LexborHTMLParser, title: str, drops: tuple[str, ...],
-                   own: str | None, keep: Callable[[list[str]], list[str]] = list
-                   ) -> list[str]:
-    dom.remove_junk(tree, walk_shown(tree))
-    root = tree.body
-    if root is None:
-        return []
-    _drop(root, drops)
-    if own and _select(root, own):
-        return []  # (the source's own body box is there, and held nothing)
-    dom.remove_boilerplate(root, sel.STRUCTURAL_BOILERPLATE, 1.0)
-    if link_density(root) > LAST_RESORT_LINKS:
-        return []  # (a section or search page's headlines: other stories, not this one's)
-    lines = keep(_body_lines_of([root], title))
-    return lines if sum(map(len, lines)) >= LAST_RESORT_TEXT else []
-
-
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The article body alone, for benchmarks; never raises (an empty string instead). It
     skips what only the date, author and canonical URL need; its body is extract()'s (the
@@ -403,7 +288,7 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
         title = normalize_line(title)
         body = _body_lines(tree, None, title, walked=walked) \
             or _second_try(text, None, title) \
-            or declared_lines(ld) or _script_body(text, None, title) or _last_resort(text, title)
+            or declared_lines(ld) or _script_body(text, None, title) or last_resort(text, title)
         return "\n".join(body)
     except Exception:
         return ""

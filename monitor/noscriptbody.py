@@ -1,7 +1,7 @@
 """What a page drawn by scripts shows a reader without them: the markup of its <noscript>
 blocks, read as a browser with scripting off reads it (the extractor's parse has scripting
 on, as browsers do, and keeps <noscript> as text). Only for the last reading of a page no
-other reading found a body in (extract._last_resort)."""
+other reading found a body in (monitor.lastresort)."""
 
 from __future__ import annotations
 

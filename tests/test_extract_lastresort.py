@@ -1,6 +1,6 @@
-"""The last reading of a page no other reading found a body in (extract._last_resort): a story
-told in list items only, a live page of timed headings. The
-vote found no paragraph in them but the footer's, cleaning dropped its copyright line, and
+"""The last reading of a page no other reading found a body in (monitor.lastresort): a story
+told in list items only, a live page of timed headings. The vote found no paragraph in them
+but the footer's, cleaning dropped its copyright line, and
 each page came out empty; a held-out check counts an empty page against the extractor."""
 
 from __future__ import annotations
