@@ -10,7 +10,7 @@ import pytest
 
 from monitor import rulecheck, workers
 from monitor.errors import ExtractionFailed
-from monitor.models import Article, ExtractRules
+from monitor.models import Article, CheckResult, ExtractRules
 
 from .flows import one_pass
 from .servers import html, scripted
@@ -22,6 +22,19 @@ PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h
 <p>China Haisum signed a contract for a new dairy plant with a capacity of 500 tonnes a day,
 the company said on Friday, after two years of talks with the provincial government.</p>
 </article></body></html>"""
+
+
+def _two_articles(tmp_path: Path) -> CheckResult:
+    """One pass over a listing of two articles, whose ``body:`` selector matches nothing;
+    both articles stored whatever the checks did."""
+    with scripted({}) as srv:
+        srv.routes.update({"/": html(INDEX), "/a.html": html(PAGE.format(title="Haisum one")),
+                           "/b.html": html(PAGE.format(title="Haisum two"))})
+        cfg = _config(tmp_path, srv, url=srv.url + "/", links="ul.stories",
+                      article={"title": "h1", "body": "div.missing"})
+        (result,) = one_pass(cfg)
+    assert result.new == 2 and not result.article_errors
+    return result
 
 
 def test_a_failed_selector_check_loses_no_article(tmp_path: Path,
@@ -39,13 +52,7 @@ def test_a_failed_selector_check_loses_no_article(tmp_path: Path,
         return real(page, rules, url, content_type)
 
     monkeypatch.setattr(rulecheck, "fallback_warnings", first_fails)
-    with scripted({}) as srv:
-        srv.routes.update({"/": html(INDEX), "/a.html": html(PAGE.format(title="Haisum one")),
-                           "/b.html": html(PAGE.format(title="Haisum two"))})
-        cfg = _config(tmp_path, srv, url=srv.url + "/", links="ul.stories",
-                      article={"title": "h1", "body": "div.missing"})
-        (result,) = one_pass(cfg)
-    assert result.new == 2 and not result.article_errors
+    result = _two_articles(tmp_path)
     assert len(calls) == 2  # tried again on the other article, then done
     (warning,) = result.warnings
     assert warning.startswith("article selector body: div.missing matched nothing")
@@ -74,13 +81,7 @@ def test_a_check_failing_while_the_other_pages_wait_is_made_on_one_of_them(
 
     monkeypatch.setattr(rulecheck, "fallback_warnings", first_fails)
     monkeypatch.setattr(workers, "extract_job", slow_first)
-    with scripted({}) as srv:
-        srv.routes.update({"/": html(INDEX), "/a.html": html(PAGE.format(title="Haisum one")),
-                           "/b.html": html(PAGE.format(title="Haisum two"))})
-        cfg = _config(tmp_path, srv, url=srv.url + "/", links="ul.stories",
-                      article={"title": "h1", "body": "div.missing"})
-        (result,) = one_pass(cfg)
-    assert result.new == 2 and not result.article_errors
+    result = _two_articles(tmp_path)
     assert len(calls) == 2
     (warning,) = result.warnings
     assert warning.startswith("article selector body: div.missing matched nothing")
