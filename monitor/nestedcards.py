@@ -9,12 +9,13 @@ outside it; nested_in and storycards look for a link around a headline or a box,
 card whose link is empty or sits inside the heading is not.
 
 A card is an <article> inside a body node, of at most CARD_CHARS characters and one
-paragraph, with a
-heading and a link to another page that is either the heading's or holds no text (a
-stretched link). A live blog's entries are <article>s too, but longer, or headed by their
-time, and their links are anchors in the page ("#post-12"), never another page; an
-<article> holding others is a feed, not a card. Cards go only where the node keeps
-OWN_PROSE characters of its own besides them: a listing of cards is no story to clean.
+paragraph, with a heading and a link to another page that is either the heading's or holds
+no text (a stretched link); its links to other pages all go to that one page (an entry's
+row of share icons, empty links too, goes to several). A live blog's entries are <article>s
+too, but longer, or headed by their time, and their links are anchors in the page
+("#post-12"), never another page; an <article> holding others is a feed, not a card. Cards
+go only where the node keeps OWN_PROSE characters of its own besides them: a listing of
+cards is no story to clean.
 """
 
 from __future__ import annotations
@@ -42,9 +43,11 @@ def _card(article: LexborNode) -> bool:
     heading = article.css_first(HEADINGS)
     if heading is None:
         return False
-    for link in article.css("a[href]"):
-        if not _other_page((link.attributes.get("href") or "").strip()):
-            continue
+    links = [(link, href) for link in article.css("a[href]")
+             if _other_page(href := (link.attributes.get("href") or "").strip())]
+    if len({href for _, href in links}) > 1:
+        return False  # (a card names one story; a row of share icons goes to several pages)
+    for link, _ in links:
         if not (link.text() or "").strip():
             return True  # a stretched link: the whole card is its target
         parent = link.parent
