@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import text_len
+from monitor.scoring import flat_text, text_len
 
 CARD_CHARS = 320  # characters of a card: a kicker, a headline and a one-line summary
 CARD_PARAGRAPHS = 1  # paragraphs of a card: its summary (two are a boxed section's text)
@@ -69,7 +69,8 @@ def drop_nested_cards(nodes: list[LexborNode]) -> None:
         if not cards:
             continue
         # (a card holds no <article>, so no card is inside another)
-        if text_len(node) - sum(text_len(card) for card in cards) < OWN_PROSE:
+        # (flat: a pretty-printed listing's indentation between its cards is no prose)
+        if len(flat_text(node)) - sum(len(flat_text(card)) for card in cards) < OWN_PROSE:
             continue
         for card in cards:
             card.decompose()

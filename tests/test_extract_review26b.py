@@ -5,7 +5,10 @@ HTML comment in a grid box is no text."""
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from monitor.extract import extract
+from monitor.nestedcards import drop_nested_cards
 from tests.testpages import story_into
 
 URL = "https://127.0.0.1/a"
@@ -31,3 +34,17 @@ def test_a_card_with_its_link_twice_still_goes() -> None:
             "in Sunday's race she has big plans.</p></article>")
     body = extract(story_into(card), URL).body
     assert "lighter heart" not in body and "new clarity" not in body and "final vote" in body
+
+
+def test_a_pretty_printed_listing_keeps_its_cards() -> None:
+    """The indentation between a listing's cards is no prose of the node's own: a listing
+    of cards, however deeply its markup is indented, is no story to clean."""
+    pad = "\n" + " " * 24
+    cards = "".join(f'{pad}<article>{pad}  <h3><a href="/s{n}">Story {n} about the night '
+                    f'buses</a></h3>{pad}  <p>Summary {n} of the story.</p>{pad}</article>'
+                    for n in range(20))
+    tree = LexborHTMLParser(f"<html><body><section>{cards}\n</section></body></html>")
+    listing = tree.css_first("section")
+    assert listing is not None
+    drop_nested_cards([listing])
+    assert len(listing.css("article")) == 20
