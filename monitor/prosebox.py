@@ -74,8 +74,9 @@ def _neutral(box: LexborNode) -> bool:
 
 def _only_child(box: LexborNode) -> LexborNode | None:
     """The one child of ``box`` that holds text (a grid column beside an empty spacer
-    column), or None if none or several do, or the box holds text of its own."""
-    kids = list(box.iter())
+    column), or None if none or several do, or the box holds text of its own. An HTML
+    comment is no child: deep_text would read its data as text."""
+    kids = [kid for kid in box.iter() if kid.is_element_node]  # (iter() yields comments)
     if len(kids) > WRAP_CHILDREN or box.text(deep=False).strip():
         return None
     found: LexborNode | None = None
@@ -93,6 +94,8 @@ def _stacked(box: LexborNode) -> bool:
     blocks = prose = size = 0
     for kid in box.iter():
         tag = kid.tag
+        if tag == "-comment":
+            continue  # (a template's "<!-- .col -->": no text of the page)
         if tag == "p":
             if not prose_paragraph(kid):
                 return False

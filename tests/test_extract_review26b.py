@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from monitor.extract import extract
 from monitor.nestedcards import drop_nested_cards
+from tests.test_extract_rec26b import OPENING, _page
 from tests.testpages import story_into
 
 URL = "https://127.0.0.1/a"
@@ -48,3 +49,13 @@ def test_a_pretty_printed_listing_keeps_its_cards() -> None:
     assert listing is not None
     drop_nested_cards([listing])
     assert len(listing.css("article")) == 20
+
+
+def test_an_opening_row_with_html_comments_joins_the_body() -> None:
+    """An HTML comment in a grid's markup (a template's "<!-- .col -->") holds no text of
+    the page: the opening row still joins the body, in order."""
+    row = ("<div class='row'><!-- column --><div class='col-md-12'>"
+           + OPENING.replace("</p><p>", "</p><!-- paragraph --><p>") + "</div><!-- /.col --></div>")
+    body = extract(_page(row), URL).body
+    assert body.startswith("The harbour authority said on Monday")
+    assert body.index("dredging of the channel") < body.index("Paragraph 0 of the story")
