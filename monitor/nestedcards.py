@@ -9,19 +9,20 @@ outside it; nested_in and storycards look for a link around a headline or a box,
 card whose link is empty or sits inside the heading is not.
 
 A card is an <article> inside a body node, of at most CARD_CHARS characters and one
-paragraph, with a
-heading and a link to another page that is either the heading's or holds no text (a
-stretched link). A live blog's entries are <article>s too, but longer, or headed by their
-time, and their links are anchors in the page ("#post-12"), never another page; an
-<article> holding others is a feed, not a card. Cards go only where the node keeps
-OWN_PROSE characters of its own besides them: a listing of cards is no story to clean.
+paragraph, with a heading and a link to another page that is either the heading's or holds
+no text (a stretched link); its links to other pages all go to that one page (an entry's
+row of share icons, empty links too, goes to several). A live blog's entries are <article>s
+too, but longer, or headed by their time, and their links are anchors in the page
+("#post-12"), never another page; an <article> holding others is a feed, not a card. Cards
+go only where the node keeps OWN_PROSE characters of its own besides them: a listing of
+cards is no story to clean.
 """
 
 from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from monitor.scoring import text_len
+from monitor.scoring import flat_text, text_len
 
 CARD_CHARS = 320  # characters of a card: a kicker, a headline and a one-line summary
 CARD_PARAGRAPHS = 1  # paragraphs of a card: its summary (two are a boxed section's text)
@@ -42,9 +43,11 @@ def _card(article: LexborNode) -> bool:
     heading = article.css_first(HEADINGS)
     if heading is None:
         return False
-    for link in article.css("a[href]"):
-        if not _other_page((link.attributes.get("href") or "").strip()):
-            continue
+    links = [(link, href) for link in article.css("a[href]")
+             if _other_page(href := (link.attributes.get("href") or "").strip())]
+    if len({href for _, href in links}) > 1:
+        return False  # (a card names one story; a row of share icons goes to several pages)
+    for link, _ in links:
         if not (link.text() or "").strip():
             return True  # a stretched link: the whole card is its target
         parent = link.parent
@@ -66,7 +69,8 @@ def drop_nested_cards(nodes: list[LexborNode]) -> None:
         if not cards:
             continue
         # (a card holds no <article>, so no card is inside another)
-        if text_len(node) - sum(text_len(card) for card in cards) < OWN_PROSE:
+        # (flat: a pretty-printed listing's indentation between its cards is no prose)
+        if len(flat_text(node)) - sum(len(flat_text(card)) for card in cards) < OWN_PROSE:
             continue
         for card in cards:
             card.decompose()

@@ -74,13 +74,14 @@ def _neutral(box: LexborNode) -> bool:
 
 def _only_child(box: LexborNode) -> LexborNode | None:
     """The one child of ``box`` that holds text (a grid column beside an empty spacer
-    column), or None if none or several do, or the box holds text of its own."""
+    column), or None if none or several do, or the box holds text of its own. An HTML
+    comment is no child: deep_text would read its data as text."""
     kids = list(box.iter())
     if len(kids) > WRAP_CHILDREN or box.text(deep=False).strip():
         return None
     found: LexborNode | None = None
     for kid in kids:
-        if deep_text(kid).strip():
+        if kid.is_element_node and deep_text(kid).strip():  # (iter() yields comments)
             if found is not None:
                 return None
             found = kid
@@ -93,6 +94,8 @@ def _stacked(box: LexborNode) -> bool:
     blocks = prose = size = 0
     for kid in box.iter():
         tag = kid.tag
+        if tag == "-comment":
+            continue  # (a template's "<!-- .col -->": no text of the page)
         if tag == "p":
             if not prose_paragraph(kid):
                 return False
