@@ -23,8 +23,6 @@ STACK_LINKS = 0.25  # linked share above which a list or a quote in a stack is n
 _BOXES = ("div", "section")
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _ASIDES = ("ul", "ol", "blockquote")
-_FIELDS = ("textarea", "input", "select", "button")
-_FIELD_QUERY = ", ".join(_FIELDS)  # blocks a body's section holds besides paragraphs
 
 
 def prose_paragraph(node: LexborNode, boxed: bool = False) -> bool:
