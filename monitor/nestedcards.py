@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from monitor.placement import nested_in
 from monitor.scoring import flat_text, text_len
 
 CARD_CHARS = 320  # characters of a card: a kicker, a headline and a one-line summary
@@ -47,15 +48,9 @@ def _card(article: LexborNode) -> bool:
              if _other_page(href := (link.attributes.get("href") or "").strip())]
     if len({href for _, href in links}) > 1:
         return False  # (a card names one story; a row of share icons goes to several pages)
-    for link, _ in links:
-        if not (link.text() or "").strip():
-            return True  # a stretched link: the whole card is its target
-        parent = link.parent
-        while parent is not None and parent.mem_id != article.mem_id:
-            if parent.mem_id == heading.mem_id:
-                return True
-            parent = parent.parent
-    return False
+    # a stretched link (no text: the whole card is its target), or the heading's
+    return any(not (link.text() or "").strip() or nested_in(link, (heading.mem_id,))
+               for link, _ in links)
 
 
 def drop_nested_cards(nodes: list[LexborNode]) -> None:
