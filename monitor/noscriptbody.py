@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser
+
+from monitor.pageparse import parse
 
 # "Please enable JavaScript", "requires JavaScript", "a browser with JavaScript switched on",
 # "JavaScript is disabled/must be turned on": the notice, not a story
@@ -23,8 +25,9 @@ def has_noscript(text: str) -> bool:
 
 
 def noscript_tree(text: str) -> LexborHTMLParser:
-    """The page parsed with scripting off, its <noscript> blocks unwrapped into the page."""
-    tree = LexborHTMLParser(text, options=LexborDocumentOptions.WO_EVENTS, scripting=False)
+    """The page parsed with scripting off (the extractor's parse, repairs included), its
+    <noscript> blocks unwrapped into the page."""
+    tree = parse(text, scripting=False)
     for block in tree.css("noscript"):
         block.unwrap()
     return tree

@@ -14,11 +14,12 @@ _TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
 _TITLE_CLOSE = re.compile(r"</title", re.I)
 
 
-def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
+def parse(html: str, utf8: bytes | None = None, scripting: bool = True) -> LexborHTMLParser:
     """Parse, closing an unclosed <title> first (lexbor would swallow the page into it), and
     put React's streamed segments in place.
 
-    As a browser that runs scripts does: <noscript> holds text, not markup. Read as markup,
+    As a browser that runs scripts does (``scripting``; off only for the reading of what a
+    script-drawn page shows without them): <noscript> holds text, not markup. Read as markup,
     an unclosed <div> in it swallowed the rest of the page, which then went with the
     <noscript> (an empty body), and an <img> in it closed <head> early.
 
@@ -41,7 +42,7 @@ def parse(html: str, utf8: bytes | None = None) -> LexborHTMLParser:
     if b"\x00" in data:
         html = html.replace("\x00", "\ufffd")
         data = html.encode("utf-8", errors="ignore")
-    tree = LexborHTMLParser(data, options=LexborDocumentOptions.WO_EVENTS, scripting=True)
+    tree = LexborHTMLParser(data, options=LexborDocumentOptions.WO_EVENTS, scripting=scripting)
     if tree.root is not None:  # (before the first query: monitor.attrnames)
         make_known(tree.root)
     if streamed.present(tree):
