@@ -162,6 +162,17 @@ def _every_voter(root: LexborNode) -> voting.Reading:
     return voting.Reading(*found)
 
 
+def _cleaned(page: str) -> tuple[LexborNode, dict[int, int]] | None:
+    """A fresh tree of ``page`` without its junk: its <body> (None if it has none) and each
+    node's place in document order (mem_ids of two trees do not compare)."""
+    tree = parse(page)
+    dom.remove_junk(tree)
+    root = tree.body
+    if root is None or tree.root is None:
+        return None
+    return root, {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
+
+
 def test_voters_without_text_change_no_vote() -> None:
     """Leaving the voters without text out of a reading (voting.read) changes neither vote:
     none votes, and none gains text from the removals between the two (a paragraph break
@@ -173,12 +184,10 @@ def test_voters_without_text_change_no_vote() -> None:
     for page in with_test_pages(html):
         votes = []
         for read in (voting.read, _every_voter):
-            tree = parse(page)
-            dom.remove_junk(tree)
-            root = tree.body
-            if root is None:
+            cleaned = _cleaned(page)
+            if cleaned is None:
                 break
-            place = {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
+            root, place = cleaned
             reading = read(root)
             first = voting.count(reading)
             best = dom.best_candidate(first, family=False)
@@ -209,12 +218,10 @@ def test_grouped_queries_remove_what_the_selector_lists_remove(block: str) -> No
         for page in with_test_pages(html):
             results = []
             for form in (query, leftovers.grouped(query)):
-                tree = parse(page)
-                dom.remove_junk(tree)
-                root = tree.body
-                if root is None:
+                cleaned = _cleaned(page)
+                if cleaned is None:
                     break
-                place = {node.mem_id: index for index, node in enumerate(tree.root.traverse())}
+                root, place = cleaned
                 removals = voting.Removals()
                 spared = dom.remove_boilerplate(root, form, 0.6, {root.mem_id}, removals)
                 results.append((root.html, sorted(place.get(key, -1) for key in removals.changed),
