@@ -22,15 +22,7 @@ from monitor import migrations
 from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
 from monitor.models import AlertKind, Article, Known, Mention, Route, SaveResult
-from monitor.saving import (
-    INDEX_EVERY,
-    Batch,
-    SaveRequest,
-    index_in_batch,
-    index_pending,
-    save_article,
-    save_error,
-)
+from monitor.saving import Batch, SaveRequest, index_in_batch, index_pending, save_article, save_error
 from monitor.units import stamp as stamp  # re-exported: the archive's time format
 from monitor.urls import canonical
 
@@ -49,7 +41,6 @@ class Archive:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        self.readonly = readonly
         if readonly and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path}: run `monitor run --once` first")
         try:
@@ -79,9 +70,6 @@ class Archive:
         self._try_index()  # what a process that died left waiting (saving.index_pending)
 
     def close(self) -> None:
-        """Index the articles still waiting (a pass's last ones), then close."""
-        if not self.readonly:
-            self._try_index()
         self.db.close()
 
     def _try_index(self) -> None:
@@ -184,7 +172,7 @@ class Archive:
         organisations it newly mentions (``routes=()`` records without alerting, as a
         source's baseline pass does). See saving.py."""
         request = SaveRequest(article, source, tuple(mentions), tuple(routes), now, validators)
-        result = self.write_batch(Batch(saves=(request,), index=True))[0]
+        result = self.write_batch(Batch(saves=(request,)))[0]
         if isinstance(result, ArchiveError):
             raise result
         return result
@@ -204,7 +192,7 @@ class Archive:
                         failed = results[-1]
                         raise failed if isinstance(failed, ArchiveError) else ArchiveError(
                             "the batch transaction was rolled back")
-                index_in_batch(db, at_least=1 if batch.index else INDEX_EVERY)
+                index_in_batch(db, at_least=1)
                 for url, when in batch.touches:
                     db.execute("UPDATE articles SET last_seen = ? WHERE url = ?",
                                [stamp(when), canonical(url)])
@@ -274,11 +262,7 @@ class Archive:
         self, text: str, *, organisation: str | None = None, source: str | None = None,
         since: str | None = None, until: str | None = None, limit: int = 20,
     ) -> list[dict[str, Any]]:
-        """Full-text search over titles and bodies; every word must occur (prefixes too).
-        A writable archive first indexes the articles still waiting (saving.index_pending);
-        a read-only one finds those once the writer has indexed them."""
-        if not self.readonly:
-            self.index_pending()
+        """Full-text search over titles and bodies; every word must occur (prefixes too)."""
         where, params = _filters(source=source, since=since, until=until,
                                  organisation=organisation)
         where.append("articles_fts MATCH ?")

@@ -229,18 +229,5 @@ def fts_pending(db: Database) -> None:
         "END")
 
 
-# Bytes of pending index terms FTS5 holds before it writes a segment: more than a statement
-# of saving.INDEX_EVERY articles needs (~8 MB for 500 of ~4.4 KB). At FTS5's 1 MB, every
-# ~60 articles made a segment of their own again, merged later (issue 9).
-FTS_HASHSIZE = 16 * 1024 * 1024
-
-
-@migrations(name="0010_fts_hashsize")
-def fts_hashsize(db: Database) -> None:
-    """Let several batches' new articles make one index segment (saving.INDEX_EVERY)."""
-    db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', ?)",
-               [FTS_HASHSIZE])
-
-
 def apply(db: Database) -> None:
     migrations.apply(db)

@@ -25,10 +25,6 @@ from monitor.units import stamp
 from monitor.urls import canonical, same_site
 
 logger = logging.getLogger(__name__)
-# New articles per full-text index statement, over several batches (see index_pending):
-# FTS5 holds their terms in memory until the statement ends (~8 MB for 500 articles of
-# ~4.4 KB) and then writes them as one index segment.
-INDEX_EVERY = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +43,11 @@ class SaveRequest:
 @dataclass(frozen=True, slots=True)
 class Batch:
     """Writes committed in one transaction: article saves, 304 touches (url, when) and
-    fetch-log rows; ``index`` puts every article still waiting for the full-text index
-    into it in the same transaction (otherwise they wait for ``INDEX_EVERY``)."""
+    fetch-log rows."""
 
     saves: tuple[SaveRequest, ...] = ()
     touches: tuple[tuple[str, datetime], ...] = ()
     fetches: tuple[dict[str, Any], ...] = field(default=())
-    index: bool = False
 
 
 def index_pending(db: Database, *, at_least: int = 1) -> int:
@@ -66,14 +60,7 @@ def index_pending(db: Database, *, at_least: int = 1) -> int:
     per article and merged them again (issue 9). The table, not the batch's results, says
     what to index: an article stored and edited before it was indexed must be indexed once,
     with its current text (``articles_au`` leaves it alone; its delete of the text never
-    indexed failed the edit's save as "database disk image is malformed").
-
-    Several batches share a statement (``INDEX_EVERY``): FTS5 writes a segment at the end
-    of each statement and merges them 16 at a time, and at one statement per batch of ~100
-    articles writing and merging segments cost more than tokenising (1.38M instructions an
-    article over a fresh pass of 5,000, 0.74M at ~500 a statement, issue 9). Articles
-    waiting are committed with their rows, so a crash leaves them waiting, not lost: the
-    archive indexes them when it is next opened."""
+    indexed failed the edit's save as "database disk image is malformed")."""
     waiting = db.execute("SELECT count(*) FROM fts_pending").fetchone()[0]
     if not waiting or waiting < at_least:
         return 0

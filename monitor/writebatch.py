@@ -8,11 +8,6 @@ one, whichever comes first. Each save still commits with its version, mentions a
 (saving.py), and its caller learns the outcome only after that commit, so nothing reported
 as stored can be lost by a crash; a crash loses at most the uncommitted batch, which the
 next pass fetches again (nothing of it was reported or alerted).
-
-New articles enter the full-text index a few hundred at a time (saving.index_pending);
-the writer indexes the rest once no save has come for ``INDEX_IDLE`` seconds (the end of
-a pass, or of a daemon's check), and at the latest ``INDEX_WITHIN`` seconds after the first
-of them, so search finds them soon after they are stored, and every one once a pass ends.
 """
 
 from __future__ import annotations
@@ -32,8 +27,6 @@ logger = logging.getLogger(__name__)
 LINGER = 0.1  # seconds a write may wait for others to share its commit
 MAX_SAVES = 200  # articles per transaction
 MAX_FETCH_ROWS = 1000  # fetch-log rows kept in memory before they are written anyway
-INDEX_IDLE = 1.0  # seconds without a save after which the waiting articles are indexed
-INDEX_WITHIN = 30.0  # seconds an article may wait for the index while saves keep coming
 
 
 class ArchiveWriter:
@@ -41,19 +34,14 @@ class ArchiveWriter:
     (the archive's only writer). ``aclose`` writes what is left."""
 
     def __init__(self, archive: Archive, *, linger: float = LINGER,
-                 max_saves: int = MAX_SAVES, index_idle: float = INDEX_IDLE,
-                 index_within: float = INDEX_WITHIN) -> None:
+                 max_saves: int = MAX_SAVES) -> None:
         self._archive = archive
         self._linger = linger
         self._max_saves = max_saves
-        self._index_idle = index_idle
-        self._index_within = index_within
         self._saves: list[tuple[SaveRequest, asyncio.Future[SaveResult]]] = []
         self._touches: list[tuple[str, datetime]] = []
         self._fetches: list[dict[str, Any]] = []
         self._timer: asyncio.TimerHandle | None = None
-        self._index_timer: asyncio.TimerHandle | None = None
-        self._waiting_since: float | None = None  # loop time of the first unindexed save
 
     async def save(self, request: SaveRequest) -> SaveResult:
         """Store an article; returns once its batch is committed (raises ArchiveError)."""
@@ -105,36 +93,6 @@ class ArchiveWriter:
                 future.set_exception(result)
             else:
                 future.set_result(result)
-        if saves:
-            self._schedule_index()
-
-    def _schedule_index(self) -> None:
-        """(Re)arm the index timer: INDEX_IDLE from now, or sooner if the first waiting
-        article has waited almost INDEX_WITHIN (none waits when the batch indexed them)."""
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        if not self._archive.unindexed():
-            self._waiting_since = None
-            return
-        if self._waiting_since is None:
-            self._waiting_since = now
-        if self._index_timer is not None:
-            self._index_timer.cancel()
-        delay = min(self._index_idle, self._waiting_since + self._index_within - now)
-        self._index_timer = loop.call_later(max(delay, 0.0), self.index)
-
-    def index(self) -> None:
-        """Put the articles still waiting into the full-text index (if that fails, they
-        wait for the next batch, or for the archive's next opening)."""
-        if self._index_timer is not None:
-            self._index_timer.cancel()
-            self._index_timer = None
-        self._waiting_since = None
-        try:
-            self._archive.index_pending()
-        except Exception:  # a bug or a busy archive: the articles stay stored and waiting
-            logger.exception("indexing the waiting articles failed")
 
     async def aclose(self) -> None:
         self.flush()
-        self.index()
