@@ -22,7 +22,7 @@ from monitor import migrations
 from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
 from monitor.models import AlertKind, Article, Known, Mention, Route, SaveResult
-from monitor.saving import Batch, SaveRequest, index_in_batch, index_pending, save_article, save_error
+from monitor.saving import Batch, SaveRequest, index_pending, save_article, save_error
 from monitor.units import stamp as stamp  # re-exported: the archive's time format
 from monitor.urls import canonical
 
@@ -67,28 +67,9 @@ class Archive:
         # batch) that was 180,000 of a 5,000-article pass's 530,000 page writes (issue 9)
         conn.execute("PRAGMA temp_store = MEMORY")
         migrations.apply(self.db)
-        self._try_index()  # what a process that died left waiting (saving.index_pending)
 
     def close(self) -> None:
         self.db.close()
-
-    def _try_index(self) -> None:
-        try:
-            self.index_pending()
-        except (ArchiveError, sqlite3.Error) as exc:  # they wait for the next opening
-            logger.warning("articles not yet searchable: %s", exc)
-
-    def index_pending(self) -> int:
-        """Put every article waiting for the full-text index into it, in a transaction of
-        its own; returns how many (none: no transaction)."""
-        if not self.unindexed():
-            return 0
-        with self.write() as db:
-            return index_pending(db)
-
-    def unindexed(self) -> bool:
-        """Whether stored articles wait for the full-text index."""
-        return self.db.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is not None
 
     def __enter__(self) -> Archive:
         return self
@@ -192,7 +173,7 @@ class Archive:
                         failed = results[-1]
                         raise failed if isinstance(failed, ArchiveError) else ArchiveError(
                             "the batch transaction was rolled back")
-                index_in_batch(db, at_least=1)
+                index_pending(db)
                 for url, when in batch.touches:
                     db.execute("UPDATE articles SET last_seen = ? WHERE url = ?",
                                [stamp(when), canonical(url)])

@@ -7,7 +7,6 @@ they are committed together with the batch or not at all (RELIABILITY.md §3).
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,8 +22,6 @@ from monitor.errors import ArchiveError
 from monitor.models import AlertKind, Article, Mention, Route, SaveOutcome, SaveResult
 from monitor.units import stamp
 from monitor.urls import canonical, same_site
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +47,9 @@ class Batch:
     fetches: tuple[dict[str, Any], ...] = field(default=())
 
 
-def index_pending(db: Database, *, at_least: int = 1) -> int:
+def index_pending(db: Database) -> None:
     """Add the articles waiting in ``fts_pending`` (new ones, written there by a trigger in
-    their own savepoint) to the full-text index in one statement, when there are
-    ``at_least`` of them; returns how many were indexed.
+    their own savepoint) to the full-text index in one statement, and empty it.
 
     One statement per batch, after the savepoints: FTS5 flushes its pending terms at every
     savepoint, so a per-row trigger inside each article's savepoint wrote one index segment
@@ -61,28 +57,11 @@ def index_pending(db: Database, *, at_least: int = 1) -> int:
     what to index: an article stored and edited before it was indexed must be indexed once,
     with its current text (``articles_au`` leaves it alone; its delete of the text never
     indexed failed the edit's save as "database disk image is malformed")."""
-    waiting = db.execute("SELECT count(*) FROM fts_pending").fetchone()[0]
-    if not waiting or waiting < at_least:
-        return 0
     # in rowid order: FTS5 writes a segment whenever a rowid is lower than the last one
-    db.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body "
-               "FROM articles WHERE id IN (SELECT article_id FROM fts_pending) ORDER BY id")
-    db.execute("DELETE FROM fts_pending")
-    return int(waiting)
-
-
-def index_in_batch(db: Database, at_least: int) -> None:
-    """``index_pending`` inside a write batch, in a savepoint: if it fails, the articles
-    wait for the next try and the batch's saves stand."""
-    db.execute("SAVEPOINT fts")
-    try:
-        index_pending(db, at_least=at_least)
-    except sqlite3.Error as exc:
-        if not db.conn.in_transaction:
-            raise  # SQLite rolled the whole batch back: it failed as a whole
-        db.execute("ROLLBACK TO fts")
-        logger.warning("articles not yet searchable: %s", exc)
-    db.execute("RELEASE fts")
+    if db.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body "
+                  "FROM articles WHERE id IN (SELECT article_id FROM fts_pending) "
+                  "ORDER BY id").rowcount:
+        db.execute("DELETE FROM fts_pending")
 
 
 def save_error(url: str, exc: sqlite3.Error) -> ArchiveError:
