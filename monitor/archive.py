@@ -22,7 +22,7 @@ from monitor import migrations
 from monitor.enqueue import ArticleFacts, Notice, queue_mention, queue_notice
 from monitor.errors import ArchiveError
 from monitor.models import AlertKind, Article, Known, Mention, Route, SaveResult
-from monitor.saving import Batch, SaveRequest, index_new, save_article, save_error
+from monitor.saving import Batch, SaveRequest, index_pending, save_article, save_error
 from monitor.units import stamp as stamp  # re-exported: the archive's time format
 from monitor.urls import canonical
 
@@ -173,7 +173,7 @@ class Archive:
                         failed = results[-1]
                         raise failed if isinstance(failed, ArchiveError) else ArchiveError(
                             "the batch transaction was rolled back")
-                index_new(db, results)
+                index_pending(db)
                 for url, when in batch.touches:
                     db.execute("UPDATE articles SET last_seen = ? WHERE url = ?",
                                [stamp(when), canonical(url)])

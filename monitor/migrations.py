@@ -210,5 +210,24 @@ def fts_automerge(db: Database) -> None:
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16)")
 
 
+@migrations(name="0009_fts_pending")
+def fts_pending(db: Database) -> None:
+    """New articles wait in ``fts_pending`` (filled by a trigger, in the article's own
+    savepoint) until their batch indexes them (saving.index_pending); an edit of an article
+    still waiting there is not indexed by ``articles_au`` (its current text is indexed with
+    the others: the old one never was, and deleting it corrupted the index)."""
+    db.execute("CREATE TABLE fts_pending (article_id INTEGER PRIMARY KEY)")
+    db.execute("CREATE TRIGGER articles_pending AFTER INSERT ON articles BEGIN "
+               "INSERT INTO fts_pending (article_id) VALUES (new.id); END")
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        "CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles "
+        "WHEN NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.id) BEGIN "
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) "
+        "VALUES ('delete', old.rowid, old.title, old.body); "
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body); "
+        "END")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

@@ -47,17 +47,21 @@ class Batch:
     fetches: tuple[dict[str, Any], ...] = field(default=())
 
 
-def index_new(db: Database, results: list[SaveResult | ArchiveError]) -> None:
-    """Add the batch's new articles to the full-text index in one statement, after their
-    savepoints: FTS5 flushes its pending terms at every savepoint, so a per-row trigger
-    inside each article's savepoint wrote one index segment per article and merged them
-    again, 0.9 of 1.3 CPU-ms per stored article (issue 9). Edits keep their trigger
-    (``articles_au``): they need the old text and are rare."""
-    ids = [r.article_id for r in results
-           if isinstance(r, SaveResult) and r.outcome is SaveOutcome.NEW]
-    if ids:
-        db.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body "
-                   f"FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids)
+def index_pending(db: Database) -> None:
+    """Add the articles waiting in ``fts_pending`` (new ones, written there by a trigger in
+    their own savepoint) to the full-text index in one statement, and empty it.
+
+    One statement per batch, after the savepoints: FTS5 flushes its pending terms at every
+    savepoint, so a per-row trigger inside each article's savepoint wrote one index segment
+    per article and merged them again (issue 9). The table, not the batch's results, says
+    what to index: an article stored and edited before it was indexed must be indexed once,
+    with its current text (``articles_au`` leaves it alone; its delete of the text never
+    indexed failed the edit's save as "database disk image is malformed")."""
+    # in rowid order: FTS5 writes a segment whenever a rowid is lower than the last one
+    if db.execute("INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body "
+                  "FROM articles WHERE id IN (SELECT article_id FROM fts_pending) "
+                  "ORDER BY id").rowcount:
+        db.execute("DELETE FROM fts_pending")
 
 
 def save_error(url: str, exc: sqlite3.Error) -> ArchiveError:

@@ -133,7 +133,7 @@ def test_a_touch_does_not_reindex_the_text_but_an_edit_does(db_path: Path, now: 
 def test_a_batch_indexes_its_new_articles_once_and_only_those_it_kept(
         db_path: Path, now: datetime) -> None:
     """New articles enter the full-text index once per batch, after their savepoints
-    (saving.index_new, issue 9): every kept article is searchable, a refused one is not,
+    (saving.index_pending, issue 9): every kept article is searchable, a refused one is not,
     and the index agrees with the articles table."""
     with Archive(db_path) as archive:
         archive.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON alerts "
@@ -173,3 +173,27 @@ def test_fetch_log_rows_are_written_as_given(db_path: Path) -> None:
         got = archive.query("SELECT source, url, status, bytes, elapsed, error, at FROM fetches "
                             "ORDER BY id")
     assert got == [*rows, rows[0], {**dict.fromkeys(rows[0]), **odd}]
+
+
+def test_an_article_edited_before_it_is_indexed_is_indexed_once_as_edited(
+        db_path: Path, now: datetime) -> None:
+    """An article stored and changed in one batch (before the batch indexed it): the edit's
+    trigger deleted from the index a text it never held and the edit failed ("database
+    disk image is malformed"). Now both saves stand and the index holds the edited text
+    once (fts_pending, migration 0009)."""
+    first = request(1, now)
+    edited = SaveRequest(Article(first.article.url, "Title 1", "Poly Group signs instead."),
+                         "s", (), (Route("file"),), now)
+    with Archive(db_path) as archive:
+        results = archive.write_batch(Batch(saves=(first, edited)))
+        assert [r.outcome for r in results if not isinstance(r, ArchiveError)] == [
+            SaveOutcome.NEW, SaveOutcome.CHANGED]
+        assert [r["id"] for r in archive.search("instead")] == [1]
+        assert archive.search("contract") == []
+        archive.db.execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+        assert archive.query("SELECT count(*) AS n FROM fts_pending") == [{"n": 0}]
+        archive.save(Article(first.article.url, "Title 1", "Poly Group signs again."),
+                     source="s", mentions=[], routes=[], now=now)  # an indexed one: trigger
+        assert [r["id"] for r in archive.search("again")] == [1]
+        assert archive.search("instead") == []

@@ -119,19 +119,25 @@ def recover(archive: Archive, now: datetime) -> int:
 
 
 def claim(archive: Archive, channel: str, now: datetime, limit: int = CLAIM_BATCH) -> list[Claimed]:
-    """Take due alerts of one channel under a lease, whole batches at a time."""
+    """Take due alerts of one channel under a lease, whole batches at a time.
+
+    The due alerts are asked for as two ranges of the ``alerts_due`` index (pending and due,
+    in flight and expired): asked with an OR, SQLite read every alert the channel ever had,
+    sent ones included, at every round (1.7 ms at 4,666 alerts, none due; 0.02 ms so)."""
     at = stamp(now)
     with archive.write() as db:
         rows = db.execute(
             "UPDATE alerts SET status = 'in_flight', lease_until = ?, attempts = attempts + 1 "
-            "WHERE id IN (WITH due AS (SELECT id, batch FROM alerts WHERE channel = ? AND "
-            "((status = 'pending' AND next_attempt <= ?) OR (status = 'in_flight' AND "
-            "lease_until < ?)) ORDER BY next_attempt, id LIMIT ?) "
+            "WHERE id IN (WITH due AS (SELECT id, batch FROM ("
+            "SELECT id, batch, next_attempt FROM alerts WHERE channel = ? AND "
+            "status = 'pending' AND next_attempt <= ? UNION ALL "
+            "SELECT id, batch, next_attempt FROM alerts WHERE channel = ? AND "
+            "status = 'in_flight' AND lease_until < ?) ORDER BY next_attempt, id LIMIT ?) "
             "SELECT id FROM due UNION SELECT id FROM alerts WHERE channel = ? AND "
             "status IN ('pending', 'in_flight') AND batch IN "
             "(SELECT batch FROM due WHERE batch IS NOT NULL)) "
             "RETURNING id, payload, attempts, batch",
-            [stamp(now + LEASE), channel, at, at, limit, channel],
+            [stamp(now + LEASE), channel, at, channel, at, limit, channel],
         ).fetchall()
     return [Claimed(_alert(channel, *row[:3]), row[3]) for row in sorted(rows)]
 
@@ -212,16 +218,16 @@ async def _send(archive: Archive, channel: Channel, messages: Sequence[Message],
     wait for, and how many messages were tried (the rest go back in the queue)."""
     answers = await asyncio.to_thread(_attempt, channel, messages)
     done = [(m, a) for m, a in zip(messages, answers, strict=False) if isinstance(a, str)]
-    sent = 0
+    sent = sum(len(alerts_of(message)) for message, _ in done)
     if done:
-        with archive.write() as db:  # one commit for the chunk
-            for message, answer in done:
-                alerts = alerts_of(message)
-                db.execute(
-                    "UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, "
-                    f"last_error = NULL, last_response = ? WHERE id IN ({_marks(alerts)})",
-                    [stamp(now), answer[:500], *_ids(alerts)])
-                sent += len(alerts)
+        at = stamp(now)
+        with archive.write() as db:  # one commit and one statement for the chunk
+            # (a statement per message cost ~20 us more an alert: 4,666 a fresh pass)
+            db.conn.executemany(
+                "UPDATE alerts SET status = 'sent', sent_at = ?, lease_until = NULL, "
+                "last_error = NULL, last_response = ? WHERE id = ?",
+                [(at, answer[:500], alert_id) for message, answer in done
+                 for alert_id in _ids(alerts_of(message))])
         for message, answer in done:
             logger.info("alert %s sent via %s: %s", message.key, channel.name, answer)
     report = DeliveryReport(sent=sent, messages=len(done))
