@@ -123,9 +123,10 @@ class EgressGuard:
         monitor may not, TransientFetchError("dns_error") when the name does not resolve.
         ``own_hosts`` are the ``host:port`` keys of the requesting source's own URLs."""
         parts = split(url)
-        if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
+        hostname = parts.hostname  # (a property that parses the netloc each time it is read)
+        if parts.scheme.lower() not in ALLOWED_SCHEMES or not hostname:
             raise PermanentFetchError(url, "blocked_scheme", "only http and https are fetched")
-        host = parts.hostname.rstrip(".")
+        host = hostname.rstrip(".")
         own = host_key(url) in own_hosts
         addresses = await self._addresses(url, host, parts.port or 443)
         if not own and not all(is_public(a) for a in addresses):
