@@ -17,12 +17,15 @@ import asyncio
 import re
 import ssl
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import lru_cache
 
-import aiohttp
 import httpx
 from yarl import URL
+
+from monitor.tlsdefer import aiohttp, verified_context
 
 _NO_AUTO_HEADERS = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
 _FAILURES = (aiohttp.ClientError, TimeoutError, OSError)
@@ -44,23 +47,31 @@ class PoolPerName(httpx.AsyncBaseTransport):
     def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None,
                  idle_after: float = 300.0) -> None:
         self._limits = limits
-        self._tls: ssl.SSLContext | bool = tls if tls is not None else True
+        self._tls = tls
         self._idle_after = idle_after
         self._pools: dict[str, aiohttp.ClientSession] = {}
-        self._used: dict[str, float] = {}
+        self._used: OrderedDict[str, float] = OrderedDict()  # least recently used first
         self._closing: set[asyncio.Task[None]] = set()
 
     def session_for(self, url: str, name: str | None) -> aiohttp.ClientSession:
-        """The pool for a request to ``url`` (an address) with TLS server name ``name``."""
-        key = name or url.split("/", 3)[2].lower()
+        """The pool for a request to ``url`` (an address) with TLS server name ``name``.
+        An https URL without a name (an address written as one) has a pool of its own, apart
+        from plain http to the same address: only https pools carry the verifying context."""
+        https = name is not None or url[:6].lower() == "https:"
+        key = name or ("https://" if https else "") + url.split("/", 3)[2].lower()
         self._used[key] = now = time.monotonic()
-        if len(self._used) > 1:
-            for idle in [k for k, used in self._used.items() if now - used > self._idle_after]:
-                del self._used[idle]
-                self._close(self._pools.pop(idle, None))
+        self._used.move_to_end(key)
+        # the idle pools are the least recently used: a look at the oldest, not a walk of
+        # every pool on every request (the daemon may know thousands of names)
+        while (oldest := next(iter(self._used))) != key \
+                and now - self._used[oldest] > self._idle_after:
+            del self._used[oldest]
+            self._close(self._pools.pop(oldest, None))
         pool = self._pools.get(key)
         if pool is None:
-            pool = self._pools[key] = _session(self._limits, self._tls)
+            tls: ssl.SSLContext | bool = self._tls if self._tls is not None else (
+                verified_context() if https else True)  # (http: never used)
+            pool = self._pools[key] = _session(self._limits, tls)
         return pool
 
     def _close(self, pool: aiohttp.ClientSession | None) -> None:
@@ -140,14 +151,19 @@ async def exchange(pool: aiohttp.ClientSession, url: str, headers: dict[str, str
 async def _request(pool: aiohttp.ClientSession, url: str, headers: dict[str, str],
                    name: str | None, connect: float | None, read: float | None
                    ) -> aiohttp.ClientResponse:
-    timeout = aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
     try:
         return await pool.get(URL(url, encoded=True), headers=headers, allow_redirects=False,
-                              timeout=timeout, server_hostname=name)
+                              timeout=_timeout(connect, read), server_hostname=name)
     except _FAILURES as exc:
         # fetch.py reports the socket's or TLS's own error, not aiohttp's wrapper of it.
         cause = exc.__cause__ if isinstance(exc, aiohttp.ClientConnectorError) else None
         raise _translated(exc) from (cause or exc)
+
+
+@lru_cache(maxsize=16)
+def _timeout(connect: float | None, read: float | None) -> aiohttp.ClientTimeout:
+    """One (immutable) timeout per setting, not one built per request (1.5 us each)."""
+    return aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
 
 
 class _Body(httpx.AsyncByteStream):

@@ -20,9 +20,9 @@ import socket
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from monitor.errors import PermanentFetchError, TransientFetchError
+from monitor.urls import split
 
 ALLOWED_SCHEMES = ("http", "https")
 DNS_TIMEOUT = 10.0
@@ -46,7 +46,7 @@ def is_public(address: str) -> bool:
 def host_key(url: str) -> str:
     """``host:port`` of a URL, lower-case, the unit the allowlist and politeness work on.
     Cached: a fetch asks it of the same URL four times (guard, robots, politeness, log)."""
-    parts = urlsplit(url)
+    parts = split(url)
     host = (parts.hostname or "").lower().rstrip(".")
     port = parts.port or (443 if parts.scheme == "https" else 80)
     return f"{host}:{port}"
@@ -108,7 +108,7 @@ class Destination:
         and an IP written another way ("1.2.3.4.", "127.0.0.1%2f"), is reached by the
         checked address: the HTTP client parses the URL again, and would resolve such a
         spelling as a name of its own (T5)."""
-        return _literal(self.host) != urlsplit(self.url).hostname
+        return _literal(self.host) != split(self.url).hostname
 
 
 class EgressGuard:
@@ -122,10 +122,11 @@ class EgressGuard:
         """Where to connect for ``url``; raises PermanentFetchError("blocked_*") when the
         monitor may not, TransientFetchError("dns_error") when the name does not resolve.
         ``own_hosts`` are the ``host:port`` keys of the requesting source's own URLs."""
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.hostname:
+        parts = split(url)
+        hostname = parts.hostname  # (a property that parses the netloc each time it is read)
+        if parts.scheme.lower() not in ALLOWED_SCHEMES or not hostname:
             raise PermanentFetchError(url, "blocked_scheme", "only http and https are fetched")
-        host = parts.hostname.rstrip(".")
+        host = hostname.rstrip(".")
         own = host_key(url) in own_hosts
         addresses = await self._addresses(url, host, parts.port or 443)
         if not own and not all(is_public(a) for a in addresses):

@@ -20,7 +20,6 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -32,7 +31,7 @@ from monitor.models import FetchResult
 from monitor.politeness import HostLimiter
 from monitor.retry import fetch_delay, retry_after
 from monitor.robots import MAX_ROBOTS_BYTES, RobotsCache
-from monitor.urls import resolve
+from monitor.urls import resolve, split
 
 logger = logging.getLogger(__name__)
 
@@ -340,7 +339,7 @@ def _pinned(target: Destination, address: str, headers: Mapping[str, str]
     site's name (SNI), not the IP."""
     if not target.pinned:
         return target.url, None, dict(headers)
-    parts = urlsplit(target.url)
+    parts = split(target.url)
     host = f"[{address}]" if ":" in address else address
     if _PLAIN_URL.fullmatch(target.url):
         # The common case, without httpx's URL parser (40 us): ASCII, nothing to encode.

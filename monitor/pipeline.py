@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from monitor.archive import Archive, stamp
 from monitor.config import Settings, SourceConfig
@@ -34,13 +34,15 @@ from monitor.models import (
     SaveResult,
     SourceKind,
 )
-from monitor.rulecheck import RuleProbe
 from monitor.saving import SaveRequest
 from monitor.sourcerules import listing_warnings, own_hosts, scope_of
 from monitor.urls import canonical, redact_url
 from monitor.watch import Matcher
 from monitor.workers import ParserPool
 from monitor.writebatch import ArchiveWriter
+
+if TYPE_CHECKING:
+    from monitor.rulecheck import RuleProbe
 
 logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 5
@@ -90,7 +92,7 @@ async def check(source: SourceConfig, ctx: Context, now: datetime) -> CheckResul
     if ctx.progress is not None:
         ctx.progress.found(source.name, len(links))
     routes = () if baseline else ctx.routes  # a new source's first pass alerts nobody
-    probe = RuleProbe(source.rules) if source.rules else None
+    probe = _probe(source)
     admitted = admission(links, ctx.settings)
     run = Round(source, ctx, routes, now, probe, asyncio.Semaphore(admitted), own_hosts(source),
                 known, dead.retrying)
@@ -170,6 +172,17 @@ def _stored_links(source: SourceConfig, ctx: Context) -> tuple[Link, ...]:
                              "ORDER BY last_seen DESC LIMIT ?",
                              [source.name, ctx.settings.max_links * source.listing_pages])
     return tuple(Link(row["url"], row["published"]) for row in rows)
+
+
+def _probe(source: SourceConfig) -> RuleProbe | None:
+    """The check of a source's ``article:`` selectors, if it has any. Imported here: the
+    probe parses pages (selectolax, charset detection), which a source without rules, or a
+    pass in which every article answers 304, never needs at start (issue 9)."""
+    if not source.rules:
+        return None
+    from monitor.rulecheck import RuleProbe
+
+    return RuleProbe(source.rules)
 
 
 def _due(links: Sequence[Link], budget: int, known: Mapping[str, Known],

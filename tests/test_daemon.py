@@ -113,3 +113,28 @@ def test_second_daemon_refuses_to_start(tmp_path: Path, site_servers: dict[str, 
         assert second.returncode == 1 and "already running" in second.stderr
     finally:
         assert _stop(first) == 0
+
+
+def test_a_reload_matches_new_articles_against_the_new_watch_list(
+        tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
+    """The watch list compiles on its first match (issue 9): a reload's new list, not the
+    one the daemon started with, is what the articles found after it are matched against."""
+    full = write_config(tmp_path, site_servers)
+    text = full.path.read_text("utf-8")
+    doc = yaml.safe_load(text)
+    doc["sources"] = [s for s in doc["sources"] if s["name"] == "haisum"]
+    doc["watch"] = [{"name": "Nobody Mentioned Holdings"}]
+    full.path.write_text(yaml.safe_dump(doc), "utf-8")
+    proc = _start(full.path)
+    try:
+        _wait_for_lines(proc, {"checked haisum"}, timeout=60)
+        full.path.write_text(text, "utf-8")
+        proc.send_signal(signal.SIGHUP)
+        _wait_for_lines(proc, {"reloaded configuration", "checked foshan"}, timeout=60)
+    finally:
+        assert _stop(proc) == 0
+    with Archive(full.settings.database, readonly=True) as archive:
+        rows = archive.query("SELECT a.source, count(m.article_id) AS n FROM articles a "
+                             "LEFT JOIN mentions m ON m.article_id = a.id GROUP BY a.source")
+    found = {row["source"]: row["n"] for row in rows}
+    assert found["haisum"] == 0 and found["foshan"] > 0

@@ -79,3 +79,28 @@ def test_an_unreachable_address_gives_way_to_the_next(monkeypatch: pytest.Monkey
 
         assert asyncio.run(go()).text == "<p>second address</p>"
         assert srv.hits == {"/p": 1}
+
+
+def test_the_pools_unused_longest_are_closed_whatever_order_they_opened_in(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """T46 with the pools kept least recently used first: a pool opened first but used
+    again stays, one opened after it and idle since goes."""
+    import httpx
+
+    clock = SimpleNamespace(now=0.0)
+    monkeypatch.setattr("monitor.aiotransport.time.monotonic", lambda: clock.now)
+
+    async def go() -> list[list[str]]:
+        transport = PoolPerName(httpx.Limits(), idle_after=10.0)
+        seen = []
+        for now, address in ((0.0, "10.0.0.1"), (5.0, "10.0.0.2"), (8.0, "10.0.0.1"),
+                             (16.0, "10.0.0.3"), (30.0, "10.0.0.3")):
+            clock.now = now
+            transport.session_for(f"http://{address}:80/p", None)
+            seen.append(transport.names)
+        await transport.aclose()
+        return seen
+
+    assert asyncio.run(go()) == [
+        ["10.0.0.1:80"], ["10.0.0.1:80", "10.0.0.2:80"], ["10.0.0.1:80", "10.0.0.2:80"],
+        ["10.0.0.1:80", "10.0.0.3:80"], ["10.0.0.3:80"]]

@@ -45,7 +45,7 @@ def _automaton_hits(orgs: list[Org], text: str) -> set[tuple[int, int, str, bool
     raw: list = []
     exact: list = []
     norm = matcher._normalizer.normalize(text)
-    matcher._automaton.hits(norm, raw, exact)
+    matcher._automaton().hits(norm, raw, exact)
     return {(s, e, o.alias, o.exclude) for s, e, p in raw + exact for o in p.owners}
 
 
