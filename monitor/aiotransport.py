@@ -22,10 +22,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import lru_cache
 
+import aiohttp
 import httpx
 from yarl import URL
-
-from monitor.tlsdefer import aiohttp, verified_context
 
 _NO_AUTO_HEADERS = ("Accept", "Accept-Encoding", "User-Agent", "Content-Type")
 _FAILURES = (aiohttp.ClientError, TimeoutError, OSError)
@@ -47,18 +46,15 @@ class PoolPerName(httpx.AsyncBaseTransport):
     def __init__(self, limits: httpx.Limits, tls: ssl.SSLContext | None = None,
                  idle_after: float = 300.0) -> None:
         self._limits = limits
-        self._tls = tls
+        self._tls: ssl.SSLContext | bool = tls if tls is not None else True
         self._idle_after = idle_after
         self._pools: dict[str, aiohttp.ClientSession] = {}
         self._used: OrderedDict[str, float] = OrderedDict()  # least recently used first
         self._closing: set[asyncio.Task[None]] = set()
 
     def session_for(self, url: str, name: str | None) -> aiohttp.ClientSession:
-        """The pool for a request to ``url`` (an address) with TLS server name ``name``.
-        An https URL without a name (an address written as one) has a pool of its own, apart
-        from plain http to the same address: only https pools carry the verifying context."""
-        https = name is not None or url[:6].lower() == "https:"
-        key = name or ("https://" if https else "") + url.split("/", 3)[2].lower()
+        """The pool for a request to ``url`` (an address) with TLS server name ``name``."""
+        key = name or url.split("/", 3)[2].lower()
         self._used[key] = now = time.monotonic()
         self._used.move_to_end(key)
         # the idle pools are the least recently used: a look at the oldest, not a walk of
@@ -69,9 +65,7 @@ class PoolPerName(httpx.AsyncBaseTransport):
             self._close(self._pools.pop(oldest, None))
         pool = self._pools.get(key)
         if pool is None:
-            tls: ssl.SSLContext | bool = self._tls if self._tls is not None else (
-                verified_context() if https else True)  # (http: never used)
-            pool = self._pools[key] = _session(self._limits, tls)
+            pool = self._pools[key] = _session(self._limits, self._tls)
         return pool
 
     def _close(self, pool: aiohttp.ClientSession | None) -> None:
