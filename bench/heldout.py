@@ -41,9 +41,9 @@ sys.path.insert(0, str(ROOT))
 from extraction_speed import load_score  # noqa: E402  (this folder is sys.path[0])
 
 from monitor import titles  # noqa: E402
-from monitor.clean import normalize_line  # noqa: E402
 from monitor.errors import ExtractionFailed  # noqa: E402
 from monitor.extract import extract, extract_text  # noqa: E402
+from monitor.textnorm import normalize_line  # noqa: E402
 
 Extractor = Callable[[str, str], Any]
 Meta = Callable[[str, str], tuple[str | None, str | None]]

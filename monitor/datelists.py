@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable
 from selectolax.lexbor import LexborNode
 
 from monitor import selectors as sel
-from monitor.clean import normalize_line
 from monitor.datemarks import line_date
 from monitor.linetests import DIGIT
 from monitor.placement import enclosing
 from monitor.scoring import in_comments, name_tokens
 from monitor.tagids import tag_id, tag_ids
+from monitor.textnorm import normalize_line
 
 # class/id tokens of blocks that list other articles (whole tokens: "vcard" is no card)
 LIST_PREFIXES = ("related", "sidebar", "recommend", "popular", "teaser", "prenext", "latest",

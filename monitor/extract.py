@@ -27,7 +27,6 @@ from monitor.ariahidden import drop_decorations
 from monitor.bodylines import body_lines_of, drop_selected, select_nodes
 from monitor.captions import drop_captions
 from monitor.caseless import wide_twin
-from monitor.clean import normalize_line
 from monitor.commentheads import drop_threads
 from monitor.comments import remove_comments
 from monitor.encoding import utf8_source
@@ -53,6 +52,7 @@ from monitor.scriptbody import script_markup
 from monitor.shadowroots import walk_shown
 from monitor.storycards import drop_story_cards
 from monitor.teaserboxes import drop_teaser_rows
+from monitor.textnorm import normalize_line
 from monitor.unvoted import add_unvoted
 
 HIDDEN_KEEP = 0.6  # share of the page's text above which a hidden block is the article itself

@@ -15,7 +15,7 @@ import html
 import re
 from typing import Any
 
-from monitor.clean import normalize_line
+from monitor.textnorm import normalize_line
 
 MIN_DECLARED = 200  # characters; shorter is a description or a teaser, not an article's text
 _BREAK = re.compile(r"<(?:br|/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|tr))\b[^>]*>", re.I)

@@ -15,7 +15,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from monitor.clean import normalize_line
+from monitor.textnorm import normalize_line
 
 HEADLINE_WORDS = 3  # words after the time: "11.04 Uhr: Rafah" is a label, three words a headline
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))

@@ -8,10 +8,10 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from monitor import dom, metadata
-from monitor.clean import normalize_line
 from monitor.nodefinds import by_tag
 from monitor.placement import enclosing, nested_in
 from monitor.teaserfeed import drop_teasers
+from monitor.textnorm import normalize_line
 
 STORY_LEVELS = 4  # levels above an <h1> searched for the <article> whose headline it is
 

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from monitor.changes import added_sentences
-from monitor.clean import content_hash
 from monitor.enqueue import ArticleFacts, queue_mention
 from monitor.errors import ArchiveError
 from monitor.models import AlertKind, Article, Mention, Route, SaveOutcome, SaveResult
+from monitor.textnorm import content_hash
 from monitor.units import stamp
 from monitor.urls import canonical, same_site
 

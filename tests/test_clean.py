@@ -12,14 +12,12 @@ from monitor import selectors as sel
 from monitor.clean import (
     clean_lines,
     clean_text,
-    content_hash,
     is_boilerplate_line,
     is_dateline,
     line_link_density,
-    normalize_line,
-    normalize_text,
 )
 from monitor.markers import HEADING, LINK_CLOSE, LINK_OPEN, PARA
+from monitor.textnorm import content_hash, normalize_line, normalize_text
 
 
 def test_normalize_line_collapses_every_space() -> None:

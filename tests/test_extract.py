@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from monitor.clean import normalize_text
 from monitor.errors import ExtractionFailed
 from monitor.extract import extract, extract_text
 from monitor.models import ExtractRules
+from monitor.textnorm import normalize_text
 
 from .conftest import SITES  # ../shared/fixtures, or the copy bundled in monitor/demo_data
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from monitor import regions
-from monitor.clean import normalize_line
 from monitor.extract import extract, extract_text, parse
+from monitor.textnorm import normalize_line
 
 from .test_extract_pages import COST, NORTH, PAGES, TRAM, TRAM_TITLE, WORKS
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from monitor.clean import normalize_text
 from monitor.extract import extract
+from monitor.textnorm import normalize_text
 
 SITES = Path(__file__).resolve().parents[1] / "monitor" / "demo_data" / "sites"
 SITE = "Example News"

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from monitor.clean import normalize_text
 from monitor.extract import extract
+from monitor.textnorm import normalize_text
 
 from .test_extract_remarkup import SITE, _day, _paras, cases, lines_of
 from .test_extract_remarkup_cms import FOOTER

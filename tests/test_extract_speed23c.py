@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborNode
 
 from monitor import voting
-from monitor.clean import INVISIBLE, normalize_line
 from monitor.extract import parse
 from monitor.markers import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, MARKERS, PARA, strip_markers
+from monitor.textnorm import INVISIBLE, normalize_line
 
 from .testpages import PROSE, with_test_pages
 

@@ -11,9 +11,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from monitor import blockmarks, homelink, linetests, pitchlines, titles
 from monitor import selectors as sel
 from monitor.caseless import CASE_ODD, ascii_fold
-from monitor.clean import normalize_line
 from monitor.markers import HEADING, LINK_CLOSE, LINK_OPEN, LIST_ITEM, NAMED_OPEN, PARA
 from monitor.nodefinds import link_target
+from monitor.textnorm import normalize_line
 
 from .test_extract_speed_lines import _plain_call_to_action
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.clean import INVISIBLE, normalize_line
+from monitor.textnorm import INVISIBLE, normalize_line
 
 # every ASCII white space str.split() knows, a control that is none, and words
 _ASCII_PIECES = st.sampled_from(["a", "b c", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c",

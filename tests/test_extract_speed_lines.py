@@ -22,9 +22,9 @@ from monitor import (
     markers,
 )
 from monitor import selectors as sel
-from monitor.clean import normalize_line
 from monitor.encoding import decode_html
 from monitor.extract import parse
+from monitor.textnorm import normalize_line
 
 from .testpages import with_test_pages
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from monitor.archive import Archive
-from monitor.clean import normalize_text
 from monitor.sites import SiteServer
+from monitor.textnorm import normalize_text
 
 from .conftest import SITE_NAMES, expected
 from .flows import one_pass, write_config
