@@ -174,9 +174,9 @@ class Archive:
                         raise failed if isinstance(failed, ArchiveError) else ArchiveError(
                             "the batch transaction was rolled back")
                 index_pending(db)
-                for url, when in batch.touches:
-                    db.execute("UPDATE articles SET last_seen = ? WHERE url = ?",
-                               [stamp(when), canonical(url)])
+                if batch.touches:
+                    db.conn.executemany("UPDATE articles SET last_seen = ? WHERE url = ?",
+                                        _touch_rows(batch.touches))
                 self._log_fetches(db, batch.fetches)
         except sqlite3.Error as exc:
             url = canonical(batch.saves[0].article.url) if batch.saves else "the batch"
@@ -355,6 +355,19 @@ def _filters(*, source: str | None = None, since: str | None = None, until: str 
                      "COLLATE NOCASE OR alias = ? COLLATE NOCASE)")
         params += [organisation, organisation]
     return where, params
+
+
+def _touch_rows(touches: Iterable[tuple[str, datetime]]) -> list[tuple[str, str]]:
+    """(last_seen, url) rows for one ``executemany``: an unchanged pass touches every
+    article, and a batch's touches share a few instants, each formatted once (issue 9)."""
+    stamps: dict[datetime, str] = {}
+    rows = []
+    for url, when in touches:
+        text = stamps.get(when)
+        if text is None:
+            text = stamps[when] = stamp(when)
+        rows.append((text, canonical(url)))
+    return rows
 
 
 def _insert_rows(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:

@@ -5,7 +5,7 @@ alerts)."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -197,3 +197,18 @@ def test_an_article_edited_before_it_is_indexed_is_indexed_once_as_edited(
                      source="s", mentions=[], routes=[], now=now)  # an indexed one: trigger
         assert [r["id"] for r in archive.search("again")] == [1]
         assert archive.search("instead") == []
+
+
+def test_a_batch_touches_each_article_at_its_own_instant(db_path: Path, now: datetime) -> None:
+    """A batch's 304 touches (one executemany, each instant formatted once) set each
+    article's last_seen to the instant given with it, found by its canonical URL."""
+    with Archive(db_path) as archive:
+        archive.write_batch(Batch(saves=tuple(request(i, now) for i in range(3))))
+        early, late = datetime(2030, 1, 1, tzinfo=UTC), datetime(2030, 6, 1, 12, tzinfo=UTC)
+        archive.write_batch(Batch(touches=(
+            ("https://a.example/n/0.html", early), ("HTTPS://A.EXAMPLE/n/1.html#top", late),
+            ("https://a.example/n/2.html", early), ("https://a.example/n/9.html", late))))
+        seen = {row["url"].rsplit("/", 1)[1]: row["last_seen"]
+                for row in archive.query("SELECT url, last_seen FROM articles")}
+    assert seen == {"0.html": "2030-01-01T00:00:00+00:00", "1.html": "2030-06-01T12:00:00+00:00",
+                    "2.html": "2030-01-01T00:00:00+00:00"}
