@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -14,7 +15,6 @@ from monitor.errors import ChannelError
 from monitor.models import Digest, Message
 from monitor.notify.base import FILE_SCHEDULE
 from monitor.notify.filesync import open_directory, sync_directory, sync_files
-from monitor.notify.jsontext import indented
 
 _TMP_PREFIX = ".tmp-"
 # a new file only (never one planted or left at the name), not through a symlink
@@ -166,7 +166,7 @@ class FileChannel:
         """The message's file written under a temporary name and still open (to be synced
         and renamed by ``_place``), or the answer for a file already there. ``prefix``: the
         directory's path and separator; ``writer``: this process's and thread's id."""
-        data = indented(document(message)) + "\n"
+        data = json.dumps(document(message), ensure_ascii=False, indent=2) + "\n"
         target = f"{prefix}{message.key}.json"  # (what path_for says, as a string)
         if _same_file(target, data):
             # a resend after a crash (up to a chunk of them): the file is already there, so
