@@ -15,20 +15,27 @@ from .servers import Reply, Route, scripted
 from .test_pagination import ARTICLE, PER_PAGE, _index
 
 
-def test_an_unchanged_pass_asks_only_conditionally(tmp_path: Path) -> None:
-    """Issue 9.4: the second pass sends each stored article's validators (the listing's
-    too) and stores nothing new; a 304 is an unchanged article, not a failure."""
-    def conditional(body: str, etag: str) -> Route:
-        def reply(request: BaseHTTPRequestHandler) -> Reply:
-            if request.headers.get("If-None-Match") == etag:
-                return 304, {"ETag": etag}, b""
-            return 200, {"Content-Type": "text/html", "ETag": etag}, body.encode()
-        return reply
+def conditional(body: str, etag: str) -> Route:
+    """A page served with an ETag, and a 304 to a request that names it."""
+    def reply(request: BaseHTTPRequestHandler) -> Reply:
+        if request.headers.get("If-None-Match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": "text/html", "ETag": etag}, body.encode()
+    return reply
 
+
+def conditional_site() -> dict[str, Route]:
+    """A listing and its PER_PAGE articles, each answering 304 to its own validator."""
     routes = {"/": conditional(_index(1), '"index-1"')}
     routes.update({f"/news/{n}/story-number-{n}-of-the-day": conditional(
         ARTICLE.format(n=n), f'"story-{n}"') for n in range(PER_PAGE)})
-    with scripted(routes) as srv:
+    return routes
+
+
+def test_an_unchanged_pass_asks_only_conditionally(tmp_path: Path) -> None:
+    """Issue 9.4: the second pass sends each stored article's validators (the listing's
+    too) and stores nothing new; a 304 is an unchanged article, not a failure."""
+    with scripted(conditional_site()) as srv:
         doc = {"settings": {"database": "a.db", "retries": 0, "robots": False,
                             "per_host": {"delay": "0s"}},
                "sources": [{"name": "news", "url": srv.url + "/"}]}

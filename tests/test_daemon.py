@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from monitor.archive import Archive
+from monitor.config import Config
 from monitor.sites import SiteServer
 
 from .flows import write_config
@@ -79,21 +80,37 @@ def test_daemon_checks_sources_and_stops_on_sigterm(
     assert len(list(cfg.settings.alerts_dir.glob("*.json"))) == 13
 
 
-def test_sighup_reloads_and_keeps_last_good_config(
-        tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
-    """T47: SIGHUP applies a valid new configuration (a new source is checked); a broken
-    one is reported with its file:line and the running configuration stays."""
+def _haisum_first(tmp_path: Path, site_servers: dict[str, SiteServer],
+                  watch: list[dict[str, str]] | None = None) -> tuple[Config, str]:
+    """The sample configuration written with only its haisum source (and ``watch`` as its
+    watch list, if given); returns it and the whole configuration's text, to reload with."""
     full = write_config(tmp_path, site_servers)
     text = full.path.read_text("utf-8")
     doc = yaml.safe_load(text)
     doc["sources"] = [s for s in doc["sources"] if s["name"] == "haisum"]
+    if watch is not None:
+        doc["watch"] = watch
     full.path.write_text(yaml.safe_dump(doc), "utf-8")
+    return full, text
+
+
+def _reload_all(proc: subprocess.Popen[str], path: Path, text: str) -> None:
+    """Once haisum is checked, put the whole configuration back and SIGHUP: foshan, the
+    source it adds, is then checked."""
+    _wait_for_lines(proc, {"checked haisum"}, timeout=60)
+    path.write_text(text, "utf-8")
+    proc.send_signal(signal.SIGHUP)
+    _wait_for_lines(proc, {"reloaded configuration", "checked foshan"}, timeout=60)
+
+
+def test_sighup_reloads_and_keeps_last_good_config(
+        tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
+    """T47: SIGHUP applies a valid new configuration (a new source is checked); a broken
+    one is reported with its file:line and the running configuration stays."""
+    full, text = _haisum_first(tmp_path, site_servers)
     proc = _start(full.path)
     try:
-        _wait_for_lines(proc, {"checked haisum"}, timeout=60)
-        full.path.write_text(text, "utf-8")
-        proc.send_signal(signal.SIGHUP)
-        _wait_for_lines(proc, {"reloaded configuration", "checked foshan"}, timeout=60)
+        _reload_all(proc, full.path, text)
         full.path.write_text(text.replace("sources:", "sources:\n  - name: [oops", 1), "utf-8")
         proc.send_signal(signal.SIGHUP)
         lines = _wait_for_lines(proc, {"configuration not reloaded"}, timeout=60)
@@ -119,18 +136,10 @@ def test_a_reload_matches_new_articles_against_the_new_watch_list(
         tmp_path: Path, site_servers: dict[str, SiteServer]) -> None:
     """The watch list compiles on its first match (issue 9): a reload's new list, not the
     one the daemon started with, is what the articles found after it are matched against."""
-    full = write_config(tmp_path, site_servers)
-    text = full.path.read_text("utf-8")
-    doc = yaml.safe_load(text)
-    doc["sources"] = [s for s in doc["sources"] if s["name"] == "haisum"]
-    doc["watch"] = [{"name": "Nobody Mentioned Holdings"}]
-    full.path.write_text(yaml.safe_dump(doc), "utf-8")
+    full, text = _haisum_first(tmp_path, site_servers, [{"name": "Nobody Mentioned Holdings"}])
     proc = _start(full.path)
     try:
-        _wait_for_lines(proc, {"checked haisum"}, timeout=60)
-        full.path.write_text(text, "utf-8")
-        proc.send_signal(signal.SIGHUP)
-        _wait_for_lines(proc, {"reloaded configuration", "checked foshan"}, timeout=60)
+        _reload_all(proc, full.path, text)
     finally:
         assert _stop(proc) == 0
     with Archive(full.settings.database, readonly=True) as archive:

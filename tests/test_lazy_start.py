@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,9 @@ from monitor.config import load_config
 from monitor.watch import Matcher
 
 from .flows import one_pass
-from .servers import Reply, Route, scripted
-from .test_pagination import ARTICLE, PER_PAGE, _index
+from .servers import scripted
+from .test_conditional import conditional_site
+from .test_pagination import PER_PAGE
 from .test_watch import Org
 
 # Modules only a page that is parsed (or a source with article selectors) needs.
@@ -38,12 +38,16 @@ print(json.dumps({"code": code, "loaded": [m for m in %r if m in sys.modules]}))
 """
 
 
-def _conditional(body: str, etag: str) -> Route:
-    def reply(request: BaseHTTPRequestHandler) -> Reply:
-        if request.headers.get("If-None-Match") == etag:
-            return 304, {"ETag": etag}, b""
-        return 200, {"Content-Type": "text/html", "ETag": etag}, body.encode()
-    return reply
+def _news_config(tmp_path: Path, url: str, source: dict[str, Any] | None = None) -> Path:
+    """sources.yaml of one source at ``url`` (with ``source``'s extra keys) watching for
+    China Haisum."""
+    doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
+                        "robots": False, "per_host": {"delay": "0s"}},
+           "watch": [{"name": "China Haisum"}],
+           "sources": [{"name": "news", "url": url, **(source or {})}]}
+    path = tmp_path / "sources.yaml"
+    path.write_text(yaml.safe_dump(doc), "utf-8")
+    return path
 
 
 def _pass_in_a_process(config: Path) -> dict[str, Any]:
@@ -58,16 +62,8 @@ def _pass_in_a_process(config: Path) -> dict[str, Any]:
 
 
 def test_an_unchanged_pass_imports_no_parser(tmp_path: Path) -> None:
-    routes = {"/": _conditional(_index(1), '"index-1"')}
-    routes.update({f"/news/{n}/story-number-{n}-of-the-day": _conditional(
-        ARTICLE.format(n=n), f'"story-{n}"') for n in range(PER_PAGE)})
-    with scripted(routes) as srv:
-        doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
-                            "robots": False, "per_host": {"delay": "0s"}},
-               "watch": [{"name": "China Haisum"}],
-               "sources": [{"name": "news", "url": srv.url + "/"}]}
-        path = tmp_path / "sources.yaml"
-        path.write_text(yaml.safe_dump(doc), "utf-8")
+    with scripted(conditional_site()) as srv:
+        path = _news_config(tmp_path, srv.url + "/")
         (first,) = one_pass(load_config(path))
         second = _pass_in_a_process(path)
     assert (first.new, first.mentions) == (PER_PAGE, PER_PAGE)
@@ -79,17 +75,8 @@ def test_an_unchanged_pass_imports_no_parser(tmp_path: Path) -> None:
 def test_a_changed_page_still_imports_and_extracts(tmp_path: Path) -> None:
     """The same pass in a fresh process where the articles are new: the parser is imported
     on the first page and every article is stored and matched."""
-    routes = {"/": _conditional(_index(1), '"index-1"')}
-    routes.update({f"/news/{n}/story-number-{n}-of-the-day": _conditional(
-        ARTICLE.format(n=n), f'"story-{n}"') for n in range(PER_PAGE)})
-    with scripted(routes) as srv:
-        doc = {"settings": {"database": "a.db", "alerts_dir": "alerts", "retries": 0,
-                            "robots": False, "per_host": {"delay": "0s"}},
-               "watch": [{"name": "China Haisum"}],
-               "sources": [{"name": "news", "url": srv.url + "/",
-                            "article": {"body": "article"}}]}
-        path = tmp_path / "sources.yaml"
-        path.write_text(yaml.safe_dump(doc), "utf-8")
+    with scripted(conditional_site()) as srv:
+        path = _news_config(tmp_path, srv.url + "/", {"article": {"body": "article"}})
         fresh = _pass_in_a_process(path)
     assert fresh["code"] == 0
     assert [(r["new"], r["mentions"]) for r in fresh["results"]] == [(PER_PAGE, PER_PAGE)]
