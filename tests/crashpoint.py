@@ -105,11 +105,25 @@ class Outcome:
     integrity: str
 
 
+def _index_state(conn: sqlite3.Connection) -> str:
+    """"ok" when the full-text index holds every stored article's current text and nothing
+    waits to be indexed: a kill mid-batch must not leave an article unsearchable (the
+    page-level integrity check does not compare an external-content index with its table)."""
+    try:
+        conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        return f"full-text index: {exc}"
+    pending = conn.execute("SELECT count(*) FROM fts_pending").fetchone()[0]
+    return f"{pending} articles never indexed" if pending else "ok"
+
+
 def invariants(database: Path, alerts_dir: Path, sendlog: Path, expected_articles: int
                ) -> Outcome:
     conn = sqlite3.connect(database)
     try:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if integrity == "ok":
+            integrity = _index_state(conn)
         stored, distinct = conn.execute(
             "SELECT count(*), count(DISTINCT url) FROM articles").fetchone()
         per_mention = conn.execute(
