@@ -1,4 +1,4 @@
-"""Write a copy of ``monitor`` whose extraction is only a parse and two queries, for
+"""Write a copy of ``monitor`` whose extraction is only a parse and three queries, for
 ``pipeline.py --baseline-src``: the cost of everything a pass does besides extraction.
 
 Issue 9 asks for 6x Scrapy + trafilatura's articles/s. This copy answers how much of that the
@@ -60,7 +60,7 @@ def main() -> None:
                         ignore=shutil.ignore_patterns("__pycache__"))
     with (target / "extract.py").open("a", encoding="utf-8") as handle:
         handle.write(FLOOR)
-    print(f"wrote {target} (extraction: parse + two queries)")
+    print(f"wrote {target} (extraction: parse + three queries)")
 
 
 if __name__ == "__main__":
