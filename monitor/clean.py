@@ -1,5 +1,5 @@
 """Pure text rules that turn extracted text into a clean body (the normalisation of lines and
-the content hash are monitor.textnorm's, re-exported here)."""
+the content hash are monitor.textnorm's; import them from there)."""
 
 from __future__ import annotations
 
